@@ -1,0 +1,156 @@
+// What the analysis produces: per-function reachability with hop-by-hop paths and fixes, the Hyperplane
+// ENIs, and findings (rule violations). Consumers (ide/, cli/, the webview's diagram data) read only these
+// types and the model; they never re-derive network facts.
+
+import type { Severity } from '../syntax/text';
+import type { Maybe, Origin, Problem } from '../model/origin';
+import type { Id, ModelKind, ModelObject } from '../model/types';
+
+export type ReachStatus = 'yes' | 'no' | 'partial' | 'unknown';
+
+export type Via =
+  | 'lambda-service-vpc'
+  | 'nat-gateway'
+  | 'gateway-endpoint'
+  | 'interface-endpoint'
+  | 'local'
+  | 'vpc-peering'
+  | 'transit-gateway'
+  | 'egress-only-internet-gateway'
+  | 'internet-gateway';
+
+/** One step of a path, as VPC Reachability Analyzer lists path components. */
+export interface Hop {
+  /** The model object this hop is (security group, NACL, route table, NAT gateway…), or null for abstract hops (the internet, the Lambda service VPC). */
+  readonly component: Id | null;
+  readonly componentKind: ModelKind | 'lambda-service-vpc' | 'internet' | 'aws-service' | 'hyperplane-eni';
+  /** Short label: "security group aws_security_group.lambda (egress)". */
+  readonly label: string;
+  readonly verdict: 'pass' | 'block' | 'unknown';
+  /** What this hop decided and why ("egress rule tcp 443 to 0.0.0.0/0 allows"). */
+  readonly detail: string;
+  /** Rule of ../shared/docs/aws-networking.md applied here (M3, E3, P6…). */
+  readonly rule?: string;
+}
+
+/** A change that would make a blocked destination reachable; structured so quick fixes can generate code. */
+export type Change =
+  | { readonly kind: 'add-gateway-endpoint'; readonly vpc: Id; readonly service: 's3' | 'dynamodb'; readonly routeTables: readonly Id[] }
+  | { readonly kind: 'associate-endpoint-route-table'; readonly endpoint: Id; readonly routeTable: Id }
+  | { readonly kind: 'add-interface-endpoint'; readonly vpc: Id; readonly service: string; readonly subnets: readonly Id[] }
+  | { readonly kind: 'enable-private-dns'; readonly endpoint: Id }
+  | { readonly kind: 'enable-vpc-dns'; readonly vpc: Id; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames' }
+  | { readonly kind: 'add-sg-egress'; readonly group: Id; readonly protocol: string; readonly port: number; readonly peer: string /* cidr, prefix-list or SG id */ }
+  | { readonly kind: 'add-sg-ingress'; readonly group: Id; readonly protocol: string; readonly port: number; readonly sourceGroup: Id | null; readonly sourceCidr: string | null }
+  | { readonly kind: 'add-nacl-entry'; readonly acl: Id; readonly egress: boolean; readonly protocol: string; readonly fromPort: number; readonly toPort: number; readonly cidr: string }
+  | { readonly kind: 'add-nat-route'; readonly routeTable: Id; readonly natGateway: Id | null }
+  | { readonly kind: 'add-nat-gateway'; readonly vpc: Id; readonly publicSubnet: Id | null }
+  | { readonly kind: 'add-route'; readonly routeTable: Id; readonly destination: string; readonly target: Id }
+  | { readonly kind: 'attach-igw'; readonly gateway: Id | null; readonly vpc: Id }
+  | { readonly kind: 'attach-vpc-execution-policy'; readonly role: Id }
+  | { readonly kind: 'attach-vpc-config'; readonly function: Id }
+  | { readonly kind: 'other'; readonly component: Id | null };
+
+export interface Fix {
+  /** What to change, in words: "associate aws_vpc_endpoint.s3 with route table aws_route_table.private". */
+  readonly description: string;
+  readonly changes: readonly Change[];
+}
+
+export interface SubnetReach {
+  readonly subnet: Id;
+  readonly status: 'yes' | 'no' | 'unknown';
+  readonly via: Via | null;
+  readonly path: readonly Hop[];
+  readonly blockedAt: Id | null;
+  readonly reason: string | null;
+}
+
+export type DestinationKind = 'internet' | 'internet-ipv6' | 'aws-service' | 'target';
+
+export interface DestinationReach {
+  /** Key used in the CLI JSON: "internet", "s3", "dynamodb", "sqs"…, or a target's address. */
+  readonly destination: string;
+  readonly destinationKind: DestinationKind;
+  /** Model object of a private target or service resource, if any. */
+  readonly target: Id | null;
+  readonly label: string;
+  readonly status: ReachStatus;
+  readonly via: Via | null;
+  readonly blockedAt: Id | null;
+  /** Reachability Analyzer explanation code (NO_ROUTE_TO_DESTINATION…) or LAMBDA_* code; null when reachable. */
+  readonly reason: string | null;
+  /** Human-readable explanation of the reason (or of the unknown). */
+  readonly explanation: string;
+  /** The path through the first subnet that decides the status (a blocked one when status is no/partial). */
+  readonly path: readonly Hop[];
+  /** Alternatives: each fix alone makes the destination reachable. */
+  readonly fixes: readonly Fix[];
+  readonly bySubnet: readonly SubnetReach[];
+  /** Whether the function is known to need this destination (env vars, role policies, file systems…), and why. */
+  readonly needed: boolean;
+  readonly neededBecause: readonly string[];
+}
+
+export interface FunctionReport {
+  readonly function: Id;
+  readonly vpcAttached: boolean;
+  /** Lambda Managed Instances: the function runs on instances in the customer's subnets. */
+  readonly managedInstances: boolean;
+  readonly vpc: Maybe<Id> | null;
+  readonly subnets: readonly Maybe<Id>[];
+  readonly securityGroups: readonly Maybe<Id>[];
+  /** Keys of the Hyperplane ENIs it uses. */
+  readonly enis: readonly string[];
+  readonly sharesEniWith: readonly Id[];
+  readonly reach: readonly DestinationReach[];
+}
+
+/** One Hyperplane ENI: a (subnet, exact security-group set) combination (H1). */
+export interface HyperplaneEni {
+  readonly key: string;
+  readonly vpc: Maybe<Id>;
+  readonly subnet: Id;
+  readonly securityGroups: readonly Id[];
+  readonly functions: readonly Id[];
+}
+
+export type RuleId = string;
+
+export interface FindingRelated {
+  readonly component: Id | null;
+  readonly origin: Origin;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+  /** The model object the finding is about (usually a function). */
+  readonly subject: Id;
+  /** Where the finding is shown: the function's vpc_config / VpcConfig when present, else its declaration. */
+  readonly origin: Origin;
+  readonly related: readonly FindingRelated[];
+  readonly fixes: readonly Fix[];
+}
+
+export interface AnalysisOptions {
+  readonly eniQuotaPerVpc: number;
+  readonly unsupportedAvailabilityZones: readonly string[];
+}
+
+/** The frozen, indexed model (built by model/build.ts). */
+export interface ModelView {
+  get(id: Id): ModelObject | undefined;
+  all<K extends ModelKind>(kind: K): readonly Extract<ModelObject, { kind: K }>[];
+  readonly region: Maybe<string>;
+}
+
+export interface AnalysisResult {
+  readonly functions: readonly FunctionReport[];
+  readonly enis: readonly HyperplaneEni[];
+  readonly findings: readonly Finding[];
+  /** Problems met while analysing (unresolvable references…), reported like front-end problems. */
+  readonly problems: readonly Problem[];
+}

@@ -1,0 +1,457 @@
+// The vendor-neutral AWS network model. Front ends (Terraform, CloudFormation) emit these objects;
+// model/build.ts indexes them, applies AWS's implicit defaults in one place and freezes the result.
+// Nothing here knows which front end produced an object.
+//
+// Conventions:
+// - `id` is unique in the whole model (front ends prefix it with their stack key); `address` is what the
+//   user sees: the Terraform address as `terraform state list` prints it, or the CloudFormation logical id.
+// - A reference to another model object is its `id` (type `Id`). A reference the workspace cannot resolve
+//   (a literal "subnet-0abc", a variable without default, a data source) is an `Unknown` with the reason.
+// - Objects that a resource creates implicitly (a VPC's main route table, default SG, default NACL) are
+//   created by model/build.ts, not by front ends; front ends refer to them through `implicitRef()`.
+
+import type { Maybe, Origin } from './origin';
+
+export type Id = string;
+
+/** Refers to a VPC's implicit object: its main route table, default security group or default network ACL. */
+export function implicitRef(vpcId: Id, which: 'main-route-table' | 'default-security-group' | 'default-network-acl'): Id {
+  return `${vpcId}#${which}`;
+}
+
+export interface Base {
+  readonly id: Id;
+  readonly address: string;
+  /** The stack the object belongs to: a Terraform root module folder or a template path. */
+  readonly stack: string;
+  readonly origin: Origin;
+}
+
+export type RefList = Maybe<readonly Maybe<Id>[]>;
+
+// ---------------------------------------------------------------- VPC structure
+
+export interface Vpc extends Base {
+  readonly kind: 'vpc';
+  readonly cidrBlocks: readonly Maybe<string>[]; // primary first, then secondary (aws_vpc_ipv4_cidr_block_association)
+  readonly ipv6CidrBlocks: readonly Maybe<string>[];
+  readonly enableDnsSupport: Maybe<boolean>;
+  readonly enableDnsHostnames: Maybe<boolean>;
+  readonly instanceTenancy: Maybe<string>;
+}
+
+/** aws_vpc_ipv4_cidr_block_association / AWS::EC2::VPCCidrBlock */
+export interface VpcCidrAssociation extends Base {
+  readonly kind: 'vpc-cidr';
+  readonly vpc: Maybe<Id>;
+  readonly cidrBlock: Maybe<string> | null;
+  readonly ipv6CidrBlock: Maybe<string> | null;
+}
+
+export interface Subnet extends Base {
+  readonly kind: 'subnet';
+  readonly vpc: Maybe<Id>;
+  readonly cidrBlock: Maybe<string>;
+  readonly ipv6CidrBlock: Maybe<string> | null;
+  /** AZ name ("us-east-1a") or an unknown with a symbol ("AZ #0 of the region") so AZs can still be compared. */
+  readonly availabilityZone: Maybe<string>;
+  readonly mapPublicIpOnLaunch: Maybe<boolean>;
+}
+
+export interface RouteTable extends Base {
+  readonly kind: 'route-table';
+  readonly vpc: Maybe<Id>;
+  /** True for aws_default_route_table (adopts and replaces the VPC's main route table). */
+  readonly adoptsMainRouteTable: boolean;
+}
+
+export type RouteTargetKind =
+  | 'internet-gateway'
+  | 'nat-gateway'
+  | 'egress-only-internet-gateway'
+  | 'vpc-peering'
+  | 'transit-gateway'
+  | 'vpc-endpoint' // Gateway Load Balancer endpoints only (gateway endpoints add their own routes)
+  | 'network-interface'
+  | 'instance'
+  | 'virtual-private-gateway'
+  | 'carrier-gateway'
+  | 'local-gateway'
+  | 'core-network'
+  | 'local'
+  | 'unknown';
+
+export interface RouteTarget {
+  readonly kind: RouteTargetKind;
+  readonly ref: Maybe<Id>;
+}
+
+export type RouteDestination =
+  | { readonly kind: 'ipv4'; readonly cidr: Maybe<string> }
+  | { readonly kind: 'ipv6'; readonly cidr: Maybe<string> }
+  | { readonly kind: 'prefix-list'; readonly prefixList: PrefixListRef };
+
+/** A route, inline in a table or standalone (aws_route / AWS::EC2::Route). */
+export interface Route extends Base {
+  readonly kind: 'route';
+  readonly routeTable: Maybe<Id>;
+  readonly destination: RouteDestination;
+  readonly target: RouteTarget;
+  readonly inline: boolean;
+}
+
+export interface RouteTableAssociation extends Base {
+  readonly kind: 'route-table-association';
+  readonly subnet: Maybe<Id>;
+  readonly routeTable: Maybe<Id>;
+}
+
+/** aws_main_route_table_association: replaces a VPC's main route table. */
+export interface MainRouteTableAssociation extends Base {
+  readonly kind: 'main-route-table-association';
+  readonly vpc: Maybe<Id>;
+  readonly routeTable: Maybe<Id>;
+}
+
+// ---------------------------------------------------------------- gateways and endpoints
+
+export interface InternetGateway extends Base {
+  readonly kind: 'internet-gateway';
+  /** Terraform `vpc_id` on the gateway itself; CloudFormation always uses a separate attachment (null here). */
+  readonly vpc: Maybe<Id> | null;
+}
+
+/** aws_internet_gateway_attachment / AWS::EC2::VPCGatewayAttachment (also used for VPN gateways). */
+export interface GatewayAttachment extends Base {
+  readonly kind: 'gateway-attachment';
+  readonly gateway: Maybe<Id>;
+  readonly vpc: Maybe<Id>;
+}
+
+export interface EgressOnlyInternetGateway extends Base {
+  readonly kind: 'egress-only-internet-gateway';
+  readonly vpc: Maybe<Id>;
+}
+
+export interface NatGateway extends Base {
+  readonly kind: 'nat-gateway';
+  /** Zonal NAT gateways live in one subnet; regional ones have none. */
+  readonly subnet: Maybe<Id> | null;
+  readonly vpc: Maybe<Id> | null; // regional NAT gateways name their VPC
+  readonly connectivityType: Maybe<'public' | 'private'>;
+  readonly availabilityMode: Maybe<'zonal' | 'regional'>;
+  /** Has an Elastic IP allocation (public NAT gateways need one). */
+  readonly hasElasticIp: Maybe<boolean>;
+}
+
+/** A managed prefix list as referenced by routes and SG rules. */
+export type PrefixListRef =
+  | { readonly kind: 'service'; readonly service: string } // the AWS-managed list of a service (s3, dynamodb)
+  | { readonly kind: 'endpoint'; readonly endpoint: Id } // aws_vpc_endpoint.x.prefix_list_id
+  | { readonly kind: 'literal'; readonly id: string } // "pl-…" literally
+  | { readonly kind: 'object'; readonly ref: Id } // a customer-managed prefix list in the model
+  | { readonly kind: 'unknown'; readonly value: Maybe<string> };
+
+export interface ManagedPrefixList extends Base {
+  readonly kind: 'prefix-list';
+  readonly entries: readonly Maybe<string>[];
+}
+
+export interface VpcEndpoint extends Base {
+  readonly kind: 'vpc-endpoint';
+  readonly vpc: Maybe<Id>;
+  /** Full service name, e.g. "com.amazonaws.us-east-1.s3". */
+  readonly serviceName: Maybe<string>;
+  /** Short service name derived from serviceName ("s3", "dynamodb", "secretsmanager", "execute-api"…). */
+  readonly service: Maybe<string>;
+  readonly endpointType: Maybe<'Gateway' | 'Interface' | 'GatewayLoadBalancer'>;
+  readonly routeTables: RefList;
+  readonly subnets: RefList;
+  /** Empty list: the VPC's default security group applies (E9). */
+  readonly securityGroups: RefList;
+  readonly privateDnsEnabled: Maybe<boolean>;
+  /** The endpoint policy document, null for the default full-access policy. */
+  readonly policy: Maybe<PolicyDocument> | null;
+}
+
+/** aws_vpc_endpoint_route_table_association / aws_vpc_endpoint_subnet_association / …security_group_association */
+export interface VpcEndpointAssociation extends Base {
+  readonly kind: 'vpc-endpoint-association';
+  readonly endpoint: Maybe<Id>;
+  readonly routeTable?: Maybe<Id>;
+  readonly subnet?: Maybe<Id>;
+  readonly securityGroup?: Maybe<Id>;
+}
+
+export interface VpcPeeringConnection extends Base {
+  readonly kind: 'vpc-peering';
+  readonly vpc: Maybe<Id>;
+  readonly peerVpc: Maybe<Id>;
+}
+
+export interface TransitGatewayAttachment extends Base {
+  readonly kind: 'transit-gateway-attachment';
+  readonly transitGateway: Maybe<Id>;
+  readonly vpc: Maybe<Id>;
+  readonly subnets: RefList;
+}
+
+export interface TransitGateway extends Base {
+  readonly kind: 'transit-gateway';
+}
+
+/** VPC Block Public Access settings (E13) */
+export interface BlockPublicAccess extends Base {
+  readonly kind: 'block-public-access';
+  readonly mode: Maybe<'block-bidirectional' | 'block-ingress' | 'off'>;
+}
+
+// ---------------------------------------------------------------- filters
+
+export interface SecurityGroup extends Base {
+  readonly kind: 'security-group';
+  readonly vpc: Maybe<Id>;
+  readonly name: Maybe<string>;
+  /**
+   * What egress the group has before any declared rule: Terraform's aws_security_group removes AWS's
+   * allow-all egress ('none'); CloudFormation keeps it unless egress is declared inline ('allow-all') (T3).
+   */
+  readonly implicitEgress: 'allow-all' | 'none';
+  /** aws_default_security_group / the adopted default SG: its rules are exactly the declared ones. */
+  readonly adoptsDefaultOf: Maybe<Id> | null;
+}
+
+export type SgPeer =
+  | { readonly kind: 'ipv4'; readonly cidr: Maybe<string> }
+  | { readonly kind: 'ipv6'; readonly cidr: Maybe<string> }
+  | { readonly kind: 'security-group'; readonly group: Maybe<Id> }
+  | { readonly kind: 'prefix-list'; readonly prefixList: PrefixListRef };
+
+export interface SecurityGroupRule extends Base {
+  readonly kind: 'security-group-rule';
+  readonly group: Maybe<Id>;
+  readonly direction: 'ingress' | 'egress';
+  /** '-1' (all), 'tcp', 'udp', 'icmp', 'icmpv6' or an IANA protocol number as a string. */
+  readonly protocol: Maybe<string>;
+  readonly fromPort: Maybe<number>;
+  readonly toPort: Maybe<number>;
+  readonly peer: SgPeer;
+  readonly inline: boolean;
+}
+
+export interface NetworkAcl extends Base {
+  readonly kind: 'network-acl';
+  readonly vpc: Maybe<Id>;
+  /** aws_default_network_acl: adopts the VPC's default NACL and replaces its rules. */
+  readonly adoptsDefaultOf: Maybe<Id> | null;
+}
+
+export interface NetworkAclEntry extends Base {
+  readonly kind: 'network-acl-entry';
+  readonly acl: Maybe<Id>;
+  readonly ruleNumber: Maybe<number>;
+  readonly egress: boolean;
+  readonly action: Maybe<'allow' | 'deny'>;
+  readonly protocol: Maybe<string>;
+  readonly cidr: Maybe<string> | null;
+  readonly ipv6Cidr: Maybe<string> | null;
+  readonly fromPort: Maybe<number>;
+  readonly toPort: Maybe<number>;
+  readonly inline: boolean;
+}
+
+export interface NetworkAclAssociation extends Base {
+  readonly kind: 'network-acl-association';
+  readonly acl: Maybe<Id>;
+  readonly subnet: Maybe<Id>;
+}
+
+// ---------------------------------------------------------------- Lambda
+
+export interface VpcConfig {
+  readonly subnets: RefList;
+  readonly securityGroups: RefList;
+  readonly ipv6AllowedForDualStack: Maybe<boolean>;
+  /** Where the config is written (vpc_config block / VpcConfig key), for diagnostics. */
+  readonly origin: Origin;
+  /** SAM Globals contributed to this config (shown in hovers). */
+  readonly inheritedFromGlobals?: boolean;
+}
+
+export interface EnvironmentVariable {
+  readonly name: string;
+  readonly value: Maybe<string>;
+  /** Model objects the value refers to (bucket, table, queue, DB endpoint, secret…). */
+  readonly refs: readonly Id[];
+}
+
+export interface LambdaFunction extends Base {
+  readonly kind: 'lambda-function';
+  readonly functionName: Maybe<string>;
+  /** null: no VPC config (the function stays in the Lambda service VPC only). */
+  readonly vpcConfig: VpcConfig | null;
+  readonly role: Maybe<Id> | null;
+  /** Policies that belong to the function itself (SAM `Policies`, generated role). */
+  readonly policies: readonly PolicyDocument[];
+  /** SAM generated roles and their managed policy ARNs. */
+  readonly managedPolicyArns: readonly Maybe<string>[];
+  readonly environment: readonly EnvironmentVariable[];
+  readonly fileSystems: readonly { readonly accessPointOrFileSystem: Maybe<Id>; readonly localMountPath: Maybe<string> }[];
+  /** Lambda Managed Instances: the capacity provider it runs on. */
+  readonly capacityProvider: Maybe<Id> | null;
+  /** Associated with CloudFront as Lambda@Edge (C6). */
+  readonly edge: boolean;
+  /** Other model objects the function's code or configuration refers to (DB proxy, layers excluded). */
+  readonly refs: readonly Id[];
+}
+
+/** Lambda Managed Instances capacity provider: its functions run on instances in these subnets. */
+export interface CapacityProvider extends Base {
+  readonly kind: 'capacity-provider';
+  readonly vpcConfig: VpcConfig | null;
+}
+
+/** aws_lambda_event_source_mapping / SAM Events / AWS::Lambda::EventSourceMapping */
+export interface EventSourceMapping extends Base {
+  readonly kind: 'event-source-mapping';
+  readonly function: Maybe<Id>;
+  readonly source: Maybe<Id>;
+  readonly sourceService: Maybe<string>; // sqs, kinesis, dynamodb, kafka, mq, docdb…
+}
+
+/** CloudFront association / aws_lambda_permission etc. that mark a function as invoked by something. */
+export interface LambdaPermission extends Base {
+  readonly kind: 'lambda-permission';
+  readonly function: Maybe<Id>;
+  readonly principal: Maybe<string>;
+}
+
+// ---------------------------------------------------------------- IAM
+
+export interface PolicyStatement {
+  readonly effect: Maybe<'Allow' | 'Deny'>;
+  readonly actions: readonly Maybe<string>[];
+  readonly notActions?: readonly Maybe<string>[];
+  /** A resource is an ARN pattern, a reference to a model object, or unknown. */
+  readonly resources: readonly (Maybe<string> | { readonly ref: Id })[];
+}
+
+export interface PolicyDocument {
+  readonly statements: readonly PolicyStatement[];
+  readonly origin?: Origin;
+}
+
+export interface IamRole extends Base {
+  readonly kind: 'iam-role';
+  readonly inlinePolicies: readonly PolicyDocument[];
+  readonly managedPolicyArns: readonly Maybe<string>[];
+}
+
+export interface IamPolicy extends Base {
+  readonly kind: 'iam-policy';
+  readonly document: Maybe<PolicyDocument>;
+  /** Roles this policy is attached to in the same resource (CloudFormation `Roles`, inline aws_iam_role_policy). */
+  readonly roles: RefList;
+}
+
+/** aws_iam_role_policy_attachment: a role and a policy (model object id, or an ARN such as an AWS managed policy). */
+export interface RolePolicyAttachment extends Base {
+  readonly kind: 'role-policy-attachment';
+  readonly role: Maybe<Id>;
+  readonly policy: Maybe<Id | string>;
+}
+
+// ---------------------------------------------------------------- what functions talk to
+
+export type TargetKind =
+  | 'rds-instance'
+  | 'rds-cluster'
+  | 'rds-proxy'
+  | 'elasticache'
+  | 'memorydb'
+  | 'efs-file-system'
+  | 'efs-mount-target'
+  | 'ec2-instance'
+  | 'load-balancer'
+  | 'docdb-cluster'
+  | 'mq-broker'
+  | 'msk-cluster'
+  | 'opensearch'
+  | 'other';
+
+/** A private resource reached through the VPC, with its network placement. */
+export interface Target extends Base {
+  readonly kind: 'target';
+  readonly targetKind: TargetKind;
+  readonly subnets: RefList;
+  /** A DB/cache subnet group that lists the subnets (resolved by the analysis). */
+  readonly subnetGroup: Maybe<Id> | null;
+  /** Empty list: the VPC default SG applies. */
+  readonly securityGroups: RefList;
+  readonly port: Maybe<number>;
+  readonly publiclyAccessible: Maybe<boolean>;
+  /** For EFS mount targets: the file system; for proxies: the database; for cluster instances: the cluster. */
+  readonly parent: Maybe<Id> | null;
+  /** Aurora Serverless v1 Data API, for example, lives outside the VPC. */
+  readonly serverlessDataApi?: boolean;
+}
+
+export interface SubnetGroup extends Base {
+  readonly kind: 'subnet-group';
+  readonly subnets: RefList;
+}
+
+/** A regional AWS service resource outside every VPC (bucket, table, queue, topic, secret, key, parameter…). */
+export interface ServiceResource extends Base {
+  readonly kind: 'service-resource';
+  /** Endpoint service name: "s3", "dynamodb", "sqs", "sns", "secretsmanager", "kms", "ssm", "logs", "lambda", "kinesis", "states", "events"… */
+  readonly service: string;
+  readonly resourceName: Maybe<string>;
+}
+
+export type ModelObject =
+  | Vpc
+  | VpcCidrAssociation
+  | Subnet
+  | RouteTable
+  | Route
+  | RouteTableAssociation
+  | MainRouteTableAssociation
+  | InternetGateway
+  | GatewayAttachment
+  | EgressOnlyInternetGateway
+  | NatGateway
+  | ManagedPrefixList
+  | VpcEndpoint
+  | VpcEndpointAssociation
+  | VpcPeeringConnection
+  | TransitGateway
+  | TransitGatewayAttachment
+  | BlockPublicAccess
+  | SecurityGroup
+  | SecurityGroupRule
+  | NetworkAcl
+  | NetworkAclEntry
+  | NetworkAclAssociation
+  | LambdaFunction
+  | CapacityProvider
+  | EventSourceMapping
+  | LambdaPermission
+  | IamRole
+  | IamPolicy
+  | RolePolicyAttachment
+  | Target
+  | SubnetGroup
+  | ServiceResource;
+
+export type ModelKind = ModelObject['kind'];
+
+/** What a front end hands to model/build.ts. */
+export interface FrontendOutput {
+  readonly objects: readonly ModelObject[];
+  readonly problems: readonly import('./origin').Problem[];
+  /** The Region the stack is deployed to, when the code says (provider block, CLI flag, setting). */
+  readonly region: Maybe<string>;
+  /** Stacks this output covers (Terraform root folders, template paths). */
+  readonly stacks: readonly string[];
+}

@@ -1,0 +1,58 @@
+// The data tree produced by the YAML reader (yaml/yamlParser.ts) and the JSON reader (json/jsonParser.ts):
+// maps, sequences and scalars with exact spans and YAML tags (CloudFormation's `!Ref`, `!Sub`, …).
+// Contract: readers never throw; a broken file yields the part that could be read plus problems.
+
+import type { Span, SyntaxProblem } from '../text';
+
+export interface DataFile {
+  /** The first (CloudFormation uses only one) document's root, or undefined for an empty file. */
+  readonly root: DataNode | undefined;
+  readonly problems: readonly SyntaxProblem[];
+  /** Comments (YAML `#…`), in source order, for suppression comments. JSON has none. */
+  readonly comments: readonly { readonly text: string; readonly span: Span }[];
+  readonly syntax: 'yaml' | 'json';
+}
+
+export type DataNode = DataMap | DataSeq | DataScalar;
+
+export interface DataTag {
+  /** As written, e.g. `!Ref`, `!GetAtt`, `!!str`. */
+  readonly name: string;
+  readonly span: Span;
+}
+
+export interface DataMap {
+  readonly kind: 'map';
+  readonly entries: readonly DataEntry[];
+  readonly tag: DataTag | undefined;
+  readonly span: Span;
+}
+
+export interface DataEntry {
+  readonly key: DataScalar;
+  /** A key without a value (`Key:` then nothing) holds a null scalar spanning zero characters after the colon. */
+  readonly value: DataNode;
+  /** From the key to the end of the value. */
+  readonly span: Span;
+}
+
+export interface DataSeq {
+  readonly kind: 'seq';
+  readonly items: readonly DataNode[];
+  readonly tag: DataTag | undefined;
+  readonly span: Span;
+}
+
+export interface DataScalar {
+  readonly kind: 'scalar';
+  /**
+   * Resolved value. YAML plain scalars follow the YAML 1.1 core rules CloudFormation uses for
+   * booleans/numbers/null (true/false/yes/no? see yamlParser.ts for the exact set); quoted and block scalars
+   * are strings. JSON scalars map to their JSON values.
+   */
+  readonly value: string | number | boolean | null;
+  /** How it was written: plain, 'single', "double", | literal, > folded, or a JSON token. */
+  readonly style: 'plain' | 'single' | 'double' | 'literal' | 'folded' | 'json';
+  readonly tag: DataTag | undefined;
+  readonly span: Span;
+}
