@@ -46,11 +46,19 @@ export interface DataSeq {
 export interface DataScalar {
   readonly kind: 'scalar';
   /**
-   * Resolved value. YAML plain scalars follow the YAML 1.1 core rules CloudFormation uses for
-   * booleans/numbers/null (true/false/yes/no? see yamlParser.ts for the exact set); quoted and block scalars
-   * are strings. JSON scalars map to their JSON values.
+   * Resolved value. YAML plain scalars: booleans follow YAML 1.1 as CloudFormation does (true/false/yes/no/
+   * on/off in lower, Title and UPPER case), null is `~`/`null`/`Null`/`NULL`/empty, numbers follow the YAML 1.2
+   * core schema (decimal, `0x`, `0o`, floats, `.inf`, `.nan`); everything else is a string. Quoted and block
+   * scalars, mapping keys and scalars with a local tag (`!Ref x`) are strings. JSON scalars map to their JSON
+   * values. See yamlParser.ts for the reasoning.
    */
   readonly value: string | number | boolean | null;
+  /**
+   * The text as written, set only when a plain YAML scalar or a JSON number resolved to a non-string
+   * (`010`, `1.10`, `yes`, `~`): CloudFormation passes most values on as strings, and `String(value)` would
+   * lose the original spelling.
+   */
+  readonly raw?: string;
   /** How it was written: plain, 'single', "double", | literal, > folded, or a JSON token. */
   readonly style: 'plain' | 'single' | 'double' | 'literal' | 'folded' | 'json';
   readonly tag: DataTag | undefined;

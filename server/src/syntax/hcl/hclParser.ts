@@ -1,0 +1,1663 @@
+// The HCL native-syntax reader (.tf, .tfvars): a hand-written, error-tolerant lexer and recursive-descent
+// parser producing the tree of ast.ts with exact spans. Never throws; linear time; recovers per line/block.
+
+import { LineIndex, type Span, type SyntaxProblem } from '../text';
+import type {
+  HclAttribute,
+  HclBinaryOp,
+  HclBlock,
+  HclBody,
+  HclComment,
+  HclExpr,
+  HclFile,
+  HclLabel,
+  HclTemplate,
+  HclTemplatePart,
+} from './ast';
+
+export function parseHcl(text: string): HclFile {
+  const parser = new HclParser(text, 0, undefined);
+  const body = parser.parseFile();
+  return { body, problems: parser.problems, comments: parser.comments, syntax: 'native' };
+}
+
+/**
+ * Parses `content` as the inside of a template with no delimiters (what a JSON string holds in HCL's JSON
+ * syntax). Spans are mapped into the enclosing file: `map[i]` is the file offset of content offset i (length
+ * content.length + 1); without a map, offsets are shifted by `base`.
+ */
+export function parseTemplateContent(
+  content: string,
+  base: number,
+  map: Int32Array | undefined,
+): { parts: HclTemplatePart[]; problems: SyntaxProblem[] } {
+  const parser = new HclParser(content, base, map);
+  return { parts: parser.parseRawTemplate(), problems: parser.problems };
+}
+
+const enum T {
+  EOF,
+  Newline,
+  Ident,
+  Number,
+  OQuote,
+  Heredoc,
+  LBrace,
+  RBrace,
+  LBrack,
+  RBrack,
+  LParen,
+  RParen,
+  Comma,
+  Dot,
+  Ellipsis,
+  Equal,
+  Colon,
+  DColon,
+  Question,
+  Arrow,
+  Or,
+  And,
+  EqEq,
+  NotEq,
+  Lt,
+  Gt,
+  Le,
+  Ge,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Percent,
+  Bang,
+  Invalid,
+}
+
+const enum Mode {
+  Quoted,
+  Heredoc,
+  Raw,
+}
+
+const enum Term {
+  End,
+  Else,
+  EndIf,
+  EndFor,
+}
+
+/** Guards against stack overflow on pathological nesting; real configurations nest a few levels. */
+const MAX_EXPR_DEPTH = 200;
+const MAX_BLOCK_DEPTH = 100;
+
+/**
+ * Block types that only appear at the top level of a Terraform file. A nested body that meets one of them at
+ * column 0 is taken to be missing its `}` (the user is typing), so the following blocks stay top-level.
+ */
+const TOP_LEVEL_BLOCKS = new Set([
+  'resource',
+  'data',
+  'module',
+  'variable',
+  'output',
+  'provider',
+  'locals',
+  'terraform',
+  'moved',
+  'import',
+  'check',
+  'removed',
+  'ephemeral',
+]);
+
+const TOKEN_NAMES: readonly string[] = [
+  'end of file',
+  'newline',
+  'identifier',
+  'number',
+  "'\"'",
+  'heredoc',
+  "'{'",
+  "'}'",
+  "'['",
+  "']'",
+  "'('",
+  "')'",
+  "','",
+  "'.'",
+  "'...'",
+  "'='",
+  "':'",
+  "'::'",
+  "'?'",
+  "'=>'",
+  "'||'",
+  "'&&'",
+  "'=='",
+  "'!='",
+  "'<'",
+  "'>'",
+  "'<='",
+  "'>='",
+  "'+'",
+  "'-'",
+  "'*'",
+  "'/'",
+  "'%'",
+  "'!'",
+  'invalid character',
+];
+
+/** Binary operator precedence by token (0: not a binary operator); HCL: || < && < == != < comparisons < + - < * / %. */
+const PRECEDENCE = new Uint8Array(T.Invalid + 1);
+const OPERATOR: HclBinaryOp[] = [];
+for (const [t, prec, op] of [
+  [T.Or, 1, '||'],
+  [T.And, 2, '&&'],
+  [T.EqEq, 3, '=='],
+  [T.NotEq, 3, '!='],
+  [T.Lt, 4, '<'],
+  [T.Gt, 4, '>'],
+  [T.Le, 4, '<='],
+  [T.Ge, 4, '>='],
+  [T.Plus, 5, '+'],
+  [T.Minus, 5, '-'],
+  [T.Star, 6, '*'],
+  [T.Slash, 6, '/'],
+  [T.Percent, 6, '%'],
+] as const) {
+  PRECEDENCE[t] = prec;
+  OPERATOR[t] = op;
+}
+
+const NON_ASCII_LETTER = /[\p{L}\p{Nl}]/u;
+const NON_ASCII_IDENT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]/u;
+
+function isIdentStart(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  return NON_ASCII_LETTER.test(text.charAt(i));
+}
+
+function isIdentPart(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+  return NON_ASCII_IDENT.test(text.charAt(i));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function hexValue(text: string, start: number, count: number): number {
+  let v = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = text.charCodeAt(i);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (c >= 97 && c <= 102) d = c - 87;
+    else if (c >= 65 && c <= 70) d = c - 55;
+    else return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+class HclParser {
+  readonly problems: SyntaxProblem[] = [];
+  readonly comments: HclComment[] = [];
+
+  private readonly end: number;
+  /** Where the next token scan starts. */
+  private pos = 0;
+  private tok: T = T.EOF;
+  private tokStart = 0;
+  private tokEnd = 0;
+  /** The current `}` was written `~}` (strip the whitespace after it). */
+  private tokStrip = false;
+  private hdMarker = '';
+  private hdIndented = false;
+  /** While > 0 (inside parentheses, brackets, interpolations), newlines are not tokens. */
+  private ignoreNl = false;
+  /** Comments before this offset were already collected (the lexer may re-scan after a rewind). */
+  private commentMark = 0;
+  private exprDepth = 0;
+  private blockDepth = 0;
+  /** Template scanning position and the terminator that ended the last nested part list. */
+  private tpos = 0;
+  private term: Term = Term.End;
+  private termEnd = 0;
+  private stripNext = false;
+  /** The opening quote of the quoted template being read (for "unterminated" reports from nested parts). */
+  private quoteOpen = 0;
+  private lines: LineIndex | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+    private readonly map: Int32Array | undefined,
+  ) {
+    this.end = text.length;
+  }
+
+  // ---------------------------------------------------------------------------------------------- entry points
+
+  parseFile(): HclBody {
+    this.pos = 0;
+    this.advance();
+    const items = this.parseBodyItems(true);
+    return { items, span: this.sp(0, this.end) };
+  }
+
+  parseRawTemplate(): HclTemplatePart[] {
+    this.tpos = 0;
+    return this.scanParts(Mode.Raw, this.end, false, 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------- problems, spans
+
+  private sp(start: number, end: number): Span {
+    const map = this.map;
+    if (map === undefined) return { start: start + this.base, end: end + this.base };
+    return { start: map[start] ?? this.base, end: map[end] ?? this.base };
+  }
+
+  private error(start: number, end: number, message: string): void {
+    const span = this.sp(start, end);
+    const last = this.problems[this.problems.length - 1];
+    // One mistake often makes several enclosing constructs fail at the same place: report it once.
+    if (last !== undefined && last.span.start === span.start) return;
+    this.problems.push({ code: 'hcl-syntax', message, severity: 'error', span });
+  }
+
+  private lineOf(offset: number): number {
+    if (this.lines === undefined) this.lines = new LineIndex(this.text);
+    return this.lines.positionAt(offset).line + 1;
+  }
+
+  private describeToken(): string {
+    const t = this.tok;
+    if (t === T.Ident || t === T.Number || t === T.Invalid) {
+      return `'${this.text.slice(this.tokStart, Math.min(this.tokEnd, this.tokStart + 40))}'`;
+    }
+    return TOKEN_NAMES[t] ?? 'token';
+  }
+
+  // ---------------------------------------------------------------------------------------------- lexer
+
+  /** Scans the next token from `pos`. Newlines are always tokens here; `peek` drops them where ignored. */
+  private advance(): void {
+    const text = this.text;
+    const end = this.end;
+    let i = this.pos;
+    let c: number;
+    for (;;) {
+      if (i >= end) {
+        this.tok = T.EOF;
+        this.tokStart = this.tokEnd = this.pos = end;
+        return;
+      }
+      c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13) {
+        i++;
+      } else if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+        const start = i;
+        while (i < end) {
+          const d = text.charCodeAt(i);
+          if (d === 10 || (d === 13 && text.charCodeAt(i + 1) === 10)) break;
+          i++;
+        }
+        this.addComment(start, i);
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        const start = i;
+        const close = text.indexOf('*/', i + 2);
+        if (close < 0 || close + 2 > end) {
+          i = end;
+          if (start >= this.commentMark) this.error(start, start + 2, 'Unterminated comment: expected "*/"');
+        } else {
+          i = close + 2;
+        }
+        this.addComment(start, i);
+      } else {
+        break;
+      }
+    }
+    const start = i;
+    this.tokStart = start;
+    this.tokStrip = false;
+    let t: T;
+    switch (c) {
+      case 10:
+        t = T.Newline;
+        i++;
+        break;
+      case 123:
+        t = T.LBrace;
+        i++;
+        break;
+      case 125:
+        t = T.RBrace;
+        i++;
+        break;
+      case 91:
+        t = T.LBrack;
+        i++;
+        break;
+      case 93:
+        t = T.RBrack;
+        i++;
+        break;
+      case 40:
+        t = T.LParen;
+        i++;
+        break;
+      case 41:
+        t = T.RParen;
+        i++;
+        break;
+      case 44:
+        t = T.Comma;
+        i++;
+        break;
+      case 34:
+        t = T.OQuote;
+        i++;
+        break;
+      case 46:
+        if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
+          t = T.Ellipsis;
+          i += 3;
+        } else {
+          t = T.Dot;
+          i++;
+        }
+        break;
+      case 61: {
+        const d = text.charCodeAt(i + 1);
+        if (d === 61) {
+          t = T.EqEq;
+          i += 2;
+        } else if (d === 62) {
+          t = T.Arrow;
+          i += 2;
+        } else {
+          t = T.Equal;
+          i++;
+        }
+        break;
+      }
+      case 58:
+        if (text.charCodeAt(i + 1) === 58) {
+          t = T.DColon;
+          i += 2;
+        } else {
+          t = T.Colon;
+          i++;
+        }
+        break;
+      case 63:
+        t = T.Question;
+        i++;
+        break;
+      case 33:
+        if (text.charCodeAt(i + 1) === 61) {
+          t = T.NotEq;
+          i += 2;
+        } else {
+          t = T.Bang;
+          i++;
+        }
+        break;
+      case 124:
+        if (text.charCodeAt(i + 1) === 124) {
+          t = T.Or;
+          i += 2;
+        } else {
+          t = T.Invalid;
+          i++;
+        }
+        break;
+      case 38:
+        if (text.charCodeAt(i + 1) === 38) {
+          t = T.And;
+          i += 2;
+        } else {
+          t = T.Invalid;
+          i++;
+        }
+        break;
+      case 60:
+        if (text.charCodeAt(i + 1) === 60) {
+          const heredocEnd = this.scanHeredocStart(i);
+          if (heredocEnd > 0) {
+            t = T.Heredoc;
+            i = heredocEnd;
+          } else {
+            t = T.Invalid;
+            i += 2;
+          }
+        } else if (text.charCodeAt(i + 1) === 61) {
+          t = T.Le;
+          i += 2;
+        } else {
+          t = T.Lt;
+          i++;
+        }
+        break;
+      case 62:
+        if (text.charCodeAt(i + 1) === 61) {
+          t = T.Ge;
+          i += 2;
+        } else {
+          t = T.Gt;
+          i++;
+        }
+        break;
+      case 43:
+        t = T.Plus;
+        i++;
+        break;
+      case 45:
+        t = T.Minus;
+        i++;
+        break;
+      case 42:
+        t = T.Star;
+        i++;
+        break;
+      case 47:
+        t = T.Slash;
+        i++;
+        break;
+      case 37:
+        t = T.Percent;
+        i++;
+        break;
+      case 126:
+        if (text.charCodeAt(i + 1) === 125) {
+          t = T.RBrace;
+          this.tokStrip = true;
+          i += 2;
+        } else {
+          t = T.Invalid;
+          i++;
+        }
+        break;
+      default:
+        if (isDigit(c)) {
+          t = T.Number;
+          i = this.scanNumber(i);
+        } else if (isIdentStart(c, text, i)) {
+          t = T.Ident;
+          i++;
+          while (i < end && isIdentPart(text.charCodeAt(i), text, i)) i++;
+        } else {
+          t = T.Invalid;
+          // Keep surrogate pairs together so a span never splits a character.
+          i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        }
+    }
+    this.tok = t;
+    this.tokEnd = i;
+    this.pos = i;
+  }
+
+  private scanNumber(i: number): number {
+    const text = this.text;
+    while (isDigit(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+      i++;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    const e = text.charCodeAt(i);
+    if (e === 101 || e === 69) {
+      let j = i + 1;
+      const s = text.charCodeAt(j);
+      if (s === 43 || s === 45) j++;
+      if (isDigit(text.charCodeAt(j))) {
+        while (isDigit(text.charCodeAt(j))) j++;
+        i = j;
+      }
+    }
+    return i;
+  }
+
+  /** At `<<`: returns the offset after the marker word if this opens a heredoc, else 0. */
+  private scanHeredocStart(i: number): number {
+    const text = this.text;
+    let j = i + 2;
+    const indented = text.charCodeAt(j) === 45;
+    if (indented) j++;
+    const markerStart = j;
+    if (!isIdentStart(text.charCodeAt(j), text, j)) return 0;
+    while (j < this.end && isIdentPart(text.charCodeAt(j), text, j)) j++;
+    let k = j;
+    if (text.charCodeAt(k) === 13) k++;
+    if (k < this.end && text.charCodeAt(k) !== 10) return 0;
+    this.hdMarker = text.slice(markerStart, j);
+    this.hdIndented = indented;
+    return j;
+  }
+
+  private addComment(start: number, end: number): void {
+    if (start < this.commentMark) return;
+    this.comments.push({ text: this.text.slice(start, end), span: this.sp(start, end) });
+    this.commentMark = end;
+  }
+
+  /** The current token without narrowing (TypeScript cannot see that calls move the lexer). */
+  private cur(): T {
+    return this.tok;
+  }
+
+  /** The current token, skipping newlines where they are not significant. */
+  private peek(): T {
+    if (this.ignoreNl) while (this.tok === T.Newline) this.advance();
+    return this.tok;
+  }
+
+  /** Restarts scanning at `offset`, forgetting comments collected at or after it. */
+  private rewind(offset: number): void {
+    const mapped = this.sp(offset, offset).start;
+    while (this.comments.length > 0) {
+      const last = this.comments[this.comments.length - 1];
+      if (last === undefined || last.span.start < mapped) break;
+      this.comments.pop();
+    }
+    if (this.commentMark > offset) this.commentMark = offset;
+    this.pos = offset;
+    this.advance();
+  }
+
+  private atColumn0(offset: number): boolean {
+    return offset === 0 || this.text.charCodeAt(offset - 1) === 10;
+  }
+
+  /** The current token starts a top-level block header at column 0 (see TOP_LEVEL_BLOCKS). */
+  private atTopLevelHeader(): boolean {
+    if (this.tok !== T.Ident || !this.atColumn0(this.tokStart)) return false;
+    if (!TOP_LEVEL_BLOCKS.has(this.text.slice(this.tokStart, this.tokEnd))) return false;
+    let i = this.tokEnd;
+    while (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9) i++;
+    const c = this.text.charCodeAt(i);
+    return c === 34 || c === 123 || (i > this.tokEnd && isIdentStart(c, this.text, i));
+  }
+
+  /** Skips one token; strings and heredocs are skipped whole so their content is not read as tokens. */
+  private skipToken(): void {
+    if (this.tok === T.OQuote) this.parseQuoted();
+    else if (this.tok === T.Heredoc) this.parseHeredoc();
+    else this.advance();
+  }
+
+  /** Recovery: skips to the end of the line (and stops before a `}` when inside a block). */
+  private skipLine(stopAtBrace: boolean): void {
+    const saved = this.ignoreNl;
+    this.ignoreNl = false;
+    for (;;) {
+      const t = this.tok;
+      if (t === T.Newline || t === T.EOF || (stopAtBrace && t === T.RBrace)) break;
+      this.skipToken();
+    }
+    this.ignoreNl = saved;
+  }
+
+  // ---------------------------------------------------------------------------------------------- bodies
+
+  private parseBodyItems(top: boolean): (HclAttribute | HclBlock)[] {
+    const items: (HclAttribute | HclBlock)[] = [];
+    for (;;) {
+      const t = this.tok;
+      if (t === T.Newline) {
+        this.advance();
+        continue;
+      }
+      if (t === T.EOF) break;
+      if (t === T.RBrace) {
+        if (!top) break;
+        this.error(this.tokStart, this.tokEnd, "Unexpected '}': no block is open here");
+        this.advance();
+        continue;
+      }
+      if (t !== T.Ident) {
+        this.error(this.tokStart, this.tokEnd, `Expected an attribute or a block, found ${this.describeToken()}`);
+        this.skipLine(!top);
+        continue;
+      }
+      if (!top && this.atTopLevelHeader()) break;
+      const item = this.parseItem(top);
+      if (item !== undefined) items.push(item);
+    }
+    return items;
+  }
+
+  private parseItem(top: boolean): HclAttribute | HclBlock | undefined {
+    const nameStart = this.tokStart;
+    const nameEnd = this.tokEnd;
+    const name = this.text.slice(nameStart, nameEnd);
+    this.advance();
+    const t = this.tok;
+    if (t === T.Equal) {
+      this.advance();
+      const expr = this.parseExpression();
+      const after = this.tok;
+      // A top-level block header here means a bracket was left open: it was reported, and the header is kept.
+      if (after !== T.Newline && after !== T.EOF && !(after === T.RBrace && !top) && !this.atTopLevelHeader()) {
+        this.error(
+          this.tokStart,
+          this.tokEnd,
+          `Unexpected ${this.describeToken()} after the value of '${name}': expected a newline`,
+        );
+        this.skipLine(!top);
+      }
+      return {
+        kind: 'attribute',
+        name,
+        nameSpan: this.sp(nameStart, nameEnd),
+        expr,
+        span: { start: this.sp(nameStart, nameStart).start, end: expr.span.end },
+      };
+    }
+    if (t === T.OQuote || t === T.Ident || t === T.LBrace) return this.parseBlock(name, nameStart, nameEnd, top);
+    if (t === T.Newline || t === T.EOF) {
+      this.error(nameStart, nameEnd, `Expected '=' after '${name}' for an attribute, or labels and '{' for a block`);
+    } else {
+      this.error(this.tokStart, this.tokEnd, `Unexpected ${this.describeToken()} after '${name}': expected '=' or '{'`);
+      this.skipLine(!top);
+    }
+    return undefined;
+  }
+
+  private parseBlock(type: string, typeStart: number, typeEnd: number, top: boolean): HclBlock {
+    const labels: HclLabel[] = [];
+    let lastEnd = typeEnd;
+    for (;;) {
+      const t = this.tok;
+      if (t === T.OQuote) {
+        const start = this.tokStart;
+        const tpl = this.parseQuoted();
+        lastEnd = this.tpos;
+        let value = '';
+        for (const part of tpl.parts) {
+          if (part.kind === 'string') value += part.value;
+          else this.error(start, lastEnd, 'Block labels cannot contain interpolations or directives');
+        }
+        labels.push({ value, span: tpl.span });
+      } else if (t === T.Ident) {
+        labels.push({ value: this.text.slice(this.tokStart, this.tokEnd), span: this.sp(this.tokStart, this.tokEnd) });
+        lastEnd = this.tokEnd;
+        this.advance();
+      } else {
+        break;
+      }
+    }
+    const typeSpan = this.sp(typeStart, typeEnd);
+    if (this.tok !== T.LBrace) {
+      this.error(
+        this.tokStart,
+        this.tokEnd,
+        `Expected '{' to open the body of the '${type}' block, found ${this.describeToken()}`,
+      );
+      this.skipLine(!top);
+      return {
+        kind: 'block',
+        type,
+        typeSpan,
+        labels,
+        body: { items: [], span: this.sp(lastEnd, lastEnd) },
+        span: this.sp(typeStart, lastEnd),
+      };
+    }
+    const openStart = this.tokStart;
+    this.advance();
+    let items: (HclAttribute | HclBlock)[];
+    if (++this.blockDepth > MAX_BLOCK_DEPTH) {
+      this.error(openStart, openStart + 1, 'Blocks are nested too deeply');
+      items = [];
+      while (this.cur() !== T.EOF && this.cur() !== T.RBrace) this.skipToken();
+    } else {
+      items = this.parseBodyItems(false);
+    }
+    this.blockDepth--;
+    let end: number;
+    if (this.cur() === T.RBrace) {
+      end = this.tokEnd;
+      this.advance();
+    } else {
+      const lastItem = items[items.length - 1];
+      end = lastItem !== undefined ? this.unmapEnd(lastItem.span.end, openStart + 1) : openStart + 1;
+      this.error(openStart, openStart + 1, `Expected '}' to close the block opened at line ${this.lineOf(openStart)}`);
+    }
+    return {
+      kind: 'block',
+      type,
+      typeSpan,
+      labels,
+      body: { items, span: this.sp(openStart, end) },
+      span: this.sp(typeStart, end),
+    };
+  }
+
+  /** Native parses have no span map, so a mapped offset is the raw one; kept as a function for clarity. */
+  private unmapEnd(mappedEnd: number, fallback: number): number {
+    return this.map === undefined ? mappedEnd - this.base : fallback;
+  }
+
+  // ---------------------------------------------------------------------------------------------- expressions
+
+  /** Reports at the current token (consuming nothing) and returns an empty `invalid` placeholder there. */
+  private invalidHere(message: string): HclExpr {
+    const start = this.tokStart;
+    this.error(start, this.tok === T.Newline || this.tok === T.EOF ? start : this.tokEnd, message);
+    return { kind: 'invalid', span: this.sp(start, start) };
+  }
+
+  private parseExpression(): HclExpr {
+    if (this.exprDepth >= MAX_EXPR_DEPTH) return this.invalidHere('Expression is nested too deeply');
+    this.exprDepth++;
+    const condition = this.parseBinary(1);
+    let result = condition;
+    if (this.peek() === T.Question) {
+      this.advance();
+      const then = this.parseExpression();
+      let otherwise: HclExpr;
+      if (this.peek() === T.Colon) {
+        this.advance();
+        otherwise = this.parseExpression();
+      } else {
+        otherwise = this.invalidHere(`Expected ':' in the conditional expression, found ${this.describeToken()}`);
+      }
+      result = {
+        kind: 'conditional',
+        condition,
+        then,
+        else: otherwise,
+        span: { start: condition.span.start, end: Math.max(otherwise.span.end, then.span.end) },
+      };
+    }
+    this.exprDepth--;
+    return result;
+  }
+
+  private parseBinary(minPrec: number): HclExpr {
+    let left = this.parseUnary();
+    for (;;) {
+      const t = this.peek();
+      const prec = PRECEDENCE[t] ?? 0;
+      const op = OPERATOR[t];
+      if (prec === 0 || prec < minPrec || op === undefined) return left;
+      this.advance();
+      const right = this.parseBinary(prec + 1);
+      left = { kind: 'binary', op, left, right, span: { start: left.span.start, end: right.span.end } };
+    }
+  }
+
+  private parseUnary(): HclExpr {
+    const t = this.peek();
+    if (t === T.Bang || t === T.Minus) {
+      const start = this.tokStart;
+      this.advance();
+      if (this.exprDepth >= MAX_EXPR_DEPTH) return this.invalidHere('Expression is nested too deeply');
+      this.exprDepth++;
+      const operand = this.parseUnary();
+      this.exprDepth--;
+      return {
+        kind: 'unary',
+        op: t === T.Bang ? '!' : '-',
+        operand,
+        span: { start: this.sp(start, start).start, end: operand.span.end },
+      };
+    }
+    return this.parsePostfix(this.parsePrimary());
+  }
+
+  private parsePostfix(expr: HclExpr): HclExpr {
+    let e = expr;
+    for (;;) {
+      const t = this.peek();
+      if (t === T.Dot) {
+        const dotStart = this.tokStart;
+        const dotEnd = this.tokEnd;
+        this.advance();
+        const n = this.peek();
+        if (n === T.Star) {
+          const starEnd = this.tokEnd;
+          this.advance();
+          e = this.parseSplat(e, dotStart, starEnd, false);
+          continue;
+        }
+        const step = this.parseDotStep(e);
+        if (step === undefined) {
+          this.error(dotEnd, this.tok === T.Newline || this.tok === T.EOF ? dotEnd : this.tokEnd,
+            "Expected an attribute name after '.'");
+          return { kind: 'invalid', span: { start: e.span.start, end: this.sp(dotEnd, dotEnd).start } };
+        }
+        e = step;
+      } else if (t === T.LBrack) {
+        const open = this.tokStart;
+        const saved = this.ignoreNl;
+        this.ignoreNl = true;
+        this.advance();
+        if (this.peek() === T.Star) {
+          const starStart = this.tokStart;
+          this.advance();
+          if (this.peek() === T.RBrack) {
+            const close = this.tokEnd;
+            this.ignoreNl = saved;
+            this.advance();
+            e = this.parseSplat(e, open, close, true);
+            continue;
+          }
+          this.error(starStart, this.tokEnd, "Expected ']' after '[*'");
+        }
+        const key = this.parseExpression();
+        let end: number;
+        if (this.peek() === T.RBrack) {
+          end = this.tokEnd;
+          this.ignoreNl = saved;
+          this.advance();
+        } else {
+          this.error(this.tokStart, this.tokEnd, `Expected ']' to close the index, found ${this.describeToken()}`);
+          this.ignoreNl = saved;
+          end = -1;
+        }
+        e = {
+          kind: 'index',
+          object: e,
+          key,
+          span: { start: e.span.start, end: end >= 0 ? this.sp(end, end).start : key.span.end },
+        };
+      } else {
+        return e;
+      }
+    }
+  }
+
+  /** After a `.`: `name` or a legacy numeric index `0`. Undefined (nothing consumed) when neither follows. */
+  private parseDotStep(object: HclExpr): HclExpr | undefined {
+    const t = this.tok;
+    if (t === T.Ident) {
+      const nameSpan = this.sp(this.tokStart, this.tokEnd);
+      const name = this.text.slice(this.tokStart, this.tokEnd);
+      this.advance();
+      return { kind: 'getAttr', object, name, nameSpan, span: { start: object.span.start, end: nameSpan.end } };
+    }
+    if (t === T.Number) {
+      // Legacy `list.0.name`: only the digits belong to this step (the lexer may have read `0.1` as one number).
+      const start = this.tokStart;
+      let i = start;
+      while (isDigit(this.text.charCodeAt(i))) i++;
+      const key: HclExpr = { kind: 'literal', value: Number(this.text.slice(start, i)), span: this.sp(start, i) };
+      if (i !== this.tokEnd) this.rewind(i);
+      else this.advance();
+      return { kind: 'index', object, key, span: { start: object.span.start, end: key.span.end } };
+    }
+    return undefined;
+  }
+
+  /** `source[*]…` or `source.*…`: the traversal steps that follow apply to each element. */
+  private parseSplat(source: HclExpr, markerStart: number, markerEnd: number, full: boolean): HclExpr {
+    let each: HclExpr = { kind: 'splatItem', span: this.sp(markerStart, markerEnd) };
+    for (;;) {
+      const t = this.peek();
+      if (t === T.Dot) {
+        const dotEnd = this.tokEnd;
+        // `.*` right after a splat starts a new splat over this one's result.
+        const c = this.text.charCodeAt(this.skipBlanks(dotEnd));
+        if (c === 42) break;
+        this.advance();
+        const step = this.parseDotStep(each);
+        if (step === undefined) {
+          this.error(dotEnd, this.tok === T.Newline || this.tok === T.EOF ? dotEnd : this.tokEnd,
+            "Expected an attribute name after '.'");
+          break;
+        }
+        each = step;
+      } else if (t === T.LBrack && full) {
+        const c = this.text.charCodeAt(this.skipBlanks(this.tokEnd));
+        if (c === 42) break;
+        const saved = this.ignoreNl;
+        this.ignoreNl = true;
+        this.advance();
+        const key = this.parseExpression();
+        let end = key.span.end;
+        if (this.peek() === T.RBrack) {
+          end = this.sp(this.tokEnd, this.tokEnd).start;
+          this.ignoreNl = saved;
+          this.advance();
+        } else {
+          this.error(this.tokStart, this.tokEnd, `Expected ']' to close the index, found ${this.describeToken()}`);
+          this.ignoreNl = saved;
+        }
+        each = { kind: 'index', object: each, key, span: { start: each.span.start, end } };
+      } else {
+        break;
+      }
+    }
+    return { kind: 'splat', source, each, full, span: { start: source.span.start, end: each.span.end } };
+  }
+
+  private skipBlanks(i: number): number {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || (c === 10 && this.ignoreNl)) i++;
+      else return i;
+    }
+  }
+
+  private parsePrimary(): HclExpr {
+    const t = this.peek();
+    const start = this.tokStart;
+    if (t === T.Number) {
+      const end = this.tokEnd;
+      this.advance();
+      return { kind: 'literal', value: Number(this.text.slice(start, end)), span: this.sp(start, end) };
+    }
+    if (t === T.Ident) {
+      if (this.ignoreNl && this.atTopLevelHeader()) return this.invalidHere('Expected an expression');
+      const end = this.tokEnd;
+      const name = this.text.slice(start, end);
+      this.advance();
+      if (name === 'true' || name === 'false') return { kind: 'literal', value: name === 'true', span: this.sp(start, end) };
+      if (name === 'null') return { kind: 'literal', value: null, span: this.sp(start, end) };
+      const n = this.peek();
+      if (n === T.LParen || n === T.DColon) return this.parseCall(name, start, end);
+      return { kind: 'variable', name, span: this.sp(start, end) };
+    }
+    if (t === T.OQuote) return this.parseQuoted();
+    if (t === T.Heredoc) return this.parseHeredoc();
+    if (t === T.LParen) {
+      const saved = this.ignoreNl;
+      this.ignoreNl = true;
+      this.advance();
+      const inner = this.parseExpression();
+      let end: number;
+      if (this.peek() === T.RParen) {
+        end = this.sp(this.tokEnd, this.tokEnd).start;
+        this.ignoreNl = saved;
+        this.advance();
+      } else {
+        this.error(start, start + 1, `Expected ')' to close the parenthesis opened at line ${this.lineOf(start)}`);
+        this.ignoreNl = saved;
+        end = inner.span.end;
+      }
+      return { kind: 'paren', inner, span: { start: this.sp(start, start).start, end } };
+    }
+    if (t === T.LBrack) return this.parseTuple();
+    if (t === T.LBrace) return this.parseObject();
+    if (t === T.EOF || t === T.Newline) return this.invalidHere('Expected an expression');
+    return this.invalidHere(`Expected an expression, found ${this.describeToken()}`);
+  }
+
+  private parseCall(first: string, start: number, firstEnd: number): HclExpr {
+    let name = first;
+    let nameEnd = firstEnd;
+    while (this.peek() === T.DColon) {
+      this.advance();
+      if (this.peek() !== T.Ident) {
+        this.error(this.tokStart, this.tokEnd, "Expected a function name after '::'");
+        return { kind: 'invalid', span: this.sp(start, nameEnd) };
+      }
+      nameEnd = this.tokEnd;
+      this.advance();
+    }
+    if (nameEnd !== firstEnd) name = this.text.slice(start, nameEnd);
+    if (this.peek() !== T.LParen) {
+      this.error(this.tokStart, this.tokEnd, `Expected '(' after the function name '${name}'`);
+      return { kind: 'invalid', span: this.sp(start, nameEnd) };
+    }
+    const open = this.tokStart;
+    const saved = this.ignoreNl;
+    this.ignoreNl = true;
+    this.advance();
+    const args: HclExpr[] = [];
+    let expandFinal = false;
+    let closed = false;
+    for (;;) {
+      const t = this.peek();
+      if (t === T.RParen) {
+        closed = true;
+        break;
+      }
+      if (t === T.EOF || this.atTopLevelHeader()) break;
+      args.push(this.parseExpression());
+      const after = this.peek();
+      if (after === T.Ellipsis) {
+        expandFinal = true;
+        this.advance();
+        closed = this.peek() === T.RParen;
+        if (!closed) this.error(this.tokStart, this.tokEnd, "Expected ')' after '...': it must follow the last argument");
+        break;
+      }
+      if (after === T.Comma) {
+        this.advance();
+        continue;
+      }
+      if (after === T.RParen) {
+        closed = true;
+        break;
+      }
+      this.error(this.tokStart, this.tokEnd, `Expected ',' or ')' in the call to '${name}', found ${this.describeToken()}`);
+      break;
+    }
+    let end: number;
+    if (closed) {
+      end = this.tokEnd;
+      this.ignoreNl = saved;
+      this.advance();
+    } else {
+      this.error(open, open + 1, `Expected ')' to close the call to '${name}' opened at line ${this.lineOf(open)}`);
+      this.ignoreNl = saved;
+      const last = args[args.length - 1];
+      return {
+        kind: 'call',
+        name,
+        nameSpan: this.sp(start, nameEnd),
+        args,
+        expandFinal,
+        span: { start: this.sp(start, start).start, end: last !== undefined ? last.span.end : this.sp(open + 1, open + 1).start },
+      };
+    }
+    return { kind: 'call', name, nameSpan: this.sp(start, nameEnd), args, expandFinal, span: this.sp(start, end) };
+  }
+
+  private isForKeyword(): boolean {
+    return this.tok === T.Ident && this.tokEnd - this.tokStart === 3 && this.text.startsWith('for', this.tokStart);
+  }
+
+  private isKeyword(word: string): boolean {
+    return (
+      this.tok === T.Ident && this.tokEnd - this.tokStart === word.length && this.text.startsWith(word, this.tokStart)
+    );
+  }
+
+  private parseTuple(): HclExpr {
+    const open = this.tokStart;
+    const saved = this.ignoreNl;
+    this.ignoreNl = true;
+    this.advance();
+    if (this.peek() === T.Ident && this.isForKeyword()) return this.parseFor(open, false, saved);
+    const items: HclExpr[] = [];
+    let closed = false;
+    for (;;) {
+      const t = this.peek();
+      if (t === T.RBrack) {
+        closed = true;
+        break;
+      }
+      if (t === T.EOF || this.atTopLevelHeader()) break;
+      items.push(this.parseExpression());
+      const after = this.peek();
+      if (after === T.Comma) {
+        this.advance();
+        continue;
+      }
+      if (after === T.RBrack) {
+        closed = true;
+        break;
+      }
+      this.error(this.tokStart, this.tokEnd, `Expected ',' or ']' in the tuple, found ${this.describeToken()}`);
+      break;
+    }
+    if (closed) {
+      const end = this.tokEnd;
+      this.ignoreNl = saved;
+      this.advance();
+      return { kind: 'tuple', items, span: this.sp(open, end) };
+    }
+    this.error(open, open + 1, `Expected ']' to close the tuple opened at line ${this.lineOf(open)}`);
+    this.ignoreNl = saved;
+    const last = items[items.length - 1];
+    return {
+      kind: 'tuple',
+      items,
+      span: { start: this.sp(open, open).start, end: last !== undefined ? last.span.end : this.sp(open + 1, open + 1).start },
+    };
+  }
+
+  private parseObject(): HclExpr {
+    const open = this.tokStart;
+    const saved = this.ignoreNl;
+    this.ignoreNl = true;
+    this.advance();
+    if (this.peek() === T.Ident && this.isForKeyword()) return this.parseFor(open, true, saved);
+    // Object items are separated by newlines (or commas): newlines are significant again.
+    this.ignoreNl = false;
+    const items: { key: HclExpr; value: HclExpr; span: Span }[] = [];
+    let closed = false;
+    for (;;) {
+      const t = this.tok;
+      if (t === T.Newline || t === T.Comma) {
+        if (t === T.Comma && items.length === 0) this.error(this.tokStart, this.tokEnd, "Unexpected ','");
+        this.advance();
+        continue;
+      }
+      if (t === T.RBrace) {
+        closed = true;
+        break;
+      }
+      if (t === T.EOF || this.atTopLevelHeader()) break;
+      let key = this.parseExpression();
+      if (key.kind === 'variable') key = { kind: 'literal', value: key.name, span: key.span };
+      if (this.tok !== T.Equal && this.tok !== T.Colon) {
+        this.error(this.tokStart, this.tokEnd, `Expected '=' or ':' after the object key, found ${this.describeToken()}`);
+        this.skipObjectItem();
+        continue;
+      }
+      this.advance();
+      const value = this.parseExpression();
+      items.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+      const after = this.cur();
+      if (after === T.Comma || after === T.Newline) {
+        this.advance();
+        continue;
+      }
+      if (after === T.RBrace) {
+        closed = true;
+        break;
+      }
+      if (after === T.EOF) break;
+      this.error(this.tokStart, this.tokEnd, `Expected ',', a newline or '}' after the object item, found ${this.describeToken()}`);
+      this.skipObjectItem();
+    }
+    if (closed) {
+      const end = this.tokEnd;
+      this.ignoreNl = saved;
+      this.advance();
+      return { kind: 'object', items, span: this.sp(open, end) };
+    }
+    this.error(open, open + 1, `Expected '}' to close the object opened at line ${this.lineOf(open)}`);
+    this.ignoreNl = saved;
+    const last = items[items.length - 1];
+    return {
+      kind: 'object',
+      items,
+      span: { start: this.sp(open, open).start, end: last !== undefined ? last.span.end : this.sp(open + 1, open + 1).start },
+    };
+  }
+
+  private skipObjectItem(): void {
+    for (;;) {
+      const t = this.tok;
+      if (t === T.Newline || t === T.Comma || t === T.RBrace || t === T.EOF) return;
+      this.skipToken();
+    }
+  }
+
+  /** After `[` or `{` and at `for`: `for k, v in coll : [key =>] value [...] [if cond]`. */
+  private parseFor(open: number, objectForm: boolean, savedIgnoreNl: boolean): HclExpr {
+    this.advance();
+    let keyVar: string | undefined;
+    let valueVar = '';
+    const closer = objectForm ? T.RBrace : T.RBrack;
+    let ok = true;
+    if (this.peek() === T.Ident) {
+      valueVar = this.text.slice(this.tokStart, this.tokEnd);
+      this.advance();
+      if (this.peek() === T.Comma) {
+        this.advance();
+        if (this.peek() === T.Ident) {
+          keyVar = valueVar;
+          valueVar = this.text.slice(this.tokStart, this.tokEnd);
+          this.advance();
+        } else {
+          ok = false;
+          this.error(this.tokStart, this.tokEnd, "Expected a variable name after ',' in the 'for' expression");
+        }
+      }
+    } else {
+      ok = false;
+      this.error(this.tokStart, this.tokEnd, "Expected a variable name after 'for'");
+    }
+    let collection: HclExpr;
+    if (ok && this.peek() === T.Ident && this.isKeyword('in')) {
+      this.advance();
+      collection = this.parseExpression();
+    } else {
+      if (ok) this.error(this.tokStart, this.tokEnd, "Expected 'in' in the 'for' expression");
+      ok = false;
+      collection = { kind: 'invalid', span: this.sp(this.tokStart, this.tokStart) };
+    }
+    let keyExpr: HclExpr | undefined;
+    let valueExpr: HclExpr;
+    let grouping = false;
+    let condition: HclExpr | undefined;
+    if (ok && this.peek() === T.Colon) {
+      this.advance();
+      if (objectForm) {
+        keyExpr = this.parseExpression();
+        if (this.peek() === T.Arrow) {
+          this.advance();
+          valueExpr = this.parseExpression();
+          if (this.peek() === T.Ellipsis) {
+            grouping = true;
+            this.advance();
+          }
+        } else {
+          valueExpr = this.invalidHere("Expected '=>' in the object 'for' expression");
+        }
+      } else {
+        valueExpr = this.parseExpression();
+      }
+      if (this.peek() === T.Ident && this.isKeyword('if')) {
+        this.advance();
+        condition = this.parseExpression();
+      }
+    } else {
+      if (ok) this.error(this.tokStart, this.tokEnd, "Expected ':' in the 'for' expression");
+      valueExpr = { kind: 'invalid', span: this.sp(this.tokStart, this.tokStart) };
+    }
+    let end: number;
+    if (this.peek() === closer) {
+      end = this.sp(this.tokEnd, this.tokEnd).start;
+      this.ignoreNl = savedIgnoreNl;
+      this.advance();
+    } else {
+      this.error(
+        this.tokStart,
+        this.tokEnd,
+        `Expected '${objectForm ? '}' : ']'}' to close the 'for' expression opened at line ${this.lineOf(open)}`,
+      );
+      this.ignoreNl = savedIgnoreNl;
+      end = (condition ?? valueExpr).span.end;
+    }
+    return {
+      kind: 'for',
+      keyVar,
+      valueVar,
+      collection,
+      keyExpr,
+      valueExpr,
+      condition,
+      grouping,
+      objectForm,
+      span: { start: this.sp(open, open).start, end },
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------- templates
+
+  /** At `"`: reads the quoted template and moves the lexer past it. */
+  private parseQuoted(): HclTemplate {
+    const open = this.tokStart;
+    const outerQuote = this.quoteOpen;
+    this.quoteOpen = open;
+    this.tpos = this.tokEnd;
+    const parts = this.scanParts(Mode.Quoted, this.end, false, 0);
+    this.quoteOpen = outerQuote;
+    const end = this.tpos;
+    if (parts.length === 0) {
+      // Contract: a quoted string without interpolation is a template with exactly one string part.
+      parts.push({ kind: 'string', value: '', span: this.sp(open + 1, open + 1) });
+    }
+    this.pos = end;
+    this.advance();
+    return { kind: 'template', parts, span: this.sp(open, end) };
+  }
+
+  /** At `<<MARKER` / `<<-MARKER`: finds the closing line, reads the body and moves the lexer past it. */
+  private parseHeredoc(): HclTemplate {
+    const text = this.text;
+    const open = this.tokStart;
+    const marker = this.hdMarker;
+    const indented = this.hdIndented;
+    const markerLength = marker.length;
+    let bodyStart = text.indexOf('\n', this.tokEnd);
+    bodyStart = bodyStart < 0 ? this.end : bodyStart + 1;
+    let contentEnd = -1;
+    let closeEnd = this.end;
+    let minIndent = Number.MAX_SAFE_INTEGER;
+    let lineStart = bodyStart;
+    while (lineStart < this.end) {
+      let k = lineStart;
+      while (k < this.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      if (text.startsWith(marker, k)) {
+        const after = text.charCodeAt(k + markerLength);
+        if (k + markerLength >= this.end || after === 10 || after === 13) {
+          contentEnd = lineStart;
+          closeEnd = k + markerLength;
+          break;
+        }
+      }
+      const c = text.charCodeAt(k);
+      const blank = k >= this.end || c === 10 || c === 13;
+      // HCL's `<<-` removes the smallest indentation of the non-blank lines.
+      if (!blank && k - lineStart < minIndent) minIndent = k - lineStart;
+      const nl = text.indexOf('\n', k);
+      lineStart = nl < 0 ? this.end : nl + 1;
+    }
+    if (contentEnd < 0) {
+      contentEnd = this.end;
+      closeEnd = this.end;
+      this.error(open, this.tokEnd, `Unterminated heredoc: expected a line containing only '${marker}'`);
+    }
+    if (!indented || minIndent === Number.MAX_SAFE_INTEGER) minIndent = 0;
+    this.tpos = bodyStart;
+    const parts = this.scanParts(Mode.Heredoc, contentEnd, false, minIndent);
+    this.rewind(closeEnd);
+    return { kind: 'template', parts, heredoc: { marker, indented }, span: this.sp(open, closeEnd) };
+  }
+
+  /**
+   * Reads template parts from `tpos` up to `limit` (or the closing quote). With `nested`, stops at
+   * `%{else}`/`%{endif}`/`%{endfor}` and records which in `term`. Leaves `tpos` after what it consumed.
+   */
+  private scanParts(mode: Mode, limit: number, nested: boolean, indent: number): HclTemplatePart[] {
+    const text = this.text;
+    const parts: HclTemplatePart[] = [];
+    let i = this.tpos;
+    let buf = '';
+    let segStart = i;
+    let litStart = -1;
+    let lineStart = indent > 0 && this.atColumn0(i);
+    this.term = Term.End;
+    const flush = (at: number): void => {
+      if (litStart < 0) return;
+      const value = buf + text.slice(segStart, at);
+      if (value.length > 0 || at > litStart) parts.push({ kind: 'string', value, span: this.sp(litStart, at) });
+      buf = '';
+      litStart = -1;
+    };
+    for (;;) {
+      if (this.stripNext) {
+        this.stripNext = false;
+        while (i < limit) {
+          const c = text.charCodeAt(i);
+          if (c === 32 || c === 9 || ((c === 10 || c === 13) && mode !== Mode.Quoted)) i++;
+          else break;
+        }
+        segStart = i;
+        lineStart = false;
+      }
+      if (lineStart) {
+        lineStart = false;
+        let k = i;
+        while (k < limit && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+        const c = text.charCodeAt(k);
+        const blank = k >= limit || c === 10 || c === 13;
+        if (!blank) {
+          if (litStart >= 0) buf += text.slice(segStart, i);
+          i = Math.min(i + indent, k);
+          segStart = i;
+        }
+      }
+      if (i >= limit) {
+        if (mode === Mode.Quoted) this.unterminated(this.quoteOpen, i);
+        flush(i);
+        break;
+      }
+      const c = text.charCodeAt(i);
+      if (mode === Mode.Quoted) {
+        if (c === 34) {
+          flush(i);
+          i++;
+          break;
+        }
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10)) {
+          this.unterminated(this.quoteOpen, i);
+          flush(i);
+          break;
+        }
+        if (c === 92) {
+          if (litStart < 0) litStart = i;
+          buf += text.slice(segStart, i);
+          i = this.decodeEscape(i);
+          buf += this.escaped;
+          segStart = i;
+          continue;
+        }
+      }
+      const next = text.charCodeAt(i + 1);
+      if ((c === 36 || c === 37) && next === 123) {
+        flush(i);
+        const open = i;
+        i += 2;
+        if (text.charCodeAt(i) === 126) {
+          i++;
+          this.trimLastString(parts);
+        }
+        if (c === 36) {
+          i = this.scanInterpolation(parts, open, i, mode, limit);
+        } else {
+          this.tpos = i;
+          const stop = this.scanDirective(parts, open, mode, limit, nested, indent);
+          i = this.tpos;
+          if (stop) {
+            this.tpos = i;
+            return parts;
+          }
+        }
+        segStart = i;
+        continue;
+      }
+      if ((c === 36 || c === 37) && next === c && text.charCodeAt(i + 2) === 123) {
+        // `$${` and `%%{` are the escapes for a literal `${` and `%{`.
+        if (litStart < 0) litStart = i;
+        buf += text.slice(segStart, i + 1);
+        i += 2;
+        segStart = i;
+        continue;
+      }
+      if (litStart < 0) litStart = i;
+      i++;
+      if (c === 10 && indent > 0) lineStart = true;
+    }
+    this.tpos = i;
+    if (nested) this.term = Term.End;
+    return parts;
+  }
+
+  private unterminated(open: number, at: number): void {
+    this.error(open, at, 'Unterminated string: expected \'"\' before the end of the line');
+  }
+
+  private escaped = '';
+
+  /** At `\`: decodes one escape into `escaped` and returns the offset after it. */
+  private decodeEscape(i: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(i + 1);
+    switch (c) {
+      case 110:
+        this.escaped = '\n';
+        return i + 2;
+      case 116:
+        this.escaped = '\t';
+        return i + 2;
+      case 114:
+        this.escaped = '\r';
+        return i + 2;
+      case 34:
+        this.escaped = '"';
+        return i + 2;
+      case 92:
+        this.escaped = '\\';
+        return i + 2;
+      case 117:
+      case 85: {
+        const count = c === 117 ? 4 : 8;
+        const v = hexValue(text, i + 2, count);
+        if (v >= 0 && v <= 0x10ffff && i + 2 + count <= this.end) {
+          this.escaped = String.fromCodePoint(v);
+          return i + 2 + count;
+        }
+        this.error(i, Math.min(i + 2 + count, this.end), `Invalid '\\${c === 117 ? 'u' : 'U'}' escape: expected ${count} hex digits`);
+        this.escaped = '';
+        return i + 2;
+      }
+      default:
+        if (Number.isNaN(c) || c === 10 || c === 13) {
+          this.escaped = '';
+          this.error(i, i + 1, 'Incomplete escape sequence');
+          return i + 1;
+        }
+        this.error(i, i + 2, `Invalid escape sequence '\\${text.charAt(i + 1)}'`);
+        this.escaped = text.charAt(i + 1);
+        return i + 2;
+    }
+  }
+
+  /** `${~`: removes trailing whitespace from the literal before it. */
+  private trimLastString(parts: HclTemplatePart[]): void {
+    const last = parts[parts.length - 1];
+    if (last === undefined || last.kind !== 'string') return;
+    const value = last.value.trimEnd();
+    parts[parts.length - 1] = { kind: 'string', value, span: last.span };
+  }
+
+  /** From after `${` (and `~`): the expression and the closing `}`. Returns where the literal text resumes. */
+  private scanInterpolation(parts: HclTemplatePart[], open: number, from: number, mode: Mode, limit: number): number {
+    const saved = this.ignoreNl;
+    this.ignoreNl = true;
+    this.pos = from;
+    this.advance();
+    let expr = this.parseExpression();
+    if (this.peek() === T.RBrace && this.tokEnd <= limit) {
+      const end = this.tokEnd;
+      this.stripNext = this.tokStrip;
+      this.ignoreNl = saved;
+      parts.push({ kind: 'interpolation', expr, span: this.sp(open, end) });
+      return end;
+    }
+    this.ignoreNl = saved;
+    this.error(this.tokStart, this.tokEnd, `Expected '}' to close the interpolation, found ${this.describeToken()}`);
+    const resume = this.recoveryPoint(open, mode, limit);
+    if (expr.span.end > this.sp(resume, resume).start) expr = { kind: 'invalid', span: this.sp(from, resume) };
+    parts.push({ kind: 'interpolation', expr, span: { start: this.sp(open, open).start, end: expr.span.end } });
+    return resume;
+  }
+
+  /**
+   * After a broken `${…` or `%{…`: where literal text resumes. Within a quoted string, at the unexpected token
+   * if it is on the opening line, else at the end of that line (so a stray `${` never swallows later lines).
+   */
+  private recoveryPoint(open: number, mode: Mode, limit: number): number {
+    let lineEnd = limit;
+    if (mode === Mode.Quoted) {
+      const nl = this.text.indexOf('\n', open);
+      if (nl >= 0 && nl < lineEnd) lineEnd = nl;
+    }
+    const resume = this.tokStart <= lineEnd ? this.tokStart : lineEnd;
+    this.rewind(resume);
+    return resume;
+  }
+
+  /**
+   * From after `%{` (and `~`), with `tpos` there: reads one directive. `if` and `for` consume their bodies up
+   * to the matching end directive. Returns true when the directive is a terminator for an enclosing list.
+   */
+  private scanDirective(
+    parts: HclTemplatePart[],
+    open: number,
+    mode: Mode,
+    limit: number,
+    nested: boolean,
+    indent: number,
+  ): boolean {
+    const saved = this.ignoreNl;
+    this.ignoreNl = true;
+    this.pos = this.tpos;
+    this.advance();
+    const t = this.peek();
+    let word = t === T.Ident ? this.text.slice(this.tokStart, this.tokEnd) : '';
+    if ((word === 'if' || word === 'for') && this.exprDepth >= MAX_EXPR_DEPTH) {
+      this.error(this.tokStart, this.tokEnd, 'Template directives are nested too deeply');
+      word = '';
+    }
+    if (word === 'if') {
+      this.advance();
+      const condition = this.parseExpression();
+      if (!this.closeDirective(open, mode, limit, saved)) {
+        parts.push({ kind: 'if', condition, then: [], else: undefined, span: this.sp(open, this.tpos) });
+        return false;
+      }
+      this.exprDepth++;
+      const then = this.scanParts(mode, limit, true, indent);
+      let otherwise: HclTemplatePart[] | undefined;
+      let term = this.term;
+      if (term === Term.Else) {
+        otherwise = this.scanParts(mode, limit, true, indent);
+        term = this.term;
+      }
+      this.exprDepth--;
+      let end = this.tpos;
+      if (term !== Term.EndIf) {
+        this.error(open, open + 2, `Expected %{endif} for the %{if} at line ${this.lineOf(open)}`);
+      } else {
+        end = this.termEnd;
+      }
+      this.term = Term.End;
+      parts.push({ kind: 'if', condition, then, else: otherwise, span: this.sp(open, end) });
+      return false;
+    }
+    if (word === 'for') {
+      this.advance();
+      let keyVar: string | undefined;
+      let valueVar = '';
+      if (this.peek() === T.Ident) {
+        valueVar = this.text.slice(this.tokStart, this.tokEnd);
+        this.advance();
+        if (this.peek() === T.Comma) {
+          this.advance();
+          if (this.peek() === T.Ident) {
+            keyVar = valueVar;
+            valueVar = this.text.slice(this.tokStart, this.tokEnd);
+            this.advance();
+          }
+        }
+      }
+      let collection: HclExpr;
+      if (this.peek() === T.Ident && this.isKeyword('in')) {
+        this.advance();
+        collection = this.parseExpression();
+      } else {
+        collection = this.invalidHere("Expected 'in' in the %{for} directive");
+      }
+      if (!this.closeDirective(open, mode, limit, saved)) {
+        parts.push({ kind: 'for', keyVar, valueVar, collection, body: [], span: this.sp(open, this.tpos) });
+        return false;
+      }
+      this.exprDepth++;
+      const body = this.scanParts(mode, limit, true, indent);
+      this.exprDepth--;
+      let end = this.tpos;
+      if (this.term !== Term.EndFor) {
+        this.error(open, open + 2, `Expected %{endfor} for the %{for} at line ${this.lineOf(open)}`);
+      } else {
+        end = this.termEnd;
+      }
+      this.term = Term.End;
+      parts.push({ kind: 'for', keyVar, valueVar, collection, body, span: this.sp(open, end) });
+      return false;
+    }
+    if (word === 'else' || word === 'endif' || word === 'endfor') {
+      const wordStart = this.tokStart;
+      this.advance();
+      const closed = this.closeDirective(open, mode, limit, saved);
+      if (nested && closed) {
+        this.term = word === 'else' ? Term.Else : word === 'endif' ? Term.EndIf : Term.EndFor;
+        this.termEnd = this.tpos;
+        return true;
+      }
+      if (!nested) this.error(open, wordStart + word.length, `Unexpected %{${word}} without a matching %{${word === 'endfor' ? 'for' : 'if'}}`);
+      return false;
+    }
+    this.error(this.tokStart, this.tokEnd, "Expected 'if', 'for', 'else', 'endif' or 'endfor' after '%{'");
+    this.tpos = this.recoveryPoint(open, mode, limit);
+    this.ignoreNl = saved;
+    return false;
+  }
+
+  /** Expects the `}` (or `~}`) closing a directive; sets `tpos` after it (or at the recovery point). */
+  private closeDirective(open: number, mode: Mode, limit: number, savedIgnoreNl: boolean): boolean {
+    if (this.peek() === T.RBrace && this.tokEnd <= limit) {
+      this.tpos = this.tokEnd;
+      this.stripNext = this.tokStrip;
+      this.ignoreNl = savedIgnoreNl;
+      return true;
+    }
+    this.ignoreNl = savedIgnoreNl;
+    this.error(this.tokStart, this.tokEnd, `Expected '}' to close the directive, found ${this.describeToken()}`);
+    this.tpos = this.recoveryPoint(open, mode, limit);
+    return false;
+  }
+}
