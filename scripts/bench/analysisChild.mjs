@@ -1,0 +1,68 @@
+// Child process of `npm run bench`: measures our own analysis on one generated workspace folder, in a
+// fresh process so peak memory is ours alone. Prints one JSON line.
+//   node analysisChild.mjs BUNDLE DIR RUNS EDITS
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const [bundle, dir, runsArg, editsArg] = process.argv.slice(2);
+const { AnalysisSession } = createRequire(import.meta.url)(bundle);
+const runs = Number(runsArg);
+const edits = Number(editsArg);
+
+function walk(d, out) {
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Cold: read → parse → model → reachability → findings, in a new session each run.
+const files = walk(dir, []);
+const cold = [];
+let last;
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  const session = new AnalysisSession({ region: 'us-east-1' });
+  for (const f of files) session.setFile(f, readFileSync(f, 'utf8'));
+  last = session.analyze();
+  cold.push(performance.now() - t0);
+  if (i < runs - 1) last = undefined;
+}
+
+// A one-line edit in a large file, re-analysed: change a value inside a string on one line.
+const session = new AnalysisSession({ region: 'us-east-1' });
+const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+for (const [f, t] of texts) session.setFile(f, t);
+session.analyze();
+const target = [...texts.entries()].filter(([f]) => /\.(tf|ya?ml)$/.test(f)).sort((a, b) => b[1].length - a[1].length)[0];
+const editTimes = [];
+if (target) {
+  const [file, text] = target;
+  const lineStart = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  for (let i = 0; i < edits; i++) {
+    const edited = text.slice(0, lineStart) + `# edit ${i}\n` + text.slice(lineStart);
+    const t0 = performance.now();
+    session.setFile(file, edited);
+    session.analyze();
+    editTimes.push(performance.now() - t0);
+  }
+}
+const rss = process.resourceUsage().maxRSS / 1024;
+console.log(
+  JSON.stringify({
+    files: files.length,
+    bytes: files.reduce((n, f) => n + statSync(f).size, 0),
+    coldMs: median(cold),
+    coldRuns: cold.length,
+    editMs: editTimes.length ? median(editTimes) : null,
+    editMaxMs: editTimes.length ? Math.max(...editTimes) : null,
+    functions: last.result.functions.length,
+    findings: last.result.findings.length,
+    timings: last.timings,
+    peakRssMb: Math.round(rss),
+  }),
+);

@@ -1,0 +1,25 @@
+// `hyperplane-lens explain FUNCTION --to DESTINATION`: one function's paths as text.
+
+import { explainMarkdown, findFunctionReport, markdownToText } from '../ide/explain';
+import { flag, UsageError, type ParsedArgs } from './args';
+import type { LoadedWorkspace } from './loadWorkspace';
+
+export async function explainText(args: ParsedArgs, load: (args: ParsedArgs, paths: readonly string[]) => Promise<LoadedWorkspace>): Promise<number> {
+  const [fn, ...paths] = args.positionals;
+  if (!fn) throw new UsageError("explain needs a FUNCTION (Terraform address or CloudFormation logical id)");
+  const loaded = await load(args, paths);
+  const { result } = loaded.analysis;
+  const model = loaded.analysis.model;
+  const report = findFunctionReport(result, model, fn);
+  if (!report) {
+    const known = result.functions.map((f) => model.get(f.function)?.address ?? f.function);
+    throw new UsageError(`no function '${fn}' in the workspace${known.length ? ` (known: ${known.slice(0, 20).join(', ')})` : ''}`);
+  }
+  const to = flag(args, 'to');
+  if (to && !report.reach.some((r) => r.destination === to)) {
+    throw new UsageError(`no destination '${to}' for ${fn} (known: ${report.reach.map((r) => r.destination).join(', ')})`);
+  }
+  process.stdout.write(markdownToText(explainMarkdown(result, model, report, to)) + '\n');
+  const reach = to ? report.reach.filter((r) => r.destination === to) : report.reach;
+  return reach.some((r) => r.status === 'no') ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+// --help texts for the CLI and its commands.
+
+export const VERSION = '0.1.0';
+
+const overview = `hyperplane-lens ${VERSION}: where your AWS Lambda functions really run, checked before you deploy.
+
+Usage:
+  hyperplane-lens check [PATH…] [options]            analyse Terraform and CloudFormation/SAM
+  hyperplane-lens explain FUNCTION --to DEST [PATH…]  show one function's path to a destination
+  hyperplane-lens diagram [PATH] --out FILE           export the topology as .svg or .html
+
+Run 'hyperplane-lens COMMAND --help' for the options of a command.
+Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error or crash.
+`;
+
+const shared = `  --config FILE            settings as JSON (same keys as the editor's hyperplaneLens.* settings)
+  --region REGION          AWS Region when the code does not say (else region-dependent values are unknown)
+  --var-file FILE          extra Terraform .tfvars file (repeatable), applied after *.auto.tfvars
+  --plan PLAN.json         Terraform plan or state JSON (terraform show -json); its values win
+  -h, --help               this help
+`;
+
+const texts: Record<string, string> = {
+  check: `Usage: hyperplane-lens check [PATH…] [options]
+
+Analyses every Terraform root module and CloudFormation/SAM template under the paths (default: the
+current directory) and reports findings.
+
+Options:
+  --format text|json|sarif  output format (default text); json is the schemaVersion 1 contract in README.md
+  --output FILE             write the report to FILE instead of stdout
+  --severity-threshold LEVEL  error|warning|information|hint|none: lowest severity that makes the exit code 1 (default error)
+  --no-color                no colours in text output (also NO_COLOR)
+${shared}`,
+  explain: `Usage: hyperplane-lens explain FUNCTION --to DESTINATION [PATH…] [options]
+
+Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) to DESTINATION
+("internet", "s3", "dynamodb", a service name such as "sqs", or a target's address), hop by hop,
+with the blocking component and every change that would fix it. Without --to, all destinations.
+
+Options:
+  --to DESTINATION          the destination key
+${shared}`,
+  diagram: `Usage: hyperplane-lens diagram [PATH] --out FILE [options]
+
+Writes the topology (the Lambda service VPC, customer VPCs, AZs, subnets, Hyperplane ENIs, gateways,
+endpoints, targets and regional services) as a static SVG (FILE ending in .svg) or a self-contained
+interactive HTML page (FILE ending in .html).
+
+Options:
+  --out FILE                topology.svg or topology.html
+${shared}`,
+};
+
+export function helpText(command: string | undefined): string {
+  return (command && texts[command]) || overview;
+}

@@ -1,0 +1,56 @@
+// The CLI's human-readable report: diagnostics grouped by file (coloured on a terminal), a reach summary
+// per function, and a closing summary line.
+
+import type { JsonReport } from '../ide/report';
+
+const colours = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', grey: '\x1b[90m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
+
+export function renderText(report: JsonReport, options: { colour: boolean }): string {
+  const c = (colour: keyof typeof colours, text: string): string => (options.colour ? colours[colour] + text + colours.reset : text);
+  const severityColour = { error: 'red', warning: 'yellow', information: 'blue', hint: 'grey' } as const;
+  const lines: string[] = [];
+  const byFile = new Map<string, JsonReport['diagnostics'][number][]>();
+  for (const d of report.diagnostics) {
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  for (const [file, diagnostics] of byFile) {
+    lines.push(c('bold', file));
+    for (const d of diagnostics) {
+      const at = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
+      lines.push(`  ${c('grey', at)} ${c(severityColour[d.severity], d.severity.padEnd(11))} ${d.message} ${c('grey', `[${d.code}]`)}`);
+    }
+    lines.push('');
+  }
+  if (report.functions.length > 0) {
+    lines.push(c('bold', 'Functions'));
+    for (const f of report.functions) {
+      const where = f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${f.subnets.length} subnet(s)` : 'Lambda service VPC only';
+      const reach = Object.entries(f.reach)
+        .map(([dest, r]) => `${dest} ${symbol(r.status, c)}`)
+        .join('  ');
+      lines.push(`  ${f.id} ${c('grey', `(${f.file}:${f.range.start.line + 1}; ${where})`)}`);
+      if (reach) lines.push(`    ${reach}`);
+      if (f.sharesEniWith.length > 0) lines.push(`    ${c('grey', `shares Hyperplane ENIs with ${f.sharesEniWith.join(', ')}`)}`);
+    }
+    lines.push('');
+  }
+  const count = (s: string): number => report.diagnostics.filter((d) => d.severity === s).length;
+  const summary = `${report.functions.length} function(s), ${report.hyperplaneEnis.length} Hyperplane ENI(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information`;
+  lines.push(count('error') > 0 ? c('red', summary) : count('warning') > 0 ? c('yellow', summary) : c('green', summary));
+  return lines.join('\n') + '\n';
+}
+
+function symbol(status: string, c: (colour: keyof typeof colours, text: string) => string): string {
+  switch (status) {
+    case 'yes':
+      return c('green', '✓');
+    case 'no':
+      return c('red', '✗');
+    case 'partial':
+      return c('yellow', '◐');
+    default:
+      return c('grey', '?');
+  }
+}

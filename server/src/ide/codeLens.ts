@@ -1,0 +1,40 @@
+// The one-line summary above each function: "S3 ✓ gateway endpoint · Internet ✗ · orders DB ✓ · shares ENIs with 2".
+
+import type { AnalysisResult, DestinationReach } from '../analysis/types';
+import type { NetworkModel } from '../model/network';
+import type { Span } from '../syntax/text';
+
+export interface FunctionLens {
+  readonly functionId: string;
+  readonly span: Span;
+  readonly title: string;
+}
+
+const mark = { yes: '✓', no: '✗', partial: '◐', unknown: '?' } as const;
+
+export function functionLenses(model: NetworkModel, result: AnalysisResult, file: string): FunctionLens[] {
+  const lenses: FunctionLens[] = [];
+  for (const report of result.functions) {
+    const fn = model.get(report.function);
+    if (!fn || fn.origin.file !== file) continue;
+    const parts = report.reach.filter((r) => r.needed || r.destinationKind === 'internet' || r.status !== 'yes').slice(0, 6).map(part);
+    if (!report.vpcAttached && !report.managedInstances) parts.unshift('Lambda service VPC');
+    const sharing = report.sharesEniWith.length;
+    if (sharing > 0) parts.push(`shares ENIs with ${sharing}`);
+    lenses.push({ functionId: fn.id, span: { start: fn.origin.span.start, end: fn.origin.span.start }, title: parts.join(' · ') || 'Hyperplane Lens' });
+  }
+  return lenses;
+}
+
+function part(r: DestinationReach): string {
+  const via = r.status === 'yes' && r.via && r.via !== 'lambda-service-vpc' && r.via !== 'local' ? ` ${r.via.replace(/-/g, ' ')}` : '';
+  return `${shortLabel(r)} ${mark[r.status]}${via}`;
+}
+
+function shortLabel(r: DestinationReach): string {
+  if (r.destination === 'internet') return 'Internet';
+  if (r.destination === 's3') return 'S3';
+  if (r.destination === 'dynamodb') return 'DynamoDB';
+  const last = r.label.split('.').pop() ?? r.label;
+  return last.length > 24 ? last.slice(0, 23) + '…' : last;
+}

@@ -1,0 +1,241 @@
+// Model + analysis → the diagram the topology panel and `hyperplane-lens diagram` draw: AWS Cloud ⊃ Region ⊃
+// { the Lambda service VPC with the functions, customer VPCs ⊃ AZs ⊃ subnets ⊃ Hyperplane ENIs, NAT
+// gateways, interface endpoints, targets }, gateways on the VPC, regional services in the Region, the
+// internet outside it; ENI links from functions to their ENIs and one path per function and destination.
+
+import type { AnalysisResult, DestinationReach, FunctionReport, HyperplaneEni } from '../../analysis/types';
+import type { NetworkModel } from '../../model/network';
+import { isUnknown, type Maybe } from '../../model/origin';
+import type { Id, ModelObject, Subnet } from '../../model/types';
+import type { DiagramEdge, DiagramModel, DiagramNode, DiagramNodeKind, PathStatus } from '../../protocol/diagram';
+import { LineIndex } from '../../syntax/text';
+
+export interface DiagramOptions {
+  /** Only the objects of these stacks (a root module, a template); all when absent. */
+  readonly stacks?: ReadonlySet<string>;
+  /** file path → URI, for reveal-in-editor. */
+  readonly uriOf: (file: string) => string;
+  readonly textOf: (file: string) => string | undefined;
+  readonly version: number;
+}
+
+const CLOUD = 'aws-cloud';
+const REGION = 'region';
+const LAMBDA_VPC = 'lambda-service-vpc';
+const INTERNET = 'internet';
+
+export function buildDiagram(model: NetworkModel, result: AnalysisResult, options: DiagramOptions): DiagramModel {
+  const nodes = new Map<string, DiagramNode>();
+  const edges: DiagramEdge[] = [];
+  const lineIndexes = new Map<string, LineIndex>();
+  const inScope = (o: ModelObject): boolean => !options.stacks || options.stacks.has(o.stack);
+  const location = (o: ModelObject): DiagramNode['location'] => {
+    let index = lineIndexes.get(o.origin.file);
+    if (!index) lineIndexes.set(o.origin.file, (index = new LineIndex(options.textOf(o.origin.file) ?? '')));
+    const p = index.positionAt((o.origin.nameSpan ?? o.origin.span).start);
+    return { uri: options.uriOf(o.origin.file), line: p.line, character: p.character };
+  };
+  const add = (node: DiagramNode): void => {
+    if (!nodes.has(node.id)) nodes.set(node.id, node);
+  };
+  const region = isUnknown(model.region) ? 'Region (unknown)' : model.region;
+  add({ id: CLOUD, kind: 'cloud', label: 'AWS Cloud', parent: null, facts: [] });
+  add({ id: REGION, kind: 'region', label: region, parent: CLOUD, facts: isUnknown(model.region) ? [model.region.reason] : [] });
+  add({ id: LAMBDA_VPC, kind: 'lambda-service-vpc', label: 'Lambda service VPC (AWS-managed)', parent: REGION, facts: ['Every function runs here (M1); VPC-attached functions reach your VPC through Hyperplane ENIs (M2).'] });
+  add({ id: INTERNET, kind: 'internet', label: 'Internet', parent: null, facts: [] });
+
+  const functions = result.functions.filter((f) => {
+    const o = model.get(f.function);
+    return o !== undefined && inScope(o);
+  });
+  const usedSubnets = new Set<Id>();
+  const enis = result.enis.filter((e) => e.functions.some((f) => functions.some((r) => r.function === f)));
+  for (const eni of enis) usedSubnets.add(eni.subnet);
+
+  // Customer VPCs with AZ columns and subnets.
+  for (const vpc of model.all('vpc')) {
+    if (!inScope(vpc)) continue;
+    const cidr = vpc.cidrBlocks.filter((c): c is string => !isUnknown(c)).join(', ');
+    add({ id: vpc.id, kind: 'vpc', label: vpc.address, detail: cidr, parent: REGION, facts: [`CIDR ${cidr || 'unknown'}`, `DNS support ${fmt(vpc.enableDnsSupport)}, DNS hostnames ${fmt(vpc.enableDnsHostnames)}`], location: location(vpc) });
+  }
+  for (const subnet of model.all('subnet')) {
+    if (!inScope(subnet) && !usedSubnets.has(subnet.id)) continue;
+    const vpcId = isUnknown(subnet.vpc) ? null : subnet.vpc;
+    if (vpcId === null || !nodes.has(vpcId)) continue;
+    const az = azLabel(subnet);
+    const azId = `${vpcId}#az:${az}`;
+    add({ id: azId, kind: 'az', label: az, parent: vpcId, facts: [] });
+    const subnetClass = classify(model, subnet);
+    add({
+      id: subnet.id,
+      kind: 'subnet',
+      label: subnet.address,
+      detail: isUnknown(subnet.cidrBlock) ? 'CIDR unknown' : subnet.cidrBlock,
+      parent: azId,
+      subnetClass,
+      facts: [`${subnetClass} subnet`, `route table ${nameOf(model, model.routeTableOf(subnet.id).id)}`, `network ACL ${nameOf(model, model.naclOf(subnet.id).id)}`],
+      location: location(subnet),
+    });
+  }
+
+  // Functions in the Lambda service VPC, their ENIs in the subnets.
+  for (const report of functions) {
+    const fn = model.get(report.function)!;
+    add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.vpcAttached ? `${report.enis.length} Hyperplane ENI(s)` : 'no VPC config' });
+  }
+  for (const eni of enis) {
+    if (!nodes.has(eni.subnet)) continue;
+    const id = eniNodeId(eni);
+    add({ id, kind: 'hyperplane-eni', label: 'Hyperplane ENI', detail: eni.securityGroups.map((g) => shortName(model, g)).join(', '), parent: eni.subnet, facts: [`security groups: ${eni.securityGroups.map((g) => nameOf(model, g)).join(', ')}`, `shared by: ${eni.functions.map((f) => nameOf(model, f)).join(', ')}`] });
+    for (const f of eni.functions) if (nodes.has(f)) edges.push({ id: `${f}->${id}`, source: f, target: id, kind: 'eni-link' });
+  }
+  for (const provider of model.all('capacity-provider')) {
+    if (!inScope(provider) || !provider.vpcConfig || isUnknown(provider.vpcConfig.subnets)) continue;
+    for (const s of provider.vpcConfig.subnets) {
+      if (isUnknown(s) || !nodes.has(s)) continue;
+      add({ id: `${provider.id}@${s}`, kind: 'capacity-provider', label: provider.address, parent: s, facts: ['Lambda Managed Instances: functions run on instances in this subnet'], location: location(provider) });
+    }
+  }
+
+  // Gateways, endpoints, targets.
+  for (const nat of model.all('nat-gateway')) {
+    const parent = !isUnknown(nat.subnet) && nat.subnet !== null && nodes.has(nat.subnet) ? nat.subnet : !isUnknown(nat.vpc) && nat.vpc !== null && nodes.has(nat.vpc) ? nat.vpc : null;
+    if (parent) add({ id: nat.id, kind: 'nat-gateway', label: nat.address, parent, facts: [`connectivity ${fmt(nat.connectivityType)}`, `Elastic IP ${fmt(nat.hasElasticIp)}`], location: location(nat) });
+  }
+  for (const igw of model.all('internet-gateway')) {
+    const vpcs = model.vpcsOfInternetGateway(igw.id).filter((v) => nodes.has(v));
+    if (vpcs[0]) add({ id: igw.id, kind: 'internet-gateway', label: igw.address, parent: vpcs[0], facts: ['attached'], location: location(igw) });
+  }
+  for (const eigw of model.all('egress-only-internet-gateway')) {
+    if (!isUnknown(eigw.vpc) && nodes.has(eigw.vpc)) add({ id: eigw.id, kind: 'egress-only-internet-gateway', label: eigw.address, parent: eigw.vpc, facts: ['IPv6 egress only'], location: location(eigw) });
+  }
+  for (const endpoint of model.all('vpc-endpoint')) {
+    if (isUnknown(endpoint.vpc) || !nodes.has(endpoint.vpc)) continue;
+    const service = isUnknown(endpoint.service) ? 'unknown service' : endpoint.service;
+    const gateway = !isUnknown(endpoint.endpointType) && endpoint.endpointType === 'Gateway';
+    if (gateway) {
+      add({ id: endpoint.id, kind: 'gateway-endpoint', label: endpoint.address, detail: service, parent: endpoint.vpc, facts: [`gateway endpoint for ${service}`], location: location(endpoint) });
+    } else {
+      const subnets = isUnknown(endpoint.subnets) ? [] : endpoint.subnets.filter((s): s is Id => !isUnknown(s) && nodes.has(s));
+      add({ id: endpoint.id, kind: 'interface-endpoint', label: endpoint.address, detail: service, parent: subnets[0] ?? endpoint.vpc, facts: [`interface endpoint for ${service}`, `private DNS ${fmt(endpoint.privateDnsEnabled)}`], location: location(endpoint) });
+    }
+  }
+  const targetIds = new Set(functions.flatMap((f) => f.reach.map((r) => r.target).filter((t): t is Id => t !== null)));
+  for (const target of model.all('target')) {
+    if (!inScope(target) && !targetIds.has(target.id)) continue;
+    const subnets = isUnknown(target.subnets) ? [] : target.subnets.filter((s): s is Id => !isUnknown(s) && nodes.has(s));
+    const port = isUnknown(target.port) ? '' : `:${target.port}`;
+    add({ id: target.id, kind: 'target', label: target.address, detail: `${target.targetKind}${port}`, parent: subnets[0] ?? REGION, facts: [`${target.targetKind}${port}`, subnets.length > 1 ? `subnets: ${subnets.map((s) => nameOf(model, s)).join(', ')}` : ''].filter(Boolean), location: location(target) });
+  }
+
+  // Regional services and the paths.
+  const statusOf = new Map<string, Record<string, PathStatus>>();
+  for (const report of functions) {
+    const reach: Record<string, PathStatus> = {};
+    for (const r of report.reach) {
+      reach[r.destination] = r.status;
+      const destNode = destinationNode(model, r, nodes, add);
+      edges.push(...pathEdges(report, r, destNode, nodes, model));
+    }
+    statusOf.set(report.function, reach);
+  }
+  return {
+    version: options.version,
+    nodes: [...nodes.values()],
+    edges,
+    functions: functions.map((f) => ({ id: f.function, label: nameOf(model, f.function), reach: statusOf.get(f.function) ?? {} })),
+  };
+}
+
+function destinationNode(model: NetworkModel, r: DestinationReach, nodes: Map<string, DiagramNode>, add: (n: DiagramNode) => void): string {
+  if (r.destinationKind === 'internet' || r.destinationKind === 'internet-ipv6') return INTERNET;
+  if (r.target !== null && nodes.has(r.target)) return r.target;
+  if (r.destinationKind === 'aws-service') {
+    const id = `service:${r.destination}`;
+    add({ id, kind: 'aws-service', label: r.label, parent: REGION, facts: ['regional service, outside every VPC'] });
+    return id;
+  }
+  const id = r.target ?? `target:${r.destination}`;
+  const object = r.target ? model.get(r.target) : undefined;
+  add({ id, kind: 'target', label: object?.address ?? r.label, parent: REGION, facts: [] });
+  return id;
+}
+
+/** One edge per consecutive pair of drawn hops: function → ENI → NAT → IGW → internet, and so on. */
+function pathEdges(report: FunctionReport, r: DestinationReach, destNode: string, nodes: Map<string, DiagramNode>, model: NetworkModel): DiagramEdge[] {
+  const out: DiagramEdge[] = [];
+  const paths = r.bySubnet.length > 0 ? r.bySubnet.map((s) => ({ subnet: s.subnet, status: s.status as PathStatus, path: s.path, reason: s.reason })) : [{ subnet: null, status: r.status, path: r.path, reason: r.reason }];
+  for (const p of paths) {
+    const chain: string[] = [report.function];
+    if (p.subnet !== null) {
+      const eni = [...nodes.values()].find((n) => n.kind === 'hyperplane-eni' && n.parent === p.subnet && n.facts.some((f) => f.includes(nameOf(model, report.function))));
+      if (eni) chain.push(eni.id);
+    }
+    let blockedAt: string | undefined;
+    for (const hop of p.path) {
+      if (hop.component !== null && nodes.has(hop.component) && !chain.includes(hop.component)) {
+        const kind: DiagramNodeKind = nodes.get(hop.component)!.kind;
+        if (kind !== 'subnet' && kind !== 'vpc') chain.push(hop.component);
+      }
+      if (hop.verdict === 'block' && blockedAt === undefined) blockedAt = hop.component ?? undefined;
+    }
+    if (p.status === 'yes' || blockedAt === undefined) chain.push(destNode);
+    for (let i = 0; i + 1 < chain.length; i++) {
+      const last = i + 2 === chain.length;
+      const status: PathStatus = p.status === 'yes' ? 'yes' : last ? (p.status === 'no' ? 'no' : 'unknown') : 'yes';
+      out.push({
+        id: `${report.function}:${r.destination}:${p.subnet ?? ''}:${i}`,
+        source: chain[i]!,
+        target: chain[i + 1]!,
+        kind: 'path',
+        functionId: report.function,
+        destination: r.destination,
+        status,
+        ...(last && p.status !== 'yes' ? { note: `${r.label}: ${p.reason ?? r.reason ?? p.status}${r.fixes[0] ? `. Fix: ${r.fixes[0].description}` : ''}` } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function eniNodeId(eni: HyperplaneEni): string {
+  return `eni:${eni.key}`;
+}
+
+function azLabel(subnet: Subnet): string {
+  const az = subnet.availabilityZone;
+  if (!isUnknown(az)) return az;
+  return az.symbol ? `AZ ${az.symbol}` : 'AZ unknown';
+}
+
+/** Public when its route table sends 0.0.0.0/0 to an internet gateway. */
+function classify(model: NetworkModel, subnet: Subnet): 'public' | 'private' | 'unknown' {
+  const rt = model.routeTableOf(subnet.id).id;
+  if (isUnknown(rt)) return 'unknown';
+  const routes = model.routesOf(rt);
+  const def = routes.find((r) => r.destination.kind === 'ipv4' && r.destination.cidr === '0.0.0.0/0');
+  if (!def) return 'private';
+  return def.target.kind === 'internet-gateway' ? 'public' : 'private';
+}
+
+function functionFacts(model: NetworkModel, report: FunctionReport): string[] {
+  const facts = [report.vpcAttached ? `VPC ${report.vpc === null ? 'none' : nameOf(model, report.vpc)}` : 'no VPC config: internet and AWS public endpoints from the Lambda service VPC'];
+  for (const r of report.reach) facts.push(`${r.label}: ${r.status}${r.via ? ` via ${r.via}` : ''}`);
+  if (report.sharesEniWith.length) facts.push(`shares ENIs with ${report.sharesEniWith.map((f) => nameOf(model, f)).join(', ')}`);
+  return facts;
+}
+
+function nameOf(model: NetworkModel, id: Maybe<Id>): string {
+  if (isUnknown(id)) return 'unknown';
+  return model.get(id)?.address ?? id;
+}
+
+function shortName(model: NetworkModel, id: Id): string {
+  const address = nameOf(model, id);
+  return address.split('.').pop() ?? address;
+}
+
+function fmt(v: unknown): string {
+  if (isUnknown(v)) return 'unknown';
+  return String(v);
+}

@@ -1,0 +1,175 @@
+// Hover text (Markdown) for what is under the cursor: a reference's resolved value, or the declared object:
+// a function (where it runs, its Hyperplane ENIs, its reach table, blocked paths hop by hop), a subnet (ENIs,
+// addresses, route table and NACL in effect), a filter or gateway (which functions' paths use it and what it
+// decides), a regional service or target (how each function reaches it). Concise, scannable.
+
+import type { AnalysisResult, DestinationReach, FunctionReport, Hop } from '../analysis/types';
+import type { NetworkModel } from '../model/network';
+import { isUnknown, type Maybe } from '../model/origin';
+import type { Id, ModelObject, Subnet } from '../model/types';
+import { whereItRuns } from './explain';
+import type { ObjectIndex } from './objectIndex';
+
+const icon = { yes: '✅', no: '❌', partial: '⚠️', unknown: '❔' } as const;
+const verdictIcon = { pass: '✓', block: '✗', unknown: '?' } as const;
+
+export interface HoverContext {
+  readonly model: NetworkModel;
+  readonly result: AnalysisResult;
+  readonly objects: ObjectIndex;
+}
+
+export function objectHover(ctx: HoverContext, object: ModelObject): string | undefined {
+  switch (object.kind) {
+    case 'lambda-function':
+      return functionHover(ctx, object.id);
+    case 'subnet':
+      return subnetHover(ctx, object);
+    case 'service-resource':
+      return serviceHover(ctx, object.id, object.service, object.address);
+    case 'target':
+      return targetHover(ctx, object);
+    case 'security-group':
+    case 'route-table':
+    case 'network-acl':
+    case 'nat-gateway':
+    case 'vpc-endpoint':
+    case 'internet-gateway':
+    case 'egress-only-internet-gateway':
+      return componentHover(ctx, object);
+    default:
+      return undefined;
+  }
+}
+
+function name(ctx: HoverContext, id: Maybe<Id> | null): string {
+  if (id === null) return 'none';
+  if (isUnknown(id)) return `unknown (${id.reason})`;
+  return ctx.model.get(id)?.address ?? id;
+}
+
+function code(text: string): string {
+  return '`' + text.replace(/`/g, "'") + '`';
+}
+
+export function functionHover(ctx: HoverContext, fnId: Id): string | undefined {
+  const report = ctx.result.functions.find((f) => f.function === fnId);
+  if (!report) return undefined;
+  const lines = [`**λ ${name(ctx, fnId)}**`, '', `Runs ${whereItRuns(report, ctx.model)}.`, ''];
+  const enis = ctx.result.enis.filter((e) => report.enis.includes(e.key));
+  const sharing = new Map<string, string[]>();
+  for (const eni of enis) {
+    for (const other of eni.functions) {
+      if (other === fnId) continue;
+      const list = sharing.get(other) ?? [];
+      list.push(name(ctx, eni.subnet));
+      sharing.set(other, list);
+    }
+  }
+  if (sharing.size > 0) {
+    const parts = [...sharing].map(([other, subnets]) => `${code(name(ctx, other))} (${subnets.map(code).join(', ')})`);
+    lines.push(`Shares Hyperplane ENIs with ${parts.join(', ')}.`, '');
+  } else if (enis.length > 0) lines.push('Uses its Hyperplane ENIs alone (no other function has the same subnet and security groups).', '');
+  lines.push(...reachTable(ctx, report), '');
+  const blocked = report.reach.filter((r) => (r.status === 'no' || r.status === 'partial') && (r.needed || r.destinationKind !== 'aws-service'));
+  for (const reach of blocked.slice(0, 2)) lines.push(...blockedDetail(ctx, reach), '');
+  if (blocked.length > 2) lines.push(`…and ${blocked.length - 2} more: run **Hyperplane Lens: Explain Reachability of Function…**`);
+  return lines.join('\n').trimEnd();
+}
+
+function reachTable(ctx: HoverContext, report: FunctionReport): string[] {
+  if (report.reach.length === 0) return [];
+  const rows = ['| | destination | how |', '|---|---|---|'];
+  for (const r of report.reach) {
+    let how = r.via ? r.via.replace(/-/g, ' ') : '';
+    if (r.status === 'partial') {
+      const ok = r.bySubnet.filter((s) => s.status === 'yes').map((s) => name(ctx, s.subnet));
+      how += `${how ? ' · ' : ''}from ${ok.join(', ')} only`;
+    } else if (r.status === 'no' && r.blockedAt !== null) how = `blocked at ${code(name(ctx, r.blockedAt))}`;
+    else if (r.status === 'no') how = r.reason ?? 'blocked';
+    else if (r.status === 'unknown') how = r.explanation || 'unknown';
+    rows.push(`| ${icon[r.status]} | ${escapeCell(r.label)}${r.needed ? '' : ' ·'} | ${escapeCell(how)} |`);
+  }
+  return rows;
+}
+
+function blockedDetail(ctx: HoverContext, reach: DestinationReach): string[] {
+  const head = `**${icon[reach.status]} ${reach.label}**${reach.blockedAt !== null ? ` blocked at ${code(name(ctx, reach.blockedAt))}` : ''}${reach.reason ? ` (${reach.reason})` : ''}`;
+  const lines = [head];
+  reach.path.forEach((hop: Hop, i) => lines.push(`${i + 1}. ${verdictIcon[hop.verdict]} ${hop.label}: ${hop.detail}`));
+  if (reach.fixes.length) lines.push('', `Fix${reach.fixes.length > 1 ? ' (any of)' : ''}: ${reach.fixes.map((f) => f.description).join('; **or** ')}`);
+  return lines;
+}
+
+function subnetHover(ctx: HoverContext, subnet: Subnet): string {
+  const { model } = ctx;
+  const cidr = isUnknown(subnet.cidrBlock) ? 'CIDR unknown' : subnet.cidrBlock;
+  const az = isUnknown(subnet.availabilityZone) ? (subnet.availabilityZone.symbol ? subnet.availabilityZone.reason : 'AZ unknown') : subnet.availabilityZone;
+  const rt = model.routeTableOf(subnet.id);
+  const acl = model.naclOf(subnet.id);
+  const lines = [`**${subnet.address}** · ${cidr} · ${az}`, ''];
+  lines.push(`Route table: ${code(name(ctx, rt.id))} (${rt.explicit ? 'explicit association' : 'the VPC main route table'})  `);
+  lines.push(`Network ACL: ${code(name(ctx, acl.id))} (${acl.explicit ? 'explicit association' : 'the VPC default network ACL'})`, '');
+  const enis = ctx.result.enis.filter((e) => e.subnet === subnet.id);
+  if (enis.length === 0) lines.push('No Hyperplane ENI is placed here.');
+  else {
+    lines.push(`Hyperplane ENIs here: **${enis.length}**`);
+    for (const eni of enis) lines.push(`- {${eni.securityGroups.map((g) => name(ctx, g)).join(', ')}} → ${eni.functions.map((f) => code(name(ctx, f))).join(', ')}`);
+  }
+  const size = subnetSize(subnet);
+  if (size !== undefined) lines.push('', `Addresses: ${enis.length} taken by Hyperplane ENIs of ${size - 5} usable (AWS reserves 5 per subnet). Each ENI takes one address, whatever the concurrency (H6).`);
+  return lines.join('\n');
+}
+
+function subnetSize(subnet: Subnet): number | undefined {
+  if (isUnknown(subnet.cidrBlock)) return undefined;
+  const prefix = Number(subnet.cidrBlock.split('/')[1]);
+  return Number.isInteger(prefix) && prefix >= 16 && prefix <= 28 ? 2 ** (32 - prefix) : undefined;
+}
+
+/** Which functions' paths pass through a component, and what it decided for each. */
+function componentHover(ctx: HoverContext, object: ModelObject): string {
+  const uses: string[] = [];
+  for (const report of ctx.result.functions) {
+    for (const reach of report.reach) {
+      const hops = [...reach.path, ...reach.bySubnet.flatMap((s) => s.path)].filter((h) => h.component === object.id);
+      if (hops.length === 0) continue;
+      const hop = hops.find((h) => h.verdict === 'block') ?? hops.find((h) => h.verdict === 'unknown') ?? hops[0]!;
+      uses.push(`- ${verdictIcon[hop.verdict]} ${code(name(ctx, report.function))} → ${reach.label}: ${hop.detail}`);
+      if (uses.length >= 12) break;
+    }
+    if (uses.length >= 12) break;
+  }
+  const lines = [`**${object.address}**`, ''];
+  if (uses.length === 0) lines.push('No Lambda function path goes through this component.');
+  else lines.push('Lambda paths through it:', ...uses);
+  return lines.join('\n');
+}
+
+function serviceHover(ctx: HoverContext, id: Id, service: string, address: string): string {
+  const lines = [`**${address}** · ${service}`, '', `Lives outside every VPC, in the Region. A function without VPC config reaches it from the Lambda service VPC; a VPC-attached function needs a NAT gateway or a VPC endpoint.`, ''];
+  const rows: string[] = [];
+  for (const report of ctx.result.functions) {
+    const reach = report.reach.find((r) => r.target === id) ?? report.reach.find((r) => r.destination === service && r.needed && r.neededBecause.some((b) => b.includes(address)));
+    if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))}${reach.via ? ` via ${reach.via.replace(/-/g, ' ')}` : ''}`);
+  }
+  if (rows.length) lines.push('Functions that use it:', ...rows);
+  return lines.join('\n');
+}
+
+function targetHover(ctx: HoverContext, target: Extract<ModelObject, { kind: 'target' }>): string {
+  const port = isUnknown(target.port) ? 'port unknown' : `port ${target.port}`;
+  const lines = [`**${target.address}** · ${target.targetKind} · ${port}`, ''];
+  if (target.serverlessDataApi) lines.push('Its Data API lives outside every VPC, like the other regional services.', '');
+  const rows: string[] = [];
+  for (const report of ctx.result.functions) {
+    const reach = report.reach.find((r) => r.target === target.id);
+    if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))}${reach.blockedAt ? `: blocked at ${code(name(ctx, reach.blockedAt))}` : reach.via ? ` via ${reach.via}` : ''}`);
+  }
+  lines.push(rows.length ? 'Functions that need it:' : 'No function in the workspace is known to need it.', ...rows);
+  return lines.join('\n');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,188 @@
+// Quick-fix code for Terraform: edits an existing block (adds an inline rule, an attribute, a list item)
+// or appends a new resource, reusing the module's own names and references.
+
+import type { Change } from '../../analysis/types';
+import type { NetworkModel } from '../../model/network';
+import { isUnknown } from '../../model/origin';
+import type { Id, ModelObject } from '../../model/types';
+import type { HclAttribute, HclBlock, HclFile } from '../../syntax/hcl/ast';
+import { appendAtEnd, indentationAt, type TextEdit } from './textEdit';
+
+export interface TfEditContext {
+  readonly model: NetworkModel;
+  readonly hcl: (file: string) => HclFile | undefined;
+  readonly text: (file: string) => string | undefined;
+}
+
+/** `module.a.module.b.aws_x.y[0]` → { module: 'module.a.module.b.', local: 'aws_x.y[0]' } */
+function splitAddress(address: string): { module: string; local: string } {
+  const m = /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*)(.*)$/.exec(address);
+  return { module: m?.[1] ?? '', local: m?.[2] ?? address };
+}
+
+/** An expression referring to `target` from code in the module of `from`, or undefined across modules. */
+export function tfReference(from: ModelObject, target: ModelObject, attribute = 'id'): string | undefined {
+  const a = splitAddress(from.address);
+  const b = splitAddress(target.address);
+  if (a.module !== b.module || from.stack !== target.stack) return undefined;
+  return `${b.local}.${attribute}`;
+}
+
+function blockOf(ctx: TfEditContext, object: ModelObject): HclBlock | undefined {
+  const file = ctx.hcl(object.origin.file);
+  if (!file) return undefined;
+  const start = object.origin.span.start;
+  return file.body.items.find((i): i is HclBlock => i.kind === 'block' && i.span.start <= start && start < i.span.end);
+}
+
+function attribute(block: HclBlock, name: string): HclAttribute | undefined {
+  return block.body.items.find((i): i is HclAttribute => i.kind === 'attribute' && i.name === name);
+}
+
+/** Inserts lines just before the block's closing brace, indented one level deeper than the block. */
+function insertInBlock(ctx: TfEditContext, object: ModelObject, block: HclBlock, lines: string[]): TextEdit | undefined {
+  const text = ctx.text(object.origin.file);
+  if (!text || text[block.span.end - 1] !== '}') return undefined;
+  const outer = indentationAt(text, block.span.start);
+  const inner = outer + '  ';
+  const close = block.span.end - 1;
+  let at = close;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  const needsNewline = text[at - 1] !== '\n';
+  return { file: object.origin.file, span: { start: at, end: at }, newText: `${needsNewline ? '\n' : ''}${lines.map((l) => inner + l).join('\n')}\n${outer}` };
+}
+
+function uniqueName(model: NetworkModel, module: string, type: string, wanted: string): string {
+  const taken = new Set(model.all('vpc-endpoint').map((o) => o.address).concat(model.all('route').map((o) => o.address), model.all('security-group-rule').map((o) => o.address), model.all('role-policy-attachment').map((o) => o.address)));
+  let name = wanted;
+  for (let i = 2; taken.has(`${module}${type}.${name}`); i++) name = `${wanted}_${i}`;
+  return name;
+}
+
+function get(ctx: TfEditContext, id: Id): ModelObject | undefined {
+  return ctx.model.get(ctx.model.canonical(id));
+}
+
+export function terraformEdits(ctx: TfEditContext, change: Change, subject: ModelObject): TextEdit[] | undefined {
+  switch (change.kind) {
+    case 'associate-endpoint-route-table': {
+      const endpoint = get(ctx, change.endpoint);
+      const table = get(ctx, change.routeTable);
+      if (!endpoint || !table) return undefined;
+      const ref = tfReference(endpoint, table);
+      const block = blockOf(ctx, endpoint);
+      const attr = block && attribute(block, 'route_table_ids');
+      if (ref && attr && attr.expr.kind === 'tuple') {
+        const last = attr.expr.items[attr.expr.items.length - 1];
+        const at = last ? last.span.end : attr.expr.span.start + 1;
+        return [{ file: endpoint.origin.file, span: { start: at, end: at }, newText: last ? `, ${ref}` : ref }];
+      }
+      if (ref && block && !attr) return maybe(insertInBlock(ctx, endpoint, block, [`route_table_ids = [${ref}]`]));
+      const endpointRef = tfReference(table, endpoint);
+      const tableRef = tfReference(table, table);
+      if (!endpointRef || !tableRef) return undefined;
+      const name = uniqueName(ctx.model, splitAddress(table.address).module, 'aws_vpc_endpoint_route_table_association', 'endpoint');
+      return appendResource(ctx, table.origin.file, `resource "aws_vpc_endpoint_route_table_association" "${name}" {\n  vpc_endpoint_id = ${endpointRef}\n  route_table_id  = ${tableRef}\n}`);
+    }
+    case 'add-gateway-endpoint': {
+      const vpc = get(ctx, change.vpc);
+      if (!vpc) return undefined;
+      const tables = change.routeTables.map((t) => get(ctx, t)).filter((t): t is ModelObject => t !== undefined);
+      const refs = tables.map((t) => tfReference(vpc, t));
+      const vpcRef = tfReference(vpc, vpc);
+      if (!vpcRef || refs.some((r) => r === undefined)) return undefined;
+      const region = isUnknown(ctx.model.region) ? '${data.aws_region.current.name}' : ctx.model.region;
+      const name = uniqueName(ctx.model, splitAddress(vpc.address).module, 'aws_vpc_endpoint', change.service);
+      const block = `resource "aws_vpc_endpoint" "${name}" {\n  vpc_id            = ${vpcRef}\n  service_name      = "com.amazonaws.${region}.${change.service}"\n  vpc_endpoint_type = "Gateway"\n  route_table_ids   = [${refs.join(', ')}]\n}`;
+      const dataBlock = isUnknown(ctx.model.region) ? 'data "aws_region" "current" {}\n\n' : '';
+      return appendResource(ctx, vpc.origin.file, dataBlock + block);
+    }
+    case 'enable-private-dns': {
+      const endpoint = get(ctx, change.endpoint);
+      const block = endpoint && blockOf(ctx, endpoint);
+      if (!endpoint || !block) return undefined;
+      const attr = attribute(block, 'private_dns_enabled');
+      if (attr) return [{ file: endpoint.origin.file, span: attr.expr.span, newText: 'true' }];
+      return maybe(insertInBlock(ctx, endpoint, block, ['private_dns_enabled = true']));
+    }
+    case 'enable-vpc-dns': {
+      const vpc = get(ctx, change.vpc);
+      const block = vpc && blockOf(ctx, vpc);
+      if (!vpc || !block) return undefined;
+      const name = change.attribute === 'enableDnsSupport' ? 'enable_dns_support' : 'enable_dns_hostnames';
+      const attr = attribute(block, name);
+      if (attr) return [{ file: vpc.origin.file, span: attr.expr.span, newText: 'true' }];
+      return maybe(insertInBlock(ctx, vpc, block, [`${name} = true`]));
+    }
+    case 'add-sg-egress':
+    case 'add-sg-ingress': {
+      const group = get(ctx, change.group);
+      const block = group && blockOf(ctx, group);
+      if (!group || !block) return undefined;
+      const egress = change.kind === 'add-sg-egress';
+      let peerLine: string | undefined;
+      if (change.kind === 'add-sg-egress') peerLine = peerExpression(ctx, group, change.peer);
+      else if (change.sourceGroup) {
+        const source = get(ctx, change.sourceGroup);
+        const ref = source && tfReference(group, source);
+        peerLine = ref ? `security_groups = [${ref}]` : undefined;
+      } else if (change.sourceCidr) peerLine = `cidr_blocks     = ["${change.sourceCidr}"]`;
+      if (!peerLine || block.type !== 'resource' || block.labels[0]?.value !== 'aws_security_group') return undefined;
+      const all = change.protocol === '-1';
+      return maybe(
+        insertInBlock(ctx, group, block, [
+          '',
+          `${egress ? 'egress' : 'ingress'} {`,
+          `  description     = "Added by Hyperplane Lens for ${subject.address}"`,
+          `  from_port       = ${all ? 0 : change.port}`,
+          `  to_port         = ${all ? 0 : change.port}`,
+          `  protocol        = "${change.protocol}"`,
+          `  ${peerLine}`,
+          '}',
+        ]),
+      );
+    }
+    case 'add-nat-route': {
+      const table = get(ctx, change.routeTable);
+      const block = table && blockOf(ctx, table);
+      const nat = change.natGateway ? get(ctx, change.natGateway) : undefined;
+      const natRef = table && nat && tfReference(table, nat);
+      if (!table || !block || !natRef) return undefined;
+      return maybe(insertInBlock(ctx, table, block, ['', 'route {', '  cidr_block     = "0.0.0.0/0"', `  nat_gateway_id = ${natRef}`, '}']));
+    }
+    case 'attach-vpc-execution-policy': {
+      const role = get(ctx, change.role);
+      const roleRef = role && tfReference(role, role, 'name');
+      if (!role || !roleRef) return undefined;
+      const name = uniqueName(ctx.model, splitAddress(role.address).module, 'aws_iam_role_policy_attachment', 'vpc_access');
+      return appendResource(ctx, role.origin.file, `resource "aws_iam_role_policy_attachment" "${name}" {\n  role       = ${roleRef}\n  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"\n}`);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function peerExpression(ctx: TfEditContext, group: ModelObject, peer: string): string | undefined {
+  if (/^[0-9.]+\/\d+$/.test(peer)) return `cidr_blocks     = ["${peer}"]`;
+  if (/^[0-9a-f:]+\/\d+$/i.test(peer)) return `ipv6_cidr_blocks = ["${peer}"]`;
+  const target = get(ctx, peer);
+  if (!target) return undefined;
+  if (target.kind === 'vpc-endpoint') {
+    const ref = tfReference(group, target, 'prefix_list_id');
+    return ref ? `prefix_list_ids = [${ref}]` : undefined;
+  }
+  if (target.kind === 'security-group') {
+    const ref = tfReference(group, target);
+    return ref ? `security_groups = [${ref}]` : undefined;
+  }
+  return undefined;
+}
+
+function appendResource(ctx: TfEditContext, file: string, block: string): TextEdit[] | undefined {
+  const text = ctx.text(file);
+  return text === undefined ? undefined : [appendAtEnd(file, text, block)];
+}
+
+function maybe(edit: TextEdit | undefined): TextEdit[] | undefined {
+  return edit ? [edit] : undefined;
+}

@@ -1,0 +1,151 @@
+// The CLI's JSON report (schemaVersion 1), the stable contract documented in README.md: functions with
+// their reachability, Hyperplane ENIs, and every diagnostic. Ids are user-facing addresses (Terraform
+// addresses, CloudFormation logical ids); files are relative to the working directory with '/' separators.
+
+import type { DestinationReach, FunctionReport } from '../analysis/types';
+import { isUnknown, type Maybe, type Problem } from '../model/origin';
+import type { Id } from '../model/types';
+import { LineIndex, type Severity, type Span } from '../syntax/text';
+import type { WorkspaceAnalysis } from '../workspace/analysisSession';
+import type { EffectiveFinding } from './findingFilter';
+
+export interface JsonRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+export interface JsonReach {
+  readonly status: DestinationReach['status'];
+  readonly via: string | null;
+  readonly blockedAt: string | null;
+  readonly reason: string | null;
+  readonly path: readonly string[];
+  readonly fixes: readonly string[];
+  readonly bySubnet: Readonly<Record<string, 'yes' | 'no' | 'unknown'>>;
+}
+
+export interface JsonFunction {
+  readonly id: string;
+  readonly file: string;
+  readonly range: JsonRange;
+  readonly vpcAttached: boolean;
+  readonly vpc: string | null;
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
+  readonly sharesEniWith: readonly string[];
+  readonly reach: Readonly<Record<string, JsonReach>>;
+}
+
+export interface JsonDiagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly range: JsonRange;
+  readonly message: string;
+  readonly related: readonly { readonly file: string; readonly range: JsonRange; readonly message: string }[];
+  /** For findings: the address of the resource the finding is about (stable across edits; used for SARIF fingerprints). */
+  readonly resource?: string;
+}
+
+export interface JsonReport {
+  readonly schemaVersion: 1;
+  readonly functions: readonly JsonFunction[];
+  readonly hyperplaneEnis: readonly { readonly subnet: string; readonly securityGroups: readonly string[]; readonly functions: readonly string[] }[];
+  readonly diagnostics: readonly JsonDiagnostic[];
+}
+
+/** Converts spans to ranges with one line index per file. */
+export class RangeMapper {
+  private readonly indexes = new Map<string, LineIndex>();
+  constructor(private readonly textOf: (file: string) => string | undefined) {}
+
+  range(file: string, span: Span): JsonRange {
+    let index = this.indexes.get(file);
+    if (!index) {
+      index = new LineIndex(this.textOf(file) ?? '');
+      this.indexes.set(file, index);
+    }
+    return { start: index.positionAt(span.start), end: index.positionAt(span.end) };
+  }
+}
+
+export function relativeFile(file: string, cwd: string): string {
+  const base = cwd.endsWith('/') ? cwd : cwd + '/';
+  return file.startsWith(base) ? file.slice(base.length) : file;
+}
+
+export function buildJsonReport(
+  analysis: WorkspaceAnalysis,
+  findings: readonly EffectiveFinding[],
+  extraProblems: readonly Problem[],
+  cwd: string,
+): JsonReport {
+  const { model, result } = analysis;
+  const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+  const address = (id: Id): string => model.get(id)?.address ?? id;
+  const maybeAddress = (v: Maybe<Id>): string | null => (isUnknown(v) ? null : address(v));
+  const known = (list: readonly Maybe<Id>[]): string[] => list.flatMap((v) => (isUnknown(v) ? [] : [address(v)]));
+
+  const functions = result.functions.map((report: FunctionReport): JsonFunction => {
+    const fn = model.get(report.function);
+    const origin = fn?.origin;
+    const reach: Record<string, JsonReach> = {};
+    for (const r of report.reach) {
+      const bySubnet: Record<string, 'yes' | 'no' | 'unknown'> = {};
+      for (const s of r.bySubnet) bySubnet[address(s.subnet)] = s.status;
+      reach[r.destination] = {
+        status: r.status,
+        via: r.via,
+        blockedAt: r.blockedAt === null ? null : address(r.blockedAt),
+        reason: r.reason,
+        path: r.path.map((h) => `${h.label}: ${h.detail}`),
+        fixes: r.fixes.map((f) => f.description),
+        bySubnet,
+      };
+    }
+    return {
+      id: fn?.address ?? report.function,
+      file: origin ? relativeFile(origin.file, cwd) : '',
+      range: origin ? ranges.range(origin.file, origin.span) : zeroRange,
+      vpcAttached: report.vpcAttached,
+      vpc: report.vpc === null ? null : maybeAddress(report.vpc),
+      subnets: known(report.subnets),
+      securityGroups: known(report.securityGroups),
+      sharesEniWith: report.sharesEniWith.map(address).sort(),
+      reach,
+    };
+  });
+
+  const diagnostics: JsonDiagnostic[] = [];
+  for (const p of [...analysis.problems, ...extraProblems]) {
+    diagnostics.push({
+      code: p.code,
+      severity: p.severity,
+      file: relativeFile(p.file, cwd),
+      range: ranges.range(p.file, p.span),
+      message: p.message,
+      related: (p.related ?? []).map((r) => ({ file: relativeFile(r.file, cwd), range: ranges.range(r.file, r.span), message: r.message })),
+    });
+  }
+  for (const f of findings) {
+    diagnostics.push({
+      code: f.rule,
+      severity: f.effectiveSeverity,
+      file: relativeFile(f.origin.file, cwd),
+      range: ranges.range(f.origin.file, f.origin.span),
+      message: f.message,
+      related: f.related.map((r) => ({ file: relativeFile(r.origin.file, cwd), range: ranges.range(r.origin.file, r.origin.span), message: r.message })),
+      resource: address(f.subject),
+    });
+  }
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+
+  return {
+    schemaVersion: 1,
+    functions: functions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    hyperplaneEnis: result.enis.map((e) => ({ subnet: address(e.subnet), securityGroups: e.securityGroups.map(address).sort(), functions: e.functions.map(address).sort() })),
+    diagnostics,
+  };
+}
+
+const zeroRange: JsonRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

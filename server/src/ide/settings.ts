@@ -1,0 +1,80 @@
+// The user's settings (hyperplaneLens.* in the editor, --config FILE in the CLI), normalised from untrusted
+// JSON: anything malformed falls back to the default instead of being cast.
+
+import type { Severity } from '../syntax/text';
+
+export interface Settings {
+  readonly enable: boolean;
+  readonly region: string;
+  readonly severity: Readonly<Record<string, Severity | 'off'>>;
+  readonly disabledRules: readonly string[];
+  readonly suppressions: readonly { readonly rule: string; readonly resource: string }[];
+  readonly varFiles: readonly string[];
+  readonly eniQuotaPerVpc: number;
+  readonly unsupportedAvailabilityZones: readonly string[];
+  readonly trace: 'off' | 'messages' | 'verbose';
+}
+
+export const defaultSettings: Settings = {
+  enable: true,
+  region: '',
+  severity: {},
+  disabledRules: [],
+  suppressions: [],
+  varFiles: [],
+  eniQuotaPerVpc: 500,
+  unsupportedAvailabilityZones: [],
+  trace: 'off',
+};
+
+const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * Accepts both the nested form the editor sends for section "hyperplaneLens" ({ rules: { severity } }) and the
+ * flat dotted form of a JSON config file ({ "rules.severity": … } or { "hyperplaneLens.rules.severity": … }).
+ */
+export function normaliseSettings(raw: unknown): Settings {
+  if (!isRecord(raw)) return defaultSettings;
+  const flat = new Map<string, unknown>();
+  const flatten = (prefix: string, value: unknown): void => {
+    if (isRecord(value) && prefix !== 'rules.severity') {
+      for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v);
+    } else flat.set(prefix, value);
+  };
+  flatten('', raw);
+  const get = (key: string): unknown => flat.get(key) ?? flat.get(`hyperplaneLens.${key}`);
+  const severity: Record<string, Severity | 'off'> = {};
+  const rawSeverity = get('rules.severity');
+  if (isRecord(rawSeverity)) {
+    for (const [rule, value] of Object.entries(rawSeverity)) {
+      if (typeof value === 'string' && severities.has(value)) severity[rule] = value as Severity | 'off';
+    }
+  }
+  const rawSuppressions = get('suppressions');
+  const suppressions = Array.isArray(rawSuppressions)
+    ? rawSuppressions.flatMap((s) => (isRecord(s) && typeof s.rule === 'string' && typeof s.resource === 'string' ? [{ rule: s.rule, resource: s.resource }] : []))
+    : [];
+  const quota = get('eniQuotaPerVpc');
+  const trace = get('trace.server');
+  const enable = get('enable');
+  const region = get('region');
+  return {
+    enable: typeof enable === 'boolean' ? enable : true,
+    region: typeof region === 'string' ? region.trim() : '',
+    severity,
+    disabledRules: strings(get('rules.disabled')),
+    suppressions,
+    varFiles: strings(get('terraform.varFiles')),
+    eniQuotaPerVpc: typeof quota === 'number' && Number.isFinite(quota) && quota >= 1 ? Math.floor(quota) : 500,
+    unsupportedAvailabilityZones: strings(get('unsupportedAvailabilityZones')),
+    trace: trace === 'messages' || trace === 'verbose' ? trace : 'off',
+  };
+}

@@ -1,0 +1,208 @@
+// Registers every request handler. Each handler converts LSP positions to offsets, asks ide/ for plain data,
+// and converts back; all run through runSafe.
+
+import { CodeActionKind, MarkupKind, SymbolKind, type Location, type SymbolInformation, type CodeAction, type CodeLens, type TextEdit as LspTextEdit, type Connection, type DocumentSymbol, type Hover, type TextDocuments } from 'vscode-languageserver';
+import { functionLenses } from '../ide/codeLens';
+import { quickFixesFor } from '../ide/quickFixes/quickFixes';
+import { objectHover } from '../ide/hover';
+import { ObjectIndex } from '../ide/objectIndex';
+import { indexFor, referenceHoverMarkdown } from '../ide/navigation';
+import type { WorkspaceAnalysis } from '../workspace/analysisSession';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { explainMarkdown, findFunctionReport } from '../ide/explain';
+import { DiagramRequest, ExplainRequest, ListFunctionsRequest, type FunctionSummary } from '../protocol/requests';
+import { buildDiagram } from '../ide/diagram/diagramData';
+import type { DiagramModel } from '../protocol/diagram';
+import { RangeConverter } from './conversions';
+import type { LanguageService } from './languageService';
+import { runSafe } from './safeRequest';
+import { pathToUri, uriToPath } from './uris';
+
+export function registerFeatures(connection: Connection, _documents: TextDocuments<TextDocument>, service: LanguageService): void {
+  let objectIndex: { analysis: WorkspaceAnalysis; index: ObjectIndex } | undefined;
+  const objectsOf = (analysis: WorkspaceAnalysis): ObjectIndex => {
+    if (objectIndex?.analysis !== analysis) objectIndex = { analysis, index: new ObjectIndex(analysis.model) };
+    return objectIndex.index;
+  };
+
+  connection.onHover((params, token) =>
+    runSafe<Hover | null>(connection, 'hover', token, null, () => {
+      const current = service.current();
+      if (!current) return null;
+      const { analysis } = current;
+      const file = uriToPath(params.textDocument.uri);
+      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const offset = ranges.toOffset(file, params.position);
+      const objects = objectsOf(analysis);
+      const ctx = { model: analysis.model, result: analysis.result, objects };
+      const index = indexFor(analysis, file);
+      const reference = index?.hover(file, offset);
+      if (reference) {
+        // A reference shows its value, then what it names: hovering `aws_subnet.a.id` explains the subnet.
+        const target = index?.definition(file, offset)[0];
+        const named = target ? objects.at(target.file, target.span.start) : undefined;
+        const extra = named ? objectHover(ctx, named) : undefined;
+        const value = referenceHoverMarkdown(reference) + (extra ? `\n\n---\n\n${extra}` : '');
+        return { contents: { kind: MarkupKind.Markdown, value }, range: ranges.toRange(file, reference.span) };
+      }
+      const object = objects.at(file, offset);
+      if (!object) return null;
+      const markdown = objectHover(ctx, object);
+      if (!markdown) return null;
+      const nameSpan = object.origin.nameSpan ?? object.origin.span;
+      return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: ranges.toRange(file, nameSpan) };
+    }),
+  );
+
+  connection.onCodeLens((params, token) =>
+    runSafe<CodeLens[]>(connection, 'codeLens', token, [], () => {
+      const current = service.current();
+      if (!current) return [];
+      const { analysis } = current;
+      const file = uriToPath(params.textDocument.uri);
+      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      return functionLenses(analysis.model, analysis.result, file).map((lens) => ({
+        range: ranges.toRange(file, lens.span),
+        command: { title: lens.title, command: 'hyperplaneLens.showTopology', arguments: [lens.functionId] },
+      }));
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe<CodeAction[]>(connection, 'codeAction', token, [], () => {
+      const current = service.current();
+      if (!current) return [];
+      const { analysis, findings } = current;
+      const file = uriToPath(params.textDocument.uri);
+      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const actions: CodeAction[] = [];
+      for (const diagnostic of params.context.diagnostics) {
+        const data: unknown = diagnostic.data;
+        if (!data || typeof data !== 'object' || !('subject' in data) || !('rule' in data)) continue;
+        const finding = findings.find((f) => f.rule === data.rule && f.subject === data.subject && f.origin.file === file);
+        if (!finding) continue;
+        const fixes = quickFixesFor({ model: analysis.model, text: (f) => analysis.snapshot.text(f), hcl: (f) => analysis.snapshot.hcl(f), data: (f) => analysis.snapshot.data(f) }, finding);
+        for (const fix of fixes) {
+          const changes: Record<string, LspTextEdit[]> = {};
+          for (const edit of fix.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.toRange(edit.file, edit.span), newText: edit.newText });
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } });
+        }
+      }
+      return actions;
+    }),
+  );
+
+  const locations = (kind: 'definition' | 'references') => (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token: Parameters<typeof runSafe>[2]): Location[] =>
+    runSafe<Location[]>(connection, kind, token, [], () => {
+      const current = service.current();
+      if (!current) return [];
+      const { analysis } = current;
+      const file = uriToPath(params.textDocument.uri);
+      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const index = indexFor(analysis, file);
+      if (!index) return [];
+      const offset = ranges.toOffset(file, params.position);
+      const found = kind === 'definition' ? index.definition(file, offset) : index.references(file, offset);
+      return found.map((l) => ({ uri: pathToUri(l.file), range: ranges.toRange(l.file, l.span) }));
+    });
+  connection.onDefinition((params, token) => locations('definition')(params, token));
+  connection.onReferences((params, token) => locations('references')(params, token));
+
+  connection.onWorkspaceSymbol((params, token) =>
+    runSafe<SymbolInformation[]>(connection, 'workspaceSymbol', token, [], () => {
+      const current = service.current();
+      if (!current) return [];
+      const { analysis } = current;
+      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const query = params.query.toLowerCase();
+      const out: SymbolInformation[] = [];
+      for (const object of objectsOf(analysis).all()) {
+        if (query && !object.address.toLowerCase().includes(query)) continue;
+        out.push({ name: object.address, kind: object.kind === 'lambda-function' ? SymbolKind.Function : SymbolKind.Object, containerName: object.kind, location: { uri: pathToUri(object.origin.file), range: ranges.toRange(object.origin.file, object.origin.nameSpan ?? object.origin.span) } });
+        if (out.length >= 500) break;
+      }
+      return out;
+    }),
+  );
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe<DocumentSymbol[]>(connection, 'documentSymbol', token, [], () => {
+      const current = service.current();
+      if (!current) return [];
+      const { analysis } = current;
+      const file = uriToPath(params.textDocument.uri);
+      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const index = indexFor(analysis, file);
+      if (index) {
+        return index.symbols(file).map((sym) => ({
+          name: sym.name,
+          detail: sym.kind,
+          kind: sym.kind === 'resource' || sym.kind === 'Resource' ? SymbolKind.Object : sym.kind === 'variable' || sym.kind === 'Parameter' ? SymbolKind.Variable : sym.kind === 'output' || sym.kind === 'Output' ? SymbolKind.Property : SymbolKind.Module,
+          range: ranges.toRange(file, sym.span),
+          selectionRange: ranges.toRange(file, sym.selectionSpan),
+        }));
+      }
+      return objectsOf(analysis)
+        .objectsIn(file)
+        .map((o) => ({
+          name: o.address,
+          detail: o.kind,
+          kind: o.kind === 'lambda-function' ? SymbolKind.Function : o.kind === 'security-group' || o.kind === 'network-acl' ? SymbolKind.Interface : SymbolKind.Object,
+          range: ranges.toRange(file, o.origin.span),
+          selectionRange: ranges.toRange(file, o.origin.nameSpan ?? o.origin.span),
+        }));
+    }),
+  );
+
+  connection.onRequest(ListFunctionsRequest.method, (params: ListFunctionsRequest.Params, token) =>
+    runSafe<ListFunctionsRequest.Result>(connection, 'listFunctions', token, [], () => {
+      const current = service.current();
+      if (!current) return [];
+      const { analysis } = current;
+      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const stack = params.uri ? stackOf(analysis.model.all('lambda-function'), uriToPath(params.uri)) : undefined;
+      const out: FunctionSummary[] = [];
+      for (const report of analysis.result.functions) {
+        const fn = analysis.model.get(report.function);
+        if (!fn) continue;
+        if (stack !== undefined && fn.stack !== stack) continue;
+        const reach: Record<string, 'yes' | 'no' | 'partial' | 'unknown'> = {};
+        for (const r of report.reach) reach[r.destination] = r.status;
+        out.push({ id: fn.id, address: fn.address, uri: pathToUri(fn.origin.file), range: ranges.toRange(fn.origin.file, fn.origin.span), vpcAttached: report.vpcAttached, reach });
+      }
+      return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    }),
+  );
+
+  connection.onRequest(DiagramRequest.method, (params: DiagramRequest.Params, token) =>
+    runSafe<DiagramModel>(connection, 'diagram', token, { version: 0, nodes: [], edges: [], functions: [] }, () => {
+      const current = service.current();
+      if (!current) return { version: 0, nodes: [], edges: [], functions: [] };
+      const { analysis } = current;
+      // Follow the active editor's stack: the stack of the objects declared in that file.
+      let stacks: Set<string> | undefined;
+      if (params.uri) {
+        const file = uriToPath(params.uri);
+        const inFile = objectsOf(analysis).objectsIn(file);
+        if (inFile.length > 0) stacks = new Set(inFile.map((o) => o.stack));
+      }
+      return buildDiagram(analysis.model, analysis.result, { stacks, uriOf: pathToUri, textOf: (f) => analysis.snapshot.text(f), version: analysis.generation });
+    }),
+  );
+
+  connection.onRequest(ExplainRequest.method, (params: ExplainRequest.Params, token) =>
+    runSafe<ExplainRequest.Result>(connection, 'explain', token, { markdown: 'No analysis is available yet.' }, () => {
+      const current = service.current();
+      if (!current) return { markdown: 'No analysis is available yet.' };
+      const { result, model } = current.analysis;
+      const report = findFunctionReport(result, model, params.functionId);
+      if (!report) return { markdown: `No function \`${params.functionId}\` in the current analysis.` };
+      return { markdown: explainMarkdown(result, model, report, params.destination) };
+    }),
+  );
+}
+
+/** The stack (root module or template) of the file: the stack of any function declared in it, else none. */
+function stackOf(functions: readonly { stack: string; origin: { file: string } }[], file: string): string | undefined {
+  return functions.find((f) => f.origin.file === file)?.stack;
+}

@@ -1,0 +1,22 @@
+// Where a rule's catalogue page lives: the docs/rules/<id>.md shipped next to the server bundle (opens in
+// the editor, offline), else the repository page.
+
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const RULES_WEB = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/rules/';
+let localDir: string | null | undefined;
+
+export function ruleDocUri(rule: string): string | undefined {
+  if (!/^[A-Z0-9_]+$/.test(rule)) return undefined;
+  if (localDir === undefined) {
+    const candidate = path.resolve(__dirname, '..', 'docs', 'rules');
+    localDir = existsSync(candidate) ? candidate : null;
+  }
+  if (localDir !== null) {
+    const file = path.join(localDir, `${rule}.md`);
+    if (existsSync(file)) return pathToFileURL(file).toString();
+  }
+  return `${RULES_WEB}${rule}.md`;
+}

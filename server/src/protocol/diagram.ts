@@ -1,0 +1,60 @@
+// The diagram data the topology panel draws (and the CLI's diagram export): plain, serialisable, built by
+// ide/diagramData.ts from the model and the analysis. Types only.
+
+export type DiagramNodeKind =
+  | 'cloud'
+  | 'region'
+  | 'lambda-service-vpc'
+  | 'vpc'
+  | 'az'
+  | 'subnet'
+  | 'function'
+  | 'hyperplane-eni'
+  | 'nat-gateway'
+  | 'internet-gateway'
+  | 'egress-only-internet-gateway'
+  | 'gateway-endpoint'
+  | 'interface-endpoint'
+  | 'target'
+  | 'aws-service'
+  | 'internet'
+  | 'capacity-provider';
+
+export interface DiagramNode {
+  readonly id: string;
+  readonly kind: DiagramNodeKind;
+  readonly label: string;
+  /** Secondary text (CIDR, SG set, port). */
+  readonly detail?: string;
+  /** Container node id (region, VPC, AZ, subnet). */
+  readonly parent: string | null;
+  /** Facts shown on hover, one per line. */
+  readonly facts: readonly string[];
+  /** Where to reveal the declaration. */
+  readonly location?: { readonly uri: string; readonly line: number; readonly character: number };
+  /** For subnets: 'public' or 'private' as their routes make them. */
+  readonly subnetClass?: 'public' | 'private' | 'unknown';
+}
+
+export type PathStatus = 'yes' | 'no' | 'partial' | 'unknown';
+
+export interface DiagramEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly kind: 'eni-link' | 'path' | 'route';
+  /** For path edges: the function and destination this edge is a hop of. */
+  readonly functionId?: string;
+  readonly destination?: string;
+  readonly status?: PathStatus;
+  /** Why it is blocked and how to fix it (hover text). */
+  readonly note?: string;
+}
+
+export interface DiagramModel {
+  readonly version: number;
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
+  /** Per function: destination → status, for the legend and selection. */
+  readonly functions: readonly { readonly id: string; readonly label: string; readonly reach: Readonly<Record<string, PathStatus>> }[];
+}

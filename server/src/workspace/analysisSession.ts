@@ -1,0 +1,213 @@
+// The analysis pipeline over a changing set of files: text → syntax trees (cached per file) → front ends →
+// model → reachability and findings. The workspace is split into independent units (workspace/units.ts):
+// an edit re-runs the front end, model and analysis of its own unit only; the results are merged.
+// Used by the language server (fed by open buffers and a disk scan) and by the CLI (fed by a folder walk).
+// Pure: it never reads the disk itself.
+
+import { analyze } from '../analysis/analyze';
+import type { AnalysisResult, FunctionReport, HyperplaneEni, Finding } from '../analysis/types';
+import { readCloudFormation, looksLikeTemplate } from '../frontends/cloudformation/index';
+import { readTerraform } from '../frontends/terraform/index';
+import { buildModel } from '../model/build';
+import type { NetworkModel } from '../model/network';
+import type { Problem } from '../model/origin';
+import type { FrontendOutput } from '../model/types';
+import { cfnAdapter, type FrontendIndex } from '../ide/navigation';
+import { fileKind, isHclKind } from './fileKinds';
+import { MergedModel } from './mergedModel';
+import { ParseCache } from './parseCache';
+import { SourceSnapshot } from './sourceSnapshot';
+import { localModuleCalls, planUnits, type UnitPlan } from './units';
+
+export interface SessionOptions {
+  readonly region?: string;
+  readonly varFiles?: readonly string[];
+  readonly eniQuotaPerVpc?: number;
+  readonly unsupportedAvailabilityZones?: readonly string[];
+}
+
+export interface WorkspaceAnalysis {
+  /** Increases with every analysis of this session. */
+  readonly generation: number;
+  readonly model: NetworkModel;
+  readonly result: AnalysisResult;
+  /** Syntax problems of every file, front-end problems and analysis problems (not findings). */
+  readonly problems: readonly Problem[];
+  readonly snapshot: SourceSnapshot;
+  /** The editor index (hover values, definitions, references, symbols) of the unit that reads the file. */
+  indexFor(file: string): FrontendIndex | undefined;
+  /** Milliseconds per stage; `units` counts the units re-analysed. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+interface UnitResult {
+  readonly fingerprint: string;
+  readonly plan: UnitPlan;
+  readonly output: FrontendOutput;
+  readonly model: NetworkModel;
+  readonly result: AnalysisResult;
+  readonly index: FrontendIndex;
+}
+
+export class AnalysisSession {
+  private readonly texts = new Map<string, string>();
+  private readonly versions = new Map<string, number>();
+  private readonly cache = new ParseCache();
+  private readonly templateCheck = new Map<string, { text: string; template: boolean }>();
+  private readonly calls = new Map<string, { text: string; calls: readonly string[] }>();
+  private readonly syntaxProblems = new Map<string, { text: string; problems: readonly Problem[] }>();
+  private units = new Map<string, UnitResult>();
+  private sortedPaths: string[] | undefined;
+  private generation = 0;
+  private optionsVersion = 0;
+  private last: WorkspaceAnalysis | undefined;
+
+  constructor(private options: SessionOptions = {}) {}
+
+  setOptions(options: SessionOptions): void {
+    this.options = options;
+    this.optionsVersion++;
+    this.last = undefined;
+  }
+
+  /** Adds, changes (text) or removes (undefined) a file. Files of kinds we never read are ignored. */
+  setFile(path: string, text: string | undefined): void {
+    if (fileKind(path) === undefined) return;
+    if (text === undefined) {
+      if (this.texts.delete(path)) this.sortedPaths = undefined;
+      this.cache.forget(path);
+    } else {
+      if (this.texts.get(path) === text) return;
+      if (!this.texts.has(path)) this.sortedPaths = undefined;
+      this.texts.set(path, text);
+    }
+    this.versions.set(path, (this.versions.get(path) ?? 0) + 1);
+    this.last = undefined;
+  }
+
+  hasFile(path: string): boolean {
+    return this.texts.has(path);
+  }
+
+  get fileCount(): number {
+    return this.texts.size;
+  }
+
+  /** The latest analysis, recomputed (for the changed units only) if a file or option changed since. */
+  analyze(): WorkspaceAnalysis {
+    if (this.last) return this.last;
+    const timings: Record<string, number> = { units: 0 };
+    const time = <T>(stage: string, run: () => T): T => {
+      const start = performance.now();
+      const value = run();
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+      return value;
+    };
+    this.sortedPaths ??= [...this.texts.keys()].sort();
+    const snapshot = new SourceSnapshot(this.sortedPaths, this.texts, this.cache);
+    const problems: Problem[] = [];
+    time('parse', () => this.collectSyntaxProblems(snapshot, problems));
+    const plans = time('plan', () =>
+      planUnits({
+        paths: snapshot.paths,
+        moduleCalls: (p) => this.moduleCalls(p, snapshot),
+        isTemplate: (p) => this.isTemplate(p),
+        sharedPaths: (this.options.varFiles ?? []).filter((p) => this.texts.has(p)),
+      }),
+    );
+    const next = new Map<string, UnitResult>();
+    for (const plan of plans) {
+      const fingerprint = `${this.optionsVersion}|${plan.paths.map((p) => `${p}@${this.versions.get(p) ?? 0}`).join('|')}`;
+      const cached = this.units.get(plan.key);
+      if (cached && cached.fingerprint === fingerprint) {
+        next.set(plan.key, cached);
+        continue;
+      }
+      timings.units!++;
+      next.set(plan.key, this.runUnit(plan, fingerprint, time));
+    }
+    this.units = next;
+    const parts = [...next.values()];
+    for (const unit of parts) problems.push(...unit.output.problems, ...unit.result.problems);
+    const model = time('merge', () => (parts.length === 1 ? parts[0]!.model : new MergedModel(parts.map((u) => ({ model: u.model, stacks: u.output.stacks })))));
+    const result: AnalysisResult =
+      parts.length === 1
+        ? parts[0]!.result
+        : {
+            functions: parts.flatMap((u): readonly FunctionReport[] => u.result.functions),
+            enis: parts.flatMap((u): readonly HyperplaneEni[] => u.result.enis),
+            findings: parts.flatMap((u): readonly Finding[] => u.result.findings),
+            problems: parts.flatMap((u) => u.result.problems),
+          };
+    const indexByFile = new Map<string, FrontendIndex>();
+    for (const unit of parts) for (const p of unit.plan.paths) if (!indexByFile.has(p)) indexByFile.set(p, unit.index);
+    this.generation++;
+    this.last = { generation: this.generation, model, result, problems, snapshot, timings, indexFor: (file) => indexByFile.get(file) };
+    return this.last;
+  }
+
+  private runUnit(plan: UnitPlan, fingerprint: string, time: <T>(stage: string, run: () => T) => T): UnitResult {
+    const view = new SourceSnapshot(plan.paths, this.texts, this.cache);
+    const region = this.options.region || undefined;
+    let output: FrontendOutput;
+    let index: FrontendIndex;
+    if (plan.frontend === 'terraform') {
+      const tf = time('terraform', () => readTerraform(view, { region, varFiles: this.options.varFiles ?? [], roots: [plan.root] }));
+      output = tf;
+      index = tf.index;
+    } else {
+      const cfn = time('cloudformation', () => readCloudFormation(view, { region }));
+      output = cfn;
+      index = cfnAdapter(cfn.index);
+    }
+    const model = time('model', () => buildModel([output], { region }));
+    const result = time('analysis', () =>
+      analyze(model, {
+        eniQuotaPerVpc: this.options.eniQuotaPerVpc ?? 500,
+        unsupportedAvailabilityZones: this.options.unsupportedAvailabilityZones ?? [],
+      }),
+    );
+    return { fingerprint, plan, output, model, result, index };
+  }
+
+  private moduleCalls(path: string, snapshot: SourceSnapshot): readonly string[] {
+    const text = this.texts.get(path);
+    if (text === undefined) return [];
+    const cached = this.calls.get(path);
+    if (cached && cached.text === text) return cached.calls;
+    const file = snapshot.hcl(path);
+    const calls = file ? localModuleCalls(path, file) : [];
+    this.calls.set(path, { text, calls });
+    return calls;
+  }
+
+  private isTemplate(path: string): boolean {
+    const text = this.texts.get(path);
+    if (text === undefined) return false;
+    const cached = this.templateCheck.get(path);
+    if (cached && cached.text === text) return cached.template;
+    const template = looksLikeTemplate(text);
+    this.templateCheck.set(path, { text, template });
+    return template;
+  }
+
+  /** Syntax problems of every file we read (Terraform files always, data files when they are templates), cached per text. */
+  private collectSyntaxProblems(snapshot: SourceSnapshot, out: Problem[]): void {
+    for (const path of snapshot.paths) {
+      const text = snapshot.text(path);
+      if (text === undefined) continue;
+      const cached = this.syntaxProblems.get(path);
+      if (cached && cached.text === text) {
+        for (const p of cached.problems) out.push(p);
+        continue;
+      }
+      const kind = fileKind(path);
+      let fileProblems;
+      if (kind !== undefined && isHclKind(kind)) fileProblems = snapshot.hcl(path)?.problems;
+      else if (kind === 'data' && this.isTemplate(path)) fileProblems = snapshot.data(path)?.problems;
+      const problems = (fileProblems ?? []).map((p): Problem => ({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span }));
+      this.syntaxProblems.set(path, { text, problems });
+      for (const p of problems) out.push(p);
+    }
+  }
+}

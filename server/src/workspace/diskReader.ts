@@ -1,0 +1,147 @@
+// Reads a workspace from disk: walks folders (skipping dependencies and build output), reads the files we
+// understand, and turns unreadable input into notices instead of failures: files over 5 MB are skipped
+// with one information notice, binary files are ignored silently, invalid UTF-8 is decoded with
+// replacement characters and noted. The only place besides lsp/ and cli/ that touches the file system.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Problem } from '../model/origin';
+import { fileKind, isIgnoredFolder, MAX_FILE_BYTES } from './fileKinds';
+
+export interface ReadResult {
+  readonly files: Map<string, string>;
+  readonly notices: Problem[];
+}
+
+export interface ReadOptions {
+  /** Called after every batch of files so a caller can report progress or yield. */
+  readonly onProgress?: (read: number) => void | Promise<void>;
+}
+
+/** Normalises an OS path to the model's form: absolute, '/' separators. */
+export function toModelPath(p: string): string {
+  return path.resolve(p).split(path.sep).join('/');
+}
+
+export async function readWorkspace(roots: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
+  const files = new Map<string, string>();
+  const notices: Problem[] = [];
+  const paths: string[] = [];
+  for (const root of roots) await collect(path.resolve(root), paths, true);
+  const batch = 64;
+  for (let i = 0; i < paths.length; i += batch) {
+    const slice = paths.slice(i, i + batch);
+    const texts = await Promise.all(slice.map((p) => readSourceFile(p)));
+    slice.forEach((p, j) => {
+      const result = texts[j];
+      if (result === undefined) return;
+      if (result.notice) notices.push(result.notice);
+      if (result.text !== undefined) files.set(toModelPath(p), result.text);
+    });
+    await options.onProgress?.(Math.min(i + batch, paths.length));
+  }
+  return { files, notices };
+}
+
+async function collect(target: string, out: string[], isRoot: boolean): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(target);
+  } catch {
+    return;
+  }
+  if (stat.isFile()) {
+    if (fileKind(toModelPath(target)) !== undefined) out.push(target);
+    return;
+  }
+  if (!stat.isDirectory()) return;
+  const name = path.basename(target);
+  if (!isRoot && isIgnoredFolder(name)) return;
+  let entries;
+  try {
+    entries = await fs.readdir(target, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(target, entry.name);
+    if (entry.isDirectory()) {
+      // .terraform holds installed modules: reachable only through its manifest (Terraform's own rule), so
+      // only the manifest and the module folders are read, never providers.
+      if (entry.name === '.terraform') await collectTerraformDir(full, out);
+      else if (!isIgnoredFolder(entry.name)) await collect(full, out, false);
+    } else if (entry.isFile() && fileKind(toModelPath(full)) !== undefined) {
+      out.push(full);
+    }
+  }
+}
+
+async function collectTerraformDir(dir: string, out: string[]): Promise<void> {
+  const modules = path.join(dir, 'modules');
+  try {
+    await fs.access(path.join(modules, 'modules.json'));
+  } catch {
+    return;
+  }
+  out.push(path.join(modules, 'modules.json'));
+  await collect(modules, out, false);
+}
+
+export interface SourceFileRead {
+  readonly text?: string;
+  readonly notice?: Problem;
+}
+
+/** Reads one file as text, or explains why not. Never throws. */
+export async function readSourceFile(file: string): Promise<SourceFileRead | undefined> {
+  const modelPath = toModelPath(file);
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_FILE_BYTES) {
+      return {
+        notice: {
+          code: 'file-too-large',
+          severity: 'information',
+          message: `Hyperplane Lens skipped this file: it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit.`,
+          file: modelPath,
+          span: { start: 0, end: 0 },
+        },
+      };
+    }
+    const bytes = await fs.readFile(file);
+    return decodeSource(modelPath, bytes);
+  } catch (error) {
+    // A file deleted between the walk (or a change event) and the read is simply gone.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return {
+      notice: {
+        code: 'file-unreadable',
+        severity: 'warning',
+        message: `Hyperplane Lens could not read this file: ${error instanceof Error ? error.message : String(error)}`,
+        file: modelPath,
+        span: { start: 0, end: 0 },
+      },
+    };
+  }
+}
+
+/** Binary content (NUL bytes) is not ours: ignored silently. Invalid UTF-8 is read with replacements and noted. */
+export function decodeSource(modelPath: string, bytes: Uint8Array): SourceFileRead | undefined {
+  const probe = Math.min(bytes.length, 8192);
+  for (let i = 0; i < probe; i++) if (bytes[i] === 0) return undefined;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      notice: {
+        code: 'invalid-utf8',
+        severity: 'warning',
+        message: 'This file is not valid UTF-8; invalid bytes were read as U+FFFD.',
+        file: modelPath,
+        span: { start: 0, end: 0 },
+      },
+    };
+  }
+}

@@ -1,0 +1,28 @@
+// Which files Hyperplane Lens reads, decided by name only (content checks come later: a YAML or JSON file
+// is a CloudFormation template only if its content says so).
+
+export type FileKind = 'terraform' | 'terraform-json' | 'tfvars' | 'tfvars-json' | 'modules-manifest' | 'data';
+
+/** Files larger than this are skipped with one information diagnostic (bad-input rule of the foundation). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export function fileKind(path: string): FileKind | undefined {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1).toLowerCase();
+  if (name.endsWith('.tf')) return 'terraform';
+  if (name.endsWith('.tf.json')) return 'terraform-json';
+  if (name.endsWith('.tfvars')) return 'tfvars';
+  if (name.endsWith('.tfvars.json')) return 'tfvars-json';
+  if (name === 'modules.json' && path.endsWith('/.terraform/modules/modules.json')) return 'modules-manifest';
+  if (name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith('.json') || name.endsWith('.template')) return 'data';
+  return undefined;
+}
+
+export function isHclKind(kind: FileKind): boolean {
+  return kind === 'terraform' || kind === 'terraform-json' || kind === 'tfvars' || kind === 'tfvars-json';
+}
+
+/** Folders never worth walking: dependencies, VCS data, build output. `.terraform` is read only through its manifest. */
+export function isIgnoredFolder(name: string): boolean {
+  return name === 'node_modules' || name === '.git' || name === '.hg' || name === '.svn' || name === '.venv' || name === '__pycache__' || name === '.editor-cache' || name === '.vscode-test' || name === '.aws-sam';
+}

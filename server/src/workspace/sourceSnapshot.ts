@@ -1,0 +1,29 @@
+// A SourceView over the session's current files: what the front ends read. Immutable once made; a new
+// snapshot is made for every analysis, sharing the parse cache.
+
+import type { DataFile } from '../syntax/data/ast';
+import type { HclFile } from '../syntax/hcl/ast';
+import type { SourceView } from '../syntax/sourceView';
+import type { ParseCache } from './parseCache';
+
+export class SourceSnapshot implements SourceView {
+  constructor(
+    readonly paths: readonly string[],
+    private readonly texts: ReadonlyMap<string, string>,
+    private readonly cache: ParseCache,
+  ) {}
+
+  text(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  hcl(path: string): HclFile | undefined {
+    const text = this.texts.get(path);
+    return text === undefined ? undefined : this.cache.hcl(path, text);
+  }
+
+  data(path: string): DataFile | undefined {
+    const text = this.texts.get(path);
+    return text === undefined ? undefined : this.cache.data(path, text);
+  }
+}

@@ -1,0 +1,101 @@
+// Splits a workspace into independent analysis units so a one-line edit re-analyses only its own unit:
+// one unit per Terraform root module (with the module folders it may call), one per folder tree of
+// CloudFormation templates (a template, its nested stacks and its siblings' exports live together).
+// Units are found from cached syntax trees only; nothing is evaluated here.
+
+import type { HclFile } from '../syntax/hcl/ast';
+import { fileKind } from './fileKinds';
+
+export interface UnitPlan {
+  readonly key: string;
+  readonly frontend: 'terraform' | 'cloudformation';
+  /** The Terraform root folder, or the CloudFormation folder. */
+  readonly root: string;
+  /** Every file the unit may read (its view's paths). */
+  readonly paths: readonly string[];
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+function resolve(base: string, rel: string): string {
+  const out: string[] = [];
+  for (const p of (rel.startsWith('/') ? rel : `${base}/${rel}`).split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return '/' + out.join('/');
+}
+
+/** Local module sources called from a file (`source = "./x"`), resolved to folders. */
+export function localModuleCalls(path: string, file: HclFile): string[] {
+  const out: string[] = [];
+  for (const item of file.body.items) {
+    if (item.kind !== 'block' || item.type !== 'module') continue;
+    for (const attr of item.body.items) {
+      if (attr.kind !== 'attribute' || attr.name !== 'source') continue;
+      const e = attr.expr;
+      const source = e.kind === 'template' && e.parts.length === 1 && e.parts[0]!.kind === 'string' ? e.parts[0]!.value : e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
+      if (source && (source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..')) out.push(resolve(dirname(path), source));
+    }
+  }
+  return out;
+}
+
+export interface PlanInputs {
+  readonly paths: readonly string[];
+  /** Local module folders a Terraform file calls (see localModuleCalls), cached by the caller. */
+  readonly moduleCalls: (path: string) => readonly string[];
+  readonly isTemplate: (path: string) => boolean;
+  /** Extra files every Terraform unit reads (var files given by the user). */
+  readonly sharedPaths: readonly string[];
+}
+
+export function planUnits(inputs: PlanInputs): UnitPlan[] {
+  const tfDirs = new Map<string, string[]>();
+  const dataPaths: string[] = [];
+  const dotTerraform: string[] = [];
+  for (const path of inputs.paths) {
+    const kind = fileKind(path);
+    if (kind === undefined) continue;
+    if (path.includes('/.terraform/')) {
+      dotTerraform.push(path);
+      continue;
+    }
+    if (kind === 'data') {
+      dataPaths.push(path);
+      continue;
+    }
+    const dir = dirname(path);
+    const list = tfDirs.get(dir);
+    if (list) list.push(path);
+    else tfDirs.set(dir, [path]);
+  }
+  const called = new Set<string>();
+  for (const files of tfDirs.values()) {
+    for (const path of files) {
+      if (!path.endsWith('.tf')) continue;
+      for (const target of inputs.moduleCalls(path)) if (target !== dirname(path)) called.add(target);
+    }
+  }
+  const units: UnitPlan[] = [];
+  // Folders that are called as modules are read by every root that might call them.
+  const moduleFiles = [...tfDirs].filter(([dir]) => called.has(dir)).flatMap(([, files]) => files);
+  for (const [dir, files] of tfDirs) {
+    if (called.has(dir) || !files.some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))) continue;
+    const installed = dotTerraform.filter((p) => p.startsWith(`${dir}/.terraform/`));
+    units.push({ key: `tf:${dir}`, frontend: 'terraform', root: dir, paths: [...files, ...moduleFiles, ...installed, ...inputs.sharedPaths].sort() });
+  }
+  // CloudFormation: the shallowest folder holding a template owns every data file beneath it.
+  const templateDirs = [...new Set(dataPaths.filter((p) => inputs.isTemplate(p)).map(dirname))].sort();
+  const owners: string[] = [];
+  for (const dir of templateDirs) if (!owners.some((o) => dir === o || dir.startsWith(o === '/' ? '/' : `${o}/`))) owners.push(dir);
+  for (const owner of owners) {
+    const prefix = owner === '/' ? '/' : `${owner}/`;
+    units.push({ key: `cfn:${owner}`, frontend: 'cloudformation', root: owner, paths: dataPaths.filter((p) => p.startsWith(prefix)) });
+  }
+  return units;
+}

@@ -1,0 +1,98 @@
+// Language-server round trips: the real server in process (and once over --stdio as another editor would
+// start it), real documents, real analysis: diagnostics, hover, code lens, symbols and the custom requests.
+
+import * as assert from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeLens, Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver';
+import type { FunctionSummary } from '../../server/src/protocol/requests';
+import { startInProcess, startStdio, type TestClient } from './lspTestClient';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const examples = path.join(repo, 'examples');
+const uri = (p: string): string => pathToFileURL(p).toString();
+
+describe('language server', () => {
+  let client: TestClient;
+  afterEach(() => client?.dispose());
+
+  it('reports an HCL syntax error with its exact range and keeps the rest of the file', async () => {
+    client = startInProcess();
+    await client.initialize(null);
+    const text = 'resource "aws_vpc" "a" {\n  cidr_block = \n}\n\nresource "aws_subnet" "b" {\n  vpc_id = aws_vpc.a.id\n}\n';
+    const doc = 'untitled:broken.tf';
+    await client.open(doc, 'terraform', text);
+    const diagnostics = await client.waitForDiagnostics(doc, (d) => d.some((x) => x.source === 'Hyperplane Lens'));
+    const syntax = diagnostics.find((d) => String(d.code).includes('syntax'));
+    assert.ok(syntax, JSON.stringify(diagnostics));
+    assert.strictEqual(syntax.range.start.line, 1);
+  });
+
+  it('reports a YAML syntax error in a CloudFormation template', async () => {
+    client = startInProcess();
+    await client.initialize(null);
+    const doc = 'untitled:template.yaml';
+    await client.open(doc, 'yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: "10.0.0.0/16"\n');
+    const diagnostics = await client.waitForDiagnostics(doc, (d) => d.length > 0);
+    assert.ok(diagnostics.some((d) => d.severity === 1 && d.source === 'Hyperplane Lens'), JSON.stringify(diagnostics));
+  });
+
+  it('ignores YAML that is not CloudFormation', async () => {
+    client = startInProcess();
+    await client.initialize(null);
+    const doc = 'untitled:workflow.yaml';
+    await client.open(doc, 'yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [ {uses: actions/checkout@v4 }\n');
+    const other = 'untitled:marker.tf';
+    await client.open(other, 'terraform', 'locals {\n  a = \n}\n');
+    await client.waitForDiagnostics(other, (d) => d.length > 0);
+    assert.deepStrictEqual(client.diagnostics.get(doc) ?? [], []);
+  });
+
+  describe('on examples/', () => {
+    const lambdaTf = path.join(examples, 'terraform', 'lambda.tf');
+    before(function () {
+      if (!existsSync(lambdaTf)) throw new Error('examples/terraform/lambda.tf is missing');
+    });
+
+    it('publishes findings for the functions, hovers them and lenses them', async () => {
+      client = startInProcess();
+      await client.initialize(examples);
+      const doc = uri(lambdaTf);
+      await client.open(doc, 'terraform', readFileSync(lambdaTf, 'utf8'));
+      const diagnostics: Diagnostic[] = await client.waitForDiagnostics(doc, (d) => d.some((x) => String(x.code).startsWith('LAMBDA_')), 20000);
+      assert.ok(diagnostics.every((d) => d.source === 'Hyperplane Lens'));
+
+      const text = readFileSync(lambdaTf, 'utf8');
+      const line = text.split('\n').findIndex((l) => l.includes('resource "aws_lambda_function" "orders"'));
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: doc }, position: { line, character: 12 } });
+      assert.ok(hover, 'no hover on the orders function');
+      const value = (hover.contents as MarkupContent).value;
+      assert.match(value, /Lambda service VPC/);
+      assert.match(value, /audit/); // shares its Hyperplane ENIs with audit
+
+      const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: doc } });
+      assert.strictEqual(lenses.length, 3);
+      assert.ok(lenses.every((l) => l.command && l.command.title.length > 0));
+
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: doc } });
+      assert.ok(symbols.some((s) => s.name === 'aws_lambda_function.orders'));
+
+      const functions = await client.request<FunctionSummary[]>('hyperplaneLens/listFunctions', {});
+      assert.ok(functions.some((f) => f.address === 'InventoryFunction'), 'the SAM function is listed too');
+      const explain = await client.request<{ markdown: string }>('hyperplaneLens/explain', { functionId: 'aws_lambda_function.reports', destination: 's3' });
+      assert.match(explain.markdown, /S3/);
+    });
+  });
+
+  it('answers over --stdio as a standalone server', async function () {
+    const serverJs = path.join(repo, 'dist', 'server.js');
+    if (!existsSync(serverJs)) throw new Error('dist/server.js is missing: run `node scripts/build.mjs` first');
+    client = startStdio(serverJs);
+    await client.initialize(null);
+    const doc = 'untitled:stdio.tf';
+    await client.open(doc, 'terraform', 'resource "aws_vpc" "a" {\n  cidr_block = "10.0.0.0/16"\n');
+    const diagnostics = await client.waitForDiagnostics(doc, (d) => d.length > 0);
+    assert.ok(diagnostics.some((d) => d.severity === 1));
+  });
+});
