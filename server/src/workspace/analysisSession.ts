@@ -129,6 +129,14 @@ export class AnalysisSession {
     this.units = next;
     const parts = [...next.values()];
     for (const unit of parts) problems.push(...unit.output.problems, ...unit.result.problems);
+    // The CloudFormation front end forwards its readers' problems; keep each problem once.
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => {
+      const key = `${p.code}|${p.file}|${p.span.start}|${p.span.end}|${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     const model = time('merge', () => (parts.length === 1 ? parts[0]!.model : new MergedModel(parts.map((u) => ({ model: u.model, stacks: u.output.stacks })))));
     const result: AnalysisResult =
       parts.length === 1
@@ -142,7 +150,7 @@ export class AnalysisSession {
     const indexByFile = new Map<string, FrontendIndex>();
     for (const unit of parts) for (const p of unit.plan.paths) if (!indexByFile.has(p)) indexByFile.set(p, unit.index);
     this.generation++;
-    this.last = { generation: this.generation, model, result, problems, snapshot, timings, indexFor: (file) => indexByFile.get(file) };
+    this.last = { generation: this.generation, model, result, problems: unique, snapshot, timings, indexFor: (file) => indexByFile.get(file) };
     return this.last;
   }
 

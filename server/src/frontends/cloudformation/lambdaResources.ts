@@ -1,0 +1,249 @@
+// Lambda resources → model objects: AWS::Lambda::Function and AWS::Serverless::Function (SAM Globals, the
+// generated role with its managed policies and policy templates, Events polled by the Lambda service →
+// event source mappings), Lambda Managed Instances capacity providers, event source mappings, permissions.
+
+import { unknown, type Maybe } from '../../model/origin';
+import type { EnvironmentVariable, Id, LambdaFunction, ModelObject, PolicyDocument, PolicyStatement, VpcConfig } from '../../model/types';
+import { Props, objectBase, toId, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
+import type { CfnEvaluator } from './evaluate';
+import { documentFromValue, expandPolicyTemplate, managedPolicyArn } from './policy';
+import { mergeGlobals } from './samGlobals';
+import { child, type CfnResource } from './template';
+import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, refsIn, type CfnValue } from './value';
+
+const BASIC_EXECUTION = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
+const VPC_ACCESS = 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole';
+
+function vpcConfig(ev: CfnEvaluator, p: Props, inherited: boolean): VpcConfig | null {
+  const v = p.get('VpcConfig');
+  if (v === undefined) return null;
+  const subnets = field(v, 'SubnetIds');
+  const sgs = field(v, 'SecurityGroupIds');
+  // An empty VpcConfig (both lists known and empty) detaches the function (M1).
+  if (isCfnMap(v) && (subnets === undefined || (isCfnList(subnets) && subnets.length === 0)) && (sgs === undefined || (isCfnList(sgs) && sgs.length === 0))) return null;
+  const ipv6 = field(v, 'Ipv6AllowedForDualStack');
+  const node = p.raw('VpcConfig');
+  return {
+    subnets: toRefList(subnets, 'subnet'),
+    securityGroups: toRefList(sgs, 'security group'),
+    ipv6AllowedForDualStack: ipv6 === undefined ? false : typeof ipv6 === 'boolean' ? ipv6 : ipv6 === 'true' ? true : ipv6 === 'false' ? false : isCfnUnknown(ipv6) ? ipv6 : unknown('Ipv6AllowedForDualStack is not a boolean'),
+    origin: { file: ev.file, span: node?.span ?? p.resource.span },
+    ...(inherited ? { inheritedFromGlobals: true } : {}),
+  };
+}
+
+function environment(p: Props): EnvironmentVariable[] {
+  const vars = field(p.get('Environment'), 'Variables');
+  if (vars === undefined || !isCfnMap(vars)) return [];
+  const out: EnvironmentVariable[] = [];
+  for (const [name, v] of vars.fields) {
+    out.push({ name, value: toStr(v, undefined, name), refs: [...new Set(refsIn(v).map((r) => r.target))] });
+  }
+  return out;
+}
+
+/** An EFS access point names its file system: the function mounts that file system. */
+function fileSystems(ev: CfnEvaluator, p: Props): LambdaFunction['fileSystems'] {
+  const list = p.get('FileSystemConfigs');
+  if (list === undefined || !isCfnList(list)) return [];
+  return list.map((fs) => {
+    const a = field(fs, 'Arn');
+    let target: Maybe<Id> = toId(a, 'FileSystemConfigs.Arn');
+    if (a !== undefined && isCfnRef(a) && a.resourceType === 'AWS::EFS::AccessPoint') {
+      const ap = ev.resources.get(a.logicalId);
+      if (ap !== undefined) target = toId(new Props(ev, ap).get('FileSystemId'), 'FileSystemId');
+    }
+    return { accessPointOrFileSystem: target, localMountPath: toStr(field(fs, 'LocalMountPath'), undefined, 'LocalMountPath') };
+  });
+}
+
+interface SamPolicies {
+  readonly documents: PolicyDocument[];
+  readonly managed: Maybe<string>[];
+}
+
+function samPolicies(ev: CfnEvaluator, p: Props): SamPolicies {
+  const documents: PolicyDocument[] = [];
+  const managed: Maybe<string>[] = [];
+  const v = p.get('Policies');
+  if (v === undefined) return { documents, managed };
+  const node = p.raw('Policies');
+  const items = isCfnList(v) ? v : [v];
+  const statements: PolicyStatement[] = [];
+  for (const item of items) {
+    if (typeof item === 'string') managed.push(managedPolicyArn(item));
+    else if (isCfnRef(item)) managed.push(unknown(`managed policy ${item.logicalId}`, { symbol: `policy:${item.target}` }));
+    else if (isCfnUnknown(item)) managed.push(item);
+    else if (isCfnMap(item)) {
+      if (item.fields.has('Statement')) {
+        const d = documentFromValue(item);
+        if (!isCfnUnknown(d as CfnValue)) documents.push({ ...(d as PolicyDocument), origin: { file: ev.file, span: node?.span ?? p.resource.span } });
+        continue;
+      }
+      for (const [name, params] of item.fields) {
+        const st = expandPolicyTemplate(name, params, ev.scope.region);
+        if (st !== undefined) statements.push(st);
+        else {
+          ev.report('cfn-unknown-policy-template', 'information', `SAM policy template '${name}' is not known to Hyperplane Lens; its permissions are not analysed`, node?.span ?? p.resource.keySpan);
+          statements.push({ effect: 'Allow', actions: [unknown(`SAM policy template ${name}`)], resources: [] });
+        }
+      }
+    }
+  }
+  if (statements.length > 0) documents.push({ statements, origin: { file: ev.file, span: node?.span ?? p.resource.span } });
+  return { documents, managed };
+}
+
+function eventSourceService(v: CfnValue | undefined): Maybe<string> {
+  if (v === undefined) return unknown('no event source');
+  if (isCfnRef(v)) {
+    switch (v.resourceType) {
+      case 'AWS::SQS::Queue':
+        return 'sqs';
+      case 'AWS::Kinesis::Stream':
+        return 'kinesis';
+      case 'AWS::DynamoDB::Table':
+      case 'AWS::Serverless::SimpleTable':
+        return 'dynamodb';
+      case 'AWS::MSK::Cluster':
+      case 'AWS::MSK::ServerlessCluster':
+        return 'kafka';
+      case 'AWS::AmazonMQ::Broker':
+        return 'mq';
+      case 'AWS::DocDB::DBCluster':
+        return 'docdb';
+      default:
+        return unknown(`event source ${v.logicalId} (${v.resourceType})`);
+    }
+  }
+  if (typeof v === 'string' && v.startsWith('arn:')) return v.split(':')[2] ?? unknown('malformed ARN');
+  return isCfnUnknown(v) ? v : unknown('event source is not an ARN');
+}
+
+const POLLED_EVENTS: ReadonlyMap<string, readonly [string, string]> = new Map([
+  ['SQS', ['Queue', 'sqs']],
+  ['Kinesis', ['Stream', 'kinesis']],
+  ['DynamoDB', ['Stream', 'dynamodb']],
+  ['MSK', ['Stream', 'kafka']],
+  ['MQ', ['Broker', 'mq']],
+  ['DocumentDB', ['Cluster', 'docdb']],
+  ['SelfManagedKafka', ['KafkaBootstrapServers', 'kafka']],
+]);
+
+function samEvents(ev: CfnEvaluator, r: CfnResource, b: ObjectBase): ModelObject[] {
+  const events = r.properties !== undefined ? child(r.properties, 'Events') : undefined;
+  if (events === undefined || events.kind !== 'map') return [];
+  const out: ModelObject[] = [];
+  for (const e of events.entries) {
+    const name = String(e.key.value);
+    const evNode = e.value.kind === 'map' ? e.value : undefined;
+    const type = ev.evaluate(child(evNode, 'Type') ?? e.key, r.bindings);
+    const polled = typeof type === 'string' ? POLLED_EVENTS.get(type) : undefined;
+    if (polled === undefined) continue; // API, HTTP, S3, Schedule…: invoked through the Lambda service, not the VPC.
+    const propsNode = child(evNode, 'Properties');
+    const props = propsNode !== undefined ? ev.evaluate(propsNode, r.bindings) : undefined;
+    const source = field(props, polled[0]);
+    // SAM names the generated mapping <Function><Event>.
+    out.push({
+      id: `${b.id}${name}`,
+      address: `${b.address}${name}`,
+      stack: b.stack,
+      origin: { ...b.origin, span: e.span, nameSpan: e.key.span },
+      kind: 'event-source-mapping',
+      function: b.id,
+      source: polled[1] === 'kafka' && type === 'SelfManagedKafka' ? unknown('a self-managed Kafka cluster') : toId(source, polled[0]),
+      sourceService: polled[1],
+    });
+  }
+  return out;
+}
+
+function capacityProviderRef(p: Props): Maybe<Id> | null {
+  const c = p.get('CapacityProviderConfig');
+  if (c === undefined) return null;
+  const arn = field(c, 'Arn') ?? field(field(c, 'LambdaManagedInstancesCapacityProviderConfig'), 'CapacityProviderArn');
+  return toId(arn, 'capacity provider');
+}
+
+export function lambdaObjects(ev: CfnEvaluator, r: CfnResource, globals: ReturnType<typeof child> | undefined): ModelObject[] | undefined {
+  const b = objectBase(ev, r);
+  switch (r.type) {
+    case 'AWS::Lambda::Function': {
+      const p = new Props(ev, r);
+      return [fn(ev, b, p, { role: toOptionalId(p.get('Role'), 'Role') ?? unknown('Role is not set'), policies: [], managed: [] }, false)];
+    }
+    case 'AWS::Serverless::Function': {
+      const merged = mergeGlobals(globals?.kind === 'map' ? globals : undefined, 'Function', r.node, r.properties);
+      const p = new Props(ev, r, merged.properties);
+      const role = p.get('Role');
+      let fnObj: LambdaFunction;
+      if (role !== undefined) {
+        // SAM ignores Policies when Role is given.
+        fnObj = fn(ev, b, p, { role: toId(role, 'Role'), policies: [], managed: [] }, merged.inherited.has('VpcConfig'));
+      } else {
+        const pol = samPolicies(ev, p);
+        const managed: Maybe<string>[] = [BASIC_EXECUTION, ...pol.managed];
+        if (p.has('VpcConfig')) managed.push(VPC_ACCESS);
+        fnObj = fn(ev, b, p, { role: null, policies: pol.documents, managed }, merged.inherited.has('VpcConfig'));
+      }
+      return [fnObj, ...samEvents(ev, r, b)];
+    }
+    case 'AWS::Serverless::CapacityProvider':
+    case 'AWS::Lambda::CapacityProvider': {
+      const merged = r.type === 'AWS::Serverless::CapacityProvider' ? mergeGlobals(globals?.kind === 'map' ? globals : undefined, 'CapacityProvider', r.node, r.properties) : { properties: r.properties, inherited: new Set<string>() };
+      const p = new Props(ev, r, merged.properties);
+      return [{ ...b, kind: 'capacity-provider', vpcConfig: vpcConfig(ev, p, merged.inherited.has('VpcConfig')) }];
+    }
+    case 'AWS::Lambda::EventSourceMapping': {
+      const p = new Props(ev, r);
+      const src = p.get('EventSourceArn');
+      return [
+        {
+          ...b,
+          kind: 'event-source-mapping',
+          function: functionRef(ev, p.get('FunctionName')),
+          source: src !== undefined ? toId(src, 'EventSourceArn') : unknown('a self-managed event source'),
+          sourceService: src !== undefined ? eventSourceService(src) : p.has('SelfManagedEventSource') ? 'kafka' : unknown('no event source'),
+        },
+      ];
+    }
+    case 'AWS::Lambda::Permission': {
+      const p = new Props(ev, r);
+      return [{ ...b, kind: 'lambda-permission', function: functionRef(ev, p.get('FunctionName')), principal: toStr(p.get('Principal'), undefined, 'Principal') }];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A function named by Ref/GetAtt of the function, or of one of its versions or aliases. */
+export function functionRef(ev: CfnEvaluator, v: CfnValue | undefined): Maybe<Id> {
+  if (v !== undefined && isCfnRef(v) && (v.resourceType === 'AWS::Lambda::Version' || v.resourceType === 'AWS::Lambda::Alias')) {
+    const res = ev.resources.get(v.logicalId);
+    if (res !== undefined) return functionRef(ev, new Props(ev, res).get('FunctionName'));
+  }
+  return toId(v, 'FunctionName');
+}
+
+interface RoleInfo {
+  readonly role: Maybe<Id> | null;
+  readonly policies: PolicyDocument[];
+  readonly managed: Maybe<string>[];
+}
+
+function fn(ev: CfnEvaluator, b: ObjectBase, p: Props, role: RoleInfo, vpcInherited: boolean): LambdaFunction {
+  return {
+    ...b,
+    kind: 'lambda-function',
+    functionName: toStr(p.get('FunctionName'), unknown('the function name is generated by CloudFormation'), 'FunctionName'),
+    vpcConfig: vpcConfig(ev, p, vpcInherited),
+    role: role.role,
+    policies: role.policies,
+    managedPolicyArns: role.managed,
+    environment: environment(p),
+    fileSystems: fileSystems(ev, p),
+    capacityProvider: capacityProviderRef(p),
+    edge: false,
+    refs: [],
+  };
+}

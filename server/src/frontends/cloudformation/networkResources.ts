@@ -1,0 +1,358 @@
+// AWS::EC2 network resources → model objects: VPC and CIDR blocks, subnets, route tables and routes,
+// gateways (IGW only through VPCGatewayAttachment), NAT, endpoints, security groups with CloudFormation's
+// egress default (T3), NACLs, peering, transit gateways, prefix lists (aws-networking.md §7, T3–T6).
+
+import { unknown, type Maybe } from '../../model/origin';
+import type {
+  Id, ModelObject, PrefixListRef, RouteDestination, RouteTarget, RouteTargetKind, SecurityGroupRule, SgPeer,
+} from '../../model/types';
+import {
+  Props, objectBase, toBool, toId, toNum, toOptionalId, toOptionalStr, toProtocol, toRefList, toStr, type ObjectBase,
+} from './emitContext';
+import type { CfnEvaluator } from './evaluate';
+import { documentFromValue } from './policy';
+import { scalarString, type CfnResource } from './template';
+import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnValue } from './value';
+
+const GATEWAY_KINDS: ReadonlyMap<string, RouteTargetKind> = new Map([
+  ['AWS::EC2::InternetGateway', 'internet-gateway'],
+  ['AWS::EC2::VPNGateway', 'virtual-private-gateway'],
+  ['AWS::EC2::NatGateway', 'nat-gateway'],
+  ['AWS::EC2::EgressOnlyInternetGateway', 'egress-only-internet-gateway'],
+  ['AWS::EC2::TransitGateway', 'transit-gateway'],
+  ['AWS::EC2::VPCPeeringConnection', 'vpc-peering'],
+  ['AWS::EC2::VPCEndpoint', 'vpc-endpoint'],
+  ['AWS::EC2::NetworkInterface', 'network-interface'],
+  ['AWS::EC2::Instance', 'instance'],
+  ['AWS::EC2::CarrierGateway', 'carrier-gateway'],
+]);
+
+const LITERAL_PREFIX_KINDS: readonly (readonly [string, RouteTargetKind])[] = [
+  ['igw-', 'internet-gateway'],
+  ['vgw-', 'virtual-private-gateway'],
+  ['nat-', 'nat-gateway'],
+  ['eigw-', 'egress-only-internet-gateway'],
+  ['tgw-', 'transit-gateway'],
+  ['pcx-', 'vpc-peering'],
+  ['vpce-', 'vpc-endpoint'],
+  ['eni-', 'network-interface'],
+  ['i-', 'instance'],
+  ['cagw-', 'carrier-gateway'],
+  ['lgw-', 'local-gateway'],
+];
+
+const ROUTE_TARGET_PROPS: readonly (readonly [string, RouteTargetKind])[] = [
+  ['GatewayId', 'unknown'], // IGW or VGW: decided by what it names
+  ['NatGatewayId', 'nat-gateway'],
+  ['EgressOnlyInternetGatewayId', 'egress-only-internet-gateway'],
+  ['TransitGatewayId', 'transit-gateway'],
+  ['VpcPeeringConnectionId', 'vpc-peering'],
+  ['VpcEndpointId', 'vpc-endpoint'],
+  ['NetworkInterfaceId', 'network-interface'],
+  ['InstanceId', 'instance'],
+  ['CarrierGatewayId', 'carrier-gateway'],
+  ['LocalGatewayId', 'local-gateway'],
+  ['CoreNetworkArn', 'core-network'],
+];
+
+function routeTarget(p: Props): RouteTarget {
+  for (const [prop, kind] of ROUTE_TARGET_PROPS) {
+    const v = p.get(prop);
+    if (v === undefined) continue;
+    if (isCfnRef(v)) return { kind: GATEWAY_KINDS.get(v.resourceType) ?? kind, ref: v.target };
+    if (typeof v === 'string') {
+      if (v === 'local') return { kind: 'local', ref: unknown('the local route') };
+      const lit = LITERAL_PREFIX_KINDS.find(([pre]) => v.startsWith(pre));
+      return { kind: lit?.[1] ?? kind, ref: toId(v, prop) };
+    }
+    return { kind, ref: toId(v, prop) };
+  }
+  return { kind: 'unknown', ref: unknown('the route has no target') };
+}
+
+export function prefixListRef(v: CfnValue): PrefixListRef {
+  if (typeof v === 'string') return { kind: 'literal', id: v };
+  if (isCfnRef(v)) return v.resourceType === 'AWS::EC2::PrefixList' ? { kind: 'object', ref: v.target } : { kind: 'unknown', value: unknown(`${v.logicalId} is not a prefix list`) };
+  return { kind: 'unknown', value: isCfnUnknown(v) ? v : unknown('prefix list id is not a string') };
+}
+
+function routeDestination(p: Props): RouteDestination {
+  const v6 = p.get('DestinationIpv6CidrBlock');
+  if (v6 !== undefined) return { kind: 'ipv6', cidr: toStr(v6, undefined, 'DestinationIpv6CidrBlock') };
+  const pl = p.get('DestinationPrefixListId');
+  if (pl !== undefined) return { kind: 'prefix-list', prefixList: prefixListRef(pl) };
+  return { kind: 'ipv4', cidr: toStr(p.get('DestinationCidrBlock'), undefined, 'DestinationCidrBlock') };
+}
+
+/** Short service name from "com.amazonaws.<region>.<service>" (or "aws.api.<region>.<service>"). */
+export function serviceFromName(name: string): string | undefined {
+  const parts = name.split('.');
+  if (parts.length >= 4 && (parts[0] === 'com' || parts[0] === 'aws') && parts[1] !== 'vpce') return parts.slice(3).join('.');
+  return undefined;
+}
+
+/** The service of an endpoint whose full name is only partly known (`com.amazonaws.${AWS::Region}.s3`). */
+function serviceFromRaw(p: Props): Maybe<string> {
+  const name = p.get('ServiceName');
+  if (typeof name === 'string') return serviceFromName(name) ?? unknown(`'${name}' is not an AWS service endpoint name`);
+  const raw = p.raw('ServiceName');
+  const text = raw !== undefined ? scalarString(raw) ?? subText(raw) : undefined;
+  if (text !== undefined) {
+    const m = /^com\.amazonaws\.\$\{AWS::Region\}\.(.+)$/.exec(text);
+    if (m?.[1] !== undefined && !m[1].includes('${')) return m[1];
+  }
+  if (raw?.kind === 'seq' || (raw?.kind === 'map' && raw.entries.length === 1)) {
+    // Fn::Join ['', ['com.amazonaws.', !Ref AWS::Region, '.s3']]: the last literal part names the service.
+    const seq = raw.kind === 'seq' ? raw : raw.entries[0]?.value;
+    const list = seq?.kind === 'seq' ? seq.items[1] : undefined;
+    if (list?.kind === 'seq') {
+      const last = list.items[list.items.length - 1];
+      const s = last !== undefined ? scalarString(last) : undefined;
+      if (s !== undefined && s.startsWith('.')) return s.slice(1);
+    }
+  }
+  return isCfnUnknown(name ?? null) ? (name as Maybe<string>) : unknown('the endpoint service name is not set');
+}
+
+function subText(raw: NonNullable<ReturnType<Props['raw']>>): string | undefined {
+  if (raw.tag?.name === '!Sub' && raw.kind === 'scalar') return typeof raw.value === 'string' ? raw.value : undefined;
+  if (raw.kind === 'map' && raw.entries.length === 1 && raw.entries[0]?.key.value === 'Fn::Sub') {
+    const v = raw.entries[0].value;
+    return v.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+  }
+  return undefined;
+}
+
+function sgRule(base: ObjectBase, group: Maybe<Id>, direction: 'ingress' | 'egress', rule: CfnValue, inline: boolean): SecurityGroupRule {
+  const get = (n: string): CfnValue | undefined => field(rule, n);
+  const protocol = toProtocol(get('IpProtocol'));
+  const all = protocol === '-1';
+  const peerGroup = direction === 'ingress' ? get('SourceSecurityGroupId') ?? get('SourceSecurityGroupName') : get('DestinationSecurityGroupId');
+  const peerPl = direction === 'ingress' ? get('SourcePrefixListId') : get('DestinationPrefixListId');
+  let peer: SgPeer;
+  if (get('CidrIp') !== undefined) peer = { kind: 'ipv4', cidr: toStr(get('CidrIp'), undefined, 'CidrIp') };
+  else if (get('CidrIpv6') !== undefined) peer = { kind: 'ipv6', cidr: toStr(get('CidrIpv6'), undefined, 'CidrIpv6') };
+  else if (peerGroup !== undefined) peer = { kind: 'security-group', group: toId(peerGroup, 'security group') };
+  else if (peerPl !== undefined) peer = { kind: 'prefix-list', prefixList: prefixListRef(peerPl) };
+  else peer = { kind: 'ipv4', cidr: unknown('the rule names no peer') };
+  return {
+    ...base,
+    kind: 'security-group-rule',
+    group,
+    direction,
+    protocol,
+    fromPort: toNum(get('FromPort'), all ? 0 : unknown('FromPort is not set'), 'FromPort'),
+    toPort: toNum(get('ToPort'), all ? 65535 : unknown('ToPort is not set'), 'ToPort'),
+    peer,
+    inline,
+  };
+}
+
+function withSuffix(b: ObjectBase, suffix: string): ObjectBase {
+  return { ...b, id: b.id + suffix, address: b.address + suffix };
+}
+
+function securityGroup(r: CfnResource, p: Props, b: ObjectBase): ModelObject[] {
+  const egress = p.get('SecurityGroupEgress');
+  const egressList = egress !== undefined && isCfnList(egress) ? egress : [];
+  // T3: CloudFormation adds allow-all egress unless egress rules are declared inline.
+  const declaredEgress = egress !== undefined && (!isCfnList(egress) || egress.length > 0);
+  const out: ModelObject[] = [
+    {
+      ...b,
+      kind: 'security-group',
+      vpc: p.has('VpcId') ? toId(p.get('VpcId'), 'VpcId') : unknown(`${r.logicalId} has no VpcId: it is created in the default VPC`),
+      name: toStr(p.get('GroupName'), unknown('the group name is generated by CloudFormation'), 'GroupName'),
+      implicitEgress: declaredEgress ? 'none' : 'allow-all',
+      adoptsDefaultOf: null,
+    },
+  ];
+  const ingress = p.get('SecurityGroupIngress');
+  const rules = (list: CfnValue | undefined, dir: 'ingress' | 'egress'): void => {
+    if (list === undefined || !isCfnList(list)) return;
+    list.forEach((rule, i) => {
+      if (isCfnMap(rule)) out.push(sgRule(withSuffix(b, `.${dir === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress'}[${i}]`), b.id, dir, rule, true));
+    });
+  };
+  rules(ingress, 'ingress');
+  rules(egressList, 'egress');
+  return out;
+}
+
+function standaloneRule(p: Props, b: ObjectBase, direction: 'ingress' | 'egress'): ModelObject[] {
+  const group = p.get('GroupId') ?? (direction === 'ingress' ? p.get('GroupName') : undefined);
+  const fields = new Map<string, CfnValue>();
+  for (const n of ['IpProtocol', 'FromPort', 'ToPort', 'CidrIp', 'CidrIpv6', 'SourceSecurityGroupId', 'SourceSecurityGroupName', 'DestinationSecurityGroupId', 'SourcePrefixListId', 'DestinationPrefixListId']) {
+    const v = p.get(n);
+    if (v !== undefined) fields.set(n, v);
+  }
+  return [sgRule(b, toId(group, 'GroupId'), direction, { kind: 'map', fields }, false)];
+}
+
+function portRange(p: Props, edge: 'From' | 'To', all: boolean): Maybe<number> {
+  const range = p.get('PortRange');
+  return toNum(field(range, edge), all ? (edge === 'From' ? 0 : 65535) : unknown('PortRange is not set'), `PortRange.${edge}`);
+}
+
+/** Model objects for an AWS::EC2 network resource, or undefined when the type is not a network type. */
+export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): ModelObject[] | undefined {
+  const b = objectBase(ev, r);
+  switch (r.type) {
+    case 'AWS::EC2::VPC':
+      return [
+        {
+          ...b,
+          kind: 'vpc',
+          cidrBlocks: [toStr(p.get('CidrBlock'), unknown('the CIDR block is allocated from IPAM'), 'CidrBlock')],
+          ipv6CidrBlocks: [],
+          enableDnsSupport: toBool(p.get('EnableDnsSupport'), true, 'EnableDnsSupport'),
+          enableDnsHostnames: toBool(p.get('EnableDnsHostnames'), false, 'EnableDnsHostnames'),
+          instanceTenancy: toStr(p.get('InstanceTenancy'), 'default', 'InstanceTenancy'),
+        },
+      ];
+    case 'AWS::EC2::VPCCidrBlock': {
+      const amazonV6 = toBool(p.get('AmazonProvidedIpv6CidrBlock'), false, 'AmazonProvidedIpv6CidrBlock');
+      const v6 = p.get('Ipv6CidrBlock');
+      return [
+        {
+          ...b,
+          kind: 'vpc-cidr',
+          vpc: toId(p.get('VpcId'), 'VpcId'),
+          cidrBlock: toOptionalStr(p.get('CidrBlock'), 'CidrBlock'),
+          ipv6CidrBlock: v6 !== undefined ? toStr(v6, undefined, 'Ipv6CidrBlock') : amazonV6 === true || p.has('Ipv6IpamPoolId') ? unknown('the IPv6 block is allocated by AWS') : null,
+        },
+      ];
+    }
+    case 'AWS::EC2::Subnet':
+      return [
+        {
+          ...b,
+          kind: 'subnet',
+          vpc: toId(p.get('VpcId'), 'VpcId'),
+          cidrBlock: toStr(p.get('CidrBlock'), unknown('the CIDR block is allocated from IPAM'), 'CidrBlock'),
+          ipv6CidrBlock: toOptionalStr(p.get('Ipv6CidrBlock'), 'Ipv6CidrBlock'),
+          availabilityZone: toStr(p.get('AvailabilityZone') ?? p.get('AvailabilityZoneId'), unknown('AWS chooses the Availability Zone'), 'AvailabilityZone'),
+          mapPublicIpOnLaunch: toBool(p.get('MapPublicIpOnLaunch'), false, 'MapPublicIpOnLaunch'),
+        },
+      ];
+    case 'AWS::EC2::RouteTable':
+      return [{ ...b, kind: 'route-table', vpc: toId(p.get('VpcId'), 'VpcId'), adoptsMainRouteTable: false }];
+    case 'AWS::EC2::Route':
+      return [{ ...b, kind: 'route', routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), destination: routeDestination(p), target: routeTarget(p), inline: false }];
+    case 'AWS::EC2::SubnetRouteTableAssociation':
+      return [{ ...b, kind: 'route-table-association', subnet: toId(p.get('SubnetId'), 'SubnetId'), routeTable: toId(p.get('RouteTableId'), 'RouteTableId') }];
+    case 'AWS::EC2::InternetGateway':
+      // CloudFormation attaches an IGW only through AWS::EC2::VPCGatewayAttachment.
+      return [{ ...b, kind: 'internet-gateway', vpc: null }];
+    case 'AWS::EC2::VPCGatewayAttachment':
+      return [{ ...b, kind: 'gateway-attachment', gateway: toId(p.get('InternetGatewayId') ?? p.get('VpnGatewayId'), 'InternetGatewayId'), vpc: toId(p.get('VpcId'), 'VpcId') }];
+    case 'AWS::EC2::VPNGateway':
+      return [];
+    case 'AWS::EC2::EgressOnlyInternetGateway':
+      return [{ ...b, kind: 'egress-only-internet-gateway', vpc: toId(p.get('VpcId'), 'VpcId') }];
+    case 'AWS::EC2::NatGateway': {
+      const ct = toStr(p.get('ConnectivityType'), 'public', 'ConnectivityType');
+      const mode = toStr(p.get('AvailabilityMode'), 'zonal', 'AvailabilityMode');
+      const hasEip = p.has('AllocationId') || p.has('SecondaryAllocationIds');
+      return [
+        {
+          ...b,
+          kind: 'nat-gateway',
+          subnet: toOptionalId(p.get('SubnetId'), 'SubnetId'),
+          vpc: toOptionalId(p.get('VpcId'), 'VpcId'),
+          connectivityType: ct === 'public' || ct === 'private' ? ct : typeof ct === 'string' ? unknown(`ConnectivityType '${ct}'`) : ct,
+          availabilityMode: mode === 'zonal' || mode === 'regional' ? mode : typeof mode === 'string' ? unknown(`AvailabilityMode '${mode}'`) : mode,
+          hasElasticIp: hasEip ? true : ct === 'public' && mode === 'regional' ? unknown('a regional NAT gateway can allocate its addresses automatically') : false,
+        },
+      ];
+    }
+    case 'AWS::EC2::EIP':
+      return [];
+    case 'AWS::EC2::VPCEndpoint': {
+      const typeV = toStr(p.get('VpcEndpointType'), 'Gateway', 'VpcEndpointType');
+      const endpointType = typeV === 'Gateway' || typeV === 'Interface' || typeV === 'GatewayLoadBalancer' ? typeV : typeof typeV === 'string' ? unknown(`endpoint type '${typeV}'`) : typeV;
+      const dns = p.get('PrivateDnsEnabled');
+      const serviceName = p.get('ServiceName');
+      return [
+        {
+          ...b,
+          kind: 'vpc-endpoint',
+          vpc: toId(p.get('VpcId'), 'VpcId'),
+          serviceName: toStr(serviceName, undefined, 'ServiceName'),
+          service: serviceFromRaw(p),
+          endpointType,
+          routeTables: toRefList(p.get('RouteTableIds'), 'route table'),
+          subnets: toRefList(p.get('SubnetIds'), 'subnet'),
+          securityGroups: toRefList(p.get('SecurityGroupIds'), 'security group'),
+          // E10 / open question 7: the CloudFormation reference states no default for PrivateDnsEnabled.
+          privateDnsEnabled:
+            dns !== undefined
+              ? toBool(dns, false, 'PrivateDnsEnabled')
+              : endpointType === 'Interface'
+                ? unknown('PrivateDnsEnabled is not set and the CloudFormation reference gives no default (the EC2 API defaults to true, Terraform to false)')
+                : false,
+          policy: p.has('PolicyDocument') ? documentFromValue(p.get('PolicyDocument')) : null,
+        },
+      ];
+    }
+    case 'AWS::EC2::SecurityGroup':
+      return securityGroup(r, p, b);
+    case 'AWS::EC2::SecurityGroupIngress':
+      return standaloneRule(p, b, 'ingress');
+    case 'AWS::EC2::SecurityGroupEgress':
+      return standaloneRule(p, b, 'egress');
+    case 'AWS::EC2::NetworkAcl':
+      return [{ ...b, kind: 'network-acl', vpc: toId(p.get('VpcId'), 'VpcId'), adoptsDefaultOf: null }];
+    case 'AWS::EC2::NetworkAclEntry': {
+      const protocol = toProtocol(p.get('Protocol'));
+      const all = protocol === '-1' || protocol === 'icmp' || protocol === 'icmpv6';
+      const action = toStr(p.get('RuleAction'), undefined, 'RuleAction');
+      return [
+        {
+          ...b,
+          kind: 'network-acl-entry',
+          acl: toId(p.get('NetworkAclId'), 'NetworkAclId'),
+          ruleNumber: toNum(p.get('RuleNumber'), unknown('RuleNumber is not set'), 'RuleNumber'),
+          egress: toBool(p.get('Egress'), false, 'Egress') === true,
+          action: action === 'allow' || action === 'deny' ? action : typeof action === 'string' ? unknown(`RuleAction '${action}'`) : action,
+          protocol,
+          cidr: toOptionalStr(p.get('CidrBlock'), 'CidrBlock'),
+          ipv6Cidr: toOptionalStr(p.get('Ipv6CidrBlock'), 'Ipv6CidrBlock'),
+          fromPort: portRange(p, 'From', all),
+          toPort: portRange(p, 'To', all),
+          inline: false,
+        },
+      ];
+    }
+    case 'AWS::EC2::SubnetNetworkAclAssociation':
+      return [{ ...b, kind: 'network-acl-association', acl: toId(p.get('NetworkAclId'), 'NetworkAclId'), subnet: toId(p.get('SubnetId'), 'SubnetId') }];
+    case 'AWS::EC2::VPCPeeringConnection':
+      return [{ ...b, kind: 'vpc-peering', vpc: toId(p.get('VpcId'), 'VpcId'), peerVpc: toId(p.get('PeerVpcId'), 'PeerVpcId') }];
+    case 'AWS::EC2::TransitGateway':
+      return [{ ...b, kind: 'transit-gateway' }];
+    case 'AWS::EC2::TransitGatewayAttachment':
+    case 'AWS::EC2::TransitGatewayVpcAttachment':
+      return [
+        {
+          ...b,
+          kind: 'transit-gateway-attachment',
+          transitGateway: toId(p.get('TransitGatewayId'), 'TransitGatewayId'),
+          vpc: toId(p.get('VpcId'), 'VpcId'),
+          subnets: toRefList(p.get('SubnetIds'), 'subnet'),
+        },
+      ];
+    case 'AWS::EC2::PrefixList': {
+      const entries = p.get('Entries');
+      return [
+        {
+          ...b,
+          kind: 'prefix-list',
+          entries: entries !== undefined && isCfnList(entries) ? entries.map((e) => toStr(field(e, 'Cidr'), undefined, 'Cidr')) : [],
+        },
+      ];
+    }
+    default:
+      return undefined;
+  }
+}
+

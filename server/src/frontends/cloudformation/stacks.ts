@@ -1,0 +1,325 @@
+// The templates of a workspace as stack instances: root stacks, nested stacks (AWS::CloudFormation::Stack
+// with a local TemplateURL, AWS::Serverless::Application with a local Location) fed with their parent's
+// parameters, outputs read back through `GetAtt Stack.Outputs.X`, exports matched to Fn::ImportValue across
+// templates, and CDK stack names from cdk.out/manifest.json. Implements the evaluator's EvalHost.
+//
+// Nested-stack naming: a nested template's objects keep the id `${childTemplatePath}::${LogicalId}` and get
+// the address `ParentStackLogicalId/LogicalId` (deeper: `A/B/LogicalId`). A template used by several parents
+// is instantiated once, for the first parent in path order.
+
+import { posix } from 'node:path';
+import type { Problem } from '../../model/origin';
+import type { DataNode } from '../../syntax/data/ast';
+import type { SourceView } from '../../syntax/sourceView';
+import { CfnEvaluator, parseSub, type EvalHost, type StackScope } from './evaluate';
+import { asMap, child, keyName, readTemplate, scalarString, type CfnTemplate } from './template';
+import { cfnUnknown, isCfnList, isCfnMap, isCfnUnknown, type CfnValue } from './value';
+
+const STACK_PLACEHOLDER = '\u0000stack\u0000';
+
+export interface StackInstance {
+  readonly template: CfnTemplate;
+  readonly scope: StackScope;
+  readonly ev: CfnEvaluator;
+  readonly parent: StackInstance | undefined;
+  readonly children: Map<string, StackInstance | null>;
+}
+
+interface ExportEntry {
+  readonly instance: StackInstance;
+  readonly output: string;
+}
+
+interface ExportPattern extends ExportEntry {
+  readonly regex: RegExp;
+  readonly literalLength: number;
+}
+
+const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'];
+
+export function isCandidatePath(path: string): boolean {
+  if (path.includes('/node_modules/') || path.includes('/.aws-sam/')) return false;
+  return TEMPLATE_EXTENSIONS.some((e) => path.endsWith(e));
+}
+
+/** Cheap pre-check on raw text, no parse. */
+export function looksLikeTemplate(text: string): boolean {
+  if (text.includes('AWSTemplateFormatVersion')) return true;
+  if (!text.includes('Resources')) return false;
+  const at = text.indexOf('AWS::');
+  if (at < 0 && !text.includes('Custom::') && !text.includes('Alexa::')) return false;
+  return /["']?Type["']?\s*:\s*["']?(AWS|Custom|Alexa)::/.test(text);
+}
+
+export class CfnWorkspace implements EvalHost {
+  readonly templates = new Map<string, CfnTemplate>();
+  readonly instances = new Map<string, StackInstance>();
+  private readonly byScope = new WeakMap<StackScope, StackInstance>();
+  private readonly problemKeys = new Set<string>();
+  readonly problems: Problem[] = [];
+  private readonly cdkStackNames = new Map<string, string>();
+  private exportsExact: Map<string, ExportEntry> | undefined;
+  private exportPatterns: ExportPattern[] = [];
+  private buildingExports = false;
+  private readonly outputsInProgress = new Set<string>();
+  /** Where an export name was matched: for navigation from Fn::ImportValue. */
+  readonly importTargets = new Map<string, ExportEntry>();
+
+  constructor(
+    readonly view: SourceView,
+    readonly region: string | undefined,
+  ) {
+    for (const path of view.paths) {
+      if (path.endsWith('/manifest.json') && path.includes('cdk.out')) this.readCdkManifest(path);
+    }
+    for (const path of view.paths) {
+      if (!isCandidatePath(path)) continue;
+      const text = view.text(path);
+      if (text === undefined || !looksLikeTemplate(text)) continue;
+      const file = view.data(path);
+      if (file === undefined) continue;
+      const t = readTemplate(path, file);
+      if (t === undefined) continue;
+      this.templates.set(path, t);
+      for (const p of file.problems) this.report({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span });
+    }
+  }
+
+  report(problem: Problem): void {
+    const key = `${problem.file}:${problem.span.start}:${problem.span.end}:${problem.code}`;
+    if (this.problemKeys.has(key)) return;
+    this.problemKeys.add(key);
+    this.problems.push(problem);
+  }
+
+  private readCdkManifest(path: string): void {
+    const artifacts = asMap(child(asMap(this.view.data(path)?.root), 'artifacts'));
+    const dir = posix.dirname(path);
+    for (const a of artifacts?.entries ?? []) {
+      const m = asMap(a.value);
+      if (scalarString(child(m, 'type')) !== 'aws:cloudformation:stack') continue;
+      const props = asMap(child(m, 'properties'));
+      const file = scalarString(child(props, 'templateFile'));
+      if (file === undefined) continue;
+      this.cdkStackNames.set(posix.join(dir, file), scalarString(child(props, 'stackName')) ?? keyName(a));
+    }
+  }
+
+  // ---------------------------------------------------------------- instances
+
+  private makeInstance(t: CfnTemplate, parent: StackInstance | undefined, logicalId: string, params: ReadonlyMap<string, CfnValue> | undefined): StackInstance {
+    const cdkName = this.cdkStackNames.get(t.path);
+    const scope: StackScope = {
+      template: t,
+      key: t.path,
+      addressPrefix: parent !== undefined ? `${parent.scope.addressPrefix}${logicalId}/` : '',
+      region: this.region,
+      parameterValues: params,
+      stackName: cdkName ?? cfnUnknown('the stack name is chosen at deploy time', { symbol: `stack:${t.path}` }),
+    };
+    const inst: StackInstance = { template: t, scope, ev: new CfnEvaluator(scope, this, this.view.text(t.path)), parent, children: new Map() };
+    this.instances.set(t.path, inst);
+    this.byScope.set(scope, inst);
+    return inst;
+  }
+
+  /** Root stacks: templates that no other template in the view nests. */
+  roots(): StackInstance[] {
+    const nested = new Set<string>();
+    for (const t of this.templates.values()) {
+      for (const r of t.resources.values()) {
+        const c = this.childPathOf(t, r.type, r.properties);
+        if (c !== undefined && c !== t.path) nested.add(c);
+      }
+    }
+    const out: StackInstance[] = [];
+    for (const t of this.templates.values()) {
+      if (nested.has(t.path)) continue;
+      out.push(this.instances.get(t.path) ?? this.makeInstance(t, undefined, '', undefined));
+    }
+    return out;
+  }
+
+  /** Every template that was not reached as a nested stack becomes a root of its own. */
+  orphan(path: string): StackInstance | undefined {
+    if (this.instances.has(path)) return undefined;
+    const t = this.templates.get(path);
+    return t !== undefined ? this.makeInstance(t, undefined, '', undefined) : undefined;
+  }
+
+  /** The local template a nested-stack resource points at, found without evaluating parameters. */
+  childPathOf(t: CfnTemplate, type: string, props: ReturnType<typeof asMap>): string | undefined {
+    let node: DataNode | undefined;
+    if (type === 'AWS::CloudFormation::Stack') node = child(props, 'TemplateURL');
+    else if (type === 'AWS::Serverless::Application') node = child(props, 'Location');
+    else return undefined;
+    if (node === undefined) return undefined;
+    const literal = literalTail(node);
+    if (literal === undefined) return undefined;
+    return this.resolveTemplatePath(t.path, literal);
+  }
+
+  private resolveTemplatePath(parentPath: string, ref: string): string | undefined {
+    const isUrl = /^(https?|s3):\/\//.test(ref);
+    if (!isUrl) {
+      const p = ref.startsWith('/') ? posix.normalize(ref) : posix.normalize(posix.join(posix.dirname(parentPath), ref));
+      if (this.templates.has(p)) return p;
+    }
+    const base = posix.basename(ref);
+    if (base === '') return undefined;
+    const sibling = posix.join(posix.dirname(parentPath), base);
+    if (this.templates.has(sibling)) return sibling;
+    let found: string | undefined;
+    for (const path of this.templates.keys()) {
+      if (posix.basename(path) === base) {
+        if (found !== undefined) return undefined; // ambiguous
+        found = path;
+      }
+    }
+    return found;
+  }
+
+  /** The instance of the nested stack created by `logicalId` in `parent` (null: not a local template). */
+  childInstance(parent: StackInstance, logicalId: string): StackInstance | null {
+    const known = parent.children.get(logicalId);
+    if (known !== undefined) return known;
+    parent.children.set(logicalId, null); // guards recursion through the parameters
+    const r = parent.ev.resources.get(logicalId);
+    const path = r !== undefined ? this.childPathOf(parent.template, r.type, r.properties) : undefined;
+    const t = path !== undefined ? this.templates.get(path) : undefined;
+    if (r === undefined || t === undefined) return null;
+    for (let a: StackInstance | undefined = parent; a !== undefined; a = a.parent) {
+      if (a.template.path === t.path) {
+        this.report({ code: 'cfn-nested-cycle', severity: 'error', message: `${logicalId} nests ${t.path}, which already contains this stack`, file: parent.template.path, span: r.keySpan });
+        return null;
+      }
+    }
+    const existing = this.instances.get(t.path);
+    if (existing !== undefined) {
+      parent.children.set(logicalId, existing);
+      return existing;
+    }
+    const paramsNode = child(r.properties, 'Parameters');
+    const params = new Map<string, CfnValue>();
+    if (paramsNode !== undefined) {
+      const v = parent.ev.evaluate(paramsNode, r.bindings);
+      if (isCfnMap(v)) for (const [k, x] of v.fields) params.set(k, isCfnList(x) && x.every((y) => typeof y === 'string') ? x.join(',') : x);
+    }
+    const inst = this.makeInstance(t, parent, logicalId, params);
+    parent.children.set(logicalId, inst);
+    return inst;
+  }
+
+  stackOutput(scope: StackScope, logicalId: string, output: string): CfnValue {
+    const parent = this.byScope.get(scope);
+    if (parent === undefined) return cfnUnknown('unknown stack');
+    const inst = this.childInstance(parent, logicalId);
+    if (inst === null) return cfnUnknown(`output ${output} of ${logicalId}: the nested template is not in the workspace`);
+    return this.outputValue(inst, output);
+  }
+
+  outputValue(inst: StackInstance, output: string): CfnValue {
+    const o = inst.template.outputs.get(output);
+    if (o === undefined || o.value === undefined) return cfnUnknown(`${inst.template.path} has no output ${output}`);
+    const key = `${inst.template.path}::${output}`;
+    if (this.outputsInProgress.has(key)) return cfnUnknown(`output ${output} refers to itself`);
+    this.outputsInProgress.add(key);
+    try {
+      return inst.ev.evaluate(o.value);
+    } finally {
+      this.outputsInProgress.delete(key);
+    }
+  }
+
+  // ---------------------------------------------------------------- exports and imports
+
+  private buildExports(): void {
+    this.exportsExact = new Map();
+    this.buildingExports = true;
+    const pending = [...this.roots()];
+    for (const path of this.templates.keys()) {
+      const o = this.orphan(path);
+      if (o !== undefined) pending.push(o);
+    }
+    const seen = new Set<StackInstance>();
+    while (pending.length > 0) {
+      const inst = pending.pop();
+      if (inst === undefined || seen.has(inst)) continue;
+      seen.add(inst);
+      // Export names evaluated with a placeholder stack name, so `${AWS::StackName}-X` becomes a pattern.
+      const nameScope: StackScope = { ...inst.scope, stackName: typeof inst.scope.stackName === 'string' ? inst.scope.stackName : STACK_PLACEHOLDER };
+      const nameEv = new CfnEvaluator(nameScope, this, this.view.text(inst.template.path));
+      for (const o of inst.template.outputs.values()) {
+        if (o.exportName === undefined) continue;
+        const name = nameEv.evaluate(o.exportName);
+        if (typeof name !== 'string') continue;
+        const entry: ExportEntry = { instance: inst, output: o.name };
+        if (!name.includes(STACK_PLACEHOLDER)) {
+          if (!this.exportsExact.has(name)) this.exportsExact.set(name, entry);
+          continue;
+        }
+        const parts = name.split(STACK_PLACEHOLDER).map(escapeRegex);
+        this.exportPatterns.push({ ...entry, regex: new RegExp(`^${parts.join('(.+)')}$`), literalLength: name.length - STACK_PLACEHOLDER.length * (parts.length - 1) });
+      }
+      for (const r of inst.ev.resources.values()) {
+        if (r.type === 'AWS::CloudFormation::Stack' || r.type === 'AWS::Serverless::Application') {
+          const c = this.childInstance(inst, r.logicalId);
+          if (c !== null) pending.push(c);
+        }
+      }
+    }
+    this.buildingExports = false;
+  }
+
+  importValue(name: string): CfnValue | undefined {
+    if (this.buildingExports) return undefined;
+    if (this.exportsExact === undefined) this.buildExports();
+    let entry = this.exportsExact?.get(name);
+    if (entry === undefined) {
+      let best: ExportPattern | undefined;
+      let ambiguous = false;
+      for (const p of this.exportPatterns) {
+        const m = p.regex.exec(name);
+        // All occurrences of the stack name must agree.
+        if (m === null || new Set(m.slice(1)).size !== 1) continue;
+        if (best === undefined || p.literalLength > best.literalLength) {
+          best = p;
+          ambiguous = false;
+        } else if (p.literalLength === best.literalLength && p.instance !== best.instance) ambiguous = true;
+      }
+      if (best === undefined) return undefined;
+      if (ambiguous) return cfnUnknown(`several templates could export '${name}'`);
+      entry = best;
+    }
+    this.importTargets.set(name, entry);
+    const v = this.outputValue(entry.instance, entry.output);
+    return isCfnUnknown(v) ? v : v;
+  }
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The literal part of a TemplateURL/Location after the last variable: `${Bucket}/vpc.template` → `vpc.template`. */
+function literalTail(node: DataNode): string | undefined {
+  const s = scalarString(node);
+  if (s !== undefined) return s;
+  const sub = node.tag?.name === '!Sub' ? node : node.kind === 'map' && node.entries.length === 1 && node.entries[0]?.key.value === 'Fn::Sub' ? node.entries[0].value : undefined;
+  if (sub !== undefined) {
+    const text = sub.kind === 'scalar' ? sub.value : sub.kind === 'seq' && sub.items[0]?.kind === 'scalar' ? sub.items[0].value : undefined;
+    if (typeof text !== 'string') return undefined;
+    const parts = parseSub(text);
+    const last = parts[parts.length - 1];
+    if (typeof last !== 'string') return undefined;
+    return parts.length === 1 ? last : last.startsWith('/') ? last.slice(1) : last.slice(last.lastIndexOf('/') + 1);
+  }
+  const join = node.tag?.name === '!Join' ? node : node.kind === 'map' && node.entries.length === 1 && node.entries[0]?.key.value === 'Fn::Join' ? node.entries[0].value : undefined;
+  if (join?.kind === 'seq') {
+    const list = join.items[1];
+    const last = list?.kind === 'seq' ? list.items[list.items.length - 1] : undefined;
+    const s2 = last !== undefined ? scalarString(last) : undefined;
+    if (s2 !== undefined) return s2.slice(s2.lastIndexOf('/') + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,241 @@
+// Private targets (RDS, proxies, ElastiCache, MemoryDB, EFS, EC2, load balancers, DocumentDB, Amazon MQ, MSK,
+// OpenSearch, Neptune), their subnet groups, regional service resources (S3, DynamoDB, SQS, SNS, Secrets
+// Manager, KMS, SSM, Logs, …) and IAM roles/policies → model objects. Ports default by engine (ports.ts).
+
+import { unknown, type Maybe } from '../../model/origin';
+import type { Id, ModelObject, PolicyDocument, RefList, TargetKind } from '../../model/types';
+import { Props, objectBase, toBool, toId, toNum, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
+import type { CfnEvaluator } from './evaluate';
+import { documentFromValue, managedPolicyArn } from './policy';
+import { defaultPort } from './ports';
+import { mergeGlobals } from './samGlobals';
+import type { CfnResource } from './template';
+import type { DataNode } from '../../syntax/data/ast';
+import { field, isCfnList, isCfnUnknown, type CfnValue } from './value';
+
+interface TargetFields {
+  readonly targetKind: TargetKind;
+  readonly subnets?: RefList;
+  readonly subnetGroup?: Maybe<Id> | null;
+  readonly securityGroups?: RefList;
+  readonly port: Maybe<number>;
+  readonly publiclyAccessible?: Maybe<boolean>;
+  readonly parent?: Maybe<Id> | null;
+  readonly serverlessDataApi?: boolean;
+}
+
+function target(b: ObjectBase, f: TargetFields): ModelObject {
+  return {
+    ...b,
+    kind: 'target',
+    targetKind: f.targetKind,
+    subnets: f.subnets ?? [],
+    subnetGroup: f.subnetGroup ?? null,
+    securityGroups: f.securityGroups ?? [],
+    port: f.port,
+    publiclyAccessible: f.publiclyAccessible ?? false,
+    parent: f.parent ?? null,
+    ...(f.serverlessDataApi === true ? { serverlessDataApi: true } : {}),
+  };
+}
+
+function enginePort(r: CfnResource, p: Props, engineProp = 'Engine'): Maybe<number> {
+  const engine = p.get(engineProp);
+  const d = defaultPort(r.type, typeof engine === 'string' ? engine : undefined);
+  return toNum(p.get('Port'), d ?? unknown(`the default port of ${typeof engine === 'string' ? engine : 'this engine'} is not known`), 'Port');
+}
+
+function service(b: ObjectBase, svc: string, name: Maybe<string>): ModelObject {
+  return { ...b, kind: 'service-resource', service: svc, resourceName: name };
+}
+
+const SERVICES: ReadonlyMap<string, readonly [string, string | undefined]> = new Map([
+  ['AWS::S3::Bucket', ['s3', 'BucketName']],
+  ['AWS::DynamoDB::Table', ['dynamodb', 'TableName']],
+  ['AWS::DynamoDB::GlobalTable', ['dynamodb', 'TableName']],
+  ['AWS::SQS::Queue', ['sqs', 'QueueName']],
+  ['AWS::SNS::Topic', ['sns', 'TopicName']],
+  ['AWS::SecretsManager::Secret', ['secretsmanager', 'Name']],
+  ['AWS::KMS::Key', ['kms', undefined]],
+  ['AWS::SSM::Parameter', ['ssm', 'Name']],
+  ['AWS::Logs::LogGroup', ['logs', 'LogGroupName']],
+  ['AWS::Kinesis::Stream', ['kinesis', 'Name']],
+  ['AWS::StepFunctions::StateMachine', ['states', 'StateMachineName']],
+  ['AWS::Serverless::StateMachine', ['states', 'Name']],
+  ['AWS::Events::EventBus', ['events', 'Name']],
+  ['AWS::ECR::Repository', ['ecr', 'RepositoryName']],
+]);
+
+function inlinePolicies(ev: CfnEvaluator, list: CfnValue | undefined, node: DataNode | undefined, fallbackSpan: CfnResource['span']): PolicyDocument[] {
+  if (list === undefined || !isCfnList(list)) return [];
+  const out: PolicyDocument[] = [];
+  for (const pol of list) {
+    const d = documentFromValue(field(pol, 'PolicyDocument'));
+    if (!isCfnUnknown(d as CfnValue)) out.push({ ...(d as PolicyDocument), origin: { file: ev.file, span: node?.span ?? fallbackSpan } });
+  }
+  return out;
+}
+
+function managedArns(v: CfnValue | undefined): Maybe<string>[] {
+  if (v === undefined || !isCfnList(v)) return [];
+  return v.map((x) => (typeof x === 'string' ? managedPolicyArn(x) : toStr(x, undefined, 'managed policy ARN')));
+}
+
+export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNode | undefined): ModelObject[] | undefined {
+  const b = objectBase(ev, r);
+  const p = new Props(ev, r);
+  const sgs = (name: string): RefList => toRefList(p.get(name), 'security group');
+  const subnets = (name: string): RefList => toRefList(p.get(name), 'subnet');
+  const group = (name: string): Maybe<Id> | null => toOptionalId(p.get(name), name);
+  switch (r.type) {
+    case 'AWS::RDS::DBInstance': {
+      const cluster = p.get('DBClusterIdentifier');
+      return [
+        target(b, {
+          targetKind: 'rds-instance',
+          subnetGroup: group('DBSubnetGroupName'),
+          securityGroups: sgs('VPCSecurityGroups'),
+          port: enginePort(r, p),
+          publiclyAccessible: toBool(p.get('PubliclyAccessible'), false, 'PubliclyAccessible'),
+          parent: cluster !== undefined ? toId(cluster, 'DBClusterIdentifier') : null,
+        }),
+      ];
+    }
+    case 'AWS::RDS::DBCluster': {
+      const mode = p.get('EngineMode');
+      return [
+        target(b, {
+          targetKind: 'rds-cluster',
+          subnetGroup: group('DBSubnetGroupName'),
+          securityGroups: sgs('VpcSecurityGroupIds'),
+          port: enginePort(r, p),
+          publiclyAccessible: toBool(p.get('PubliclyAccessible'), false, 'PubliclyAccessible'),
+          serverlessDataApi: mode === 'serverless' && p.get('EnableHttpEndpoint') === true,
+        }),
+      ];
+    }
+    case 'AWS::RDS::DBProxy': {
+      const family = p.get('EngineFamily');
+      const port = family === 'MYSQL' ? 3306 : family === 'POSTGRESQL' ? 5432 : family === 'SQLSERVER' ? 1433 : unknown('the proxy engine family is not known');
+      return [target(b, { targetKind: 'rds-proxy', subnets: subnets('VpcSubnetIds'), securityGroups: sgs('VpcSecurityGroupIds'), port })];
+    }
+    case 'AWS::RDS::DBSubnetGroup':
+    case 'AWS::DocDB::DBSubnetGroup':
+    case 'AWS::Neptune::DBSubnetGroup':
+      return [{ ...b, kind: 'subnet-group', subnets: subnets('SubnetIds') }];
+    case 'AWS::ElastiCache::SubnetGroup':
+    case 'AWS::MemoryDB::SubnetGroup':
+      return [{ ...b, kind: 'subnet-group', subnets: subnets('SubnetIds') }];
+    case 'AWS::ElastiCache::CacheCluster':
+      return [target(b, { targetKind: 'elasticache', subnetGroup: group('CacheSubnetGroupName'), securityGroups: sgs('VpcSecurityGroupIds'), port: enginePort(r, p) })];
+    case 'AWS::ElastiCache::ReplicationGroup': {
+      const engine = p.get('Engine');
+      return [target(b, { targetKind: 'elasticache', subnetGroup: group('CacheSubnetGroupName'), securityGroups: sgs('SecurityGroupIds'), port: toNum(p.get('Port'), defaultPort(r.type, typeof engine === 'string' ? engine : 'redis') ?? 6379, 'Port') })];
+    }
+    case 'AWS::ElastiCache::ServerlessCache': {
+      const engine = p.get('Engine');
+      return [target(b, { targetKind: 'elasticache', subnets: subnets('SubnetIds'), securityGroups: sgs('SecurityGroupIds'), port: defaultPort(r.type, typeof engine === 'string' ? engine : undefined) ?? unknown('the cache engine is not known') })];
+    }
+    case 'AWS::MemoryDB::Cluster':
+      return [target(b, { targetKind: 'memorydb', subnetGroup: group('SubnetGroupName'), securityGroups: sgs('SecurityGroupIds'), port: toNum(p.get('Port'), 6379, 'Port') })];
+    case 'AWS::EFS::FileSystem':
+      return [target(b, { targetKind: 'efs-file-system', port: 2049 })];
+    case 'AWS::EFS::MountTarget': {
+      const subnet = p.get('SubnetId');
+      return [target(b, { targetKind: 'efs-mount-target', subnets: subnet !== undefined ? [toId(subnet, 'SubnetId')] : [], securityGroups: sgs('SecurityGroups'), port: 2049, parent: toId(p.get('FileSystemId'), 'FileSystemId') })];
+    }
+    case 'AWS::EFS::AccessPoint':
+      return [];
+    case 'AWS::EC2::Instance': {
+      const nis = p.get('NetworkInterfaces');
+      const ni = nis !== undefined && isCfnList(nis) ? nis[0] : undefined;
+      const subnet = p.get('SubnetId') ?? field(ni, 'SubnetId');
+      const groups = p.get('SecurityGroupIds') ?? field(ni, 'GroupSet');
+      return [
+        target(b, {
+          targetKind: 'ec2-instance',
+          subnets: subnet !== undefined ? [toId(subnet, 'SubnetId')] : unknown('the instance is launched in the default VPC'),
+          securityGroups: toRefList(groups, 'security group'),
+          port: unknown('an instance listens on the ports its software opens'),
+          publiclyAccessible: subnet !== undefined ? unknown('depends on the subnet and public IP settings') : true,
+        }),
+      ];
+    }
+    case 'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+      const mappings = p.get('SubnetMappings');
+      const subnetList = p.has('Subnets') ? subnets('Subnets') : mappings !== undefined && isCfnList(mappings) ? mappings.map((m) => toId(field(m, 'SubnetId'), 'SubnetId')) : [];
+      const scheme = p.get('Scheme');
+      return [
+        target(b, {
+          targetKind: 'load-balancer',
+          subnets: subnetList,
+          securityGroups: sgs('SecurityGroups'),
+          port: unknown('the load balancer listens on its listeners\' ports'),
+          publiclyAccessible: scheme === undefined || scheme === 'internet-facing' ? true : scheme === 'internal' ? false : unknown('the scheme is not known'),
+        }),
+      ];
+    }
+    case 'AWS::DocDB::DBCluster':
+      return [target(b, { targetKind: 'docdb-cluster', subnetGroup: group('DBSubnetGroupName'), securityGroups: sgs('VpcSecurityGroupIds'), port: toNum(p.get('Port'), 27017, 'Port') })];
+    case 'AWS::DocDB::DBInstance':
+      return [target(b, { targetKind: 'docdb-cluster', port: 27017, parent: toId(p.get('DBClusterIdentifier'), 'DBClusterIdentifier') })];
+    case 'AWS::Neptune::DBCluster':
+      return [target(b, { targetKind: 'other', subnetGroup: group('DBSubnetGroupName'), securityGroups: sgs('VpcSecurityGroupIds'), port: toNum(p.get('Port'), 8182, 'Port') })];
+    case 'AWS::AmazonMQ::Broker':
+      return [
+        target(b, {
+          targetKind: 'mq-broker',
+          subnets: subnets('SubnetIds'),
+          securityGroups: sgs('SecurityGroups'),
+          port: enginePort(r, p, 'EngineType') ?? unknown('broker port'),
+          publiclyAccessible: toBool(p.get('PubliclyAccessible'), false, 'PubliclyAccessible'),
+        }),
+      ];
+    case 'AWS::MSK::Cluster': {
+      const info = p.get('BrokerNodeGroupInfo');
+      const auth = p.get('ClientAuthentication');
+      const iam = field(field(field(auth, 'Sasl'), 'Iam'), 'Enabled') === true;
+      const scram = field(field(field(auth, 'Sasl'), 'Scram'), 'Enabled') === true;
+      const plaintext = field(field(p.get('EncryptionInfo'), 'EncryptionInTransit'), 'ClientBroker') === 'PLAINTEXT';
+      return [
+        target(b, {
+          targetKind: 'msk-cluster',
+          subnets: toRefList(field(info, 'ClientSubnets'), 'subnet'),
+          securityGroups: toRefList(field(info, 'SecurityGroups'), 'security group'),
+          port: iam ? 9098 : scram ? 9096 : plaintext ? 9092 : 9094,
+        }),
+      ];
+    }
+    case 'AWS::MSK::ServerlessCluster': {
+      const vpcs = p.get('VpcConfigs');
+      const first = vpcs !== undefined && isCfnList(vpcs) ? vpcs[0] : undefined;
+      return [target(b, { targetKind: 'msk-cluster', subnets: toRefList(field(first, 'SubnetIds'), 'subnet'), securityGroups: toRefList(field(first, 'SecurityGroups'), 'security group'), port: 9098 })];
+    }
+    case 'AWS::OpenSearchService::Domain':
+    case 'AWS::Elasticsearch::Domain': {
+      const vpc = p.get('VPCOptions');
+      if (vpc === undefined) return [service(b, 'es', toStr(p.get('DomainName'), unknown('generated name'), 'DomainName'))];
+      return [target(b, { targetKind: 'opensearch', subnets: toRefList(field(vpc, 'SubnetIds'), 'subnet'), securityGroups: toRefList(field(vpc, 'SecurityGroupIds'), 'security group'), port: 443 })];
+    }
+    case 'AWS::Serverless::SimpleTable': {
+      const merged = mergeGlobals(globals?.kind === 'map' ? globals : undefined, 'SimpleTable', r.node, r.properties);
+      return [service(b, 'dynamodb', toStr(new Props(ev, r, merged.properties).get('TableName'), unknown('the table name is generated by CloudFormation'), 'TableName'))];
+    }
+    case 'AWS::IAM::Role':
+      return [{ ...b, kind: 'iam-role', inlinePolicies: inlinePolicies(ev, p.get('Policies'), p.raw('Policies'), r.span), managedPolicyArns: managedArns(p.get('ManagedPolicyArns')) }];
+    case 'AWS::IAM::Policy':
+    case 'AWS::IAM::ManagedPolicy':
+    case 'AWS::IAM::RolePolicy': {
+      const doc = documentFromValue(p.get('PolicyDocument'));
+      const roles = r.type === 'AWS::IAM::RolePolicy' ? [toId(p.get('RoleName'), 'RoleName')] : toRefList(p.get('Roles'), 'role');
+      return [{ ...b, kind: 'iam-policy', document: doc, roles }];
+    }
+    default: {
+      const svc = SERVICES.get(r.type);
+      if (svc === undefined) return undefined;
+      const nameProp = svc[1];
+      return [service(b, svc[0], nameProp !== undefined ? toStr(p.get(nameProp), unknown('the name is generated by CloudFormation'), nameProp) : unknown('a key has no name'))];
+    }
+  }
+}
+
