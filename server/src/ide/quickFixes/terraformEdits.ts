@@ -49,7 +49,7 @@ function insertInBlock(ctx: TfEditContext, object: ModelObject, block: HclBlock,
   let at = close;
   while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
   const needsNewline = text[at - 1] !== '\n';
-  return { file: object.origin.file, span: { start: at, end: at }, newText: `${needsNewline ? '\n' : ''}${lines.map((l) => inner + l).join('\n')}\n${outer}` };
+  return { file: object.origin.file, span: { start: at, end: at }, newText: `${needsNewline ? '\n' : ''}${lines.map((l) => (l ? inner + l : '')).join('\n')}\n${outer}` };
 }
 
 function uniqueName(model: NetworkModel, module: string, type: string, wanted: string): string {

@@ -1,0 +1,151 @@
+// Quick fixes as round trips through the real pipeline: apply the generated edits, re-analyse, and the
+// finding is gone with no new error. Terraform on examples/, CloudFormation YAML on an in-memory template.
+
+import * as assert from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../../../server/src/analysis/types';
+import { quickFixesFor } from '../../../server/src/ide/quickFixes/quickFixes';
+import type { TextEdit } from '../../../server/src/ide/quickFixes/textEdit';
+import { AnalysisSession, type WorkspaceAnalysis } from '../../../server/src/workspace/analysisSession';
+
+const repo = path.resolve(__dirname, '..', '..', '..', '..');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
+}
+
+function session(files: Map<string, string>): WorkspaceAnalysis {
+  const s = new AnalysisSession({ region: 'eu-west-1' });
+  for (const [file, text] of files) s.setFile(file, text);
+  return s.analyze();
+}
+
+function apply(files: Map<string, string>, edits: readonly TextEdit[]): Map<string, string> {
+  const next = new Map(files);
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const [file, list] of byFile) {
+    let text = next.get(file)!;
+    for (const e of [...list].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
+    next.set(file, text);
+  }
+  return next;
+}
+
+const key = (f: Finding): string => `${f.rule} ${f.subject}`;
+const errors = (a: WorkspaceAnalysis): string[] => [...a.problems.filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.message}`), ...a.result.findings.filter((f) => f.severity === 'error').map(key)];
+
+function roundTrips(files: Map<string, string>): number {
+  const before = session(files);
+  let checked = 0;
+  for (const finding of before.result.findings) {
+    const fixes = quickFixesFor({ model: before.model, text: (f) => before.snapshot.text(f), hcl: (f) => before.snapshot.hcl(f), data: (f) => before.snapshot.data(f) }, finding);
+    for (const fix of fixes) {
+      const after = session(apply(files, fix.edits));
+      assert.ok(!after.result.findings.some((f) => key(f) === key(finding) && f.message === finding.message), `"${fix.title}" did not remove ${key(finding)}`);
+      const newErrors = errors(after).filter((e) => !errors(before).includes(e));
+      assert.deepStrictEqual(newErrors, [], `"${fix.title}" introduced errors`);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe('quick fixes', () => {
+  it('round-trip on the Terraform example: each fix removes its finding and adds no error', () => {
+    const files = new Map(walk(path.join(repo, 'examples', 'terraform')).map((f) => [f.split(path.sep).join('/'), readFileSync(f, 'utf8')]));
+    assert.ok(roundTrips(files) >= 4, 'expected at least four quick fixes on examples/terraform');
+  });
+
+  it('round-trip on a SAM template: endpoint association and database ingress', () => {
+    const template = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.2.0.0/16
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.2.0.0/24
+      AvailabilityZone: eu-west-1a
+  SubnetB:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.2.1.0/24
+      AvailabilityZone: eu-west-1b
+  RouteTableA:
+    Type: AWS::EC2::RouteTable
+    Properties:
+      VpcId: !Ref Vpc
+  RouteTableB:
+    Type: AWS::EC2::RouteTable
+    Properties:
+      VpcId: !Ref Vpc
+  AssocA:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties:
+      SubnetId: !Ref SubnetA
+      RouteTableId: !Ref RouteTableA
+  AssocB:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties:
+      SubnetId: !Ref SubnetB
+      RouteTableId: !Ref RouteTableB
+  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: !Ref Vpc
+      ServiceName: com.amazonaws.eu-west-1.s3
+      RouteTableIds:
+        - !Ref RouteTableA
+  FunctionSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: function
+      VpcId: !Ref Vpc
+  DbSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: database
+      VpcId: !Ref Vpc
+  DbSubnets:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties:
+      DBSubnetGroupDescription: db
+      SubnetIds: [!Ref SubnetA, !Ref SubnetB]
+  Database:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t4g.micro
+      DBSubnetGroupName: !Ref DbSubnets
+      VPCSecurityGroups: [!GetAtt DbSg.GroupId]
+  Bucket:
+    Type: AWS::S3::Bucket
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      VpcConfig:
+        SubnetIds: [!Ref SubnetA, !Ref SubnetB]
+        SecurityGroupIds: [!Ref FunctionSg]
+      Environment:
+        Variables:
+          BUCKET: !Ref Bucket
+          DB_HOST: !GetAtt Database.Endpoint.Address
+`;
+    const files = new Map([['/ws/template.yaml', template]]);
+    const before = session(files);
+    const rules = before.result.findings.map((f) => f.rule).sort();
+    assert.ok(rules.includes('LAMBDA_PARTIAL_REACH') || rules.includes('LAMBDA_NO_ROUTE_S3'), `findings: ${rules.join(', ')}`);
+    assert.ok(rules.includes('LAMBDA_NO_ROUTE_TARGET'), `findings: ${rules.join(', ')}`);
+    assert.ok(roundTrips(files) >= 2);
+  });
+});
