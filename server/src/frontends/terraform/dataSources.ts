@@ -1,0 +1,86 @@
+// Data sources: values Terraform reads from AWS at plan time are unknown with a reason, except the few that
+// can be derived from the configuration (Region, partition, AZ list identity, IAM policy documents, the
+// AWS-managed prefix lists of S3 and DynamoDB).
+
+import { unknownValue } from './evaluator';
+import type { InstanceHandle } from './moduleInstance';
+import { policyDocumentJson } from './policy';
+import { isTfObject, type TfValue } from './value';
+import { isPending } from './valueOps';
+
+function origin(inst: InstanceHandle): { file: string; span: { start: number; end: number } } {
+  return { file: inst.decl.file, span: inst.decl.block.span };
+}
+
+function readFromAws(inst: InstanceHandle, name: string): TfValue {
+  return unknownValue(`${inst.address} is read from AWS at plan time`, { origin: origin(inst), ...(name === 'id' ? { symbol: `data:${inst.id}.id` } : {}) });
+}
+
+function regionOf(inst: InstanceHandle): TfValue {
+  const region = inst.mod.session.region;
+  return region ?? unknownValue('the AWS provider has no region in the configuration', { origin: origin(inst) });
+}
+
+/** `com.amazonaws.<region>.s3` → "s3" when it names an AWS-managed prefix list (s3, dynamodb). */
+function managedPrefixListService(inst: InstanceHandle): string | undefined {
+  let name = inst.view.attr('name');
+  if (name === undefined) {
+    for (const f of inst.view.blocks('filter')) {
+      if (f.attr('name') === 'prefix-list-name') {
+        const values = f.attr('values');
+        if (Array.isArray(values) && values.length === 1) name = (values as readonly TfValue[])[0];
+      }
+    }
+  }
+  if (typeof name !== 'string') return undefined;
+  const m = /^com\.amazonaws\.[^.]+\.(s3|dynamodb)$/.exec(name);
+  return m?.[1];
+}
+
+export function dataAttribute(inst: InstanceHandle, name: string): TfValue {
+  const view = inst.view;
+  switch (inst.decl.type) {
+    case 'aws_region':
+      if (name === 'name' || name === 'region' || name === 'id') return regionOf(inst);
+      break;
+    case 'aws_partition':
+      if (name === 'partition' || name === 'id') return 'aws';
+      if (name === 'dns_suffix') return 'amazonaws.com';
+      if (name === 'reverse_dns_prefix') return 'com.amazonaws';
+      break;
+    case 'aws_caller_identity':
+      return unknownValue('the AWS account is known only at plan time', { origin: origin(inst) });
+    case 'aws_availability_zones':
+      if (name === 'names' || name === 'zone_ids') {
+        return unknownValue(`the Availability Zones of the Region are read from AWS (${inst.address}.${name})`, { symbol: `az-list:${inst.address}${name === 'zone_ids' ? '.zone_ids' : ''}`, origin: origin(inst) });
+      }
+      break;
+    case 'aws_iam_policy_document':
+      if (name === 'json' || name === 'minified_json') return policyDocumentJson(inst);
+      break;
+    case 'aws_prefix_list':
+    case 'aws_ec2_managed_prefix_list': {
+      const service = managedPrefixListService(inst);
+      if (service !== undefined && name === 'id') {
+        return unknownValue(`the id of the AWS-managed ${service} prefix list is read from AWS`, { symbol: `prefix-list:service:${service}`, origin: origin(inst) });
+      }
+      break;
+    }
+    case 'aws_vpc_endpoint_service':
+      if (name === 'service_name') {
+        const service = view.attr('service');
+        const region = regionOf(inst);
+        if (typeof service === 'string' && typeof region === 'string') return `com.amazonaws.${region}.${service}`;
+        if (typeof service === 'string') return unknownValue(`the service name of ${service} depends on the Region, which is not known`, { symbol: `endpoint-service:${service}`, origin: origin(inst) });
+      }
+      break;
+    default:
+      break;
+  }
+  // Arguments of a data source are also its attributes (filters such as `id`, `vpc_id`, `tags`).
+  if (view.has(name) && name !== 'count' && name !== 'for_each') {
+    const v = view.attr(name) ?? null;
+    if (!isPending(v) && !(v !== null && isTfObject(v) && name === 'filter')) return v;
+  }
+  return readFromAws(inst, name);
+}

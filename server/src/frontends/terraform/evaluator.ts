@@ -1,0 +1,430 @@
+// Evaluates HCL expressions with Terraform's semantics. References to resources and modules stay lazy
+// (handles) while a traversal is applied, so `aws_subnet.private[0].id` evaluates one attribute of one
+// instance, not the whole resource; anything else is a TfValue. Errors become unknowns marked as errors
+// (so `try`/`can` can tell them from values Terraform only knows after apply); nothing here throws.
+
+import type { HclExpr, HclTemplatePart, HclFor, HclSplat } from '../../syntax/hcl/ast';
+import type { Span } from '../../syntax/text';
+import type { Problem } from '../../model/origin';
+import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfUnknown, type TfValue } from './value';
+import { binaryOp, collectRefs, isPending, pendingReason, sortedObject, toBoolValue, toNumberValue, toStringValue, unaryOp } from './valueOps';
+import { isFunctionError, type TfFunction } from './functions/result';
+
+/** A reference that is still being traversed: a resource, one of its instances, a module call, a namespace. */
+export abstract class Handle {
+  abstract readonly label: string;
+  abstract attr(name: string): Lv;
+  abstract index(key: TfValue): Lv;
+  /** The whole value (materialised once and memoised by implementations that are expensive). */
+  abstract value(): TfValue;
+  /** The model id when the handle stands for exactly one resource instance. */
+  instanceId(): string | undefined {
+    return undefined;
+  }
+  /** Keyed elements for `for` and splat without materialising (resources with count/for_each). */
+  entries(): readonly (readonly [TfValue, Lv])[] | undefined {
+    return undefined;
+  }
+}
+
+export type Lv = TfValue | Handle;
+
+/** What the evaluator needs from a module instance (implemented in moduleInstance.ts). */
+export interface ModuleScope {
+  readonly ctx: EvalContext;
+  /** Resolves a root name (`var`, `local`, `module`, `data`, `path`, `terraform`, a resource type). */
+  root(name: string): Lv | undefined;
+}
+
+export interface Scope {
+  readonly mod: ModuleScope;
+  readonly file: string;
+  readonly count?: TfValue;
+  readonly each?: { readonly key: TfValue; readonly value: TfValue };
+  readonly self?: Handle;
+  /** for-expression variables, dynamic-block iterators, the splat item (`[*]`). */
+  readonly vars?: ReadonlyMap<string, Lv>;
+}
+
+export interface EvalContext {
+  readonly functions: ReadonlyMap<string, TfFunction>;
+  /** Unknowns that stand for evaluation errors (invalid index, missing attribute, failed function). */
+  readonly errors: WeakSet<object>;
+  report(problem: Problem): void;
+}
+
+export function withVars(scope: Scope, vars: ReadonlyMap<string, Lv>): Scope {
+  if (!scope.vars || scope.vars.size === 0) return { ...scope, vars };
+  const merged = new Map(scope.vars);
+  for (const [k, v] of vars) merged.set(k, v);
+  return { ...scope, vars: merged };
+}
+
+export function unknownValue(reason: string, extra?: { refs?: TfUnknown['refs']; symbol?: string; origin?: TfUnknown['origin'] }): TfUnknown {
+  return { unknown: true, reason, ...(extra?.refs && extra.refs.length > 0 ? { refs: extra.refs } : {}), ...(extra?.symbol !== undefined ? { symbol: extra.symbol } : {}), ...(extra?.origin ? { origin: extra.origin } : {}) };
+}
+
+export function errorValue(ctx: EvalContext, reason: string): TfUnknown {
+  const u = unknownValue(reason);
+  ctx.errors.add(u);
+  return u;
+}
+
+export function isErrorValue(ctx: EvalContext, v: TfValue): boolean {
+  return typeof v === 'object' && v !== null && ctx.errors.has(v);
+}
+
+export function materialize(v: Lv): TfValue {
+  return v instanceof Handle ? v.value() : v;
+}
+
+/** An unknown derived from a pending input, keeping refs and the error mark. */
+function derived(ctx: EvalContext, what: string, cause: TfValue, sources: readonly TfValue[]): TfUnknown {
+  const reason = isPending(cause) ? (what ? `${what}: ${pendingReason(cause)}` : pendingReason(cause)) : what;
+  const refs = collectRefs(sources);
+  const origin = isTfUnknown(cause) ? cause.origin : undefined;
+  const u = unknownValue(reason, { refs, ...(origin ? { origin } : {}) });
+  if (isErrorValue(ctx, cause)) ctx.errors.add(u);
+  return u;
+}
+
+export function evaluate(expr: HclExpr, scope: Scope): TfValue {
+  return materialize(evalLazy(expr, scope));
+}
+
+export function evalLazy(expr: HclExpr, scope: Scope): Lv {
+  const ctx = scope.mod.ctx;
+  switch (expr.kind) {
+    case 'literal':
+      return expr.value;
+    case 'template':
+      return evalTemplate(expr.parts, scope);
+    case 'variable':
+      return resolveRoot(expr.name, expr.span, scope);
+    case 'getAttr':
+      return getAttr(ctx, evalLazy(expr.object, scope), expr.name);
+    case 'index':
+      return getIndex(ctx, evalLazy(expr.object, scope), evaluate(expr.key, scope));
+    case 'splat':
+      return evalSplat(expr, scope);
+    case 'splatItem':
+      return scope.vars?.get('[*]') ?? errorValue(ctx, 'splat item outside a splat');
+    case 'tuple':
+      return expr.items.map((item) => evaluate(item, scope));
+    case 'object': {
+      const entries: [string, TfValue][] = [];
+      for (const item of expr.items) {
+        const key = objectKey(item.key, scope);
+        const value = evaluate(item.value, scope);
+        if (typeof key !== 'string') return isPending(key) ? derived(ctx, 'an object key is unknown', key, [key]) : errorValue(ctx, 'object keys must be strings');
+        entries.push([key, value]);
+      }
+      return sortedObject(entries);
+    }
+    case 'call':
+      return evalCall(expr.name, expr.args, expr.expandFinal, expr.span, scope);
+    case 'conditional': {
+      const cond = toBoolValue(evaluate(expr.condition, scope));
+      if (isFunctionError(cond)) return errorValue(ctx, `condition: ${cond.message}`);
+      if (cond === null) return errorValue(ctx, 'the condition is null');
+      if (isPending(cond)) return derived(ctx, 'the condition is unknown', cond, [cond]);
+      return evalLazy(cond ? expr.then : expr.else, scope);
+    }
+    case 'binary': {
+      const left = evaluate(expr.left, scope);
+      // `a != null && a.b`: Terraform evaluates both sides, but a decisive known left side keeps the known result.
+      if (expr.op === '&&' && left === false) return false;
+      if (expr.op === '||' && left === true) return true;
+      const right = evaluate(expr.right, scope);
+      return fromResult(ctx, binaryOp(expr.op, left, right), [left, right]);
+    }
+    case 'unary': {
+      const operand = evaluate(expr.operand, scope);
+      return fromResult(ctx, unaryOp(expr.op, operand), [operand]);
+    }
+    case 'paren':
+      return evalLazy(expr.inner, scope);
+    case 'for':
+      return evalFor(expr, scope);
+    case 'invalid':
+      return errorValue(ctx, 'the expression has a syntax error');
+  }
+}
+
+function fromResult(ctx: EvalContext, r: ReturnType<typeof binaryOp>, inputs: readonly TfValue[]): TfValue {
+  if (isFunctionError(r) || isTfUnknown(r)) {
+    const errorInput = inputs.find((i) => isErrorValue(ctx, i));
+    if (errorInput !== undefined) return errorInput;
+  }
+  return isFunctionError(r) ? errorValue(ctx, r.message) : r;
+}
+
+function objectKey(key: HclExpr, scope: Scope): TfValue {
+  // A bare identifier key is a literal; `(expr)` and templates are evaluated.
+  const v = evaluate(key, scope);
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    const s = toStringValue(v);
+    return isFunctionError(s) ? null : s;
+  }
+  return v;
+}
+
+function resolveRoot(name: string, span: Span, scope: Scope): Lv {
+  const ctx = scope.mod.ctx;
+  const local = scope.vars?.get(name);
+  if (local !== undefined) return local;
+  switch (name) {
+    case 'count':
+      if (scope.count === undefined) return errorValue(ctx, 'count is only available in blocks that set count');
+      return countNamespace(scope.count);
+    case 'each':
+      if (!scope.each) return errorValue(ctx, 'each is only available in blocks that set for_each');
+      return eachNamespace(scope.each);
+    case 'self':
+      return scope.self ?? errorValue(ctx, 'self is only available in provisioners and connection blocks');
+    default: {
+      const resolved = scope.mod.root(name);
+      if (resolved !== undefined) return resolved;
+      void span;
+      return errorValue(ctx, `${name} is not declared`);
+    }
+  }
+}
+
+class ValueNamespace extends Handle {
+  constructor(readonly label: string, private readonly fields: ReadonlyMap<string, TfValue>) {
+    super();
+  }
+  attr(name: string): Lv {
+    const v = this.fields.get(name);
+    return v === undefined ? unknownValue(`${this.label}.${name} is not defined`) : v;
+  }
+  index(): Lv {
+    return unknownValue(`${this.label} cannot be indexed`);
+  }
+  value(): TfValue {
+    return sortedObject(this.fields);
+  }
+}
+
+function countNamespace(index: TfValue): Handle {
+  return new ValueNamespace('count', new Map([['index', index]]));
+}
+
+function eachNamespace(each: { readonly key: TfValue; readonly value: TfValue }): Handle {
+  return new ValueNamespace('each', new Map([['key', each.key], ['value', each.value]]));
+}
+
+export function getAttr(ctx: EvalContext, target: Lv, name: string): Lv {
+  if (target instanceof Handle) return target.attr(name);
+  if (target === null) return errorValue(ctx, `cannot read attribute "${name}" of null`);
+  if (isTfObject(target)) {
+    const v = target.fields.get(name);
+    return v === undefined ? errorValue(ctx, `the object has no attribute "${name}"`) : v;
+  }
+  if (isTfUnknown(target)) return derived(ctx, '', target, [target]);
+  if (isTfRef(target)) return derived(ctx, '', target, [target]);
+  return errorValue(ctx, `cannot read attribute "${name}" of a ${Array.isArray(target) ? 'list' : typeof target}`);
+}
+
+export function getIndex(ctx: EvalContext, target: Lv, key: TfValue): Lv {
+  if (target instanceof Handle) {
+    if (isPending(key)) return derived(ctx, `the index into ${target.label} is unknown`, key, [key]);
+    return target.index(key);
+  }
+  if (isTfUnknown(target)) {
+    // The n-th element of an unknown list with an identity (AZ names) is still comparable with itself.
+    if (target.symbol !== undefined && typeof key === 'number') {
+      return unknownValue(`${target.reason} (element ${key})`, { symbol: `${target.symbol}[${key}]`, ...(target.origin ? { origin: target.origin } : {}) });
+    }
+    return derived(ctx, '', target, [target]);
+  }
+  if (isPending(key)) return derived(ctx, 'the index is unknown', key, [key]);
+  if (isTfRef(target)) return derived(ctx, '', target, [target]);
+  if (target === null) return errorValue(ctx, 'cannot index null');
+  if (isTfList(target)) {
+    const n = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : NaN;
+    if (!Number.isInteger(n)) return errorValue(ctx, `a list index must be a whole number, got ${JSON.stringify(key)}`);
+    const v = target[n];
+    return v === undefined ? errorValue(ctx, `index ${n} is out of range for a list of ${target.length}`) : v;
+  }
+  if (isTfObject(target)) {
+    const k = typeof key === 'string' ? key : typeof key === 'number' ? String(key) : undefined;
+    if (k === undefined) return errorValue(ctx, 'a map key must be a string');
+    const v = target.fields.get(k);
+    return v === undefined ? errorValue(ctx, `the map has no element "${k}"`) : v;
+  }
+  return errorValue(ctx, `cannot index a ${typeof target}`);
+}
+
+function evalSplat(expr: HclSplat, scope: Scope): Lv {
+  const ctx = scope.mod.ctx;
+  const source = evalLazy(expr.source, scope);
+  let elements: readonly Lv[];
+  if (source instanceof Handle) {
+    const entries = source.entries();
+    elements = entries ? entries.map((e) => e[1]) : [source];
+  } else if (source === null) {
+    return [];
+  } else if (isTfList(source)) {
+    elements = source;
+  } else if (isTfUnknown(source)) {
+    return derived(ctx, '', source, [source]);
+  } else {
+    elements = [source];
+  }
+  const out: TfValue[] = [];
+  for (const element of elements) out.push(evaluate(expr.each, withVars(scope, new Map([['[*]', element]]))));
+  return out;
+}
+
+function evalTemplate(parts: readonly HclTemplatePart[], scope: Scope): TfValue {
+  const ctx = scope.mod.ctx;
+  // A template that is a single interpolation yields the value itself, not its string form.
+  if (parts.length === 1 && parts[0]?.kind === 'interpolation') return evaluate(parts[0].expr, scope);
+  let text = '';
+  let pending: TfValue | undefined;
+  const sources: TfValue[] = [];
+  const append = (list: readonly HclTemplatePart[], s: Scope): void => {
+    for (const part of list) {
+      switch (part.kind) {
+        case 'string':
+          text += part.value;
+          break;
+        case 'interpolation': {
+          const v = evaluate(part.expr, s);
+          const str = toStringValue(v);
+          if (isFunctionError(str) || str === null) {
+            pending ??= isErrorValue(ctx, v) ? v : errorValue(ctx, str === null ? 'a template interpolates null' : str.message);
+          } else if (isPending(str)) {
+            pending ??= str;
+            sources.push(str);
+          } else if (typeof str === 'string') text += str;
+          else pending ??= errorValue(ctx, 'a template interpolates a value that is not a string');
+          break;
+        }
+        case 'if': {
+          const cond = toBoolValue(evaluate(part.condition, s));
+          if (isFunctionError(cond) || cond === null) pending ??= errorValue(ctx, 'template condition is not a bool');
+          else if (isPending(cond)) { pending ??= cond; sources.push(cond); }
+          else append(cond ? part.then : part.else ?? [], s);
+          break;
+        }
+        case 'for': {
+          const coll = evaluate(part.collection, s);
+          if (isPending(coll)) { pending ??= coll; sources.push(coll); break; }
+          for (const [k, v] of iterate(coll)) {
+            const vars = new Map<string, Lv>([[part.valueVar, v]]);
+            if (part.keyVar !== undefined) vars.set(part.keyVar, k);
+            append(part.body, withVars(s, vars));
+          }
+          break;
+        }
+      }
+    }
+  };
+  append(parts, scope);
+  if (pending !== undefined) {
+    if (isErrorValue(ctx, pending)) return pending;
+    return derived(ctx, 'the string contains a value known only after apply', pending, sources);
+  }
+  return text;
+}
+
+/** Keys and values of a collection in Terraform's iteration order (lists by index, maps by sorted key). */
+export function iterate(coll: TfValue): (readonly [TfValue, TfValue])[] {
+  if (isTfList(coll)) return coll.map((v, i) => [i, v] as const);
+  if (coll !== null && isTfObject(coll)) return [...coll.fields].map(([k, v]) => [k, v] as const);
+  return [];
+}
+
+function evalFor(expr: HclFor, scope: Scope): TfValue {
+  const ctx = scope.mod.ctx;
+  const source = evalLazy(expr.collection, scope);
+  let entries: readonly (readonly [TfValue, Lv])[];
+  if (source instanceof Handle) {
+    entries = source.entries() ?? iterate(source.value());
+  } else {
+    if (isPending(source)) return derived(ctx, 'the for expression iterates over an unknown collection', source, [source]);
+    if (source === null || (!isTfList(source) && !isTfObject(source))) return errorValue(ctx, 'a for expression needs a list, set, map or object');
+    entries = iterate(source);
+  }
+  const items: TfValue[] = [];
+  const grouped = new Map<string, TfValue[]>();
+  const object = new Map<string, TfValue>();
+  for (const [k, v] of entries) {
+    const vars = new Map<string, Lv>([[expr.valueVar, v]]);
+    if (expr.keyVar !== undefined) vars.set(expr.keyVar, k);
+    const inner = withVars(scope, vars);
+    if (expr.condition) {
+      const c = toBoolValue(evaluate(expr.condition, inner));
+      if (isFunctionError(c) || c === null) return errorValue(ctx, 'a for expression condition must be a bool');
+      if (isPending(c)) return derived(ctx, 'a for expression filter is unknown', c, [c]);
+      if (!c) continue;
+    }
+    const value = evaluate(expr.valueExpr, inner);
+    if (!expr.objectForm || !expr.keyExpr) {
+      items.push(value);
+      continue;
+    }
+    const key = toStringValue(evaluate(expr.keyExpr, inner));
+    if (isFunctionError(key) || key === null) return errorValue(ctx, 'a for expression key must be a string');
+    if (isPending(key)) return derived(ctx, 'a for expression key is unknown', key, [key]);
+    if (typeof key !== 'string') return errorValue(ctx, 'a for expression key must be a string');
+    if (expr.grouping) {
+      const list = grouped.get(key);
+      if (list) list.push(value);
+      else grouped.set(key, [value]);
+    } else {
+      if (object.has(key)) return errorValue(ctx, `duplicate key "${key}" in a for expression (use ... to group)`);
+      object.set(key, value);
+    }
+  }
+  if (!expr.objectForm) return items;
+  return expr.grouping ? sortedObject(grouped) : sortedObject(object);
+}
+
+function evalCall(name: string, args: readonly HclExpr[], expandFinal: boolean, span: Span, scope: Scope): TfValue {
+  const ctx = scope.mod.ctx;
+  if (name === 'try') {
+    let last: TfValue = errorValue(ctx, 'no argument of try() could be evaluated');
+    for (const arg of args) {
+      const v = evaluate(arg, scope);
+      if (!isErrorValue(ctx, v)) return v;
+      last = v;
+    }
+    return last;
+  }
+  if (name === 'can') {
+    const arg = args[0];
+    if (!arg) return errorValue(ctx, 'can() needs one argument');
+    const v = evaluate(arg, scope);
+    if (isErrorValue(ctx, v)) return false;
+    return isTfUnknown(v) ? v : true;
+  }
+  const values: TfValue[] = args.map((a) => evaluate(a, scope));
+  if (expandFinal) {
+    const last = values.pop();
+    if (last !== undefined && isTfList(last)) values.push(...last);
+    else if (last !== undefined) return isPending(last) ? derived(ctx, `${name}(): expanded argument is unknown`, last, [last]) : errorValue(ctx, `${name}(): only a list can be expanded with ...`);
+  }
+  const errorArg = values.find((v) => isErrorValue(ctx, v));
+  if (errorArg !== undefined) return errorArg;
+  const fn = ctx.functions.get(name.startsWith('core::') ? name.slice(6) : name);
+  if (!fn) {
+    ctx.report({ code: 'tf-unsupported-function', severity: 'information', message: `The function ${name}() is not evaluated by Hyperplane Lens; its result is unknown.`, file: scope.file, span });
+    return unknownValue(`${name}() is not evaluated statically`, { refs: collectRefs(values) });
+  }
+  const r = fn(values);
+  if (isFunctionError(r)) return errorValue(ctx, `${name}(): ${r.message}`);
+  return r;
+}
+
+/** Reads a number from a value (count), or the reason it cannot. */
+export function asNumber(v: TfValue): number | string | TfUnknown {
+  const n = toNumberValue(v);
+  if (isFunctionError(n)) return n.message;
+  if (n === null) return 'the value is null';
+  if (isPending(n)) return isTfUnknown(n) ? n : unknownValue(pendingReason(n), { refs: [n] });
+  return typeof n === 'number' ? n : 'not a number';
+}

@@ -1,0 +1,154 @@
+// The Terraform front end: finds root modules in a SourceView, evaluates each root with its modules the way
+// Terraform plans them (lazily, memoised per module instance) and emits model objects, problems and an index
+// for editor navigation. Never throws on user input.
+
+import { unknown, type Maybe, type Problem } from '../../model/origin';
+import type { FrontendOutput, LambdaFunction, ModelObject } from '../../model/types';
+import type { SourceView } from '../../syntax/sourceView';
+import { tfFunctions } from './functions';
+import { ModuleInstance } from './moduleInstance';
+import { ModuleTree } from './moduleTree';
+import { buildTerraformIndex, type TerraformIndex } from './navigation';
+import { checkReferences } from './references';
+import { MapContext, type EmitState } from './resources/mapper';
+import { isSupportedType, resourceMappers } from './resources';
+import { TfSession } from './session';
+import { readVarFiles, varFilesOf } from './tfvars';
+import { evaluate } from './evaluator';
+import { isTfUnknown, type TfValue } from './value';
+
+export type { TerraformIndex } from './navigation';
+
+export interface TerraformOptions {
+  /** Region assumed when the provider block does not set one. */
+  readonly region?: string;
+  /** Extra .tfvars files (absolute, or relative to each root), applied after the automatic ones. */
+  readonly varFiles?: readonly string[];
+  /** Only root modules in (or under) these folders. */
+  readonly roots?: readonly string[];
+}
+
+export interface TerraformOutput extends FrontendOutput {
+  readonly index: TerraformIndex;
+}
+
+function providerRegion(root: ModuleInstance, fallback: string | undefined): TfValue {
+  const provider = root.config.providers.find((p) => p.name === 'aws' && p.alias === undefined);
+  const expr = provider?.attrs.get('region')?.expr;
+  const value = expr ? evaluate(expr, { mod: root, file: provider?.file ?? root.scope.file }) : undefined;
+  if (typeof value === 'string') return value;
+  if (fallback) return fallback;
+  if (value !== undefined && isTfUnknown(value)) return value;
+  return null;
+}
+
+function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, seen: Set<ModuleInstance>): void {
+  if (seen.has(mod)) return;
+  seen.add(mod);
+  for (const decl of mod.config.resources.values()) {
+    if (decl.mode !== 'managed') continue;
+    const mapper = resourceMappers.get(decl.type);
+    if (!mapper) continue;
+    const handle = mod.resource(decl.key);
+    if (!handle) continue;
+    for (const inst of handle.instances()) {
+      try {
+        mapper(new MapContext(inst, session, state));
+      } catch (e) {
+        // A defect in a mapper must not lose the rest of the workspace: report it where it happened.
+        session.report({ code: 'tf-internal-error', severity: 'warning', message: `Hyperplane Lens could not read ${inst.address}: ${e instanceof Error ? e.message : String(e)}`, file: decl.file, span: decl.block.typeSpan });
+      }
+    }
+  }
+  for (const child of mod.children()) emitModule(child, session, state, seen);
+}
+
+/** One information problem per file: "12 resources of 7 types are not modelled: aws_x (3), …". */
+function summariseUnsupported(tree: ModuleTree, report: (p: Problem) => void): void {
+  for (const config of tree.loadedConfigs()) {
+    const byFile = new Map<string, Map<string, { count: number; span: { start: number; end: number } }>>();
+    for (const decl of config.resources.values()) {
+      if (decl.mode !== 'managed' || isSupportedType(decl.type)) continue;
+      let types = byFile.get(decl.file);
+      if (!types) byFile.set(decl.file, (types = new Map<string, { count: number; span: { start: number; end: number } }>()));
+      const entry = types.get(decl.type);
+      if (entry) entry.count++;
+      else types.set(decl.type, { count: 1, span: decl.block.typeSpan });
+    }
+    for (const [file, types] of byFile) {
+      const list = [...types].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
+      const total = list.reduce((n, [, e]) => n + e.count, 0);
+      const first = [...types.values()].reduce((a, b) => (a.span.start <= b.span.start ? a : b));
+      report({
+        code: 'tf-unsupported-types',
+        severity: 'information',
+        message: `${total} resource${total === 1 ? '' : 's'} of ${list.length} type${list.length === 1 ? '' : 's'} ${total === 1 ? 'is' : 'are'} not modelled: ${list.map(([t, e]) => `${t} (${e.count})`).join(', ')}.`,
+        file,
+        span: first.span,
+      });
+    }
+  }
+}
+
+function markEdgeFunctions(objects: ModelObject[], edge: ReadonlySet<string>): void {
+  if (edge.size === 0) return;
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i];
+    if (o?.kind === 'lambda-function' && edge.has(o.id)) objects[i] = { ...o, edge: true } satisfies LambdaFunction;
+  }
+}
+
+export function readTerraform(view: SourceView, options: TerraformOptions): TerraformOutput {
+  const tree = new ModuleTree(view, options.roots);
+  const problems = new Map<string, Problem>();
+  const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), standalone: [] };
+  const firstInstances = new Map<string, ModuleInstance>();
+  let region: Maybe<string> | undefined;
+
+  for (const rootDir of tree.roots) {
+    const config = tree.config(rootDir);
+    if (!config) continue;
+    const session = new TfSession(view, tree, tfFunctions, rootDir, problems);
+    const report = (p: Problem): void => session.report(p);
+    const bootstrap = new ModuleInstance(session, config, '', [], undefined, undefined, undefined);
+    const values = readVarFiles(view, varFilesOf(view, rootDir, options.varFiles), { mod: bootstrap }, report, new Set(config.variables.keys()));
+    const root = new ModuleInstance(session, config, '', [], undefined, undefined, values);
+    session.region = providerRegion(root, options.region);
+    if (region === undefined || !(typeof region === 'string')) {
+      if (typeof session.region === 'string') region = session.region;
+      else region ??= isTfUnknown(session.region) ? session.region : undefined;
+    }
+    const seen = new Set<ModuleInstance>();
+    emitModule(root, session, state, seen);
+    for (const mod of seen) if (!firstInstances.has(mod.config.dir)) firstInstances.set(mod.config.dir, mod);
+  }
+
+  for (const s of state.standalone) {
+    const what = state.inlineOwners.get(s.owner);
+    if (what === undefined) continue;
+    problems.set(`tf-inline-standalone-conflict|${s.file}|${s.span.start}`, {
+      code: 'tf-inline-standalone-conflict',
+      severity: 'warning',
+      message: `${s.address} adds a rule to a ${what} that also declares inline rules; Terraform will keep overwriting one with the other (T3, T5).`,
+      file: s.file,
+      span: s.span,
+    });
+  }
+  markEdgeFunctions(state.objects, state.edgeFunctions);
+  const report = (p: Problem): void => {
+    const key = `${p.code}|${p.file}|${p.span.start}|${p.span.end}`;
+    if (!problems.has(key)) problems.set(key, p);
+  };
+  summariseUnsupported(tree, report);
+  for (const config of tree.loadedConfigs()) {
+    for (const p of config.problems) report(p);
+    checkReferences(config, (f) => view.hcl(f)?.body, report);
+  }
+  return {
+    objects: state.objects,
+    problems: [...problems.values()],
+    region: region ?? (options.region !== undefined && options.region !== '' ? options.region : unknown('no AWS provider region is configured')),
+    stacks: tree.roots,
+    index: buildTerraformIndex(tree, firstInstances),
+  };
+}

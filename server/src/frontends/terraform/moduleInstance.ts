@@ -1,0 +1,571 @@
+// One instance of a module (the root, or `module.net`, `module.x[0]`): variables, locals, outputs, resources
+// and child modules, each evaluated lazily and memoised with cycle detection. Resources and module calls are
+// handles so a traversal such as `module.net.aws_subnet.private["a"].id` touches only what it names.
+
+import type { TfLocalDecl, TfModuleCallDecl, TfModuleConfig, TfResourceDecl } from './config';
+import { BlockView } from './blockView';
+import { dataAttribute } from './dataSources';
+import { asNumber, errorValue, evaluate, Handle, unknownValue, type Lv, type ModuleScope, type Scope } from './evaluator';
+import type { TfSession } from './session';
+import { isTfList, isTfObject, isTfUnknown, type TfRef, type TfUnknown, type TfValue } from './value';
+import { isPending, pendingReason, renderValue, sortedObject } from './valueOps';
+
+export type InstanceKey = number | string | undefined;
+
+export function keySuffix(key: InstanceKey): string {
+  return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+type Expansion =
+  | { readonly kind: 'single' }
+  | { readonly kind: 'count'; readonly n: number }
+  | { readonly kind: 'for_each'; readonly entries: readonly (readonly [string, TfValue])[] }
+  | { readonly kind: 'unknown'; readonly value: TfUnknown };
+
+const MAX_MODULE_DEPTH = 24;
+
+/** Evaluates `count` / `for_each` of a resource or module call; unknown ones expand to no instance. */
+function expand(session: TfSession, scope: Scope, what: string, count: TfResourceDecl['count'], forEach: TfResourceDecl['forEach']): Expansion {
+  if (count) {
+    const n = asNumber(evaluate(count.expr, scope));
+    if (typeof n === 'number') return { kind: 'count', n: Math.max(0, Math.floor(n)) };
+    const value = typeof n === 'string' ? errorValue(session, `count of ${what}: ${n}`) : n;
+    session.report({ code: 'tf-unknown-count', severity: 'information', message: `The count of ${what} is not known statically (${value.reason}); its instances are not modelled.`, file: scope.file, span: count.expr.span });
+    return { kind: 'unknown', value };
+  }
+  if (forEach) {
+    const v = evaluate(forEach.expr, scope);
+    const entries = forEachEntries(v);
+    if (Array.isArray(entries)) return { kind: 'for_each', entries };
+    session.report({ code: 'tf-unknown-count', severity: 'information', message: `The for_each of ${what} is not known statically (${entries.reason}); its instances are not modelled.`, file: scope.file, span: forEach.expr.span });
+    return { kind: 'unknown', value: entries };
+  }
+  return { kind: 'single' };
+}
+
+function forEachEntries(v: TfValue): (readonly [string, TfValue])[] | TfUnknown {
+  if (isPending(v)) return isTfUnknown(v) ? v : unknownValue(pendingReason(v), { refs: [v] });
+  if (v !== null && isTfObject(v)) return [...v.fields].map(([k, x]) => [k, x] as const);
+  if (isTfList(v)) {
+    const keys = new Set<string>();
+    for (const item of v) {
+      if (typeof item === 'string') keys.add(item);
+      else if (isPending(item)) return isTfUnknown(item) ? item : unknownValue(`a for_each key is ${pendingReason(item)}`, { refs: [item] });
+      else return unknownValue('for_each over a set needs strings');
+    }
+    return [...keys].sort().map((k) => [k, k] as const);
+  }
+  return unknownValue('for_each needs a map or a set of strings');
+}
+
+/** A namespace whose attributes are looked up by a function (var, local, module, data.TYPE, resource TYPE). */
+class LookupHandle extends Handle {
+  constructor(
+    readonly label: string,
+    private readonly lookup: (name: string) => Lv,
+    private readonly all: () => Iterable<string>,
+  ) {
+    super();
+  }
+  attr(name: string): Lv {
+    return this.lookup(name);
+  }
+  index(): Lv {
+    return unknownValue(`${this.label} cannot be indexed`);
+  }
+  value(): TfValue {
+    const entries: [string, TfValue][] = [];
+    for (const name of this.all()) {
+      const v = this.lookup(name);
+      entries.push([name, v instanceof Handle ? v.value() : v]);
+    }
+    return sortedObject(entries);
+  }
+}
+
+export class ModuleInstance implements ModuleScope {
+  private readonly vars = new Map<string, TfValue>();
+  private readonly locals = new Map<string, TfValue>();
+  private readonly outputs = new Map<string, TfValue>();
+  private readonly resourceHandles = new Map<string, ResourceHandle>();
+  private readonly callHandles = new Map<string, ModuleCallHandle>();
+  private readonly evaluating = new Set<string>();
+  private readonly roots = new Map<string, Lv>();
+  readonly scope: Scope;
+
+  constructor(
+    readonly session: TfSession,
+    readonly config: TfModuleConfig,
+    /** `""` for the root, else `module.net.` / `module.x[0].module.y.` */
+    readonly prefix: string,
+    /** Module call names from the root (the manifest key path). */
+    readonly keyPath: readonly string[],
+    readonly parent: ModuleInstance | undefined,
+    /** For child instances: the call and the caller's scope its inputs are evaluated in. */
+    readonly call: { readonly decl: TfModuleCallDecl; readonly scope: Scope } | undefined,
+    /** Root-module variable values from tfvars files. */
+    readonly rootValues: ReadonlyMap<string, TfValue> | undefined,
+  ) {
+    this.scope = { mod: this, file: config.files[0] ?? config.dir };
+  }
+
+  get ctx(): TfSession {
+    return this.session;
+  }
+
+  get depth(): number {
+    return this.keyPath.length;
+  }
+
+  root(name: string): Lv | undefined {
+    const cached = this.roots.get(name);
+    if (cached !== undefined) return cached;
+    const made = this.makeRoot(name);
+    if (made !== undefined) this.roots.set(name, made);
+    return made;
+  }
+
+  private makeRoot(name: string): Lv | undefined {
+    const c = this.config;
+    switch (name) {
+      case 'var':
+        return new LookupHandle('var', (n) => this.variable(n), () => c.variables.keys());
+      case 'local':
+        return new LookupHandle('local', (n) => this.local(n), () => c.locals.keys());
+      case 'module':
+        return new LookupHandle('module', (n) => this.moduleCall(n) ?? errorValue(this.session, `module.${n} is not declared`), () => c.moduleCalls.keys());
+      case 'data':
+        return new LookupHandle('data', (type) => new LookupHandle(`data.${type}`, (n) => this.resource(`data.${type}.${n}`) ?? errorValue(this.session, `data.${type}.${n} is not declared`), () => []), () => []);
+      case 'path':
+        return sortedObject([['module', c.dir], ['root', this.session.stack], ['cwd', this.session.stack]]);
+      case 'terraform':
+        return sortedObject([['workspace', 'default']]);
+      default:
+        if (!c.resourceTypes.has(name)) return undefined;
+        return new LookupHandle(name, (n) => this.resource(`${name}.${n}`) ?? errorValue(this.session, `${name}.${n} is not declared`), () => []);
+    }
+  }
+
+  /** Evaluates under a cycle guard: a value that depends on itself is an error, reported once. */
+  guarded<T = TfValue>(key: string, file: string, span: { start: number; end: number }, compute: () => T, onCycle?: (error: TfUnknown) => T): T {
+    if (this.evaluating.has(key)) {
+      this.session.report({ code: 'tf-cycle', severity: 'warning', message: `${this.prefix}${key} depends on itself.`, file, span });
+      const error = errorValue(this.session, `${this.prefix}${key} depends on itself`);
+      return onCycle ? onCycle(error) : (error as T);
+    }
+    this.evaluating.add(key);
+    try {
+      return compute();
+    } finally {
+      this.evaluating.delete(key);
+    }
+  }
+
+  variable(name: string): TfValue {
+    const cached = this.vars.get(name);
+    if (cached !== undefined) return cached;
+    const decl = this.config.variables.get(name);
+    if (!decl) return errorValue(this.session, `var.${name} is not declared`);
+    const v = this.guarded(`var.${name}`, decl.file, decl.block.span, () => {
+      let value: TfValue | undefined;
+      if (this.call) {
+        const input = this.call.decl.inputs.get(name);
+        if (input) value = evaluate(input.expr, this.call.scope);
+      } else {
+        value = this.rootValues?.get(name);
+      }
+      if (value === null && !decl.nullable) value = undefined;
+      if (value === undefined && decl.defaultExpr) value = evaluate(decl.defaultExpr, { mod: this, file: decl.file });
+      if (value === undefined) {
+        const where = this.call ? `module "${this.call.decl.name}" does not set it` : 'no .tfvars file sets it';
+        value = unknownValue(`${this.prefix}var.${name} has no default and ${where}`, { origin: { file: decl.file, span: decl.block.labels[0]?.span ?? decl.block.span } });
+      }
+      return value;
+    });
+    this.vars.set(name, v);
+    return v;
+  }
+
+  local(name: string): TfValue {
+    const cached = this.locals.get(name);
+    if (cached !== undefined) return cached;
+    const decl: TfLocalDecl | undefined = this.config.locals.get(name);
+    if (!decl) return errorValue(this.session, `local.${name} is not declared`);
+    const v = this.guarded(`local.${name}`, decl.file, decl.attr.nameSpan, () => evaluate(decl.attr.expr, { mod: this, file: decl.file }));
+    this.locals.set(name, v);
+    return v;
+  }
+
+  output(name: string): TfValue {
+    const cached = this.outputs.get(name);
+    if (cached !== undefined) return cached;
+    const decl = this.config.outputs.get(name);
+    if (!decl) return errorValue(this.session, `${this.prefix.slice(0, -1)} has no output "${name}"`);
+    const v = decl.value ? this.guarded(`output.${name}`, decl.file, decl.block.span, () => evaluate(decl.value ?? { kind: 'literal', value: null, span: decl.block.span }, { mod: this, file: decl.file })) : null;
+    this.outputs.set(name, v);
+    return v;
+  }
+
+  resource(key: string): ResourceHandle | undefined {
+    const cached = this.resourceHandles.get(key);
+    if (cached) return cached;
+    const decl = this.config.resources.get(key);
+    if (!decl) return undefined;
+    const h = new ResourceHandle(this, decl);
+    this.resourceHandles.set(key, h);
+    return h;
+  }
+
+  moduleCall(name: string): ModuleCallHandle | undefined {
+    const cached = this.callHandles.get(name);
+    if (cached) return cached;
+    const decl = this.config.moduleCalls.get(name);
+    if (!decl) return undefined;
+    const h = new ModuleCallHandle(this, decl);
+    this.callHandles.set(name, h);
+    return h;
+  }
+
+  /** Every child module instance that could be instantiated (local or installed sources). */
+  children(): ModuleInstance[] {
+    const out: ModuleInstance[] = [];
+    for (const name of this.config.moduleCalls.keys()) out.push(...(this.moduleCall(name)?.instances() ?? []));
+    return out;
+  }
+}
+
+export class ResourceHandle extends Handle {
+  private expansionCache: Expansion | undefined;
+  private readonly instanceCache = new Map<string, InstanceHandle>();
+
+  constructor(readonly mod: ModuleInstance, readonly decl: TfResourceDecl) {
+    super();
+  }
+
+  get label(): string {
+    return `${this.mod.prefix}${this.decl.key}`;
+  }
+
+  expansion(): Expansion {
+    this.expansionCache ??= this.mod.guarded<Expansion>(`${this.decl.key}#count`, this.decl.file, this.decl.block.span,
+      () => expand(this.mod.session, { mod: this.mod, file: this.decl.file }, this.label, this.decl.count, this.decl.forEach),
+      (cycle) => ({ kind: 'unknown', value: cycle }));
+    return this.expansionCache;
+  }
+
+  instance(key: InstanceKey, eachValue?: TfValue): InstanceHandle {
+    const k = key === undefined ? '' : typeof key === 'number' ? `#${key}` : `"${key}`;
+    let inst = this.instanceCache.get(k);
+    if (!inst) {
+      inst = new InstanceHandle(this, key, eachValue);
+      this.instanceCache.set(k, inst);
+    }
+    return inst;
+  }
+
+  /** The instances Terraform would create (none when count/for_each is unknown). */
+  instances(): InstanceHandle[] {
+    const e = this.expansion();
+    switch (e.kind) {
+      case 'single':
+        return [this.instance(undefined)];
+      case 'count':
+        return Array.from({ length: e.n }, (_, i) => this.instance(i));
+      case 'for_each':
+        return e.entries.map(([k, v]) => this.instance(k, v));
+      case 'unknown':
+        return [];
+    }
+  }
+
+  override instanceId(): string | undefined {
+    return this.expansion().kind === 'single' ? this.instance(undefined).id : undefined;
+  }
+
+  override entries(): readonly (readonly [TfValue, Lv])[] | undefined {
+    const e = this.expansion();
+    if (e.kind === 'count') return Array.from({ length: e.n }, (_, i) => [i, this.instance(i)] as const);
+    if (e.kind === 'for_each') return e.entries.map(([k, v]) => [k, this.instance(k, v)] as const);
+    return undefined;
+  }
+
+  attr(name: string): Lv {
+    const e = this.expansion();
+    if (e.kind === 'single') return this.instance(undefined).attr(name);
+    if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`, { refs: e.value.refs ?? [] });
+    return errorValue(this.mod.session, `${this.label} has ${e.kind}; refer to one instance, e.g. ${this.label}[${e.kind === 'count' ? '0' : '"key"'}].${name}`);
+  }
+
+  index(key: TfValue): Lv {
+    const e = this.expansion();
+    switch (e.kind) {
+      case 'unknown':
+        return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`, { refs: e.value.refs ?? [] });
+      case 'single':
+        return errorValue(this.mod.session, `${this.label} has neither count nor for_each and cannot be indexed`);
+      case 'count': {
+        const n = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : NaN;
+        if (!Number.isInteger(n) || n < 0 || n >= e.n) return errorValue(this.mod.session, `${this.label}[${renderValue(key)}] does not exist (count is ${e.n})`);
+        return this.instance(n);
+      }
+      case 'for_each': {
+        const entry = typeof key === 'string' ? e.entries.find(([k]) => k === key) : undefined;
+        if (!entry) return errorValue(this.mod.session, `${this.label}[${JSON.stringify(key)}] does not exist`);
+        return this.instance(entry[0], entry[1]);
+      }
+    }
+  }
+
+  value(): TfValue {
+    const e = this.expansion();
+    switch (e.kind) {
+      case 'single':
+        return this.instance(undefined).value();
+      case 'count':
+        return this.instances().map((i) => i.value());
+      case 'for_each':
+        return sortedObject(this.instances().map((i) => [String(i.key), i.value()] as const));
+      case 'unknown':
+        return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`, { refs: e.value.refs ?? [] });
+    }
+  }
+}
+
+const COMMON_COMPUTED = ['id', 'arn'];
+
+/** Computed attributes other resources commonly read from a whole resource value (`module.x.endpoints["s3"].prefix_list_id`). */
+const TYPE_COMPUTED: Readonly<Record<string, readonly string[]>> = {
+  aws_vpc: ['default_security_group_id', 'main_route_table_id', 'default_route_table_id', 'default_network_acl_id', 'ipv6_cidr_block', 'owner_id'],
+  aws_subnet: ['ipv6_cidr_block', 'availability_zone_id'],
+  aws_vpc_endpoint: ['prefix_list_id', 'dns_entry', 'network_interface_ids', 'cidr_blocks'],
+  aws_security_group: ['name'],
+  aws_db_instance: ['endpoint', 'address', 'port'],
+  aws_rds_cluster: ['endpoint', 'reader_endpoint', 'port'],
+  aws_db_proxy: ['endpoint'],
+  aws_db_proxy_endpoint: ['endpoint'],
+  aws_lambda_function: ['invoke_arn', 'qualified_arn', 'qualified_invoke_arn', 'version', 'function_name'],
+  aws_iam_role: ['name', 'unique_id'],
+  aws_s3_bucket: ['bucket', 'bucket_domain_name', 'bucket_regional_domain_name'],
+  aws_sqs_queue: ['url', 'name'],
+  aws_dynamodb_table: ['stream_arn', 'name'],
+  aws_kms_key: ['key_id'],
+  aws_efs_file_system: ['dns_name'],
+  aws_lb: ['dns_name', 'zone_id'],
+  aws_nat_gateway: ['public_ip', 'private_ip'],
+  aws_elasticache_replication_group: ['primary_endpoint_address', 'reader_endpoint_address', 'configuration_endpoint_address'],
+  aws_elasticache_cluster: ['cache_nodes', 'configuration_endpoint'],
+  aws_secretsmanager_secret: ['name'],
+  aws_sns_topic: ['name'],
+};
+
+export class InstanceHandle extends Handle {
+  readonly address: string;
+  readonly id: string;
+  readonly view: BlockView;
+  private readonly attrMemo = new Map<string, TfValue>();
+  private readonly inFlight = new Set<string>();
+  private valueMemo: TfValue | undefined;
+
+  constructor(readonly resource: ResourceHandle, readonly key: InstanceKey, eachValue: TfValue | undefined) {
+    super();
+    const mod = resource.mod;
+    this.address = `${mod.prefix}${resource.decl.key}${keySuffix(key)}`;
+    this.id = mod.session.idOf(this.address);
+    const decl = resource.decl;
+    const scope: Scope = {
+      mod,
+      file: decl.file,
+      ...(decl.count ? { count: typeof key === 'number' ? key : null } : {}),
+      ...(decl.forEach ? { each: { key: key ?? null, value: eachValue ?? null } } : {}),
+      self: this,
+    };
+    this.view = new BlockView(decl.block.body, scope, decl.block.span, decl.block.labels[1]?.span ?? decl.block.typeSpan);
+    mod.session.instances.set(this.id, this);
+  }
+
+  get label(): string {
+    return this.address;
+  }
+
+  override instanceId(): string {
+    return this.id;
+  }
+
+  get decl(): TfResourceDecl {
+    return this.resource.decl;
+  }
+
+  get mod(): ModuleInstance {
+    return this.resource.mod;
+  }
+
+  ref(attribute: string): TfRef {
+    return { kind: 'ref', target: this.id, address: this.address, attribute };
+  }
+
+  attr(name: string): Lv {
+    const cached = this.attrMemo.get(name);
+    if (cached !== undefined) return cached;
+    // Cycle guard per instance (cheaper than a module-wide key per attribute).
+    if (this.inFlight.has(name)) {
+      this.mod.session.report({ code: 'tf-cycle', severity: 'warning', message: `${this.address}.${name} depends on itself.`, file: this.decl.file, span: this.decl.block.span });
+      return errorValue(this.mod.session, `${this.address}.${name} depends on itself`);
+    }
+    this.inFlight.add(name);
+    let v: TfValue;
+    try {
+      v = this.computeAttr(name);
+    } finally {
+      this.inFlight.delete(name);
+    }
+    this.attrMemo.set(name, v);
+    return v;
+  }
+
+  private computeAttr(name: string): TfValue {
+    if (this.decl.mode === 'data') return dataAttribute(this, name);
+    if (name !== 'id' && this.view.has(name) && name !== 'count' && name !== 'for_each') return this.view.attr(name) ?? null;
+    if (this.view.blockTypes().has(name)) return this.view.blocks(name).map((b) => b.value());
+    // Not set in the configuration: AWS computes it (ids, ARNs, endpoints, default ports…).
+    return this.ref(name);
+  }
+
+  index(): Lv {
+    return errorValue(this.mod.session, `${this.address} is a single instance and cannot be indexed`);
+  }
+
+  value(): TfValue {
+    if (this.valueMemo !== undefined) return this.valueMemo;
+    const entries: [string, TfValue][] = [];
+    for (const name of this.view.attributeNames()) {
+      const v = this.attr(name);
+      entries.push([name, v instanceof Handle ? v.value() : v]);
+    }
+    for (const type of this.view.blockTypes()) entries.push([type, this.view.blocks(type).map((b) => b.value())]);
+    if (this.decl.mode === 'managed') {
+      // A whole resource passed through an output or local still answers its computed attributes.
+      for (const name of [...COMMON_COMPUTED, ...(TYPE_COMPUTED[this.decl.type] ?? [])]) {
+        if (!this.view.has(name) && !entries.some(([k]) => k === name)) entries.push([name, this.ref(name)]);
+      }
+    }
+    this.valueMemo = sortedObject(entries);
+    return this.valueMemo;
+  }
+}
+
+export class ModuleCallHandle extends Handle {
+  private expansionCache: Expansion | undefined;
+  private readonly children = new Map<string, ModuleInstance | TfUnknown>();
+  private resolved: { dir: string } | TfUnknown | undefined;
+
+  constructor(readonly mod: ModuleInstance, readonly decl: TfModuleCallDecl) {
+    super();
+  }
+
+  get label(): string {
+    return `${this.mod.prefix}module.${this.decl.name}`;
+  }
+
+  private source(): { dir: string } | TfUnknown {
+    if (this.resolved) return this.resolved;
+    const session = this.mod.session;
+    const r = session.tree.resolve(this.decl, this.mod.config.dir, session.stack, [...this.mod.keyPath, this.decl.name]);
+    const span = this.decl.block.labels[0]?.span ?? this.decl.block.span;
+    if (r.kind === 'dir') {
+      let ancestor: ModuleInstance | undefined = this.mod;
+      let cycle = this.mod.depth >= MAX_MODULE_DEPTH;
+      while (ancestor && !cycle) {
+        if (ancestor.config.dir === r.dir) cycle = true;
+        ancestor = ancestor.parent;
+      }
+      if (cycle) {
+        session.report({ code: 'tf-module-cycle', severity: 'error', message: `module "${this.decl.name}" calls a module that is already being instantiated (${r.dir}): module cycle.`, file: this.decl.file, span });
+        this.resolved = errorValue(session, `${this.label} is part of a module cycle`);
+      } else this.resolved = { dir: r.dir };
+    } else if (r.kind === 'not-installed') {
+      session.report({ code: 'tf-module-not-installed', severity: 'information', message: `The source "${r.source}" of module "${this.decl.name}" is not available locally (run terraform init); its resources are not modelled and its outputs are unknown.`, file: this.decl.file, span });
+      this.resolved = unknownValue(`${this.label} comes from "${r.source}", which is not installed locally (run terraform init)`, { origin: { file: this.decl.file, span } });
+    } else {
+      session.report({ code: 'tf-module-source', severity: 'warning', message: `${r.reason}; its outputs are unknown.`, file: this.decl.file, span });
+      this.resolved = unknownValue(`${this.label}: ${r.reason}`);
+    }
+    return this.resolved;
+  }
+
+  private expansion(): Expansion {
+    this.expansionCache ??= expand(this.mod.session, { mod: this.mod, file: this.decl.file }, this.label, this.decl.count, this.decl.forEach);
+    return this.expansionCache;
+  }
+
+  private child(key: InstanceKey, eachValue: TfValue | undefined): ModuleInstance | TfUnknown {
+    const k = key === undefined ? '' : typeof key === 'number' ? `#${key}` : `"${key}`;
+    const cached = this.children.get(k);
+    if (cached) return cached;
+    const src = this.source();
+    let made: ModuleInstance | TfUnknown;
+    const config = 'dir' in src ? this.mod.session.tree.config(src.dir) : undefined;
+    if (!('dir' in src)) made = src;
+    else if (!config) made = unknownValue(`${this.label} has no configuration`);
+    else {
+      const scope: Scope = {
+        mod: this.mod,
+        file: this.decl.file,
+        ...(this.decl.count ? { count: typeof key === 'number' ? key : null } : {}),
+        ...(this.decl.forEach ? { each: { key: key ?? null, value: eachValue ?? null } } : {}),
+      };
+      made = new ModuleInstance(this.mod.session, config, `${this.label}${keySuffix(key)}.`, [...this.mod.keyPath, this.decl.name], this.mod, { decl: this.decl, scope }, undefined);
+    }
+    this.children.set(k, made);
+    return made;
+  }
+
+  instances(): ModuleInstance[] {
+    const e = this.expansion();
+    const list: (ModuleInstance | TfUnknown)[] =
+      e.kind === 'single' ? [this.child(undefined, undefined)] : e.kind === 'count' ? Array.from({ length: e.n }, (_, i) => this.child(i, undefined)) : e.kind === 'for_each' ? e.entries.map(([k, v]) => this.child(k, v)) : [];
+    return list.filter((m): m is ModuleInstance => m instanceof ModuleInstance);
+  }
+
+  private outputsOf(child: ModuleInstance | TfUnknown): Lv {
+    if (!(child instanceof ModuleInstance)) return child;
+    return new LookupHandle(child.prefix.slice(0, -1), (n) => child.output(n), () => child.config.outputs.keys());
+  }
+
+  attr(name: string): Lv {
+    const e = this.expansion();
+    if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
+    if (e.kind !== 'single') return errorValue(this.mod.session, `${this.label} has ${e.kind}; refer to one instance`);
+    const child = this.child(undefined, undefined);
+    return child instanceof ModuleInstance ? child.output(name) : child;
+  }
+
+  index(key: TfValue): Lv {
+    const e = this.expansion();
+    if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
+    if (e.kind === 'count' && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < e.n) return this.outputsOf(this.child(key, undefined));
+    if (e.kind === 'for_each' && typeof key === 'string') {
+      const entry = e.entries.find(([k]) => k === key);
+      if (entry) return this.outputsOf(this.child(entry[0], entry[1]));
+    }
+    return errorValue(this.mod.session, `${this.label}[${JSON.stringify(key)}] does not exist`);
+  }
+
+  override entries(): readonly (readonly [TfValue, Lv])[] | undefined {
+    const e = this.expansion();
+    if (e.kind === 'count') return Array.from({ length: e.n }, (_, i) => [i, this.outputsOf(this.child(i, undefined))] as const);
+    if (e.kind === 'for_each') return e.entries.map(([k, v]) => [k, this.outputsOf(this.child(k, v))] as const);
+    return undefined;
+  }
+
+  value(): TfValue {
+    const e = this.expansion();
+    if (e.kind === 'single') {
+      const out = this.outputsOf(this.child(undefined, undefined));
+      return out instanceof Handle ? out.value() : out;
+    }
+    if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
+    const entries = this.entries() ?? [];
+    const values = entries.map(([k, v]) => [k, v instanceof Handle ? v.value() : v] as const);
+    return e.kind === 'count' ? values.map(([, v]) => v) : sortedObject(values.map(([k, v]) => [typeof k === 'string' ? k : renderValue(k), v] as const));
+  }
+}

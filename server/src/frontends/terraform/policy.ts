@@ -1,0 +1,132 @@
+// IAM policy documents: `data.aws_iam_policy_document` built into JSON (or an unknown that still carries
+// the structured document), and any policy argument (JSON string, jsonencode(...), the data source's json)
+// turned into a PolicyDocument whose resources name model objects where the ARN is a reference.
+
+import { unknown, type Maybe, type Origin } from '../../model/origin';
+import type { PolicyDocument, PolicyStatement } from '../../model/types';
+import type { HclExpr } from '../../syntax/hcl/ast';
+import type { BlockView } from './blockView';
+import { evaluate, unknownValue } from './evaluator';
+import type { InstanceHandle } from './moduleInstance';
+import { idOfRef } from './modelValues';
+import type { TfSession } from './session';
+import { isTfList, isTfObject, isTfRef, isTfUnknown, tfObject, type TfValue } from './value';
+import { collectRefs, findPending, isPending, pendingReason } from './valueOps';
+
+function list(v: TfValue | undefined): readonly TfValue[] {
+  if (v === undefined || v === null) return [];
+  return isTfList(v) ? v : [v];
+}
+
+function str(v: TfValue): Maybe<string> {
+  if (typeof v === 'string') return v;
+  if (isTfUnknown(v)) return v;
+  if (isTfRef(v)) return unknown(pendingReason(v));
+  return unknown('not a string');
+}
+
+function resource(v: TfValue): Maybe<string> | { readonly ref: string } {
+  if (typeof v === 'string') return v;
+  if (isTfRef(v)) return { ref: idOfRef(v) };
+  // "${aws_s3_bucket.b.arn}/*" is unknown but still names the bucket.
+  if (isTfUnknown(v)) {
+    const first = v.refs?.[0];
+    return first ? { ref: idOfRef(first) } : v;
+  }
+  return unknown('not an ARN');
+}
+
+function jsValue(v: TfValue): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (isTfList(v)) return v.map(jsValue);
+  if (isTfObject(v)) return Object.fromEntries([...v.fields].map(([k, x]) => [k, jsValue(x)]));
+  return null;
+}
+
+function fromJs(v: unknown): TfValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(fromJs);
+  if (typeof v === 'object') return tfObject(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromJs(x)] as const));
+  return null;
+}
+
+/** A policy JSON value (an object as jsonencode takes it, or parsed JSON) as a PolicyDocument. */
+export function policyFromObject(v: TfValue, origin: Origin | undefined): Maybe<PolicyDocument> {
+  if (v === null || !isTfObject(v)) return isTfUnknown(v) ? v : unknown('the policy is not a JSON object');
+  const statements: PolicyStatement[] = [];
+  for (const s of list(v.fields.get('Statement'))) {
+    if (s === null || !isTfObject(s)) continue;
+    const f = s.fields;
+    const effect = f.get('Effect');
+    const notActions = f.get('NotAction');
+    statements.push({
+      effect: effect === 'Allow' || effect === 'Deny' ? effect : isTfUnknown(effect ?? null) ? (effect as Maybe<'Allow'>) : unknown('the statement has no valid Effect'),
+      actions: list(f.get('Action')).map(str),
+      ...(notActions !== undefined ? { notActions: list(notActions).map(str) } : {}),
+      resources: list(f.get('Resource') ?? f.get('NotResource')).map(resource),
+    });
+  }
+  return { statements, ...(origin ? { origin } : {}) };
+}
+
+/** A policy argument: JSON text, jsonencode({...}) or the json of an aws_iam_policy_document. */
+export function policyFromArgument(session: TfSession, view: BlockView, name: string, origin: Origin): Maybe<PolicyDocument> | null {
+  const expr: HclExpr | undefined = view.expr(name);
+  if (!expr) return null;
+  if (expr.kind === 'call' && expr.name === 'jsonencode' && expr.args[0]) return policyFromObject(evaluate(expr.args[0], view.scope), origin);
+  const v = view.attr(name) ?? null;
+  if (v === null) return null;
+  if (typeof v === 'string') {
+    if (v.trim() === '') return null;
+    try {
+      return policyFromObject(fromJs(JSON.parse(v)), origin);
+    } catch {
+      return unknown(`${name} is not valid JSON`);
+    }
+  }
+  if (typeof v === 'object' && !isTfList(v)) {
+    const doc = session.policies.get(v);
+    if (doc) return { ...doc, origin };
+  }
+  return isTfUnknown(v) ? v : isTfRef(v) ? unknown(pendingReason(v)) : unknown(`${name} is not a policy document`);
+}
+
+/** The `json` of a data "aws_iam_policy_document": a string when fully known, else an unknown; both keep the structure. */
+export function policyDocumentJson(inst: InstanceHandle): TfValue {
+  const session = inst.mod.session;
+  const statements: TfValue[] = [];
+  for (const s of inst.view.blocks('statement')) {
+    const entries: [string, TfValue][] = [];
+    const sid = s.attr('sid');
+    if (sid !== undefined && sid !== null) entries.push(['Sid', sid]);
+    entries.push(['Effect', s.attr('effect') ?? 'Allow']);
+    const add = (key: string, attr: string): void => {
+      const v = s.attr(attr);
+      if (v === undefined || v === null) return;
+      const items = list(v);
+      entries.push([key, items.length === 1 ? (items[0] ?? null) : v]);
+    };
+    add('Action', 'actions');
+    add('NotAction', 'not_actions');
+    add('Resource', 'resources');
+    add('NotResource', 'not_resources');
+    const principals = s.blocks('principals');
+    if (principals.length > 0) {
+      entries.push(['Principal', tfObject(principals.map((p) => [typeof p.attr('type') === 'string' ? (p.attr('type') as string) : 'AWS', p.attr('identifiers') ?? null] as const))]);
+    }
+    statements.push(tfObject(entries));
+  }
+  const docValue = tfObject([['Version', inst.view.attr('version') ?? '2012-10-17'], ['Statement', statements]]);
+  const doc = policyFromObject(docValue, { file: inst.decl.file, span: inst.decl.block.span });
+  const pending = findPending(docValue);
+  let json: TfValue;
+  if (pending === undefined) {
+    json = JSON.stringify(jsValue(docValue));
+  } else {
+    const refs = collectRefs([docValue]);
+    json = unknownValue(`the policy document ${inst.address} contains ${isPending(pending) ? pendingReason(pending) : 'unknown values'}`, { refs, origin: { file: inst.decl.file, span: inst.decl.block.span } });
+  }
+  // A known JSON string is parsed again where it is used; an unknown one carries its structure on the side.
+  if (typeof json === 'object' && json !== null && 'statements' in doc) session.policies.set(json, doc);
+  return json;
+}

@@ -1,0 +1,213 @@
+// Lambda functions (T1: vpc_config; C2: empty lists mean no VPC), capacity providers, event source
+// mappings, permissions, CloudFront edge associations (C6) and the IAM objects that give functions access.
+
+import { isKnown, unknown, type Maybe } from '../../../model/origin';
+import type { EnvironmentVariable, Id, PolicyDocument, VpcConfig } from '../../../model/types';
+import type { HclExpr } from '../../../syntax/hcl/ast';
+import type { BlockView } from '../blockView';
+import { refIds, refType, toBool, toId, toIdList, toStr, argId } from '../modelValues';
+import { policyFromArgument } from '../policy';
+import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfValue } from '../value';
+import type { Mapper, MapContext } from './mapper';
+
+function isEmptyList(v: TfValue | undefined): boolean {
+  return v === undefined || v === null || (isTfList(v) && v.length === 0);
+}
+
+/** The vpc_config block of a function or capacity provider; null when absent or all lists are empty (C2). */
+function vpcConfigOf(m: MapContext, holder: BlockView): VpcConfig | null {
+  const blocks = holder.blocks('vpc_config');
+  const pending = holder.blocksUnknown('vpc_config');
+  const block = blocks[0];
+  const origin = block ? { file: block.file, span: block.span, nameSpan: block.nameSpan } : m.base.origin;
+  if (!block) {
+    if (!pending) return null;
+    return { subnets: pending, securityGroups: pending, ipv6AllowedForDualStack: pending, origin };
+  }
+  const subnets = block.attr('subnet_ids');
+  const sgs = block.attr('security_group_ids');
+  if (isEmptyList(subnets) && isEmptyList(sgs)) return null;
+  return {
+    subnets: toIdList(subnets, 'subnet_ids'),
+    securityGroups: toIdList(sgs, 'security_group_ids'),
+    ipv6AllowedForDualStack: toBool(block.attr('ipv6_allowed_for_dual_stack'), 'ipv6_allowed_for_dual_stack', false),
+    origin,
+  };
+}
+
+/** Variables with the model objects their values name: through computed attributes, or through set names (`aws_dynamodb_table.t.name`). */
+function environmentOf(v: BlockView): EnvironmentVariable[] {
+  const out: EnvironmentVariable[] = [];
+  for (const env of v.blocks('environment')) {
+    const vars = env.attr('variables');
+    if (vars === undefined || vars === null || !isTfObject(vars)) continue;
+    const expr = env.expr('variables');
+    const exprs = new Map<string, HclExpr>();
+    if (expr?.kind === 'object') {
+      for (const item of expr.items) {
+        const key = item.key.kind === 'literal' ? item.key.value : item.key.kind === 'template' && item.key.parts.length === 1 && item.key.parts[0]?.kind === 'string' ? item.key.parts[0].value : undefined;
+        if (typeof key === 'string') exprs.set(key, item.value);
+      }
+    }
+    for (const [name, value] of vars.fields) {
+      const ids = refIds(value);
+      const e = exprs.get(name);
+      if (e) env.instanceIdsIn(e, ids);
+      out.push({ name, value: toStr(value, name), refs: [...ids] });
+    }
+  }
+  return out;
+}
+
+/** A function named by `function_name` (name or ARN) as a model id. */
+function functionArg(view: BlockView, arg: string): Maybe<Id> {
+  const v = view.attr(arg);
+  if (typeof v === 'string') {
+    const id = view.referencedInstanceId(arg);
+    if (id !== undefined) return id;
+  }
+  return functionId(v, arg);
+}
+
+function functionId(v: TfValue | undefined, what: string): Maybe<Id> {
+  if (v !== undefined && isTfRef(v)) return refType(v) === 'aws_lambda_function' || refType(v) === 'aws_lambda_alias' ? v.target : toId(v, what);
+  if (v !== undefined && isTfUnknown(v) && v.refs?.length === 1 && v.refs[0]) return v.refs[0].target;
+  return toId(v, what);
+}
+
+function lambdaFunction(m: MapContext): void {
+  const v = m.view;
+  const capacity = v.blocks('capacity_provider_config').flatMap((c) => c.blocks('lambda_managed_instances_capacity_provider_config'))[0];
+  const dlq = v.blocks('dead_letter_config')[0]?.attr('target_arn');
+  m.emit({
+    ...m.base,
+    kind: 'lambda-function',
+    functionName: toStr(v.attr('function_name'), 'function_name'),
+    vpcConfig: vpcConfigOf(m, v),
+    role: v.has('role') ? roleId(v, 'role') : null,
+    policies: [],
+    managedPolicyArns: [],
+    environment: environmentOf(v),
+    fileSystems: v.blocks('file_system_config').map((f) => ({ accessPointOrFileSystem: argId(f, 'arn'), localMountPath: toStr(f.attr('local_mount_path'), 'local_mount_path') })),
+    capacityProvider: capacity ? argId(capacity, 'capacity_provider_arn') : null,
+    edge: false,
+    refs: [...refIds(dlq)],
+  });
+}
+
+function capacityProvider(m: MapContext): void {
+  m.emit({ ...m.base, kind: 'capacity-provider', vpcConfig: vpcConfigOf(m, m.view) });
+}
+
+const SOURCE_SERVICES: Readonly<Record<string, string>> = {
+  aws_sqs_queue: 'sqs',
+  aws_kinesis_stream: 'kinesis',
+  aws_dynamodb_table: 'dynamodb',
+  aws_msk_cluster: 'kafka',
+  aws_mq_broker: 'mq',
+  aws_docdb_cluster: 'docdb',
+};
+
+function sourceService(v: TfValue | undefined): Maybe<string> {
+  if (v !== undefined && isTfRef(v)) {
+    const s = SOURCE_SERVICES[refType(v)];
+    if (s) return s;
+  }
+  if (typeof v === 'string') {
+    const m = /^arn:[^:]+:([^:]+):/.exec(v);
+    if (m?.[1] !== undefined) return m[1];
+  }
+  if (v !== undefined && v !== null && isTfUnknown(v) && v.refs?.[0]) {
+    const s = SOURCE_SERVICES[refType(v.refs[0])];
+    if (s) return s;
+  }
+  return unknown('the event source is not known statically');
+}
+
+function eventSourceMapping(m: MapContext): void {
+  const v = m.view;
+  const source = v.attr('event_source_arn');
+  const selfManaged = v.blocks('self_managed_event_source').length > 0;
+  m.emit({
+    ...m.base,
+    kind: 'event-source-mapping',
+    function: functionArg(v, 'function_name'),
+    source: source === undefined ? unknown('the event source is outside AWS (self-managed)') : toId(source, 'event_source_arn'),
+    sourceService: selfManaged ? 'kafka' : sourceService(source),
+  });
+}
+
+function permission(m: MapContext): void {
+  const v = m.view;
+  m.emit({ ...m.base, kind: 'lambda-permission', function: functionArg(v, 'function_name'), principal: toStr(v.attr('principal'), 'principal') });
+}
+
+function cloudfront(m: MapContext): void {
+  const v = m.view;
+  const behaviours = [...v.blocks('default_cache_behavior'), ...v.blocks('ordered_cache_behavior')];
+  for (const b of behaviours) {
+    for (const assoc of b.blocks('lambda_function_association')) {
+      const fn = functionArg(assoc, 'lambda_arn');
+      if (typeof fn === 'string') m.markEdge(fn);
+    }
+  }
+}
+
+function iamRole(m: MapContext): void {
+  const v = m.view;
+  const inlinePolicies: PolicyDocument[] = [];
+  for (const b of v.blocks('inline_policy')) {
+    const p = policyFromArgument(m.session, b, 'policy', { file: b.file, span: b.span, nameSpan: b.nameSpan });
+    if (p !== null && isKnown(p)) inlinePolicies.push(p);
+  }
+  const managed = v.attr('managed_policy_arns');
+  m.emit({
+    ...m.base,
+    kind: 'iam-role',
+    inlinePolicies,
+    managedPolicyArns: policyArnList(managed),
+  });
+}
+
+function policyArn(v: TfValue): Maybe<string> {
+  if (typeof v === 'string') return v;
+  if (isTfRef(v)) return refType(v) === 'aws_iam_policy' ? v.target : unknown(`${v.address}.${v.attribute} is known only after apply`);
+  return toStr(v, 'policy ARN');
+}
+
+function policyArnList(v: TfValue | undefined): Maybe<string>[] {
+  if (v === undefined || v === null) return [];
+  if (isTfList(v)) return v.map(policyArn);
+  return [isTfUnknown(v) ? v : unknown('managed_policy_arns is not a list')];
+}
+
+function roleId(view: BlockView, arg: string): Maybe<Id> {
+  const v = view.attr(arg);
+  if (v !== undefined && v !== null && isTfRef(v) && refType(v) === 'aws_iam_role') return v.target;
+  return argId(view, arg);
+}
+
+function iamPolicy(roleArg: string | undefined): Mapper {
+  return (m) => {
+    const v = m.view;
+    const doc = policyFromArgument(m.session, v, 'policy', m.base.origin);
+    m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: roleArg ? [roleId(v, roleArg)] : [] });
+  };
+}
+
+function rolePolicyAttachment(m: MapContext): void {
+  const v = m.view;
+  m.emit({ ...m.base, kind: 'role-policy-attachment', role: roleId(v, 'role'), policy: policyArn(v.attr('policy_arn') ?? null) });
+}
+
+export const lambdaMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
+  ['aws_lambda_function', lambdaFunction],
+  ['aws_lambda_capacity_provider', capacityProvider],
+  ['aws_lambda_event_source_mapping', eventSourceMapping],
+  ['aws_lambda_permission', permission],
+  ['aws_cloudfront_distribution', cloudfront],
+  ['aws_iam_role', iamRole],
+  ['aws_iam_role_policy', iamPolicy('role')],
+  ['aws_iam_policy', iamPolicy(undefined)],
+  ['aws_iam_role_policy_attachment', rolePolicyAttachment],
+]);

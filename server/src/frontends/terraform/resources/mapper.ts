@@ -1,0 +1,65 @@
+// What a resource mapper gets (one resource instance seen through its evaluated arguments) and gives
+// (model objects, problems, and facts that other resources complete: edge functions, inline rule owners).
+
+import type { Origin, Problem } from '../../../model/origin';
+import type { Base, Id, ModelObject } from '../../../model/types';
+import type { Severity, Span } from '../../../syntax/text';
+import type { BlockView } from '../blockView';
+import type { InstanceHandle } from '../moduleInstance';
+import type { TfSession } from '../session';
+
+export interface EmitState {
+  readonly objects: ModelObject[];
+  /** Functions associated with CloudFront (Lambda@Edge, C6), marked after every resource is read. */
+  readonly edgeFunctions: Set<Id>;
+  /** Route tables / SGs that declare inline rules, and standalone rules naming them (T3, T5 conflicts). */
+  readonly inlineOwners: Map<Id, string>;
+  readonly standalone: { readonly owner: Id; readonly file: string; readonly span: Span; readonly address: string }[];
+}
+
+export class MapContext {
+  readonly base: Base;
+
+  constructor(
+    readonly inst: InstanceHandle,
+    readonly session: TfSession,
+    private readonly state: EmitState,
+  ) {
+    const decl = inst.decl;
+    const origin: Origin = { file: decl.file, span: decl.block.span, nameSpan: decl.block.labels[1]?.span ?? decl.block.typeSpan };
+    this.base = { id: inst.id, address: inst.address, stack: session.stack, origin };
+  }
+
+  get view(): BlockView {
+    return this.inst.view;
+  }
+
+  /** A sub-object of this resource (inline route, rule, association): its own id and origin, the same address. */
+  sub(suffix: string, block?: BlockView): Base {
+    const origin: Origin = block ? { file: block.file, span: block.span, nameSpan: block.nameSpan } : this.base.origin;
+    return { id: `${this.base.id}/${suffix}`, address: this.base.address, stack: this.base.stack, origin };
+  }
+
+  emit(object: ModelObject): void {
+    this.state.objects.push(object);
+  }
+
+  problem(code: string, severity: Severity, message: string, span?: Span): void {
+    const p: Problem = { code, severity, message, file: this.base.origin.file, span: span ?? this.base.origin.nameSpan ?? this.base.origin.span };
+    this.session.report(p);
+  }
+
+  markEdge(fn: Id): void {
+    this.state.edgeFunctions.add(fn);
+  }
+
+  inlineOwner(owner: Id, what: string): void {
+    this.state.inlineOwners.set(owner, what);
+  }
+
+  standaloneFor(owner: Id): void {
+    this.state.standalone.push({ owner, file: this.base.origin.file, span: this.base.origin.nameSpan ?? this.base.origin.span, address: this.base.address });
+  }
+}
+
+export type Mapper = (m: MapContext) => void;

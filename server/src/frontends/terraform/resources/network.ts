@@ -1,0 +1,284 @@
+// VPC structure, routing, gateways and endpoints (aws-networking.md §7 T5, T6) with Terraform's own
+// defaults where they differ from AWS's (endpoint type Gateway, private DNS off, DNS hostnames off).
+
+import { unknown, type Maybe } from '../../../model/origin';
+import type { RouteDestination, RouteTarget, RouteTargetKind } from '../../../model/types';
+import type { HclExpr } from '../../../syntax/hcl/ast';
+import type { BlockView } from '../blockView';
+import { idOfRef, refType, toBool, toId, toIdList, toOptionalId, toOptionalStr, toPrefixListRef, toStr, argId } from '../modelValues';
+import { policyFromArgument } from '../policy';
+import { isTfRef, isTfUnknown, type TfValue } from '../value';
+import type { Mapper, MapContext } from './mapper';
+
+function vpc(m: MapContext): void {
+  const v = m.view;
+  const cidr = v.attr('cidr_block');
+  const ipv6 = v.attr('ipv6_cidr_block');
+  const assign = v.attr('assign_generated_ipv6_cidr_block');
+  m.emit({
+    ...m.base,
+    kind: 'vpc',
+    cidrBlocks: cidr === undefined && v.has('ipv4_ipam_pool_id') ? [unknown('the CIDR block is allocated from an IPAM pool')] : [toStr(cidr, 'cidr_block')],
+    ipv6CidrBlocks: ipv6 !== undefined && ipv6 !== null ? [toStr(ipv6, 'ipv6_cidr_block')] : assign === true ? [unknown('the IPv6 block is assigned by AWS')] : [],
+    enableDnsSupport: toBool(v.attr('enable_dns_support'), 'enable_dns_support', true),
+    // T6: Terraform's default is false (AWS's console default is true).
+    enableDnsHostnames: toBool(v.attr('enable_dns_hostnames'), 'enable_dns_hostnames', false),
+    instanceTenancy: toStr(v.attr('instance_tenancy') ?? 'default', 'instance_tenancy'),
+  });
+}
+
+function vpcCidr(m: MapContext): void {
+  const v = m.view;
+  const cidr = v.attr('cidr_block');
+  const ipv6 = v.attr('ipv6_cidr_block');
+  m.emit({
+    ...m.base,
+    kind: 'vpc-cidr',
+    vpc: argId(v, 'vpc_id'),
+    cidrBlock: cidr === undefined ? (v.has('ipv4_ipam_pool_id') ? unknown('allocated from an IPAM pool') : null) : toStr(cidr, 'cidr_block'),
+    ipv6CidrBlock: ipv6 === undefined ? (v.has('assign_generated_ipv6_cidr_block') || v.has('ipv6_ipam_pool_id') ? unknown('assigned by AWS') : null) : toStr(ipv6, 'ipv6_cidr_block'),
+  });
+}
+
+function subnet(m: MapContext): void {
+  const v = m.view;
+  const az = v.attr('availability_zone');
+  m.emit({
+    ...m.base,
+    kind: 'subnet',
+    vpc: argId(v, 'vpc_id'),
+    cidrBlock: toStr(v.attr('cidr_block'), 'cidr_block'),
+    ipv6CidrBlock: toOptionalStr(v.attr('ipv6_cidr_block'), 'ipv6_cidr_block'),
+    availabilityZone: az === undefined && v.has('availability_zone_id') ? toStr(v.attr('availability_zone_id'), 'availability_zone_id') : az === undefined ? unknown('availability_zone is not set: AWS picks one') : toStr(az, 'availability_zone'),
+    mapPublicIpOnLaunch: toBool(v.attr('map_public_ip_on_launch'), 'map_public_ip_on_launch', false),
+  });
+}
+
+const TARGET_ARGS: readonly (readonly [string, RouteTargetKind])[] = [
+  ['nat_gateway_id', 'nat-gateway'],
+  ['egress_only_gateway_id', 'egress-only-internet-gateway'],
+  ['transit_gateway_id', 'transit-gateway'],
+  ['vpc_peering_connection_id', 'vpc-peering'],
+  ['vpc_endpoint_id', 'vpc-endpoint'],
+  ['network_interface_id', 'network-interface'],
+  ['instance_id', 'instance'],
+  ['carrier_gateway_id', 'carrier-gateway'],
+  ['local_gateway_id', 'local-gateway'],
+  ['core_network_arn', 'core-network'],
+  ['gateway_id', 'internet-gateway'],
+];
+
+/** The route's target by which argument is set; `gateway_id` may name an IGW, a VGW or "local". */
+function routeTarget(v: BlockView): RouteTarget {
+  for (const [arg, kind] of TARGET_ARGS) {
+    const value = v.attr(arg);
+    if (value === undefined || value === null || value === '') continue;
+    if (arg === 'gateway_id') return gatewayTarget(value);
+    return { kind, ref: toId(value, arg) };
+  }
+  return { kind: 'unknown', ref: unknown('the route has no target') };
+}
+
+function gatewayTarget(value: TfValue): RouteTarget {
+  if (value === 'local') return { kind: 'local', ref: unknown('the local route has no gateway') };
+  if (isTfRef(value)) {
+    const t = refType(value);
+    const kind: RouteTargetKind = t === 'aws_vpn_gateway' ? 'virtual-private-gateway' : t === 'aws_vpc_endpoint' ? 'vpc-endpoint' : 'internet-gateway';
+    return { kind, ref: idOfRef(value) };
+  }
+  if (typeof value === 'string') {
+    const kind: RouteTargetKind = value.startsWith('vgw-') ? 'virtual-private-gateway' : value.startsWith('igw-') ? 'internet-gateway' : 'unknown';
+    return { kind, ref: unknown(`gateway_id "${value}" is not defined in this workspace`) };
+  }
+  return { kind: isTfUnknown(value) ? 'unknown' : 'internet-gateway', ref: toId(value, 'gateway_id') };
+}
+
+function routeDestination(v: BlockView, cidrArg: string, ipv6Arg: string): RouteDestination {
+  const pl = v.attr('destination_prefix_list_id');
+  if (pl !== undefined && pl !== null) return { kind: 'prefix-list', prefixList: toPrefixListRef(pl) };
+  const ipv6 = v.attr(ipv6Arg);
+  if (ipv6 !== undefined && ipv6 !== null && ipv6 !== '') return { kind: 'ipv6', cidr: toStr(ipv6, ipv6Arg) };
+  return { kind: 'ipv4', cidr: toStr(v.attr(cidrArg), cidrArg) };
+}
+
+/** aws_route_table and aws_default_route_table: the table plus its inline routes. */
+function routeTable(adopts: boolean): Mapper {
+  return (m) => {
+    const v = m.view;
+    let vpcId: Maybe<string>;
+    if (adopts) {
+      // `default_route_table_id = aws_vpc.x.default_route_table_id` names the VPC whose main table is adopted.
+      const d = v.attr('default_route_table_id');
+      vpcId = d !== undefined && isTfRef(d) && refType(d) === 'aws_vpc' ? d.target : v.has('vpc_id') ? argId(v, 'vpc_id') : unknown('the VPC of default_route_table_id is not in this workspace');
+    } else vpcId = argId(v, 'vpc_id');
+    m.emit({ ...m.base, kind: 'route-table', vpc: vpcId, adoptsMainRouteTable: adopts });
+    const routes = v.blocks('route');
+    const routeAttr = v.attr('route');
+    if (routes.length > 0 || v.has('route')) m.inlineOwner(m.base.id, 'route table');
+    routes.forEach((r, i) => emitRoute(m, r, `route[${i}]`, r));
+    if (routeAttr !== undefined && Array.isArray(routeAttr) && routeAttr.length > 0) {
+      m.problem('tf-unsupported-construct', 'information', 'Routes given as an attribute list (route = [...]) are not modelled; use route blocks.', v.expr('route')?.span);
+    }
+    const unknownRoutes = v.blocksUnknown('route');
+    if (unknownRoutes) m.problem('tf-unknown-routes', 'information', `Some routes of ${m.base.address} are not known statically: ${unknownRoutes.reason}`);
+  };
+}
+
+function emitRoute(m: MapContext, r: BlockView, suffix: string, block: BlockView): void {
+  m.emit({
+    ...m.sub(suffix, block),
+    kind: 'route',
+    routeTable: m.base.id,
+    destination: routeDestination(r, 'cidr_block', 'ipv6_cidr_block'),
+    target: routeTarget(r),
+    inline: true,
+  });
+}
+
+function route(m: MapContext): void {
+  const v = m.view;
+  const table = argId(v, 'route_table_id');
+  if (typeof table === 'string') m.standaloneFor(table);
+  m.emit({ ...m.base, kind: 'route', routeTable: table, destination: routeDestination(v, 'destination_cidr_block', 'destination_ipv6_cidr_block'), target: routeTarget(v), inline: false });
+}
+
+function routeTableAssociation(m: MapContext): void {
+  const v = m.view;
+  // Edge associations (gateway_id) route traffic entering the VPC through a gateway, not a subnet's traffic.
+  if (!v.has('subnet_id')) return;
+  m.emit({ ...m.base, kind: 'route-table-association', subnet: argId(v, 'subnet_id'), routeTable: argId(v, 'route_table_id') });
+}
+
+function mainRouteTableAssociation(m: MapContext): void {
+  const v = m.view;
+  m.emit({ ...m.base, kind: 'main-route-table-association', vpc: argId(v, 'vpc_id'), routeTable: argId(v, 'route_table_id') });
+}
+
+function internetGateway(m: MapContext): void {
+  m.emit({ ...m.base, kind: 'internet-gateway', vpc: toOptionalId(m.view.attr('vpc_id'), 'vpc_id') });
+}
+
+function gatewayAttachment(gatewayArg: string): Mapper {
+  return (m) => {
+    const v = m.view;
+    m.emit({ ...m.base, kind: 'gateway-attachment', gateway: toId(v.attr(gatewayArg), gatewayArg), vpc: argId(v, 'vpc_id') });
+  };
+}
+
+function egressOnlyGateway(m: MapContext): void {
+  m.emit({ ...m.base, kind: 'egress-only-internet-gateway', vpc: toId(m.view.attr('vpc_id'), 'vpc_id') });
+}
+
+function natGateway(m: MapContext): void {
+  const v = m.view;
+  const connectivity = toStr(v.attr('connectivity_type') ?? 'public', 'connectivity_type');
+  const mode = toStr(v.attr('availability_mode') ?? 'zonal', 'availability_mode');
+  const allocation = v.attr('allocation_id');
+  const hasEip: Maybe<boolean> = allocation !== undefined && allocation !== null ? true : v.blocks('availability_zone_address').length > 0 ? true : mode === 'regional' ? unknown('a regional NAT gateway may allocate its addresses automatically') : false;
+  m.emit({
+    ...m.base,
+    kind: 'nat-gateway',
+    subnet: toOptionalId(v.attr('subnet_id'), 'subnet_id'),
+    vpc: toOptionalId(v.attr('vpc_id'), 'vpc_id'),
+    connectivityType: connectivity === 'public' || connectivity === 'private' ? connectivity : typeof connectivity === 'string' ? unknown(`unknown connectivity_type "${connectivity}"`) : connectivity,
+    availabilityMode: mode === 'zonal' || mode === 'regional' ? mode : typeof mode === 'string' ? unknown(`unknown availability_mode "${mode}"`) : mode,
+    hasElasticIp: hasEip,
+  });
+}
+
+/** "com.amazonaws.us-east-1.s3" → "s3"; "com.amazonaws.${var.region}.dynamodb" still → "dynamodb". */
+export function endpointServiceShortName(serviceName: TfValue | undefined, expr: HclExpr | undefined): Maybe<string> {
+  if (typeof serviceName === 'string') {
+    const m = /^(?:com\.amazonaws|aws\.api|aws\.sagemaker|cn\.com\.amazonaws)\.[a-z0-9-]+\.(.+)$/.exec(serviceName);
+    return m?.[1] ?? serviceName;
+  }
+  if (serviceName !== undefined && isTfUnknown(serviceName)) {
+    const sym = serviceName.symbol !== undefined ? /^endpoint-service:(.+)$/.exec(serviceName.symbol) : null;
+    if (sym?.[1] !== undefined) return sym[1];
+  }
+  if (expr?.kind === 'template') {
+    const last = expr.parts[expr.parts.length - 1];
+    if (last?.kind === 'string') {
+      const m = /^\.([a-z0-9.-]+)$/.exec(last.value);
+      if (m?.[1] !== undefined) return m[1];
+    }
+  }
+  return unknown('the endpoint service name is not known statically');
+}
+
+function vpcEndpoint(m: MapContext): void {
+  const v = m.view;
+  const serviceName = v.attr('service_name');
+  const type = toStr(v.attr('vpc_endpoint_type') ?? 'Gateway', 'vpc_endpoint_type');
+  const subnets = v.has('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : v.blocks('subnet_configuration').map((b) => argId(b, 'subnet_id'));
+  m.emit({
+    ...m.base,
+    kind: 'vpc-endpoint',
+    vpc: argId(v, 'vpc_id'),
+    serviceName: toStr(serviceName, 'service_name'),
+    service: endpointServiceShortName(serviceName, v.expr('service_name')),
+    endpointType: type === 'Gateway' || type === 'Interface' || type === 'GatewayLoadBalancer' ? type : typeof type === 'string' ? unknown(`endpoint type "${type}" is not modelled`) : type,
+    routeTables: toIdList(v.attr('route_table_ids'), 'route_table_ids'),
+    subnets,
+    securityGroups: toIdList(v.attr('security_group_ids'), 'security_group_ids'),
+    privateDnsEnabled: toBool(v.attr('private_dns_enabled'), 'private_dns_enabled', false),
+    policy: policyFromArgument(m.session, v, 'policy', m.base.origin),
+  });
+}
+
+function endpointAssociation(field: 'routeTable' | 'subnet' | 'securityGroup', arg: string): Mapper {
+  return (m) => {
+    const v = m.view;
+    m.emit({ ...m.base, kind: 'vpc-endpoint-association', endpoint: argId(v, 'vpc_endpoint_id'), [field]: toId(v.attr(arg), arg) });
+  };
+}
+
+function peering(m: MapContext): void {
+  const v = m.view;
+  m.emit({ ...m.base, kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id') });
+}
+
+function transitGateway(m: MapContext): void {
+  m.emit({ ...m.base, kind: 'transit-gateway' });
+}
+
+function transitGatewayAttachment(m: MapContext): void {
+  const v = m.view;
+  m.emit({ ...m.base, kind: 'transit-gateway-attachment', transitGateway: argId(v, 'transit_gateway_id'), vpc: argId(v, 'vpc_id'), subnets: toIdList(v.attr('subnet_ids'), 'subnet_ids') });
+}
+
+function managedPrefixList(m: MapContext): void {
+  const entries = m.view.blocks('entry').map((e) => toStr(e.attr('cidr'), 'cidr'));
+  m.emit({ ...m.base, kind: 'prefix-list', entries });
+}
+
+function blockPublicAccess(m: MapContext): void {
+  const mode = toStr(m.view.attr('internet_gateway_block_mode'), 'internet_gateway_block_mode');
+  m.emit({ ...m.base, kind: 'block-public-access', mode: mode === 'block-bidirectional' || mode === 'block-ingress' || mode === 'off' ? mode : typeof mode === 'string' ? unknown(`unknown mode "${mode}"`) : mode });
+}
+
+export const networkMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
+  ['aws_vpc', vpc],
+  ['aws_vpc_ipv4_cidr_block_association', vpcCidr],
+  ['aws_vpc_ipv6_cidr_block_association', vpcCidr],
+  ['aws_subnet', subnet],
+  ['aws_route_table', routeTable(false)],
+  ['aws_default_route_table', routeTable(true)],
+  ['aws_route', route],
+  ['aws_route_table_association', routeTableAssociation],
+  ['aws_main_route_table_association', mainRouteTableAssociation],
+  ['aws_internet_gateway', internetGateway],
+  ['aws_internet_gateway_attachment', gatewayAttachment('internet_gateway_id')],
+  ['aws_vpn_gateway_attachment', gatewayAttachment('vpn_gateway_id')],
+  ['aws_egress_only_internet_gateway', egressOnlyGateway],
+  ['aws_nat_gateway', natGateway],
+  ['aws_vpc_endpoint', vpcEndpoint],
+  ['aws_vpc_endpoint_route_table_association', endpointAssociation('routeTable', 'route_table_id')],
+  ['aws_vpc_endpoint_subnet_association', endpointAssociation('subnet', 'subnet_id')],
+  ['aws_vpc_endpoint_security_group_association', endpointAssociation('securityGroup', 'security_group_id')],
+  ['aws_vpc_peering_connection', peering],
+  ['aws_ec2_transit_gateway', transitGateway],
+  ['aws_ec2_transit_gateway_vpc_attachment', transitGatewayAttachment],
+  ['aws_ec2_managed_prefix_list', managedPrefixList],
+  ['aws_vpc_block_public_access_options', blockPublicAccess],
+]);

@@ -1,0 +1,271 @@
+// Private targets functions reach through the VPC (databases, caches, file systems, instances, load
+// balancers, brokers), their subnet groups, and regional service resources that live outside every VPC.
+
+import { unknown, type Maybe } from '../../../model/origin';
+import type { Id, RefList, TargetKind } from '../../../model/types';
+import type { BlockView } from '../blockView';
+import { toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
+import { isTfRef, type TfValue } from '../value';
+import type { Mapper, MapContext } from './mapper';
+
+const ENGINE_PORTS: readonly (readonly [RegExp, number])[] = [
+  [/^(aurora-)?postgres/, 5432],
+  [/^(aurora-)?mysql|^aurora$|^mariadb/, 3306],
+  [/^oracle/, 1521],
+  [/^sqlserver/, 1433],
+  [/^db2/, 50000],
+  [/^(redis|valkey)/, 6379],
+  [/^memcached/, 11211],
+  [/^docdb/, 27017],
+];
+
+/** `port` when set, else the engine's default port (mysql 3306, postgres 5432, …). */
+function portOf(v: BlockView, engineArg: string, fallback?: number): Maybe<number> {
+  if (v.has('port')) return toNum(v.attr('port'), 'port');
+  const engine = v.attr(engineArg);
+  if (typeof engine === 'string') {
+    const e = engine.toLowerCase();
+    for (const [re, port] of ENGINE_PORTS) if (re.test(e)) return port;
+  }
+  if (fallback !== undefined) return fallback;
+  return unknown(engine === undefined ? `${engineArg} is not set` : `the default port of engine ${typeof engine === 'string' ? engine : '(unknown)'} is not known`);
+}
+
+interface TargetFields {
+  readonly subnets?: RefList;
+  readonly subnetGroup?: Maybe<Id> | null;
+  readonly securityGroups?: RefList;
+  readonly port: Maybe<number>;
+  readonly publiclyAccessible?: Maybe<boolean>;
+  readonly parent?: Maybe<Id> | null;
+  readonly serverlessDataApi?: boolean;
+}
+
+function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): void {
+  m.emit({
+    ...m.base,
+    kind: 'target',
+    targetKind,
+    subnets: f.subnets ?? [],
+    subnetGroup: f.subnetGroup ?? null,
+    securityGroups: f.securityGroups ?? [],
+    port: f.port,
+    publiclyAccessible: f.publiclyAccessible ?? false,
+    parent: f.parent ?? null,
+    ...(f.serverlessDataApi ? { serverlessDataApi: true } : {}),
+  });
+}
+
+function optionalGroup(v: BlockView, arg: string): Maybe<Id> | null {
+  return v.has(arg) ? argId(v, arg) : null;
+}
+
+function dbInstance(m: MapContext): void {
+  const v = m.view;
+  emitTarget(m, 'rds-instance', {
+    subnetGroup: optionalGroup(v, 'db_subnet_group_name'),
+    securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
+    port: portOf(v, 'engine'),
+    publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
+    parent: v.has('replicate_source_db') ? argId(v, 'replicate_source_db') : null,
+  });
+}
+
+function rdsCluster(m: MapContext): void {
+  const v = m.view;
+  const serverlessV1 = v.attr('engine_mode') === 'serverless';
+  emitTarget(m, 'rds-cluster', {
+    subnetGroup: optionalGroup(v, 'db_subnet_group_name'),
+    securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
+    port: portOf(v, 'engine', 3306),
+    serverlessDataApi: serverlessV1 && v.attr('enable_http_endpoint') === true,
+  });
+}
+
+/** Cluster instances sit in the cluster's subnet group and security groups unless they set their own. */
+function rdsClusterInstance(m: MapContext): void {
+  const v = m.view;
+  const cluster = v.attr('cluster_identifier');
+  const clusterInst = cluster !== undefined && isTfRef(cluster) ? m.session.instances.get(cluster.target) : undefined;
+  const cv = clusterInst?.view;
+  emitTarget(m, 'rds-instance', {
+    subnetGroup: v.has('db_subnet_group_name') ? argId(v, 'db_subnet_group_name') : cv ? optionalGroup(cv, 'db_subnet_group_name') : unknown('the cluster is not in this workspace'),
+    securityGroups: cv ? toIdList(cv.attr('vpc_security_group_ids'), 'vpc_security_group_ids') : unknown('the security groups of the cluster are not known'),
+    port: cv ? portOf(cv, 'engine', 3306) : portOf(v, 'engine'),
+    publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
+    parent: toId(cluster, 'cluster_identifier'),
+  });
+}
+
+const PROXY_PORTS: Readonly<Record<string, number>> = { MYSQL: 3306, POSTGRESQL: 5432, SQLSERVER: 1433 };
+
+function dbProxy(m: MapContext): void {
+  const v = m.view;
+  const family = v.attr('engine_family');
+  emitTarget(m, 'rds-proxy', {
+    subnets: toIdList(v.attr('vpc_subnet_ids'), 'vpc_subnet_ids'),
+    securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
+    port: typeof family === 'string' && PROXY_PORTS[family] !== undefined ? (PROXY_PORTS[family] ?? 3306) : unknown('engine_family is not known'),
+  });
+}
+
+function dbProxyEndpoint(m: MapContext): void {
+  const v = m.view;
+  const proxy = v.attr('db_proxy_name');
+  const proxyInst = proxy !== undefined && isTfRef(proxy) ? m.session.instances.get(proxy.target) : undefined;
+  const family = proxyInst?.view.attr('engine_family');
+  emitTarget(m, 'rds-proxy', {
+    subnets: toIdList(v.attr('vpc_subnet_ids'), 'vpc_subnet_ids'),
+    securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
+    port: typeof family === 'string' && PROXY_PORTS[family] !== undefined ? (PROXY_PORTS[family] ?? 3306) : unknown('the proxy engine family is not known'),
+    parent: toId(proxy, 'db_proxy_name'),
+  });
+}
+
+function subnetGroup(m: MapContext): void {
+  m.emit({ ...m.base, kind: 'subnet-group', subnets: toIdList(m.view.attr('subnet_ids'), 'subnet_ids') });
+}
+
+function elasticache(fallbackPort: number, sgArg: string): Mapper {
+  return (m) => {
+    const v = m.view;
+    emitTarget(m, 'elasticache', {
+      subnets: v.has('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : [],
+      subnetGroup: optionalGroup(v, 'subnet_group_name'),
+      securityGroups: toIdList(v.attr(sgArg), sgArg),
+      port: portOf(v, 'engine', fallbackPort),
+      parent: v.has('replication_group_id') ? argId(v, 'replication_group_id') : null,
+    });
+  };
+}
+
+function memorydb(m: MapContext): void {
+  const v = m.view;
+  emitTarget(m, 'memorydb', { subnetGroup: optionalGroup(v, 'subnet_group_name'), securityGroups: toIdList(v.attr('security_group_ids'), 'security_group_ids'), port: toNum(v.attr('port'), 'port', 6379) });
+}
+
+function efsFileSystem(m: MapContext): void {
+  emitTarget(m, 'efs-file-system', { port: 2049 });
+}
+
+function efsMountTarget(m: MapContext): void {
+  const v = m.view;
+  emitTarget(m, 'efs-mount-target', {
+    subnets: [argId(v, 'subnet_id')],
+    securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
+    port: 2049,
+    parent: argId(v, 'file_system_id'),
+  });
+}
+
+/** An access point is reached through its file system's mount targets: a target whose parent is the file system. */
+function efsAccessPoint(m: MapContext): void {
+  emitTarget(m, 'other', { port: 2049, parent: toId(m.view.attr('file_system_id'), 'file_system_id') });
+}
+
+function ec2Instance(m: MapContext): void {
+  const v = m.view;
+  const sgs = v.has('vpc_security_group_ids') ? toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids') : toIdList(v.attr('security_groups'), 'security_groups');
+  emitTarget(m, 'ec2-instance', {
+    subnets: v.has('subnet_id') ? [argId(v, 'subnet_id')] : unknown('subnet_id is not set: the instance goes to a default subnet'),
+    securityGroups: sgs,
+    port: unknown('an instance has no single service port'),
+    publiclyAccessible: toBool(v.attr('associate_public_ip_address'), 'associate_public_ip_address', false),
+  });
+}
+
+function loadBalancer(m: MapContext): void {
+  const v = m.view;
+  const mappings = v.blocks('subnet_mapping').map((b) => argId(b, 'subnet_id'));
+  const internal = toBool(v.attr('internal'), 'internal', false);
+  emitTarget(m, 'load-balancer', {
+    subnets: v.has('subnets') ? toIdList(v.attr('subnets'), 'subnets') : mappings,
+    securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
+    port: unknown('listener ports are set by aws_lb_listener'),
+    publiclyAccessible: typeof internal === 'boolean' ? !internal : internal,
+  });
+}
+
+function docdb(m: MapContext): void {
+  const v = m.view;
+  emitTarget(m, 'docdb-cluster', { subnetGroup: optionalGroup(v, 'db_subnet_group_name'), securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'), port: toNum(v.attr('port'), 'port', 27017) });
+}
+
+function mqBroker(m: MapContext): void {
+  const v = m.view;
+  const engine = v.attr('engine_type');
+  emitTarget(m, 'mq-broker', {
+    subnets: toIdList(v.attr('subnet_ids'), 'subnet_ids'),
+    securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
+    port: engine === 'RabbitMQ' ? 5671 : engine === 'ActiveMQ' ? 61617 : unknown('engine_type is not known'),
+    publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
+  });
+}
+
+function mskCluster(m: MapContext): void {
+  const v = m.view;
+  const info = v.blocks('broker_node_group_info')[0];
+  emitTarget(m, 'msk-cluster', {
+    subnets: info ? toIdList(info.attr('client_subnets'), 'client_subnets') : [],
+    securityGroups: info ? toIdList(info.attr('security_groups'), 'security_groups') : [],
+    port: 9098,
+  });
+}
+
+function opensearch(m: MapContext): void {
+  const vpc = m.view.blocks('vpc_options')[0];
+  emitTarget(m, 'opensearch', {
+    subnets: vpc ? toIdList(vpc.attr('subnet_ids'), 'subnet_ids') : [],
+    securityGroups: vpc ? toIdList(vpc.attr('security_group_ids'), 'security_group_ids') : [],
+    port: 443,
+    publiclyAccessible: !vpc,
+  });
+}
+
+function service(serviceName: string, nameArg: string | undefined): Mapper {
+  return (m) => {
+    const v: TfValue | undefined = nameArg ? m.view.attr(nameArg) : undefined;
+    m.emit({ ...m.base, kind: 'service-resource', service: serviceName, resourceName: v === undefined ? unknown('the name is generated') : toStr(v, nameArg ?? 'name') });
+  };
+}
+
+export const targetMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
+  ['aws_db_instance', dbInstance],
+  ['aws_rds_cluster', rdsCluster],
+  ['aws_rds_cluster_instance', rdsClusterInstance],
+  ['aws_db_proxy', dbProxy],
+  ['aws_db_proxy_endpoint', dbProxyEndpoint],
+  ['aws_db_subnet_group', subnetGroup],
+  ['aws_elasticache_subnet_group', subnetGroup],
+  ['aws_memorydb_subnet_group', subnetGroup],
+  ['aws_docdb_subnet_group', subnetGroup],
+  ['aws_elasticache_cluster', elasticache(6379, 'security_group_ids')],
+  ['aws_elasticache_replication_group', elasticache(6379, 'security_group_ids')],
+  ['aws_elasticache_serverless_cache', elasticache(6379, 'security_group_ids')],
+  ['aws_memorydb_cluster', memorydb],
+  ['aws_efs_file_system', efsFileSystem],
+  ['aws_efs_mount_target', efsMountTarget],
+  ['aws_efs_access_point', efsAccessPoint],
+  ['aws_instance', ec2Instance],
+  ['aws_lb', loadBalancer],
+  ['aws_alb', loadBalancer],
+  ['aws_docdb_cluster', docdb],
+  ['aws_mq_broker', mqBroker],
+  ['aws_msk_cluster', mskCluster],
+  ['aws_opensearch_domain', opensearch],
+  ['aws_elasticsearch_domain', opensearch],
+  ['aws_s3_bucket', service('s3', 'bucket')],
+  ['aws_dynamodb_table', service('dynamodb', 'name')],
+  ['aws_sqs_queue', service('sqs', 'name')],
+  ['aws_sns_topic', service('sns', 'name')],
+  ['aws_secretsmanager_secret', service('secretsmanager', 'name')],
+  ['aws_kms_key', service('kms', undefined)],
+  ['aws_ssm_parameter', service('ssm', 'name')],
+  ['aws_cloudwatch_log_group', service('logs', 'name')],
+  ['aws_kinesis_stream', service('kinesis', 'name')],
+  ['aws_sfn_state_machine', service('states', 'name')],
+  ['aws_cloudwatch_event_bus', service('events', 'name')],
+]);
+
+/** Types that are read (others refer to them) but need no model object of their own. */
+export const referencedOnlyTypes: ReadonlySet<string> = new Set(['aws_eip', 'aws_db_proxy_default_target_group', 'aws_db_proxy_target']);
