@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const [bundle, dir, runsArg, editsArg] = process.argv.slice(2);
-const { AnalysisSession } = createRequire(import.meta.url)(bundle);
+// The bundle is the product's own pipeline; the product's entries tune the heap the same way (workspace/heapTuning.ts).
+const { AnalysisSession, tuneHeapForAnalysis } = createRequire(import.meta.url)(bundle);
+tuneHeapForAnalysis();
 const runs = Number(runsArg);
 const edits = Number(editsArg);
 

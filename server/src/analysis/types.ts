@@ -2,7 +2,7 @@
 // ENIs, and findings (rule violations). Consumers (ide/, cli/, the webview's diagram data) read only these
 // types and the model; they never re-derive network facts.
 
-import type { Severity } from '../syntax/text';
+import type { Severity } from '../model/origin';
 import type { Maybe, Origin, Problem } from '../model/origin';
 import type { Id, ModelKind, ModelObject } from '../model/types';
 
@@ -64,6 +64,8 @@ export interface SubnetReach {
   readonly path: readonly Hop[];
   readonly blockedAt: Id | null;
   readonly reason: string | null;
+  /** Reachability Analyzer explanation code or LAMBDA_* code of this subnet's result; null when reachable. */
+  readonly code?: string | null;
 }
 
 export type DestinationKind = 'internet' | 'internet-ipv6' | 'aws-service' | 'target';

@@ -10,6 +10,7 @@ import { renderSarif } from './sarifReport';
 import { explainText } from './explainCommand';
 import { diagramCommand } from './diagramCommand';
 import { VERSION, helpText } from './help';
+import { tuneHeapForAnalysis } from '../workspace/heapTuning';
 
 const common: FlagSpec[] = [
   { name: 'help', value: false },
@@ -102,6 +103,7 @@ async function check(args: ParsedArgs): Promise<number> {
 
 /** Runs the CLI on process.argv and sets the exit code; never throws. */
 export function run(): void {
+  tuneHeapForAnalysis();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -3,6 +3,8 @@
 
 import type { Severity, Span } from '../syntax/text';
 
+export type { Severity, Span };
+
 export interface Origin {
   /** Absolute path, '/' separators. */
   readonly file: string;

@@ -19,6 +19,8 @@ import { ParseCache } from './parseCache';
 import { SourceSnapshot } from './sourceSnapshot';
 import { localModuleCalls, planUnits, type UnitPlan } from './units';
 
+export { tuneHeapForAnalysis } from './heapTuning';
+
 export interface SessionOptions {
   readonly region?: string;
   readonly varFiles?: readonly string[];

@@ -1,0 +1,154 @@
+// The analysis entry point: per function its placement (M5), needs (intent), reachability per destination
+// aggregated over its subnets, the Hyperplane ENIs (H1), and the findings of every rule.
+
+import { isKnown, type Maybe } from '../model/origin';
+import type { Id, LambdaFunction } from '../model/types';
+import type { NetworkModel } from '../model/network';
+import { EniGrouping, groupSetKey } from './enis';
+import { collectFindings, type FunctionFacts } from './findings';
+import { needsOf, type Need } from './intent';
+import { placementOf } from './placement';
+import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
+import { zipFixes, type Evaluation } from './trace';
+import type { AnalysisOptions, AnalysisResult, DestinationKind, DestinationReach, FunctionReport, Hop, ReachStatus } from './types';
+
+export const defaultAnalysisOptions: AnalysisOptions = Object.freeze({ eniQuotaPerVpc: 500, unsupportedAvailabilityZones: Object.freeze([]) });
+
+const serviceLabels: Readonly<Record<string, string>> = { s3: 'Amazon S3', dynamodb: 'Amazon DynamoDB' };
+
+interface Planned {
+  readonly key: string;
+  readonly kind: DestinationKind;
+  readonly spec: DestinationSpec;
+  readonly label: string;
+  readonly target: Id | null;
+  readonly need: Need | null;
+}
+
+/** Internet, S3 and DynamoDB for everyone (plus IPv6 when allowed, E11), then whatever the function needs. */
+function plan(fn: LambdaFunction, needs: readonly Need[], ipv6: boolean): Planned[] {
+  const out: Planned[] = [];
+  const find = (pred: (n: Need) => boolean): Need | null => needs.find(pred) ?? null;
+  out.push({ key: 'internet', kind: 'internet', spec: { kind: 'internet', family: 4 }, label: 'the internet (IPv4)', target: null, need: find((n) => n.kind === 'internet') });
+  if (ipv6) out.push({ key: 'internet-ipv6', kind: 'internet-ipv6', spec: { kind: 'internet', family: 6 }, label: 'the internet (IPv6)', target: null, need: null });
+  for (const service of ['s3', 'dynamodb']) {
+    out.push({ key: service, kind: 'aws-service', spec: { kind: 'service', service }, label: serviceLabels[service] ?? service, target: null, need: find((n) => n.kind === 'service' && n.service === service) });
+  }
+  for (const need of needs) {
+    if (need.kind === 'service' && need.service !== 's3' && need.service !== 'dynamodb') {
+      out.push({ key: need.service, kind: 'aws-service', spec: { kind: 'service', service: need.service }, label: `the ${need.service} API`, target: null, need });
+    } else if (need.kind === 'target' && need.target.id !== fn.id) {
+      out.push({ key: need.target.address, kind: 'target', spec: { kind: 'target', target: need.target, port: need.port }, label: need.target.address, target: need.target.id, need });
+    }
+  }
+  return out;
+}
+
+function aggregate(statuses: readonly ('yes' | 'no' | 'unknown')[]): ReachStatus {
+  const yes = statuses.includes('yes');
+  const no = statuses.includes('no');
+  if (yes && no) return 'partial';
+  if (statuses.includes('unknown') || statuses.length === 0) return 'unknown';
+  return yes ? 'yes' : 'no';
+}
+
+function serviceVpcReach(p: Planned): DestinationReach {
+  const lambdaHop: Hop = { component: null, componentKind: 'lambda-service-vpc', label: 'Lambda service VPC', verdict: 'pass', detail: 'a function without VPC config runs in the Lambda-owned VPC (M1)', rule: 'M1' };
+  const base = { destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, bySubnet: [], needed: p.need !== null, neededBecause: p.need?.because ?? [] };
+  if (p.spec.kind !== 'target') {
+    const end: Hop = p.kind === 'internet' || p.kind === 'internet-ipv6'
+      ? { component: null, componentKind: 'internet', label: 'internet', verdict: 'pass', detail: 'reached', rule: 'E1' }
+      : { component: null, componentKind: 'aws-service', label: `${p.label} endpoint`, verdict: 'pass', detail: 'public endpoint reached', rule: 'E1' };
+    return { ...base, status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] };
+  }
+  const t = p.spec.target;
+  if (t.publiclyAccessible !== false) {
+    const why = isKnown(t.publiclyAccessible) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${t.publiclyAccessible.reason}`;
+    return { ...base, status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why, path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [] };
+  }
+  const detail = 'a function without VPC config cannot reach private addresses (E1)';
+  return {
+    ...base, status: 'no', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_NOT_IN_VPC', explanation: `${t.address}: ${detail}`,
+    path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'block', detail, rule: 'E1' }],
+    fixes: [{ description: `attach the function to the VPC of ${t.address}`, changes: [{ kind: 'attach-vpc-config', function: '' }] }],
+  };
+}
+
+function toReach(p: Planned, evals: readonly Evaluation[]): DestinationReach {
+  const status = aggregate(evals.map((e) => e.status));
+  const lead = status === 'yes' ? evals[0]
+    : status === 'unknown' ? evals.find((e) => e.status === 'unknown') ?? evals[0]
+    : evals.find((e) => e.status === 'no');
+  const blocked = evals.filter((e) => e.status === 'no');
+  return {
+    destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status,
+    via: evals.find((e) => e.status === 'yes')?.via ?? lead?.via ?? null,
+    blockedAt: status === 'yes' ? null : lead?.blockedAt ?? null,
+    reason: status === 'yes' ? null : lead?.code ?? 'LAMBDA_UNKNOWN_INPUT',
+    explanation: lead ? (status === 'partial' ? `reachable from ${evals.length - blocked.length} of ${evals.length} subnets; ${lead.explanation}` : lead.explanation) : 'the function has no subnets',
+    path: lead?.path ?? [],
+    fixes: zipFixes(blocked.map((e) => e.fixes)),
+    bySubnet: evals.map((e) => ({ subnet: e.subnet, status: e.status, via: e.via, path: e.path, blockedAt: e.blockedAt, reason: e.reason, code: e.code })),
+    needed: p.need !== null,
+    neededBecause: p.need?.because ?? [],
+  };
+}
+
+export function analyze(model: NetworkModel, options: AnalysisOptions = defaultAnalysisOptions): AnalysisResult {
+  const search = new PathSearch(model);
+  const enis = new EniGrouping(model);
+  // Functions with the same subnets and groups share whole results (common: many functions, one VPC config).
+  const shared = new Map<string, { reach: DestinationReach; evals: readonly Evaluation[] }>();
+  const facts: FunctionFacts[] = [];
+  for (const fn of model.all('lambda-function')) {
+    const placement = placementOf(model, fn);
+    const needs = needsOf(model, fn);
+    const ipv6 = placement.kind === 'vpc' && placement.config.ipv6AllowedForDualStack === true;
+    const planned = plan(fn, needs, ipv6);
+    const evaluations = new Map<string, readonly Evaluation[]>();
+    let reach: DestinationReach[];
+    let eniKeys: string[] = [];
+    if (placement.kind === 'service-vpc') {
+      reach = planned.map((p) => withFunction(serviceVpcReach(p), fn.id));
+    } else if (placement.unknownReason !== null) {
+      const reason = placement.unknownReason;
+      reach = planned.map((p) => ({
+        destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: 'unknown', via: null, blockedAt: null,
+        reason: 'LAMBDA_UNKNOWN_INPUT', explanation: reason, path: [], fixes: [], bySubnet: [], needed: p.need !== null, neededBecause: p.need?.because ?? [],
+      }));
+    } else {
+      const groupKey = groupSetKey(model, placement.securityGroups);
+      if (!placement.managedInstances) eniKeys = enis.add(fn.id, placement.subnets, placement.securityGroups);
+      const configKey = `${placement.subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
+      reach = planned.map((p) => {
+        const key = `${configKey}|${p.key}|${destinationKey(p.spec)}`;
+        let hit = shared.get(key);
+        if (!hit) {
+          const evals = placement.subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, p.spec));
+          hit = { reach: toReach(p, evals), evals };
+          shared.set(key, hit);
+        }
+        evaluations.set(p.key, hit.evals);
+        return p.need === null && !hit.reach.needed ? hit.reach : { ...hit.reach, needed: p.need !== null, neededBecause: p.need?.because ?? [] };
+      });
+    }
+    facts.push({ fn, placement, needs, reach, evaluations, eniKeys });
+  }
+  const functions: FunctionReport[] = facts.map((f) => {
+    const shares = new Set<Id>();
+    for (const key of f.eniKeys) for (const other of enis.functionsOf(key)) if (other !== f.fn.id) shares.add(other);
+    const p = f.placement;
+    const vpc: Maybe<Id> | null = p.kind === 'vpc' ? p.vpc : null;
+    return {
+      function: f.fn.id, vpcAttached: p.kind === 'vpc', managedInstances: p.managedInstances, vpc,
+      subnets: p.kind === 'vpc' ? p.subnets : [], securityGroups: p.kind === 'vpc' ? p.securityGroups : [],
+      enis: f.eniKeys, sharesEniWith: [...shares].sort(), reach: f.reach,
+    };
+  });
+  const eniList = enis.list();
+  return { functions, enis: eniList, findings: collectFindings(model, options, facts, eniList), problems: [] };
+}
+
+function withFunction(reach: DestinationReach, fn: Id): DestinationReach {
+  return { ...reach, fixes: reach.fixes.map((f) => ({ ...f, changes: f.changes.map((c) => (c.kind === 'attach-vpc-config' ? { ...c, function: fn } : c)) })) };
+}

@@ -1,0 +1,266 @@
+// Rules → findings: each check of the catalogue (rules.ts) over the per-function facts and the model. Function
+// findings are located on the function's VPC config (else its declaration), with the blocking components as
+// related locations; findings about a component (NAT gateway, endpoint, SG, subnet, VPC) sit on it.
+
+import { parseCidr, usableSubnetAddresses } from '../model/cidr';
+import { isKnown, type Maybe, type Origin } from '../model/origin';
+import type { Id, LambdaFunction, PolicyDocument } from '../model/types';
+import type { NetworkModel } from '../model/network';
+import type { Need } from './intent';
+import { natWorks } from './pathSteps';
+import type { Placement } from './placement';
+import { rules, type RuleInfo } from './rules';
+import type { Evaluation } from './trace';
+import type { AnalysisOptions, DestinationReach, Finding, FindingRelated, Fix, HyperplaneEni } from './types';
+
+export interface FunctionFacts {
+  readonly fn: LambdaFunction;
+  readonly placement: Placement;
+  readonly needs: readonly Need[];
+  readonly reach: readonly DestinationReach[];
+  readonly evaluations: ReadonlyMap<string, readonly Evaluation[]>;
+  readonly eniKeys: readonly string[];
+}
+
+class Findings {
+  readonly list: Finding[] = [];
+  constructor(private readonly model: NetworkModel) {}
+
+  related(ids: readonly (Id | null)[], message: string): FindingRelated[] {
+    const out: FindingRelated[] = [];
+    const seen = new Set<Id>();
+    for (const id of ids) {
+      if (id === null || seen.has(id)) continue;
+      seen.add(id);
+      const o = this.model.get(id);
+      if (o) out.push({ component: o.id, origin: o.origin, message: `${message}: ${o.address}` });
+    }
+    return out;
+  }
+
+  add(rule: RuleInfo, subject: Id, origin: Origin, message: string, related: FindingRelated[] = [], fixes: readonly Fix[] = [], severity = rule.severity): void {
+    this.list.push({ rule: rule.id, severity, message, subject, origin, related, fixes });
+  }
+}
+
+function locate(fn: LambdaFunction): Origin {
+  return fn.vpcConfig?.origin ?? fn.origin;
+}
+
+function noRouteRule(reach: DestinationReach): RuleInfo {
+  switch (reach.destinationKind) {
+    case 'internet':
+    case 'internet-ipv6':
+      return rules.LAMBDA_NO_ROUTE_INTERNET;
+    case 'aws-service':
+      return reach.destination === 's3' ? rules.LAMBDA_NO_ROUTE_S3 : reach.destination === 'dynamodb' ? rules.LAMBDA_NO_ROUTE_DYNAMODB : rules.LAMBDA_NO_ROUTE_AWS_SERVICE;
+    case 'target':
+      return rules.LAMBDA_NO_ROUTE_TARGET;
+  }
+}
+
+export function collectFindings(model: NetworkModel, options: AnalysisOptions, facts: readonly FunctionFacts[], enis: readonly HyperplaneEni[]): Finding[] {
+  const f = new Findings(model);
+  const narrowAcls = new Map<Id, Set<Id>>();
+  const usedGroups = new Map<Id, Id[]>();
+  for (const fact of facts) {
+    reachFindings(f, fact);
+    configFindings(f, model, options, fact);
+    for (const evals of fact.evaluations.values()) {
+      for (const e of evals) for (const acl of e.narrowAcls) (narrowAcls.get(acl) ?? narrowAcls.set(acl, new Set()).get(acl))?.add(fact.fn.id);
+    }
+    if (fact.placement.kind === 'vpc') {
+      for (const g of fact.placement.securityGroups) if (isKnown(g)) (usedGroups.get(model.canonical(g)) ?? usedGroups.set(model.canonical(g), []).get(model.canonical(g)))?.push(fact.fn.id);
+    }
+  }
+  for (const [acl, fns] of narrowAcls) {
+    const o = model.get(acl);
+    if (o) f.add(rules.NACL_EPHEMERAL_RANGE_NARROW, acl, o.origin, `${o.address} allows return traffic only on 32768–65535; Lambda and NAT gateways may use source ports from 1024 (P6)`, f.related([...fns], 'used by'));
+  }
+  componentFindings(f, model, usedGroups);
+  eniFindings(f, model, options, enis);
+  return f.list;
+}
+
+function reachFindings(f: Findings, fact: FunctionFacts): void {
+  const { fn } = fact;
+  for (const reach of fact.reach) {
+    if (!reach.needed || (reach.status !== 'no' && reach.status !== 'partial')) continue;
+    const because = reach.neededBecause[0] ? ` (${reach.neededBecause[0]})` : '';
+    const evals = fact.evaluations.get(reach.destination) ?? [];
+    const blocks = evals.flatMap((e) => e.blocks);
+    const related = f.related(blocks.map((b) => b.component), 'blocked at');
+    if (fact.placement.kind === 'service-vpc') {
+      if (reach.destinationKind === 'target') {
+        f.add(rules.LAMBDA_PRIVATE_TARGET_WITHOUT_VPC, fn.id, locate(fn), `${fn.address} has no VPC config but uses ${reach.label}${because}, which is reachable only inside its VPC (E1)`, f.related([reach.target], 'private resource'), reach.fixes);
+      }
+      continue;
+    }
+    const endpointSg = blocks.find((b) => b.tag === 'endpoint-sg');
+    if (endpointSg) {
+      f.add(rules.VPCE_SG_BLOCKS_FUNCTION, fn.id, locate(fn), `${fn.address} cannot use the interface endpoint for ${reach.destination}: ${endpointSg.explanation}`, related, reach.fixes);
+      continue;
+    }
+    if (blocks.some((b) => b.code === 'LAMBDA_EFS_NO_MOUNT_TARGET')) {
+      f.add(rules.LAMBDA_EFS_NO_MOUNT_TARGET, fn.id, locate(fn), `${fn.address} mounts ${reach.label}, which has no mount target in the AZ of some of its subnets (P13)`, f.related([reach.target], 'file system'), reach.fixes);
+      continue;
+    }
+    if (reach.status === 'partial') {
+      f.add(rules.LAMBDA_PARTIAL_REACH, fn.id, locate(fn), `${fn.address} reaches ${reach.label} from some subnets only${because}: ${reach.explanation}`, related, reach.fixes);
+      continue;
+    }
+    const where = reach.blockedAt !== null ? ` at ${f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? reach.blockedAt}` : '';
+    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}`, related, reach.fixes);
+  }
+  // E2: a route to an IGW from the function's own subnet.
+  const internet = fact.evaluations.get('internet') ?? [];
+  const viaIgw = internet.filter((e) => e.code === 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS');
+  if (viaIgw.length > 0) {
+    const only = viaIgw.length === internet.length;
+    f.add(rules.LAMBDA_PUBLIC_SUBNET_IGW, fn.id, locate(fn),
+      `${fn.address} is in ${only ? '' : 'some '}subnets whose route table sends 0.0.0.0/0 to an internet gateway; a Lambda ENI has no public IP, so this gives no internet access (E2)`,
+      f.related(viaIgw.map((e) => e.subnet), 'public subnet'), viaIgw[0]?.fixes ?? [], only ? 'error' : rules.LAMBDA_PUBLIC_SUBNET_IGW.severity);
+  }
+}
+
+function hasEniPermissions(model: NetworkModel, fn: LambdaFunction): boolean | null {
+  if (fn.role === null || !isKnown(fn.role)) return null; // SAM generates the role and adds the policy itself (S2)
+  if (model.get(fn.role)?.kind !== 'iam-role') return null;
+  const rp = model.rolePolicies(fn.role);
+  const arns = [...rp.managedPolicyArns, ...fn.managedPolicyArns];
+  const docs: Maybe<PolicyDocument>[] = [...rp.documents, ...fn.policies];
+  let open = false;
+  for (const arn of arns) {
+    if (!isKnown(arn)) { open = true; continue; }
+    if (/AWSLambdaVPCAccessExecutionRole|AWSLambdaENIManagementAccess/.test(arn)) return true;
+    if (!arn.startsWith('arn:aws:iam::aws:policy/')) open = true; // a customer managed policy we cannot read
+  }
+  for (const doc of docs) {
+    if (!isKnown(doc)) { open = true; continue; }
+    for (const st of doc.statements) {
+      if (st.effect !== 'Allow') continue;
+      for (const a of st.actions) {
+        if (!isKnown(a)) { open = true; continue; }
+        const pattern = new RegExp(`^${a.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+        if (pattern.test('ec2:CreateNetworkInterface')) return true;
+      }
+    }
+  }
+  return open ? null : false;
+}
+
+function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptions, fact: FunctionFacts): void {
+  const { fn, placement } = fact;
+  const at = locate(fn);
+  if (fn.edge && fn.vpcConfig !== null) f.add(rules.LAMBDA_EDGE_VPC, fn.id, at, `${fn.address} is a Lambda@Edge function and cannot have VPC config (C6)`);
+  if (placement.kind === 'service-vpc') return;
+  const config = placement.config;
+  const subnetsKnown = isKnown(config.subnets);
+  const groupsKnown = isKnown(config.securityGroups);
+  if (subnetsKnown && groupsKnown && (placement.subnets.length === 0) !== (placement.securityGroups.length === 0)) {
+    f.add(rules.LAMBDA_VPC_CONFIG_INCOMPLETE, fn.id, at, `${fn.address} has ${placement.subnets.length === 0 ? 'security groups but no subnets' : 'subnets but no security groups'}: AWS rejects it ("SubnetIds and SecurityIds must coexist or be both empty list", C2)`);
+  }
+  if (placement.subnets.length > 16) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} lists ${placement.subnets.length} subnets; Lambda allows at most 16 (C3)`);
+  if (placement.securityGroups.length > 5) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} lists ${placement.securityGroups.length} security groups; Lambda allows at most 5 (C3)`);
+  const vpcs = new Map<Id, Id>();
+  for (const id of [...placement.subnets, ...placement.securityGroups]) {
+    if (!isKnown(id)) continue;
+    const o = model.get(id);
+    if ((o?.kind === 'subnet' || o?.kind === 'security-group') && isKnown(o.vpc) && !vpcs.has(o.vpc)) vpcs.set(o.vpc, o.id);
+  }
+  if (vpcs.size > 1) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} mixes subnets and security groups of ${vpcs.size} VPCs; all must be in one VPC (C3)`, f.related([...vpcs.keys()], 'VPC'));
+  const subnets = placement.subnets.filter((s): s is Id => isKnown(s)).map((s) => model.get(s)).filter((s) => s?.kind === 'subnet');
+  const azs = new Set<string>();
+  let azOpen = placement.subnets.length !== subnets.length;
+  for (const s of subnets) {
+    if (s?.kind !== 'subnet') continue;
+    const az = s.availabilityZone;
+    if (isKnown(az)) azs.add(az);
+    else if (az.symbol !== undefined) azs.add(`?${az.symbol}`);
+    else azOpen = true;
+    if (isKnown(az) && options.unsupportedAvailabilityZones.includes(az)) {
+      f.add(rules.LAMBDA_AZ_UNSUPPORTED, fn.id, at, `${fn.address} uses ${s.address} in ${az}, which Lambda does not support in this account (C5)`, f.related([s.id], 'subnet'));
+    }
+  }
+  if (!azOpen && azs.size === 1 && subnets.length > 0) {
+    f.add(rules.LAMBDA_SINGLE_AZ, fn.id, at, `all subnets of ${fn.address} are in one Availability Zone (${[...azs][0]?.replace(/^\?/, '') ?? ''}): no AZ failover (C4)`);
+  }
+  const vpc = placement.vpc !== null && isKnown(placement.vpc) ? model.get(placement.vpc) : undefined;
+  if (vpc?.kind === 'vpc' && vpc.instanceTenancy === 'dedicated') {
+    f.add(rules.LAMBDA_DEDICATED_TENANCY, fn.id, at, `${fn.address} is attached to ${vpc.address}, which has dedicated instance tenancy; Lambda cannot attach to it (P12)`, f.related([vpc.id], 'VPC'));
+  }
+  if (!placement.managedInstances && hasEniPermissions(model, fn) === false && fn.role !== null && isKnown(fn.role)) {
+    f.add(rules.LAMBDA_ROLE_MISSING_ENI_PERMISSIONS, fn.id, at, `the execution role of ${fn.address} lacks ec2:CreateNetworkInterface and related permissions; attach AWSLambdaVPCAccessExecutionRole (C1)`,
+      f.related([fn.role], 'role'), [{ description: 'attach the AWSLambdaVPCAccessExecutionRole managed policy to the role', changes: [{ kind: 'attach-vpc-execution-policy', role: fn.role }] }]);
+  }
+  const groups = placement.securityGroups.filter((g): g is Id => isKnown(g)).map((g) => model.get(g));
+  if (groups.length > 0 && groups.length === placement.securityGroups.length && groups.every((g) => g?.kind === 'security-group' && model.sgRules(g.id, 'egress').length === 0)) {
+    f.add(rules.SG_NO_EGRESS, fn.id, at, `the security groups of ${fn.address} have no egress rule (Terraform removes the default allow-all egress, T3): the function can open no connection`,
+      f.related(groups.map((g) => g?.id ?? null), 'security group'),
+      groups[0] ? [{ description: `add an egress rule to ${groups[0].address}`, changes: [{ kind: 'add-sg-egress', group: groups[0].id, protocol: 'tcp', port: 443, peer: '0.0.0.0/0' }] }] : []);
+  }
+  if (!placement.managedInstances && placement.unknownReason === null && !fact.needs.some((n) => n.kind === 'target')) {
+    f.add(rules.LAMBDA_VPC_UNNEEDED, fn.id, at, `${fn.address} is attached to a VPC but uses no private resource the workspace shows; without VPC config it would reach the internet and AWS APIs directly (M1)`);
+  }
+}
+
+function componentFindings(f: Findings, model: NetworkModel, usedGroups: ReadonlyMap<Id, readonly Id[]>): void {
+  for (const nat of model.all('nat-gateway')) {
+    if (nat.connectivityType !== 'public' || nat.subnet === null || !isKnown(nat.subnet)) continue;
+    const subnet = model.get(nat.subnet);
+    if (subnet?.kind !== 'subnet' || !isKnown(subnet.vpc) || !isKnown(model.routeTableOf(subnet.id).id)) continue;
+    if (nat.hasElasticIp === false) {
+      f.add(rules.NAT_NO_INTERNET_PATH, nat.id, nat.origin, `${nat.address} is public but has no Elastic IP allocation (E3)`);
+    } else if (!natWorks(model, nat) && nat.hasElasticIp === true) {
+      f.add(rules.NAT_NO_INTERNET_PATH, nat.id, nat.origin, `${nat.address} is in ${subnet.address}, whose route table does not send 0.0.0.0/0 to an internet gateway attached to the VPC (E3)`, f.related([subnet.id], 'NAT subnet'));
+    }
+  }
+  for (const e of model.all('vpc-endpoint')) {
+    if (e.endpointType !== 'Interface') continue;
+    if (e.privateDnsEnabled === false) {
+      f.add(rules.VPCE_PRIVATE_DNS_DISABLED, e.id, e.origin, `private DNS is disabled on ${e.address}: SDK calls to ${isKnown(e.service) ? e.service : 'the service'} will not use this endpoint (E10)`, [],
+        [{ description: `enable private DNS on ${e.address}`, changes: [{ kind: 'enable-private-dns', endpoint: e.id }] }]);
+    } else if (e.privateDnsEnabled === true && isKnown(e.vpc)) {
+      const vpc = model.get(e.vpc);
+      if (vpc?.kind !== 'vpc') continue;
+      for (const attribute of ['enableDnsSupport', 'enableDnsHostnames'] as const) {
+        if (vpc[attribute] === false) {
+          f.add(rules.VPCE_VPC_DNS_DISABLED, e.id, e.origin, `${e.address} has private DNS, but ${vpc.address} has ${attribute} off: private DNS needs both VPC DNS attributes (E9, E10)`, f.related([vpc.id], 'VPC'),
+            [{ description: `enable ${attribute} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] }]);
+        }
+      }
+    }
+  }
+  for (const [groupId, fns] of usedGroups) {
+    const sg = model.get(groupId);
+    if (sg?.kind !== 'security-group' || sg.implicitEgress !== 'allow-all' || (sg.adoptsDefaultOf !== null && isKnown(sg.adoptsDefaultOf))) continue;
+    const standalone = model.sgRules(sg.id, 'egress').filter((r) => !r.inline);
+    if (standalone.length === 0) continue;
+    f.add(rules.CFN_EGRESS_NOT_RESTRICTED, sg.id, sg.origin, `${sg.address} keeps CloudFormation's default allow-all egress: its ${standalone.length} separate egress rule(s) add to it rather than restrict it (T3)`,
+      [...f.related(standalone.map((r) => r.id), 'egress rule'), ...f.related([...fns], 'used by')]);
+  }
+}
+
+function eniFindings(f: Findings, model: NetworkModel, options: AnalysisOptions, enis: readonly HyperplaneEni[]): void {
+  const perVpc = new Map<Id, number>();
+  const perSubnet = new Map<Id, HyperplaneEni[]>();
+  for (const eni of enis) {
+    if (isKnown(eni.vpc)) perVpc.set(eni.vpc, (perVpc.get(eni.vpc) ?? 0) + 1);
+    (perSubnet.get(eni.subnet) ?? perSubnet.set(eni.subnet, []).get(eni.subnet))?.push(eni);
+  }
+  for (const [vpcId, count] of perVpc) {
+    const vpc = model.get(vpcId);
+    if (!vpc || count < options.eniQuotaPerVpc * 0.8) continue;
+    f.add(rules.LAMBDA_ENI_QUOTA, vpcId, vpc.origin, `${vpc.address} needs ${count} Hyperplane ENIs (distinct subnet and security-group combinations), ${count > options.eniQuotaPerVpc ? 'over' : 'close to'} the quota of ${options.eniQuotaPerVpc} per VPC (H5)`);
+  }
+  for (const [subnetId, list] of perSubnet) {
+    const s = model.get(subnetId);
+    if (s?.kind !== 'subnet' || !isKnown(s.cidrBlock)) continue;
+    const cidr = parseCidr(s.cidrBlock);
+    if (!cidr) continue;
+    const usable = usableSubnetAddresses(cidr);
+    if (cidr.prefix < 28 && list.length <= usable / 2) continue;
+    const fns = [...new Set(list.flatMap((e) => e.functions))];
+    f.add(rules.LAMBDA_SUBNET_TINY, subnetId, s.origin, `${s.address} (${cidr.text}) has ${usable} usable addresses and hosts ${list.length} Hyperplane ENI combination(s); it can run out of IP addresses (H6)`, f.related(fns, 'function'));
+  }
+}

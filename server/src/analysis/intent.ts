@@ -1,0 +1,157 @@
+// What a function needs to reach, and why: environment variables and references to model objects, IAM
+// actions of its role and own policies (service prefixes, resources naming model objects), file systems
+// (EFS, P13). Event source mappings are polled by the Lambda service and create no need (C8).
+
+import { isKnown, type Maybe } from '../model/origin';
+import type { LambdaFunction, ModelObject, PolicyDocument, Target } from '../model/types';
+import type { NetworkModel } from '../model/network';
+
+export type Need =
+  | { readonly kind: 'internet'; readonly because: string[] }
+  | { readonly kind: 'service'; readonly service: string; readonly because: string[] }
+  | { readonly kind: 'target'; readonly target: Target; readonly port: number | null; readonly because: string[] };
+
+/** IAM action prefix → endpoint service name, where they differ. */
+const actionServices: Readonly<Record<string, string>> = {
+  cloudwatch: 'monitoring',
+  firehose: 'kinesis-firehose',
+  'rds-data': 'rds-data',
+  'execute-api': 'execute-api',
+  kinesis: 'kinesis-streams',
+};
+
+/** Prefixes that are not network calls made by the function's code. */
+const notCalledByCode = new Set([
+  'logs', // M4: the function's own log output does not use the VPC
+  'ec2', // C1: ENI management is done by the Lambda service with the role
+  'iam', 'organizations', 'rds-db', 'elasticfilesystem', 'xray', 'tag', 'cloudformation',
+]);
+
+/** Actions the Lambda service uses to poll event sources (C8): an ESM's own permissions. */
+const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage|GetQueueAttributes|ChangeMessageVisibility)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|mq:.*)$/i;
+
+/** Managed policies granting data-plane access to one service. */
+const managedPolicyServices: readonly (readonly [RegExp, string])[] = [
+  [/AmazonS3/i, 's3'],
+  [/AmazonDynamoDB/i, 'dynamodb'],
+  [/AmazonSQS/i, 'sqs'],
+  [/AmazonSNS/i, 'sns'],
+  [/SecretsManager/i, 'secretsmanager'],
+  [/AmazonSSM/i, 'ssm'],
+  [/AWSStepFunctions/i, 'states'],
+  [/AmazonKinesisFullAccess|AmazonKinesisReadOnly/i, 'kinesis-streams'],
+];
+
+/** The endpoint service name a service is known by (VPC endpoints use "kinesis-streams", IAM uses "kinesis"). */
+export function normaliseService(service: string): string {
+  const s = service.toLowerCase();
+  return actionServices[s] ?? s;
+}
+
+export function serviceOfAction(action: string): string | null {
+  const colon = action.indexOf(':');
+  if (colon <= 0) return null;
+  const prefix = action.slice(0, colon).toLowerCase();
+  if (notCalledByCode.has(prefix) || prefix === '*') return null;
+  return normaliseService(prefix);
+}
+
+class NeedSet {
+  private readonly byKey = new Map<string, Need>();
+  add(key: string, make: () => Need, because: string): void {
+    let need = this.byKey.get(key);
+    if (!need) this.byKey.set(key, (need = make()));
+    if (!need.because.includes(because)) need.because.push(because);
+  }
+  list(): Need[] {
+    return [...this.byKey.values()];
+  }
+}
+
+function defaultPort(target: Target): number | null {
+  if (isKnown(target.port)) return target.port;
+  // P13: NFS for EFS; other kinds have no single default (engines and ports vary).
+  return target.targetKind === 'efs-file-system' || target.targetKind === 'efs-mount-target' ? 2049 : null;
+}
+
+/** Follows references to the object a function talks to: a proxy is a target, an access point leads to its file system. */
+function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject | undefined, because: string): void {
+  if (!object) return;
+  if (object.kind === 'service-resource') {
+    const service = normaliseService(object.service);
+    needs.add(`service:${service}`, () => ({ kind: 'service', service, because: [] }), because);
+  } else if (object.kind === 'lambda-function') {
+    needs.add('service:lambda', () => ({ kind: 'service', service: 'lambda', because: [] }), because);
+  } else if (object.kind === 'target') {
+    let target = object;
+    const parent = target.parent !== null && isKnown(target.parent) ? model.get(target.parent) : undefined;
+    // A mount target or an EFS access point stands for its file system (P13).
+    if (parent?.kind === 'target' && parent.targetKind === 'efs-file-system' && (target.targetKind === 'efs-mount-target' || target.targetKind === 'other')) target = parent;
+    const t = target;
+    needs.add(`target:${t.id}`, () => ({ kind: 'target', target: t, port: defaultPort(t), because: [] }), because);
+  }
+}
+
+function addPolicyNeeds(model: NetworkModel, needs: NeedSet, doc: Maybe<PolicyDocument>, polledServices: ReadonlySet<string>, from: string): void {
+  if (!isKnown(doc)) return;
+  for (const st of doc.statements) {
+    if (st.effect !== 'Allow') continue;
+    for (const action of st.actions) {
+      if (!isKnown(action)) continue;
+      const service = serviceOfAction(action);
+      if (service === null) continue;
+      if (polledServices.has(action.slice(0, action.indexOf(':')).toLowerCase()) && pollingActions.test(action)) continue; // C8
+      needs.add(`service:${service}`, () => ({ kind: 'service', service, because: [] }), `${from} allows ${action}`);
+    }
+    for (const res of st.resources) {
+      if (typeof res === 'object' && 'ref' in res) {
+        const o = model.get(res.ref);
+        if (o?.kind === 'target') addObjectNeed(model, needs, o, `${from} grants access to ${o.address}`);
+      }
+    }
+  }
+}
+
+/** Everything the function is known to need; destinations not listed may still be used by its code. */
+export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
+  const needs = new NeedSet();
+  for (const env of fn.environment) {
+    for (const ref of env.refs) {
+      const o = model.get(ref);
+      if (o) addObjectNeed(model, needs, o, `environment variable ${env.name} refers to ${o.address}`);
+    }
+    if (env.refs.length === 0 && isKnown(env.value) && /^https?:\/\//i.test(env.value) && !/amazonaws\.com|\.internal\b|localhost/i.test(env.value)) {
+      needs.add('internet', () => ({ kind: 'internet', because: [] }), `environment variable ${env.name} is the URL ${env.value}`);
+    }
+  }
+  for (const ref of fn.refs) {
+    const o = model.get(ref);
+    if (o) addObjectNeed(model, needs, o, `the function refers to ${o.address}`);
+  }
+  for (const fsRef of fn.fileSystems) {
+    if (!isKnown(fsRef.accessPointOrFileSystem)) continue;
+    const o = model.get(fsRef.accessPointOrFileSystem);
+    if (o) addObjectNeed(model, needs, o, `the function mounts ${o.address}${isKnown(fsRef.localMountPath) ? ` at ${fsRef.localMountPath}` : ''}`);
+  }
+  const polled = new Set<string>();
+  for (const esm of model.eventSourceMappingsOf(fn.id)) if (isKnown(esm.sourceService)) polled.add(esm.sourceService.toLowerCase());
+  // DynamoDB stream polling uses dynamodb: actions too.
+  for (const doc of fn.policies) addPolicyNeeds(model, needs, doc, polled, 'the function policy');
+  for (const arn of fn.managedPolicyArns) addManagedNeeds(needs, arn, 'the function');
+  if (fn.role !== null && isKnown(fn.role)) {
+    const role = model.get(fn.role);
+    const rp = model.rolePolicies(fn.role);
+    const from = `role ${role?.address ?? fn.role}`;
+    for (const doc of rp.documents) addPolicyNeeds(model, needs, doc, polled, from);
+    for (const arn of rp.managedPolicyArns) addManagedNeeds(needs, arn, from);
+  }
+  return needs.list();
+}
+
+function addManagedNeeds(needs: NeedSet, arn: Maybe<string>, from: string): void {
+  if (!isKnown(arn)) return;
+  for (const [pattern, service] of managedPolicyServices) {
+    if (pattern.test(arn)) needs.add(`service:${service}`, () => ({ kind: 'service', service, because: [] }), `${from} has ${arn.slice(arn.lastIndexOf('/') + 1)}`);
+  }
+}
+

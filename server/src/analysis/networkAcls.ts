@@ -1,0 +1,90 @@
+// Network ACL evaluation (P5, P6): entries of one direction in rule-number order, first match wins, the final
+// '*' rule denies. A request is a TCP port range (one port forward, the ephemeral range for replies); every
+// port must be allowed. Replies allowed only on 32768–65535 are flagged as narrow instead of blocked.
+
+import { isKnown, type Maybe } from '../model/origin';
+import type { Id, NetworkAclEntry } from '../model/types';
+import type { NetworkModel } from '../model/network';
+import { addrFamily, addrText, coverage, type Addr } from './addressing';
+import { isAllProtocols, isTcp } from './protocols';
+
+export const EPHEMERAL_FROM = 1024;
+export const EPHEMERAL_TO = 65535;
+/** Linux's ephemeral range start: NACLs written for EC2 often allow replies only from here (P6). */
+export const LINUX_EPHEMERAL_FROM = 32768;
+
+export interface AclVerdict {
+  readonly verdict: 'pass' | 'block' | 'unknown';
+  readonly detail: string;
+  /** The entry that decided (first deny, or null when the implicit '*' rule denied). */
+  readonly entry: Id | null;
+  /** Only 32768–65535 of the ephemeral range is allowed (P6 warning); verdict is then 'pass'. */
+  readonly narrow: boolean;
+}
+
+type Interval = [number, number];
+
+function subtract(ranges: Interval[], from: number, to: number): { rest: Interval[]; hit: Interval[] } {
+  const rest: Interval[] = [];
+  const hit: Interval[] = [];
+  for (const [a, b] of ranges) {
+    if (b < from || a > to) { rest.push([a, b]); continue; }
+    if (a < from) rest.push([a, from - 1]);
+    if (b > to) rest.push([to + 1, b]);
+    hit.push([Math.max(a, from), Math.min(b, to)]);
+  }
+  return { rest, hit };
+}
+
+function entryPorts(entry: NetworkAclEntry): Interval | 'unknown' | 'none' {
+  if (!isKnown(entry.protocol)) return 'unknown';
+  if (isAllProtocols(entry.protocol)) return [0, 65535];
+  if (!isTcp(entry.protocol)) return 'none';
+  if (!isKnown(entry.fromPort) || !isKnown(entry.toPort)) return 'unknown';
+  return [entry.fromPort, entry.toPort];
+}
+
+function describe(entry: NetworkAclEntry): string {
+  return `rule ${isKnown(entry.ruleNumber) ? entry.ruleNumber : '?'} (${isKnown(entry.action) ? entry.action : '?'})`;
+}
+
+/** Evaluates one NACL, one direction, for TCP packets to/from `peer` on ports [from, to]. */
+export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: boolean, peer: Addr, from: number, to: number): AclVerdict {
+  if (!isKnown(acl)) return { verdict: 'unknown', detail: `the network ACL is unknown: ${acl.reason}`, entry: null, narrow: false };
+  if (!model.get(acl)) return { verdict: 'unknown', detail: `network ACL ${acl} is not in the workspace`, entry: null, narrow: false };
+  const family = addrFamily(peer);
+  let remaining: Interval[] = [[from, to]];
+  const denied: Interval[] = [];
+  let denyEntry: NetworkAclEntry | null = null;
+  let firstAllow: NetworkAclEntry | null = null;
+  const what = `${egress ? 'outbound to' : 'inbound from'} ${addrText(peer)} tcp ${from === to ? from : `${from}-${to}`}`;
+  for (const entry of model.naclEntries(acl, egress)) {
+    if (remaining.length === 0) break;
+    const ports = entryPorts(entry);
+    if (ports === 'none') continue;
+    const block = family === 4 ? entry.cidr : entry.ipv6Cidr;
+    const cov = coverage(block, peer);
+    if (cov === 'none') continue;
+    if (ports === 'unknown' || cov !== 'all' || !isKnown(entry.action) || !isKnown(entry.ruleNumber)) {
+      const overlaps = ports === 'unknown' || subtract(remaining, ports[0], ports[1]).hit.length > 0;
+      if (overlaps) return { verdict: 'unknown', detail: `cannot tell whether ${describe(entry)} matches ${what}`, entry: entry.id, narrow: false };
+      continue;
+    }
+    const { rest, hit } = subtract(remaining, ports[0], ports[1]);
+    if (hit.length === 0) continue;
+    remaining = rest;
+    if (entry.action === 'deny') { denied.push(...hit); denyEntry ??= entry; }
+    else firstAllow ??= entry;
+  }
+  const blocked = [...denied, ...remaining];
+  if (blocked.length === 0) {
+    return { verdict: 'pass', detail: `${firstAllow ? describe(firstAllow) : 'a rule'} allows ${what}`, entry: firstAllow?.id ?? null, narrow: false };
+  }
+  const narrow = from === EPHEMERAL_FROM && to === EPHEMERAL_TO && blocked.every(([, b]) => b < LINUX_EPHEMERAL_FROM);
+  const first = blocked.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).slice(0, 3).join(', ');
+  if (narrow) {
+    return { verdict: 'pass', detail: `allows ${what} only from ${LINUX_EPHEMERAL_FROM}: ports ${first} are denied, which Lambda and NAT gateways may use (P6)`, entry: denyEntry?.id ?? null, narrow: true };
+  }
+  const by = denyEntry ? `${describe(denyEntry)} denies` : 'the final * rule denies';
+  return { verdict: 'block', detail: `${by} ${what} (ports ${first})`, entry: denyEntry?.id ?? null, narrow: false };
+}

@@ -1,0 +1,141 @@
+// The hop evaluators a path is made of (M5): security-group egress/ingress, a NACL in one direction, and a
+// route lookup, each recorded on a Trace with its explanation code and the fixes for that hop alone.
+
+import { isKnown, type Maybe } from '../model/origin';
+import type { Id, NatGateway, Subnet } from '../model/types';
+import type { Association, NetworkModel } from '../model/network';
+import type { Addr } from './addressing';
+import { evaluateNetworkAcl } from './networkAcls';
+import { evaluateSecurityGroups, type SgPeerSpec } from './securityGroups';
+import type { Trace } from './trace';
+import type { Fix } from './types';
+
+/** The function's end of a path: one subnet with the function's security groups (M3). */
+export interface Source {
+  readonly subnet: Subnet;
+  readonly addr: Addr;
+  readonly vpc: Id | null;
+  readonly table: Association;
+  readonly acl: Association;
+  readonly groups: readonly Maybe<Id>[];
+  /** The known groups, canonical ids. */
+  readonly knownGroups: readonly Id[];
+  /** Identity of the group set, for memoising group-dependent steps. */
+  readonly groupKey: string;
+  readonly managed: boolean;
+}
+
+export function nameOf(model: NetworkModel, id: Maybe<Id> | null): string {
+  if (id === null) return '(none)';
+  if (!isKnown(id)) return '(unknown)';
+  return model.get(id)?.address ?? id;
+}
+
+function groupsLabel(model: NetworkModel, groups: readonly Maybe<Id>[]): string {
+  return groups.map((g) => nameOf(model, g)).join(', ') || '(none)';
+}
+
+function peerText(addr: Addr): string {
+  return addr.kind === 'cidr' ? addr.cidr.text : addr.family === 6 ? '::/0' : '0.0.0.0/0';
+}
+
+/** SG egress of the function's groups (P1, P2, E8); returns whether the hop passed. */
+export function sgEgressStep(model: NetworkModel, trace: Trace, src: Source, peer: SgPeerSpec, port: number | null, fixPeer?: string): void {
+  const v = evaluateSecurityGroups(model, src.groups, 'egress', peer, port);
+  const component = src.knownGroups[0] ?? null;
+  const label = `security groups ${groupsLabel(model, src.groups)} (egress)`;
+  if (v.verdict === 'pass') return trace.pass(component, 'security-group', label, v.detail, 'P1');
+  if (v.verdict === 'unknown') return trace.unknown(component, 'security-group', label, v.detail, 'P1');
+  const fixes: Fix[] = component === null ? [] : [{
+    description: `allow egress tcp ${port ?? 'to the port'} to ${fixPeer ?? peerText(peer.addr)} in ${nameOf(model, component)}`,
+    changes: [{ kind: 'add-sg-egress', group: component, protocol: 'tcp', port: port ?? 0, peer: fixPeer ?? peerText(peer.addr) }],
+  }];
+  trace.block(component, 'security-group', label, v.detail, 'P2', v.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH', fixes);
+}
+
+/** SG ingress of the far end (target, endpoint ENI) from the function (P2, P3, E9). */
+export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonly Maybe<Id>[], src: Source, port: number | null, what: string, tag?: string): void {
+  const v = evaluateSecurityGroups(model, groups, 'ingress', { addr: src.addr, groups: src.knownGroups }, port);
+  const component = groups.find((g): g is Id => isKnown(g)) ?? null;
+  const label = `security groups ${groupsLabel(model, groups)} of ${what} (ingress)`;
+  if (v.verdict === 'pass') return trace.pass(component, 'security-group', label, v.detail, 'P2');
+  if (v.verdict === 'unknown') return trace.unknown(component, 'security-group', label, v.detail, 'P2');
+  const sourceGroup = src.knownGroups[0] ?? null;
+  const fixes: Fix[] = [];
+  if (component !== null && sourceGroup !== null) {
+    fixes.push({
+      description: `allow ingress tcp ${port ?? 'on the port'} from ${nameOf(model, sourceGroup)} in ${nameOf(model, component)}`,
+      changes: [{ kind: 'add-sg-ingress', group: component, protocol: 'tcp', port: port ?? 0, sourceGroup, sourceCidr: null }],
+    });
+  }
+  trace.block(component, 'security-group', label, v.detail, 'P2', v.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH', fixes, tag);
+}
+
+/** One NACL, one direction (P5, P6). */
+export function aclStep(model: NetworkModel, trace: Trace, acl: Association, egress: boolean, peer: Addr, from: number, to: number, where: string): void {
+  const v = evaluateNetworkAcl(model, acl.id, egress, peer, from, to);
+  const component = isKnown(acl.id) ? acl.id : null;
+  const label = `network ACL ${nameOf(model, acl.id)} of ${where} (${egress ? 'outbound' : 'inbound'})`;
+  const rule = from === to ? 'P5' : 'P6';
+  if (v.verdict === 'pass') {
+    if (v.narrow && component !== null) trace.narrowAcls.push(component);
+    return trace.pass(component, 'network-acl', label, v.detail, rule);
+  }
+  if (v.verdict === 'unknown') return trace.unknown(component, 'network-acl', label, v.detail, rule);
+  const fixes: Fix[] = component === null ? [] : [{
+    description: `allow ${egress ? 'outbound' : 'inbound'} tcp ${from === to ? from : `${from}-${to}`} ${egress ? 'to' : 'from'} ${peerText(peer)} in ${nameOf(model, component)}`,
+    changes: [{ kind: 'add-nacl-entry', acl: component, egress, protocol: 'tcp', fromPort: from, toPort: to, cidr: peerText(peer) }],
+  }];
+  trace.block(component, 'network-acl', label, v.detail, rule, 'SUBNET_ACL_RESTRICTION', fixes);
+}
+
+/** Whether a NAT gateway can reach the internet (E3): public, with an EIP, and its subnet routes to an attached IGW. */
+export function natWorks(model: NetworkModel, nat: NatGateway): boolean {
+  if (nat.connectivityType !== 'public' || nat.hasElasticIp !== true || nat.subnet === null || !isKnown(nat.subnet)) return false;
+  const subnet = model.get(nat.subnet);
+  if (!subnet || subnet.kind !== 'subnet' || !isKnown(subnet.vpc)) return false;
+  const table = model.routeTableOf(subnet.id).id;
+  if (!isKnown(table)) return false;
+  for (const route of model.routesOf(table)) {
+    if (route.destination.kind === 'ipv4' && route.destination.cidr === '0.0.0.0/0' && route.target.kind === 'internet-gateway' && isKnown(route.target.ref)) {
+      return model.vpcsOfInternetGateway(route.target.ref).includes(subnet.vpc);
+    }
+  }
+  return false;
+}
+
+/** A subnet of the VPC whose route table sends 0.0.0.0/0 to an attached IGW (where a NAT gateway could go). */
+export function publicSubnetOf(model: NetworkModel, vpc: Id): Subnet | null {
+  for (const subnet of model.all('subnet')) {
+    if (subnet.vpc !== vpc) continue;
+    const table = model.routeTableOf(subnet.id).id;
+    if (!isKnown(table)) continue;
+    const viaIgw = model.routesOf(table).some((r) => r.destination.kind === 'ipv4' && r.destination.cidr === '0.0.0.0/0' && r.target.kind === 'internet-gateway' && isKnown(r.target.ref) && model.vpcsOfInternetGateway(r.target.ref).includes(vpc));
+    if (viaIgw) return subnet;
+  }
+  return null;
+}
+
+/** Fixes giving a subnet internet access through NAT (E3): reuse a working NAT gateway, else add one. */
+export function natFixes(model: NetworkModel, src: Source): Fix[] {
+  const table = isKnown(src.table.id) ? src.table.id : null;
+  if (src.vpc === null || table === null) return [];
+  const candidates = model.all('nat-gateway').filter((n) => {
+    const s = n.subnet !== null && isKnown(n.subnet) ? model.get(n.subnet) : undefined;
+    return s?.kind === 'subnet' && s.vpc === src.vpc && s.id !== src.subnet.id && natWorks(model, n);
+  });
+  const sameAz = candidates.find((n) => {
+    const s = n.subnet !== null && isKnown(n.subnet) ? model.get(n.subnet) : undefined;
+    return s?.kind === 'subnet' && s.availabilityZone === src.subnet.availabilityZone;
+  });
+  const nat = sameAz ?? candidates[0];
+  if (nat) {
+    return [{ description: `route 0.0.0.0/0 in ${nameOf(model, table)} to ${nat.address}`, changes: [{ kind: 'add-nat-route', routeTable: table, natGateway: nat.id }] }];
+  }
+  const pub = publicSubnetOf(model, src.vpc);
+  return [{
+    description: `add a public NAT gateway${pub ? ` in ${pub.address}` : ' in a public subnet'} and route 0.0.0.0/0 in ${nameOf(model, table)} to it`,
+    changes: [{ kind: 'add-nat-gateway', vpc: src.vpc, publicSubnet: pub?.id ?? null }, { kind: 'add-nat-route', routeTable: table, natGateway: null }],
+  }];
+}
+

@@ -1,0 +1,61 @@
+// Where a function's traffic enters a customer VPC (M2, M3, M5 step 1–2): its VpcConfig, or for Lambda
+// Managed Instances its capacity provider's; C2's "both empty" means no VPC at all.
+
+import { isKnown, type Maybe } from '../model/origin';
+import type { Id, LambdaFunction, VpcConfig } from '../model/types';
+import type { NetworkModel } from '../model/network';
+
+export type Placement =
+  | { readonly kind: 'service-vpc'; readonly managedInstances: boolean }
+  | {
+      readonly kind: 'vpc';
+      readonly managedInstances: boolean;
+      readonly config: VpcConfig;
+      readonly subnets: readonly Maybe<Id>[];
+      readonly securityGroups: readonly Maybe<Id>[];
+      readonly vpc: Maybe<Id> | null;
+      /** Set when the whole placement cannot be evaluated (unknown lists, config AWS rejects). */
+      readonly unknownReason: string | null;
+    };
+
+function vpcOf(model: NetworkModel, subnets: readonly Maybe<Id>[], groups: readonly Maybe<Id>[]): Maybe<Id> | null {
+  for (const id of [...subnets, ...groups]) {
+    if (!isKnown(id)) continue;
+    const o = model.get(id);
+    if ((o?.kind === 'subnet' || o?.kind === 'security-group') && isKnown(o.vpc)) return o.vpc;
+  }
+  const first = [...subnets, ...groups].find((x) => !isKnown(x));
+  return first ?? null;
+}
+
+export function placementOf(model: NetworkModel, fn: LambdaFunction): Placement {
+  let config = fn.vpcConfig;
+  const managedInstances = fn.capacityProvider !== null;
+  if (fn.capacityProvider !== null) {
+    if (!isKnown(fn.capacityProvider)) {
+      return unknownPlacement(`the capacity provider is unknown: ${fn.capacityProvider.reason}`, fn, managedInstances);
+    }
+    const provider = model.get(fn.capacityProvider);
+    if (!provider || provider.kind !== 'capacity-provider') {
+      return unknownPlacement(`capacity provider ${fn.capacityProvider} is not in the workspace`, fn, managedInstances);
+    }
+    config = provider.vpcConfig;
+  }
+  if (config === null) return { kind: 'service-vpc', managedInstances };
+  const subnets = isKnown(config.subnets) ? config.subnets : null;
+  const groups = isKnown(config.securityGroups) ? config.securityGroups : null;
+  const base = { kind: 'vpc' as const, managedInstances, config, subnets: subnets ?? [], securityGroups: groups ?? [] };
+  if (subnets && groups && subnets.length === 0 && groups.length === 0) return { kind: 'service-vpc', managedInstances };
+  const vpc = vpcOf(model, subnets ?? [], groups ?? []);
+  if (!isKnown(config.subnets)) return { ...base, vpc, unknownReason: `the subnets are unknown: ${config.subnets.reason}` };
+  if (!isKnown(config.securityGroups)) return { ...base, vpc, unknownReason: `the security groups are unknown: ${config.securityGroups.reason}` };
+  if (subnets?.length === 0 || groups?.length === 0) {
+    return { ...base, vpc, unknownReason: 'AWS rejects this VPC config: subnets and security groups must both be set or both be empty (C2)' };
+  }
+  return { ...base, vpc, unknownReason: null };
+}
+
+function unknownPlacement(reason: string, fn: LambdaFunction, managedInstances: boolean): Placement {
+  const config: VpcConfig = fn.vpcConfig ?? { subnets: [], securityGroups: [], ipv6AllowedForDualStack: false, origin: fn.origin };
+  return { kind: 'vpc', managedInstances, config, subnets: [], securityGroups: [], vpc: null, unknownReason: reason };
+}

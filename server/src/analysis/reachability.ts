@@ -1,0 +1,583 @@
+// Path search from one function subnet to one destination (M3, M5): internet over NAT (E2, E3), IPv6 (E11),
+// AWS services over gateway/interface endpoints or NAT (E6–E10), private targets over local routes and
+// peering (P2–P13). Results are memoised per (subnet, security-group set, destination): functions share them.
+
+import { isKnown, type Maybe } from '../model/origin';
+import { implicitRef, type Id, type Route, type Subnet, type Target, type VpcEndpoint } from '../model/types';
+import type { NetworkModel } from '../model/network';
+import { addrOf, type Addr } from './addressing';
+import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
+import { aclStep, nameOf, natFixes, sgEgressStep, sgIngressStep, type Source } from './pathSteps';
+import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
+import { Trace, type Evaluation } from './trace';
+import type { Fix, Hop, Via } from './types';
+
+export type DestinationSpec =
+  | { readonly kind: 'internet'; readonly family: 4 | 6 }
+  | { readonly kind: 'service'; readonly service: string }
+  | { readonly kind: 'target'; readonly target: Target; readonly port: number | null };
+
+const HTTPS = 443;
+const PUBLIC4: Addr = { kind: 'public', family: 4 };
+const PUBLIC6: Addr = { kind: 'public', family: 6 };
+
+export function destinationKey(dest: DestinationSpec): string {
+  switch (dest.kind) {
+    case 'internet': return dest.family === 4 ? 'internet' : 'internet-ipv6';
+    case 'service': return `service:${dest.service}`;
+    case 'target': return `target:${dest.target.id}:${dest.port ?? '?'}`;
+  }
+}
+
+function sameAz(a: Maybe<string>, b: Maybe<string>): boolean | null {
+  if (isKnown(a) && isKnown(b)) return a === b;
+  if (!isKnown(a) && !isKnown(b) && a.symbol !== undefined && a.symbol === b.symbol) return true;
+  return null;
+}
+
+export class PathSearch {
+  private readonly memo = new Map<string, Evaluation>();
+  private readonly stopped = new Set<string>();
+  private readonly eniHops = new Map<string, Hop>();
+
+  constructor(private readonly model: NetworkModel) {}
+
+  /** Evaluates one function subnet (an id or an unknown) with the function's groups. */
+  evaluate(subnetRef: Maybe<Id>, groups: readonly Maybe<Id>[], groupKey: string, managed: boolean, dest: DestinationSpec): Evaluation {
+    const key = `${isKnown(subnetRef) ? subnetRef : `?${subnetRef.symbol ?? subnetRef.reason}`}|${groupKey}|${managed ? 'm' : 'h'}|${destinationKey(dest)}`;
+    const hit = this.memo.get(key);
+    if (hit) return hit;
+    const result = this.evaluateUncached(subnetRef, groups, groupKey, managed, dest);
+    this.memo.set(key, result);
+    return result;
+  }
+
+  /** A memoised part of a path that depends on the group set only (key: group set + destination). */
+  private groupPart(src: Source, key: string, run: (t: Trace) => void): Evaluation {
+    return this.part(`g|${src.groupKey}|${key}`, src, run);
+  }
+
+  /** A memoised part of a path that depends on the subnet only (routes, NACLs, gateways). */
+  private subnetPart(src: Source, key: string, run: (t: Trace) => void | 'stop'): Evaluation {
+    return this.part(`s|${src.subnet.id}|${key}`, src, run);
+  }
+
+  /** Runs and memoises a part; `run` returns 'stop' when the rest of the path cannot be evaluated. */
+  private part(key: string, src: Source, run: (t: Trace) => void | 'stop'): Evaluation {
+    const hit = this.memo.get(key);
+    if (hit) return hit;
+    const t = new Trace(src.subnet.id);
+    if (run(t) === 'stop') this.stopped.add(key);
+    const result = t.finish();
+    this.memo.set(key, result);
+    return result;
+  }
+
+  private evaluateUncached(subnetRef: Maybe<Id>, groups: readonly Maybe<Id>[], groupKey: string, managed: boolean, dest: DestinationSpec): Evaluation {
+    const m = this.model;
+    if (!isKnown(subnetRef)) {
+      const t = new Trace(`unknown:${subnetRef.symbol ?? subnetRef.reason}`);
+      t.unknown(null, 'subnet', 'subnet', `the subnet is unknown: ${subnetRef.reason}`, 'M3');
+      return t.finish();
+    }
+    const subnet = m.get(subnetRef);
+    const trace = new Trace(subnetRef);
+    if (!subnet || subnet.kind !== 'subnet') {
+      trace.unknown(null, 'subnet', subnetRef, 'the subnet is not defined in the workspace', 'M3');
+      return trace.finish();
+    }
+    const src: Source = {
+      subnet, addr: addrOf(subnet.cidrBlock, subnet.address), vpc: isKnown(subnet.vpc) ? subnet.vpc : null,
+      table: m.routeTableOf(subnet.id), acl: m.naclOf(subnet.id), groups,
+      knownGroups: groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g)), groupKey, managed,
+    };
+    const eniKey = `${subnet.id}|${groupKey}|${managed ? 'm' : 'h'}`;
+    let eniHop = this.eniHops.get(eniKey);
+    if (!eniHop) {
+      eniHop = { component: subnet.id, componentKind: 'hyperplane-eni', label: managed ? `managed instance in ${subnet.address}` : `Hyperplane ENI in ${subnet.address}`, verdict: 'pass',
+        detail: `source ${src.addr.kind === 'cidr' ? src.addr.cidr.text : 'address in the subnet'}, security groups ${groups.map((g) => nameOf(m, g)).join(', ')}`, rule: managed ? 'M3' : 'H1' };
+      this.eniHops.set(eniKey, eniHop);
+    }
+    trace.hops.push(eniHop);
+    switch (dest.kind) {
+      case 'internet': this.internet(trace, src, dest.family); break;
+      case 'service': this.service(trace, src, dest.service); break;
+      case 'target': this.target(trace, src, dest.target, dest.port); break;
+    }
+    return trace.finish();
+  }
+
+  // ------------------------------------------------------------------ internet
+
+  private internet(trace: Trace, src: Source, family: 4 | 6): void {
+    const m = this.model;
+    const pub = family === 4 ? PUBLIC4 : PUBLIC6;
+    if (family === 6 && src.subnet.ipv6CidrBlock === null) {
+      trace.block(src.subnet.id, 'subnet', src.subnet.address, 'the subnet has no IPv6 CIDR block, so the function sends no IPv6 traffic (E11)', 'E11', 'NO_ROUTE_TO_DESTINATION', []);
+      return;
+    }
+    trace.append(this.groupPart(src, `internet${family}`, (t) => sgEgressStep(m, t, src, { addr: pub, groups: [] }, HTTPS)));
+    trace.append(this.subnetPart(src, `internet${family}`, (t) => {
+      const match = this.route(t, src, { kind: 'addr', addr: pub });
+      if (!match) return this.noRouteFixes(t, src, null);
+      this.egressAcls(t, src, pub, HTTPS);
+      this.routeHop(t, src, match);
+      this.afterRoute(t, src, match, family, 'internet');
+    }));
+  }
+
+  /** The function subnet's NACL both ways for traffic leaving the subnet (P6). */
+  private egressAcls(trace: Trace, src: Source, peer: Addr, port: number): void {
+    aclStep(this.model, trace, src.acl, true, peer, port, port, src.subnet.address);
+    aclStep(this.model, trace, src.acl, false, peer, EPHEMERAL_FROM, EPHEMERAL_TO, src.subnet.address);
+  }
+
+  /** Looks up the function subnet's table; records unknown/none and returns the route, or null when there is none. */
+  private route(trace: Trace, src: Source, query: RouteQuery): Route | null | 'stop' {
+    const m = this.model;
+    if (!isKnown(src.table.id)) {
+      trace.unknown(null, 'route-table', `route table of ${src.subnet.address}`, src.table.id.reason, 'P7');
+      return 'stop';
+    }
+    if (!m.get(src.table.id)) {
+      trace.unknown(src.table.id, 'route-table', src.table.id, 'the route table is not in the workspace', 'P7');
+      return 'stop';
+    }
+    const match: RouteMatch = lookupRoute(m, src.table.id, query);
+    if (match.kind === 'unknown') {
+      trace.unknown(src.table.id, 'route-table', `route table ${nameOf(m, src.table.id)}`, match.reason, 'P9');
+      return 'stop';
+    }
+    return match.kind === 'route' ? match.route : null;
+  }
+
+  private routeHop(trace: Trace, src: Source, route: Route | 'stop'): void {
+    if (route === 'stop' || !isKnown(src.table.id)) return;
+    const d = route.destination;
+    const dest = d.kind === 'prefix-list' ? 'the service prefix list' : isKnown(d.cidr) ? d.cidr : '(unknown)';
+    trace.pass(src.table.id, 'route-table', `route table ${nameOf(this.model, src.table.id)}${src.table.explicit ? '' : ' (main)'}`,
+      `${dest} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
+  }
+
+  private noRouteFixes(trace: Trace, src: Source, extra: Fix | null): void {
+    const table = isKnown(src.table.id) ? src.table.id : null;
+    const fixes = [...(extra ? [extra] : []), ...natFixes(this.model, src)];
+    trace.block(table, 'route-table', `route table ${nameOf(this.model, src.table.id)}`, 'no route covers the destination', 'P9', 'NO_ROUTE_TO_DESTINATION', fixes);
+  }
+
+  /** Follows the route chosen in the function subnet's table towards the internet or a public AWS endpoint. */
+  private afterRoute(trace: Trace, src: Source, route: Route | 'stop', family: 4 | 6, final: string, endpointFix: Fix | null = null): void {
+    if (route === 'stop') return;
+    const m = this.model;
+    const target = route.target;
+    const tableId = isKnown(src.table.id) ? src.table.id : null;
+    if (target.kind !== 'local' && target.kind !== 'unknown' && isKnown(target.ref) && !m.get(target.ref)) {
+      // E12: the route points at an object the workspace knows is gone.
+      trace.block(target.ref, 'route', route.address, `the route's target ${target.ref} does not exist: the route is a blackhole (E12)`, 'E12', 'BAD_STATE_ROUTE', natFixes(m, src));
+      return;
+    }
+    switch (target.kind) {
+      case 'nat-gateway':
+        return this.natLeg(trace, src, target.ref, family, final, endpointFix);
+      case 'internet-gateway':
+        if (family === 6) return this.igwHop(trace, src.vpc, target.ref, final, 'internet-gateway');
+        trace.block(isKnown(target.ref) ? target.ref : null, 'internet-gateway', `internet gateway ${nameOf(m, target.ref)}`,
+          'the function\'s subnet routes to an internet gateway, but a Lambda ENI has no public IP, so the gateway drops its traffic (E2)', 'E2', 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
+          [...(endpointFix ? [endpointFix] : []), ...this.publicSubnetFixes(src)]);
+        return;
+      case 'egress-only-internet-gateway':
+        if (family === 4) {
+          trace.unknown(tableId, 'route-table', `route table ${nameOf(m, tableId)}`, 'an IPv4 route points at an egress-only internet gateway, which carries IPv6 only');
+          return;
+        }
+        trace.via = 'egress-only-internet-gateway';
+        trace.pass(isKnown(target.ref) ? target.ref : null, 'egress-only-internet-gateway', `egress-only internet gateway ${nameOf(m, target.ref)}`, 'forwards outbound IPv6 (E11)', 'E11');
+        return this.finalHop(trace, final);
+      case 'vpc-endpoint': {
+        const endpoint = isKnown(target.ref) ? m.get(target.ref) : undefined;
+        if (endpoint?.kind === 'vpc-endpoint' && endpoint.endpointType === 'Gateway') {
+          trace.via = 'gateway-endpoint';
+          trace.pass(endpoint.id, 'vpc-endpoint', `gateway endpoint ${endpoint.address}`,
+            endpoint.policy === null ? 'routes to the service (default full-access policy)' : 'routes to the service; its endpoint policy may restrict requests (not evaluated)', 'E7');
+          return this.finalHop(trace, final);
+        }
+        trace.unknown(isKnown(target.ref) ? target.ref : null, 'vpc-endpoint', `endpoint ${nameOf(m, target.ref)}`, 'traffic goes to a Gateway Load Balancer endpoint, which the analysis does not follow');
+        return;
+      }
+      case 'vpc-peering':
+        trace.block(isKnown(target.ref) ? target.ref : null, 'vpc-peering', `peering ${nameOf(m, target.ref)}`, 'a peering connection does not give access to the peer\'s internet or NAT gateways (P10)', 'P10', 'NO_ROUTE_TO_DESTINATION', natFixes(m, src));
+        return;
+      case 'local':
+        trace.block(tableId, 'route-table', `route table ${nameOf(m, tableId)}`, 'the destination is routed locally inside the VPC', 'P8', 'NO_ROUTE_TO_DESTINATION', natFixes(m, src));
+        return;
+      case 'transit-gateway':
+        trace.via = 'transit-gateway';
+        trace.unknown(isKnown(target.ref) ? target.ref : null, 'transit-gateway', `transit gateway ${nameOf(m, target.ref)}`, 'traffic leaves through a transit gateway; its route tables are not followed (P11)', 'P11');
+        return;
+      case 'network-interface':
+      case 'instance':
+      case 'virtual-private-gateway':
+      case 'carrier-gateway':
+      case 'local-gateway':
+      case 'core-network':
+      case 'unknown':
+        trace.unknown(isKnown(target.ref) ? target.ref : null, 'route', route.address, `traffic leaves through a ${target.kind} (${nameOf(m, target.ref)}), which the analysis does not follow (a NAT instance?)`);
+        return;
+    }
+  }
+
+  private finalHop(trace: Trace, final: string): void {
+    if (final === 'internet') trace.pass(null, 'internet', 'internet', 'reached');
+    else trace.pass(null, 'aws-service', `${final} service endpoint`, 'reached');
+  }
+
+  private publicSubnetFixes(src: Source): Fix[] {
+    const m = this.model;
+    const nat = natFixes(m, src).filter((f) => f.changes.some((c) => c.kind === 'add-nat-route' && c.natGateway !== null));
+    if (src.vpc === null) return [];
+    return [{
+      description: `place the function in private subnets whose route table sends 0.0.0.0/0 to a NAT gateway${nat.length > 0 ? '' : ` (add one in ${src.subnet.address})`}`,
+      changes: [...(nat.length > 0 ? [] : [{ kind: 'add-nat-gateway' as const, vpc: src.vpc, publicSubnet: src.subnet.id }]), { kind: 'other', component: src.subnet.id }],
+    }];
+  }
+
+  private igwHop(trace: Trace, vpc: Id | null, igw: Maybe<Id>, final: string, via: Via): void {
+    const m = this.model;
+    const id = isKnown(igw) ? igw : null;
+    const label = `internet gateway ${nameOf(m, igw)}`;
+    if (id === null || vpc === null) return trace.unknown(id, 'internet-gateway', label, 'the internet gateway or its VPC is unknown');
+    if (!m.vpcsOfInternetGateway(id).includes(vpc)) {
+      trace.block(id, 'internet-gateway', label, `the internet gateway is not attached to ${nameOf(m, vpc)}`, 'E3', 'LAMBDA_IGW_NOT_ATTACHED',
+        [{ description: `attach ${nameOf(m, id)} to ${nameOf(m, vpc)}`, changes: [{ kind: 'attach-igw', gateway: id, vpc }] }]);
+      return;
+    }
+    const bpa = m.all('block-public-access').find((b) => b.mode === 'block-bidirectional');
+    if (bpa) {
+      trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks internet traffic through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
+      return;
+    }
+    trace.via ??= via;
+    trace.pass(id, 'internet-gateway', label, 'attached to the VPC', 'E3');
+    this.finalHop(trace, final);
+  }
+
+  /** E3: function subnet → NAT gateway (public, EIP, own VPC) → NAT subnet's route to an attached IGW. */
+  private natLeg(trace: Trace, src: Source, ref: Maybe<Id>, family: 4 | 6, final: string, endpointFix: Fix | null): void {
+    const m = this.model;
+    trace.via = 'nat-gateway';
+    const nat = isKnown(ref) ? m.get(ref) : undefined;
+    const label = `NAT gateway ${nameOf(m, ref)}`;
+    if (!nat || nat.kind !== 'nat-gateway') return trace.unknown(isKnown(ref) ? ref : null, 'nat-gateway', label, isKnown(ref) ? 'not a NAT gateway of the workspace' : `unknown NAT gateway: ${ref.reason}`, 'E3');
+    const alternatives = (): Fix[] => [...(endpointFix ? [endpointFix] : []), ...natFixes(m, src)];
+    if (family === 6) return trace.unknown(nat.id, 'nat-gateway', label, 'IPv6 through a NAT gateway needs NAT64/DNS64, which the analysis does not follow', 'E5');
+    if (!isKnown(nat.connectivityType)) return trace.unknown(nat.id, 'nat-gateway', label, `connectivity type unknown: ${nat.connectivityType.reason}`, 'E3');
+    if (nat.connectivityType === 'private') {
+      trace.block(nat.id, 'nat-gateway', label, 'a private NAT gateway cannot send traffic to the internet (E3)', 'E3', 'LAMBDA_NAT_PRIVATE', alternatives());
+      return;
+    }
+    if (nat.hasElasticIp === false) {
+      trace.block(nat.id, 'nat-gateway', label, 'the public NAT gateway has no Elastic IP allocation (E3)', 'E3', 'LAMBDA_NAT_NO_ELASTIC_IP', alternatives());
+      return;
+    }
+    if (nat.subnet === null) return trace.unknown(nat.id, 'nat-gateway', label, 'a regional NAT gateway: its per-AZ routing is not modelled (E4)', 'E4');
+    if (!isKnown(nat.subnet)) return trace.unknown(nat.id, 'nat-gateway', label, `its subnet is unknown: ${nat.subnet.reason}`, 'E3');
+    const natSubnet = m.get(nat.subnet);
+    if (!natSubnet || natSubnet.kind !== 'subnet') return trace.unknown(nat.id, 'nat-gateway', label, `its subnet ${nat.subnet} is not in the workspace`, 'E3');
+    if (isKnown(natSubnet.vpc) && src.vpc !== null && natSubnet.vpc !== src.vpc) {
+      trace.block(nat.id, 'nat-gateway', label, 'the NAT gateway is in another VPC; it only serves sources in its own VPC (E3)', 'E3', 'NGW_REQUIRES_SOURCE_IN_VPC', alternatives());
+      return;
+    }
+    const natAddr = PUBLIC4;
+    if (natSubnet.id !== src.subnet.id) {
+      const natAcl = m.naclOf(natSubnet.id);
+      aclStep(m, trace, natAcl, false, src.addr, HTTPS, HTTPS, `NAT subnet ${natSubnet.address}`);
+      aclStep(m, trace, natAcl, true, src.addr, EPHEMERAL_FROM, EPHEMERAL_TO, `NAT subnet ${natSubnet.address}`);
+    }
+    trace.pass(nat.id, 'nat-gateway', label, `public NAT gateway in ${natSubnet.address}`, 'E3');
+    const natAssoc = m.routeTableOf(natSubnet.id);
+    if (!isKnown(natAssoc.id)) return trace.unknown(null, 'route-table', `route table of ${natSubnet.address}`, natAssoc.id.reason, 'P7');
+    const natTable: Id = natAssoc.id;
+    const match = lookupRoute(m, natTable, { kind: 'addr', addr: natAddr });
+    const tableLabel = `route table ${nameOf(m, natTable)} of the NAT subnet`;
+    if (match.kind === 'unknown') return trace.unknown(natTable, 'route-table', tableLabel, match.reason, 'P9');
+    const igw = src.vpc ? m.internetGatewaysOf(src.vpc)[0] : undefined;
+    const routeFix = (): Fix[] => igw !== undefined
+      ? [{ description: `route 0.0.0.0/0 in ${nameOf(m, natTable)} to ${nameOf(m, igw)}`, changes: [{ kind: 'add-route', routeTable: natTable, destination: '0.0.0.0/0', target: igw }] }]
+      : src.vpc === null ? []
+      : [{ description: `attach an internet gateway to the VPC and route 0.0.0.0/0 in ${nameOf(m, natTable)} to it`, changes: [{ kind: 'attach-igw', gateway: null, vpc: src.vpc }, { kind: 'other', component: natTable }] }];
+    if (match.kind === 'none') {
+      trace.block(natTable, 'route-table', tableLabel, 'no route to the internet: the NAT gateway sits in a private subnet (E3)', 'E3', 'NO_ROUTE_TO_DESTINATION', [...(endpointFix ? [endpointFix] : []), ...routeFix()]);
+      return;
+    }
+    const t = match.route.target;
+    if (t.kind !== 'internet-gateway') {
+      const why = t.kind === 'nat-gateway' ? 'it sends 0.0.0.0/0 to a NAT gateway, not an internet gateway: the NAT gateway sits in a private subnet' : `it sends 0.0.0.0/0 to a ${t.kind}, not an internet gateway`;
+      trace.block(natTable, 'route-table', tableLabel, `${why} (E3)`, 'E3', 'NO_ROUTE_TO_DESTINATION', [...(endpointFix ? [endpointFix] : []), ...routeFix()]);
+      return;
+    }
+    trace.pass(natTable, 'route-table', tableLabel, `0.0.0.0/0 → ${nameOf(m, t.ref)}`, 'E3');
+    aclStep(m, trace, m.naclOf(natSubnet.id), true, natAddr, HTTPS, HTTPS, `NAT subnet ${natSubnet.address}`);
+    aclStep(m, trace, m.naclOf(natSubnet.id), false, natAddr, EPHEMERAL_FROM, EPHEMERAL_TO, `NAT subnet ${natSubnet.address}`);
+    this.igwHop(trace, isKnown(natSubnet.vpc) ? natSubnet.vpc : src.vpc, t.ref, final, 'nat-gateway');
+  }
+
+  // ------------------------------------------------------------------ AWS services
+
+  private interfaceEndpoint(src: Source, service: string): VpcEndpoint | null {
+    if (src.vpc === null) return null;
+    return this.model.endpointsOf(src.vpc).find((e) => e.endpointType === 'Interface' && e.service === service) ?? null;
+  }
+
+  private gatewayEndpoint(src: Source, service: string): VpcEndpoint | null {
+    if (src.vpc === null) return null;
+    return this.model.endpointsOf(src.vpc).find((e) => e.endpointType === 'Gateway' && e.service === service) ?? null;
+  }
+
+  /** Whether SDK hostnames resolve to the endpoint (E9, E10): true, false or a reason it is unknown. */
+  private privateDnsWorks(endpoint: VpcEndpoint): true | { off: string; fix: Fix } | { unknown: string } {
+    const m = this.model;
+    if (!isKnown(endpoint.privateDnsEnabled)) return { unknown: `private DNS of ${endpoint.address} is unknown: ${endpoint.privateDnsEnabled.reason}` };
+    if (!endpoint.privateDnsEnabled) {
+      return { off: `private DNS is disabled on ${endpoint.address}, so SDK calls use the public endpoint (E10)`, fix: { description: `enable private DNS on ${endpoint.address}`, changes: [{ kind: 'enable-private-dns', endpoint: endpoint.id }] } };
+    }
+    const vpc = isKnown(endpoint.vpc) ? m.get(endpoint.vpc) : undefined;
+    if (!vpc || vpc.kind !== 'vpc') return { unknown: `the VPC of ${endpoint.address} is not in the workspace` };
+    for (const attribute of ['enableDnsSupport', 'enableDnsHostnames'] as const) {
+      const value = vpc[attribute];
+      if (!isKnown(value)) return { unknown: `${attribute} of ${vpc.address} is unknown: ${value.reason}` };
+      if (!value) return { off: `${vpc.address} has ${attribute} off, so private DNS of ${endpoint.address} cannot work (E9, E10)`, fix: { description: `enable ${attribute} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] } };
+    }
+    return true;
+  }
+
+  private service(trace: Trace, src: Source, service: string): void {
+    const endpoint = this.interfaceEndpoint(src, service);
+    if (endpoint) {
+      const dns = this.privateDnsWorks(endpoint);
+      if (dns === true) return this.interfaceLeg(trace, src, endpoint, service);
+      if ('unknown' in dns) return trace.unknown(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, dns.unknown, 'E9');
+      trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
+      trace.append(this.subnetPart(src, `service:${service}`, (t) => {
+        t.pass(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, `not used: ${dns.off}`, 'E10');
+        this.publicServiceLeg(t, src, service, dns.fix);
+      }));
+      return;
+    }
+    trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
+    trace.append(this.subnetPart(src, `service:${service}`, (t) => this.publicServiceLeg(t, src, service, this.endpointFix(src, service))));
+  }
+
+  private endpointFix(src: Source, service: string): Fix | null {
+    const table = isKnown(src.table.id) ? src.table.id : null;
+    if (src.vpc === null || table === null) return null;
+    if (service === 's3' || service === 'dynamodb') {
+      const existing = this.gatewayEndpoint(src, service);
+      if (existing) return { description: `associate ${existing.address} with ${nameOf(this.model, table)}`, changes: [{ kind: 'associate-endpoint-route-table', endpoint: existing.id, routeTable: table }] };
+      return { description: `add a ${service} gateway endpoint associated with ${nameOf(this.model, table)}`, changes: [{ kind: 'add-gateway-endpoint', vpc: src.vpc, service, routeTables: [table] }] };
+    }
+    return { description: `add a ${service} interface endpoint with private DNS in ${src.subnet.address}`, changes: [{ kind: 'add-interface-endpoint', vpc: src.vpc, service, subnets: [src.subnet.id] }] };
+  }
+
+  /** The service's public endpoint after the SG: gateway endpoint route (E7) or the internet path (E6). */
+  private publicServiceLeg(trace: Trace, src: Source, service: string, endpointFix: Fix | null): void {
+    const match = this.route(trace, src, { kind: 'service', service });
+    if (match === null) return this.noRouteFixes(trace, src, endpointFix);
+    this.egressAcls(trace, src, PUBLIC4, HTTPS);
+    this.routeHop(trace, src, match);
+    this.afterRoute(trace, src, match, 4, service, endpointFix);
+  }
+
+  /** E9: function → endpoint ENI in the function's AZ (or any) → endpoint SG admits 443. */
+  private interfaceLeg(trace: Trace, src: Source, endpoint: VpcEndpoint, service: string): void {
+    const m = this.model;
+    trace.via = 'interface-endpoint';
+    if (!isKnown(endpoint.subnets)) return trace.unknown(endpoint.id, 'vpc-endpoint', endpoint.address, `its subnets are unknown: ${endpoint.subnets.reason}`, 'E9');
+    const subnets = endpoint.subnets.map((s) => (isKnown(s) ? m.get(s) : undefined)).filter((s): s is Subnet => s?.kind === 'subnet');
+    if (subnets.length === 0) {
+      if (endpoint.subnets.length > 0) return trace.unknown(endpoint.id, 'vpc-endpoint', endpoint.address, 'its subnets are not in the workspace', 'E9');
+      trace.block(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, 'the endpoint has no subnet, so it has no network interface to connect to (E9)', 'E9', 'VPCE_SERVICE_NOT_INSTALLED_IN_AZ',
+        [{ description: `add ${src.subnet.address} to ${endpoint.address}`, changes: [{ kind: 'other', component: endpoint.id }] }]);
+      return;
+    }
+    const local = subnets.find((s) => sameAz(s.availabilityZone, src.subnet.availabilityZone) === true) ?? subnets[0];
+    const epAddr = addrOf(local.cidrBlock, local.address);
+    const groups = isKnown(endpoint.securityGroups) && endpoint.securityGroups.length === 0 && isKnown(endpoint.vpc)
+      ? [m.canonical(implicitRef(endpoint.vpc, 'default-security-group'))]
+      : isKnown(endpoint.securityGroups) ? endpoint.securityGroups : [endpoint.securityGroups];
+    const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
+    trace.append(this.groupPart(src, `vpce-eg|${endpoint.id}|${local.id}`, (t) => sgEgressStep(m, t, src, { addr: epAddr, groups: knownGroups }, HTTPS)));
+    if (local.id !== src.subnet.id) {
+      trace.append(this.subnetPart(src, `vpce-acl|${local.id}`, (t) => {
+        this.egressAcls(t, src, epAddr, HTTPS);
+        const epAcl = m.naclOf(local.id);
+        aclStep(m, t, epAcl, false, src.addr, HTTPS, HTTPS, `endpoint subnet ${local.address}`);
+        aclStep(m, t, epAcl, true, src.addr, EPHEMERAL_FROM, EPHEMERAL_TO, `endpoint subnet ${local.address}`);
+      }));
+    }
+    sgIngressStep(m, trace, groups, src, HTTPS, `endpoint ${endpoint.address}`, 'endpoint-sg');
+    trace.append(this.part(`vpce-end|${endpoint.id}|${local.id}|${service}`, src, (t) => {
+      t.pass(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, `private DNS resolves the ${service} hostname to its ENI in ${local.address}`, 'E9');
+      this.finalHop(t, service);
+    }));
+  }
+
+  // ------------------------------------------------------------------ private targets
+
+  /** Subnets a target may live in: its own list or its subnet group's (P13 mount targets are their own targets). */
+  private targetSubnets(target: Target): Maybe<readonly Maybe<Id>[]> {
+    if (target.subnetGroup !== null) {
+      if (!isKnown(target.subnetGroup)) return target.subnetGroup;
+      const group = this.model.get(target.subnetGroup);
+      if (group?.kind === 'subnet-group') return group.subnets;
+      return { unknown: true, reason: `subnet group ${target.subnetGroup} is not in the workspace` };
+    }
+    return target.subnets;
+  }
+
+  private target(trace: Trace, src: Source, target: Target, port: number | null): void {
+    const m = this.model;
+    if (target.targetKind === 'efs-file-system') return this.fileSystem(trace, src, target);
+    const subnets = this.targetSubnets(target);
+    if (!isKnown(subnets)) return trace.unknown(target.id, 'target', target.address, `its subnets are unknown: ${subnets.reason}`);
+    if (subnets.length === 0) return trace.unknown(target.id, 'target', target.address, 'its subnets are not declared');
+    // A DB in a subnet group may run in any of them: evaluate each, they must agree.
+    const results = subnets.map((s) => {
+      const sub = new Trace(src.subnet.id);
+      this.toTargetSubnet(sub, src, target, s, port);
+      return { subnet: s, result: sub.finish() };
+    }).map(({ subnet, result }) => ({ ...result, subnet: isKnown(subnet) ? subnet : '(unknown)' }));
+    const first = results[0];
+    const disagree = results.some((r) => r.status !== first.status);
+    if (!disagree) {
+      for (const hop of first.path.slice(1)) trace.hops.push(hop);
+      trace.via = first.via;
+      for (const b of first.blocks) trace.blocks.push(b);
+      if (first.status === 'unknown') trace.unknown(first.blockedAt, 'target', target.address, first.reason ?? 'unknown');
+      return;
+    }
+    const yes = results.find((r) => r.status === 'yes');
+    const no = results.find((r) => r.status !== 'yes');
+    trace.via = yes?.via ?? null;
+    trace.unknown(target.id, 'target', target.address,
+      `depends on which subnet hosts the instance: ${yes ? `reachable in ${nameOf(m, yes.subnet)}` : 'unknown in some subnets'}, but not in ${no ? `${nameOf(m, no.subnet)} (${no.reason ?? no.status})` : 'another subnet'}`);
+  }
+
+  private toTargetSubnet(trace: Trace, src: Source, target: Target, subnetRef: Maybe<Id>, port: number | null): void {
+    const m = this.model;
+    const dst = isKnown(subnetRef) ? m.get(subnetRef) : undefined;
+    if (!dst || dst.kind !== 'subnet') {
+      trace.unknown(target.id, 'target', target.address, isKnown(subnetRef) ? `its subnet ${subnetRef} is not in the workspace` : `its subnet is unknown: ${subnetRef.reason}`);
+      return;
+    }
+    const dstVpc = isKnown(dst.vpc) ? dst.vpc : null;
+    const dstAddr = addrOf(dst.cidrBlock, dst.address);
+    const rawGroups = isKnown(target.securityGroups) ? target.securityGroups : [target.securityGroups];
+    const groups = rawGroups.length === 0 && dstVpc ? [m.canonical(implicitRef(dstVpc, 'default-security-group'))] : rawGroups;
+    const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
+    const where = `${target.id}|${dst.id}|${port ?? '?'}`;
+    trace.append(this.groupPart(src, `target-eg|${where}`, (t) => sgEgressStep(m, t, src, { addr: dstAddr, groups: knownGroups }, port)));
+    const legKey = `target-leg|${where}`;
+    trace.append(this.subnetPart(src, legKey, (t) => this.targetLeg(t, src, dst, dstAddr, dstVpc, port)));
+    if (this.stopped.has(`s|${src.subnet.id}|${legKey}`)) return;
+    sgIngressStep(m, trace, groups, src, port, target.address);
+    trace.append(this.part(`target-end|${where}`, src, (t) => t.pass(target.id, 'target', target.address, `${target.targetKind} in ${dst.address}${port === null ? '' : ` on tcp ${port}`}`)));
+  }
+
+  /** Routes and NACLs between the function subnet and a target subnet (P6, P8–P11). */
+  private targetLeg(trace: Trace, src: Source, dst: Subnet, dstAddr: Addr, dstVpc: Id | null, port: number | null): void | 'stop' {
+    const m = this.model;
+    if (dst.id === src.subnet.id) {
+      trace.via = 'local';
+      trace.pass(dst.id, 'subnet', dst.address, 'same subnet: network ACLs do not apply (P6)', 'P6');
+      return;
+    }
+    const match = this.route(trace, src, { kind: 'addr', addr: dstAddr });
+    if (match === null) {
+      const disconnected = dstVpc !== null && src.vpc !== null && dstVpc !== src.vpc;
+      trace.block(isKnown(src.table.id) ? src.table.id : null, 'route-table', `route table ${nameOf(m, src.table.id)}`,
+        disconnected ? `no route to ${dst.address} in another VPC (no peering or transit gateway route)` : `no route to ${dst.address}`, 'P9',
+        disconnected ? 'DISCONNECTED_VPCS' : 'NO_ROUTE_TO_DESTINATION', []);
+      return 'stop';
+    }
+    if (match === 'stop') return 'stop';
+    this.egressAcls(trace, src, dstAddr, port ?? 0);
+    this.routeHop(trace, src, match);
+    if (!this.privateRoute(trace, src, match, dst)) return 'stop';
+    const dstAcl = m.naclOf(dst.id);
+    aclStep(m, trace, dstAcl, false, src.addr, port ?? 0, port ?? 65535, `target subnet ${dst.address}`);
+    aclStep(m, trace, dstAcl, true, src.addr, EPHEMERAL_FROM, EPHEMERAL_TO, `target subnet ${dst.address}`);
+  }
+
+  /** Local route (P8) or peering with its return route (P10); transit gateways stay unknown (P11). */
+  private privateRoute(trace: Trace, src: Source, route: Route, dst: Subnet): boolean {
+    const m = this.model;
+    const t = route.target;
+    const dstVpc = isKnown(dst.vpc) ? dst.vpc : null;
+    if (t.kind === 'local') {
+      if (dstVpc !== null && src.vpc !== null && dstVpc !== src.vpc) {
+        trace.block(null, 'vpc', nameOf(m, dstVpc), 'the target is in another VPC whose CIDR overlaps the local range', 'P10', 'DISCONNECTED_VPCS', []);
+        return false;
+      }
+      trace.via = 'local';
+      return true;
+    }
+    if (t.kind === 'vpc-peering') {
+      trace.via = 'vpc-peering';
+      const pcx = isKnown(t.ref) ? m.get(t.ref) : undefined;
+      if (!pcx || pcx.kind !== 'vpc-peering') { trace.unknown(isKnown(t.ref) ? t.ref : null, 'vpc-peering', `peering ${nameOf(m, t.ref)}`, 'the peering connection is not in the workspace', 'P10'); return false; }
+      const ends = [pcx.vpc, pcx.peerVpc].filter((v): v is Id => isKnown(v));
+      if (dstVpc !== null && !ends.includes(dstVpc)) {
+        trace.block(pcx.id, 'vpc-peering', pcx.address, 'the target is not in the peered VPC (peering is not transitive, P10)', 'P10', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', []);
+        return false;
+      }
+      trace.pass(pcx.id, 'vpc-peering', pcx.address, 'connects the two VPCs', 'P10');
+      const back = m.routeTableOf(dst.id);
+      if (!isKnown(back.id)) { trace.unknown(null, 'route-table', `route table of ${dst.address}`, back.id.reason, 'P10'); return false; }
+      const ret = lookupRoute(m, back.id, { kind: 'addr', addr: src.addr });
+      if (ret.kind === 'unknown') { trace.unknown(back.id, 'route-table', nameOf(m, back.id), ret.reason, 'P10'); return false; }
+      if (ret.kind === 'none' || ret.route.target.kind !== 'vpc-peering' || ret.route.target.ref !== pcx.id) {
+        const cidr = src.addr.kind === 'cidr' ? src.addr.cidr.text : '(function subnet)';
+        trace.block(back.id, 'route-table', `route table ${nameOf(m, back.id)} (return)`, `no return route to ${cidr} through ${pcx.address} (P10)`, 'P10', 'NO_ROUTE_TO_DESTINATION',
+          [{ description: `route ${cidr} in ${nameOf(m, back.id)} to ${pcx.address}`, changes: [{ kind: 'add-route', routeTable: back.id, destination: cidr, target: pcx.id }] }]);
+        return false;
+      }
+      return true;
+    }
+    if (t.kind === 'nat-gateway' || t.kind === 'internet-gateway' || t.kind === 'egress-only-internet-gateway') {
+      // A private address sent towards the internet is dropped there (IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS).
+      const other = dstVpc !== null && src.vpc !== null && dstVpc !== src.vpc;
+      trace.block(isKnown(src.table.id) ? src.table.id : null, 'route-table', `route table ${nameOf(m, src.table.id)}`,
+        `the private address of ${dst.address} is routed to ${t.kind} ${nameOf(m, t.ref)}, which does not lead to ${other ? 'another VPC' : 'it'}`, 'P9',
+        other ? 'DISCONNECTED_VPCS' : 'NO_ROUTE_TO_DESTINATION', []);
+      return false;
+    }
+    if (t.kind === 'transit-gateway') {
+      trace.via = 'transit-gateway';
+      trace.unknown(isKnown(t.ref) ? t.ref : null, 'transit-gateway', `transit gateway ${nameOf(m, t.ref)}`, 'transit gateway route tables are not followed (P11)', 'P11');
+      return false;
+    }
+    trace.unknown(isKnown(t.ref) ? t.ref : null, 'route', route.address, `the target is routed to a ${t.kind}, which the analysis does not follow`);
+    return false;
+  }
+
+  /** P13: the mount target in the function subnet's AZ, NFS tcp 2049. */
+  private fileSystem(trace: Trace, src: Source, fs: Target): void {
+    const m = this.model;
+    const mounts = m.mountTargetsOf(fs.id);
+    let open = false;
+    for (const mt of mounts) {
+      const subnets = isKnown(mt.subnets) ? mt.subnets : [];
+      const sub = subnets[0];
+      const s = sub !== undefined && isKnown(sub) ? m.get(sub) : undefined;
+      if (!s || s.kind !== 'subnet') { open = true; continue; }
+      const same = sameAz(s.availabilityZone, src.subnet.availabilityZone);
+      if (same === null) { open = true; continue; }
+      if (same) return this.toTargetSubnet(trace, src, mt, s.id, 2049);
+    }
+    const az = isKnown(src.subnet.availabilityZone) ? src.subnet.availabilityZone : 'the function subnet\'s AZ';
+    if (open) return trace.unknown(fs.id, 'target', fs.address, `cannot tell which mount target serves ${az}`, 'P13');
+    trace.block(fs.id, 'target', fs.address, `no mount target in ${az} (P13)`, 'P13', 'LAMBDA_EFS_NO_MOUNT_TARGET',
+      [{ description: `add a mount target of ${fs.address} in ${src.subnet.address}`, changes: [{ kind: 'other', component: fs.id }] }]);
+  }
+}
+

@@ -1,0 +1,111 @@
+// Security group evaluation (P1–P3, E8): the union of the rules of every group on an ENI, matched on the peer
+// (CIDR, referenced group, prefix list), protocol and destination port. Stateful: replies are never checked.
+
+import { isKnown, type Maybe } from '../model/origin';
+import type { Id, PrefixListRef, SecurityGroupRule } from '../model/types';
+import type { NetworkModel } from '../model/network';
+import { coverage, addrText, type Addr, type Coverage } from './addressing';
+import { protocolCoverage } from './protocols';
+
+/** The other end of a connection as a security group sees it. */
+export interface SgPeerSpec {
+  readonly addr: Addr;
+  /** Security groups on the other end's ENI (already canonical). */
+  readonly groups: readonly Id[];
+  /** The AWS service whose prefix list stands for this peer (gateway endpoints, E8). */
+  readonly service?: string;
+}
+
+export interface SgVerdict {
+  readonly verdict: 'pass' | 'block' | 'unknown';
+  readonly detail: string;
+  /** The rule that allows (pass), or null. */
+  readonly rule: Id | null;
+  /** All groups have no rule at all in this direction (SG_HAS_NO_RULES). */
+  readonly noRules: boolean;
+}
+
+function prefixListCoverage(model: NetworkModel, ref: PrefixListRef, peer: SgPeerSpec): Coverage {
+  switch (ref.kind) {
+    case 'service':
+      return peer.service !== undefined && ref.service === peer.service ? 'all' : 'none';
+    case 'endpoint': {
+      const endpoint = model.get(ref.endpoint);
+      if (!endpoint || endpoint.kind !== 'vpc-endpoint' || !isKnown(endpoint.service)) return 'unknown';
+      return peer.service !== undefined && endpoint.service === peer.service ? 'all' : 'none';
+    }
+    case 'object': {
+      const list = model.get(ref.ref);
+      if (!list || list.kind !== 'prefix-list') return 'unknown';
+      let best: Coverage = 'none';
+      for (const entry of list.entries) {
+        const c = coverage(entry, peer.addr);
+        if (c === 'all') return 'all';
+        if (c !== 'none') best = 'unknown';
+      }
+      return best;
+    }
+    case 'literal':
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+function peerCoverage(model: NetworkModel, rule: SecurityGroupRule, peer: SgPeerSpec): Coverage {
+  switch (rule.peer.kind) {
+    case 'ipv4':
+    case 'ipv6':
+      return coverage(rule.peer.cidr, peer.addr);
+    case 'security-group':
+      // P3: a referenced group matches the ENIs that carry it.
+      if (!isKnown(rule.peer.group)) return 'unknown';
+      return peer.groups.includes(model.canonical(rule.peer.group)) ? 'all' : 'none';
+    case 'prefix-list':
+      return prefixListCoverage(model, rule.peer.prefixList, peer);
+  }
+}
+
+function describeRule(rule: SecurityGroupRule): string {
+  const proto = isKnown(rule.protocol) ? (rule.protocol === '-1' ? 'all traffic' : rule.protocol) : 'unknown protocol';
+  const ports = rule.protocol === '-1' ? '' : ` ${isKnown(rule.fromPort) ? rule.fromPort : '?'}-${isKnown(rule.toPort) ? rule.toPort : '?'}`;
+  const p = rule.peer;
+  const peer =
+    p.kind === 'security-group' ? `group ${isKnown(p.group) ? p.group : '(unknown)'}`
+    : p.kind === 'prefix-list' ? 'a prefix list'
+    : isKnown(p.cidr) ? p.cidr : '(unknown CIDR)';
+  return `${rule.direction} rule ${proto}${ports} ${rule.direction === 'egress' ? 'to' : 'from'} ${peer}`;
+}
+
+/**
+ * Evaluates the groups on one ENI for a TCP connection to `port` (null: the port is unknown, only rules for
+ * every port decide). Unknown groups (not in the workspace) leave the result open unless another group allows.
+ */
+export function evaluateSecurityGroups(
+  model: NetworkModel,
+  groups: readonly Maybe<Id>[],
+  direction: 'ingress' | 'egress',
+  peer: SgPeerSpec,
+  port: number | null,
+): SgVerdict {
+  let open: string | null = null;
+  let ruleCount = 0;
+  for (const group of groups) {
+    if (!isKnown(group)) { open ??= `a security group is unknown: ${group.reason}`; continue; }
+    if (!model.get(group)) { open ??= `security group ${group} is not in the workspace`; continue; }
+    for (const rule of model.sgRules(group, direction)) {
+      ruleCount++;
+      const proto = protocolCoverage(rule.protocol, rule.fromPort, rule.toPort, port);
+      if (proto === 'none') continue;
+      const peerCov = peerCoverage(model, rule, peer);
+      if (peerCov === 'none') continue;
+      if (proto === 'all' && peerCov === 'all') {
+        return { verdict: 'pass', detail: `${describeRule(rule)} allows ${addrText(peer.addr)}${port === null ? '' : ` tcp ${port}`}`, rule: rule.id, noRules: false };
+      }
+      open ??= `cannot tell whether ${describeRule(rule)} matches ${addrText(peer.addr)}${port === null ? ' (port unknown)' : ` tcp ${port}`}`;
+    }
+  }
+  if (open !== null) return { verdict: 'unknown', detail: open, rule: null, noRules: false };
+  const noRules = ruleCount === 0;
+  const what = `${direction} ${direction === 'egress' ? 'to' : 'from'} ${addrText(peer.addr)}${port === null ? '' : ` on tcp ${port}`}`;
+  return { verdict: 'block', detail: noRules ? `no ${direction} rules at all: nothing allows ${what}` : `no rule allows ${what}`, rule: null, noRules };
+}

@@ -1,0 +1,153 @@
+// Records one path as Reachability Analyzer lists path components: each hop passes, blocks (with an
+// explanation code and the fixes for that hop) or is unknown. Several blocking hops are all kept (a blocked
+// path, P2 of R5), and their fixes are combined so each offered fix alone makes the path work.
+
+import type { Id } from '../model/types';
+import type { Change, Fix, Hop, SubnetReach, Via } from './types';
+
+type HopKind = Hop['componentKind'];
+
+export interface Block {
+  readonly component: Id | null;
+  readonly code: string;
+  readonly explanation: string;
+  /** Alternatives for this hop alone. */
+  readonly fixes: readonly Fix[];
+  /** Which check blocked, when a rule needs to tell (an interface endpoint's SG: 'endpoint-sg'). */
+  readonly tag?: string;
+}
+
+/** The outcome for one subnet, with what the aggregation and the findings need. */
+export interface Evaluation extends SubnetReach {
+  readonly code: string | null;
+  readonly explanation: string;
+  readonly fixes: readonly Fix[];
+  readonly blocks: readonly Block[];
+  /** NACLs that allow replies only on 32768–65535 (P6 warning). */
+  readonly narrowAcls: readonly Id[];
+}
+
+/** Code for results that depend on values the workspace does not define. */
+export const UNKNOWN_CODE = 'LAMBDA_UNKNOWN_INPUT';
+const MAX_FIXES = 6;
+
+export class Trace {
+  readonly hops: Hop[] = [];
+  readonly blocks: Block[] = [];
+  readonly narrowAcls: Id[] = [];
+  private open: { component: Id | null; reason: string } | null = null;
+  via: Via | null = null;
+
+  constructor(readonly subnet: Id) {}
+
+  get blocked(): boolean {
+    return this.blocks.length > 0;
+  }
+
+  pass(component: Id | null, componentKind: HopKind, label: string, detail: string, rule?: string): void {
+    this.hops.push(rule === undefined ? { component, componentKind, label, verdict: 'pass', detail } : { component, componentKind, label, verdict: 'pass', detail, rule });
+  }
+
+  block(component: Id | null, componentKind: HopKind, label: string, detail: string, rule: string, code: string, fixes: readonly Fix[], tag?: string): void {
+    this.hops.push({ component, componentKind, label, verdict: 'block', detail, rule });
+    this.blocks.push(tag === undefined ? { component, code, explanation: `${label}: ${detail}`, fixes } : { component, code, explanation: `${label}: ${detail}`, fixes, tag });
+  }
+
+  unknown(component: Id | null, componentKind: HopKind, label: string, detail: string, rule?: string): void {
+    this.hops.push(rule === undefined ? { component, componentKind, label, verdict: 'unknown', detail } : { component, componentKind, label, verdict: 'unknown', detail, rule });
+    this.open ??= { component, reason: `${label}: ${detail}` };
+  }
+
+  /** Appends a recorded part (memoised sub-paths shared between functions). */
+  append(part: Evaluation): void {
+    for (const hop of part.path) this.hops.push(hop);
+    for (const block of part.blocks) this.blocks.push(block);
+    for (const acl of part.narrowAcls) this.narrowAcls.push(acl);
+    if (part.status === 'unknown') this.open ??= { component: part.blockedAt, reason: part.reason ?? 'unknown' };
+    if (part.via !== null) this.via = part.via;
+  }
+
+  finish(): Evaluation {
+    const first = this.blocks[0];
+    if (first) {
+      return {
+        subnet: this.subnet, status: 'no', via: this.via, path: this.hops, blockedAt: first.component, reason: first.explanation,
+        code: first.code, explanation: this.blocks.map((b) => b.explanation).join('; '), fixes: combineFixes(this.blocks.map((b) => b.fixes)),
+        blocks: this.blocks, narrowAcls: this.narrowAcls,
+      };
+    }
+    if (this.open) {
+      return {
+        subnet: this.subnet, status: 'unknown', via: this.via, path: this.hops, blockedAt: this.open.component, reason: this.open.reason,
+        code: UNKNOWN_CODE, explanation: this.open.reason, fixes: [], blocks: [], narrowAcls: this.narrowAcls,
+      };
+    }
+    return {
+      subnet: this.subnet, status: 'yes', via: this.via, path: this.hops, blockedAt: null, reason: null,
+      code: null, explanation: 'reachable', fixes: [], blocks: [], narrowAcls: this.narrowAcls,
+    };
+  }
+}
+
+function changeKey(c: Change): string {
+  return JSON.stringify(c);
+}
+
+/** Merges change lists, folding gateway endpoints for one VPC and service into one endpoint with all tables. */
+export function mergeChanges(lists: readonly (readonly Change[])[]): Change[] {
+  const out: Change[] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    for (const change of list) {
+      if (change.kind === 'add-gateway-endpoint') {
+        const i = out.findIndex((c) => c.kind === 'add-gateway-endpoint' && c.vpc === change.vpc && c.service === change.service);
+        const prev = out[i];
+        if (prev && prev.kind === 'add-gateway-endpoint') {
+          out[i] = { ...prev, routeTables: [...new Set([...prev.routeTables, ...change.routeTables])] };
+          continue;
+        }
+      }
+      if (change.kind === 'add-interface-endpoint') {
+        const i = out.findIndex((c) => c.kind === 'add-interface-endpoint' && c.vpc === change.vpc && c.service === change.service);
+        const prev = out[i];
+        if (prev && prev.kind === 'add-interface-endpoint') {
+          out[i] = { ...prev, subnets: [...new Set([...prev.subnets, ...change.subnets])] };
+          continue;
+        }
+      }
+      const key = changeKey(change);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(change);
+    }
+  }
+  return out;
+}
+
+function joinFixes(fixes: readonly Fix[]): Fix {
+  const descriptions = [...new Set(fixes.map((f) => f.description))];
+  return { description: descriptions.join(', and '), changes: mergeChanges(fixes.map((f) => f.changes)) };
+}
+
+/** Every hop must be fixed: the cartesian product of the per-hop alternatives (capped), each joined into one fix. */
+export function combineFixes(perBlock: readonly (readonly Fix[])[]): Fix[] {
+  let combos: Fix[][] = [[]];
+  for (const alternatives of perBlock) {
+    if (alternatives.length === 0) continue;
+    const next: Fix[][] = [];
+    for (const combo of combos) for (const alt of alternatives) if (next.length < MAX_FIXES) next.push([...combo, alt]);
+    combos = next;
+  }
+  return combos.filter((c) => c.length > 0).map(joinFixes);
+}
+
+/** Fixes that work for several subnets at once: the i-th alternative of every subnet, joined. */
+export function zipFixes(perSubnet: readonly (readonly Fix[])[]): Fix[] {
+  const lists = perSubnet.filter((l) => l.length > 0);
+  if (lists.length === 0) return [];
+  const n = Math.max(...lists.map((l) => l.length));
+  const out: Fix[] = [];
+  for (let i = 0; i < n; i++) out.push(joinFixes(lists.map((l) => l[Math.min(i, l.length - 1)])));
+  const seen = new Set<string>();
+  return out.filter((f) => (seen.has(f.description) ? false : (seen.add(f.description), true)));
+}
