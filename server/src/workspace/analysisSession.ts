@@ -17,7 +17,7 @@ import { fileKind, isHclKind } from './fileKinds';
 import { MergedModel } from './mergedModel';
 import { ParseCache } from './parseCache';
 import { SourceSnapshot } from './sourceSnapshot';
-import { localModuleCalls, planUnits, type UnitPlan } from './units';
+import { localModuleCalls, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 
 export { tuneHeapForAnalysis } from './heapTuning';
 
@@ -57,6 +57,7 @@ export class AnalysisSession {
   private readonly cache = new ParseCache();
   private readonly templateCheck = new Map<string, { text: string; template: boolean }>();
   private readonly calls = new Map<string, { text: string; calls: readonly string[] }>();
+  private readonly links = new Map<string, { text: string; links: TemplateLinks }>();
   private readonly syntaxProblems = new Map<string, { text: string; problems: readonly Problem[] }>();
   private units = new Map<string, UnitResult>();
   private sortedPaths: string[] | undefined;
@@ -114,6 +115,7 @@ export class AnalysisSession {
         paths: snapshot.paths,
         moduleCalls: (p) => this.moduleCalls(p, snapshot),
         isTemplate: (p) => this.isTemplate(p),
+        templateLinks: (p) => this.templateLinksOf(p),
         sharedPaths: (this.options.varFiles ?? []).filter((p) => this.texts.has(p)),
       }),
     );
@@ -189,6 +191,15 @@ export class AnalysisSession {
     const calls = file ? localModuleCalls(path, file) : [];
     this.calls.set(path, { text, calls });
     return calls;
+  }
+
+  private templateLinksOf(path: string): TemplateLinks {
+    const text = this.texts.get(path) ?? '';
+    const cached = this.links.get(path);
+    if (cached && cached.text === text) return cached.links;
+    const links = templateLinks(text);
+    this.links.set(path, { text, links });
+    return links;
   }
 
   private isTemplate(path: string): boolean {

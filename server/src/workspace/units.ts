@@ -45,11 +45,30 @@ export function localModuleCalls(path: string, file: HclFile): string[] {
   return out;
 }
 
+export interface TemplateLinks {
+  /** File names mentioned by TemplateURL / Location (nested stacks, SAM applications). */
+  readonly nestedFileNames: readonly string[];
+  readonly imports: boolean;
+  readonly exports: boolean;
+}
+
+const NESTED = /(?:TemplateURL|Location)["']?\s*:([^\n]*(?:\n[^\n]*){0,3})/g;
+const FILE_NAME = /[\w.-]+\.(?:ya?ml|json|template)\b/g;
+
+/** Cheap text scan of a template for its links to other templates; no parse. */
+export function templateLinks(text: string): TemplateLinks {
+  const nestedFileNames = new Set<string>();
+  for (const m of text.matchAll(NESTED)) for (const f of (m[1] ?? '').matchAll(FILE_NAME)) nestedFileNames.add(f[0]);
+  return { nestedFileNames: [...nestedFileNames], imports: text.includes('ImportValue'), exports: /\bExport\b/.test(text) };
+}
+
 export interface PlanInputs {
   readonly paths: readonly string[];
   /** Local module folders a Terraform file calls (see localModuleCalls), cached by the caller. */
   readonly moduleCalls: (path: string) => readonly string[];
   readonly isTemplate: (path: string) => boolean;
+  /** What links a template to others, found in its text (see templateLinks). */
+  readonly templateLinks: (path: string) => TemplateLinks;
   /** Extra files every Terraform unit reads (var files given by the user). */
   readonly sharedPaths: readonly string[];
 }
@@ -89,13 +108,38 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
     const installed = dotTerraform.filter((p) => p.startsWith(`${dir}/.terraform/`));
     units.push({ key: `tf:${dir}`, frontend: 'terraform', root: dir, paths: [...files, ...moduleFiles, ...installed, ...inputs.sharedPaths].sort() });
   }
-  // CloudFormation: the shallowest folder holding a template owns every data file beneath it.
-  const templateDirs = [...new Set(dataPaths.filter((p) => inputs.isTemplate(p)).map(dirname))].sort();
-  const owners: string[] = [];
-  for (const dir of templateDirs) if (!owners.some((o) => dir === o || dir.startsWith(o === '/' ? '/' : `${o}/`))) owners.push(dir);
-  for (const owner of owners) {
-    const prefix = owner === '/' ? '/' : `${owner}/`;
-    units.push({ key: `cfn:${owner}`, frontend: 'cloudformation', root: owner, paths: dataPaths.filter((p) => p.startsWith(prefix)) });
+  // CloudFormation: one unit per template, joined with the templates it nests (TemplateURL / Location
+  // naming their file) and, when it imports exports, with every template that exports something.
+  const templates = dataPaths.filter((p) => inputs.isTemplate(p));
+  const parent = new Map<string, string>(templates.map((t) => [t, t]));
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const byName = new Map<string, string[]>();
+  for (const t of templates) {
+    const name = t.slice(t.lastIndexOf('/') + 1);
+    byName.set(name, [...(byName.get(name) ?? []), t]);
+  }
+  const exporters = templates.filter((t) => inputs.templateLinks(t).exports);
+  for (const t of templates) {
+    const links = inputs.templateLinks(t);
+    for (const name of links.nestedFileNames) for (const child of byName.get(name) ?? []) if (child !== t) union(t, child);
+    if (links.imports) for (const e of exporters) union(t, e);
+  }
+  const groups = new Map<string, string[]>();
+  for (const t of templates) groups.set(find(t), [...(groups.get(find(t)) ?? []), t]);
+  for (const [rootTemplate, members] of groups) {
+    // CDK's manifest.json names the stacks of cdk.out templates: it travels with them.
+    const manifests = [...new Set(members.map(dirname))].map((d) => `${d === '/' ? '' : d}/manifest.json`).filter((m) => dataPaths.includes(m));
+    units.push({ key: `cfn:${rootTemplate}`, frontend: 'cloudformation', root: dirname(rootTemplate), paths: [...members, ...manifests].sort() });
   }
   return units;
 }
