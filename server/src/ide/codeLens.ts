@@ -17,7 +17,7 @@ export function functionLenses(model: NetworkModel, result: AnalysisResult, file
   for (const report of result.functions) {
     const fn = model.get(report.function);
     if (!fn || fn.origin.file !== file) continue;
-    const parts = report.reach.filter((r) => r.needed || r.destinationKind === 'internet' || r.status !== 'yes').slice(0, 6).map(part);
+    const parts = report.reach.filter((r) => r.needed || r.destinationKind === 'internet' || r.status !== 'yes').slice(0, 6).map((r) => part(model, r));
     if (!report.vpcAttached && !report.managedInstances) parts.unshift('Lambda service VPC');
     const sharing = report.sharesEniWith.length;
     if (sharing > 0) parts.push(`shares ENIs with ${sharing}`);
@@ -26,15 +26,34 @@ export function functionLenses(model: NetworkModel, result: AnalysisResult, file
   return lenses;
 }
 
-function part(r: DestinationReach): string {
+function part(model: NetworkModel, r: DestinationReach): string {
   const via = r.status === 'yes' && r.via && r.via !== 'lambda-service-vpc' && r.via !== 'local' ? ` ${r.via.replace(/-/g, ' ')}` : '';
-  return `${shortLabel(r)} ${mark[r.status]}${via}`;
+  return `${shortLabel(model, r)} ${mark[r.status]}${via}`;
 }
 
-function shortLabel(r: DestinationReach): string {
+const targetNoun: Readonly<Record<string, string>> = {
+  'rds-instance': 'DB',
+  'rds-cluster': 'DB',
+  'rds-proxy': 'DB proxy',
+  'docdb-cluster': 'DB',
+  elasticache: 'cache',
+  memorydb: 'cache',
+  'efs-file-system': 'EFS',
+  'efs-mount-target': 'EFS',
+  'ec2-instance': 'instance',
+  'load-balancer': 'load balancer',
+  'mq-broker': 'broker',
+  'msk-cluster': 'Kafka',
+};
+
+function shortLabel(model: NetworkModel, r: DestinationReach): string {
   if (r.destination === 'internet') return 'Internet';
   if (r.destination === 's3') return 'S3';
   if (r.destination === 'dynamodb') return 'DynamoDB';
-  const last = r.label.split('.').pop() ?? r.label;
-  return last.length > 24 ? last.slice(0, 23) + '…' : last;
+  const object = r.target ? model.get(r.target) : undefined;
+  const address = object?.address ?? r.label;
+  const name = (address.split('.').pop() ?? address).replace(/\[.*\]$/, '');
+  const noun = object?.kind === 'target' ? targetNoun[object.targetKind] : undefined;
+  const label = noun ? `${name} ${noun}` : name;
+  return label.length > 28 ? label.slice(0, 27) + '…' : label;
 }

@@ -71,7 +71,8 @@ export function functionHover(ctx: HoverContext, fnId: Id): string | undefined {
     lines.push(`Shares Hyperplane ENIs with ${parts.join(', ')}.`, '');
   } else if (enis.length > 0) lines.push('Uses its Hyperplane ENIs alone (no other function has the same subnet and security groups).', '');
   lines.push(...reachTable(ctx, report), '');
-  const blocked = report.reach.filter((r) => (r.status === 'no' || r.status === 'partial') && (r.needed || r.destinationKind !== 'aws-service'));
+  // Explain the blocked destinations the function needs; the others are in the table.
+  const blocked = report.reach.filter((r) => (r.status === 'no' || r.status === 'partial') && r.needed);
   for (const reach of blocked.slice(0, 2)) lines.push(...blockedDetail(ctx, reach), '');
   if (blocked.length > 2) lines.push(`…and ${blocked.length - 2} more: run **Hyperplane Lens: Explain Reachability of Function…**`);
   return lines.join('\n').trimEnd();
@@ -88,8 +89,9 @@ function reachTable(ctx: HoverContext, report: FunctionReport): string[] {
     } else if (r.status === 'no' && r.blockedAt !== null) how = `blocked at ${code(name(ctx, r.blockedAt))}`;
     else if (r.status === 'no') how = r.reason ?? 'blocked';
     else if (r.status === 'unknown') how = r.explanation || 'unknown';
-    rows.push(`| ${icon[r.status]} | ${escapeCell(r.label)}${r.needed ? '' : ' ·'} | ${escapeCell(how)} |`);
+    rows.push(`| ${icon[r.status]} | ${r.needed ? `**${escapeCell(r.label)}**` : escapeCell(r.label)} | ${escapeCell(how)} |`);
   }
+  if (report.reach.some((r) => r.needed)) rows.push('', '_Bold: destinations the function is known to need (environment, policies, file systems)._');
   return rows;
 }
 

@@ -3,10 +3,10 @@
 // gateways, interface endpoints, targets }, gateways on the VPC, regional services in the Region, the
 // internet outside it; ENI links from functions to their ENIs and one path per function and destination.
 
-import type { AnalysisResult, DestinationReach, FunctionReport, HyperplaneEni } from '../../analysis/types';
+import type { AnalysisResult, DestinationReach, FunctionReport, Hop, HyperplaneEni } from '../../analysis/types';
 import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
-import type { Id, ModelObject, Subnet } from '../../model/types';
+import type { Id, ModelObject, RefList, Subnet, Target } from '../../model/types';
 import type { DiagramEdge, DiagramModel, DiagramNode, DiagramNodeKind, PathStatus } from '../../protocol/diagram';
 import { LineIndex } from '../../syntax/text';
 
@@ -80,12 +80,16 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
 
   // Functions in the Lambda service VPC, their ENIs in the subnets.
   for (const report of functions) {
-    const fn = model.get(report.function)!;
+    const fn = model.get(report.function);
+    if (!fn) continue;
     add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.vpcAttached ? `${report.enis.length} Hyperplane ENI(s)` : 'no VPC config' });
   }
+  // function|subnet → the ENI it uses there (H1: one per subnet and security-group set).
+  const eniOf = new Map<string, string>();
   for (const eni of enis) {
     if (!nodes.has(eni.subnet)) continue;
     const id = eniNodeId(eni);
+    for (const f of eni.functions) eniOf.set(`${f}|${eni.subnet}`, id);
     add({ id, kind: 'hyperplane-eni', label: 'Hyperplane ENI', detail: eni.securityGroups.map((g) => shortName(model, g)).join(', '), parent: eni.subnet, facts: [`security groups: ${eni.securityGroups.map((g) => nameOf(model, g)).join(', ')}`, `shared by: ${eni.functions.map((f) => nameOf(model, f)).join(', ')}`] });
     for (const f of eni.functions) if (nodes.has(f)) edges.push({ id: `${f}->${id}`, source: f, target: id, kind: 'eni-link' });
   }
@@ -93,7 +97,14 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
     if (!inScope(provider) || !provider.vpcConfig || isUnknown(provider.vpcConfig.subnets)) continue;
     for (const s of provider.vpcConfig.subnets) {
       if (isUnknown(s) || !nodes.has(s)) continue;
-      add({ id: `${provider.id}@${s}`, kind: 'capacity-provider', label: provider.address, parent: s, facts: ['Lambda Managed Instances: functions run on instances in this subnet'], location: location(provider) });
+      const id = `${provider.id}@${s}`;
+      add({ id, kind: 'capacity-provider', label: provider.address, detail: 'Managed Instances', parent: s, facts: ['Lambda Managed Instances: functions run on instances in this subnet'], location: location(provider) });
+      for (const report of functions) {
+        const fn = model.get(report.function);
+        if (fn?.kind !== 'lambda-function' || isUnknown(fn.capacityProvider) || fn.capacityProvider !== provider.id) continue;
+        edges.push({ id: `${fn.id}->${id}`, source: fn.id, target: id, kind: 'eni-link' });
+        eniOf.set(`${fn.id}|${s}`, eniOf.get(`${fn.id}|${s}`) ?? id);
+      }
     }
   }
 
@@ -123,7 +134,7 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
   const targetIds = new Set(functions.flatMap((f) => f.reach.map((r) => r.target).filter((t): t is Id => t !== null)));
   for (const target of model.all('target')) {
     if (!inScope(target) && !targetIds.has(target.id)) continue;
-    const subnets = isUnknown(target.subnets) ? [] : target.subnets.filter((s): s is Id => !isUnknown(s) && nodes.has(s));
+    const subnets = targetSubnets(model, target).filter((s) => nodes.has(s));
     const port = isUnknown(target.port) ? '' : `:${target.port}`;
     add({ id: target.id, kind: 'target', label: target.address, detail: `${target.targetKind}${port}`, parent: subnets[0] ?? REGION, facts: [`${target.targetKind}${port}`, subnets.length > 1 ? `subnets: ${subnets.map((s) => nameOf(model, s)).join(', ')}` : ''].filter(Boolean), location: location(target) });
   }
@@ -135,7 +146,7 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
     for (const r of report.reach) {
       reach[r.destination] = r.status;
       const destNode = destinationNode(model, r, nodes, add);
-      edges.push(...pathEdges(report, r, destNode, nodes, model));
+      edges.push(...pathEdges(report, r, destNode, nodes, eniOf));
     }
     statusOf.set(report.function, reach);
   }
@@ -152,7 +163,7 @@ function destinationNode(model: NetworkModel, r: DestinationReach, nodes: Map<st
   if (r.target !== null && nodes.has(r.target)) return r.target;
   if (r.destinationKind === 'aws-service') {
     const id = `service:${r.destination}`;
-    add({ id, kind: 'aws-service', label: r.label, parent: REGION, facts: ['regional service, outside every VPC'] });
+    add({ id, kind: 'aws-service', label: r.label, parent: REGION, facts: ['regional AWS service, outside every VPC'] });
     return id;
   }
   const id = r.target ?? `target:${r.destination}`;
@@ -161,41 +172,74 @@ function destinationNode(model: NetworkModel, r: DestinationReach, nodes: Map<st
   return id;
 }
 
-/** One edge per consecutive pair of drawn hops: function → ENI → NAT → IGW → internet, and so on. */
-function pathEdges(report: FunctionReport, r: DestinationReach, destNode: string, nodes: Map<string, DiagramNode>, model: NetworkModel): DiagramEdge[] {
+/** Node kinds a path is drawn through; the others (security groups, route tables, NACLs) are decisions, not places. */
+const drawnHopKinds: ReadonlySet<DiagramNodeKind> = new Set<DiagramNodeKind>(['nat-gateway', 'internet-gateway', 'egress-only-internet-gateway', 'gateway-endpoint', 'interface-endpoint', 'target', 'capacity-provider']);
+
+/**
+ * One edge per consecutive pair of drawn hops: function → ENI → NAT → IGW → internet, and so on. A path that is
+ * blocked ends with one edge from the last place it reached to the destination, in the blocked status, whose
+ * note names the blocking hop and the first fix.
+ */
+function pathEdges(report: FunctionReport, r: DestinationReach, destNode: string, nodes: ReadonlyMap<string, DiagramNode>, eniOf: ReadonlyMap<string, string>): DiagramEdge[] {
   const out: DiagramEdge[] = [];
-  const paths = r.bySubnet.length > 0 ? r.bySubnet.map((s) => ({ subnet: s.subnet, status: s.status as PathStatus, path: s.path, reason: s.reason })) : [{ subnet: null, status: r.status, path: r.path, reason: r.reason }];
+  const paths =
+    r.bySubnet.length > 0
+      ? r.bySubnet.map((s) => ({ subnet: s.subnet as string | null, status: s.status as PathStatus, path: s.path, reason: s.reason }))
+      : [{ subnet: null, status: r.status, path: r.path, reason: r.reason === null ? null : r.explanation }];
   for (const p of paths) {
     const chain: string[] = [report.function];
     if (p.subnet !== null) {
-      const eni = [...nodes.values()].find((n) => n.kind === 'hyperplane-eni' && n.parent === p.subnet && n.facts.some((f) => f.includes(nameOf(model, report.function))));
-      if (eni) chain.push(eni.id);
+      const eni = eniOf.get(`${report.function}|${p.subnet}`);
+      if (eni) chain.push(eni);
     }
-    let blockedAt: string | undefined;
+    let blocking: Hop | undefined;
     for (const hop of p.path) {
-      if (hop.component !== null && nodes.has(hop.component) && !chain.includes(hop.component)) {
-        const kind: DiagramNodeKind = nodes.get(hop.component)!.kind;
-        if (kind !== 'subnet' && kind !== 'vpc') chain.push(hop.component);
+      if (hop.verdict === 'block') {
+        blocking = hop;
+        break;
       }
-      if (hop.verdict === 'block' && blockedAt === undefined) blockedAt = hop.component ?? undefined;
+      const node = hop.component === null ? undefined : nodes.get(hop.component);
+      if (node && drawnHopKinds.has(node.kind) && !chain.includes(node.id)) chain.push(node.id);
     }
-    if (p.status === 'yes' || blockedAt === undefined) chain.push(destNode);
+    const reached = p.status === 'yes';
+    // A blocked path whose last drawn hop is the destination itself (the target's own SG) ends before it.
+    if (!reached && chain.length > 1 && chain[chain.length - 1] === destNode) chain.pop();
+    if (chain[chain.length - 1] !== destNode) chain.push(destNode);
+    const note = reached ? undefined : blockNote(r, p.reason, blocking);
     for (let i = 0; i + 1 < chain.length; i++) {
       const last = i + 2 === chain.length;
-      const status: PathStatus = p.status === 'yes' ? 'yes' : last ? (p.status === 'no' ? 'no' : 'unknown') : 'yes';
+      const source = chain[i];
+      const target = chain[i + 1];
+      if (source === undefined || target === undefined) continue;
       out.push({
         id: `${report.function}:${r.destination}:${p.subnet ?? ''}:${i}`,
-        source: chain[i]!,
-        target: chain[i + 1]!,
+        source,
+        target,
         kind: 'path',
         functionId: report.function,
         destination: r.destination,
-        status,
-        ...(last && p.status !== 'yes' ? { note: `${r.label}: ${p.reason ?? r.reason ?? p.status}${r.fixes[0] ? `. Fix: ${r.fixes[0].description}` : ''}` } : {}),
+        status: reached || !last ? 'yes' : p.status,
+        ...(last && note !== undefined ? { note } : {}),
+        ...(p.subnet !== null ? { subnet: p.subnet } : {}),
       });
     }
   }
   return out;
+}
+
+function blockNote(r: DestinationReach, reason: string | null, blocking: Hop | undefined): string {
+  const where = blocking ? `blocked at ${blocking.label}: ${blocking.detail}${blocking.rule ? ` (${blocking.rule})` : ''}` : (reason ?? r.explanation);
+  const fix = r.fixes[0] ? `\nFix: ${r.fixes[0].description}` : '';
+  return `${r.label}: ${where}${fix}`;
+}
+
+/** A target's subnets: its own list, else its DB/cache subnet group's. */
+function targetSubnets(model: NetworkModel, target: Target): Id[] {
+  const known = (list: RefList): Id[] => (isUnknown(list) ? [] : list.filter((s): s is Id => !isUnknown(s)));
+  const own = known(target.subnets);
+  if (own.length > 0 || target.subnetGroup === null || isUnknown(target.subnetGroup)) return own;
+  const group = model.get(target.subnetGroup);
+  return group?.kind === 'subnet-group' ? known(group.subnets) : own;
 }
 
 function eniNodeId(eni: HyperplaneEni): string {
