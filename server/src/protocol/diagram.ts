@@ -49,6 +49,8 @@ export interface DiagramEdge {
   readonly status?: PathStatus;
   /** Why it is blocked and how to fix it (hover text). */
   readonly note?: string;
+  /** For path edges of VPC-attached functions: the subnet (and so the AZ) the path leaves from. */
+  readonly subnet?: string;
 }
 
 export interface DiagramModel {

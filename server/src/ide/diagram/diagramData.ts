@@ -184,7 +184,7 @@ function pathEdges(report: FunctionReport, r: DestinationReach, destNode: string
   const out: DiagramEdge[] = [];
   const paths =
     r.bySubnet.length > 0
-      ? r.bySubnet.map((s) => ({ subnet: s.subnet as string | null, status: s.status as PathStatus, path: s.path, reason: s.reason }))
+      ? r.bySubnet.map((s) => ({ subnet: s.subnet, status: s.status, path: s.path, reason: s.reason }))
       : [{ subnet: null, status: r.status, path: r.path, reason: r.reason === null ? null : r.explanation }];
   for (const p of paths) {
     const chain: string[] = [report.function];
@@ -249,7 +249,10 @@ function eniNodeId(eni: HyperplaneEni): string {
 function azLabel(subnet: Subnet): string {
   const az = subnet.availabilityZone;
   if (!isUnknown(az)) return az;
-  return az.symbol ? `AZ ${az.symbol}` : 'AZ unknown';
+  if (!az.symbol) return 'AZ unknown';
+  // Fn::GetAZs / data.aws_availability_zones picks: "azs:AWS::Region[0]" reads better as the Region's first AZ.
+  const pick = /^azs:.*\[(\d+)\]$/.exec(az.symbol);
+  return pick ? `AZ ${Number(pick[1]) + 1} of the Region` : `AZ ${az.symbol}`;
 }
 
 /** Public when its route table sends 0.0.0.0/0 to an internet gateway. */

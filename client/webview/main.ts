@@ -1,0 +1,465 @@
+// The topology panel's browser code (bundled to dist/webview.js; runs in the VS Code webview and in the
+// CLI's HTML export): receives DiagramModels, lays them out with elk, draws them, and handles selection,
+// hover, zoom/pan, filters, search, collapse, export and persisted state.
+
+import { layoutDiagram, type DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
+import { buildScene } from '../../server/src/ide/diagram/diagramScene';
+import { diagramCss, themeColour } from '../../server/src/ide/diagram/diagramStyle';
+import { applyView, defaultCollapsed, isCollapsibleKind } from '../../server/src/ide/diagram/diagramView';
+import type { DiagramModel, DiagramNode, PathStatus } from '../../server/src/protocol/diagram';
+import { isDiagramModel, isHostToWebviewMessage, type ExportFormat, type HostToWebviewMessage } from '../../server/src/protocol/webviewMessages';
+import { renderScene } from './domRenderer';
+import { exportPng, exportSvg } from './exporter';
+import { connectHost, type Host } from './host';
+import { panelCss } from './panelStyle';
+import { PanZoom, type ViewTransform } from './panZoom';
+import { applyHighlight, destinationRows } from './selection';
+import { restoreState, type PanelState } from './panelState';
+
+const svgNs = 'http://www.w3.org/2000/svg';
+const statusIcon: Record<PathStatus, string> = { yes: '✓', no: '✕', partial: '◐', unknown: '?' };
+const statusWord: Record<PathStatus, string> = { yes: 'reachable', no: 'blocked', partial: 'partly reachable', unknown: 'unknown' };
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; title?: string } = {}, children: Node[] = []): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.className) el.className = props.className;
+  if (props.text !== undefined) el.textContent = props.text;
+  if (props.title !== undefined) el.title = props.title;
+  for (const c of children) el.appendChild(c);
+  return el;
+}
+
+class TopologyApp {
+  private model: DiagramModel | undefined;
+  private layout: DiagramLayout | undefined;
+  private scene: SVGSVGElement | undefined;
+  private state: PanelState;
+  private renderCount = 0;
+  private readonly surface: SVGSVGElement;
+  private readonly viewport: SVGGElement;
+  private readonly panZoom: PanZoom;
+  private readonly details = h('aside', { className: 'details' });
+  private readonly hovercard = h('div', { className: 'hovercard' });
+  private readonly message = h('div', { className: 'message', text: 'Waiting for the analysis…' });
+  private readonly search = h('input');
+  private readonly vpcSelect = h('select');
+  private readonly functionSelect = h('select');
+  private readonly collapseButton = h('button', { text: 'Collapse AZs', title: 'Draw every Availability Zone as one box (double-click a VPC, AZ or subnet to toggle it)' });
+  private matchIndex = -1;
+
+  constructor(private readonly host: Host) {
+    this.state = restoreState(host.getState());
+    this.surface = document.createElementNS(svgNs, 'svg');
+    this.surface.classList.add('surface');
+    this.surface.setAttribute('tabindex', '0');
+    this.surface.setAttribute('aria-label', 'Topology diagram: arrow keys pan, plus and minus zoom, 0 fits');
+    this.viewport = document.createElementNS(svgNs, 'g');
+    this.surface.appendChild(this.viewport);
+    this.panZoom = new PanZoom(this.surface, this.viewport, (t, byUser) => this.saveTransform(t, byUser));
+    this.details.hidden = true;
+    this.hovercard.hidden = true;
+    this.hovercard.setAttribute('role', 'tooltip');
+    document.body.append(this.toolbar(), h('div', { className: 'main' }, [this.message, this.surface, this.details]), this.hovercard);
+    this.surface.style.display = 'none';
+    this.wireEvents();
+  }
+
+  // ------------------------------------------------------------------ incoming
+
+  receive(message: HostToWebviewMessage): void {
+    switch (message.type) {
+      case 'diagram':
+        void this.showDiagram(message.model, message.focus);
+        break;
+      case 'select':
+        // The cursor moved in the editor: keep a fitted view as it is; a zoomed-in one follows the function.
+        if (message.functionId === null || this.model?.functions.some((f) => f.id === message.functionId)) this.select(message.functionId, { center: message.functionId !== null && this.state.moved });
+        break;
+      case 'error':
+        this.showMessage(message.message);
+        break;
+    }
+  }
+
+  async showDiagram(model: DiagramModel, focus?: string): Promise<void> {
+    const first = this.model === undefined;
+    this.model = model;
+    if (this.state.collapsed === null) this.state = { ...this.state, collapsed: defaultCollapsed(model) };
+    const known = (id: string | null): boolean => id !== null && model.nodes.some((n) => n.id === id);
+    if (focus !== undefined && known(focus)) this.state = { ...this.state, selected: focus, fn: this.state.fn !== null && this.state.fn !== focus ? focus : this.state.fn };
+    if (!known(this.state.selected)) this.state = { ...this.state, selected: null };
+    if (!known(this.state.vpc)) this.state = { ...this.state, vpc: null };
+    if (!known(this.state.fn)) this.state = { ...this.state, fn: null };
+    this.fillSelects();
+    await this.relayout({ fit: first && this.state.transform === undefined, center: focus !== undefined && known(focus) ? focus : undefined });
+  }
+
+  // ------------------------------------------------------------------ drawing
+
+  private async relayout(options: { fit?: boolean; center?: string } = {}): Promise<void> {
+    const model = this.model;
+    if (!model) return;
+    const ticket = ++this.renderCount;
+    const viewed = applyView(model, { vpc: this.state.vpc, function: this.state.fn, collapsed: this.state.collapsed ?? [] });
+    let layout: DiagramLayout;
+    try {
+      layout = await layoutDiagram(viewed);
+    } catch (error) {
+      this.showMessage(`The diagram could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    // A newer diagram arrived while this one was laid out.
+    if (ticket !== this.renderCount) return;
+    this.layout = layout;
+    const scene = renderScene(buildScene(layout, { titles: false }), { skipTitles: true });
+    if (!(scene instanceof SVGSVGElement)) return;
+    for (const path of Array.from(scene.querySelectorAll('path.edge'))) {
+      const hit = document.createElementNS(svgNs, 'path');
+      hit.setAttribute('class', 'edge-hit');
+      hit.setAttribute('d', path.getAttribute('d') ?? '');
+      hit.setAttribute('data-line', path.getAttribute('data-line') ?? '');
+      path.after(hit);
+    }
+    this.scene?.remove();
+    this.scene = scene;
+    this.viewport.appendChild(scene);
+    this.message.hidden = true;
+    this.surface.style.display = '';
+    this.panZoom.setContentSize(layout.width, layout.height);
+    if (options.fit || !this.state.moved) this.panZoom.fit();
+    else if (this.state.transform) this.panZoom.set(this.state.transform, false);
+    applyHighlight(scene, layout, this.state.selected);
+    this.applySearch(false);
+    this.renderDetails();
+    if (options.center) this.centerOn(options.center);
+    this.collapseButton.setAttribute('aria-pressed', String(model.nodes.some((n) => n.kind === 'az') && model.nodes.filter((n) => n.kind === 'az').every((n) => this.state.collapsed?.includes(n.id))));
+    this.host.post({ type: 'rendered', version: model.version, nodeIds: layout.nodes.map((n) => n.id), selected: this.state.selected });
+  }
+
+  private showMessage(text: string): void {
+    this.message.textContent = text;
+    this.message.hidden = false;
+    if (!this.scene) this.surface.style.display = 'none';
+  }
+
+  /** Brings a node into view when the fitted picture is too small to find it (large diagrams), or the user chose their own view. */
+  private centerOn(id: string): void {
+    const box = this.layout?.nodes.find((n) => n.id === id);
+    if (box && (this.state.moved || this.panZoom.transform.k < 0.3)) this.panZoom.centerOn(box);
+  }
+
+  // ------------------------------------------------------------------ selection and details
+
+  private select(fn: string | null, options: { center?: boolean } = {}): void {
+    this.state = { ...this.state, selected: fn };
+    this.save();
+    if (this.scene && this.layout) applyHighlight(this.scene, this.layout, fn);
+    this.renderDetails();
+    if (fn !== null && options.center) this.centerOn(fn);
+    if (this.model) this.host.post({ type: 'rendered', version: this.model.version, nodeIds: this.layout?.nodes.map((n) => n.id) ?? [], selected: fn });
+  }
+
+  private renderDetails(): void {
+    const wasHidden = this.details.hidden;
+    this.fillDetails();
+    // The details pane takes room from the diagram: refit unless the user chose their own view.
+    if (wasHidden !== this.details.hidden && !this.state.moved && this.scene) this.panZoom.fit();
+  }
+
+  private fillDetails(): void {
+    const fn = this.state.selected;
+    const model = this.model;
+    const summary = fn === null ? undefined : model?.functions.find((f) => f.id === fn);
+    this.details.replaceChildren();
+    if (!model || !summary || fn === null) {
+      this.details.hidden = true;
+      return;
+    }
+    this.details.hidden = false;
+    const clear = h('button', { className: 'clear', text: 'Clear selection (Esc)' });
+    clear.addEventListener('click', () => this.select(null));
+    const list = h('ul');
+    for (const row of destinationRows(model, fn)) {
+      const item = h('li', {}, [h('span', { className: `status-${row.status}`, text: `${statusIcon[row.status]} ` }), h('span', { className: 'dest', text: row.destination }), document.createTextNode(` — ${statusWord[row.status]}`)]);
+      for (const az of row.perAz) {
+        item.appendChild(h('div', { className: 'az' }, [h('span', { className: `status-${az.status}`, text: `${statusIcon[az.status]} ` }), document.createTextNode(az.az)]));
+        if (az.note) item.appendChild(h('div', { className: 'note', text: az.note }));
+      }
+      list.appendChild(item);
+    }
+    this.details.append(h('h2', { text: summary.label }), list, clear);
+  }
+
+  // ------------------------------------------------------------------ toolbar, filters, search
+
+  private toolbar(): HTMLElement {
+    this.search.type = 'search';
+    this.search.placeholder = 'Search (Enter: next)';
+    this.search.setAttribute('aria-label', 'Search nodes');
+    this.search.value = this.state.search;
+    this.vpcSelect.setAttribute('aria-label', 'Filter by VPC');
+    this.functionSelect.setAttribute('aria-label', 'Filter by function');
+    const button = (text: string, title: string, run: () => void): HTMLButtonElement => {
+      const b = h('button', { text, title });
+      b.addEventListener('click', run);
+      return b;
+    };
+    return h('div', { className: 'toolbar' }, [
+      this.search,
+      this.vpcSelect,
+      this.functionSelect,
+      this.collapseButton,
+      h('span', { className: 'spacer' }),
+      button('−', 'Zoom out (-)', () => this.panZoom.zoomBy(1 / 1.25)),
+      button('+', 'Zoom in (+)', () => this.panZoom.zoomBy(1.25)),
+      button('Fit', 'Fit to window (0)', () => this.panZoom.fit()),
+      button('SVG', 'Export as SVG', () => void this.export('svg')),
+      button('PNG', 'Export as PNG', () => void this.export('png')),
+    ]);
+  }
+
+  private fillSelects(): void {
+    const model = this.model;
+    if (!model) return;
+    const fill = (select: HTMLSelectElement, all: string, options: readonly DiagramNode[] | readonly { id: string; label: string }[], value: string | null): void => {
+      select.replaceChildren(new Option(all, ''), ...[...options].sort((a, b) => a.label.localeCompare(b.label)).map((o) => new Option(o.label, o.id)));
+      select.value = value ?? '';
+    };
+    fill(this.vpcSelect, 'All VPCs', model.nodes.filter((n) => n.kind === 'vpc'), this.state.vpc);
+    fill(this.functionSelect, 'All functions', model.functions, this.state.fn);
+  }
+
+  private applySearch(move: boolean): void {
+    const scene = this.scene;
+    const layout = this.layout;
+    if (!scene || !layout) return;
+    const query = this.search.value.trim().toLowerCase();
+    for (const el of Array.from(scene.querySelectorAll('.node.match'))) el.classList.remove('match');
+    if (query === '') return;
+    const matches = layout.nodes.filter((n) => !n.container && (n.node.label.toLowerCase().includes(query) || (n.node.detail ?? '').toLowerCase().includes(query)));
+    for (const m of matches) scene.querySelector(`[data-id="${CSS.escape(m.id)}"]`)?.classList.add('match');
+    if (move && matches.length > 0) {
+      this.matchIndex = (this.matchIndex + 1) % matches.length;
+      const target = matches[this.matchIndex];
+      if (target) this.panZoom.centerOn(target);
+    }
+  }
+
+  private toggleCollapsed(id: string): void {
+    const collapsed = new Set(this.state.collapsed ?? []);
+    if (collapsed.has(id)) collapsed.delete(id);
+    else collapsed.add(id);
+    this.state = { ...this.state, collapsed: [...collapsed].sort() };
+    this.save();
+    void this.relayout();
+  }
+
+  // ------------------------------------------------------------------ events
+
+  private wireEvents(): void {
+    this.search.addEventListener('input', () => {
+      this.state = { ...this.state, search: this.search.value };
+      this.matchIndex = -1;
+      this.save();
+      this.applySearch(false);
+    });
+    this.search.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') this.applySearch(true);
+    });
+    this.vpcSelect.addEventListener('change', () => {
+      this.state = { ...this.state, vpc: this.vpcSelect.value || null };
+      this.save();
+      void this.relayout({ fit: true });
+    });
+    this.functionSelect.addEventListener('change', () => {
+      const fn = this.functionSelect.value || null;
+      this.state = { ...this.state, fn, selected: fn ?? this.state.selected };
+      this.save();
+      void this.relayout({ fit: true });
+    });
+    this.collapseButton.addEventListener('click', () => {
+      const azs = this.model?.nodes.filter((n) => n.kind === 'az').map((n) => n.id) ?? [];
+      const allCollapsed = azs.every((id) => this.state.collapsed?.includes(id));
+      const others = (this.state.collapsed ?? []).filter((id) => !azs.includes(id));
+      this.state = { ...this.state, collapsed: allCollapsed ? others : [...others, ...azs].sort() };
+      this.save();
+      void this.relayout();
+    });
+    this.surface.addEventListener('click', (e) => this.onClick(e));
+    this.surface.addEventListener('dblclick', (e) => {
+      const node = this.nodeAt(e.target);
+      if (node && isCollapsibleKind(node.kind)) this.toggleCollapsed(node.id);
+    });
+    this.surface.addEventListener('pointerover', (e) => this.onHover(e));
+    this.surface.addEventListener('pointerleave', () => (this.hovercard.hidden = true));
+    this.surface.addEventListener('pointermove', (e) => this.placeHovercard(e.clientX, e.clientY));
+    document.addEventListener('keydown', (e) => this.onKey(e));
+    window.addEventListener('resize', () => {
+      if (!this.state.moved) this.panZoom.fit();
+    });
+  }
+
+  private nodeAt(target: EventTarget | null): DiagramNode | undefined {
+    const el = target instanceof Element ? target.closest('[data-id]') : null;
+    const id = el?.getAttribute('data-id');
+    return id ? this.model?.nodes.find((n) => n.id === id) : undefined;
+  }
+
+  private activate(node: DiagramNode): void {
+    if (node.kind === 'function') this.select(node.id);
+    if (node.location) this.host.post({ type: 'reveal', location: node.location });
+  }
+
+  private onClick(e: MouseEvent): void {
+    const node = this.nodeAt(e.target);
+    if (node) {
+      if (node.kind !== 'function' && isCollapsibleKind(node.kind) && e.detail > 1) return;
+      this.activate(node);
+    } else if (e.target === this.surface || (e.target instanceof Element && e.target.classList.contains('hl-diagram'))) {
+      this.surface.focus();
+    }
+  }
+
+  private onHover(e: PointerEvent): void {
+    const target = e.target instanceof Element ? e.target : null;
+    const line = target?.closest('[data-line]')?.getAttribute('data-line');
+    const node = this.nodeAt(target);
+    this.hovercard.replaceChildren();
+    if (line && this.layout) {
+      const edge = this.layout.edges.find((l) => l.id === line);
+      const selected = this.state.selected;
+      const members = edge?.members.filter((m) => selected === null || m.functionId === selected || m.source === selected) ?? [];
+      const notes = [...new Set(members.map((m) => m.note).filter((n): n is string => n !== undefined))];
+      const destinations = [...new Set(members.map((m) => m.destination).filter((d): d is string => d !== undefined))];
+      if (notes.length === 0 && destinations.length === 0) {
+        this.hovercard.hidden = true;
+        return;
+      }
+      this.hovercard.append(h('div', { className: 'head', text: notes.length > 0 ? 'Blocked' : `Path to ${destinations.join(', ')}` }));
+      for (const n of notes.slice(0, 6)) this.hovercard.append(h('div', { text: n }));
+    } else if (node) {
+      this.hovercard.append(h('div', { className: 'head', text: node.label }));
+      if (node.detail) this.hovercard.append(h('div', { text: node.detail }));
+      for (const f of node.facts) this.hovercard.append(h('div', { text: f }));
+      if (node.location) this.hovercard.append(h('div', { className: 'legend', text: this.host.standalone ? `${node.location.uri}:${node.location.line + 1}` : 'Click to reveal the declaration' }));
+    } else {
+      this.hovercard.hidden = true;
+      return;
+    }
+    this.hovercard.hidden = false;
+    this.placeHovercard(e.clientX, e.clientY);
+  }
+
+  private placeHovercard(x: number, y: number): void {
+    if (this.hovercard.hidden) return;
+    const r = this.hovercard.getBoundingClientRect();
+    this.hovercard.style.left = `${Math.min(x + 14, window.innerWidth - r.width - 8)}px`;
+    this.hovercard.style.top = `${y + 16 + r.height > window.innerHeight ? y - r.height - 10 : y + 16}px`;
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest('input, select, button')) {
+      if (e.key === 'Escape' && target === this.search) {
+        this.search.value = '';
+        this.search.dispatchEvent(new Event('input'));
+      }
+      return;
+    }
+    const step = 60;
+    switch (e.key) {
+      case 'ArrowLeft':
+        this.panZoom.panBy(step, 0);
+        break;
+      case 'ArrowRight':
+        this.panZoom.panBy(-step, 0);
+        break;
+      case 'ArrowUp':
+        this.panZoom.panBy(0, step);
+        break;
+      case 'ArrowDown':
+        this.panZoom.panBy(0, -step);
+        break;
+      case '+':
+      case '=':
+        this.panZoom.zoomBy(1.25);
+        break;
+      case '-':
+      case '_':
+        this.panZoom.zoomBy(1 / 1.25);
+        break;
+      case '0':
+        this.panZoom.fit();
+        break;
+      case 'Escape':
+        this.select(null);
+        break;
+      case 'Enter':
+      case ' ': {
+        const node = this.nodeAt(target);
+        if (!node) return;
+        if (node.kind !== 'function' && isCollapsibleKind(node.kind)) this.toggleCollapsed(node.id);
+        else this.activate(node);
+        break;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+
+  // ------------------------------------------------------------------ export and state
+
+  private async export(format: ExportFormat): Promise<void> {
+    const scene = this.scene;
+    if (!scene) return;
+    const data = format === 'svg' ? exportSvg(scene) : await exportPng(scene);
+    if (!this.host.standalone) {
+      this.host.post({ type: 'export', format, data });
+      return;
+    }
+    const url = format === 'svg' ? URL.createObjectURL(new Blob([data], { type: 'image/svg+xml' })) : data;
+    const a = h('a');
+    a.href = url;
+    a.download = `topology.${format}`;
+    a.click();
+    if (format === 'svg') setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  private saveTransform(t: ViewTransform, byUser: boolean): void {
+    this.state = { ...this.state, transform: t, moved: this.state.moved || byUser };
+    this.save();
+  }
+
+  private save(): void {
+    this.host.setState(this.state);
+  }
+}
+
+function start(): void {
+  const style = document.createElement('style');
+  // The page's CSP allows styles by nonce only; the nonce is this script's own.
+  const nonce = document.currentScript instanceof HTMLScriptElement ? document.currentScript.nonce : '';
+  if (nonce) style.nonce = nonce;
+  style.textContent = `${panelCss}\n${diagramCss(themeColour)}`;
+  document.head.appendChild(style);
+  const host = connectHost();
+  const boot = (): void => {
+    const app = new TopologyApp(host);
+    window.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (isHostToWebviewMessage(event.data)) app.receive(event.data);
+      else host.post({ type: 'log', message: 'ignored a malformed message' });
+    });
+    if (host.standalone) {
+      // The HTML export embeds the diagram as JSON in a non-executed script element.
+      const embedded = document.getElementById('hyperplane-lens-diagram')?.textContent;
+      const model: unknown = embedded ? JSON.parse(embedded) : undefined;
+      if (isDiagramModel(model)) void app.showDiagram(model);
+    }
+    host.post({ type: 'ready' });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+}
+
+start();

@@ -1,0 +1,106 @@
+// Zoom and pan of the diagram: a transform on one <g>, driven by wheel, drag, keyboard and buttons.
+
+export interface ViewTransform {
+  readonly x: number;
+  readonly y: number;
+  readonly k: number;
+}
+
+const minZoom = 0.1;
+const maxZoom = 4;
+
+export class PanZoom {
+  private t: ViewTransform = { x: 0, y: 0, k: 1 };
+  private drag: { x: number; y: number; pointer: number } | undefined;
+  private content = { width: 1, height: 1 };
+
+  constructor(
+    private readonly surface: SVGSVGElement,
+    private readonly layer: SVGGElement,
+    /** `byUser`: false when the view was fitted automatically. */
+    private readonly onChange: (t: ViewTransform, byUser: boolean) => void,
+  ) {
+    surface.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
+    surface.addEventListener('pointerdown', (e) => this.onPointerDown(e));
+    surface.addEventListener('pointermove', (e) => this.onPointerMove(e));
+    surface.addEventListener('pointerup', (e) => this.endDrag(e));
+    surface.addEventListener('pointercancel', (e) => this.endDrag(e));
+  }
+
+  get transform(): ViewTransform {
+    return this.t;
+  }
+
+  setContentSize(width: number, height: number): void {
+    this.content = { width, height };
+  }
+
+  set(t: ViewTransform, byUser = true): void {
+    this.t = { x: t.x, y: t.y, k: Math.min(maxZoom, Math.max(minZoom, t.k)) };
+    this.layer.setAttribute('transform', `translate(${this.t.x} ${this.t.y}) scale(${this.t.k})`);
+    this.onChange(this.t, byUser);
+  }
+
+  /** Scales the whole diagram into the visible area (never above 100 %). */
+  fit(): void {
+    const { width, height } = this.viewport();
+    const k = Math.min(1, (width - 24) / this.content.width, (height - 24) / this.content.height);
+    const scale = Math.max(minZoom, k);
+    this.set({ k: scale, x: (width - this.content.width * scale) / 2, y: Math.max(12, (height - this.content.height * scale) / 2) }, false);
+  }
+
+  zoomBy(factor: number, at?: { x: number; y: number }): void {
+    const { width, height } = this.viewport();
+    const p = at ?? { x: width / 2, y: height / 2 };
+    const k = Math.min(maxZoom, Math.max(minZoom, this.t.k * factor));
+    const ratio = k / this.t.k;
+    this.set({ k, x: p.x - (p.x - this.t.x) * ratio, y: p.y - (p.y - this.t.y) * ratio });
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.set({ ...this.t, x: this.t.x + dx, y: this.t.y + dy });
+  }
+
+  /** Moves the view so that the diagram box is in the middle (used for search and focus). */
+  centerOn(box: { x: number; y: number; width: number; height: number }): void {
+    const { width, height } = this.viewport();
+    const k = Math.max(this.t.k, 0.6);
+    this.set({ k, x: width / 2 - (box.x + box.width / 2) * k, y: height / 2 - (box.y + box.height / 2) * k }, false);
+  }
+
+  private viewport(): { width: number; height: number } {
+    const r = this.surface.getBoundingClientRect();
+    return { width: Math.max(1, r.width), height: Math.max(1, r.height) };
+  }
+
+  private onWheel(e: WheelEvent): void {
+    e.preventDefault();
+    const r = this.surface.getBoundingClientRect();
+    // Pinch gestures and Ctrl+wheel zoom; a plain wheel or two-finger scroll pans, as in VS Code's editors.
+    if (e.ctrlKey || e.metaKey) this.zoomBy(Math.exp(-e.deltaY * 0.002), { x: e.clientX - r.left, y: e.clientY - r.top });
+    else this.panBy(-e.deltaX, -e.deltaY);
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0) return;
+    const target = e.target instanceof Element ? e.target : null;
+    // Dragging starts on the background and on containers; leaves are for clicking.
+    if (target?.closest('.node.leaf')) return;
+    this.drag = { x: e.clientX, y: e.clientY, pointer: e.pointerId };
+    this.surface.setPointerCapture(e.pointerId);
+    this.surface.classList.add('dragging');
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (!this.drag || e.pointerId !== this.drag.pointer) return;
+    this.panBy(e.clientX - this.drag.x, e.clientY - this.drag.y);
+    this.drag = { ...this.drag, x: e.clientX, y: e.clientY };
+  }
+
+  private endDrag(e: PointerEvent): void {
+    if (!this.drag || e.pointerId !== this.drag.pointer) return;
+    this.drag = undefined;
+    this.surface.classList.remove('dragging');
+    if (this.surface.hasPointerCapture(e.pointerId)) this.surface.releasePointerCapture(e.pointerId);
+  }
+}

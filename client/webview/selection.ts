@@ -1,0 +1,100 @@
+// What selecting a function shows: its lines and boxes highlighted with each hop's status, and its
+// destinations with the reachability per Availability Zone (partial reachability made concrete).
+
+import type { DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
+import type { DiagramModel, PathStatus } from '../../server/src/protocol/diagram';
+
+export interface AzReach {
+  readonly az: string;
+  readonly status: PathStatus;
+  /** Why it is blocked there and the fix. */
+  readonly note?: string;
+}
+
+export interface DestinationRow {
+  readonly destination: string;
+  readonly status: PathStatus;
+  readonly perAz: readonly AzReach[];
+}
+
+const worse = (a: PathStatus, b: PathStatus): PathStatus => {
+  const rank: Record<PathStatus, number> = { yes: 0, unknown: 1, partial: 2, no: 3 };
+  return rank[a] >= rank[b] ? a : b;
+};
+
+/** Per destination of `fn`: its overall status and one entry per AZ its ENIs are in. */
+export function destinationRows(model: DiagramModel, fn: string): DestinationRow[] {
+  const summary = model.functions.find((f) => f.id === fn);
+  if (!summary) return [];
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const azOf = (subnet: string): string => {
+    const parent = byId.get(subnet)?.parent;
+    const az = parent ? byId.get(parent) : undefined;
+    return az?.kind === 'az' ? az.label : (byId.get(subnet)?.label ?? subnet);
+  };
+  // destination → subnet → status of that subnet's path (its worst hop) and note.
+  const paths = new Map<string, Map<string, { status: PathStatus; note?: string }>>();
+  for (const e of model.edges) {
+    if (e.kind !== 'path' || e.functionId !== fn || e.destination === undefined || e.subnet === undefined) continue;
+    const bySubnet = paths.get(e.destination) ?? new Map<string, { status: PathStatus; note?: string }>();
+    const current = bySubnet.get(e.subnet) ?? { status: 'yes' as PathStatus };
+    bySubnet.set(e.subnet, { status: worse(current.status, e.status ?? 'unknown'), ...(e.note ?? current.note ? { note: e.note ?? current.note } : {}) });
+    paths.set(e.destination, bySubnet);
+  }
+  return Object.entries(summary.reach)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([destination, status]) => {
+      const perAzMap = new Map<string, { statuses: Set<PathStatus>; note?: string }>();
+      for (const [subnet, p] of paths.get(destination) ?? []) {
+        const az = azOf(subnet);
+        const entry = perAzMap.get(az) ?? { statuses: new Set<PathStatus>() };
+        entry.statuses.add(p.status);
+        if (p.note !== undefined && entry.note === undefined) entry.note = p.note;
+        perAzMap.set(az, entry);
+      }
+      const perAz = [...perAzMap.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([az, { statuses, note }]): AzReach => {
+          const status: PathStatus = statuses.size === 1 ? ([...statuses][0] ?? 'unknown') : statuses.has('yes') ? 'partial' : statuses.has('no') ? 'no' : 'unknown';
+          return { az, status, ...(note !== undefined && status !== 'yes' ? { note } : {}) };
+        });
+      return { destination, status, perAz };
+    });
+}
+
+/** Line id → the status it has on `fn`'s paths (absent: not on them). */
+export function linesOf(layout: DiagramLayout, fn: string): Map<string, PathStatus> {
+  const out = new Map<string, PathStatus>();
+  for (const line of layout.edges) {
+    let status: PathStatus | undefined;
+    for (const m of line.members) {
+      if (m.kind === 'eni-link' && m.source === fn) status = status ?? 'yes';
+      if (m.kind === 'path' && m.functionId === fn) status = status === undefined ? (m.status ?? 'unknown') : worse(status, m.status ?? 'unknown');
+    }
+    if (status !== undefined) out.set(line.id, status);
+  }
+  return out;
+}
+
+/** Sets the highlight classes on the rendered diagram for `fn` (null: no selection). */
+export function applyHighlight(scene: SVGSVGElement, layout: DiagramLayout, fn: string | null): void {
+  scene.classList.toggle('has-selection', fn !== null);
+  for (const el of Array.from(scene.querySelectorAll('.on-path, .selected, .status-yes, .status-no, .status-unknown, .status-partial'))) {
+    el.classList.remove('on-path', 'selected', 'status-yes', 'status-no', 'status-unknown', 'status-partial');
+  }
+  if (fn === null) return;
+  const lines = linesOf(layout, fn);
+  const onPath = new Set<string>([fn]);
+  for (const line of layout.edges) {
+    const status = lines.get(line.id);
+    if (status === undefined) continue;
+    onPath.add(line.source);
+    onPath.add(line.target);
+    for (const el of Array.from(scene.querySelectorAll(`[data-line="${CSS.escape(line.id)}"]`))) el.classList.add('on-path', `status-${status}`);
+  }
+  for (const id of onPath) {
+    const el = scene.querySelector(`[data-id="${CSS.escape(id)}"]`);
+    if (el) el.classList.add('on-path');
+    if (id === fn && el) el.classList.add('selected');
+  }
+}

@@ -1,0 +1,83 @@
+// Takes the README screenshot of the topology panel: opens examples/terraform/lambda.tf in the real editor
+// with Hyperplane Lens installed, runs "Hyperplane Lens: Show Topology", puts the cursor in the `orders`
+// function (the panel highlights its paths) and saves images/screenshot-topology.png.
+//   node scripts/editor/screenshotTopology.mjs [--out images/x.png]      (build first: node scripts/build.mjs)
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { ensureEditor, repoRoot } from './install.mjs';
+import { startEditorServer } from './server.mjs';
+import { prepareWorkspace } from './workspace.mjs';
+
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+};
+const out = resolve(repoRoot, option('--out', 'images/screenshot-topology.png'));
+const timeoutMs = 90_000;
+
+async function main() {
+  const cleanups = [];
+  try {
+    ensureEditor();
+    const workspace = prepareWorkspace();
+    cleanups.unshift(async () => workspace.remove());
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const server = await startEditorServer({
+      args: ['--default-folder', workspace.folder],
+      settings: { 'breadcrumbs.enabled': false, 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false },
+      beforeStart: ({ extensionsDir }) => symlinkSync(repoRoot, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`)),
+    });
+    cleanups.unshift(() => server.stop());
+    const browser = await launchBrowser();
+    cleanups.unshift(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1000 } });
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: timeoutMs });
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('terraform/lambda.tf');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+    await page.locator('.statusbar-item', { hasText: 'Hyperplane Lens:' }).first().waitFor({ timeout: timeoutMs });
+    // Close the side bar: the picture needs the room.
+    await page.keyboard.press('Control+B');
+    // Cursor into the orders function (line 16), then open the panel beside the editor.
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('16');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Hyperplane Lens: Show Topology');
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+    await page.keyboard.press('Enter');
+    const panel = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await panel.locator('.hl-diagram .node.kind-function').first().waitFor({ timeout: timeoutMs });
+    // Give the panel most of the width, as one would to study the picture: drag the sash between the groups.
+    const sash = page.locator('.part.editor .monaco-sash.vertical').first();
+    const box = await sash.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + 200);
+      await page.mouse.down();
+      await page.mouse.move(box.x - 560, box.y + 200, { steps: 8 });
+      await page.mouse.up();
+    }
+    await panel.locator('.toolbar button', { hasText: 'Fit' }).click();
+    // Select orders in the panel as a user would, so the paths and the per-AZ list show.
+    await panel.locator('.hl-diagram .node.kind-function', { hasText: 'aws_lambda_function.orders' }).click();
+    await panel.locator('.details h2').waitFor({ timeout: timeoutMs });
+    // The pointer leaves the diagram so no hover card covers it.
+    await page.mouse.move(1900, 990);
+    await panel.locator('.hovercard').waitFor({ state: 'hidden', timeout: timeoutMs });
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+    await page.screenshot({ path: out });
+    console.log(`wrote ${out}`);
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
+  }
+}
+
+main().catch((error) => {
+  console.error(`screenshot: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+// Box sizes and text fitting for the diagram, computed without a DOM so the panel (browser) and the CLI
+// (Node) lay out and truncate labels identically. Widths are a conservative estimate for a UI sans font.
+
+import type { DiagramNodeKind } from '../../protocol/diagram';
+
+export const labelFontSize = 12;
+export const detailFontSize = 11;
+export const titleFontSize = 12;
+
+/** Average advance of a character at `fontSize`, slightly generous so estimated text never overflows. */
+export function textWidth(text: string, fontSize: number): number {
+  let units = 0;
+  for (const ch of text) units += /[ilj.,:;|'![\]()]/.test(ch) ? 0.32 : /[A-Z_mwMW@#%]/.test(ch) ? 0.74 : 0.58;
+  return units * fontSize;
+}
+
+/** `text` cut to fit `width` with an ellipsis (the full text is in the node's tooltip). */
+export function fitText(text: string, fontSize: number, width: number): string {
+  if (textWidth(text, fontSize) <= width) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (textWidth(text.slice(0, mid) + '…', fontSize) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return text.slice(0, lo) + '…';
+}
+
+export const leafHeight = 46;
+export const minLeafWidth = 150;
+export const maxLeafWidth = 250;
+/** Width of the kind badge at the left of a leaf box. */
+export const badgeWidth = 34;
+export const leafPadding = 8;
+
+export function leafWidth(label: string, detail: string | undefined): number {
+  const text = Math.max(textWidth(label, labelFontSize), detail === undefined ? 0 : textWidth(detail, detailFontSize));
+  return Math.round(Math.min(maxLeafWidth, Math.max(minLeafWidth, text + badgeWidth + 3 * leafPadding)));
+}
+
+/** Top padding of a container: room for its title (and a detail line). */
+export function containerTopPadding(hasDetail: boolean): number {
+  return hasDetail ? 40 : 28;
+}
+
+/** The short text in a leaf's badge. */
+export function badgeText(kind: DiagramNodeKind, detail: string | undefined): string {
+  switch (kind) {
+    case 'function':
+      return 'λ';
+    case 'hyperplane-eni':
+      return 'ENI';
+    case 'nat-gateway':
+      return 'NAT';
+    case 'internet-gateway':
+      return 'IGW';
+    case 'egress-only-internet-gateway':
+      return 'EIGW';
+    case 'gateway-endpoint':
+      return 'GWE';
+    case 'interface-endpoint':
+      return 'VPCE';
+    case 'target':
+      return 'TGT';
+    case 'aws-service':
+      return serviceBadge(detail);
+    case 'internet':
+      return 'WWW';
+    case 'capacity-provider':
+      return 'LMI';
+    case 'cloud':
+    case 'region':
+    case 'lambda-service-vpc':
+    case 'vpc':
+    case 'az':
+    case 'subnet':
+      return '';
+  }
+}
+
+function serviceBadge(label: string | undefined): string {
+  if (label === undefined) return 'AWS';
+  const known: Record<string, string> = { 'Amazon S3': 'S3', 'Amazon DynamoDB': 'DDB', 'Amazon SQS': 'SQS', 'Amazon SNS': 'SNS' };
+  return known[label] ?? 'AWS';
+}
