@@ -17,7 +17,7 @@ import { fileKind, isHclKind } from './fileKinds';
 import { MergedModel } from './mergedModel';
 import { ParseCache } from './parseCache';
 import { SourceSnapshot } from './sourceSnapshot';
-import { localModuleCalls, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
+import { localModuleCalls, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 
 export { tuneHeapForAnalysis } from './heapTuning';
 
@@ -116,6 +116,7 @@ export class AnalysisSession {
         moduleCalls: (p) => this.moduleCalls(p, snapshot),
         isTemplate: (p) => this.isTemplate(p),
         templateLinks: (p) => this.templateLinksOf(p),
+        isPlan: (p) => p.endsWith('.json') && this.isPlan(p),
         sharedPaths: (this.options.varFiles ?? []).filter((p) => this.texts.has(p)),
       }),
     );
@@ -200,6 +201,17 @@ export class AnalysisSession {
     const links = templateLinks(text);
     this.links.set(path, { text, links });
     return links;
+  }
+
+  private readonly planCheck = new Map<string, { text: string; plan: boolean }>();
+
+  private isPlan(path: string): boolean {
+    const text = this.texts.get(path) ?? '';
+    const cached = this.planCheck.get(path);
+    if (cached && cached.text === text) return cached.plan;
+    const plan = looksLikePlan(text);
+    this.planCheck.set(path, { text, plan });
+    return plan;
   }
 
   private isTemplate(path: string): boolean {

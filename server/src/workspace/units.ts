@@ -62,6 +62,12 @@ export function templateLinks(text: string): TemplateLinks {
   return { nestedFileNames: [...nestedFileNames], imports: text.includes('ImportValue'), exports: /\bExport\b/.test(text) };
 }
 
+/** `terraform show -json` output: a plan (planned_values) or a state (values with root_module). Text check only. */
+export function looksLikePlan(text: string): boolean {
+  const head = text.slice(0, 4096);
+  return head.trimStart().startsWith('{') && head.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"root_module"'));
+}
+
 export interface PlanInputs {
   readonly paths: readonly string[];
   /** Local module folders a Terraform file calls (see localModuleCalls), cached by the caller. */
@@ -69,6 +75,8 @@ export interface PlanInputs {
   readonly isTemplate: (path: string) => boolean;
   /** What links a template to others, found in its text (see templateLinks). */
   readonly templateLinks: (path: string) => TemplateLinks;
+  /** Terraform plan or state JSON (`terraform show -json`), read by Terraform units instead of CloudFormation. */
+  readonly isPlan: (path: string) => boolean;
   /** Extra files every Terraform unit reads (var files given by the user). */
   readonly sharedPaths: readonly string[];
 }
@@ -77,6 +85,7 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
   const tfDirs = new Map<string, string[]>();
   const dataPaths: string[] = [];
   const dotTerraform: string[] = [];
+  const plans: string[] = [];
   for (const path of inputs.paths) {
     const kind = fileKind(path);
     if (kind === undefined) continue;
@@ -85,7 +94,8 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
       continue;
     }
     if (kind === 'data') {
-      dataPaths.push(path);
+      if (inputs.isPlan(path)) plans.push(path);
+      else dataPaths.push(path);
       continue;
     }
     const dir = dirname(path);
@@ -103,10 +113,16 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
   const units: UnitPlan[] = [];
   // Folders that are called as modules are read by every root that might call them.
   const moduleFiles = [...tfDirs].filter(([dir]) => called.has(dir)).flatMap(([, files]) => files);
-  for (const [dir, files] of tfDirs) {
-    if (called.has(dir) || !files.some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))) continue;
+  const roots = [...tfDirs].filter(([dir, files]) => !called.has(dir) && files.some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))).map(([dir]) => dir);
+  // A plan belongs to the root whose folder holds it (the nearest one above it), else to every root.
+  const planOf = new Map<string, string[]>();
+  for (const plan of plans) {
+    const owner = roots.filter((r) => plan.startsWith(r === '/' ? '/' : `${r}/`)).sort((a, b) => b.length - a.length)[0];
+    for (const root of owner ? [owner] : roots) planOf.set(root, [...(planOf.get(root) ?? []), plan]);
+  }
+  for (const dir of roots) {
     const installed = dotTerraform.filter((p) => p.startsWith(`${dir}/.terraform/`));
-    units.push({ key: `tf:${dir}`, frontend: 'terraform', root: dir, paths: [...files, ...moduleFiles, ...installed, ...inputs.sharedPaths].sort() });
+    units.push({ key: `tf:${dir}`, frontend: 'terraform', root: dir, paths: [...(tfDirs.get(dir) ?? []), ...moduleFiles, ...installed, ...(planOf.get(dir) ?? []), ...inputs.sharedPaths].sort() });
   }
   // CloudFormation: one unit per template, joined with the templates it nests (TemplateURL / Location
   // naming their file) and, when it imports exports, with every template that exports something.
