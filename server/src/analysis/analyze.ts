@@ -7,7 +7,7 @@ import type { NetworkModel } from '../model/network';
 import { EniGrouping, groupSetKey } from './enis';
 import { collectFindings, type FunctionFacts } from './findings';
 import { needsOf, type Need } from './intent';
-import { placementOf } from './placement';
+import { placementOf, type Placement } from './placement';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
 import { zipFixes, type Evaluation } from './trace';
 import type { AnalysisOptions, AnalysisResult, DestinationKind, DestinationReach, FunctionReport, Hop, ReachStatus } from './types';
@@ -52,14 +52,22 @@ function aggregate(statuses: readonly ('yes' | 'no' | 'unknown')[]): ReachStatus
   return yes ? 'yes' : 'no';
 }
 
-function serviceVpcReach(p: Planned): DestinationReach {
-  const lambdaHop: Hop = { component: null, componentKind: 'lambda-service-vpc', label: 'Lambda service VPC', verdict: 'pass', detail: 'a function without VPC config runs in the Lambda-owned VPC (M1)', rule: 'M1' };
+const lambdaHop: Hop = Object.freeze({ component: null, componentKind: 'lambda-service-vpc', label: 'Lambda service VPC', verdict: 'pass', detail: 'a function without VPC config runs in the Lambda-owned VPC (M1)', rule: 'M1' });
+const internetHop: Hop = Object.freeze({ component: null, componentKind: 'internet', label: 'internet', verdict: 'pass', detail: 'reached', rule: 'E1' });
+
+/** M1/E1 results of functions without VPC config are the same for every function: shared per destination. */
+function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): DestinationReach {
   const base = { destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, bySubnet: [], needed: p.need !== null, neededBecause: p.need?.because ?? [] };
   if (p.spec.kind !== 'target') {
-    const end: Hop = p.kind === 'internet' || p.kind === 'internet-ipv6'
-      ? { component: null, componentKind: 'internet', label: 'internet', verdict: 'pass', detail: 'reached', rule: 'E1' }
-      : { component: null, componentKind: 'aws-service', label: `${p.label} endpoint`, verdict: 'pass', detail: 'public endpoint reached', rule: 'E1' };
-    return { ...base, status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] };
+    const key = `${p.key}|${p.label}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      const end: Hop = p.kind === 'internet' || p.kind === 'internet-ipv6' ? internetHop
+        : { component: null, componentKind: 'aws-service', label: `${p.label} endpoint`, verdict: 'pass', detail: 'public endpoint reached', rule: 'E1' };
+      hit = { ...base, needed: false, neededBecause: [], status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] };
+      cache.set(key, hit);
+    }
+    return p.need === null ? hit : { ...hit, needed: true, neededBecause: p.need.because };
   }
   const t = p.spec.target;
   if (t.publiclyAccessible !== false) {
@@ -94,12 +102,27 @@ function toReach(p: Planned, evals: readonly Evaluation[]): DestinationReach {
   };
 }
 
+/**
+ * The subnets to evaluate: the function's list, or, when only the subnet list is unknown and the groups are
+ * known, that unknown list as one subnet (its security-group checks hold for every subnet); null when nothing
+ * can be evaluated.
+ */
+function evaluableSubnets(placement: Placement): readonly Maybe<Id>[] | null {
+  if (placement.kind !== 'vpc') return null;
+  if (placement.unknownReason === null) return placement.subnets;
+  const { subnets, securityGroups } = placement.config;
+  if (placement.rejected || isKnown(subnets) || !isKnown(securityGroups) || securityGroups.length === 0) return null;
+  return [subnets];
+}
+
 export function analyze(model: NetworkModel, options: AnalysisOptions = defaultAnalysisOptions): AnalysisResult {
   const search = new PathSearch(model);
   const enis = new EniGrouping(model);
   // Functions with the same subnets and groups share whole results (common: many functions, one VPC config).
   const shared = new Map<string, { reach: DestinationReach; evals: readonly Evaluation[] }>();
   const facts: FunctionFacts[] = [];
+  const shareKeysOf = new Map<Id, readonly string[]>();
+  const serviceVpcCache = new Map<string, DestinationReach>();
   for (const fn of model.all('lambda-function')) {
     const placement = placementOf(model, fn);
     const needs = needsOf(model, fn);
@@ -108,23 +131,35 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
     const evaluations = new Map<string, readonly Evaluation[]>();
     let reach: DestinationReach[];
     let eniKeys: string[] = [];
+    let shareKeys: readonly string[] = [];
     if (placement.kind === 'service-vpc') {
-      reach = planned.map((p) => withFunction(serviceVpcReach(p), fn.id));
-    } else if (placement.unknownReason !== null) {
+      reach = planned.map((p) => (p.spec.kind === 'target' ? withFunction(serviceVpcReach(p, serviceVpcCache), fn.id) : serviceVpcReach(p, serviceVpcCache)));
+    } else if (placement.unknownReason !== null && evaluableSubnets(placement) === null) {
       const reason = placement.unknownReason;
+      if (!placement.managedInstances && !placement.rejected) {
+        const registered = enis.add(fn.id, placement.config.subnets, placement.config.securityGroups);
+        eniKeys = [...registered.keys];
+        shareKeys = registered.shareKeys;
+      }
       reach = planned.map((p) => ({
         destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: 'unknown', via: null, blockedAt: null,
         reason: 'LAMBDA_UNKNOWN_INPUT', explanation: reason, path: [], fixes: [], bySubnet: [], needed: p.need !== null, neededBecause: p.need?.because ?? [],
       }));
     } else {
+      // Known subnets, or one whole unknown list whose groups are known: the group filters still decide (M5).
+      const subnets = evaluableSubnets(placement) ?? placement.subnets;
       const groupKey = groupSetKey(model, placement.securityGroups);
-      if (!placement.managedInstances) eniKeys = enis.add(fn.id, placement.subnets, placement.securityGroups);
-      const configKey = `${placement.subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
+      if (!placement.managedInstances) {
+        const registered = enis.add(fn.id, placement.config.subnets, placement.config.securityGroups);
+        eniKeys = [...registered.keys];
+        shareKeys = registered.shareKeys;
+      }
+      const configKey = `${subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
       reach = planned.map((p) => {
         const key = `${configKey}|${p.key}|${destinationKey(p.spec)}`;
         let hit = shared.get(key);
         if (!hit) {
-          const evals = placement.subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, p.spec));
+          const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, p.spec));
           hit = { reach: toReach(p, evals), evals };
           shared.set(key, hit);
         }
@@ -133,10 +168,11 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
       });
     }
     facts.push({ fn, placement, needs, reach, evaluations, eniKeys });
+    shareKeysOf.set(fn.id, shareKeys);
   }
   const functions: FunctionReport[] = facts.map((f) => {
     const shares = new Set<Id>();
-    for (const key of f.eniKeys) for (const other of enis.functionsOf(key)) if (other !== f.fn.id) shares.add(other);
+    for (const key of [...f.eniKeys, ...(shareKeysOf.get(f.fn.id) ?? [])]) for (const other of enis.functionsOf(key)) if (other !== f.fn.id) shares.add(other);
     const p = f.placement;
     const vpc: Maybe<Id> | null = p.kind === 'vpc' ? p.vpc : null;
     return {

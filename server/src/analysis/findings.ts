@@ -7,6 +7,7 @@ import { isKnown, type Maybe, type Origin } from '../model/origin';
 import type { Id, LambdaFunction, PolicyDocument } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
+import { displayName } from './naming';
 import { natWorks } from './pathSteps';
 import type { Placement } from './placement';
 import { rules, type RuleInfo } from './rules';
@@ -24,7 +25,7 @@ export interface FunctionFacts {
 
 class Findings {
   readonly list: Finding[] = [];
-  constructor(private readonly model: NetworkModel) {}
+  constructor(readonly model: NetworkModel) {}
 
   related(ids: readonly (Id | null)[], message: string): FindingRelated[] {
     const out: FindingRelated[] = [];
@@ -109,7 +110,7 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
       f.add(rules.LAMBDA_PARTIAL_REACH, fn.id, locate(fn), `${fn.address} reaches ${reach.label} from some subnets only${because}: ${reach.explanation}`, related, reach.fixes);
       continue;
     }
-    const where = reach.blockedAt !== null ? ` at ${f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? reach.blockedAt}` : '';
+    const where = reach.blockedAt !== null ? ` at ${f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? displayName(f.model, reach.blockedAt)}` : '';
     f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}`, related, reach.fixes);
   }
   // E2: a route to an IGW from the function's own subnet.

@@ -6,7 +6,9 @@ import { isKnown, type Maybe } from '../model/origin';
 import type { Id, NetworkAclEntry } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { addrFamily, addrText, coverage, type Addr } from './addressing';
+import { displayName } from './naming';
 import { isAllProtocols, isTcp } from './protocols';
+import type { Text } from './trace';
 
 export const EPHEMERAL_FROM = 1024;
 export const EPHEMERAL_TO = 65535;
@@ -15,7 +17,8 @@ export const LINUX_EPHEMERAL_FROM = 32768;
 
 export interface AclVerdict {
   readonly verdict: 'pass' | 'block' | 'unknown';
-  readonly detail: string;
+  /** Formatted on demand for passes (most are never shown). */
+  readonly detail: Text;
   /** The entry that decided (first deny, or null when the implicit '*' rule denied). */
   readonly entry: Id | null;
   /** Only 32768–65535 of the ephemeral range is allowed (P6 warning); verdict is then 'pass'. */
@@ -51,23 +54,27 @@ function describe(entry: NetworkAclEntry): string {
 /** Evaluates one NACL, one direction, for TCP packets to/from `peer` on ports [from, to]. */
 export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: boolean, peer: Addr, from: number, to: number): AclVerdict {
   if (!isKnown(acl)) return { verdict: 'unknown', detail: `the network ACL is unknown: ${acl.reason}`, entry: null, narrow: false };
-  if (!model.get(acl)) return { verdict: 'unknown', detail: `network ACL ${acl} is not in the workspace`, entry: null, narrow: false };
+  if (!model.get(acl)) return { verdict: 'unknown', detail: `network ACL ${displayName(model, acl)} is not in the workspace`, entry: null, narrow: false };
   const family = addrFamily(peer);
   let remaining: Interval[] = [[from, to]];
   const denied: Interval[] = [];
   let denyEntry: NetworkAclEntry | null = null;
   let firstAllow: NetworkAclEntry | null = null;
-  const what = `${egress ? 'outbound to' : 'inbound from'} ${addrText(peer)} tcp ${from === to ? from : `${from}-${to}`}`;
+  const what = (): string => `${egress ? 'outbound to' : 'inbound from'} ${addrText(peer)} tcp ${from === to ? from : `${from}-${to}`}`;
+  // Entries whose rule number is unknown sort last but may be evaluated before any other (P5): one that can
+  // match the request and could act differently from the outcome of the others leaves the verdict open.
+  const unnumbered: NetworkAclEntry[] = [];
   for (const entry of model.naclEntries(acl, egress)) {
-    if (remaining.length === 0) break;
+    if (!isKnown(entry.ruleNumber)) { unnumbered.push(entry); continue; }
+    if (remaining.length === 0) continue;
     const ports = entryPorts(entry);
     if (ports === 'none') continue;
     const block = family === 4 ? entry.cidr : entry.ipv6Cidr;
     const cov = coverage(block, peer);
     if (cov === 'none') continue;
-    if (ports === 'unknown' || cov !== 'all' || !isKnown(entry.action) || !isKnown(entry.ruleNumber)) {
+    if (ports === 'unknown' || cov !== 'all' || !isKnown(entry.action)) {
       const overlaps = ports === 'unknown' || subtract(remaining, ports[0], ports[1]).hit.length > 0;
-      if (overlaps) return { verdict: 'unknown', detail: `cannot tell whether ${describe(entry)} matches ${what}`, entry: entry.id, narrow: false };
+      if (overlaps) return { verdict: 'unknown', detail: `cannot tell whether ${describe(entry)} matches ${what()}`, entry: entry.id, narrow: false };
       continue;
     }
     const { rest, hit } = subtract(remaining, ports[0], ports[1]);
@@ -77,14 +84,25 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
     else firstAllow ??= entry;
   }
   const blocked = [...denied, ...remaining];
+  const outcome = blocked.length === 0 ? 'allow' : 'deny';
+  for (const entry of unnumbered) {
+    const ports = entryPorts(entry);
+    if (ports === 'none' || coverage(family === 4 ? entry.cidr : entry.ipv6Cidr, peer) === 'none') continue;
+    if (ports !== 'unknown' && (ports[1] < from || ports[0] > to)) continue;
+    // An allow placed first only allows more of an allowed request; a deny only denies more of a denied one.
+    if (isKnown(entry.action) && entry.action === outcome) continue;
+    const why = isKnown(entry.ruleNumber) ? '' : `: ${entry.ruleNumber.reason}`;
+    return { verdict: 'unknown', detail: `cannot tell whether ${entry.address} decides ${what()}, its rule number is unknown${why}`, entry: entry.id, narrow: false };
+  }
   if (blocked.length === 0) {
-    return { verdict: 'pass', detail: `${firstAllow ? describe(firstAllow) : 'a rule'} allows ${what}`, entry: firstAllow?.id ?? null, narrow: false };
+    const allow = firstAllow;
+    return { verdict: 'pass', detail: () => `${allow ? describe(allow) : 'a rule'} allows ${what()}`, entry: allow?.id ?? null, narrow: false };
   }
   const narrow = from === EPHEMERAL_FROM && to === EPHEMERAL_TO && blocked.every(([, b]) => b < LINUX_EPHEMERAL_FROM);
   const first = blocked.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).slice(0, 3).join(', ');
   if (narrow) {
-    return { verdict: 'pass', detail: `allows ${what} only from ${LINUX_EPHEMERAL_FROM}: ports ${first} are denied, which Lambda and NAT gateways may use (P6)`, entry: denyEntry?.id ?? null, narrow: true };
+    return { verdict: 'pass', detail: `allows ${what()} only from ${LINUX_EPHEMERAL_FROM}: ports ${first} are denied, which Lambda and NAT gateways may use (P6)`, entry: denyEntry?.id ?? null, narrow: true };
   }
   const by = denyEntry ? `${describe(denyEntry)} denies` : 'the final * rule denies';
-  return { verdict: 'block', detail: `${by} ${what} (ports ${first})`, entry: denyEntry?.id ?? null, narrow: false };
+  return { verdict: 'block', detail: `${by} ${what()} (ports ${first})`, entry: denyEntry?.id ?? null, narrow: false };
 }

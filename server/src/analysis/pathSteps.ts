@@ -5,30 +5,34 @@ import { isKnown, type Maybe } from '../model/origin';
 import type { Id, NatGateway, Subnet } from '../model/types';
 import type { Association, NetworkModel } from '../model/network';
 import type { Addr } from './addressing';
+import { displayName } from './naming';
 import { evaluateNetworkAcl } from './networkAcls';
 import { evaluateSecurityGroups, type SgPeerSpec } from './securityGroups';
 import type { Trace } from './trace';
 import type { Fix } from './types';
 
-/** The function's end of a path: one subnet with the function's security groups (M3). */
-export interface Source {
-  readonly subnet: Subnet;
+/** What the security-group steps need of the function's end: its groups and its address (known or not). */
+export interface GroupEnd {
   readonly addr: Addr;
-  readonly vpc: Id | null;
-  readonly table: Association;
-  readonly acl: Association;
   readonly groups: readonly Maybe<Id>[];
   /** The known groups, canonical ids. */
   readonly knownGroups: readonly Id[];
+}
+
+/** The function's end of a path: one subnet with the function's security groups (M3). */
+export interface Source extends GroupEnd {
+  readonly subnet: Subnet;
+  readonly vpc: Id | null;
+  readonly table: Association;
+  readonly acl: Association;
   /** Identity of the group set, for memoising group-dependent steps. */
   readonly groupKey: string;
   readonly managed: boolean;
 }
 
+/** The object's address for messages (never a model id). */
 export function nameOf(model: NetworkModel, id: Maybe<Id> | null): string {
-  if (id === null) return '(none)';
-  if (!isKnown(id)) return '(unknown)';
-  return model.get(id)?.address ?? id;
+  return displayName(model, id);
 }
 
 function groupsLabel(model: NetworkModel, groups: readonly Maybe<Id>[]): string {
@@ -40,10 +44,10 @@ function peerText(addr: Addr): string {
 }
 
 /** SG egress of the function's groups (P1, P2, E8); returns whether the hop passed. */
-export function sgEgressStep(model: NetworkModel, trace: Trace, src: Source, peer: SgPeerSpec, port: number | null, fixPeer?: string): void {
+export function sgEgressStep(model: NetworkModel, trace: Trace, src: GroupEnd, peer: SgPeerSpec, port: number | null, fixPeer?: string): void {
   const v = evaluateSecurityGroups(model, src.groups, 'egress', peer, port);
   const component = src.knownGroups[0] ?? null;
-  const label = `security groups ${groupsLabel(model, src.groups)} (egress)`;
+  const label = (): string => `security groups ${groupsLabel(model, src.groups)} (egress)`;
   if (v.verdict === 'pass') return trace.pass(component, 'security-group', label, v.detail, 'P1');
   if (v.verdict === 'unknown') return trace.unknown(component, 'security-group', label, v.detail, 'P1');
   const fixes: Fix[] = component === null ? [] : [{
@@ -54,10 +58,10 @@ export function sgEgressStep(model: NetworkModel, trace: Trace, src: Source, pee
 }
 
 /** SG ingress of the far end (target, endpoint ENI) from the function (P2, P3, E9). */
-export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonly Maybe<Id>[], src: Source, port: number | null, what: string, tag?: string): void {
+export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonly Maybe<Id>[], src: GroupEnd, port: number | null, what: string, tag?: string): void {
   const v = evaluateSecurityGroups(model, groups, 'ingress', { addr: src.addr, groups: src.knownGroups }, port);
   const component = groups.find((g): g is Id => isKnown(g)) ?? null;
-  const label = `security groups ${groupsLabel(model, groups)} of ${what} (ingress)`;
+  const label = (): string => `security groups ${groupsLabel(model, groups)} of ${what} (ingress)`;
   if (v.verdict === 'pass') return trace.pass(component, 'security-group', label, v.detail, 'P2');
   if (v.verdict === 'unknown') return trace.unknown(component, 'security-group', label, v.detail, 'P2');
   const sourceGroup = src.knownGroups[0] ?? null;
@@ -75,7 +79,7 @@ export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonl
 export function aclStep(model: NetworkModel, trace: Trace, acl: Association, egress: boolean, peer: Addr, from: number, to: number, where: string): void {
   const v = evaluateNetworkAcl(model, acl.id, egress, peer, from, to);
   const component = isKnown(acl.id) ? acl.id : null;
-  const label = `network ACL ${nameOf(model, acl.id)} of ${where} (${egress ? 'outbound' : 'inbound'})`;
+  const label = (): string => `network ACL ${nameOf(model, acl.id)} of ${where} (${egress ? 'outbound' : 'inbound'})`;
   const rule = from === to ? 'P5' : 'P6';
   if (v.verdict === 'pass') {
     if (v.narrow && component !== null) trace.narrowAcls.push(component);

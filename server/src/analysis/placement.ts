@@ -16,6 +16,8 @@ export type Placement =
       readonly vpc: Maybe<Id> | null;
       /** Set when the whole placement cannot be evaluated (unknown lists, config AWS rejects). */
       readonly unknownReason: string | null;
+      /** AWS rejects the config (C2) or its capacity provider is unknown: no ENI at all. */
+      readonly rejected: boolean;
     };
 
 function vpcOf(model: NetworkModel, subnets: readonly Maybe<Id>[], groups: readonly Maybe<Id>[]): Maybe<Id> | null {
@@ -44,18 +46,18 @@ export function placementOf(model: NetworkModel, fn: LambdaFunction): Placement 
   if (config === null) return { kind: 'service-vpc', managedInstances };
   const subnets = isKnown(config.subnets) ? config.subnets : null;
   const groups = isKnown(config.securityGroups) ? config.securityGroups : null;
-  const base = { kind: 'vpc' as const, managedInstances, config, subnets: subnets ?? [], securityGroups: groups ?? [] };
+  const base = { kind: 'vpc' as const, managedInstances, config, subnets: subnets ?? [], securityGroups: groups ?? [], rejected: false };
   if (subnets && groups && subnets.length === 0 && groups.length === 0) return { kind: 'service-vpc', managedInstances };
   const vpc = vpcOf(model, subnets ?? [], groups ?? []);
   if (!isKnown(config.subnets)) return { ...base, vpc, unknownReason: `the subnets are unknown: ${config.subnets.reason}` };
   if (!isKnown(config.securityGroups)) return { ...base, vpc, unknownReason: `the security groups are unknown: ${config.securityGroups.reason}` };
   if (subnets?.length === 0 || groups?.length === 0) {
-    return { ...base, vpc, unknownReason: 'AWS rejects this VPC config: subnets and security groups must both be set or both be empty (C2)' };
+    return { ...base, vpc, rejected: true, unknownReason: 'AWS rejects this VPC config: subnets and security groups must both be set or both be empty (C2)' };
   }
   return { ...base, vpc, unknownReason: null };
 }
 
 function unknownPlacement(reason: string, fn: LambdaFunction, managedInstances: boolean): Placement {
   const config: VpcConfig = fn.vpcConfig ?? { subnets: [], securityGroups: [], ipv6AllowedForDualStack: false, origin: fn.origin };
-  return { kind: 'vpc', managedInstances, config, subnets: [], securityGroups: [], vpc: null, unknownReason: reason };
+  return { kind: 'vpc', managedInstances, config, subnets: [], securityGroups: [], vpc: null, unknownReason: reason, rejected: true };
 }

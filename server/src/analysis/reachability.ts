@@ -7,7 +7,8 @@ import { implicitRef, type Id, type Route, type Subnet, type Target, type VpcEnd
 import type { NetworkModel } from '../model/network';
 import { addrOf, type Addr } from './addressing';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
-import { aclStep, nameOf, natFixes, sgEgressStep, sgIngressStep, type Source } from './pathSteps';
+import { symbolLabel } from './naming';
+import { aclStep, nameOf, natFixes, sgEgressStep, sgIngressStep, type GroupEnd, type Source } from './pathSteps';
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { Trace, type Evaluation } from './trace';
 import type { Fix, Hop, Via } from './types';
@@ -20,6 +21,9 @@ export type DestinationSpec =
 const HTTPS = 443;
 const PUBLIC4: Addr = { kind: 'public', family: 4 };
 const PUBLIC6: Addr = { kind: 'public', family: 6 };
+/** VPC Lattice's IPv4 link-local range (the com.amazonaws.<region>.vpc-lattice prefix list). */
+const LATTICE4: Addr = addrOf('169.254.171.0/24', 'VPC Lattice');
+const UNKNOWN4: Addr = { kind: 'unknown', family: 4, reason: 'the function\'s subnet is unknown' };
 
 export function destinationKey(dest: DestinationSpec): string {
   switch (dest.kind) {
@@ -76,14 +80,16 @@ export class PathSearch {
   private evaluateUncached(subnetRef: Maybe<Id>, groups: readonly Maybe<Id>[], groupKey: string, managed: boolean, dest: DestinationSpec): Evaluation {
     const m = this.model;
     if (!isKnown(subnetRef)) {
-      const t = new Trace(`unknown:${subnetRef.symbol ?? subnetRef.reason}`);
-      t.unknown(null, 'subnet', 'subnet', `the subnet is unknown: ${subnetRef.reason}`, 'M3');
+      const t = new Trace(subnetRef.symbol !== undefined ? symbolLabel(subnetRef) : '(unknown subnet)');
+      t.unknown(null, 'subnet', subnetRef.symbol !== undefined ? `subnet ${symbolLabel(subnetRef)}` : 'subnet', `the subnet is unknown: ${subnetRef.reason}`, 'M3');
+      this.independentFilters(t, groups, dest);
       return t.finish();
     }
     const subnet = m.get(subnetRef);
     const trace = new Trace(subnetRef);
     if (!subnet || subnet.kind !== 'subnet') {
-      trace.unknown(null, 'subnet', subnetRef, 'the subnet is not defined in the workspace', 'M3');
+      trace.unknown(null, 'subnet', `subnet ${nameOf(m, subnetRef)}`, 'the subnet is not defined in the workspace', 'M3');
+      this.independentFilters(trace, groups, dest);
       return trace.finish();
     }
     const src: Source = {
@@ -105,6 +111,40 @@ export class PathSearch {
       case 'target': this.target(trace, src, dest.target, dest.port); break;
     }
     return trace.finish();
+  }
+
+  /**
+   * The filters that do not depend on where the function's ENI is (its subnet unknown): its own security
+   * groups' egress and, for a private target, the target's ingress. A block there holds for every possible
+   * subnet, so it decides "no"; passes leave the result unknown (the trace already holds the open hop).
+   */
+  private independentFilters(trace: Trace, groups: readonly Maybe<Id>[], dest: DestinationSpec): void {
+    const m = this.model;
+    const end: GroupEnd = { addr: UNKNOWN4, groups, knownGroups: groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g)) };
+    switch (dest.kind) {
+      case 'internet':
+        sgEgressStep(m, trace, end, { addr: dest.family === 4 ? PUBLIC4 : PUBLIC6, groups: [] }, HTTPS);
+        return;
+      case 'service':
+        // The peer is the public service range or an interface endpoint ENI, depending on the VPC.
+        sgEgressStep(m, trace, end, { addr: UNKNOWN4, groups: [], service: dest.service, groupsUnknown: true }, HTTPS);
+        return;
+      case 'target':
+        this.targetFilters(trace, end, dest.target, dest.target.targetKind === 'efs-file-system' ? 2049 : dest.port);
+        return;
+    }
+  }
+
+  /** SG egress towards a target and the target's SG ingress, when the target's subnet is not known. */
+  private targetFilters(trace: Trace, end: GroupEnd, target: Target, port: number | null): void {
+    const m = this.model;
+    const raw = isKnown(target.securityGroups) ? target.securityGroups : null;
+    // An empty list means the VPC's default SG, which is unknown while the subnets are.
+    const known = raw !== null && raw.length > 0;
+    const targetGroups = known ? raw.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g)) : [];
+    const groupsUnknown = !known || targetGroups.length < raw.length || target.targetKind === 'efs-file-system';
+    sgEgressStep(m, trace, end, { addr: UNKNOWN4, groups: targetGroups, groupsUnknown }, port);
+    if (known && target.targetKind !== 'efs-file-system') sgIngressStep(m, trace, raw, end, port, target.address);
   }
 
   // ------------------------------------------------------------------ internet
@@ -140,7 +180,7 @@ export class PathSearch {
       return 'stop';
     }
     if (!m.get(src.table.id)) {
-      trace.unknown(src.table.id, 'route-table', src.table.id, 'the route table is not in the workspace', 'P7');
+      trace.unknown(src.table.id, 'route-table', `route table ${nameOf(m, src.table.id)}`, 'the route table is not in the workspace', 'P7');
       return 'stop';
     }
     const match: RouteMatch = lookupRoute(m, src.table.id, query);
@@ -154,9 +194,9 @@ export class PathSearch {
   private routeHop(trace: Trace, src: Source, route: Route | 'stop'): void {
     if (route === 'stop' || !isKnown(src.table.id)) return;
     const d = route.destination;
-    const dest = d.kind === 'prefix-list' ? 'the service prefix list' : isKnown(d.cidr) ? d.cidr : '(unknown)';
-    trace.pass(src.table.id, 'route-table', `route table ${nameOf(this.model, src.table.id)}${src.table.explicit ? '' : ' (main)'}`,
-      `${dest} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
+    const table = src.table;
+    trace.pass(isKnown(table.id) ? table.id : null, 'route-table', () => `route table ${nameOf(this.model, table.id)}${table.explicit ? '' : ' (main)'}`,
+      () => `${d.kind === 'prefix-list' ? 'the service prefix list' : isKnown(d.cidr) ? d.cidr : '(unknown)'} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
   }
 
   private noRouteFixes(trace: Trace, src: Source, extra: Fix | null): void {
@@ -173,7 +213,7 @@ export class PathSearch {
     const tableId = isKnown(src.table.id) ? src.table.id : null;
     if (target.kind !== 'local' && target.kind !== 'unknown' && isKnown(target.ref) && !m.get(target.ref)) {
       // E12: the route points at an object the workspace knows is gone.
-      trace.block(target.ref, 'route', route.address, `the route's target ${target.ref} does not exist: the route is a blackhole (E12)`, 'E12', 'BAD_STATE_ROUTE', natFixes(m, src));
+      trace.block(target.ref, 'route', route.address, `the route's target ${nameOf(m, target.ref)} does not exist: the route is a blackhole (E12)`, 'E12', 'BAD_STATE_ROUTE', natFixes(m, src));
       return;
     }
     switch (target.kind) {
@@ -282,7 +322,7 @@ export class PathSearch {
     if (nat.subnet === null) return trace.unknown(nat.id, 'nat-gateway', label, 'a regional NAT gateway: its per-AZ routing is not modelled (E4)', 'E4');
     if (!isKnown(nat.subnet)) return trace.unknown(nat.id, 'nat-gateway', label, `its subnet is unknown: ${nat.subnet.reason}`, 'E3');
     const natSubnet = m.get(nat.subnet);
-    if (!natSubnet || natSubnet.kind !== 'subnet') return trace.unknown(nat.id, 'nat-gateway', label, `its subnet ${nat.subnet} is not in the workspace`, 'E3');
+    if (!natSubnet || natSubnet.kind !== 'subnet') return trace.unknown(nat.id, 'nat-gateway', label, `its subnet ${nameOf(m, nat.subnet)} is not in the workspace`, 'E3');
     if (isKnown(natSubnet.vpc) && src.vpc !== null && natSubnet.vpc !== src.vpc) {
       trace.block(nat.id, 'nat-gateway', label, 'the NAT gateway is in another VPC; it only serves sources in its own VPC (E3)', 'E3', 'NGW_REQUIRES_SOURCE_IN_VPC', alternatives());
       return;
@@ -429,7 +469,7 @@ export class PathSearch {
       if (!isKnown(target.subnetGroup)) return target.subnetGroup;
       const group = this.model.get(target.subnetGroup);
       if (group?.kind === 'subnet-group') return group.subnets;
-      return { unknown: true, reason: `subnet group ${target.subnetGroup} is not in the workspace` };
+      return { unknown: true, reason: `subnet group ${nameOf(this.model, target.subnetGroup)} is not in the workspace` };
     }
     return target.subnets;
   }
@@ -437,9 +477,13 @@ export class PathSearch {
   private target(trace: Trace, src: Source, target: Target, port: number | null): void {
     const m = this.model;
     if (target.targetKind === 'efs-file-system') return this.fileSystem(trace, src, target);
+    if (target.targetKind === 'vpc-lattice-service') return this.latticeService(trace, src, target, port);
     const subnets = this.targetSubnets(target);
-    if (!isKnown(subnets)) return trace.unknown(target.id, 'target', target.address, `its subnets are unknown: ${subnets.reason}`);
-    if (subnets.length === 0) return trace.unknown(target.id, 'target', target.address, 'its subnets are not declared');
+    if (!isKnown(subnets) || subnets.length === 0) {
+      trace.unknown(target.id, 'target', target.address, isKnown(subnets) ? 'its subnets are not declared' : `its subnets are unknown: ${subnets.reason}`);
+      this.targetFilters(trace, src, target, port);
+      return;
+    }
     // A DB in a subnet group may run in any of them: evaluate each, they must agree.
     const results = subnets.map((s) => {
       const sub = new Trace(src.subnet.id);
@@ -466,7 +510,7 @@ export class PathSearch {
     const m = this.model;
     const dst = isKnown(subnetRef) ? m.get(subnetRef) : undefined;
     if (!dst || dst.kind !== 'subnet') {
-      trace.unknown(target.id, 'target', target.address, isKnown(subnetRef) ? `its subnet ${subnetRef} is not in the workspace` : `its subnet is unknown: ${subnetRef.reason}`);
+      trace.unknown(target.id, 'target', target.address, isKnown(subnetRef) ? `its subnet ${nameOf(m, subnetRef)} is not in the workspace` : `its subnet is unknown: ${subnetRef.reason}`);
       return;
     }
     const dstVpc = isKnown(dst.vpc) ? dst.vpc : null;
@@ -558,6 +602,45 @@ export class PathSearch {
     }
     trace.unknown(isKnown(t.ref) ? t.ref : null, 'route', route.address, `the target is routed to a ${t.kind}, which the analysis does not follow`);
     return false;
+  }
+
+  /**
+   * VPC Lattice: the function's VPC must be associated with a service network the service is associated with.
+   * Traffic goes to Lattice's link-local range (169.254.171.0/24) without using the route table; the function
+   * SG egress and subnet NACLs must allow it, and the VPC association's SGs must admit the function.
+   */
+  private latticeService(trace: Trace, src: Source, service: Target, port: number | null): void {
+    const m = this.model;
+    const associations = m.all('lattice-association');
+    const networks = associations.filter((a) => a.service !== null && isKnown(a.service) && a.service === service.id).map((a) => a.serviceNetwork);
+    trace.via = 'vpc-lattice';
+    if (networks.length === 0) {
+      trace.unknown(service.id, 'target', service.address, 'the workspace associates the service with no service network');
+      return;
+    }
+    const inNetwork = (a: (typeof associations)[number]): boolean | null => {
+      if (!isKnown(a.serviceNetwork)) return null;
+      const network = a.serviceNetwork;
+      return networks.some((n) => isKnown(n) && n === network) ? true : networks.some((n) => !isKnown(n)) ? null : false;
+    };
+    const vpcAssociations = associations.filter((a) => a.vpc !== null);
+    const assoc = vpcAssociations.find((a) => a.vpc !== null && isKnown(a.vpc) && a.vpc === src.vpc && inNetwork(a) === true);
+    if (!assoc) {
+      const open = vpcAssociations.some((a) => a.vpc !== null && (!isKnown(a.vpc) || a.vpc === src.vpc) && inNetwork(a) !== false);
+      const vpcName = nameOf(m, src.vpc);
+      if (open || src.vpc === null) return trace.unknown(service.id, 'target', service.address, `cannot tell whether ${vpcName} is associated with a service network of the service`);
+      trace.block(service.id, 'target', service.address, `${vpcName} is not associated with a service network that ${service.address} belongs to, so its clients cannot reach it`, undefined, 'LAMBDA_LATTICE_VPC_NOT_ASSOCIATED',
+        [{ description: `associate ${vpcName} with the service network of ${service.address}`, changes: [{ kind: 'other', component: service.id }] }]);
+      return;
+    }
+    trace.append(this.groupPart(src, `lattice-eg|${port ?? '?'}`, (t) => sgEgressStep(m, t, src, { addr: LATTICE4, groups: [], service: 'vpc-lattice' }, port, '169.254.171.0/24')));
+    trace.append(this.subnetPart(src, `lattice-acl|${port ?? '?'}`, (t) => {
+      if (port !== null) this.egressAcls(t, src, LATTICE4, port);
+      t.pass(assoc.id, 'lattice-association', `service network association ${assoc.address}`, `connects ${nameOf(m, src.vpc)} to the service network; Lattice traffic does not use the route table`);
+    }));
+    const groups = isKnown(assoc.securityGroups) ? assoc.securityGroups : [assoc.securityGroups];
+    if (groups.length > 0) sgIngressStep(m, trace, groups, src, port, `the VPC association ${assoc.address}`);
+    trace.pass(service.id, 'target', service.address, `VPC Lattice service${port === null ? '' : ` (listener tcp ${port})`}; its auth policy is not evaluated`);
   }
 
   /** P13: the mount target in the function subnet's AZ, NFS tcp 2049. */

@@ -5,7 +5,9 @@ import { isKnown, type Maybe } from '../model/origin';
 import type { Id, PrefixListRef, SecurityGroupRule } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { coverage, addrText, type Addr, type Coverage } from './addressing';
+import { displayName } from './naming';
 import { protocolCoverage } from './protocols';
+import type { Text } from './trace';
 
 /** The other end of a connection as a security group sees it. */
 export interface SgPeerSpec {
@@ -14,11 +16,17 @@ export interface SgPeerSpec {
   readonly groups: readonly Id[];
   /** The AWS service whose prefix list stands for this peer (gateway endpoints, E8). */
   readonly service?: string;
+  /**
+   * The groups on the other end are not known (its placement depends on unknown inputs): rules naming a group
+   * or a prefix list may match it, so only protocol and port decide against such a peer.
+   */
+  readonly groupsUnknown?: boolean;
 }
 
 export interface SgVerdict {
   readonly verdict: 'pass' | 'block' | 'unknown';
-  readonly detail: string;
+  /** Formatted on demand for passes (most are never shown). */
+  readonly detail: Text;
   /** The rule that allows (pass), or null. */
   readonly rule: Id | null;
   /** All groups have no rule at all in this direction (SG_HAS_NO_RULES). */
@@ -26,6 +34,7 @@ export interface SgVerdict {
 }
 
 function prefixListCoverage(model: NetworkModel, ref: PrefixListRef, peer: SgPeerSpec): Coverage {
+  if (peer.groupsUnknown === true) return 'unknown';
   switch (ref.kind) {
     case 'service':
       return peer.service !== undefined && ref.service === peer.service ? 'all' : 'none';
@@ -51,6 +60,16 @@ function prefixListCoverage(model: NetworkModel, ref: PrefixListRef, peer: SgPee
   }
 }
 
+function prefixListText(model: NetworkModel, ref: PrefixListRef): string {
+  switch (ref.kind) {
+    case 'service': return `the ${ref.service} prefix list`;
+    case 'endpoint': return `the prefix list of ${displayName(model, ref.endpoint)}`;
+    case 'object': return `prefix list ${displayName(model, ref.ref)}`;
+    case 'literal': return `prefix list ${ref.id}`;
+    case 'unknown': return 'a prefix list';
+  }
+}
+
 function peerCoverage(model: NetworkModel, rule: SecurityGroupRule, peer: SgPeerSpec): Coverage {
   switch (rule.peer.kind) {
     case 'ipv4':
@@ -58,20 +77,21 @@ function peerCoverage(model: NetworkModel, rule: SecurityGroupRule, peer: SgPeer
       return coverage(rule.peer.cidr, peer.addr);
     case 'security-group':
       // P3: a referenced group matches the ENIs that carry it.
-      if (!isKnown(rule.peer.group)) return 'unknown';
+      if (!isKnown(rule.peer.group) || peer.groupsUnknown === true) return 'unknown';
       return peer.groups.includes(model.canonical(rule.peer.group)) ? 'all' : 'none';
     case 'prefix-list':
       return prefixListCoverage(model, rule.peer.prefixList, peer);
   }
 }
 
-function describeRule(rule: SecurityGroupRule): string {
+/** A rule in words, naming referenced groups by address (never by model id). */
+export function describeRule(model: NetworkModel, rule: SecurityGroupRule): string {
   const proto = isKnown(rule.protocol) ? (rule.protocol === '-1' ? 'all traffic' : rule.protocol) : 'unknown protocol';
   const ports = rule.protocol === '-1' ? '' : ` ${isKnown(rule.fromPort) ? rule.fromPort : '?'}-${isKnown(rule.toPort) ? rule.toPort : '?'}`;
   const p = rule.peer;
   const peer =
-    p.kind === 'security-group' ? `group ${isKnown(p.group) ? p.group : '(unknown)'}`
-    : p.kind === 'prefix-list' ? 'a prefix list'
+    p.kind === 'security-group' ? `group ${displayName(model, p.group)}`
+    : p.kind === 'prefix-list' ? prefixListText(model, p.prefixList)
     : isKnown(p.cidr) ? p.cidr : '(unknown CIDR)';
   return `${rule.direction} rule ${proto}${ports} ${rule.direction === 'egress' ? 'to' : 'from'} ${peer}`;
 }
@@ -91,7 +111,7 @@ export function evaluateSecurityGroups(
   let ruleCount = 0;
   for (const group of groups) {
     if (!isKnown(group)) { open ??= `a security group is unknown: ${group.reason}`; continue; }
-    if (!model.get(group)) { open ??= `security group ${group} is not in the workspace`; continue; }
+    if (!model.get(group)) { open ??= `security group ${displayName(model, group)} is not in the workspace`; continue; }
     for (const rule of model.sgRules(group, direction)) {
       ruleCount++;
       const proto = protocolCoverage(rule.protocol, rule.fromPort, rule.toPort, port);
@@ -99,9 +119,9 @@ export function evaluateSecurityGroups(
       const peerCov = peerCoverage(model, rule, peer);
       if (peerCov === 'none') continue;
       if (proto === 'all' && peerCov === 'all') {
-        return { verdict: 'pass', detail: `${describeRule(rule)} allows ${addrText(peer.addr)}${port === null ? '' : ` tcp ${port}`}`, rule: rule.id, noRules: false };
+        return { verdict: 'pass', detail: () => `${describeRule(model, rule)} allows ${addrText(peer.addr)}${port === null ? '' : ` tcp ${port}`}`, rule: rule.id, noRules: false };
       }
-      open ??= `cannot tell whether ${describeRule(rule)} matches ${addrText(peer.addr)}${port === null ? ' (port unknown)' : ` tcp ${port}`}`;
+      open ??= `cannot tell whether ${describeRule(model, rule)} matches ${addrText(peer.addr)}${port === null ? ' (port unknown)' : ` tcp ${port}`}`;
     }
   }
   if (open !== null) return { verdict: 'unknown', detail: open, rule: null, noRules: false };

@@ -27,6 +27,51 @@ export interface Evaluation extends SubnetReach {
   readonly narrowAcls: readonly Id[];
 }
 
+/** Text given as a string or computed on first read (hop labels and details are read only when shown). */
+export type Text = string | (() => string);
+
+/**
+ * A hop whose label and detail are formatted on first read: most hops of a large workspace are never shown,
+ * and formatting them eagerly made string garbage the dominant cost of the analysis.
+ */
+class LazyHop implements Hop {
+  private labelText: Text;
+  private detailText: Text;
+
+  constructor(
+    readonly component: Id | null,
+    readonly componentKind: HopKind,
+    label: Text,
+    readonly verdict: Hop['verdict'],
+    detail: Text,
+    readonly rule: string | undefined,
+  ) {
+    this.labelText = label;
+    this.detailText = detail;
+  }
+
+  get label(): string {
+    if (typeof this.labelText !== 'string') this.labelText = this.labelText();
+    return this.labelText;
+  }
+
+  get detail(): string {
+    if (typeof this.detailText !== 'string') this.detailText = this.detailText();
+    return this.detailText;
+  }
+
+  /** Plain data for JSON.stringify and structured clones (getters are not own properties). */
+  toJSON(): Hop {
+    return this.rule === undefined
+      ? { component: this.component, componentKind: this.componentKind, label: this.label, verdict: this.verdict, detail: this.detail }
+      : { component: this.component, componentKind: this.componentKind, label: this.label, verdict: this.verdict, detail: this.detail, rule: this.rule };
+  }
+}
+
+function text(t: Text): string {
+  return typeof t === 'string' ? t : t();
+}
+
 /** Code for results that depend on values the workspace does not define. */
 export const UNKNOWN_CODE = 'LAMBDA_UNKNOWN_INPUT';
 const MAX_FIXES = 6;
@@ -44,18 +89,22 @@ export class Trace {
     return this.blocks.length > 0;
   }
 
-  pass(component: Id | null, componentKind: HopKind, label: string, detail: string, rule?: string): void {
-    this.hops.push(rule === undefined ? { component, componentKind, label, verdict: 'pass', detail } : { component, componentKind, label, verdict: 'pass', detail, rule });
+  pass(component: Id | null, componentKind: HopKind, label: Text, detail: Text, rule?: string): void {
+    this.hops.push(new LazyHop(component, componentKind, label, 'pass', detail, rule));
   }
 
-  block(component: Id | null, componentKind: HopKind, label: string, detail: string, rule: string, code: string, fixes: readonly Fix[], tag?: string): void {
-    this.hops.push({ component, componentKind, label, verdict: 'block', detail, rule });
-    this.blocks.push(tag === undefined ? { component, code, explanation: `${label}: ${detail}`, fixes } : { component, code, explanation: `${label}: ${detail}`, fixes, tag });
+  /** `rule` is undefined where aws-networking.md has no rule for the hop (VPC Lattice). */
+  block(component: Id | null, componentKind: HopKind, label: Text, detail: Text, rule: string | undefined, code: string, fixes: readonly Fix[], tag?: string): void {
+    const hop = new LazyHop(component, componentKind, text(label), 'block', text(detail), rule);
+    this.hops.push(hop);
+    const explanation = `${hop.label}: ${hop.detail}`;
+    this.blocks.push(tag === undefined ? { component, code, explanation, fixes } : { component, code, explanation, fixes, tag });
   }
 
-  unknown(component: Id | null, componentKind: HopKind, label: string, detail: string, rule?: string): void {
-    this.hops.push(rule === undefined ? { component, componentKind, label, verdict: 'unknown', detail } : { component, componentKind, label, verdict: 'unknown', detail, rule });
-    this.open ??= { component, reason: `${label}: ${detail}` };
+  unknown(component: Id | null, componentKind: HopKind, label: Text, detail: Text, rule?: string): void {
+    const hop = new LazyHop(component, componentKind, text(label), 'unknown', text(detail), rule);
+    this.hops.push(hop);
+    this.open ??= { component, reason: `${hop.label}: ${hop.detail}` };
   }
 
   /** Appends a recorded part (memoised sub-paths shared between functions). */

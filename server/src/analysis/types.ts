@@ -3,7 +3,7 @@
 // types and the model; they never re-derive network facts.
 
 import type { Severity } from '../model/origin';
-import type { Maybe, Origin, Problem } from '../model/origin';
+import type { Maybe, Origin, Problem, Unknown } from '../model/origin';
 import type { Id, ModelKind, ModelObject } from '../model/types';
 
 export type ReachStatus = 'yes' | 'no' | 'partial' | 'unknown';
@@ -17,7 +17,8 @@ export type Via =
   | 'vpc-peering'
   | 'transit-gateway'
   | 'egress-only-internet-gateway'
-  | 'internet-gateway';
+  | 'internet-gateway'
+  | 'vpc-lattice';
 
 /** One step of a path, as VPC Reachability Analyzer lists path components. */
 export interface Hop {
@@ -112,7 +113,10 @@ export interface FunctionReport {
 export interface HyperplaneEni {
   readonly key: string;
   readonly vpc: Maybe<Id>;
+  /** The subnet's id; for a subnet known only by a symbol (a parameter, a literal id), a readable name of it. */
   readonly subnet: Id;
+  /** Set when the subnet is not in the workspace but identified by a symbol (`subnet` is then not a model id). */
+  readonly unknownSubnet?: Unknown;
   readonly securityGroups: readonly Id[];
   readonly functions: readonly Id[];
 }

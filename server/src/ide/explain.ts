@@ -21,8 +21,15 @@ export function whereItRuns(report: FunctionReport, model: ModelView): string {
   }
   if (!report.vpcAttached) return 'in the AWS-managed Lambda service VPC, with no VPC attachment: internet and public AWS endpoints only, no private addresses';
   const vpc = report.vpc === null ? 'a VPC' : isUnknown(report.vpc) ? 'a VPC the workspace does not define' : name(report.vpc);
-  const subnets = report.subnets.map((s) => (isUnknown(s) ? 'an unknown subnet' : name(s)));
-  return `in the AWS-managed Lambda service VPC; reaches ${vpc} through ${report.enis.length} Hyperplane ENI${report.enis.length === 1 ? '' : 's'} in subnet${subnets.length === 1 ? '' : 's'} ${subnets.join(', ')}`;
+  const known = report.subnets.filter((s): s is Id => !isUnknown(s)).map(name);
+  const unknowns = report.subnets.filter(isUnknown);
+  if (known.length === 0) {
+    const why = unknowns[0]?.reason ?? 'its subnets are not known';
+    return `in the AWS-managed Lambda service VPC; reaches ${vpc} through Hyperplane ENIs in subnets the workspace does not define (${why})`;
+  }
+  const subnets = [...known, ...(unknowns.length ? [`${unknowns.length} unknown subnet${unknowns.length === 1 ? '' : 's'}`] : [])];
+  const count = report.enis.length;
+  return `in the AWS-managed Lambda service VPC; reaches ${vpc} through ${count} Hyperplane ENI${count === 1 ? '' : 's'} in subnet${subnets.length === 1 ? '' : 's'} ${subnets.join(', ')}`;
 }
 
 export function explainMarkdown(result: AnalysisResult, model: ModelView, report: FunctionReport, destination?: string): string {

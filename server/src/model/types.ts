@@ -377,6 +377,7 @@ export type TargetKind =
   | 'mq-broker'
   | 'msk-cluster'
   | 'opensearch'
+  | 'vpc-lattice-service' // reached over a service-network association, not routes (parent: none; port: its listener's)
   | 'other';
 
 /** A private resource reached through the VPC, with its network placement. */
@@ -394,6 +395,22 @@ export interface Target extends Base {
   readonly parent: Maybe<Id> | null;
   /** Aurora Serverless v1 Data API, for example, lives outside the VPC. */
   readonly serverlessDataApi?: boolean;
+}
+
+/**
+ * VPC Lattice: a service network association, of a VPC (AWS::VpcLattice::ServiceNetworkVpcAssociation /
+ * aws_vpclattice_service_network_vpc_association, with its security groups) or of a service
+ * (…ServiceNetworkServiceAssociation). Clients in an associated VPC reach the network's services.
+ */
+export interface LatticeAssociation extends Base {
+  readonly kind: 'lattice-association';
+  readonly serviceNetwork: Maybe<Id>;
+  /** The associated VPC, or null for a service association. */
+  readonly vpc: Maybe<Id> | null;
+  /** The associated service, or null for a VPC association. */
+  readonly service: Maybe<Id> | null;
+  /** A VPC association's security groups; empty: the association does not filter. */
+  readonly securityGroups: RefList;
 }
 
 export interface SubnetGroup extends Base {
@@ -442,7 +459,8 @@ export type ModelObject =
   | RolePolicyAttachment
   | Target
   | SubnetGroup
-  | ServiceResource;
+  | ServiceResource
+  | LatticeAssociation;
 
 export type ModelKind = ModelObject['kind'];
 

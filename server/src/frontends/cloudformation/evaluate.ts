@@ -418,6 +418,11 @@ export class CfnEvaluator {
         symbol: `azs:${list.region}[${idx}]`,
       });
     }
+    // Element i of an unknown list with an identity (a list parameter) is itself identifiable: two selects of
+    // the same element compare equal, two different elements do not (model/origin.ts Unknown.symbol).
+    if (isCfnUnknown(list) && list.symbol !== undefined) {
+      return cfnUnknown(`${list.reason} (element ${idx})`, { symbol: `${list.symbol}[${idx}]`, ...(list.origin ? { origin: list.origin } : {}) });
+    }
     if (!isCfnList(list)) return this.unknownFrom(list, 'Fn::Select from a list known only at deploy time');
     const v = list[idx];
     if (v === undefined) {

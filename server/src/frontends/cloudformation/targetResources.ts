@@ -81,6 +81,22 @@ function managedArns(v: CfnValue | undefined): Maybe<string>[] {
   return v.map((x) => (typeof x === 'string' ? managedPolicyArn(x) : toStr(x, undefined, 'managed policy ARN')));
 }
 
+/** The port clients use: the service's listeners' port (HTTPS 443, HTTP 80 by default), unknown when they differ. */
+function latticeListenerPort(ev: CfnEvaluator, serviceId: Id): Maybe<number> {
+  const ports = new Set<Maybe<number>>();
+  for (const res of ev.resources.values()) {
+    if (res.type !== 'AWS::VpcLattice::Listener') continue;
+    const lp = new Props(ev, res);
+    const svc = lp.get('ServiceIdentifier');
+    if (svc === undefined || toId(svc, 'ServiceIdentifier') !== serviceId) continue;
+    const protocol = lp.get('Protocol');
+    ports.add(toNum(lp.get('Port'), protocol === 'HTTP' ? 80 : protocol === 'HTTPS' || protocol === 'TLS_PASSTHROUGH' ? 443 : unknown('the listener protocol is not known'), 'Port'));
+  }
+  const [only] = ports;
+  if (ports.size === 1 && only !== undefined) return only;
+  return unknown(ports.size === 0 ? 'the service has no listener in this template' : 'the service has listeners on several ports');
+}
+
 export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNode | undefined): ModelObject[] | undefined {
   const b = objectBase(ev, r);
   const p = new Props(ev, r);
@@ -216,6 +232,20 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
       const vpc = p.get('VPCOptions');
       if (vpc === undefined) return [service(b, 'es', toStr(p.get('DomainName'), unknown('generated name'), 'DomainName'))];
       return [target(b, { targetKind: 'opensearch', subnets: toRefList(field(vpc, 'SubnetIds'), 'subnet'), securityGroups: toRefList(field(vpc, 'SecurityGroupIds'), 'security group'), port: 443 })];
+    }
+    case 'AWS::VpcLattice::Service':
+      return [target(b, { targetKind: 'vpc-lattice-service', port: latticeListenerPort(ev, b.id) })];
+    case 'AWS::VpcLattice::Listener': // read by its service (the port clients use)
+    case 'AWS::VpcLattice::ServiceNetwork': // named by the associations; nothing to filter on
+      return [];
+    case 'AWS::VpcLattice::ServiceNetworkVpcAssociation':
+    case 'AWS::VpcLattice::ServiceNetworkServiceAssociation': {
+      const ofVpc = r.type === 'AWS::VpcLattice::ServiceNetworkVpcAssociation';
+      return [{
+        ...b, kind: 'lattice-association', serviceNetwork: toId(p.get('ServiceNetworkIdentifier'), 'ServiceNetworkIdentifier'),
+        vpc: ofVpc ? toId(p.get('VpcIdentifier'), 'VpcIdentifier') : null, service: ofVpc ? null : toId(p.get('ServiceIdentifier'), 'ServiceIdentifier'),
+        securityGroups: ofVpc ? sgs('SecurityGroupIds') : [],
+      }];
     }
     case 'AWS::Serverless::SimpleTable': {
       const merged = mergeGlobals(globals?.kind === 'map' ? globals : undefined, 'SimpleTable', r.node, r.properties);

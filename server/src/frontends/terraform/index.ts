@@ -12,6 +12,7 @@ import { buildTerraformIndex, type TerraformIndex } from './navigation';
 import { checkReferences } from './references';
 import { MapContext, type EmitState } from './resources/mapper';
 import { isSupportedType, resourceMappers } from './resources';
+import { emitUncountedRule } from './resources/uncounted';
 import { TfSession } from './session';
 import { readVarFiles, varFilesOf } from './tfvars';
 import { evaluate } from './evaluator';
@@ -51,6 +52,7 @@ function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, s
     if (!mapper) continue;
     const handle = mod.resource(decl.key);
     if (!handle) continue;
+    emitUncountedRule(handle, session, state);
     for (const inst of handle.instances()) {
       try {
         mapper(new MapContext(inst, session, state));

@@ -1,0 +1,50 @@
+// Filter rules whose count/for_each is unknown (T4, T3): Terraform may create any number of them, so dropping
+// them would make a NACL or SG look stricter than it is (a NACL "final * rule denies" that is not true). Each
+// such resource becomes one placeholder rule of its owner with unknown fields: the engine then answers
+// "unknown" wherever one of these rules could decide, and still "no" where a known rule blocks regardless.
+
+import { unknown, type Origin, type Unknown } from '../../../model/origin';
+import type { Base } from '../../../model/types';
+import { BlockView } from '../blockView';
+import { unknownValue, type Scope } from '../evaluator';
+import type { ResourceHandle } from '../moduleInstance';
+import { argId, toBool, toStr } from '../modelValues';
+import type { TfSession } from '../session';
+import type { EmitState } from './mapper';
+
+const uncountedTypes = new Set(['aws_network_acl_rule', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule']);
+
+/** Emits a placeholder for a filter-rule resource whose number of instances is unknown; no-op otherwise. */
+export function emitUncountedRule(handle: ResourceHandle, session: TfSession, state: EmitState): void {
+  const decl = handle.decl;
+  if (!uncountedTypes.has(decl.type)) return;
+  const expansion = handle.expansion();
+  if (expansion.kind !== 'unknown') return;
+  const why = `${handle.label} has an unknown number of instances (${expansion.value.reason})`;
+  const u = (): Unknown => unknown(why);
+  const scope: Scope = {
+    mod: handle.mod,
+    file: decl.file,
+    ...(decl.count ? { count: unknownValue(why) } : {}),
+    ...(decl.forEach ? { each: { key: unknownValue(why), value: unknownValue(why) } } : {}),
+  };
+  const nameSpan = decl.block.labels[1]?.span ?? decl.block.typeSpan;
+  const view = new BlockView(decl.block.body, scope, decl.block.span, nameSpan);
+  const origin: Origin = { file: decl.file, span: decl.block.span, nameSpan };
+  const base = (suffix: string): Base => ({ id: session.idOf(`${handle.label}[*]${suffix}`), address: handle.label, stack: session.stack, origin });
+  if (decl.type === 'aws_network_acl_rule') {
+    state.objects.push({
+      ...base(''), kind: 'network-acl-entry', acl: argId(view, 'network_acl_id'), ruleNumber: u(), egress: toBool(view.attr('egress'), 'egress', false) === true,
+      action: u(), protocol: u(), cidr: u(), ipv6Cidr: u(), fromPort: u(), toPort: u(), inline: false,
+    });
+    return;
+  }
+  const type = decl.type === 'aws_security_group_rule' ? toStr(view.attr('type'), 'type') : decl.type.endsWith('ingress_rule') ? 'ingress' : 'egress';
+  const directions: readonly ('ingress' | 'egress')[] = type === 'ingress' || type === 'egress' ? [type] : ['ingress', 'egress'];
+  for (const direction of directions) {
+    state.objects.push({
+      ...base(directions.length > 1 ? `/${direction}` : ''), kind: 'security-group-rule', group: argId(view, 'security_group_id'), direction,
+      protocol: u(), fromPort: u(), toPort: u(), peer: { kind: 'ipv4', cidr: u() }, inline: false,
+    });
+  }
+}
