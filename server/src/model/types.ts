@@ -354,11 +354,14 @@ export interface IamPolicy extends Base {
   readonly roles: RefList;
 }
 
-/** aws_iam_role_policy_attachment: a role and a policy (model object id, or an ARN such as an AWS managed policy). */
+/**
+ * aws_iam_role_policy_attachment: a role and a policy. The policy is a model object id when the policy is in
+ * the workspace, else its ARN (an AWS managed policy such as AWSLambdaVPCAccessExecutionRole).
+ */
 export interface RolePolicyAttachment extends Base {
   readonly kind: 'role-policy-attachment';
   readonly role: Maybe<Id>;
-  readonly policy: Maybe<Id | string>;
+  readonly policy: Maybe<string>;
 }
 
 // ---------------------------------------------------------------- what functions talk to
