@@ -1,12 +1,20 @@
 // Benchmark of the YAML and JSON readers (parseYaml, parseJson) on a synthetic 5,000-line CloudFormation
 // template and its JSON twin, against js-yaml, the `yaml` package (when installed) and JSON.parse.
 //   node scripts/bench/dataParsers.mjs [samples]      prints medians and ratios
+//   node scripts/bench/dataParsers.mjs --large [--against=REV] [--samples=N]
+//        large inputs: the 10,000-resource generated CloudFormation workspace (every YAML template and its
+//        JSON twin, trees kept alive as the analysis keeps them), one ~1 MB and one ~3 MB template and the
+//        5,000-line template; --against also bundles the readers as committed at git revision REV (read
+//        with `git show`, nothing in the worktree changes) and times both, interleaved, in this process.
+//        --isolated [--rounds=3]: each (input, reader) pair in its own child process instead, order
+//        alternating over the rounds, median over rounds (slower; no reader's GC state affects another's).
 //   import { benchDataParsers } from './dataParsers.mjs'  → rows for `npm run bench`
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -60,15 +68,16 @@ function time(fn, samples) {
   return median(times);
 }
 
-async function loadReaders() {
+/** Bundles the readers from `sourceRoot` (default: the worktree) and loads them. */
+async function loadReaders(sourceRoot = root) {
   const dir = mkdtempSync(join(tmpdir(), 'hyperplane-bench-'));
   try {
     const outfile = join(dir, 'readers.cjs');
     await esbuild.build({
-      absWorkingDir: root,
+      absWorkingDir: sourceRoot,
       stdin: {
         contents: "export { parseYaml } from './server/src/syntax/yaml/yamlParser';\nexport { parseJson } from './server/src/syntax/json/jsonParser';\n",
-        resolveDir: root,
+        resolveDir: sourceRoot,
         loader: 'ts',
       },
       bundle: true,
@@ -81,8 +90,8 @@ async function loadReaders() {
     });
     return await import(pathToFileURL(outfile).href);
   } finally {
-    // The module is loaded; the file is no longer needed.
-    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 0);
+    // The module is loaded; the file is no longer needed (removed now: child processes exit right away).
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -129,13 +138,36 @@ export async function benchDataParsers(samples = 30) {
   return { rows, yamlLines: yamlText.split('\n').length - 1, yamlBytes: yamlText.length, jsonBytes: jsonText.length };
 }
 
-/** js-yaml's core schema plus the short-form tags the synthetic template uses, each as {"!Tag": value}. */
+const CFN_TAGS = ['!Ref', '!GetAtt', '!Sub', '!Select', '!GetAZs', '!Cidr', '!If', '!Join', '!Split', '!Equals', '!Not', '!And', '!Or', '!Condition', '!Base64', '!FindInMap', '!ImportValue', '!Transform', '!Length', '!ToJsonString'];
+
+/** js-yaml's core schema plus CloudFormation's short-form tags, each as {"!Tag": value}. */
 function cfnSchema(jsYaml) {
   const types = [];
-  for (const tag of ['!Ref', '!GetAtt', '!Sub', '!Select', '!GetAZs', '!Cidr']) {
+  for (const tag of CFN_TAGS) {
     for (const kind of ['scalar', 'sequence', 'mapping']) types.push(new jsYaml.Type(tag, { kind, construct: (d) => ({ [tag]: d }) }));
   }
   return jsYaml.CORE_SCHEMA.extend(types);
+}
+
+/** A fresh copy of a data tree: the same objects (node, span, tag, exactly sized arrays) the readers allocate. */
+function copyTree(node) {
+  if (node === undefined) return undefined;
+  const span = { start: node.span.start, end: node.span.end };
+  const tag = node.tag === undefined ? undefined : { name: node.tag.name, span: { start: node.tag.span.start, end: node.tag.span.end } };
+  if (node.kind === 'map') {
+    const entries = new Array(node.entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = node.entries[i];
+      entries[i] = { key: copyTree(e.key), value: copyTree(e.value), span: { start: e.span.start, end: e.span.end } };
+    }
+    return { kind: 'map', entries, tag, span };
+  }
+  if (node.kind === 'seq') {
+    const items = new Array(node.items.length);
+    for (let i = 0; i < items.length; i++) items[i] = copyTree(node.items[i]);
+    return { kind: 'seq', items, tag, span };
+  }
+  return { kind: 'scalar', value: node.value, style: node.style, tag, span };
 }
 
 function toPlain(node) {
@@ -157,7 +189,153 @@ function cfnName(tag) {
   return tag === '!Ref' || tag === '!Condition' ? tag.slice(1) : `Fn::${tag.slice(1)}`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** The readers as committed at `rev`: server/src/syntax is copied out with `git show` into a temp folder. */
+async function loadReadersAt(rev) {
+  const dir = mkdtempSync(join(tmpdir(), 'hyperplane-bench-src-'));
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    for (const path of git('ls-tree', '-r', '--name-only', rev, 'server/src/syntax').split('\n').filter(Boolean)) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true });
+      writeFileSync(join(dir, path), git('show', `${rev}:${path}`));
+    }
+    const mod = await loadReaders(dir);
+    return mod.default ?? mod;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Large inputs, each timed as a median over `samples` runs; with several reader sets the runs interleave
+ * (A, B, A, B, …) so that machine load and heap state affect all of them alike.
+ */
+export async function benchLargeInputs({ samples = 9, against, onlyInput, onlyContender, listOnly = false } = {}) {
+  const { generateCloudFormation } = await import('./generate.mjs');
+  const current = await loadReaders();
+  const sets = [{ label: 'ours', readers: current.default ?? current }];
+  if (against) sets.unshift({ label: `ours@${against}`, readers: await loadReadersAt(against) });
+  const jsYaml = optional('js-yaml');
+  const { files } = generateCloudFormation(10000, 1);
+  const yamlFiles = files.filter((f) => f.path.endsWith('.yaml')).map((f) => f.text);
+  const jsonFiles = files.filter((f) => f.path.endsWith('.json')).map((f) => f.text);
+  const oneMb = syntheticTemplate(36000);
+  const threeMb = syntheticTemplate(108000);
+  const small = syntheticTemplate(5000);
+  const sum = (texts) => texts.reduce((n, t) => n + t.length, 0);
+  const inputs = [
+    { name: `workspace YAML (${yamlFiles.length} templates)`, bytes: sum(yamlFiles), yaml: yamlFiles },
+    { name: `workspace JSON (${jsonFiles.length} templates)`, bytes: sum(jsonFiles), json: jsonFiles },
+    { name: 'one template, YAML', bytes: oneMb.length, yaml: [oneMb] },
+    { name: 'one template, YAML', bytes: threeMb.length, yaml: [threeMb] },
+    { name: '5,000-line template, YAML', bytes: small.length, yaml: [small], samples: samples * 5 },
+  ];
+  const schema = jsYaml ? cfnSchema(jsYaml) : undefined;
+  const rows = [];
+  for (const [index, input] of inputs.entries()) {
+    if (onlyInput !== undefined && index !== onlyInput) continue;
+    let contenders = sets.map((s) => ({
+      label: s.label,
+      // Keep every tree until the pass ends, as the analysis keeps a workspace's trees.
+      run: () => (input.yaml ? input.yaml.map((t) => s.readers.parseYaml(t)) : input.json.map((t) => s.readers.parseJson(t))),
+    }));
+    if (input.yaml && jsYaml) contenders.push({ label: 'js-yaml load (no spans)', run: () => input.yaml.map((t) => jsYaml.load(t, { schema })) });
+    if (input.yaml) {
+      // The floor for any reader of this tree shape: allocating the same objects without reading anything.
+      // The trees are read during the first (untimed) warm-up pass.
+      let trees;
+      contenders.push({ label: 'copy of the tree (floor)', run: () => (trees ??= input.yaml.map((t) => sets[sets.length - 1].readers.parseYaml(t).root)).map(copyTree) });
+    }
+    if (input.json) contenders.push({ label: 'JSON.parse (no spans)', run: () => input.json.map((t) => JSON.parse(t)) });
+    if (onlyContender !== undefined) contenders = contenders.filter((c) => c.label === onlyContender);
+    if (listOnly) {
+      for (const c of contenders) rows.push({ index, name: c.label });
+      continue;
+    }
+    const n = input.samples ?? samples;
+    const times = contenders.map(() => []);
+    const cpuTimes = contenders.map(() => []);
+    for (let i = 0; i < n + 2; i++) {
+      contenders.forEach((c, k) => {
+        const c0 = process.cpuUsage();
+        const t0 = process.hrtime.bigint();
+        c.run();
+        // The first two passes warm up the JIT.
+        if (i < 2) return;
+        times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+        // Process CPU time (all threads, so GC helper threads count): steadier than wall time on a shared machine.
+        const cpu = process.cpuUsage(c0);
+        cpuTimes[k].push((cpu.user + cpu.system) / 1000);
+      });
+    }
+    contenders.forEach((c, k) => {
+      const ms = median(times[k]);
+      const cpuMs = median(cpuTimes[k]);
+      rows.push({ index, input: `${input.name}, ${(input.bytes / 1e6).toFixed(2)} MB`, name: c.label, ms, mbPerS: input.bytes / 1e6 / (ms / 1000), cpuMs, bytes: input.bytes });
+    });
+  }
+  return rows;
+}
+
+/**
+ * The same measurements, each (input, reader) pair in its own child process, repeated over `rounds` with the
+ * order alternating; reports the median over rounds. Slower, but one reader's garbage and GC heuristics
+ * cannot leak into another's timing, which interleaving in one process allows.
+ */
+function benchIsolated({ samples, against, rounds }) {
+  const script = new URL(import.meta.url).pathname;
+  const runChild = (extra) => {
+    const args = [script, '--large', '--child', `--samples=${samples}`, ...(against ? [`--against=${against}`] : []), ...extra];
+    const out = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+    return JSON.parse(out.trim().split('\n').pop());
+  };
+  // One child lists the pairs (it measures nothing else).
+  const pairs = runChild(['--list']);
+  const byPair = new Map();
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? pairs : [...pairs].reverse();
+    for (const [index, label] of order) {
+      for (const row of runChild([`--input=${index}`, `--contender=${label}`])) {
+        const key = `${index}\u0000${label}`;
+        if (!byPair.has(key)) byPair.set(key, []);
+        byPair.get(key).push(row);
+      }
+    }
+  }
+  const rows = [];
+  for (const [index, label] of pairs) {
+    const runs = byPair.get(`${index}\u0000${label}`) ?? [];
+    if (runs.length === 0) continue;
+    const ms = median(runs.map((r) => r.ms));
+    rows.push({ ...runs[0], name: label, ms, mbPerS: runs[0].bytes / 1e6 / (ms / 1000), cpuMs: median(runs.map((r) => r.cpuMs)) });
+  }
+  return rows;
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes('--large')) {
+  const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const samples = Number(arg('samples') ?? 9);
+  const against = arg('against');
+  if (process.argv.includes('--list')) {
+    const rows = await benchLargeInputs({ samples, against, listOnly: true });
+    console.log(JSON.stringify(rows.map((r) => [r.index, r.name])));
+    process.exit(0);
+  }
+  if (process.argv.includes('--child')) {
+    const rows = await benchLargeInputs({ samples, against, onlyInput: Number(arg('input')), onlyContender: arg('contender') });
+    console.log(JSON.stringify(rows));
+    process.exit(0);
+  }
+  const rows = process.argv.includes('--isolated')
+    ? benchIsolated({ samples, against, rounds: Number(arg('rounds') ?? 3) })
+    : await benchLargeInputs({ samples, against });
+  let last = '';
+  for (const r of rows) {
+    if (r.input !== last) console.log(r.input);
+    last = r.input;
+    console.log(`  ${r.name.padEnd(26)} ${r.ms.toFixed(2).padStart(9)} ms  ${r.mbPerS.toFixed(1).padStart(7)} MB/s   cpu ${r.cpuMs.toFixed(1).padStart(8)} ms`);
+  }
+} else if (isMain) {
   const samples = Number(process.argv[2] ?? 30);
   const { rows, yamlLines, yamlBytes, jsonBytes } = await benchDataParsers(samples);
   console.log(`synthetic template: ${yamlLines} lines, ${(yamlBytes / 1000).toFixed(0)} kB YAML, ${(jsonBytes / 1000).toFixed(0)} kB JSON twin; ${samples} samples`);

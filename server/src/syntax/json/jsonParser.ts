@@ -1,12 +1,16 @@
 // Hand-written, error-tolerant JSON reader for CloudFormation templates: exact spans for every key and value,
 // problems instead of exceptions, and recovery (missing/trailing commas, unclosed strings and brackets, garbage).
+// Built for large templates whose trees stay in memory: children go through shared stacks into exactly sized
+// arrays, repeated strings are shared (see entryList.ts and stringCache.ts for why), and each node is built
+// once in its final form so that V8 allocates the tree directly in the old generation (see yamlParser.ts).
 
 // Character codes are compared with numeric const-enum members (esbuild inlines them as literals).
 /* eslint-disable @typescript-eslint/no-unsafe-enum-comparison */
 
 import type { DataEntry, DataFile, DataMap, DataNode, DataScalar, DataSeq } from '../data/ast';
 import type { SyntaxProblem } from '../text';
-import { EntryList, duplicateKeyProblem } from './entryList';
+import { ChildStack, EntryStack, duplicateKeyProblem } from './entryList';
+import { StringCache } from './stringCache';
 
 /** Deeper nesting than this is reported and skipped instead of recursing (no template nests this deep). */
 const MAX_DEPTH = 500;
@@ -46,9 +50,13 @@ class JsonReader {
   private pos = 0;
   private readonly len: number;
   private depth = 0;
+  private readonly entries = new EntryStack();
+  private readonly items = new ChildStack<DataNode>();
+  private readonly strings: StringCache;
 
   constructor(private readonly text: string) {
     this.len = text.length;
+    this.strings = new StringCache(text);
     if (text.charCodeAt(0) === C.Bom) this.pos = 1;
   }
 
@@ -71,16 +79,18 @@ class JsonReader {
   private skipSpace(): void {
     const text = this.text;
     for (;;) {
-      const c = text.charCodeAt(this.pos);
-      if (c === C.Space || c === C.Lf || c === C.Cr || c === C.Tab) {
-        this.pos++;
-      } else if (c === C.Slash) {
+      // Indentation runs are long in pretty-printed templates: scan them in a local, not through `this.pos`.
+      let p = this.pos;
+      let c = text.charCodeAt(p);
+      while (c === C.Space || c === C.Lf || c === C.Cr || c === C.Tab) c = text.charCodeAt(++p);
+      this.pos = p;
+      if (c === C.Slash) {
         const next = text.charCodeAt(this.pos + 1);
         const start = this.pos;
         if (next === C.Slash) {
-          let p = start + 2;
-          while (p < this.len && text.charCodeAt(p) !== C.Lf && text.charCodeAt(p) !== C.Cr) p++;
-          this.pos = p;
+          let q = start + 2;
+          while (q < this.len && text.charCodeAt(q) !== C.Lf && text.charCodeAt(q) !== C.Cr) q++;
+          this.pos = q;
         } else if (next === 42) {
           const close = text.indexOf('*/', start + 2);
           this.pos = close < 0 ? this.len : close + 2;
@@ -114,8 +124,9 @@ class JsonReader {
     const start = this.pos;
     this.pos++;
     this.depth++;
-    const list = new EntryList();
+    const base = this.entries.open();
     let end = -1;
+    let lastChildEnd = start + 1;
     for (;;) {
       this.skipSpace();
       if (this.pos >= this.len) break;
@@ -155,8 +166,9 @@ class JsonReader {
         else value = this.readValue();
       }
       const entry: DataEntry = { key, value, span: { start: key.span.start, end: value.span.end } };
-      const earlier = list.add(entry);
+      const earlier = this.entries.add(base, entry);
       if (earlier !== undefined) this.problems.push(duplicateKeyProblem(text, earlier, key));
+      lastChildEnd = value.span.end;
       this.skipSpace();
       c = text.charCodeAt(this.pos);
       if (c === C.Comma) {
@@ -172,9 +184,10 @@ class JsonReader {
     this.depth--;
     if (end < 0) {
       this.error(start, start + 1, "This '{' is not closed.");
-      end = this.lastContentEnd();
+      // An empty value at the end of the input sits after trailing spaces: keep it inside its parent.
+      end = Math.max(this.lastContentEnd(), lastChildEnd);
     }
-    return { kind: 'map', entries: list.entries, tag: undefined, span: { start, end } };
+    return { kind: 'map', entries: this.entries.close(base), tag: undefined, span: { start, end } };
   }
 
   /** A key must be a string; an unquoted word is accepted as a key with a problem. */
@@ -193,7 +206,7 @@ class JsonReader {
       return undefined;
     }
     const word = this.readWord();
-    return { kind: 'scalar', value: this.text.slice(word.span.start, word.span.end), style: 'json', tag: undefined, span: word.span };
+    return { kind: 'scalar', value: this.strings.slice(word.span.start, word.span.end), style: 'json', tag: undefined, span: word.span };
   }
 
   private readArray(): DataSeq {
@@ -201,8 +214,9 @@ class JsonReader {
     const start = this.pos;
     this.pos++;
     this.depth++;
-    const items: DataNode[] = [];
+    const base = this.items.open();
     let end = -1;
+    let lastChildEnd = start + 1;
     for (;;) {
       this.skipSpace();
       if (this.pos >= this.len) break;
@@ -222,7 +236,8 @@ class JsonReader {
         continue;
       }
       const item = this.readValue();
-      items.push(item);
+      this.items.push(item);
+      lastChildEnd = item.span.end;
       this.skipSpace();
       c = text.charCodeAt(this.pos);
       if (c === C.Comma) {
@@ -239,9 +254,9 @@ class JsonReader {
     this.depth--;
     if (end < 0) {
       this.error(start, start + 1, "This '[' is not closed.");
-      end = this.lastContentEnd();
+      end = Math.max(this.lastContentEnd(), lastChildEnd);
     }
-    return { kind: 'seq', items, tag: undefined, span: { start, end } };
+    return { kind: 'seq', items: this.items.close(base), tag: undefined, span: { start, end } };
   }
 
   private readString(): DataScalar {
@@ -254,7 +269,7 @@ class JsonReader {
       const c = text.charCodeAt(p);
       if (c === C.Quote) {
         this.pos = p + 1;
-        return { kind: 'scalar', value: text.slice(start + 1, p), style: 'json', tag: undefined, span: { start, end: p + 1 } };
+        return { kind: 'scalar', value: this.strings.slice(start + 1, p), style: 'json', tag: undefined, span: { start, end: p + 1 } };
       }
       if (c === C.Backslash || c === C.Lf || c === C.Cr) break;
       p++;
@@ -358,7 +373,7 @@ class JsonReader {
       valid = false;
     }
     this.pos = p;
-    const raw = text.slice(start, p);
+    const raw = this.strings.slice(start, p);
     if (!valid) {
       this.error(start, p, `Invalid number '${raw}'.`);
       return { kind: 'scalar', value: raw, style: 'json', tag: undefined, span: { start, end: p } };

@@ -10,13 +10,23 @@
 //   plain scalar, because CloudFormation passes most values on as strings (`1.10` must not become "1.1");
 // - timestamps stay strings (`AWSTemplateFormatVersion: 2010-09-09`).
 // Only the first document is read; later documents are ignored. Readers never throw.
+//
+// Speed on large templates is bounded by the garbage collector moving the retained tree, so:
+// - every hot allocation site builds a node once, in its final form, and only nodes that are kept: V8 then
+//   sees that the site's objects survive and allocates them directly in the old generation (allocation-site
+//   pretenuring), instead of copying them out of the young generation twice; one throwaway object from a
+//   site (e.g. an untagged copy of `!Sub '…'` made before the tagged one) stops this for the whole site;
+// - the tree holds no slack or duplicates: exactly sized child arrays (json/entryList.ts), shared strings
+//   for repeated keys and values (json/stringCache.ts), one span object for a one-entry mapping and its entry;
+// - scanning works on character codes, without regexes or per-line substrings.
 
 // Character codes are compared with numeric const-enum members (esbuild inlines them as literals).
 /* eslint-disable @typescript-eslint/no-unsafe-enum-comparison */
 
 import type { DataEntry, DataFile, DataMap, DataNode, DataScalar, DataSeq, DataTag } from '../data/ast';
 import type { Span, SyntaxProblem } from '../text';
-import { EntryList, duplicateKeyProblem } from '../json/entryList';
+import { ChildStack, EntryStack, duplicateKeyProblem } from '../json/entryList';
+import { StringCache } from '../json/stringCache';
 
 export function parseYaml(text: string): DataFile {
   const reader = new YamlReader(text);
@@ -87,9 +97,14 @@ class YamlReader {
   private keyWithoutValue = false;
   /** Set by quoted-scalar readers: whether the closing quote was found. */
   private quoteClosed = true;
+  /** Children of the open collections, and repeated strings (see entryList.ts and stringCache.ts for why). */
+  private readonly entries = new EntryStack();
+  private readonly items = new ChildStack<DataNode>();
+  private readonly strings: StringCache;
 
   constructor(private readonly text: string) {
     this.len = text.length;
+    this.strings = new StringCache(text);
     if (text.charCodeAt(0) === C.Bom) {
       this.pos = 1;
       this.lineStart = 1;
@@ -357,18 +372,23 @@ class YamlReader {
         return this.readBlockScalar(parentIndent, tag, start);
       case C.DQuote:
       case C.SQuote: {
-        const q = c === C.DQuote ? this.readDouble(parentIndent, undefined, p) : this.readSingle(parentIndent, undefined, p);
+        // Read as the value it almost always is (`!Sub '…'`): building an untagged node first and a tagged
+        // copy after would make this allocation site produce short-lived nodes, and V8 would stop
+        // allocating its nodes directly in the old generation (see the header comment).
+        const q = c === C.DQuote ? this.readDouble(parentIndent, tag, start) : this.readSingle(parentIndent, tag, start);
         const afterQuote = this.pos;
         this.skipInlineSpace();
         if (this.text.charCodeAt(this.pos) === C.Colon && this.isSep(this.pos + 1) && this.quoteClosed) {
           if (!compact) {
             this.error(p, this.pos + 1, 'A mapping cannot start on the same line as its key (is a line break missing?).');
           }
-          return this.parseBlockMap(col, q, tag, start);
+          // A quoted key: the tag and anchor belong to the mapping, not to the key.
+          const key = tag === undefined && start === p ? q : scalar(q.value, q.style, undefined, p, q.span.end);
+          return this.parseBlockMap(col, key, tag, start);
         }
         this.pos = afterQuote;
         this.finishLine();
-        return tag === undefined && start === p ? q : scalar(q.value, q.style, tag, start, q.span.end);
+        return q;
       }
       case C.LBracket:
       case C.LBrace: {
@@ -460,7 +480,7 @@ class YamlReader {
   }
 
   private parseBlockMap(n: number, firstKey: DataScalar | undefined, tag: DataTag | undefined, start: number, firstHasColon = true): DataMap {
-    const list = new EntryList();
+    const base = this.entries.open();
     let key = firstKey;
     let hasColon = firstHasColon;
     let end = start;
@@ -469,7 +489,7 @@ class YamlReader {
         const k = this.nextContent();
         if (k < n) break;
         if (k > n) {
-          end = this.overIndented(n, list, end);
+          end = this.overIndented(n, base, end);
           continue;
         }
         this.keyWithoutValue = false;
@@ -485,23 +505,28 @@ class YamlReader {
         value = this.readMapValue(n, hasColon, key.span.end);
       }
       const entry: DataEntry = { key, value, span: { start: key.span.start, end: Math.max(value.span.end, key.span.end) } };
-      const earlier = list.add(entry);
+      const earlier = this.entries.add(base, entry);
       if (earlier !== undefined) this.problems.push(duplicateKeyProblem(this.text, earlier, key));
       end = entry.span.end;
       key = undefined;
       hasColon = true;
     }
-    return { kind: 'map', entries: list.entries, tag, span: { start, end } };
+    const entries = this.entries.close(base);
+    // A one-entry mapping (`Principal:\n  Service: x`, common in templates) covers exactly its entry: share
+    // the entry's span object instead of retaining an equal one.
+    const only = entries.length === 1 ? entries[0].span : undefined;
+    const span = only !== undefined && only.start === start && only.end === end ? only : { start, end };
+    return { kind: 'map', entries, tag, span };
   }
 
   /** A line indented deeper than its siblings: report it, read it, and keep a mapping's entries. */
-  private overIndented(n: number, list: EntryList | undefined, end: number): number {
+  private overIndented(n: number, base: number, end: number): number {
     const p = this.pos;
     this.error(p, this.lineContentEnd(p), `Bad indentation: expected ${Math.max(n, 0)} spaces like the entries above, found ${p - this.lineStart}.`);
     const node = this.parseBlockNode(n, false, true);
-    if (list !== undefined && node.kind === 'map') {
+    if (node.kind === 'map') {
       for (const entry of node.entries) {
-        const earlier = list.add(entry);
+        const earlier = this.entries.add(base, entry);
         if (earlier !== undefined) this.problems.push(duplicateKeyProblem(this.text, earlier, entry.key));
         end = Math.max(end, entry.span.end);
       }
@@ -636,7 +661,7 @@ class YamlReader {
   }
 
   private parseBlockSeq(n: number, tag: DataTag | undefined, start: number): DataSeq {
-    const items: DataNode[] = [];
+    const base = this.items.open();
     let end = start;
     let first = true;
     for (;;) {
@@ -647,7 +672,7 @@ class YamlReader {
           const p = this.pos;
           this.error(p, this.lineContentEnd(p), `Bad indentation: expected ${n} spaces like the items above, found ${k}.`);
           const node = this.parseBlockNode(n, false, true);
-          if (node.kind === 'seq') for (const item of node.items) items.push(item);
+          if (node.kind === 'seq') for (const item of node.items) this.items.push(item);
           end = Math.max(end, node.span.end);
           continue;
         }
@@ -665,10 +690,10 @@ class YamlReader {
       } else {
         item = this.parseBlockNode(n, false, true);
       }
-      items.push(item);
+      this.items.push(item);
       end = Math.max(item.span.end, dash + 1);
     }
-    return { kind: 'seq', items, tag, span: { start, end } };
+    return { kind: 'seq', items: this.items.close(base), tag, span: { start, end } };
   }
 
   // ---- properties and aliases ------------------------------------------------------------------------
@@ -691,7 +716,7 @@ class YamlReader {
       }
       if (c === C.Bang) {
         if (this.propTag !== undefined) this.error(p, e, 'A node can have only one tag.');
-        else this.propTag = { name: text.slice(p, e), span: { start: p, end: e } };
+        else this.propTag = { name: this.strings.slice(p, e), span: { start: p, end: e } };
       } else if (e === p + 1) {
         this.error(p, e, "Expected an anchor name after '&'.");
       } else {
@@ -742,7 +767,7 @@ class YamlReader {
 
   /** A key: always a string (CloudFormation keys are names), whatever it would resolve to as a value. */
   private keyScalar(p: number, end: number, tag: DataTag | undefined, start: number): DataScalar {
-    return { kind: 'scalar', value: this.text.slice(p, end), style: 'plain', tag, span: { start, end } };
+    return { kind: 'scalar', value: this.strings.slice(p, end), style: 'plain', tag, span: { start, end } };
   }
 
   private asKey(node: DataScalar): DataScalar {
@@ -790,7 +815,7 @@ class YamlReader {
     }
     this.finishLine();
     if (value !== undefined) return scalar(value, 'plain', tag, start, end);
-    const raw = text.slice(p, end);
+    const raw = this.strings.slice(p, end);
     if (tag !== undefined) return { kind: 'scalar', value: resolveTagged(raw, tag.name), style: 'plain', tag, span: { start, end } };
     const resolved = resolvePlain(raw);
     return typeof resolved === 'string'
@@ -851,7 +876,8 @@ class YamlReader {
       if (p >= this.len) break;
       const c = text.charCodeAt(p);
       if (c === C.DQuote) {
-        value += text.slice(seg, p);
+        // A one-line string without escapes (the usual case) can share a cached copy.
+        value = seg === open + 1 ? this.strings.slice(seg, p) : value + text.slice(seg, p);
         this.pos = p + 1;
         return scalar(value, 'double', tag, start, p + 1);
       }
@@ -904,7 +930,7 @@ class YamlReader {
           seg = p;
           continue;
         }
-        value += text.slice(seg, p);
+        value = seg === open + 1 ? this.strings.slice(seg, p) : value + text.slice(seg, p);
         this.pos = p + 1;
         return scalar(value, 'single', tag, start, p + 1);
       }
@@ -1125,8 +1151,8 @@ class YamlReader {
     const close = isMap ? C.RBrace : C.RBracket;
     this.pos++;
     this.depth++;
-    const items: DataNode[] = [];
-    const list = isMap ? new EntryList() : undefined;
+    // A flow mapping collects entries, a flow sequence items; only the stack in use is opened and closed.
+    const base = isMap ? this.entries.open() : this.items.open();
     let end = -1;
     let last = open + 1;
     for (;;) {
@@ -1181,17 +1207,17 @@ class YamlReader {
           const key = this.asKey(first);
           entry = { key, value: v, span: { start: key.span.start, end: Math.max(v.span.end, key.span.end) } };
         }
-        if (list !== undefined) {
+        if (isMap) {
           if (entry !== undefined) {
-            const earlier = list.add(entry);
+            const earlier = this.entries.add(base, entry);
             if (earlier !== undefined) this.problems.push(duplicateKeyProblem(text, earlier, entry.key));
           }
         } else if (entry !== undefined) {
           // `[a: b]`: a single-pair mapping inside a sequence.
-          items.push({ kind: 'map', entries: [entry], tag: undefined, span: entry.span });
+          this.items.push({ kind: 'map', entries: [entry], tag: undefined, span: entry.span });
         }
       } else {
-        items.push(first);
+        this.items.push(first);
       }
       last = entryEnd;
       if (!this.skipFlowSpace(parentIndent)) break;
@@ -1208,7 +1234,7 @@ class YamlReader {
       end = last;
     }
     const span = { start, end };
-    return list !== undefined ? { kind: 'map', entries: list.entries, tag, span } : { kind: 'seq', items, tag, span };
+    return isMap ? { kind: 'map', entries: this.entries.close(base), tag, span } : { kind: 'seq', items: this.items.close(base), tag, span };
   }
 
   private readFlowNode(parentIndent: number): DataNode {
@@ -1289,7 +1315,7 @@ class YamlReader {
     }
     this.colonAt = -1;
     if (value !== undefined) return scalar(value, 'plain', tag, start, end);
-    const raw = text.slice(p, end);
+    const raw = this.strings.slice(p, end);
     if (tag !== undefined) return { kind: 'scalar', value: resolveTagged(raw, tag.name), style: 'plain', tag, span: { start, end } };
     const resolved = resolvePlain(raw);
     return typeof resolved === 'string'

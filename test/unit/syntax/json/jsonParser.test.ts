@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { DataNode } from '../../../../server/src/syntax/data/ast';
 import { parseJson } from '../../../../server/src/syntax/json/jsonParser';
 import { plainValue } from '../yaml/plainValue';
+import { spanNestingErrors } from './spanNesting';
 
 function messages(text: string): string[] {
   return parseJson(text).problems.map((p) => `${p.code} ${JSON.stringify(text.slice(p.span.start, p.span.end))} ${p.message}`);
@@ -103,5 +104,35 @@ describe('parseJson', () => {
     }
     const deep = '['.repeat(10000) + ']'.repeat(10000);
     assert.ok(parseJson(deep).problems.some((p) => p.message.includes('Nesting')));
+  });
+
+  it('keeps an empty value at the end of the input inside its unclosed parents', () => {
+    const text = '{"a": {"x": ';
+    const file = parseJson(text);
+    assert.ok(file.root?.kind === 'map');
+    const inner = file.root.entries[0].value;
+    assert.ok(inner.kind === 'map');
+    const empty = inner.entries[0].value;
+    assert.deepEqual(empty.span, { start: 12, end: 12 });
+    assert.deepEqual(inner.span, { start: 6, end: 12 });
+    assert.deepEqual(file.root.span, { start: 0, end: 12 });
+    assert.deepEqual(spanNestingErrors(file.root), []);
+  });
+
+  it('keeps every span inside its parent for every prefix of a template (text typed so far)', () => {
+    const text = '{\n  "Resources": {\n    "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"L": [1, "two", {"k": null}], "M": {}}}\n  }\n}\n';
+    for (let i = 0; i <= text.length; i++) {
+      for (const input of [text.slice(0, i), text.slice(0, i) + '  \n ']) {
+        const root = parseJson(input).root;
+        if (root !== undefined) assert.deepEqual(spanNestingErrors(root), [], JSON.stringify(input));
+      }
+    }
+  });
+
+  it('shares repeated keys and values without changing them', () => {
+    const text = '[' + Array.from({ length: 50 }, (_, i) => `{"Type": "AWS::EC2::Subnet", "Id": "s${i % 3}", "Long": "${'x'.repeat(60)}"}`).join(',') + ']';
+    const root = parseJson(text).root;
+    assert.ok(root?.kind === 'seq');
+    assert.deepEqual(plainValue(root), JSON.parse(text));
   });
 });

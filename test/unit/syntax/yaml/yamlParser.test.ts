@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { DataMap, DataNode, DataScalar, DataSeq } from '../../../../server/src/syntax/data/ast';
 import type { Span } from '../../../../server/src/syntax/text';
 import { parseYaml } from '../../../../server/src/syntax/yaml/yamlParser';
+import { spanNestingErrors } from '../json/spanNesting';
 import { plainValue } from './plainValue';
 
 const at = (text: string, span: Span): string => text.slice(span.start, span.end);
@@ -373,6 +374,57 @@ describe('parseYaml', () => {
       assert.deepEqual(plainValue(clean(text)), {
         apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', labels: { app: 'web' } }, spec: { ports: [{ port: 80, targetPort: 8080 }] },
       });
+    });
+  });
+
+  describe('large templates', () => {
+    it('keeps every span inside its parent for every prefix of a template (text typed so far)', () => {
+      const text = [
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      VpcConfig:',
+        '        SubnetIds: [!Ref A, !Ref B]',
+        '      Policies:',
+        '        - Statement:',
+        '            - Effect: Allow',
+        "              Resource: !Sub 'arn:${AWS::Partition}:s3:::b/*'",
+        '      Description: >-',
+        '        two',
+        '        lines',
+        '      Env: {A: 1, B: "x"}',
+        '',
+      ].join('\n');
+      for (let i = 0; i <= text.length; i++) {
+        for (const input of [text.slice(0, i), text.slice(0, i) + '  \n ']) {
+          const root = parseYaml(input).root;
+          if (root !== undefined) assert.deepEqual(spanNestingErrors(root), [], JSON.stringify(input));
+        }
+      }
+    });
+
+    it('reads a template with repeated keys, values and one-entry mappings like a reference reader', () => {
+      const resources = Array.from({ length: 300 }, (_, i) =>
+        [`  Sg${i}:`, '    Type: AWS::EC2::SecurityGroup', '    Properties:', `      VpcId: !Ref Vpc${i % 4}`, '      Tags:', '        - Key: Name', `          Value: sg-${i}`, '      Meta:', "        Owner: 'team'"].join('\n'),
+      );
+      const text = 'Resources:\n' + resources.join('\n') + '\n';
+      const file = parseYaml(text);
+      assert.deepEqual(file.problems, []);
+      const expected: Record<string, unknown> = {};
+      for (let i = 0; i < 300; i++) {
+        expected[`Sg${i}`] = { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { '!Ref': `Vpc${i % 4}` }, Tags: [{ Key: 'Name', Value: `sg-${i}` }], Meta: { Owner: 'team' } } };
+      }
+      assert.deepEqual(plainValue(file.root), { Resources: expected });
+      assert.ok(file.root !== undefined);
+      assert.deepEqual(spanNestingErrors(file.root), []);
+      // A one-entry mapping spans exactly its entry.
+      const child = (node: DataNode | undefined, name: string): DataNode | undefined =>
+        node?.kind === 'map' ? node.entries.find((e) => e.key.value === name)?.value : undefined;
+      const meta = child(child(child(child(file.root, 'Resources'), 'Sg0'), 'Properties'), 'Meta');
+      assert.ok(meta?.kind === 'map');
+      assert.deepEqual(meta.span, meta.entries[0].span);
+      assert.equal(text.slice(meta.span.start, meta.span.end), "Owner: 'team'");
     });
   });
 });
