@@ -1,16 +1,21 @@
 // A resource body (or nested block) seen through a scope: arguments evaluated on demand, nested blocks with
 // `dynamic` blocks expanded. Model mappers read resources only through this view.
 
-import type { HclBlock, HclBody, HclExpr } from '../../syntax/hcl/ast';
+import type { HclAttribute, HclBlock, HclBody, HclExpr } from '../../syntax/hcl/ast';
 import type { Span } from '../../syntax/text';
 import { attributesOf, literalString, RESOURCE_META } from './config';
-import { evalLazy, evaluate, Handle, iterate, unknownValue, withVars, type Lv, type Scope } from './evaluator';
+import { errorValue, evalLazy, evaluate, Handle, iterate, unknownValue, withVar, type Scope } from './evaluator';
+import { plannedBlock, withPlanned, type PlannedFields } from './plan';
 import { isTfUnknown, type TfUnknown, type TfValue } from './value';
 import { isPending, pendingReason, sortedObject } from './valueOps';
 
+/** Marks an argument whose value is being computed, so a value that depends on itself is caught. */
+const IN_FLIGHT: unique symbol = Symbol('in flight');
+
 export class BlockView {
   private attrsCache: ReturnType<typeof attributesOf> | undefined;
-  private readonly memo = new Map<string, TfValue>();
+  private memo: Map<string, TfValue | typeof IN_FLIGHT> | undefined;
+  private blockCache: Map<string, readonly BlockView[]> | undefined;
 
   constructor(
     readonly body: HclBody,
@@ -18,7 +23,15 @@ export class BlockView {
     readonly span: Span,
     /** The span of the block's type keyword or label, for problems. */
     readonly nameSpan: Span,
-  ) {}
+    /** The resource instance's address, for cycle messages (resource bodies only). */
+    readonly label?: string,
+    /** Resolved values from a plan or state file, preferred where static evaluation leaves unknowns. */
+    private readonly planned?: PlannedFields,
+    /** The body's arguments when already indexed (a resource declaration's, shared by its instances). */
+    attrs?: ReadonlyMap<string, HclAttribute>,
+  ) {
+    this.attrsCache = attrs;
+  }
 
   get file(): string {
     return this.scope.file;
@@ -39,12 +52,25 @@ export class BlockView {
 
   /** The argument's value, or undefined when it is not set. */
   attr(name: string): TfValue | undefined {
-    const cached = this.memo.get(name);
+    const memo = (this.memo ??= new Map<string, TfValue | typeof IN_FLIGHT>());
+    const cached = memo.get(name);
+    if (cached === IN_FLIGHT) {
+      const what = `${this.label ?? 'the block'}.${name}`;
+      this.scope.mod.ctx.report({ code: 'tf-cycle', severity: 'warning', message: `${what} depends on itself.`, file: this.file, span: this.span });
+      return errorValue(this.scope.mod.ctx, `${what} depends on itself`);
+    }
     if (cached !== undefined) return cached;
     const a = this.attrs().get(name);
     if (!a) return undefined;
-    const v = evaluate(a.expr, this.scope);
-    this.memo.set(name, v);
+    memo.set(name, IN_FLIGHT);
+    let v: TfValue | undefined;
+    try {
+      v = withPlanned(this.planned, name, evaluate(a.expr, this.scope));
+    } finally {
+      // A defect that throws must not leave the mark behind (the next read would report a false cycle).
+      if (v === undefined) memo.delete(name);
+    }
+    memo.set(name, v);
     return v;
   }
 
@@ -66,13 +92,17 @@ export class BlockView {
   }
 
   /** Nested blocks of a type, static and `dynamic` ones in source order. Unknown dynamic for_each: skipped. */
-  blocks(type: string): BlockView[] {
+  blocks(type: string): readonly BlockView[] {
+    // Made once per type, so the views keep their memoised arguments across readers.
+    const cached = this.blockCache?.get(type);
+    if (cached) return cached;
     const out: BlockView[] = [];
     for (const item of this.body.items) {
       if (item.kind !== 'block') continue;
-      if (item.type === type) out.push(new BlockView(item.body, this.scope, item.span, item.typeSpan));
+      if (item.type === type) out.push(new BlockView(item.body, this.scope, item.span, item.typeSpan, undefined, this.planned && plannedBlock(this.planned, type, out.length)));
       else if (item.type === 'dynamic' && item.labels[0]?.value === type) this.expandDynamic(item, type, out);
     }
+    (this.blockCache ??= new Map<string, readonly BlockView[]>()).set(type, out);
     return out;
   }
 
@@ -104,8 +134,8 @@ export class BlockView {
     const isSet = Array.isArray(coll);
     for (const [k, v] of iterate(coll)) {
       const key = isSet && typeof v === 'string' ? v : k;
-      const vars = new Map<string, Lv>([[iterator, sortedObject([['key', key], ['value', v]])]]);
-      out.push(new BlockView(content.body, withVars(this.scope, vars), block.span, block.typeSpan));
+      const planned = this.planned && plannedBlock(this.planned, type, out.length);
+      out.push(new BlockView(content.body, withVar(this.scope, iterator, sortedObject([['key', key], ['value', v]])), block.span, block.typeSpan, undefined, planned));
     }
   }
 

@@ -4,6 +4,7 @@
 import type { Problem } from '../../model/origin';
 import type { HclAttribute, HclBlock, HclBody, HclExpr } from '../../syntax/hcl/ast';
 import type { SourceView } from '../../syntax/sourceView';
+import { parseType, type TfType } from './typeConstraint';
 
 export interface TfDecl {
   readonly file: string;
@@ -14,6 +15,8 @@ export interface TfVariableDecl extends TfDecl {
   readonly name: string;
   readonly defaultExpr: HclExpr | undefined;
   readonly nullable: boolean;
+  /** The `type` constraint (`any` when absent): values are converted to it as Terraform does. */
+  readonly type: TfType;
 }
 
 export interface TfLocalDecl {
@@ -64,6 +67,9 @@ export interface TfModuleConfig {
   readonly resources: ReadonlyMap<string, TfResourceDecl>;
   /** Resource type names declared (managed mode), to tell `aws_vpc.x` roots from unknown names. */
   readonly resourceTypes: ReadonlySet<string>;
+  /** Managed resources and data sources by type, then name (lookups without building `type.name` keys). */
+  readonly managedResources: ReadonlyMap<string, ReadonlyMap<string, TfResourceDecl>>;
+  readonly dataSources: ReadonlyMap<string, ReadonlyMap<string, TfResourceDecl>>;
   readonly moduleCalls: ReadonlyMap<string, TfModuleCallDecl>;
   readonly problems: readonly Problem[];
 }
@@ -71,7 +77,8 @@ export interface TfModuleConfig {
 /** Meta-arguments of resource blocks: never model arguments. */
 export const RESOURCE_META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
 
-export function attributesOf(body: HclBody): Map<string, HclAttribute> {
+/** A body's arguments by name (the first of duplicates). Resource instances share their declaration's map. */
+export function attributesOf(body: HclBody): ReadonlyMap<string, HclAttribute> {
   const out = new Map<string, HclAttribute>();
   for (const item of body.items) if (item.kind === 'attribute' && !out.has(item.name)) out.set(item.name, item);
   return out;
@@ -104,6 +111,8 @@ export function readModuleConfig(view: SourceView, dir: string, files: readonly 
   const providers: TfProviderDecl[] = [];
   const resources = new Map<string, TfResourceDecl>();
   const resourceTypes = new Set<string>();
+  const managedResources = new Map<string, Map<string, TfResourceDecl>>();
+  const dataSources = new Map<string, Map<string, TfResourceDecl>>();
   const moduleCalls = new Map<string, TfModuleCallDecl>();
   const problems: Problem[] = [];
 
@@ -125,7 +134,7 @@ export function readModuleConfig(view: SourceView, dir: string, files: readonly 
           const attrs = attributesOf(block.body);
           const nullableExpr = attrs.get('nullable')?.expr;
           const nullable = !(nullableExpr?.kind === 'literal' && nullableExpr.value === false);
-          variables.set(name, { name, file, block, defaultExpr: attrs.get('default')?.expr, nullable });
+          variables.set(name, { name, file, block, defaultExpr: attrs.get('default')?.expr, nullable, type: parseType(attrs.get('type')?.expr) });
           break;
         }
         case 'locals':
@@ -155,10 +164,15 @@ export function readModuleConfig(view: SourceView, dir: string, files: readonly 
           const name = label(block, 1);
           if (type === undefined || name === undefined) break;
           const mode = block.type === 'resource' ? 'managed' : 'data';
+          const byType = mode === 'managed' ? managedResources : dataSources;
+          let names = byType.get(type);
+          if (!names) byType.set(type, (names = new Map<string, TfResourceDecl>()));
           const key = mode === 'managed' ? `${type}.${name}` : `data.${type}.${name}`;
-          if (resources.has(key)) { duplicate(file, block, key); break; }
+          if (names.has(name)) { duplicate(file, block, key); break; }
           const attrs = attributesOf(block.body);
-          resources.set(key, { mode, type, name, key, file, block, attrs, count: attrs.get('count'), forEach: attrs.get('for_each') });
+          const decl: TfResourceDecl = { mode, type, name, key, file, block, attrs, count: attrs.get('count'), forEach: attrs.get('for_each') };
+          names.set(name, decl);
+          resources.set(key, decl);
           if (mode === 'managed') resourceTypes.add(type);
           break;
         }
@@ -177,7 +191,7 @@ export function readModuleConfig(view: SourceView, dir: string, files: readonly 
       }
     }
   }
-  return { dir, files, variables, locals, outputs, providers, resources, resourceTypes, moduleCalls, problems };
+  return { dir, files, variables, locals, outputs, providers, resources, resourceTypes, managedResources, dataSources, moduleCalls, problems };
 }
 
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);

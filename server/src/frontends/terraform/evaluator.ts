@@ -39,11 +39,28 @@ export interface ModuleScope {
 export interface Scope {
   readonly mod: ModuleScope;
   readonly file: string;
-  readonly count?: TfValue;
-  readonly each?: { readonly key: TfValue; readonly value: TfValue };
-  readonly self?: Handle;
-  /** for-expression variables, dynamic-block iterators, the splat item (`[*]`). */
-  readonly vars?: ReadonlyMap<string, Lv>;
+  readonly count: TfValue | undefined;
+  readonly each: { readonly key: TfValue; readonly value: TfValue } | undefined;
+  readonly self: Handle | undefined;
+  /** for-expression variables, dynamic-block iterators, the splat item (`[*]`), innermost first. */
+  readonly vars: VarFrame | undefined;
+}
+
+/** One bound name of a for expression, dynamic block or splat; frames chain outwards (no map copies per iteration). */
+export interface VarFrame {
+  readonly name: string;
+  readonly value: Lv;
+  readonly next: VarFrame | undefined;
+}
+
+/** Every scope has the same fields in the same order, so property reads in the evaluator stay monomorphic. */
+export function makeScope(mod: ModuleScope, file: string, extra?: { readonly count?: TfValue; readonly each?: Scope['each']; readonly self?: Handle }): Scope {
+  return { mod, file, count: extra?.count, each: extra?.each, self: extra?.self, vars: undefined };
+}
+
+export function lookupVar(frame: VarFrame | undefined, name: string): Lv | undefined {
+  for (let f = frame; f !== undefined; f = f.next) if (f.name === name) return f.value;
+  return undefined;
 }
 
 export interface EvalContext {
@@ -51,13 +68,22 @@ export interface EvalContext {
   /** Unknowns that stand for evaluation errors (invalid index, missing attribute, failed function). */
   readonly errors: WeakSet<object>;
   report(problem: Problem): void;
+  /** The text of a file read by file()/templatefile() (relative paths from the root module), or why not. */
+  readFile?(path: string, site: { readonly file: string; readonly span: Span }): string | TfUnknown;
+  /** The parsed template of a file read by templatefile(), cached per file. */
+  template?(path: string, text: string): readonly HclTemplatePart[] | TfUnknown;
 }
 
-export function withVars(scope: Scope, vars: ReadonlyMap<string, Lv>): Scope {
-  if (!scope.vars || scope.vars.size === 0) return { ...scope, vars };
-  const merged = new Map(scope.vars);
-  for (const [k, v] of vars) merged.set(k, v);
-  return { ...scope, vars: merged };
+/** The scope with one more bound name (shadowing an outer one of the same name). */
+export function withVar(scope: Scope, name: string, value: Lv): Scope {
+  return { mod: scope.mod, file: scope.file, count: scope.count, each: scope.each, self: scope.self, vars: { name, value, next: scope.vars } };
+}
+
+/** The scope with a for expression's value variable and optional key variable bound. */
+export function withVars(scope: Scope, valueVar: string, value: Lv, keyVar: string | undefined, key: TfValue): Scope {
+  let vars: VarFrame = { name: valueVar, value, next: scope.vars };
+  if (keyVar !== undefined) vars = { name: keyVar, value: key, next: vars };
+  return { mod: scope.mod, file: scope.file, count: scope.count, each: scope.each, self: scope.self, vars };
 }
 
 export function unknownValue(reason: string, extra?: { refs?: TfUnknown['refs']; symbol?: string; origin?: TfUnknown['origin'] }): TfUnknown {
@@ -101,14 +127,24 @@ export function evalLazy(expr: HclExpr, scope: Scope): Lv {
       return evalTemplate(expr.parts, scope);
     case 'variable':
       return resolveRoot(expr.name, expr.span, scope);
-    case 'getAttr':
-      return getAttr(ctx, evalLazy(expr.object, scope), expr.name);
+    case 'getAttr': {
+      // `count.index`, `each.key`, `each.value`: read directly instead of building a namespace per use.
+      const o = expr.object;
+      if (o.kind === 'variable' && (o.name === 'count' || o.name === 'each') && lookupVar(scope.vars, o.name) === undefined) {
+        if (o.name === 'count' && expr.name === 'index' && scope.count !== undefined) return scope.count;
+        if (o.name === 'each' && scope.each !== undefined) {
+          if (expr.name === 'key') return scope.each.key;
+          if (expr.name === 'value') return scope.each.value;
+        }
+      }
+      return getAttr(ctx, evalLazy(o, scope), expr.name);
+    }
     case 'index':
       return getIndex(ctx, evalLazy(expr.object, scope), evaluate(expr.key, scope));
     case 'splat':
       return evalSplat(expr, scope);
     case 'splatItem':
-      return scope.vars?.get('[*]') ?? errorValue(ctx, 'splat item outside a splat');
+      return lookupVar(scope.vars, '[*]') ?? errorValue(ctx, 'splat item outside a splat');
     case 'tuple':
       return expr.items.map((item) => evaluate(item, scope));
     case 'object': {
@@ -171,7 +207,7 @@ function objectKey(key: HclExpr, scope: Scope): TfValue {
 
 function resolveRoot(name: string, span: Span, scope: Scope): Lv {
   const ctx = scope.mod.ctx;
-  const local = scope.vars?.get(name);
+  const local = lookupVar(scope.vars, name);
   if (local !== undefined) return local;
   switch (name) {
     case 'count':
@@ -274,14 +310,34 @@ function evalSplat(expr: HclSplat, scope: Scope): Lv {
     elements = [source];
   }
   const out: TfValue[] = [];
-  for (const element of elements) out.push(evaluate(expr.each, withVars(scope, new Map([['[*]', element]]))));
+  const direct = isItemTraversal(expr.each);
+  for (const element of elements) out.push(direct ? materialize(traverseItem(ctx, expr.each, element)) : evaluate(expr.each, withVar(scope, '[*]', element)));
   return out;
+}
+
+/** `[*].id`, `[*].a.b`, `[*]["k"]`: a traversal of the splat item with literal steps only (the common case). */
+function isItemTraversal(e: HclExpr): boolean {
+  for (;;) {
+    if (e.kind === 'splatItem') return true;
+    if (e.kind === 'getAttr') e = e.object;
+    else if (e.kind === 'index' && e.key.kind === 'literal') e = e.object;
+    else return false;
+  }
+}
+
+/** Applies a traversal accepted by isItemTraversal to one element, without a scope per element. */
+function traverseItem(ctx: EvalContext, e: HclExpr, item: Lv): Lv {
+  if (e.kind === 'getAttr') return getAttr(ctx, traverseItem(ctx, e.object, item), e.name);
+  if (e.kind === 'index') return getIndex(ctx, traverseItem(ctx, e.object, item), e.key.kind === 'literal' ? e.key.value : null);
+  return item;
 }
 
 function evalTemplate(parts: readonly HclTemplatePart[], scope: Scope): TfValue {
   const ctx = scope.mod.ctx;
   // A template that is a single interpolation yields the value itself, not its string form.
   if (parts.length === 1 && parts[0]?.kind === 'interpolation') return evaluate(parts[0].expr, scope);
+  const simple = simpleTemplate(parts, scope);
+  if (simple !== undefined) return simple;
   let text = '';
   let pending: TfValue | undefined;
   const sources: TfValue[] = [];
@@ -313,11 +369,7 @@ function evalTemplate(parts: readonly HclTemplatePart[], scope: Scope): TfValue 
         case 'for': {
           const coll = evaluate(part.collection, s);
           if (isPending(coll)) { pending ??= coll; sources.push(coll); break; }
-          for (const [k, v] of iterate(coll)) {
-            const vars = new Map<string, Lv>([[part.valueVar, v]]);
-            if (part.keyVar !== undefined) vars.set(part.keyVar, k);
-            append(part.body, withVars(s, vars));
-          }
+          for (const [k, v] of iterate(coll)) append(part.body, withVars(s, part.valueVar, v, part.keyVar, k));
           break;
         }
       }
@@ -327,6 +379,30 @@ function evalTemplate(parts: readonly HclTemplatePart[], scope: Scope): TfValue 
   if (pending !== undefined) {
     if (isErrorValue(ctx, pending)) return pending;
     return derived(ctx, 'the string contains a value known only after apply', pending, sources);
+  }
+  return text;
+}
+
+/**
+ * The common case without closures or arrays: literal text and interpolations of known strings, numbers and
+ * bools. Undefined hands anything else (directives, unknowns, errors) to the general path, which re-evaluates.
+ */
+function simpleTemplate(parts: readonly HclTemplatePart[], scope: Scope): string | undefined {
+  for (const part of parts) if (part.kind !== 'string' && part.kind !== 'interpolation') return undefined;
+  let text = '';
+  for (const part of parts) {
+    if (part.kind === 'string') {
+      text += part.value;
+      continue;
+    }
+    if (part.kind !== 'interpolation') return undefined;
+    const v = evaluate(part.expr, scope);
+    if (typeof v === 'string') text += v;
+    else if (typeof v === 'number' || typeof v === 'boolean') {
+      const str = toStringValue(v);
+      if (typeof str !== 'string') return undefined;
+      text += str;
+    } else return undefined;
   }
   return text;
 }
@@ -353,9 +429,7 @@ function evalFor(expr: HclFor, scope: Scope): TfValue {
   const grouped = new Map<string, TfValue[]>();
   const object = new Map<string, TfValue>();
   for (const [k, v] of entries) {
-    const vars = new Map<string, Lv>([[expr.valueVar, v]]);
-    if (expr.keyVar !== undefined) vars.set(expr.keyVar, k);
-    const inner = withVars(scope, vars);
+    const inner = withVars(scope, expr.valueVar, v, expr.keyVar, k);
     if (expr.condition) {
       const c = toBoolValue(evaluate(expr.condition, inner));
       if (isFunctionError(c) || c === null) return errorValue(ctx, 'a for expression condition must be a bool');
@@ -402,17 +476,59 @@ function evalCall(name: string, args: readonly HclExpr[], expandFinal: boolean, 
     if (isErrorValue(ctx, v)) return false;
     return isTfUnknown(v) ? v : true;
   }
+  if ((name === 'file' || name === 'templatefile') && ctx.readFile && !expandFinal) return evalFileCall(ctx, name, args, span, scope);
+  if (name === 'length' && args.length === 1 && !expandFinal && args[0]) {
+    // length(aws_subnet.x) counts instances without materialising every attribute of every instance.
+    const lazy = evalLazy(args[0], scope);
+    const entries = lazy instanceof Handle ? lazy.entries() : undefined;
+    if (entries) return entries.length;
+    return callFunction(ctx, name, [materialize(lazy)], span, scope.file);
+  }
   const values: TfValue[] = args.map((a) => evaluate(a, scope));
   if (expandFinal) {
     const last = values.pop();
     if (last !== undefined && isTfList(last)) values.push(...last);
     else if (last !== undefined) return isPending(last) ? derived(ctx, `${name}(): expanded argument is unknown`, last, [last]) : errorValue(ctx, `${name}(): only a list can be expanded with ...`);
   }
+  return callFunction(ctx, name, values, span, scope.file);
+}
+
+/** file(path) and templatefile(path, vars) over the files the workspace view holds. */
+function evalFileCall(ctx: EvalContext, name: 'file' | 'templatefile', args: readonly HclExpr[], span: Span, scope: Scope): TfValue {
+  const want = name === 'file' ? 1 : 2;
+  if (args.length !== want) return errorValue(ctx, `${name}() needs ${want} argument${want === 1 ? '' : 's'}`);
+  const values = args.map((a) => evaluate(a, scope));
+  const errorArg = values.find((v) => isErrorValue(ctx, v));
+  if (errorArg !== undefined) return errorArg;
+  const path = values[0] ?? null;
+  const vars = values[1] ?? null;
+  if (isPending(path)) return derived(ctx, `${name}(): the path is unknown`, path, values);
+  if (typeof path !== 'string') return errorValue(ctx, `${name}(): the path must be a string`);
+  const text = ctx.readFile?.(path, { file: scope.file, span }) ?? unknownValue(`${name}() is not evaluated statically`);
+  // An unreadable file keeps the references of the variables (the policy still names the bucket it templates in).
+  if (typeof text !== 'string') return unknownValue(text.reason, { refs: collectRefs(values) });
+  if (name === 'file') return text;
+  if (isPending(vars)) return derived(ctx, 'templatefile(): the variables are unknown', vars, values);
+  if (vars === null || !isTfObject(vars)) return errorValue(ctx, 'templatefile(): the variables must be an object or map');
+  const parts = ctx.template?.(path, text);
+  if (parts === undefined || !Array.isArray(parts)) return parts !== undefined && isTfUnknown(parts as TfValue) ? (parts as TfUnknown) : unknownValue('templatefile() is not evaluated statically');
+  // The template sees only the variables it is given (Terraform: no var., local. or resources).
+  let inner = makeScope(scope.mod, path);
+  for (const [k, v] of vars.fields) inner = withVar(inner, k, v);
+  const result = evalTemplate(parts as readonly HclTemplatePart[], inner);
+  if (typeof result === 'number' || typeof result === 'boolean') {
+    const str = toStringValue(result);
+    return typeof str === 'string' ? str : result;
+  }
+  return result;
+}
+
+function callFunction(ctx: EvalContext, name: string, values: TfValue[], span: Span, file: string): TfValue {
   const errorArg = values.find((v) => isErrorValue(ctx, v));
   if (errorArg !== undefined) return errorArg;
   const fn = ctx.functions.get(name.startsWith('core::') ? name.slice(6) : name);
   if (!fn) {
-    ctx.report({ code: 'tf-unsupported-function', severity: 'information', message: `The function ${name}() is not evaluated by Hyperplane Lens; its result is unknown.`, file: scope.file, span });
+    ctx.report({ code: 'tf-unsupported-function', severity: 'information', message: `The function ${name}() is not evaluated by Hyperplane Lens; its result is unknown.`, file, span });
     return unknownValue(`${name}() is not evaluated statically`, { refs: collectRefs(values) });
   }
   const r = fn(values);

@@ -10,6 +10,7 @@ import { ModuleInstance } from './moduleInstance';
 import { ModuleTree } from './moduleTree';
 import { buildTerraformIndex, type TerraformIndex } from './navigation';
 import { checkReferences } from './references';
+import { plansByRoot, type TfPlan } from './plan';
 import { MapContext, type EmitState } from './resources/mapper';
 import { isSupportedType, resourceMappers } from './resources';
 import { emitUncountedRule } from './resources/uncounted';
@@ -36,7 +37,7 @@ export interface TerraformOutput extends FrontendOutput {
 function providerRegion(root: ModuleInstance, fallback: string | undefined): TfValue {
   const provider = root.config.providers.find((p) => p.name === 'aws' && p.alias === undefined);
   const expr = provider?.attrs.get('region')?.expr;
-  const value = expr ? evaluate(expr, { mod: root, file: provider?.file ?? root.scope.file }) : undefined;
+  const value = expr ? evaluate(expr, root.scopeFor(provider?.file ?? root.scope.file)) : undefined;
   if (typeof value === 'string') return value;
   if (fallback) return fallback;
   if (value !== undefined && isTfUnknown(value)) return value;
@@ -100,29 +101,56 @@ function markEdgeFunctions(objects: ModelObject[], edge: ReadonlySet<string>): v
   }
 }
 
+/** A root module ready to evaluate: its session (ids, problems) and its root instance with the var files applied. */
+function instantiateRoot(view: SourceView, tree: ModuleTree, rootDir: string, options: TerraformOptions, problems: Map<string, Problem>, plan: TfPlan | undefined): { session: TfSession; root: ModuleInstance } | undefined {
+  const config = tree.config(rootDir);
+  if (!config) return undefined;
+  const session = new TfSession(view, tree, tfFunctions, rootDir, problems);
+  session.plan = plan;
+  const report = (p: Problem): void => session.report(p);
+  const bootstrap = new ModuleInstance(session, config, '', [], undefined, undefined, undefined);
+  const values = readVarFiles(view, varFilesOf(view, rootDir, options.varFiles), bootstrap, report, new Set(config.variables.keys()));
+  const root = new ModuleInstance(session, config, '', [], undefined, undefined, values);
+  session.region = providerRegion(root, options.region);
+  return { session, root };
+}
+
+/**
+ * The first instance of every module folder, for hovers. Made again on the first hover rather than kept from
+ * the read: holding every evaluated instance for the life of the result would keep the whole graph alive
+ * (most of a large workspace's garbage-collection time).
+ */
+function firstInstancesOf(view: SourceView, tree: ModuleTree, options: TerraformOptions, plans: ReadonlyMap<string, TfPlan>): Map<string, ModuleInstance> {
+  const first = new Map<string, ModuleInstance>();
+  const visit = (mod: ModuleInstance, seen: Set<ModuleInstance>): void => {
+    if (seen.has(mod)) return;
+    seen.add(mod);
+    if (!first.has(mod.config.dir)) first.set(mod.config.dir, mod);
+    for (const child of mod.children()) visit(child, seen);
+  };
+  for (const rootDir of tree.roots) {
+    const made = instantiateRoot(view, tree, rootDir, options, new Map(), plans.get(rootDir));
+    if (made) visit(made.root, new Set());
+  }
+  return first;
+}
+
 export function readTerraform(view: SourceView, options: TerraformOptions): TerraformOutput {
   const tree = new ModuleTree(view, options.roots);
   const problems = new Map<string, Problem>();
   const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), standalone: [] };
-  const firstInstances = new Map<string, ModuleInstance>();
   let region: Maybe<string> | undefined;
+  const plans = plansByRoot(view, tree.roots, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}|${p.span.end}`, p));
 
   for (const rootDir of tree.roots) {
-    const config = tree.config(rootDir);
-    if (!config) continue;
-    const session = new TfSession(view, tree, tfFunctions, rootDir, problems);
-    const report = (p: Problem): void => session.report(p);
-    const bootstrap = new ModuleInstance(session, config, '', [], undefined, undefined, undefined);
-    const values = readVarFiles(view, varFilesOf(view, rootDir, options.varFiles), { mod: bootstrap }, report, new Set(config.variables.keys()));
-    const root = new ModuleInstance(session, config, '', [], undefined, undefined, values);
-    session.region = providerRegion(root, options.region);
+    const made = instantiateRoot(view, tree, rootDir, options, problems, plans.get(rootDir));
+    if (!made) continue;
+    const { session, root } = made;
     if (region === undefined || !(typeof region === 'string')) {
       if (typeof session.region === 'string') region = session.region;
       else region ??= isTfUnknown(session.region) ? session.region : undefined;
     }
-    const seen = new Set<ModuleInstance>();
-    emitModule(root, session, state, seen);
-    for (const mod of seen) if (!firstInstances.has(mod.config.dir)) firstInstances.set(mod.config.dir, mod);
+    emitModule(root, session, state, new Set<ModuleInstance>());
   }
 
   for (const s of state.standalone) {
@@ -151,6 +179,6 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
     problems: [...problems.values()],
     region: region ?? (options.region !== undefined && options.region !== '' ? options.region : unknown('no AWS provider region is configured')),
     stacks: tree.roots,
-    index: buildTerraformIndex(tree, firstInstances),
+    index: buildTerraformIndex(tree, () => firstInstancesOf(view, tree, options, plans)),
   };
 }

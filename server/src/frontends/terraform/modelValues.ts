@@ -25,8 +25,32 @@ export function idOfRef(ref: TfRef): Id {
 
 /** The resource type of a TfRef's target, from its address (`module.a.aws_vpc.main[0]` → aws_vpc). */
 export function refType(ref: TfRef): string {
-  const parts = ref.address.replace(/\[[^\]]*\]/g, '').split('.');
-  return parts[parts.length - 2] ?? '';
+  // One scan, no regex or arrays (this runs for most references): the last two dot-separated names outside
+  // brackets; `]` inside a quoted key does not end the bracket.
+  const a = ref.address;
+  let prevStart = -1;
+  let prevEnd = -1;
+  let start = 0;
+  let depth = 0;
+  let quoted = false;
+  let end = a.length;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (quoted) {
+      if (c === 92 /* backslash */) i++;
+      else if (c === 34 /* " */) quoted = false;
+    } else if (c === 34) quoted = true;
+    else if (c === 91 /* [ */) {
+      if (depth++ === 0) end = i;
+    } else if (c === 93 /* ] */) depth--;
+    else if (c === 46 /* . */ && depth === 0) {
+      prevStart = start;
+      prevEnd = end === a.length ? i : end;
+      start = i + 1;
+      end = a.length;
+    }
+  }
+  return prevStart < 0 ? '' : a.slice(prevStart, prevEnd);
 }
 
 function asUnknown(v: TfValue): Unknown {
@@ -39,7 +63,8 @@ export function toId(v: TfValue | undefined, what: string): Maybe<Id> {
   if (v === undefined || v === null) return unknown(`${what} is not set`);
   if (isTfRef(v)) return idOfRef(v);
   if (isTfUnknown(v)) return v;
-  if (typeof v === 'string') return unknown(`${what} "${v}" is not defined in this workspace`);
+  // The literal id still identifies something: two arguments naming "subnet-0abc" name the same subnet.
+  if (typeof v === 'string') return unknown(`${what} "${v}" is not defined in this workspace`, { symbol: `literal:${v}` });
   return unknown(`${what} is not an id`);
 }
 

@@ -4,8 +4,10 @@
 
 import type { TfLocalDecl, TfModuleCallDecl, TfModuleConfig, TfResourceDecl } from './config';
 import { BlockView } from './blockView';
+import { plannedEachValue, withPlanned, type PlannedFields } from './plan';
+import { converts, convertToType } from './typeConstraint';
 import { dataAttribute } from './dataSources';
-import { asNumber, errorValue, evaluate, Handle, unknownValue, type Lv, type ModuleScope, type Scope } from './evaluator';
+import { asNumber, errorValue, evaluate, Handle, makeScope, unknownValue, type Lv, type ModuleScope, type Scope } from './evaluator';
 import type { TfSession } from './session';
 import { isTfList, isTfObject, isTfUnknown, type TfRef, type TfUnknown, type TfValue } from './value';
 import { isPending, pendingReason, renderValue, sortedObject } from './valueOps';
@@ -23,6 +25,7 @@ type Expansion =
   | { readonly kind: 'unknown'; readonly value: TfUnknown };
 
 const MAX_MODULE_DEPTH = 24;
+const SINGLE: Expansion = { kind: 'single' };
 
 /** Evaluates `count` / `for_each` of a resource or module call; unknown ones expand to no instance. */
 function expand(session: TfSession, scope: Scope, what: string, count: TfResourceDecl['count'], forEach: TfResourceDecl['forEach']): Expansion {
@@ -41,6 +44,19 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
     return { kind: 'unknown', value: entries };
   }
   return { kind: 'single' };
+}
+
+/**
+ * An unknown count or for_each resolved by the plan: the instances it lists (numbers for count, strings for
+ * for_each). each.value stays unknown; the instances' arguments come from the plan where they depend on it.
+ */
+function withPlannedKeys(session: TfSession, label: string, e: Expansion): Expansion {
+  if (e.kind !== 'unknown' || !session.plan) return e;
+  const keys = session.plan.instanceKeys(label);
+  if (!keys || keys.length === 0) return e;
+  if (keys.every((k) => typeof k === 'number')) return { kind: 'count', n: Math.max(...(keys as number[])) + 1 };
+  const names = keys.filter((k): k is string => typeof k === 'string').sort();
+  return { kind: 'for_each', entries: names.map((k) => [k, plannedEachValue(`${label}[${JSON.stringify(k)}]`)] as const) };
 }
 
 function forEachEntries(v: TfValue): (readonly [string, TfValue])[] | TfUnknown {
@@ -87,10 +103,14 @@ export class ModuleInstance implements ModuleScope {
   private readonly vars = new Map<string, TfValue>();
   private readonly locals = new Map<string, TfValue>();
   private readonly outputs = new Map<string, TfValue>();
-  private readonly resourceHandles = new Map<string, ResourceHandle>();
+  /** Resource handles by type, then name: references look them up without building `type.name` keys. */
+  private readonly managedHandles = new Map<string, Map<string, ResourceHandle>>();
+  private readonly dataHandles = new Map<string, Map<string, ResourceHandle>>();
+  private readonly dataNamespaces = new Map<string, LookupHandle>();
   private readonly callHandles = new Map<string, ModuleCallHandle>();
   private readonly evaluating = new Set<string>();
   private readonly roots = new Map<string, Lv>();
+  private readonly scopes = new Map<string, Scope>();
   readonly scope: Scope;
 
   constructor(
@@ -106,7 +126,14 @@ export class ModuleInstance implements ModuleScope {
     /** Root-module variable values from tfvars files. */
     readonly rootValues: ReadonlyMap<string, TfValue> | undefined,
   ) {
-    this.scope = { mod: this, file: config.files[0] ?? config.dir };
+    this.scope = this.scopeFor(config.files[0] ?? config.dir);
+  }
+
+  /** The module-level scope of expressions written in one of its files (shared, not made per use). */
+  scopeFor(file: string): Scope {
+    let scope = this.scopes.get(file);
+    if (!scope) this.scopes.set(file, (scope = makeScope(this, file)));
+    return scope;
   }
 
   get ctx(): TfSession {
@@ -135,22 +162,27 @@ export class ModuleInstance implements ModuleScope {
       case 'module':
         return new LookupHandle('module', (n) => this.moduleCall(n) ?? errorValue(this.session, `module.${n} is not declared`), () => c.moduleCalls.keys());
       case 'data':
-        return new LookupHandle('data', (type) => new LookupHandle(`data.${type}`, (n) => this.resource(`data.${type}.${n}`) ?? errorValue(this.session, `data.${type}.${n} is not declared`), () => []), () => []);
+        return new LookupHandle('data', (type) => this.dataNamespace(type), () => []);
       case 'path':
         return sortedObject([['module', c.dir], ['root', this.session.stack], ['cwd', this.session.stack]]);
       case 'terraform':
         return sortedObject([['workspace', 'default']]);
       default:
         if (!c.resourceTypes.has(name)) return undefined;
-        return new LookupHandle(name, (n) => this.resource(`${name}.${n}`) ?? errorValue(this.session, `${name}.${n} is not declared`), () => []);
+        return new LookupHandle(name, (n) => this.resourceOf('managed', name, n) ?? errorValue(this.session, `${name}.${n} is not declared`), () => []);
     }
+  }
+
+  /** Reports that `key` depends on itself and returns the error value that stands for it. */
+  cycle(key: string, file: string, span: { start: number; end: number }): TfUnknown {
+    this.session.report({ code: 'tf-cycle', severity: 'warning', message: `${this.prefix}${key} depends on itself.`, file, span });
+    return errorValue(this.session, `${this.prefix}${key} depends on itself`);
   }
 
   /** Evaluates under a cycle guard: a value that depends on itself is an error, reported once. */
   guarded<T = TfValue>(key: string, file: string, span: { start: number; end: number }, compute: () => T, onCycle?: (error: TfUnknown) => T): T {
     if (this.evaluating.has(key)) {
-      this.session.report({ code: 'tf-cycle', severity: 'warning', message: `${this.prefix}${key} depends on itself.`, file, span });
-      const error = errorValue(this.session, `${this.prefix}${key} depends on itself`);
+      const error = this.cycle(key, file, span);
       return onCycle ? onCycle(error) : (error as T);
     }
     this.evaluating.add(key);
@@ -175,12 +207,13 @@ export class ModuleInstance implements ModuleScope {
         value = this.rootValues?.get(name);
       }
       if (value === null && !decl.nullable) value = undefined;
-      if (value === undefined && decl.defaultExpr) value = evaluate(decl.defaultExpr, { mod: this, file: decl.file });
+      if (value === undefined && decl.defaultExpr) value = evaluate(decl.defaultExpr, this.scopeFor(decl.file));
       if (value === undefined) {
         const where = this.call ? `module "${this.call.decl.name}" does not set it` : 'no .tfvars file sets it';
-        value = unknownValue(`${this.prefix}var.${name} has no default and ${where}`, { origin: { file: decl.file, span: decl.block.labels[0]?.span ?? decl.block.span } });
+        return unknownValue(`${this.prefix}var.${name} has no default and ${where}`, { origin: { file: decl.file, span: decl.block.labels[0]?.span ?? decl.block.span } });
       }
-      return value;
+      // Terraform converts the value to the declared type: "443" → 443, list → set, optional() defaults.
+      return converts(decl.type) ? convertToType(value, decl.type, (e) => evaluate(e, this.scopeFor(decl.file))) : value;
     });
     this.vars.set(name, v);
     return v;
@@ -191,7 +224,7 @@ export class ModuleInstance implements ModuleScope {
     if (cached !== undefined) return cached;
     const decl: TfLocalDecl | undefined = this.config.locals.get(name);
     if (!decl) return errorValue(this.session, `local.${name} is not declared`);
-    const v = this.guarded(`local.${name}`, decl.file, decl.attr.nameSpan, () => evaluate(decl.attr.expr, { mod: this, file: decl.file }));
+    const v = this.guarded(`local.${name}`, decl.file, decl.attr.nameSpan, () => evaluate(decl.attr.expr, this.scopeFor(decl.file)));
     this.locals.set(name, v);
     return v;
   }
@@ -201,19 +234,36 @@ export class ModuleInstance implements ModuleScope {
     if (cached !== undefined) return cached;
     const decl = this.config.outputs.get(name);
     if (!decl) return errorValue(this.session, `${this.prefix.slice(0, -1)} has no output "${name}"`);
-    const v = decl.value ? this.guarded(`output.${name}`, decl.file, decl.block.span, () => evaluate(decl.value ?? { kind: 'literal', value: null, span: decl.block.span }, { mod: this, file: decl.file })) : null;
+    const v = decl.value ? this.guarded(`output.${name}`, decl.file, decl.block.span, () => evaluate(decl.value ?? { kind: 'literal', value: null, span: decl.block.span }, this.scopeFor(decl.file))) : null;
     this.outputs.set(name, v);
     return v;
   }
 
   resource(key: string): ResourceHandle | undefined {
-    const cached = this.resourceHandles.get(key);
-    if (cached) return cached;
     const decl = this.config.resources.get(key);
+    return decl ? this.resourceOf(decl.mode, decl.type, decl.name) : undefined;
+  }
+
+  resourceOf(mode: TfResourceDecl['mode'], type: string, name: string): ResourceHandle | undefined {
+    const handles = mode === 'managed' ? this.managedHandles : this.dataHandles;
+    let byName = handles.get(type);
+    if (!byName) handles.set(type, (byName = new Map<string, ResourceHandle>()));
+    const cached = byName.get(name);
+    if (cached) return cached;
+    const decl = (mode === 'managed' ? this.config.managedResources : this.config.dataSources).get(type)?.get(name);
     if (!decl) return undefined;
     const h = new ResourceHandle(this, decl);
-    this.resourceHandles.set(key, h);
+    byName.set(name, h);
     return h;
+  }
+
+  private dataNamespace(type: string): LookupHandle {
+    let ns = this.dataNamespaces.get(type);
+    if (!ns) {
+      ns = new LookupHandle(`data.${type}`, (n) => this.resourceOf('data', type, n) ?? errorValue(this.session, `data.${type}.${n} is not declared`), () => []);
+      this.dataNamespaces.set(type, ns);
+    }
+    return ns;
   }
 
   moduleCall(name: string): ModuleCallHandle | undefined {
@@ -236,7 +286,12 @@ export class ModuleInstance implements ModuleScope {
 
 export class ResourceHandle extends Handle {
   private expansionCache: Expansion | undefined;
-  private readonly instanceCache = new Map<string, InstanceHandle>();
+  private single: InstanceHandle | undefined;
+  private byIndex: InstanceHandle[] | undefined;
+  private byKey: Map<string, InstanceHandle> | undefined;
+  private instanceList: readonly InstanceHandle[] | undefined;
+  private expanding = false;
+  private entryList: readonly (readonly [TfValue, Lv])[] | null | undefined;
 
   constructor(readonly mod: ModuleInstance, readonly decl: TfResourceDecl) {
     super();
@@ -247,35 +302,50 @@ export class ResourceHandle extends Handle {
   }
 
   expansion(): Expansion {
-    this.expansionCache ??= this.mod.guarded<Expansion>(`${this.decl.key}#count`, this.decl.file, this.decl.block.span,
-      () => expand(this.mod.session, { mod: this.mod, file: this.decl.file }, this.label, this.decl.count, this.decl.forEach),
-      (cycle) => ({ kind: 'unknown', value: cycle }));
+    if (this.expansionCache) return this.expansionCache;
+    const decl = this.decl;
+    if (this.expanding) return { kind: 'unknown', value: this.mod.cycle(`${decl.key}#count`, decl.file, decl.block.span) };
+    if (!decl.count && !decl.forEach) return (this.expansionCache = SINGLE);
+    this.expanding = true;
+    try {
+      this.expansionCache = withPlannedKeys(this.mod.session, this.label, expand(this.mod.session, this.mod.scopeFor(decl.file), this.label, decl.count, decl.forEach));
+    } finally {
+      this.expanding = false;
+    }
     return this.expansionCache;
   }
 
   instance(key: InstanceKey, eachValue?: TfValue): InstanceHandle {
-    const k = key === undefined ? '' : typeof key === 'number' ? `#${key}` : `"${key}`;
-    let inst = this.instanceCache.get(k);
-    if (!inst) {
-      inst = new InstanceHandle(this, key, eachValue);
-      this.instanceCache.set(k, inst);
+    if (key === undefined) return (this.single ??= new InstanceHandle(this, key, eachValue));
+    if (typeof key === 'number') {
+      const byIndex = (this.byIndex ??= []);
+      return (byIndex[key] ??= new InstanceHandle(this, key, eachValue));
     }
+    const byKey = (this.byKey ??= new Map<string, InstanceHandle>());
+    let inst = byKey.get(key);
+    if (!inst) byKey.set(key, (inst = new InstanceHandle(this, key, eachValue)));
     return inst;
   }
 
-  /** The instances Terraform would create (none when count/for_each is unknown). */
-  instances(): InstanceHandle[] {
+  /** The instances Terraform would create (none when count/for_each is unknown), made once. */
+  instances(): readonly InstanceHandle[] {
+    if (this.instanceList) return this.instanceList;
     const e = this.expansion();
     switch (e.kind) {
       case 'single':
-        return [this.instance(undefined)];
+        this.instanceList = [this.instance(undefined)];
+        break;
       case 'count':
-        return Array.from({ length: e.n }, (_, i) => this.instance(i));
+        this.instanceList = Array.from({ length: e.n }, (_, i) => this.instance(i));
+        break;
       case 'for_each':
-        return e.entries.map(([k, v]) => this.instance(k, v));
+        this.instanceList = e.entries.map(([k, v]) => this.instance(k, v));
+        break;
       case 'unknown':
-        return [];
+        this.instanceList = [];
+        break;
     }
+    return this.instanceList;
   }
 
   override instanceId(): string | undefined {
@@ -283,10 +353,11 @@ export class ResourceHandle extends Handle {
   }
 
   override entries(): readonly (readonly [TfValue, Lv])[] | undefined {
+    if (this.entryList !== undefined) return this.entryList ?? undefined;
     const e = this.expansion();
-    if (e.kind === 'count') return Array.from({ length: e.n }, (_, i) => [i, this.instance(i)] as const);
-    if (e.kind === 'for_each') return e.entries.map(([k, v]) => [k, this.instance(k, v)] as const);
-    return undefined;
+    const list = e.kind === 'count' || e.kind === 'for_each' ? this.instances().map((i) => [i.key ?? null, i] as const) : undefined;
+    this.entryList = list ?? null;
+    return list;
   }
 
   attr(name: string): Lv {
@@ -331,6 +402,9 @@ export class ResourceHandle extends Handle {
   }
 }
 
+/** Marks an attribute whose value is being computed (cycle guard without a set per instance). */
+const COMPUTING: unique symbol = Symbol('computing');
+
 const COMMON_COMPUTED = ['id', 'arn'];
 
 /** Computed attributes other resources commonly read from a whole resource value (`module.x.endpoints["s3"].prefix_list_id`). */
@@ -362,8 +436,9 @@ export class InstanceHandle extends Handle {
   readonly address: string;
   readonly id: string;
   readonly view: BlockView;
-  private readonly attrMemo = new Map<string, TfValue>();
-  private readonly inFlight = new Set<string>();
+  /** This instance's resolved values in the root's plan or state file, if any. */
+  readonly planned: PlannedFields | undefined;
+  private attrMemo: Map<string, TfValue | typeof COMPUTING> | undefined;
   private valueMemo: TfValue | undefined;
 
   constructor(readonly resource: ResourceHandle, readonly key: InstanceKey, eachValue: TfValue | undefined) {
@@ -372,14 +447,15 @@ export class InstanceHandle extends Handle {
     this.address = `${mod.prefix}${resource.decl.key}${keySuffix(key)}`;
     this.id = mod.session.idOf(this.address);
     const decl = resource.decl;
-    const scope: Scope = {
-      mod,
-      file: decl.file,
-      ...(decl.count ? { count: typeof key === 'number' ? key : null } : {}),
-      ...(decl.forEach ? { each: { key: key ?? null, value: eachValue ?? null } } : {}),
+    const scope = makeScope(mod, decl.file, {
+      count: decl.count ? (typeof key === 'number' ? key : null) : undefined,
+      each: decl.forEach ? { key: key ?? null, value: eachValue ?? null } : undefined,
       self: this,
-    };
-    this.view = new BlockView(decl.block.body, scope, decl.block.span, decl.block.labels[1]?.span ?? decl.block.typeSpan);
+    });
+    const session = mod.session;
+    const values = session.plan?.values(this.address);
+    this.planned = session.plan && values ? { plan: session.plan, values, idOf: (a) => session.idOf(a) } : undefined;
+    this.view = new BlockView(decl.block.body, scope, decl.block.span, decl.block.labels[1]?.span ?? decl.block.typeSpan, this.address, this.planned, decl.attrs);
     mod.session.instances.set(this.id, this);
   }
 
@@ -404,27 +480,29 @@ export class InstanceHandle extends Handle {
   }
 
   attr(name: string): Lv {
-    const cached = this.attrMemo.get(name);
-    if (cached !== undefined) return cached;
-    // Cycle guard per instance (cheaper than a module-wide key per attribute).
-    if (this.inFlight.has(name)) {
+    // Arguments set in the body are memoised (with their own cycle guard) by the view.
+    if (this.decl.mode === 'managed' && name !== 'id' && name !== 'count' && name !== 'for_each' && this.view.has(name)) return this.view.attr(name) ?? null;
+    const memo = (this.attrMemo ??= new Map<string, TfValue | typeof COMPUTING>());
+    const cached = memo.get(name);
+    if (cached === COMPUTING) {
       this.mod.session.report({ code: 'tf-cycle', severity: 'warning', message: `${this.address}.${name} depends on itself.`, file: this.decl.file, span: this.decl.block.span });
       return errorValue(this.mod.session, `${this.address}.${name} depends on itself`);
     }
-    this.inFlight.add(name);
-    let v: TfValue;
+    if (cached !== undefined) return cached;
+    memo.set(name, COMPUTING);
+    let v: TfValue | undefined;
     try {
       v = this.computeAttr(name);
     } finally {
-      this.inFlight.delete(name);
+      if (v === undefined) memo.delete(name);
     }
-    this.attrMemo.set(name, v);
+    memo.set(name, v);
     return v;
   }
 
   private computeAttr(name: string): TfValue {
-    if (this.decl.mode === 'data') return dataAttribute(this, name);
-    if (name !== 'id' && this.view.has(name) && name !== 'count' && name !== 'for_each') return this.view.attr(name) ?? null;
+    // A data source's attributes are read at plan time: the plan or state has them.
+    if (this.decl.mode === 'data') return withPlanned(this.planned, name, dataAttribute(this, name));
     if (this.view.blockTypes().has(name)) return this.view.blocks(name).map((b) => b.value());
     // Not set in the configuration: AWS computes it (ids, ARNs, endpoints, default ports…).
     return this.ref(name);
@@ -493,7 +571,7 @@ export class ModuleCallHandle extends Handle {
   }
 
   private expansion(): Expansion {
-    this.expansionCache ??= expand(this.mod.session, { mod: this.mod, file: this.decl.file }, this.label, this.decl.count, this.decl.forEach);
+    this.expansionCache ??= withPlannedKeys(this.mod.session, this.label, expand(this.mod.session, this.mod.scopeFor(this.decl.file), this.label, this.decl.count, this.decl.forEach));
     return this.expansionCache;
   }
 
@@ -507,12 +585,10 @@ export class ModuleCallHandle extends Handle {
     if (!('dir' in src)) made = src;
     else if (!config) made = unknownValue(`${this.label} has no configuration`);
     else {
-      const scope: Scope = {
-        mod: this.mod,
-        file: this.decl.file,
-        ...(this.decl.count ? { count: typeof key === 'number' ? key : null } : {}),
-        ...(this.decl.forEach ? { each: { key: key ?? null, value: eachValue ?? null } } : {}),
-      };
+      const scope = makeScope(this.mod, this.decl.file, {
+        count: this.decl.count ? (typeof key === 'number' ? key : null) : undefined,
+        each: this.decl.forEach ? { key: key ?? null, value: eachValue ?? null } : undefined,
+      });
       made = new ModuleInstance(this.mod.session, config, `${this.label}${keySuffix(key)}.`, [...this.mod.keyPath, this.decl.name], this.mod, { decl: this.decl, scope }, undefined);
     }
     this.children.set(k, made);

@@ -158,7 +158,7 @@ class Index implements TerraformIndex {
     const text = this.tree.viewText(file)?.slice(ref.expr.span.start, ref.expr.span.end) ?? '';
     const mod = this.instances.get(dir);
     if (!mod) return { span: ref.expr.span, text, value: undefined, unknownReason: 'the module is not instantiated by any root module' };
-    let scope: Scope = { mod, file };
+    let scope: Scope = mod.scopeFor(file);
     if (ref.inResource !== undefined) {
       const first = mod.resource(ref.inResource)?.instances()[0];
       if (first) scope = first.view.scope;
@@ -192,9 +192,9 @@ class Index implements TerraformIndex {
 }
 
 /** The index is built on the first query, so reading a workspace for diagnostics alone never pays for it. */
-export function buildTerraformIndex(tree: ModuleTree, firstInstances: ReadonlyMap<string, ModuleInstance>): TerraformIndex {
+export function buildTerraformIndex(tree: ModuleTree, firstInstances: () => ReadonlyMap<string, ModuleInstance>): TerraformIndex {
   let index: Index | undefined;
-  const get = (): Index => (index ??= new Index(tree, firstInstances));
+  const get = (): Index => (index ??= new Index(tree, firstInstances()));
   return {
     hover: (file, offset) => get().hover(file, offset),
     definition: (file, offset) => get().definition(file, offset),

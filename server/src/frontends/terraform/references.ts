@@ -3,7 +3,7 @@
 // folder (not per module instance) and by the editor index (definition, references, hovers).
 
 import type { Problem } from '../../model/origin';
-import type { HclBlock, HclBody, HclExpr, HclTemplatePart } from '../../syntax/hcl/ast';
+import type { HclBlock, HclBody, HclExpr, HclGetAttr, HclIndex, HclTemplatePart } from '../../syntax/hcl/ast';
 import type { Span } from '../../syntax/text';
 import type { TfModuleConfig } from './config';
 
@@ -31,30 +31,40 @@ const SKIPPED_BLOCKS = new Set(['terraform', 'moved', 'import', 'removed', 'life
 const SKIPPED_ATTRS = new Set(['provider', 'providers', 'type', 'source', 'version']);
 const BUILTIN_ROOTS = new Set(['count', 'each', 'self', 'path', 'terraform']);
 
-interface Step {
-  readonly kind: 'attr' | 'index';
-  readonly name: string;
-  readonly end: number;
-  readonly node: HclExpr;
+/** The n-th step (0 = next to the root) of a chain of `depth` attribute/index steps ending at `top`. */
+function stepAt(top: HclExpr, depth: number, n: number): HclExpr | undefined {
+  if (n >= depth) return undefined;
+  let node = top;
+  for (let i = depth - 1; i > n; i--) node = (node as HclGetAttr | HclIndex).object;
+  return node;
+}
+
+function attrStep(top: HclExpr, depth: number, n: number): HclGetAttr | undefined {
+  const step = stepAt(top, depth, n);
+  return step?.kind === 'getAttr' ? step : undefined;
 }
 
 class Walker {
   readonly out: TfReference[] = [];
   private file = '';
+  /** The top-level block being walked; its resource key is built only when a reference is kept. */
+  private block0: HclBlock | undefined;
   private inResource: string | undefined;
 
-  constructor(private readonly config: TfModuleConfig) {}
+  /** `all`: every reference (the editor index); otherwise only invalid ones, allocating nothing for the rest. */
+  constructor(private readonly config: TfModuleConfig, private readonly all: boolean) {}
 
   walkFile(file: string, body: HclBody): void {
     this.file = file;
     for (const item of body.items) {
       if (item.kind !== 'block' || SKIPPED_BLOCKS.has(item.type)) continue;
-      this.inResource = item.type === 'resource' && item.labels.length >= 2 ? `${item.labels[0]?.value ?? ''}.${item.labels[1]?.value ?? ''}` : item.type === 'data' && item.labels.length >= 2 ? `data.${item.labels[0]?.value ?? ''}.${item.labels[1]?.value ?? ''}` : undefined;
+      this.block0 = item;
+      this.inResource = undefined;
       if (item.type === 'variable') {
-        for (const a of item.body.items) if (a.kind === 'attribute' && a.name === 'default') this.expr(a.expr, new Set());
+        for (const a of item.body.items) if (a.kind === 'attribute' && a.name === 'default') this.expr(a.expr, NONE);
         continue;
       }
-      this.body(item.body, new Set(), item.type === 'module' || item.type === 'resource' || item.type === 'data');
+      this.body(item.body, NONE, item.type === 'module' || item.type === 'resource' || item.type === 'data');
     }
   }
 
@@ -165,64 +175,71 @@ class Walker {
     }
   }
 
-  /** A chain of attribute/index steps from a root variable: classify it, then walk the index keys. */
+  /** A chain of attribute/index steps from a root variable: walk the index keys, then classify the chain. */
   private traversal(e: HclExpr, bound: ReadonlySet<string>): void {
-    const steps: Step[] = [];
     let node: HclExpr = e;
+    let depth = 0;
     for (;;) {
-      if (node.kind === 'getAttr') {
-        steps.push({ kind: 'attr', name: node.name, end: node.nameSpan.end, node });
-        node = node.object;
-      } else if (node.kind === 'index') {
+      if (node.kind === 'getAttr') node = node.object;
+      else if (node.kind === 'index') {
         this.expr(node.key, bound);
-        const key = node.key;
-        steps.push({ kind: 'index', name: key.kind === 'literal' ? String(key.value) : '', end: node.span.end, node });
         node = node.object;
       } else break;
+      depth++;
     }
     if (node.kind !== 'variable') {
       this.expr(node, bound);
       return;
     }
-    steps.reverse();
     const root = node;
     if (bound.has(root.name) || BUILTIN_ROOTS.has(root.name)) return;
-    const attr = (i: number): Step | undefined => (steps[i]?.kind === 'attr' ? steps[i] : undefined);
-    const add = (kind: TfReferenceKind, key: string, end: number, valid: boolean, expr: HclExpr): void => {
-      this.out.push({ kind, file: this.file, span: { start: root.span.start, end }, key, expr, inResource: this.inResource, valid });
-    };
     const c = this.config;
-    const first = attr(0);
+    const first = attrStep(e, depth, 0);
+    if (!first) return;
     switch (root.name) {
       case 'var':
-        if (first) add('var', first.name, first.end, c.variables.has(first.name), e);
+        this.add(root, 'var', first.name, first.nameSpan.end, c.variables.has(first.name), e);
         return;
       case 'local':
-        if (first) add('local', first.name, first.end, c.locals.has(first.name), e);
+        this.add(root, 'local', first.name, first.nameSpan.end, c.locals.has(first.name), e);
         return;
       case 'module': {
-        if (!first) return;
-        add('module', first.name, first.end, c.moduleCalls.has(first.name), first.node);
-        const next = steps[1]?.kind === 'index' ? 2 : 1;
-        const out = attr(next);
-        if (out && c.moduleCalls.has(first.name)) add('output', `${first.name}.${out.name}`, out.end, true, out.node);
+        const declared = c.moduleCalls.has(first.name);
+        this.add(root, 'module', first.name, first.nameSpan.end, declared, first);
+        const out = attrStep(e, depth, stepAt(e, depth, 1)?.kind === 'index' ? 2 : 1);
+        if (out && declared && this.all) this.add(root, 'output', `${first.name}.${out.name}`, out.nameSpan.end, true, out);
         return;
       }
       case 'data': {
-        const name = attr(1);
-        if (first && name) add('data', `data.${first.name}.${name.name}`, name.end, c.resources.has(`data.${first.name}.${name.name}`), e);
+        const name = attrStep(e, depth, 1);
+        if (!name) return;
+        const valid = c.dataSources.get(first.name)?.has(name.name) === true;
+        if (!valid || this.all) this.add(root, 'data', `data.${first.name}.${name.name}`, name.nameSpan.end, valid, e);
         return;
       }
-      default:
-        if (first) add('resource', `${root.name}.${first.name}`, first.end, c.resources.has(`${root.name}.${first.name}`), e);
+      default: {
+        const valid = c.managedResources.get(root.name)?.has(first.name) === true;
+        if (!valid || this.all) this.add(root, 'resource', `${root.name}.${first.name}`, first.nameSpan.end, valid, e);
+      }
     }
   }
+
+  private add(root: HclExpr, kind: TfReferenceKind, key: string, end: number, valid: boolean, expr: HclExpr): void {
+    if (valid && !this.all) return;
+    const item = this.block0;
+    if (this.inResource === undefined && item && item.labels.length >= 2 && (item.type === 'resource' || item.type === 'data')) {
+      this.inResource = `${item.type === 'data' ? 'data.' : ''}${item.labels[0]?.value ?? ''}.${item.labels[1]?.value ?? ''}`;
+    }
+    this.out.push({ kind, file: this.file, span: { start: root.span.start, end }, key, expr, inResource: this.inResource, valid });
+  }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 export function referencesOf(config: TfModuleConfig, hclOf: (file: string) => HclBody | undefined): readonly TfReference[] {
   const cached = cache.get(config);
   if (cached) return cached;
-  const w = new Walker(config);
+  const w = new Walker(config, true);
   for (const file of config.files) {
     const body = hclOf(file);
     if (body) w.walkFile(file, body);
@@ -242,8 +259,13 @@ const KIND_WORDS: Readonly<Record<TfReferenceKind, string>> = {
 
 /** One error per reference to something the module does not declare (Terraform's "Reference to undeclared …"). */
 export function checkReferences(config: TfModuleConfig, hclOf: (file: string) => HclBody | undefined, report: (p: Problem) => void): void {
-  for (const r of referencesOf(config, hclOf)) {
-    if (r.valid) continue;
+  // Only the invalid references are needed here: a walk that allocates nothing for the valid ones.
+  const w = new Walker(config, false);
+  for (const file of config.files) {
+    const body = hclOf(file);
+    if (body) w.walkFile(file, body);
+  }
+  for (const r of w.out) {
     const prefix = r.kind === 'var' ? 'var.' : r.kind === 'local' ? 'local.' : r.kind === 'module' ? 'module.' : '';
     report({ code: 'tf-invalid-reference', severity: 'error', message: `Reference to undeclared ${KIND_WORDS[r.kind]} ${prefix}${r.key}.`, file: r.file, span: r.span });
   }

@@ -3,7 +3,7 @@
 
 import type { Problem } from '../../model/origin';
 import type { SourceView } from '../../syntax/sourceView';
-import { evaluate, type Scope } from './evaluator';
+import { evaluate, makeScope, type ModuleScope } from './evaluator';
 import { resolvePath } from './moduleTree';
 import type { TfValue } from './value';
 
@@ -26,7 +26,7 @@ export function varFilesOf(view: SourceView, root: string, extra: readonly strin
 }
 
 /** Evaluates every assignment of the var files (constants only; a reference is an error in Terraform too). */
-export function readVarFiles(view: SourceView, files: readonly string[], scope: Omit<Scope, 'file'>, report: (p: Problem) => void, declared: ReadonlySet<string>): Map<string, TfValue> {
+export function readVarFiles(view: SourceView, files: readonly string[], mod: ModuleScope, report: (p: Problem) => void, declared: ReadonlySet<string>): Map<string, TfValue> {
   const values = new Map<string, TfValue>();
   for (const file of files) {
     const hcl = view.hcl(file);
@@ -40,7 +40,7 @@ export function readVarFiles(view: SourceView, files: readonly string[], scope: 
         report({ code: 'tf-undeclared-variable', severity: 'warning', message: `A value is set for variable "${item.name}", which the root module does not declare.`, file, span: item.nameSpan });
         continue;
       }
-      values.set(item.name, evaluate(item.expr, { ...scope, file }));
+      values.set(item.name, evaluate(item.expr, makeScope(mod, file)));
     }
   }
   return values;

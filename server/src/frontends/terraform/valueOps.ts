@@ -95,9 +95,33 @@ export function unknownBecause(what: string, cause: Pending, sources: readonly T
 
 /** An object with keys in Terraform's lexical order (the order every object/map iterates in). */
 export function sortedObject(entries: Iterable<readonly [string, TfValue]>): TfObject {
-  const list = [...entries];
-  list.sort((a, b) => compareStrings(a[0], b[0]));
+  const input = Array.isArray(entries);
+  let list = input ? (entries as (readonly [string, TfValue])[]) : [...entries];
+  // Objects written in order (and rebuilt ones) are common: skip the sort and its copy when already sorted.
+  for (let i = 1; i < list.length; i++) {
+    if (compareStrings(list[i - 1][0], list[i][0]) < 0) continue;
+    if (input) list = list.slice();
+    sortEntries(list);
+    break;
+  }
   return { kind: 'object', fields: new Map(list) };
+}
+
+/** Stable in-place sort by key: insertion sort for the small objects configurations are made of. */
+function sortEntries(list: (readonly [string, TfValue])[]): void {
+  if (list.length > 32) {
+    list.sort((a, b) => compareStrings(a[0], b[0]));
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i];
+    let j = i - 1;
+    while (j >= 0 && compareStrings(list[j][0], item[0]) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 /** Go's string order (UTF-8 bytes = code points), which differs from UTF-16 order above the BMP. */
@@ -105,9 +129,14 @@ export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i) ?? 0;
-    const y = b.codePointAt(i) ?? 0;
-    if (x !== y) return x < y ? -1 : 1;
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (a code point above U+FFFF) sorts after U+E000–U+FFFF in code point order.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) return xs ? 1 : -1;
+    return x < y ? -1 : 1;
   }
   return a.length < b.length ? -1 : 1;
 }

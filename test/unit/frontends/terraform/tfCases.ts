@@ -315,7 +315,7 @@ resource "aws_vpc_endpoint_subnet_association" "a" {
     objects: `
 vpc-endpoint aws_vpc_endpoint.ddb vpc="aws_vpc.v" serviceName=? service="dynamodb" endpointType="Gateway" routeTables=["aws_route_table.rt"] subnets=[] securityGroups=[] privateDnsEnabled=false policy={statements: [{effect: "Allow", actions: ["s3:GetObject"], resources: [{ref: "aws_s3_bucket.b"}]}]}
 vpc-endpoint aws_vpc_endpoint.sm vpc="aws_vpc.v" serviceName="com.amazonaws.eu-west-1.secretsmanager" service="secretsmanager" endpointType="Interface" routeTables=[] subnets=[] securityGroups=[] privateDnsEnabled=true policy={statements: [{effect: "Deny", actions: ["secretsmanager:*"], resources: ["*"]}]}
-vpc-endpoint-association aws_vpc_endpoint_subnet_association.a endpoint="aws_vpc_endpoint.sm" subnet=?`,
+vpc-endpoint-association aws_vpc_endpoint_subnet_association.a endpoint="aws_vpc_endpoint.sm" subnet=?{literal:subnet-0abc}`,
   },
   {
     name: 'network ACLs: inline entries, subnet associations, rules, default NACL',
@@ -482,9 +482,9 @@ resource "aws_security_group" "db" {
     objects: `
 security-group aws_security_group.db vpc="data.aws_vpc.main" name="aws-us-west-2" implicitEgress="none" adoptsDefaultOf=null
 security-group-rule aws_security_group.db/egress[0]/peer[0] group="aws_security_group.db" direction="egress" protocol="tcp" fromPort=443 toPort=443 peer={kind: "prefix-list", prefixList: {kind: "service", service: "s3"}} inline=true
-subnet-group aws_db_subnet_group.g subnets=[?]
+subnet-group aws_db_subnet_group.g subnets=[?{literal:subnet-1}]
 target aws_db_instance.pg targetKind="rds-instance" subnets=[] subnetGroup="aws_db_subnet_group.g" securityGroups=["aws_security_group.db"] port=5432 publiclyAccessible=false parent=null
-target aws_db_proxy.px targetKind="rds-proxy" subnets=[?] subnetGroup=null securityGroups=["aws_security_group.db"] port=5432 publiclyAccessible=false parent=null
+target aws_db_proxy.px targetKind="rds-proxy" subnets=[?{literal:subnet-1}] subnetGroup=null securityGroups=["aws_security_group.db"] port=5432 publiclyAccessible=false parent=null
 target aws_rds_cluster.aurora targetKind="rds-cluster" subnets=[] subnetGroup=null securityGroups=["aws_security_group.db"] port=3306 publiclyAccessible=false parent=null
 target aws_rds_cluster_instance.i targetKind="rds-instance" subnets=[] subnetGroup=null securityGroups=["aws_security_group.db"] port=3306 publiclyAccessible=false parent="aws_rds_cluster.aurora"`,
   },

@@ -6,7 +6,7 @@
 import { unknown, type Origin, type Unknown } from '../../../model/origin';
 import type { Base } from '../../../model/types';
 import { BlockView } from '../blockView';
-import { unknownValue, type Scope } from '../evaluator';
+import { makeScope, unknownValue } from '../evaluator';
 import type { ResourceHandle } from '../moduleInstance';
 import { argId, toBool, toStr } from '../modelValues';
 import type { TfSession } from '../session';
@@ -22,12 +22,10 @@ export function emitUncountedRule(handle: ResourceHandle, session: TfSession, st
   if (expansion.kind !== 'unknown') return;
   const why = `${handle.label} has an unknown number of instances (${expansion.value.reason})`;
   const u = (): Unknown => unknown(why);
-  const scope: Scope = {
-    mod: handle.mod,
-    file: decl.file,
-    ...(decl.count ? { count: unknownValue(why) } : {}),
-    ...(decl.forEach ? { each: { key: unknownValue(why), value: unknownValue(why) } } : {}),
-  };
+  const scope = makeScope(handle.mod, decl.file, {
+    count: decl.count ? unknownValue(why) : undefined,
+    each: decl.forEach ? { key: unknownValue(why), value: unknownValue(why) } : undefined,
+  });
   const nameSpan = decl.block.labels[1]?.span ?? decl.block.typeSpan;
   const view = new BlockView(decl.block.body, scope, decl.block.span, nameSpan);
   const origin: Origin = { file: decl.file, span: decl.block.span, nameSpan };
