@@ -1,0 +1,50 @@
+// Creates the LSP client for the bundled language server (dist/server.js, over IPC): which documents it
+// sees, which settings and file events it is sent, and how it recovers when the server process dies.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
+
+export const clientId = 'hyperplaneLens';
+export const clientName = 'Hyperplane Lens';
+
+/** Terraform (also unsaved), var files, JSON Terraform, and every YAML/JSON/.template file that may be a CloudFormation template. */
+export const documentSelector: { scheme: string; language?: string; pattern?: string }[] = [
+  { scheme: 'file', language: 'terraform' },
+  { scheme: 'untitled', language: 'terraform' },
+  { scheme: 'file', pattern: '**/*.tfvars' },
+  { scheme: 'file', pattern: '**/*.tf.json' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', pattern: '**/*.template' },
+];
+
+export interface CreatedClient {
+  readonly client: LanguageClient;
+  readonly restartPolicy: RestartPolicy;
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): CreatedClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    // Source maps make server stack traces readable while developing (F5).
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--enable-source-maps', '--inspect=6011'] } },
+  };
+  const watchers = [
+    vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tf.json,yaml,yml,json,template}'),
+    // `terraform init` writes the module manifest that maps module calls to downloaded sources.
+    vscode.workspace.createFileSystemWatcher('**/.terraform/modules/modules.json'),
+  ];
+  context.subscriptions.push(...watchers);
+  const restartPolicy = new RestartPolicy(output);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { configurationSection: clientId, fileEvents: watchers },
+    outputChannel: output,
+    // Traces (hyperplaneLens.trace.server) go to the same channel, next to the server's own log lines.
+    traceOutputChannel: output,
+    errorHandler: restartPolicy,
+  };
+  const client = new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+  return { client, restartPolicy };
+}
