@@ -96,3 +96,18 @@ describe('language server', () => {
     assert.ok(diagnostics.some((d) => d.severity === 1));
   });
 });
+
+describe('language server on unsaved documents', () => {
+  it('analyses an untitled Terraform document by its language', async () => {
+    const client = startInProcess();
+    try {
+      await client.initialize(null);
+      const doc = 'untitled:Untitled-1';
+      await client.open(doc, 'terraform', 'resource "aws_vpc" "a" {\n  cidr_block = \n}\n');
+      const diagnostics = await client.waitForDiagnostics(doc, (d) => d.length > 0);
+      assert.ok(diagnostics.some((d) => d.severity === 1 && d.range.start.line === 1), JSON.stringify(diagnostics));
+    } finally {
+      client.dispose();
+    }
+  });
+});

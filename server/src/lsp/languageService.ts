@@ -61,14 +61,14 @@ export class LanguageService {
 
   /** Open documents first: their text is analysed at once, before the disk scan finishes. */
   documentChanged(document: TextDocument, immediate: boolean): void {
-    const path = registerUri(document.uri);
+    const path = registerUri(document.uri, document.languageId);
     if (fileKind(path) === undefined) return;
     this.session.setFile(path, document.getText());
     this.schedule(immediate ? 0 : DEBOUNCE_MS);
   }
 
   async documentClosed(document: TextDocument): Promise<void> {
-    const path = uriToPath(document.uri);
+    const path = registerUri(document.uri, document.languageId);
     if (!document.uri.startsWith('file:')) {
       this.session.setFile(path, undefined);
     } else {
