@@ -51,7 +51,7 @@ export class TestClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   /** Resolves when the diagnostics of `uri` satisfy the predicate; rejects after `timeoutMs` with what was seen. */
@@ -74,7 +74,7 @@ export class TestClient {
 
   private poke(): void {
     for (let i = this.waiters.length - 1; i >= 0; i--) {
-      const w = this.waiters[i]!;
+      const w = this.waiters[i];
       if (w.check()) {
         this.waiters.splice(i, 1);
         w.resolve();
@@ -94,5 +94,5 @@ export function startInProcess(): TestClient {
 /** The standalone server (`node dist/server.js --stdio`), as another editor would start it. */
 export function startStdio(serverJs: string): TestClient {
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  return new TestClient(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child);
+  return new TestClient(createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), child);
 }

@@ -19,7 +19,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
   const positionals: string[] = [];
   const flags = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
@@ -35,7 +35,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     let value = 'true';
     if (spec.value) {
       if (eq !== -1) value = arg.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i]!;
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i]!;
       else throw new UsageError(`option '--${spec.name}' needs a value`);
       if (spec.choices && !spec.choices.includes(value)) {
         throw new UsageError(`option '--${spec.name}' must be one of ${spec.choices.join(', ')} (got '${value}')`);

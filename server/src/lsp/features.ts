@@ -1,7 +1,7 @@
 // Registers every request handler. Each handler converts LSP positions to offsets, asks ide/ for plain data,
 // and converts back; all run through runSafe.
 
-import { CodeActionKind, MarkupKind, SymbolKind, type Location, type SymbolInformation, type CodeAction, type CodeLens, type TextEdit as LspTextEdit, type Connection, type DocumentSymbol, type Hover, type TextDocuments } from 'vscode-languageserver';
+import { type CancellationToken, CodeActionKind, MarkupKind, SymbolKind, type Location, type SymbolInformation, type CodeAction, type CodeLens, type TextEdit as LspTextEdit, type Connection, type DocumentSymbol, type Hover, type TextDocuments } from 'vscode-languageserver';
 import { functionLenses } from '../ide/codeLens';
 import { quickFixesFor } from '../ide/quickFixes/quickFixes';
 import { objectHover } from '../ide/hover';
@@ -92,7 +92,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
     }),
   );
 
-  const locations = (kind: 'definition' | 'references') => (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token: Parameters<typeof runSafe>[2]): Location[] =>
+  const locations = (kind: 'definition' | 'references') => (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token: CancellationToken): Location[] =>
     runSafe<Location[]>(connection, kind, token, [], () => {
       const current = service.current();
       if (!current) return [];
@@ -154,7 +154,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
     }),
   );
 
-  connection.onRequest(ListFunctionsRequest.method, (params: ListFunctionsRequest.Params, token) =>
+  connection.onRequest(ListFunctionsRequest.method, (params: ListFunctionsRequest.Params, token: CancellationToken) =>
     runSafe<ListFunctionsRequest.Result>(connection, 'listFunctions', token, [], () => {
       const current = service.current();
       if (!current) return [];
@@ -174,7 +174,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
     }),
   );
 
-  connection.onRequest(DiagramRequest.method, (params: DiagramRequest.Params, token) =>
+  connection.onRequest(DiagramRequest.method, (params: DiagramRequest.Params, token: CancellationToken) =>
     runSafe<DiagramModel>(connection, 'diagram', token, { version: 0, nodes: [], edges: [], functions: [] }, () => {
       const current = service.current();
       if (!current) return { version: 0, nodes: [], edges: [], functions: [] };
@@ -190,7 +190,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
     }),
   );
 
-  connection.onRequest(ExplainRequest.method, (params: ExplainRequest.Params, token) =>
+  connection.onRequest(ExplainRequest.method, (params: ExplainRequest.Params, token: CancellationToken) =>
     runSafe<ExplainRequest.Result>(connection, 'explain', token, { markdown: 'No analysis is available yet.' }, () => {
       const current = service.current();
       if (!current) return { markdown: 'No analysis is available yet.' };

@@ -53,20 +53,20 @@ export class LineIndex {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) lo = mid;
+      if (this.lineStarts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.lineStarts[lo]! };
+    return { line: lo, character: clamped - this.lineStarts[lo] };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[Math.max(0, position.line)]!;
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1]! : this.text.length;
+    const start = this.lineStarts[Math.max(0, position.line)];
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
     return Math.min(start + Math.max(0, position.character), next);
   }
 
   lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
 }

@@ -128,7 +128,7 @@ export class AnalysisSession {
         next.set(plan.key, cached);
         continue;
       }
-      timings.units!++;
+      timings.units++;
       next.set(plan.key, this.runUnit(plan, fingerprint, time));
     }
     this.units = next;
@@ -142,10 +142,10 @@ export class AnalysisSession {
       seen.add(key);
       return true;
     });
-    const model = time('merge', () => (parts.length === 1 ? parts[0]!.model : new MergedModel(parts.map((u) => ({ model: u.model, stacks: u.output.stacks })))));
+    const model = time('merge', () => (parts.length === 1 ? parts[0].model : new MergedModel(parts.map((u) => ({ model: u.model, stacks: u.output.stacks })))));
     const result: AnalysisResult =
       parts.length === 1
-        ? parts[0]!.result
+        ? parts[0].result
         : {
             functions: parts.flatMap((u): readonly FunctionReport[] => u.result.functions),
             enis: parts.flatMap((u): readonly HyperplaneEni[] => u.result.enis),

@@ -46,7 +46,8 @@ export function sarifViolations(log: Json): string[] {
       need(typeof result.ruleId === 'string' && ruleIds.has(result.ruleId), `results[${i}].ruleId must name a rule of tool.driver.rules`);
       need(['none', 'note', 'warning', 'error'].includes(String(result.level)), `results[${i}].level is invalid`);
       need(Array.isArray(result.locations) && result.locations.length > 0, `results[${i}].locations must not be empty (code scanning needs one)`);
-      const locations = [...(Array.isArray(result.locations) ? result.locations : []), ...(Array.isArray(result.relatedLocations) ? result.relatedLocations : [])];
+      const list = (v: Json): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
+      const locations: Json[] = [...list(result.locations), ...list(result.relatedLocations)];
       for (const loc of locations) {
         const physical = isObject(loc) && isObject(loc.physicalLocation) ? loc.physicalLocation : undefined;
         const uri = physical && isObject(physical.artifactLocation) ? physical.artifactLocation.uri : undefined;
