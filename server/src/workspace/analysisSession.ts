@@ -60,6 +60,11 @@ export class AnalysisSession {
   private readonly links = new Map<string, { text: string; links: TemplateLinks }>();
   private readonly syntaxProblems = new Map<string, { text: string; problems: readonly Problem[] }>();
   private units = new Map<string, UnitResult>();
+  /** Files changed since the last analysis. */
+  private readonly dirty = new Set<string>();
+  private plans: readonly UnitPlan[] | undefined;
+  private plannedPaths: readonly string[] | undefined;
+  private readonly facts = new Map<string, string>();
   private sortedPaths: string[] | undefined;
   private generation = 0;
   private optionsVersion = 0;
@@ -69,6 +74,7 @@ export class AnalysisSession {
 
   setOptions(options: SessionOptions): void {
     this.options = options;
+    this.plans = undefined; // var files are part of the plans
     this.optionsVersion++;
     this.last = undefined;
   }
@@ -85,6 +91,7 @@ export class AnalysisSession {
       this.texts.set(path, text);
     }
     this.versions.set(path, (this.versions.get(path) ?? 0) + 1);
+    this.dirty.add(path);
     this.last = undefined;
   }
 
@@ -110,27 +117,24 @@ export class AnalysisSession {
     const snapshot = new SourceSnapshot(this.sortedPaths, this.texts, this.cache);
     const problems: Problem[] = [];
     time('parse', () => this.collectSyntaxProblems(snapshot, problems));
-    const plans = time('plan', () =>
-      planUnits({
-        paths: snapshot.paths,
-        moduleCalls: (p) => this.moduleCalls(p, snapshot),
-        isTemplate: (p) => this.isTemplate(p),
-        templateLinks: (p) => this.templateLinksOf(p),
-        isPlan: (p) => p.endsWith('.json') && this.isPlan(p),
-        sharedPaths: (this.options.varFiles ?? []).filter((p) => this.texts.has(p)),
-      }),
-    );
+    const plans = time('plan', () => this.currentPlans(snapshot));
     const next = new Map<string, UnitResult>();
     for (const plan of plans) {
-      const fingerprint = `${this.optionsVersion}|${plan.paths.map((p) => `${p}@${this.versions.get(p) ?? 0}`).join('|')}`;
       const cached = this.units.get(plan.key);
-      if (cached && cached.fingerprint === fingerprint) {
+      // Fast path: nothing this unit reads changed since its last run.
+      if (cached && cached.plan === plan && !plan.paths.some((p) => this.dirty.has(p)) && cached.fingerprint.startsWith(`${this.optionsVersion}|`)) {
         next.set(plan.key, cached);
+        continue;
+      }
+      const fingerprint = `${this.optionsVersion}|${plan.paths.map((p) => `${p}@${this.versions.get(p) ?? 0}`).join('|')}`;
+      if (cached && cached.fingerprint === fingerprint) {
+        next.set(plan.key, { ...cached, plan });
         continue;
       }
       timings.units++;
       next.set(plan.key, this.runUnit(plan, fingerprint, time));
     }
+    this.dirty.clear();
     this.units = next;
     const parts = [...next.values()];
     for (const unit of parts) problems.push(...unit.output.problems, ...unit.result.problems);
@@ -181,6 +185,34 @@ export class AnalysisSession {
       }),
     );
     return { fingerprint, plan, output, model, result, index };
+  }
+
+  /**
+   * The unit plans, re-planned only when the file set changed or a changed file's structural facts (its
+   * module calls, whether it is a template or a plan, its template links) changed; an edit inside a block
+   * keeps the plans, so only its own unit re-runs.
+   */
+  private currentPlans(snapshot: SourceSnapshot): readonly UnitPlan[] {
+    const factsOf = (p: string): string => {
+      const kind = fileKind(p);
+      if (kind === 'terraform') return this.moduleCalls(p, snapshot).join(',');
+      if (kind !== 'data') return '';
+      const links = this.templateLinksOf(p);
+      return `${this.isTemplate(p)}|${p.endsWith('.json') && this.isPlan(p)}|${links.nestedFileNames.join(',')}|${links.imports}|${links.exports}`;
+    };
+    if (this.plans && this.plannedPaths === snapshot.paths && [...this.dirty].every((p) => this.facts.get(p) === factsOf(p))) return this.plans;
+    this.plans = planUnits({
+      paths: snapshot.paths,
+      moduleCalls: (p) => this.moduleCalls(p, snapshot),
+      isTemplate: (p) => this.isTemplate(p),
+      templateLinks: (p) => this.templateLinksOf(p),
+      isPlan: (p) => p.endsWith('.json') && this.isPlan(p),
+      sharedPaths: (this.options.varFiles ?? []).filter((p) => this.texts.has(p)),
+    });
+    this.plannedPaths = snapshot.paths;
+    this.facts.clear();
+    for (const p of snapshot.paths) this.facts.set(p, factsOf(p));
+    return this.plans;
   }
 
   private moduleCalls(path: string, snapshot: SourceSnapshot): readonly string[] {
