@@ -5,7 +5,7 @@ import * as assert from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeLens, Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver';
+import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver';
 import type { FunctionSummary } from '../../server/src/protocol/requests';
 import { startInProcess, startStdio, type TestClient } from './lspTestClient';
 
@@ -77,6 +77,23 @@ describe('language server', () => {
 
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: doc } });
       assert.ok(symbols.some((s) => s.name === 'aws_lambda_function.orders'));
+
+      // A quick fix for the finding on reports, as an editor asks for it.
+      const target = diagnostics.find((d) => d.code === 'LAMBDA_NO_ROUTE_TARGET');
+      assert.ok(target, JSON.stringify(diagnostics.map((d) => d.code)));
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: doc }, range: target.range, context: { diagnostics: [target] } });
+      const ingress = actions.find((a) => /allow ingress tcp 5432/i.test(a.title));
+      assert.ok(ingress?.edit?.changes, actions.map((a) => a.title).join(' | '));
+      const securityTf = Object.keys(ingress.edit.changes).find((u) => u.endsWith('/security.tf'));
+      assert.ok(securityTf && ingress.edit.changes[securityTf]![0]!.newText.includes('security_groups = [aws_security_group.reports.id]'));
+
+      // Go to definition and find references on `aws_subnet.app_a` in the orders function.
+      const refLine = text.split('\n').findIndex((l) => l.includes('aws_subnet.app_a.id'));
+      const refChar = text.split('\n')[refLine]!.indexOf('aws_subnet.app_a') + 4;
+      const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: doc }, position: { line: refLine, character: refChar } });
+      assert.ok(definition.some((l) => l.uri.endsWith('/network.tf')), JSON.stringify(definition));
+      const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: doc }, position: { line: refLine, character: refChar }, context: { includeDeclaration: false } });
+      assert.ok(references.filter((l) => l.uri.endsWith('/lambda.tf')).length >= 2, JSON.stringify(references));
 
       const functions = await client.request<FunctionSummary[]>('hyperplaneLens/listFunctions', {});
       assert.ok(functions.some((f) => f.address === 'InventoryFunction'), 'the SAM function is listed too');
