@@ -148,4 +148,43 @@ Resources:
     assert.ok(rules.includes('LAMBDA_NO_ROUTE_TARGET'), `findings: ${rules.join(', ')}`);
     assert.ok(roundTrips(files) >= 2);
   });
+
+  it('round-trip on a CloudFormation JSON template: fixes are written as JSON', () => {
+    const ref = (id: string): unknown => ({ Ref: id });
+    const template = {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.3.0.0/16' } },
+        SubnetA: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: '10.3.0.0/24', AvailabilityZone: 'eu-west-1a' } },
+        SubnetB: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('Vpc'), CidrBlock: '10.3.1.0/24', AvailabilityZone: 'eu-west-1b' } },
+        RouteTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('Vpc') } },
+        Other: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('Vpc') } },
+        AssocA: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref('SubnetA'), RouteTableId: ref('RouteTable') } },
+        AssocB: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref('SubnetB'), RouteTableId: ref('RouteTable') } },
+        S3Endpoint: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: ref('Vpc'), ServiceName: 'com.amazonaws.eu-west-1.s3', RouteTableIds: [ref('Other')] } },
+        FunctionSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'function', VpcId: ref('Vpc') } },
+        DbSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'database', VpcId: ref('Vpc') } },
+        DbSubnets: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'db', SubnetIds: [ref('SubnetA'), ref('SubnetB')] } },
+        Database: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', DBSubnetGroupName: ref('DbSubnets'), VPCSecurityGroups: [{ 'Fn::GetAtt': ['DbSg', 'GroupId'] }] } },
+        Bucket: { Type: 'AWS::S3::Bucket' },
+        Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole'] } },
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            Runtime: 'python3.12',
+            Handler: 'app.handler',
+            Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
+            Code: { ZipFile: 'x' },
+            VpcConfig: { SubnetIds: [ref('SubnetA'), ref('SubnetB')], SecurityGroupIds: [ref('FunctionSg')] },
+            Environment: { Variables: { BUCKET: ref('Bucket'), DB_HOST: { 'Fn::GetAtt': ['Database', 'Endpoint.Address'] } } },
+          },
+        },
+      },
+    };
+    const files = new Map([['/ws/template.json', JSON.stringify(template, null, 2) + '\n']]);
+    const rules = session(files).result.findings.map((f) => f.rule);
+    assert.ok(rules.includes('LAMBDA_NO_ROUTE_S3') && rules.includes('LAMBDA_NO_ROUTE_TARGET'), rules.join(', '));
+    assert.ok(roundTrips(files) >= 2);
+  });
 });
+

@@ -1,17 +1,24 @@
-// Quick-fix code for CloudFormation/SAM YAML templates: adds list items and properties in the template's
-// own indentation, or appends a resource to Resources. JSON templates get no text quick fix (the finding's
-// fix description still says what to change).
+// Quick-fix code for CloudFormation/SAM templates, YAML or JSON: adds list items and properties in the
+// template's own syntax and indentation, or appends a resource to Resources.
 
 import type { Change } from '../../analysis/types';
 import type { NetworkModel } from '../../model/network';
 import type { Id, ModelObject } from '../../model/types';
 import type { DataEntry, DataFile, DataMap, DataNode } from '../../syntax/data/ast';
+import { jsonText, yamlLines, type CfnFixValue } from './cfnValues';
 import { indentationAt, type TextEdit } from './textEdit';
 
 export interface CfnEditContext {
   readonly model: NetworkModel;
   readonly data: (file: string) => DataFile | undefined;
   readonly text: (file: string) => string | undefined;
+}
+
+interface Found {
+  readonly file: string;
+  readonly text: string;
+  readonly json: boolean;
+  readonly entry: DataEntry;
 }
 
 function entry(map: DataNode | undefined, key: string): DataEntry | undefined {
@@ -23,13 +30,12 @@ function resourcesMap(file: DataFile): DataMap | undefined {
   return resources?.kind === 'map' ? resources : undefined;
 }
 
-function resourceEntry(ctx: CfnEditContext, object: ModelObject): { file: DataFile; text: string; entry: DataEntry } | undefined {
-  const file = ctx.data(object.origin.file);
+function resourceEntry(ctx: CfnEditContext, object: ModelObject): Found | undefined {
+  const data = ctx.data(object.origin.file);
   const text = ctx.text(object.origin.file);
-  if (!file || !text || file.syntax !== 'yaml') return undefined;
-  const resources = resourcesMap(file);
-  const found = resources?.entries.find((e) => e.key.value === object.address);
-  return found ? { file, text, entry: found } : undefined;
+  if (!data || !text) return undefined;
+  const found = resourcesMap(data)?.entries.find((e) => e.key.value === object.address);
+  return found ? { file: object.origin.file, text, json: data.syntax === 'json', entry: found } : undefined;
 }
 
 function get(ctx: CfnEditContext, id: Id): ModelObject | undefined {
@@ -37,54 +43,83 @@ function get(ctx: CfnEditContext, id: Id): ModelObject | undefined {
 }
 
 /** Same template only: a logical id is meaningless in another stack. */
-function ref(from: ModelObject, to: ModelObject, getAtt?: string): string | undefined {
+function ref(from: ModelObject, to: ModelObject, getAtt?: string): CfnFixValue | undefined {
   if (from.stack !== to.stack || to.address.includes('/')) return undefined;
-  return getAtt ? `!GetAtt ${to.address}.${getAtt}` : `!Ref ${to.address}`;
+  return getAtt ? { $getAtt: [to.address, getAtt] } : { $ref: to.address };
 }
 
-/** Appends `- item` to a block sequence property, or sets the property if absent. */
-function appendToList(found: { text: string; entry: DataEntry }, file: string, property: string, item: string): TextEdit | undefined {
+/** One indentation step of a JSON template, from how deep a resource's keys sit under their resource. */
+function jsonUnit(text: string, e: DataEntry): string {
+  const inner = e.value.kind === 'map' ? e.value.entries[0] : undefined;
+  if (!inner) return '  ';
+  const step = indentationAt(text, inner.key.span.start).length - indentationAt(text, e.key.span.start).length;
+  return step > 0 ? ' '.repeat(step) : '  ';
+}
+
+function multiline(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).includes('\n');
+}
+
+/** Appends an item to a list property, or sets the property to a one-item list if absent. */
+function appendToList(found: Found, property: string, item: CfnFixValue): TextEdit | undefined {
   const props = entry(found.entry.value, 'Properties');
   const list = entry(props?.value, property);
-  if (list && list.value.kind === 'seq') {
-    const last = list.value.items[list.value.items.length - 1];
-    if (!last) return undefined;
-    if (found.text[list.value.span.start] === '[') return { file, span: { start: last.span.end, end: last.span.end }, newText: `, ${item}` };
-    const indent = indentationAt(found.text, last.span.start);
-    return { file, span: { start: last.span.end, end: last.span.end }, newText: `\n${indent}- ${item}` };
+  if (!list) return props ? setProperty(found, property, [item]) : undefined;
+  if (list.value.kind !== 'seq') return undefined;
+  const last = list.value.items[list.value.items.length - 1];
+  if (!last) return undefined;
+  const at = { start: last.span.end, end: last.span.end };
+  const indent = indentationAt(found.text, last.span.start);
+  if (found.json) {
+    const unit = jsonUnit(found.text, found.entry);
+    const block = multiline(found.text, list.value.span.start, last.span.start);
+    return { file: found.file, span: at, newText: block ? `,\n${indent}${jsonText(item, indent, unit)}` : `, ${JSON.stringify(JSON.parse(jsonText(item, '', '')))}` };
   }
-  if (!list && props) return setProperty(found, file, property, `\n${indentationAt(found.text, firstKeyStart(props))}  - ${item}`);
-  return undefined;
-}
-
-function firstKeyStart(props: DataEntry): number {
-  return props.value.kind === 'map' && props.value.entries[0] ? props.value.entries[0].key.span.start : props.key.span.start + 2;
+  const lines = yamlLines(item);
+  if (found.text[list.value.span.start] === '[') return lines.length === 1 ? { file: found.file, span: at, newText: `, ${lines[0]}` } : undefined;
+  return { file: found.file, span: at, newText: `\n${indent}- ${lines.join(`\n${indent}  `)}` };
 }
 
 /** Sets `Properties.<property>`: replaces its value, or adds the key after the last property. */
-function setProperty(found: { text: string; entry: DataEntry }, file: string, property: string, value: string): TextEdit | undefined {
+function setProperty(found: Found, property: string, value: CfnFixValue): TextEdit | undefined {
   const props = entry(found.entry.value, 'Properties');
   if (!props || props.value.kind !== 'map') return undefined;
-  const existing = entry(props.value, property);
-  if (existing) return { file, span: existing.value.span, newText: value.startsWith('\n') ? value : value };
   const last = props.value.entries[props.value.entries.length - 1];
   if (!last) return undefined;
   const indent = indentationAt(found.text, last.key.span.start);
-  return { file, span: { start: last.span.end, end: last.span.end }, newText: `\n${indent}${property}:${value.startsWith('\n') ? '' : ' '}${value}` };
+  const existing = entry(props.value, property);
+  if (found.json) {
+    const unit = jsonUnit(found.text, found.entry);
+    if (existing) return { file: found.file, span: existing.value.span, newText: jsonText(value, indentationAt(found.text, existing.key.span.start), unit) };
+    return { file: found.file, span: { start: last.span.end, end: last.span.end }, newText: `,\n${indent}"${property}": ${jsonText(value, indent, unit)}` };
+  }
+  const lines = yamlLines(value);
+  const inline = lines.length === 1 && !Array.isArray(value);
+  if (existing && inline) return { file: found.file, span: existing.value.span, newText: lines[0] };
+  if (existing) return undefined;
+  const body = inline ? ` ${lines[0]}` : '\n' + lines.map((l) => `${indent}  ${l}`).join('\n');
+  return { file: found.file, span: { start: last.span.end, end: last.span.end }, newText: `\n${indent}${property}:${body}` };
 }
 
-function appendResource(ctx: CfnEditContext, near: ModelObject, name: string, lines: string[]): TextEdit[] | undefined {
-  const file = ctx.data(near.origin.file);
+/** Appends `name: { Type, Properties }` to the template's Resources. */
+function appendResource(ctx: CfnEditContext, near: ModelObject, name: string, resource: { readonly [key: string]: CfnFixValue }): TextEdit[] | undefined {
+  const data = ctx.data(near.origin.file);
   const text = ctx.text(near.origin.file);
-  const resources = file && resourcesMap(file);
+  const resources = data && resourcesMap(data);
   const last = resources?.entries[resources.entries.length - 1];
-  if (!file || !text || file.syntax !== 'yaml' || !last) return undefined;
-  const indent = indentationAt(text, last.key.span.start);
+  if (!data || !text || !resources || !last) return undefined;
   const taken = new Set(resources.entries.map((e) => e.key.value));
   let unique = name;
   for (let i = 2; taken.has(unique); i++) unique = `${name}${i}`;
-  const body = [`${unique}:`, ...lines.map((l) => '  ' + l)].map((l) => indent + l).join('\n');
-  return [{ file: near.origin.file, span: { start: last.span.end, end: last.span.end }, newText: `\n\n${body}` }];
+  const indent = indentationAt(text, last.key.span.start);
+  const at = { start: last.span.end, end: last.span.end };
+  if (data.syntax === 'json') return [{ file: near.origin.file, span: at, newText: `,\n${indent}"${unique}": ${jsonText(resource, indent, jsonUnit(text, last))}` }];
+  const body = [`${unique}:`, ...yamlLines(resource).map((l) => '  ' + l)].map((l) => indent + l).join('\n');
+  return [{ file: near.origin.file, span: at, newText: `\n\n${body}` }];
+}
+
+function one(edit: TextEdit | undefined): TextEdit[] | undefined {
+  return edit ? [edit] : undefined;
 }
 
 export function cloudFormationEdits(ctx: CfnEditContext, change: Change, subject: ModelObject): TextEdit[] | undefined {
@@ -94,22 +129,17 @@ export function cloudFormationEdits(ctx: CfnEditContext, change: Change, subject
       const table = get(ctx, change.routeTable);
       const found = endpoint && resourceEntry(ctx, endpoint);
       const r = endpoint && table && ref(endpoint, table);
-      if (!endpoint || !found || !r) return undefined;
-      const edit = appendToList(found, endpoint.origin.file, 'RouteTableIds', r);
-      return edit ? [edit] : undefined;
+      return found && r ? one(appendToList(found, 'RouteTableIds', r)) : undefined;
     }
     case 'enable-private-dns': {
       const endpoint = get(ctx, change.endpoint);
       const found = endpoint && resourceEntry(ctx, endpoint);
-      const edit = endpoint && found && setProperty(found, endpoint.origin.file, 'PrivateDnsEnabled', 'true');
-      return edit ? [edit] : undefined;
+      return found ? one(setProperty(found, 'PrivateDnsEnabled', true)) : undefined;
     }
     case 'enable-vpc-dns': {
       const vpc = get(ctx, change.vpc);
       const found = vpc && resourceEntry(ctx, vpc);
-      const name = change.attribute === 'enableDnsSupport' ? 'EnableDnsSupport' : 'EnableDnsHostnames';
-      const edit = vpc && found && setProperty(found, vpc.origin.file, name, 'true');
-      return edit ? [edit] : undefined;
+      return found ? one(setProperty(found, change.attribute === 'enableDnsSupport' ? 'EnableDnsSupport' : 'EnableDnsHostnames', true)) : undefined;
     }
     case 'add-gateway-endpoint': {
       const vpc = get(ctx, change.vpc);
@@ -117,34 +147,36 @@ export function cloudFormationEdits(ctx: CfnEditContext, change: Change, subject
       const tables = change.routeTables.map((t) => get(ctx, t)).map((t) => (t ? ref(vpc, t) : undefined));
       const vpcRef = ref(vpc, vpc);
       if (!vpcRef || tables.some((t) => t === undefined)) return undefined;
-      const name = change.service === 's3' ? 'S3GatewayEndpoint' : 'DynamoDbGatewayEndpoint';
-      return appendResource(ctx, vpc, name, ['Type: AWS::EC2::VPCEndpoint', 'Properties:', `  VpcId: ${vpcRef}`, `  ServiceName: !Sub com.amazonaws.\${AWS::Region}.${change.service}`, '  VpcEndpointType: Gateway', '  RouteTableIds:', ...tables.map((t) => `    - ${t}`)]);
+      return appendResource(ctx, vpc, change.service === 's3' ? 'S3GatewayEndpoint' : 'DynamoDbGatewayEndpoint', {
+        Type: 'AWS::EC2::VPCEndpoint',
+        Properties: { VpcId: vpcRef, ServiceName: { $sub: `com.amazonaws.\${AWS::Region}.${change.service}` }, VpcEndpointType: 'Gateway', RouteTableIds: tables as CfnFixValue[] },
+      });
     }
     case 'add-sg-ingress': {
       const group = get(ctx, change.group);
-      const source = change.sourceGroup ? get(ctx, change.sourceGroup) : undefined;
       if (!group) return undefined;
+      const source = change.sourceGroup ? get(ctx, change.sourceGroup) : undefined;
       const groupRef = ref(group, group, 'GroupId');
-      const peer = source ? (ref(group, source, 'GroupId') ? `SourceSecurityGroupId: ${ref(group, source, 'GroupId')}` : undefined) : change.sourceCidr ? `CidrIp: ${change.sourceCidr}` : undefined;
+      const sourceRef = source ? ref(group, source, 'GroupId') : undefined;
+      const peer: Record<string, CfnFixValue> | undefined = sourceRef ? { SourceSecurityGroupId: sourceRef } : !source && change.sourceCidr ? { CidrIp: change.sourceCidr } : undefined;
       if (!groupRef || !peer) return undefined;
       // A standalone ingress resource avoids the circular dependency inline cross-references create (T3).
-      return appendResource(ctx, group, `${group.address}IngressFrom${subject.address.replace(/[^A-Za-z0-9]/g, '')}`, ['Type: AWS::EC2::SecurityGroupIngress', 'Properties:', `  GroupId: ${groupRef}`, `  IpProtocol: ${change.protocol === '-1' ? '"-1"' : change.protocol}`, `  FromPort: ${change.port}`, `  ToPort: ${change.port}`, `  ${peer}`, `  Description: Added by Hyperplane Lens for ${subject.address}`]);
+      return appendResource(ctx, group, `${group.address}IngressFrom${subject.address.replace(/[^A-Za-z0-9]/g, '')}`, {
+        Type: 'AWS::EC2::SecurityGroupIngress',
+        Properties: { GroupId: groupRef, IpProtocol: change.protocol, FromPort: change.port, ToPort: change.port, ...peer, Description: `Added by Hyperplane Lens for ${subject.address}` },
+      });
     }
     case 'add-sg-egress': {
       const group = get(ctx, change.group);
       const found = group && resourceEntry(ctx, group);
       if (!group || !found) return undefined;
       const target = /\//.test(change.peer) ? undefined : get(ctx, change.peer);
-      const peer = /^[0-9.]+\/\d+$/.test(change.peer) ? `CidrIp: ${change.peer}` : target?.kind === 'security-group' && ref(group, target, 'GroupId') ? `DestinationSecurityGroupId: ${ref(group, target, 'GroupId')}` : undefined;
-      if (!peer) return undefined;
-      const props = entry(found.entry.value, 'Properties');
-      const list = entry(props?.value, 'SecurityGroupEgress');
-      if (!list || list.value.kind !== 'seq') return undefined; // adding the first inline egress rule would remove the default allow-all (T3)
-      const last = list.value.items[list.value.items.length - 1];
-      if (!last || found.text[list.value.span.start] === '[') return undefined;
-      const indent = indentationAt(found.text, last.span.start);
-      const lines = [`- IpProtocol: ${change.protocol === '-1' ? '"-1"' : change.protocol}`, `  FromPort: ${change.port}`, `  ToPort: ${change.port}`, `  ${peer}`];
-      return [{ file: group.origin.file, span: { start: last.span.end, end: last.span.end }, newText: '\n' + lines.map((l) => indent + l).join('\n') }];
+      const targetRef = target?.kind === 'security-group' ? ref(group, target, 'GroupId') : undefined;
+      const peer: Record<string, CfnFixValue> | undefined = /^[0-9.]+\/\d+$/.test(change.peer) ? { CidrIp: change.peer } : targetRef ? { DestinationSecurityGroupId: targetRef } : undefined;
+      const list = entry(entry(found.entry.value, 'Properties')?.value, 'SecurityGroupEgress');
+      // Adding the first inline egress rule would remove the default allow-all egress (T3): only extend a list.
+      if (!peer || !list || list.value.kind !== 'seq') return undefined;
+      return one(appendToList(found, 'SecurityGroupEgress', { IpProtocol: change.protocol, FromPort: change.port, ToPort: change.port, ...peer }));
     }
     case 'add-nat-route': {
       const table = get(ctx, change.routeTable);
@@ -152,13 +184,12 @@ export function cloudFormationEdits(ctx: CfnEditContext, change: Change, subject
       const tableRef = table && ref(table, table);
       const natRef = table && nat && ref(table, nat);
       if (!table || !tableRef || !natRef) return undefined;
-      return appendResource(ctx, table, `${table.address}NatRoute`, ['Type: AWS::EC2::Route', 'Properties:', `  RouteTableId: ${tableRef}`, '  DestinationCidrBlock: 0.0.0.0/0', `  NatGatewayId: ${natRef}`]);
+      return appendResource(ctx, table, `${table.address}NatRoute`, { Type: 'AWS::EC2::Route', Properties: { RouteTableId: tableRef, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: natRef } });
     }
     case 'attach-vpc-execution-policy': {
       const role = get(ctx, change.role);
       const found = role && resourceEntry(ctx, role);
-      const edit = role && found && appendToList(found, role.origin.file, 'ManagedPolicyArns', '!Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole');
-      return edit ? [edit] : undefined;
+      return found ? one(appendToList(found, 'ManagedPolicyArns', { $sub: 'arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole' })) : undefined;
     }
     default:
       return undefined;
