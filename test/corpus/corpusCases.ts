@@ -4,8 +4,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
+/** HYPERPLANE_CORPUS, else shared/corpus beside the repository (found from wherever the test bundle sits). */
 export function corpusRoot(): string {
-  return path.resolve(process.env.HYPERPLANE_CORPUS ?? path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus'));
+  if (process.env.HYPERPLANE_CORPUS) return path.resolve(process.env.HYPERPLANE_CORPUS);
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.resolve(dir, '..', 'shared', 'corpus');
 }
 
 /** Case folders: <group>/<case> with an EXPECTED.md. */

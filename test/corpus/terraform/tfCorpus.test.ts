@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { readTerraform } from '../../../server/src/frontends/terraform';
 import type { LambdaFunction } from '../../../server/src/model/types';
 import { memoryView } from '../../unit/frontends/terraform/tfFixture';
+import { corpusCases } from '../corpusCases';
 
 function isTerraformInput(name: string, full: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json') || name.endsWith('.tfvars') || name.endsWith('.tfvars.json') || full.endsWith('/.terraform/modules/modules.json');
@@ -19,26 +20,6 @@ function readFiles(dir: string, out: Map<string, string>): Map<string, string> {
     else if (isTerraformInput(name, full.split(path.sep).join('/'))) out.set(full.split(path.sep).join('/'), readFileSync(full, 'utf8'));
   }
   return out;
-}
-
-/** HYPERPLANE_CORPUS, else shared/corpus beside the repository (this bundle is <repo>/<out>/test/corpus/terraform). */
-function corpusRoot(): string {
-  return path.resolve(process.env.HYPERPLANE_CORPUS ?? path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus'));
-}
-
-function corpusCases(): { name: string; dir: string }[] {
-  const root = corpusRoot();
-  if (!existsSync(root)) throw new Error(`The corpus is not at ${root}: set HYPERPLANE_CORPUS to its path.`);
-  const cases: { name: string; dir: string }[] = [];
-  for (const group of readdirSync(root).sort()) {
-    const groupDir = path.join(root, group);
-    if (!statSync(groupDir).isDirectory()) continue;
-    for (const name of readdirSync(groupDir).sort()) {
-      const dir = path.join(groupDir, name);
-      if (statSync(dir).isDirectory() && existsSync(path.join(dir, 'EXPECTED.md'))) cases.push({ name: `${group}/${name}`, dir });
-    }
-  }
-  return cases;
 }
 
 interface Expected {
