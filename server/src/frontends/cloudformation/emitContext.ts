@@ -2,6 +2,7 @@
 // model object base (id, address, stack, origin with CDK path) and conversions from CfnValue to the model's
 // Maybe<…> fields (a literal "subnet-0abc" is an unknown: the workspace does not define it).
 
+import { protocolName } from '../../model/protocol';
 import { unknown, type Maybe, type Origin } from '../../model/origin';
 import type { Id, RefList } from '../../model/types';
 import type { DataMap, DataNode } from '../../syntax/data/ast';
@@ -114,24 +115,7 @@ export function toNum(v: CfnValue | undefined, fallback: Maybe<number>, what: st
 export function toProtocol(v: CfnValue | undefined): Maybe<string> {
   if (v === undefined) return unknown('protocol is not set');
   if (typeof v === 'number') return protocolName(String(v));
-  if (typeof v === 'string') return protocolName(v.toLowerCase());
+  if (typeof v === 'string') return protocolName(v);
   return isCfnUnknown(v) ? v : unknown('protocol is not a string');
-}
-
-function protocolName(p: string): string {
-  switch (p) {
-    case '6':
-      return 'tcp';
-    case '17':
-      return 'udp';
-    case '1':
-      return 'icmp';
-    case '58':
-      return 'icmpv6';
-    case 'all':
-      return '-1';
-    default:
-      return p;
-  }
 }
 

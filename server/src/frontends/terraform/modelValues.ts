@@ -1,6 +1,7 @@
 // Conversions from evaluated Terraform values to model fields: ids from TfRefs (with the VPC's implicit
 // objects behind `default_security_group_id` and friends), strings, numbers and booleans as Maybe<T>.
 
+import { protocolName } from '../../model/protocol';
 import { unknown, type Maybe, type Unknown } from '../../model/origin';
 import { implicitRef, type Id, type PrefixListRef, type RefList } from '../../model/types';
 import type { BlockView } from './blockView';
@@ -134,22 +135,7 @@ export function toPrefixListRef(v: TfValue | undefined): PrefixListRef {
 export function normaliseProtocol(v: TfValue | undefined, what: string): Maybe<string> {
   const s = toStr(v, what);
   if (typeof s !== 'string') return s;
-  const p = s.toLowerCase();
-  switch (p) {
-    case '-1':
-    case 'all':
-      return '-1';
-    case '6':
-      return 'tcp';
-    case '17':
-      return 'udp';
-    case '1':
-      return 'icmp';
-    case '58':
-      return 'icmpv6';
-    default:
-      return p;
-  }
+  return protocolName(s);
 }
 
 /** Every model id a value refers to: TfRefs directly or kept by unknowns built from them. */
