@@ -5,14 +5,12 @@
 import type { DestinationReach, FunctionReport } from '../analysis/types';
 import { isUnknown, type Maybe, type Problem } from '../model/origin';
 import type { Id } from '../model/types';
-import { LineIndex, type Severity, type Span } from '../syntax/text';
+import type { Severity } from '../syntax/text';
+import { RangeMapper, type TextRange } from './ranges';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
 import type { EffectiveFinding } from './findingFilter';
 
-export interface JsonRange {
-  readonly start: { readonly line: number; readonly character: number };
-  readonly end: { readonly line: number; readonly character: number };
-}
+export type JsonRange = TextRange;
 
 export interface JsonReach {
   readonly status: DestinationReach['status'];
@@ -52,21 +50,6 @@ export interface JsonReport {
   readonly functions: readonly JsonFunction[];
   readonly hyperplaneEnis: readonly { readonly subnet: string; readonly securityGroups: readonly string[]; readonly functions: readonly string[] }[];
   readonly diagnostics: readonly JsonDiagnostic[];
-}
-
-/** Converts spans to ranges with one line index per file. */
-export class RangeMapper {
-  private readonly indexes = new Map<string, LineIndex>();
-  constructor(private readonly textOf: (file: string) => string | undefined) {}
-
-  range(file: string, span: Span): JsonRange {
-    let index = this.indexes.get(file);
-    if (!index) {
-      index = new LineIndex(this.textOf(file) ?? '');
-      this.indexes.set(file, index);
-    }
-    return { start: index.positionAt(span.start), end: index.positionAt(span.end) };
-  }
 }
 
 export function relativeFile(file: string, cwd: string): string {

@@ -6,7 +6,8 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { EffectiveFinding } from '../ide/findingFilter';
 import type { Problem } from '../model/origin';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
-import { findingToDiagnostic, problemToDiagnostic, RangeConverter } from './conversions';
+import { RangeMapper } from '../ide/ranges';
+import { findingToDiagnostic, problemToDiagnostic } from './conversions';
 import { pathToUri } from './uris';
 
 export class DiagnosticsPublisher {
@@ -20,7 +21,7 @@ export class DiagnosticsPublisher {
     notices: readonly Problem[],
     versionOf: (path: string) => number | undefined,
   ): { errors: number; warnings: number } {
-    const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+    const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
     const byFile = new Map<string, Diagnostic[]>();
     const add = (file: string, d: Diagnostic): void => {
       const list = byFile.get(file);

@@ -13,7 +13,7 @@ import { explainMarkdown, findFunctionReport } from '../ide/explain';
 import { DiagramRequest, ExplainRequest, ListFunctionsRequest, type FunctionSummary } from '../protocol/requests';
 import { buildDiagram } from '../ide/diagram/diagramData';
 import type { DiagramModel } from '../protocol/diagram';
-import { RangeConverter } from './conversions';
+import { RangeMapper } from '../ide/ranges';
 import type { LanguageService } from './languageService';
 import { runSafe } from './safeRequest';
 import { pathToUri, uriToPath } from './uris';
@@ -31,8 +31,8 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return null;
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
-      const offset = ranges.toOffset(file, params.position);
+      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+      const offset = ranges.offset(file, params.position);
       const objects = objectsOf(analysis);
       const ctx = { model: analysis.model, result: analysis.result, objects };
       const index = indexFor(analysis, file);
@@ -43,14 +43,14 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
         const named = target ? objects.at(target.file, target.span.start) : undefined;
         const extra = named ? objectHover(ctx, named) : undefined;
         const value = referenceHoverMarkdown(reference) + (extra ? `\n\n---\n\n${extra}` : '');
-        return { contents: { kind: MarkupKind.Markdown, value }, range: ranges.toRange(file, reference.span) };
+        return { contents: { kind: MarkupKind.Markdown, value }, range: ranges.range(file, reference.span) };
       }
       const object = objects.at(file, offset);
       if (!object) return null;
       const markdown = objectHover(ctx, object);
       if (!markdown) return null;
       const nameSpan = object.origin.nameSpan ?? object.origin.span;
-      return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: ranges.toRange(file, nameSpan) };
+      return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: ranges.range(file, nameSpan) };
     }),
   );
 
@@ -60,9 +60,9 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
       return functionLenses(analysis.model, analysis.result, file).map((lens) => ({
-        range: ranges.toRange(file, lens.span),
+        range: ranges.range(file, lens.span),
         command: { title: lens.title, command: 'hyperplaneLens.showTopology', arguments: [lens.functionId] },
       }));
     }),
@@ -74,7 +74,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis, findings } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
       const actions: CodeAction[] = [];
       for (const diagnostic of params.context.diagnostics) {
         const data: unknown = diagnostic.data;
@@ -84,7 +84,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
         const fixes = quickFixesFor({ model: analysis.model, text: (f) => analysis.snapshot.text(f), hcl: (f) => analysis.snapshot.hcl(f), data: (f) => analysis.snapshot.data(f) }, finding);
         for (const fix of fixes) {
           const changes: Record<string, LspTextEdit[]> = {};
-          for (const edit of fix.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.toRange(edit.file, edit.span), newText: edit.newText });
+          for (const edit of fix.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.range(edit.file, edit.span), newText: edit.newText });
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } });
         }
       }
@@ -98,12 +98,12 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
       const index = indexFor(analysis, file);
       if (!index) return [];
-      const offset = ranges.toOffset(file, params.position);
+      const offset = ranges.offset(file, params.position);
       const found = kind === 'definition' ? index.definition(file, offset) : index.references(file, offset);
-      return found.map((l) => ({ uri: pathToUri(l.file), range: ranges.toRange(l.file, l.span) }));
+      return found.map((l) => ({ uri: pathToUri(l.file), range: ranges.range(l.file, l.span) }));
     });
   connection.onDefinition((params, token) => locations('definition')(params, token));
   connection.onReferences((params, token) => locations('references')(params, token));
@@ -113,12 +113,12 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const current = service.current();
       if (!current) return [];
       const { analysis } = current;
-      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
       const query = params.query.toLowerCase();
       const out: SymbolInformation[] = [];
       for (const object of objectsOf(analysis).all()) {
         if (query && !object.address.toLowerCase().includes(query)) continue;
-        out.push({ name: object.address, kind: object.kind === 'lambda-function' ? SymbolKind.Function : SymbolKind.Object, containerName: object.kind, location: { uri: pathToUri(object.origin.file), range: ranges.toRange(object.origin.file, object.origin.nameSpan ?? object.origin.span) } });
+        out.push({ name: object.address, kind: object.kind === 'lambda-function' ? SymbolKind.Function : SymbolKind.Object, containerName: object.kind, location: { uri: pathToUri(object.origin.file), range: ranges.range(object.origin.file, object.origin.nameSpan ?? object.origin.span) } });
         if (out.length >= 500) break;
       }
       return out;
@@ -131,15 +131,15 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
       const index = indexFor(analysis, file);
       if (index) {
         return index.symbols(file).map((sym) => ({
           name: sym.name,
           detail: sym.kind,
           kind: sym.kind === 'resource' || sym.kind === 'Resource' ? SymbolKind.Object : sym.kind === 'variable' || sym.kind === 'Parameter' ? SymbolKind.Variable : sym.kind === 'output' || sym.kind === 'Output' ? SymbolKind.Property : SymbolKind.Module,
-          range: ranges.toRange(file, sym.span),
-          selectionRange: ranges.toRange(file, sym.selectionSpan),
+          range: ranges.range(file, sym.span),
+          selectionRange: ranges.range(file, sym.selectionSpan),
         }));
       }
       return objectsOf(analysis)
@@ -148,8 +148,8 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
           name: o.address,
           detail: o.kind,
           kind: o.kind === 'lambda-function' ? SymbolKind.Function : o.kind === 'security-group' || o.kind === 'network-acl' ? SymbolKind.Interface : SymbolKind.Object,
-          range: ranges.toRange(file, o.origin.span),
-          selectionRange: ranges.toRange(file, o.origin.nameSpan ?? o.origin.span),
+          range: ranges.range(file, o.origin.span),
+          selectionRange: ranges.range(file, o.origin.nameSpan ?? o.origin.span),
         }));
     }),
   );
@@ -159,7 +159,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const current = service.current();
       if (!current) return [];
       const { analysis } = current;
-      const ranges = new RangeConverter((f) => analysis.snapshot.text(f));
+      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
       const stack = params.uri ? stackOf(analysis.model.all('lambda-function'), uriToPath(params.uri)) : undefined;
       const out: FunctionSummary[] = [];
       for (const report of analysis.result.functions) {
@@ -168,7 +168,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
         if (stack !== undefined && fn.stack !== stack) continue;
         const reach: Record<string, 'yes' | 'no' | 'partial' | 'unknown'> = {};
         for (const r of report.reach) reach[r.destination] = r.status;
-        out.push({ id: fn.id, address: fn.address, uri: pathToUri(fn.origin.file), range: ranges.toRange(fn.origin.file, fn.origin.span), vpcAttached: report.vpcAttached, reach });
+        out.push({ id: fn.id, address: fn.address, uri: pathToUri(fn.origin.file), range: ranges.range(fn.origin.file, fn.origin.span), vpcAttached: report.vpcAttached, reach });
       }
       return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
     }),

@@ -8,7 +8,7 @@ import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, RefList, Subnet, Target } from '../../model/types';
 import type { DiagramEdge, DiagramModel, DiagramNode, DiagramNodeKind, PathStatus } from '../../protocol/diagram';
-import { LineIndex } from '../../syntax/text';
+import { RangeMapper } from '../ranges';
 
 export interface DiagramOptions {
   /** Only the objects of these stacks (a root module, a template); all when absent. */
@@ -27,12 +27,10 @@ const INTERNET = 'internet';
 export function buildDiagram(model: NetworkModel, result: AnalysisResult, options: DiagramOptions): DiagramModel {
   const nodes = new Map<string, DiagramNode>();
   const edges: DiagramEdge[] = [];
-  const lineIndexes = new Map<string, LineIndex>();
+  const ranges = new RangeMapper(options.textOf);
   const inScope = (o: ModelObject): boolean => !options.stacks || options.stacks.has(o.stack);
   const location = (o: ModelObject): DiagramNode['location'] => {
-    let index = lineIndexes.get(o.origin.file);
-    if (!index) lineIndexes.set(o.origin.file, (index = new LineIndex(options.textOf(o.origin.file) ?? '')));
-    const p = index.positionAt((o.origin.nameSpan ?? o.origin.span).start);
+    const p = ranges.range(o.origin.file, o.origin.nameSpan ?? o.origin.span).start;
     return { uri: options.uriOf(o.origin.file), line: p.line, character: p.character };
   };
   const add = (node: DiagramNode): void => {
