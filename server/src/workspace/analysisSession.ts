@@ -16,6 +16,7 @@ import { cfnAdapter, type FrontendIndex } from '../ide/navigation';
 import { fileKind, isHclKind } from './fileKinds';
 import { MergedModel } from './mergedModel';
 import { ParseCache } from './parseCache';
+import { PerText } from './perText';
 import { SourceSnapshot } from './sourceSnapshot';
 import { localModuleCalls, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 
@@ -55,10 +56,11 @@ export class AnalysisSession {
   private readonly texts = new Map<string, string>();
   private readonly versions = new Map<string, number>();
   private readonly cache = new ParseCache();
-  private readonly templateCheck = new Map<string, { text: string; template: boolean }>();
-  private readonly calls = new Map<string, { text: string; calls: readonly string[] }>();
-  private readonly links = new Map<string, { text: string; links: TemplateLinks }>();
-  private readonly syntaxProblems = new Map<string, { text: string; problems: readonly Problem[] }>();
+  private readonly templateCheck = new PerText<boolean>();
+  private readonly planCheck = new PerText<boolean>();
+  private readonly calls = new PerText<readonly string[]>();
+  private readonly links = new PerText<TemplateLinks>();
+  private readonly syntaxProblems = new PerText<readonly Problem[]>();
   private units = new Map<string, UnitResult>();
   /** Files changed since the last analysis. */
   private readonly dirty = new Set<string>();
@@ -218,42 +220,25 @@ export class AnalysisSession {
   private moduleCalls(path: string, snapshot: SourceSnapshot): readonly string[] {
     const text = this.texts.get(path);
     if (text === undefined) return [];
-    const cached = this.calls.get(path);
-    if (cached && cached.text === text) return cached.calls;
-    const file = snapshot.hcl(path);
-    const calls = file ? localModuleCalls(path, file) : [];
-    this.calls.set(path, { text, calls });
-    return calls;
+    return this.calls.get(path, text, () => {
+      const file = snapshot.hcl(path);
+      return file ? localModuleCalls(path, file) : [];
+    });
   }
 
   private templateLinksOf(path: string): TemplateLinks {
     const text = this.texts.get(path) ?? '';
-    const cached = this.links.get(path);
-    if (cached && cached.text === text) return cached.links;
-    const links = templateLinks(text);
-    this.links.set(path, { text, links });
-    return links;
+    return this.links.get(path, text, () => templateLinks(text));
   }
-
-  private readonly planCheck = new Map<string, { text: string; plan: boolean }>();
 
   private isPlan(path: string): boolean {
     const text = this.texts.get(path) ?? '';
-    const cached = this.planCheck.get(path);
-    if (cached && cached.text === text) return cached.plan;
-    const plan = looksLikePlan(text);
-    this.planCheck.set(path, { text, plan });
-    return plan;
+    return this.planCheck.get(path, text, () => looksLikePlan(text));
   }
 
   private isTemplate(path: string): boolean {
     const text = this.texts.get(path);
-    if (text === undefined) return false;
-    const cached = this.templateCheck.get(path);
-    if (cached && cached.text === text) return cached.template;
-    const template = looksLikeTemplate(text);
-    this.templateCheck.set(path, { text, template });
-    return template;
+    return text !== undefined && this.templateCheck.get(path, text, () => looksLikeTemplate(text));
   }
 
   /** Syntax problems of every file we read (Terraform files always, data files when they are templates), cached per text. */
@@ -261,17 +246,13 @@ export class AnalysisSession {
     for (const path of snapshot.paths) {
       const text = snapshot.text(path);
       if (text === undefined) continue;
-      const cached = this.syntaxProblems.get(path);
-      if (cached && cached.text === text) {
-        for (const p of cached.problems) out.push(p);
-        continue;
-      }
-      const kind = fileKind(path);
-      let fileProblems;
-      if (kind !== undefined && isHclKind(kind)) fileProblems = snapshot.hcl(path)?.problems;
-      else if (kind === 'data' && this.isTemplate(path)) fileProblems = snapshot.data(path)?.problems;
-      const problems = (fileProblems ?? []).map((p): Problem => ({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span }));
-      this.syntaxProblems.set(path, { text, problems });
+      const problems = this.syntaxProblems.get(path, text, () => {
+        const kind = fileKind(path);
+        let fileProblems;
+        if (kind !== undefined && isHclKind(kind)) fileProblems = snapshot.hcl(path)?.problems;
+        else if (kind === 'data' && this.isTemplate(path)) fileProblems = snapshot.data(path)?.problems;
+        return (fileProblems ?? []).map((p): Problem => ({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span }));
+      });
       for (const p of problems) out.push(p);
     }
   }

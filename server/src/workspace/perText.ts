@@ -1,0 +1,13 @@
+// A per-file fact computed from the file's text and kept until the text changes (the text string is the key).
+
+export class PerText<T> {
+  private readonly entries = new Map<string, { readonly text: string; readonly value: T }>();
+
+  get(path: string, text: string, compute: () => T): T {
+    const cached = this.entries.get(path);
+    if (cached && cached.text === text) return cached.value;
+    const value = compute();
+    this.entries.set(path, { text, value });
+    return value;
+  }
+}
