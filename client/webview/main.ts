@@ -5,7 +5,7 @@
 import { layoutDiagram, type DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
 import { buildScene } from '../../server/src/ide/diagram/diagramScene';
 import { diagramCss, themeColour } from '../../server/src/ide/diagram/diagramStyle';
-import { applyView, defaultCollapsed, isCollapsibleKind } from '../../server/src/ide/diagram/diagramView';
+import { applyView, defaultCollapsed, isCollapsibleKind, isContainerKind } from '../../server/src/ide/diagram/diagramView';
 import type { DiagramModel, DiagramNode, PathStatus } from '../../server/src/protocol/diagram';
 import { isDiagramModel, isHostToWebviewMessage, type ExportFormat, type HostToWebviewMessage } from '../../server/src/protocol/webviewMessages';
 import { renderScene } from './domRenderer';
@@ -84,7 +84,6 @@ class TopologyApp {
   async showDiagram(model: DiagramModel, focus?: string): Promise<void> {
     const first = this.model === undefined;
     this.model = model;
-    if (this.state.collapsed === null) this.state = { ...this.state, collapsed: defaultCollapsed(model) };
     const known = (id: string | null): boolean => id !== null && model.nodes.some((n) => n.id === id);
     if (focus !== undefined && known(focus)) this.state = { ...this.state, selected: focus, fn: this.state.fn !== null && this.state.fn !== focus ? focus : this.state.fn };
     if (!known(this.state.selected)) this.state = { ...this.state, selected: null };
@@ -100,7 +99,8 @@ class TopologyApp {
     const model = this.model;
     if (!model) return;
     const ticket = ++this.renderCount;
-    const viewed = applyView(model, { vpc: this.state.vpc, function: this.state.fn, collapsed: this.state.collapsed ?? [] });
+    const collapsed = this.collapsedNow();
+    const viewed = applyView(model, { vpc: this.state.vpc, function: this.state.fn, collapsed });
     let layout: DiagramLayout;
     try {
       layout = await layoutDiagram(viewed);
@@ -132,8 +132,18 @@ class TopologyApp {
     this.applySearch(false);
     this.renderDetails();
     if (options.center) this.centerOn(options.center);
-    this.collapseButton.setAttribute('aria-pressed', String(model.nodes.some((n) => n.kind === 'az') && model.nodes.filter((n) => n.kind === 'az').every((n) => this.state.collapsed?.includes(n.id))));
+    const azs = model.nodes.filter((n) => n.kind === 'az');
+    this.collapseButton.setAttribute('aria-pressed', String(azs.length > 0 && azs.every((n) => collapsed.includes(n.id))));
     this.host.post({ type: 'rendered', version: model.version, nodeIds: layout.nodes.map((n) => n.id), selected: this.state.selected });
+  }
+
+  /**
+   * The collapsed containers: the user's own choice once they toggled one, else the default for the current
+   * filter (a big workspace opens as an overview; filtering to one VPC or function opens that part).
+   */
+  private collapsedNow(): readonly string[] {
+    if (this.state.collapsed !== null) return this.state.collapsed;
+    return this.model ? defaultCollapsed(this.model, { vpc: this.state.vpc, function: this.state.fn }) : [];
   }
 
   private showMessage(text: string): void {
@@ -236,7 +246,19 @@ class TopologyApp {
     const query = this.search.value.trim().toLowerCase();
     for (const el of Array.from(scene.querySelectorAll('.node.match'))) el.classList.remove('match');
     if (query === '') return;
-    const matches = layout.nodes.filter((n) => !n.container && (n.node.label.toLowerCase().includes(query) || (n.node.detail ?? '').toLowerCase().includes(query)));
+    const drawn = new Map(layout.nodes.map((n) => [n.id, n]));
+    const byId = new Map(this.model?.nodes.map((n) => [n.id, n]));
+    const found = new Set<string>();
+    for (const n of this.model?.nodes ?? []) {
+      if (isContainerKind(n.kind) || !(n.label.toLowerCase().includes(query) || (n.detail ?? '').toLowerCase().includes(query))) continue;
+      // A match folded into a collapsed box marks that box; one filtered out of the view marks nothing.
+      for (let a: DiagramNode | undefined = n; a; a = a.parent === null ? undefined : byId.get(a.parent)) {
+        if (!drawn.has(a.id)) continue;
+        if (a.id === n.id || drawn.get(a.id)?.node.hidden !== undefined) found.add(a.id);
+        break;
+      }
+    }
+    const matches = layout.nodes.filter((n) => found.has(n.id));
     for (const m of matches) scene.querySelector(`[data-id="${CSS.escape(m.id)}"]`)?.classList.add('match');
     if (move && matches.length > 0) {
       this.matchIndex = (this.matchIndex + 1) % matches.length;
@@ -246,7 +268,7 @@ class TopologyApp {
   }
 
   private toggleCollapsed(id: string): void {
-    const collapsed = new Set(this.state.collapsed ?? []);
+    const collapsed = new Set(this.collapsedNow());
     if (collapsed.has(id)) collapsed.delete(id);
     else collapsed.add(id);
     this.state = { ...this.state, collapsed: [...collapsed].sort() };
@@ -279,8 +301,9 @@ class TopologyApp {
     });
     this.collapseButton.addEventListener('click', () => {
       const azs = this.model?.nodes.filter((n) => n.kind === 'az').map((n) => n.id) ?? [];
-      const allCollapsed = azs.every((id) => this.state.collapsed?.includes(id));
-      const others = (this.state.collapsed ?? []).filter((id) => !azs.includes(id));
+      const now = this.collapsedNow();
+      const allCollapsed = azs.every((id) => now.includes(id));
+      const others = now.filter((id) => !azs.includes(id));
       this.state = { ...this.state, collapsed: allCollapsed ? others : [...others, ...azs].sort() };
       this.save();
       void this.relayout();

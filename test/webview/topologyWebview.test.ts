@@ -10,7 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { diagramHtml } from '../../server/src/ide/diagram/diagramHtml';
 import type { DiagramModel } from '../../server/src/protocol/diagram';
 import type { HostToWebviewMessage, WebviewToHostMessage } from '../../server/src/protocol/webviewMessages';
-import { exampleDiagram, hostileDiagram, hostileName, idEndingWith, repoRoot } from '../unit/ide/diagram/diagramFixtures';
+import { exampleDiagram, hostileDiagram, hostileName, idEndingWith, largeDiagram, repoRoot } from '../unit/ide/diagram/diagramFixtures';
+import { borderKinds, geometryProblems, straddles, type GeometryNode } from '../unit/ide/diagram/diagramGeometry';
 
 const root = repoRoot();
 const outputDir = path.join(root, 'test-output');
@@ -154,6 +155,57 @@ describe('topology webview (Chromium)', function () {
     assert.ok((await page.locator('.hl-diagram path.edge').count()) >= 20);
     assert.equal(await page.locator(`[data-id="${orders}"] text.label`).textContent(), 'aws_lambda_function.orders');
     await page.screenshot({ path: path.join(outputDir, 'topology-webview-light.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('draws internet gateways and gateway endpoints across their VPC border, nothing overlapping', async () => {
+    const { page, errors } = await open({ theme: lightTheme });
+    await showDiagram(page, model);
+    // Boxes as the browser renders them (after zoom and pan), read from the live SVG.
+    const drawn = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.hl-diagram [data-id] > rect.box')).map((rect) => {
+        const r = rect.getBoundingClientRect();
+        return { id: rect.parentElement?.getAttribute('data-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    const boxes = new Map(drawn.map((b) => [b.id, b]));
+    for (const n of model.nodes) assert.ok(boxes.has(n.id), `${n.id} is drawn`);
+    const geometry: GeometryNode[] = model.nodes.map((n) => {
+      const b = boxes.get(n.id);
+      return { id: n.id, kind: n.kind, parent: n.parent, x: b?.x ?? 0, y: b?.y ?? 0, width: b?.width ?? 0, height: b?.height ?? 0 };
+    });
+    assert.deepEqual(geometryProblems(geometry), []);
+    const gateways = model.nodes.filter((n) => borderKinds.includes(n.kind));
+    assert.equal(gateways.length, 4);
+    for (const g of gateways) {
+      const vpc = g.parent === null ? undefined : boxes.get(g.parent);
+      const box = boxes.get(g.id);
+      assert.ok(box && vpc && straddles(box, vpc), `${g.id} straddles its VPC`);
+    }
+    await page.screenshot({ path: path.join(outputDir, 'topology-webview-gateways.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('opens 200 functions as an overview, finds a folded function, and opens one VPC from the filter', async () => {
+    const big = largeDiagram(200, 3);
+    const { page, errors } = await open({ theme: lightTheme });
+    const started = Date.now();
+    const first = await showDiagram(page, big);
+    const ms = Date.now() - started;
+    assert.ok(first.nodeIds.length < 30, `${first.nodeIds.length} boxes drawn`);
+    assert.equal(await page.locator('.node.collapsed.kind-lambda-service-vpc').count(), 1);
+    await page.screenshot({ path: path.join(outputDir, 'topology-webview-200-overview.png') });
+    await page.locator('.toolbar input').fill('f123');
+    assert.equal(await page.locator('.node.match.kind-lambda-service-vpc').count(), 1, 'the box holding the function is marked');
+    await page.locator('.toolbar select').first().selectOption({ label: 'aws_vpc.v1' });
+    const vpc = await rendered(page, 2);
+    assert.ok(vpc.nodeIds.includes('fn1') && !vpc.nodeIds.includes('fn0'), 'the VPC filter draws its own functions');
+    assert.ok(vpc.nodeIds.includes('igw1'));
+    assert.ok(await page.locator('[data-id="fn1"]').isVisible());
+    await page.screenshot({ path: path.join(outputDir, 'topology-webview-200-one-vpc.png') });
+    console.log(`      200 functions: overview drawn in ${ms} ms, VPC filter shows ${vpc.nodeIds.length} boxes`);
     assert.deepEqual(errors, []);
     await page.close();
   });

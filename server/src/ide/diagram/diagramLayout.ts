@@ -1,12 +1,14 @@
 // Lays out a viewed diagram with elkjs (layered, left to right, compound nodes, hierarchy handled as one
 // graph) into absolute boxes and edge polylines. Runs in the webview and in the CLI (elk.bundled.js needs no
 // worker file). Deterministic: children sorted by (kind rank, id) and ELK asked to respect that order.
+// Internet gateways, egress-only gateways and gateway endpoints are ports of their VPC, so ELK itself puts
+// them across the VPC's right border and routes the paths in from inside and out to the destinations.
 
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { DiagramEdge, DiagramNodeKind } from '../../protocol/diagram';
 import { containerTopPadding, leafHeight, leafWidth } from './diagramMetrics';
-import { isContainerKind, type ViewedDiagram, type ViewNode } from './diagramView';
+import { isContainerKind, isVpcEdgeKind, layoutBudget, type ViewedDiagram, type ViewNode } from './diagramView';
 
 export interface Point {
   readonly x: number;
@@ -21,6 +23,8 @@ export interface PositionedNode {
   readonly height: number;
   /** Drawn as a container (it has children in this view). */
   readonly container: boolean;
+  /** Drawn across its VPC's border (a gateway or gateway endpoint), not inside it. */
+  readonly onBorder: boolean;
   readonly depth: number;
   readonly node: ViewNode;
 }
@@ -115,50 +119,138 @@ export function mergeEdges(edges: readonly DiagramEdge[]): { id: string; source:
 
 export async function layoutDiagram(diagram: ViewedDiagram): Promise<DiagramLayout> {
   const children = new Map<string | null, ViewNode[]>();
+  const ports = new Map<string, ViewNode[]>();
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   for (const n of diagram.nodes) {
     const parent = n.parent !== null && byId.has(n.parent) ? n.parent : null;
-    const list = children.get(parent) ?? [];
+    const onBorder = parent !== null && isVpcEdgeKind(n.kind) && byId.get(parent)?.kind === 'vpc';
+    const into = onBorder ? ports : children;
+    const list = into.get(parent) ?? [];
     list.push(n);
-    children.set(parent, list);
+    into.set(parent, list);
   }
   for (const list of children.values()) list.sort(compareNodes);
+  for (const list of ports.values()) list.sort(compareNodes);
+  const portIds = new Set<string>();
   const toElk = (n: ViewNode): ElkNode => {
-    const kids = children.get(n.id);
-    if (kids && kids.length > 0) {
+    const kids = children.get(n.id) ?? [];
+    const edgePorts = ports.get(n.id) ?? [];
+    for (const p of edgePorts) portIds.add(p.id);
+    if (kids.length > 0 || edgePorts.length > 0) {
       const top = containerTopPadding(n.detail !== undefined || n.kind === 'subnet');
       return {
         id: n.id,
-        layoutOptions: { 'elk.padding': `[top=${top},left=12,bottom=12,right=12]`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE', 'elk.nodeSize.minimum': `(${leafWidth(n.label, n.detail)},${top + 20})` },
+        layoutOptions: {
+          'elk.padding': `[top=${top},left=12,bottom=12,right=12]`,
+          // A VPC with nothing inside but gateways is sized by ELK to hold its ports apart.
+          'elk.nodeSize.constraints': kids.length > 0 ? 'MINIMUM_SIZE' : 'MINIMUM_SIZE PORTS',
+          'elk.nodeSize.minimum': `(${leafWidth(n.label, n.detail)},${top + 20})`,
+          ...(edgePorts.length > 0 ? borderPortOptions : {}),
+        },
         children: kids.map(toElk),
+        ports: edgePorts.map(borderPort),
       };
     }
     return { id: n.id, width: leafWidth(n.label, n.detail), height: leafHeight };
   };
   const lines = mergeEdges(diagram.edges).filter((l) => byId.has(l.source) && byId.has(l.target));
-  const graph: ElkNode = {
-    id: '__root',
-    layoutOptions: rootOptions,
-    children: (children.get(null) ?? []).map(toElk),
-    edges: lines.map((l): ElkExtendedEdge => ({ id: l.id, sources: [l.source], targets: [l.target] })),
-  };
+  const rootChildren = (children.get(null) ?? []).map(toElk);
+  const elkEdges = lines.map((l): ElkExtendedEdge => ({ id: l.id, sources: [l.source], targets: [l.target] }));
+  // ELK reserves room inside a compound node only for ports that have a line: a gateway that no path uses
+  // gets an undrawn line from the VPC's last child so that it, too, sits beside the contents, not on them.
+  const connected = new Set(lines.flatMap((l) => [l.source, l.target]));
+  for (const [vpc, list] of ports) {
+    const last = children.get(vpc)?.at(-1);
+    if (last === undefined) continue;
+    for (const p of list) if (!connected.has(p.id)) elkEdges.push({ id: `spacer:${p.id}`, sources: [last.id], targets: [p.id] });
+  }
+  // Network-simplex placement gives the straightest lines but costs a large share of a big layout's time.
+  const big = diagram.nodes.length + lines.length > layoutBudget;
+  const graph: ElkNode = { id: '__root', layoutOptions: big ? { ...rootOptions, 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' } : rootOptions, children: rootChildren, edges: elkEdges };
   elk ??= new ELK();
   const laid = await elk.layout(graph);
   const positioned: PositionedNode[] = [];
+  const place = (n: ElkNode | ElkPort, depth: number, container: boolean, onBorder: boolean): void => {
+    const node = byId.get(n.id);
+    if (node) positioned.push({ id: n.id, x: n.x ?? 0, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0, container, onBorder, depth, node });
+  };
   const walk = (n: ElkNode, depth: number): void => {
     const node = byId.get(n.id);
-    if (node) {
-      positioned.push({ id: n.id, x: n.x ?? 0, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0, container: (n.children?.length ?? 0) > 0 || isContainerKind(node.kind), depth, node });
-    }
+    place(n, depth, (n.children?.length ?? 0) > 0 || (node !== undefined && isContainerKind(node.kind)), false);
     for (const c of n.children ?? []) walk(c, depth + 1);
+    for (const p of n.ports ?? []) place(p, depth + 1, false, true);
   };
   for (const c of laid.children ?? []) walk(c, 0);
+  const boxes = new Map(positioned.filter((n) => portIds.has(n.id)).map((n) => [n.id, n]));
   const sections = new Map<string, Point[]>();
-  for (const e of (laid.edges ?? [])) {
+  for (const e of laid.edges ?? []) {
     const points: Point[] = [];
     for (const s of e.sections ?? []) points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
     sections.set(e.id, points.map((p) => ({ x: p.x, y: p.y })));
   }
-  const edges = lines.map((l): PositionedEdge => ({ ...l, points: sections.get(l.id) ?? [] }));
+  const edges = lines.map((l): PositionedEdge => ({ ...l, points: clipToBoxes(sections.get(l.id) ?? [], boxes.get(l.source), boxes.get(l.target)) }));
   return { version: diagram.version, width: laid.width ?? 0, height: laid.height ?? 0, nodes: positioned, edges };
+}
+
+/** A border node is a port of its VPC: on the right side (the side the paths leave by), centred on the border. */
+const borderPortOptions: Record<string, string> = { 'elk.portConstraints': 'FIXED_SIDE', 'elk.spacing.portPort': '18' };
+
+function borderPort(n: ViewNode): ElkPort {
+  const width = leafWidth(n.label, n.detail);
+  return { id: n.id, width, height: leafHeight, layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.borderOffset': String(-width / 2) } };
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const within = (p: Point, b: Box): boolean => p.x >= b.x - 0.5 && p.x <= b.x + b.width + 0.5 && p.y >= b.y - 0.5 && p.y <= b.y + b.height + 0.5;
+
+/**
+ * ELK ends a line at a port's anchor, which for a port this wide lies inside (or on the far side of) the box:
+ * the line is cut where it first enters the target box and starts where it last leaves the source box, so
+ * the arrowhead touches the border. Orthogonal routing: every segment is horizontal or vertical.
+ */
+export function clipToBoxes(points: readonly Point[], source: Box | undefined, target: Box | undefined): Point[] {
+  let out = [...points];
+  if (target && out.length >= 2) {
+    const i = out.findIndex((p) => within(p, target));
+    if (i > 0) {
+      const prev = out[i - 1];
+      const cur = out[i];
+      if (prev && cur) out = [...out.slice(0, i), entryPoint(prev, cur, target)];
+    }
+  }
+  if (source && out.length >= 2) {
+    let i = -1;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const p = out[k];
+      if (p && within(p, source)) {
+        i = k;
+        break;
+      }
+    }
+    if (i >= 0 && i < out.length - 1) {
+      const cur = out[i];
+      const next = out[i + 1];
+      if (cur && next) out = [entryPoint(next, cur, source), ...out.slice(i + 1)];
+    }
+  }
+  return out;
+}
+
+/** Where the segment from `outside` to `inside` crosses the border of `box`. */
+function entryPoint(outside: Point, inside: Point, box: Box): Point {
+  if (outside.y === inside.y) {
+    const x = outside.x < box.x ? box.x : outside.x > box.x + box.width ? box.x + box.width : inside.x;
+    return { x, y: inside.y };
+  }
+  if (outside.x === inside.x) {
+    const y = outside.y < box.y ? box.y : outside.y > box.y + box.height ? box.y + box.height : inside.y;
+    return { x: inside.x, y };
+  }
+  return inside;
 }

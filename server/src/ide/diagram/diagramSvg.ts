@@ -5,7 +5,7 @@ import type { DiagramModel } from '../../protocol/diagram';
 import { layoutDiagram } from './diagramLayout';
 import { buildScene, type SceneElement } from './diagramScene';
 import { diagramCss, fixedColour } from './diagramStyle';
-import { applyView, type DiagramView } from './diagramView';
+import { applyView, defaultCollapsed, type DiagramView } from './diagramView';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -30,13 +30,15 @@ export function sceneToSvg(element: SceneElement, indent = ''): string {
 
 export interface SvgExportOptions {
   readonly theme?: 'light' | 'dark';
+  /** What to draw; by default everything, with containers collapsed as defaultCollapsed picks for a big workspace. */
   readonly view?: DiagramView;
 }
 
 /** The whole diagram as a standalone SVG document with fixed colours and tooltips. */
 export async function diagramToSvg(model: DiagramModel, options: SvgExportOptions = {}): Promise<string> {
   const theme = options.theme ?? 'light';
-  const layout = await layoutDiagram(applyView(model, options.view ?? {}));
+  // Without a view, a big workspace is drawn as the panel opens it (collapsed to lay out in about a second).
+  const layout = await layoutDiagram(applyView(model, options.view ?? { collapsed: defaultCollapsed(model) }));
   const colour = fixedColour(theme);
   const css = `${diagramCss(colour, "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif")}\n.hl-diagram { background: ${colour('bg')}; }`;
   const scene = buildScene(layout, { titles: true, css });

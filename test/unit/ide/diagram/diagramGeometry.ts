@@ -1,0 +1,81 @@
+// Geometry checks on a drawn diagram, shared by the layout, SVG and webview tests: a gateway's box straddles
+// its VPC's border, boxes that are not nested never overlap, and the boxes read back from an SVG string.
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Kinds drawn across their VPC's border (the issue: "internet and egress-only gateways and gateway endpoints on the VPC edge"). */
+export const borderKinds: readonly string[] = ['internet-gateway', 'egress-only-internet-gateway', 'gateway-endpoint'];
+
+const eps = 0.5;
+
+/** Positive-area overlap (touching edges do not count). */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width - eps && b.x < a.x + a.width - eps && a.y < b.y + b.height - eps && b.y < a.y + a.height - eps;
+}
+
+export function contains(outer: Rect, inner: Rect): boolean {
+  return inner.x >= outer.x - eps && inner.y >= outer.y - eps && inner.x + inner.width <= outer.x + outer.width + eps && inner.y + inner.height <= outer.y + outer.height + eps;
+}
+
+/** `box` crosses `container`'s border: it overlaps the container but is neither fully inside nor fully outside. */
+export function straddles(box: Rect, container: Rect): boolean {
+  return overlaps(box, container) && !contains(container, box);
+}
+
+export interface GeometryNode extends Rect {
+  readonly id: string;
+  readonly kind: string;
+  readonly parent: string | null;
+}
+
+/**
+ * Problems with a drawing: a border kind whose parent is a VPC that does not straddle it, any other node not
+ * inside its parent, and two boxes neither of which contains the other (by parent links) that overlap.
+ */
+export function geometryProblems(nodes: readonly GeometryNode[]): string[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const problems: string[] = [];
+  const ancestors = (n: GeometryNode): Set<string> => {
+    const out = new Set<string>();
+    for (let p = n.parent === null ? undefined : byId.get(n.parent); p && !out.has(p.id); p = p.parent === null ? undefined : byId.get(p.parent)) out.add(p.id);
+    return out;
+  };
+  const lineage = new Map(nodes.map((n) => [n.id, ancestors(n)]));
+  for (const n of nodes) {
+    const p = n.parent === null ? undefined : byId.get(n.parent);
+    if (!p) continue;
+    if (borderKinds.includes(n.kind) && p.kind === 'vpc') {
+      if (!straddles(n, p)) problems.push(`${n.kind} ${n.id} does not cross the border of ${p.id}`);
+    } else if (!contains(p, n)) {
+      problems.push(`${n.id} is outside ${p.id}`);
+    }
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    const a = nodes[i];
+    if (!a) continue;
+    for (let j = i + 1; j < nodes.length; j++) {
+      const b = nodes[j];
+      if (!b || lineage.get(a.id)?.has(b.id) || lineage.get(b.id)?.has(a.id)) continue;
+      if (overlaps(a, b)) problems.push(`${a.id} overlaps ${b.id}`);
+    }
+  }
+  return problems;
+}
+
+const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Each node group's id, classes and first rect (its box) in an SVG string written by diagramSvg.ts. */
+export function svgBoxes(svg: string): Map<string, Rect & { readonly classes: string }> {
+  const out = new Map<string, Rect & { readonly classes: string }>();
+  const group = /<g class="(node [^"]*)" data-id="([^"]*)"[^>]*>\s*<rect class="box" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/g;
+  for (let m = group.exec(svg); m; m = group.exec(svg)) {
+    const [, classes = '', id = '', x = '', y = '', width = '', height = ''] = m;
+    out.set(unescape(id), { classes, x: Number(x), y: Number(y), width: Number(width), height: Number(height) });
+  }
+  return out;
+}
