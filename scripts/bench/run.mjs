@@ -35,10 +35,21 @@ function write(dir, files) {
   }
 }
 
-function ours(dir, runs, edits) {
+function oursOnce(dir, runs, edits) {
   const child = spawnSync(process.execPath, ['--max-old-space-size=4096', join(root, 'scripts/bench/analysisChild.mjs'), bundle, dir, String(runs), String(edits)], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (child.status !== 0) throw new Error(`analysis child failed on ${dir}:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop());
+}
+
+/**
+ * Our analysis in `procs` fresh processes of `runs` fresh sessions each (edits measured in the first):
+ * firstMs is the median over processes of their first session (process cold, JIT cold), coldMs the median
+ * of the later sessions (a new session in a warmed-up process, as the language server's re-scans are).
+ */
+function ours(dir, runs, edits, procs) {
+  const results = Array.from({ length: procs }, (_, i) => oursOnce(dir, runs, i === 0 ? edits : 0));
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ...results[0], firstMs: med(results.map((r) => r.firstMs)), coldMs: med(results.map((r) => r.coldMs)), peakRssMb: Math.max(...results.map((r) => r.peakRssMb)) };
 }
 
 const fmtMs = (ms) => (ms === null || ms === undefined ? 'n/a' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
@@ -56,17 +67,18 @@ for (const size of sizes) {
   // YAML (cfn-lint validates the same YAML); the JSON twin is only the JSON.parse floor.
   write(cfnDir, generateCloudFormation(size, 1).files);
   console.log(`\n— ${size} resources —`);
-  const tf = ours(tfDir, runs, quick ? 5 : 30);
-  const cfn = ours(join(cfnDir, 'yaml'), runs, quick ? 5 : 30);
+  const procs = quick || size >= 50000 ? 1 : 3;
+  const tf = ours(tfDir, runs, quick ? 5 : 30, procs);
+  const cfn = ours(join(cfnDir, 'yaml'), runs, quick ? 5 : 30, procs);
   const base = await runBaselines({ tfDir, cfnDir, runs: quick ? 1 : size >= 50000 ? 1 : 3, quick: quick || size >= 50000 });
   const get = (name) => base.find((b) => b.name.startsWith(name));
   const ts = get('tree-sitter');
   const hcl2json = get('hcl2json');
   const cfnLint = get('cfn-lint');
   rows.push({ size, tf, cfn, ts, hcl2json, cfnLint });
-  console.log(`ours, Terraform: cold ${fmtMs(tf.coldMs)} (${tf.files} files, ${(tf.bytes / 1e6).toFixed(1)} MB, ${tf.functions} functions), one-line edit ${fmtMs(tf.editMs)}, peak ${tf.peakRssMb} MB`);
-  console.log(`ours, CloudFormation: cold ${fmtMs(cfn.coldMs)}, one-line edit ${fmtMs(cfn.editMs)}, peak ${cfn.peakRssMb} MB`);
-  for (const b of base) console.log(`${b.name}: ${b.medianMs === null ? b.note : fmtMs(b.medianMs)} (${b.runs} run(s)), peak ${b.peakRssMb ?? '?'} MB`);
+  console.log(`ours, Terraform: first ${fmtMs(tf.firstMs)}, cold ${fmtMs(tf.coldMs)} (${tf.files} files, ${(tf.bytes / 1e6).toFixed(1)} MB, ${tf.functions} functions), one-line edit ${fmtMs(tf.editMs)}, peak ${tf.peakRssMb} MB`);
+  console.log(`ours, CloudFormation: first ${fmtMs(cfn.firstMs)}, cold ${fmtMs(cfn.coldMs)}, one-line edit ${fmtMs(cfn.editMs)}, peak ${cfn.peakRssMb} MB`);
+  for (const b of base) console.log(`${b.name}: ${b.medianMs === null ? b.note : fmtMs(b.medianMs)}${b.warmMedianMs ? `, warm ${fmtMs(b.warmMedianMs)}` : ''} (${b.runs} run(s)), peak ${b.peakRssMb ?? '?'} MB`);
 }
 
 console.log('\n— readers on one 5,000-line file —');
@@ -77,10 +89,10 @@ const readerName = (r) => r.name ?? r.reader ?? '?';
 for (const r of [...hclRows, ...dataRows]) console.log(`${readerName(r)}: ${fmtMs(r.medianMs ?? r.ms)}`);
 
 const table = [
-  '| resources | ours TF cold | TF one-line edit | tree-sitter parse only | vs tree-sitter | hcl2json | ours CFN cold | CFN one-line edit | cfn-lint | vs cfn-lint | peak RSS (TF / CFN) |',
+  '| resources | ours TF first / cold | TF one-line edit | tree-sitter parse only, first / warm | vs tree-sitter (first / warm) | hcl2json | ours CFN first / cold | CFN one-line edit | cfn-lint | vs cfn-lint | peak RSS (TF / CFN) |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) =>
-    `| ${r.size.toLocaleString('en')} | ${fmtMs(r.tf.coldMs)} | ${fmtMs(r.tf.editMs)} | ${fmtMs(r.ts?.medianMs)} | ${ratio(r.tf.coldMs, r.ts?.medianMs)} | ${fmtMs(r.hcl2json?.medianMs)} | ${fmtMs(r.cfn.coldMs)} | ${fmtMs(r.cfn.editMs)} | ${r.cfnLint?.medianMs ? fmtMs(r.cfnLint.medianMs) : (r.cfnLint?.note ?? 'n/a')} | ${ratio(r.cfn.coldMs, r.cfnLint?.medianMs)} | ${r.tf.peakRssMb} / ${r.cfn.peakRssMb} MB |`,
+    `| ${r.size.toLocaleString('en')} | ${fmtMs(r.tf.firstMs)} / ${fmtMs(r.tf.coldMs)} | ${fmtMs(r.tf.editMs)} | ${fmtMs(r.ts?.medianMs)} / ${fmtMs(r.ts?.warmMedianMs)} | ${ratio(r.tf.firstMs, r.ts?.medianMs)} / ${ratio(r.tf.coldMs, r.ts?.warmMedianMs)} | ${fmtMs(r.hcl2json?.medianMs)} | ${fmtMs(r.cfn.firstMs)} / ${fmtMs(r.cfn.coldMs)} | ${fmtMs(r.cfn.editMs)} | ${r.cfnLint?.medianMs ? fmtMs(r.cfnLint.medianMs) : (r.cfnLint?.note ?? 'n/a')} | ${ratio(r.cfn.firstMs, r.cfnLint?.medianMs)} | ${r.tf.peakRssMb} / ${r.cfn.peakRssMb} MB |`,
   ),
 ];
 console.log('\n' + table.join('\n'));
@@ -91,9 +103,15 @@ const doc = `# Benchmarks
 Measured by \`npm run bench\`${quick ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)}: ${machine}. The machine is
 shared and noisy: read the ratios, measured in the same run, rather than the absolute times. Medians.
 
-"Ours cold" is the whole analysis in a fresh process: reading every file, parsing, evaluating, building
-the model, reachability for every function and destination, and findings. "One-line edit" is the same
-session re-analysed after a one-line change in the largest file. Baselines run in their own processes on
+Our figures are the whole analysis: reading every file, parsing, evaluating, building the model,
+reachability for every function and destination, and findings, in a new session. "First" is the first
+session in a fresh process (the JIT compiler has seen none of our code yet: what a one-shot CLI run pays);
+"cold" is a new session in a process that has analysed before (as the language server's later re-scans
+are). Both are reported because the baselines differ in the same way: tree-sitter's "first" is one parse
+pass in a fresh process (its WASM compiled beforehand, untimed), its "warm" the later passes in the same process.
+Peak RSS is the process maximum during the cold sessions (read before the edit session is built). "One-line
+edit" is a session re-analysed after a comment line is inserted in the middle of the largest file (every
+later span moves), median of 30 edits. Baselines run in their own processes on
 the same files: tree-sitter-hcl (web-tree-sitter) and HashiCorp's HCL parser (@cdktf/hcl2json) only
 *parse* the .tf files; the npm \`cfn-lint\` validates the YAML templates.
 
@@ -121,10 +139,13 @@ function targetsSection(rows) {
   const r10 = at(10000);
   const r50 = at(50000);
   if (r10) {
-    const tsRatio = r10.ts?.medianMs ? r10.ts.medianMs / r10.tf.coldMs : undefined;
-    add('10k Terraform resources analysed cold ≥ 3× faster than tree-sitter parses them', tsRatio ? `${tsRatio.toFixed(1)}× (${fmtMs(r10.tf.coldMs)} vs ${fmtMs(r10.ts.medianMs)})` : 'n/a', tsRatio === undefined ? undefined : tsRatio >= 3);
-    add('10k CloudFormation resources analysed cold < 1 s', fmtMs(r10.cfn.coldMs), r10.cfn.coldMs < 1000);
-    const lint = r10.cfnLint?.medianMs ? r10.cfnLint.medianMs / r10.cfn.coldMs : undefined;
+    const firstRatio = r10.ts?.medianMs ? r10.ts.medianMs / r10.tf.firstMs : undefined;
+    const warmRatio = r10.ts?.warmMedianMs ? r10.ts.warmMedianMs / r10.tf.coldMs : undefined;
+    add('10k Terraform resources analysed cold ≥ 3× faster than tree-sitter parses them (first passes)', firstRatio ? `${firstRatio.toFixed(1)}× (${fmtMs(r10.tf.firstMs)} vs ${fmtMs(r10.ts.medianMs)})` : 'n/a', firstRatio === undefined ? undefined : firstRatio >= 3);
+    add('the same, both warmed up', warmRatio ? `${warmRatio.toFixed(1)}× (${fmtMs(r10.tf.coldMs)} vs ${fmtMs(r10.ts.warmMedianMs)})` : 'n/a', warmRatio === undefined ? undefined : warmRatio >= 3);
+    // cfn-lint runs once per fresh process: compared with our first session in a fresh process.
+    add('10k CloudFormation resources analysed cold < 1 s (first session in a fresh process)', fmtMs(r10.cfn.firstMs), r10.cfn.firstMs < 1000);
+    const lint = r10.cfnLint?.medianMs ? r10.cfnLint.medianMs / r10.cfn.firstMs : undefined;
     add('≥ 100× faster than cfn-lint validates the same templates (10k)', lint ? `${lint.toFixed(0)}×` : 'n/a', lint === undefined ? undefined : lint >= 100);
     add('a one-line edit re-analysed in < 16 ms (10k, Terraform / CloudFormation)', `${fmtMs(r10.tf.editMs)} / ${fmtMs(r10.cfn.editMs)}`, r10.tf.editMs < 16 && r10.cfn.editMs < 16);
   }

@@ -72,7 +72,23 @@ function stripTag(node: DataNode): DataNode {
   if (u === undefined) {
     // The argument starts after the tag and its separating space (`!Ref Name`: the span of `Name`).
     const start = node.tag !== undefined && node.tag.span.end + 1 <= node.span.end ? node.tag.span.end + 1 : node.span.start;
-    u = { ...node, tag: undefined, span: { start, end: node.span.end } };
+    const span = { start, end: node.span.end };
+    // Built field by field in the readers' property order (not `{ ...node }`): the copies then share the
+    // readers' hidden classes, and a spread of three node shapes was a visible cost of every re-analysis.
+    switch (node.kind) {
+      case 'map':
+        u = { kind: 'map', entries: node.entries, tag: undefined, span };
+        break;
+      case 'seq':
+        u = { kind: 'seq', items: node.items, tag: undefined, span };
+        break;
+      case 'scalar':
+        u =
+          node.raw === undefined
+            ? { kind: 'scalar', value: node.value, style: node.style, tag: undefined, span }
+            : { kind: 'scalar', value: node.value, raw: node.raw, style: node.style, tag: undefined, span };
+        break;
+    }
     untagged.set(node, u);
   }
   return u;

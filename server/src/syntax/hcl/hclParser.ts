@@ -254,6 +254,12 @@ class HclParser {
 
   // ---------------------------------------------------------------------------------------------- problems, spans
 
+  /** A source offset (no allocation: throwaway spans at the `sp` site would stop V8 pretenuring the kept ones). */
+  private at(offset: number): number {
+    const map = this.map;
+    return map === undefined ? offset + this.base : (map[offset] ?? this.base);
+  }
+
   private sp(start: number, end: number): Span {
     const map = this.map;
     if (map === undefined) return { start: start + this.base, end: end + this.base };
@@ -556,7 +562,7 @@ class HclParser {
 
   /** Restarts scanning at `offset`, forgetting comments collected at or after it. */
   private rewind(offset: number): void {
-    const mapped = this.sp(offset, offset).start;
+    const mapped = this.at(offset);
     while (this.comments.length > 0) {
       const last = this.comments[this.comments.length - 1];
       if (last === undefined || last.span.start < mapped) break;
@@ -653,7 +659,7 @@ class HclParser {
         name,
         nameSpan: this.sp(nameStart, nameEnd),
         expr,
-        span: { start: this.sp(nameStart, nameStart).start, end: expr.span.end },
+        span: { start: this.at(nameStart), end: expr.span.end },
       };
     }
     if (t === T.OQuote || t === T.Ident || t === T.LBrace) return this.parseBlock(name, nameStart, nameEnd, top);
@@ -803,7 +809,7 @@ class HclParser {
         kind: 'unary',
         op: t === T.Bang ? '!' : '-',
         operand,
-        span: { start: this.sp(start, start).start, end: operand.span.end },
+        span: { start: this.at(start), end: operand.span.end },
       };
     }
     return this.parsePostfix(this.parsePrimary());
@@ -828,7 +834,7 @@ class HclParser {
         if (step === undefined) {
           this.error(dotEnd, this.tok === T.Newline || this.tok === T.EOF ? dotEnd : this.tokEnd,
             "Expected an attribute name after '.'");
-          return { kind: 'invalid', span: { start: e.span.start, end: this.sp(dotEnd, dotEnd).start } };
+          return { kind: 'invalid', span: { start: e.span.start, end: this.at(dotEnd) } };
         }
         e = step;
       } else if (t === T.LBrack) {
@@ -863,7 +869,7 @@ class HclParser {
           kind: 'index',
           object: e,
           key,
-          span: { start: e.span.start, end: end >= 0 ? this.sp(end, end).start : key.span.end },
+          span: { start: e.span.start, end: end >= 0 ? this.at(end) : key.span.end },
         };
       } else {
         return e;
@@ -920,7 +926,7 @@ class HclParser {
         const key = this.parseExpression();
         let end = key.span.end;
         if (this.peek() === T.RBrack) {
-          end = this.sp(this.tokEnd, this.tokEnd).start;
+          end = this.at(this.tokEnd);
           this.ignoreNl = saved;
           this.advance();
         } else {
@@ -972,7 +978,7 @@ class HclParser {
       const inner = this.parseExpression();
       let end: number;
       if (this.peek() === T.RParen) {
-        end = this.sp(this.tokEnd, this.tokEnd).start;
+        end = this.at(this.tokEnd);
         this.ignoreNl = saved;
         this.advance();
       } else {
@@ -980,7 +986,7 @@ class HclParser {
         this.ignoreNl = saved;
         end = inner.span.end;
       }
-      return { kind: 'paren', inner, span: { start: this.sp(start, start).start, end } };
+      return { kind: 'paren', inner, span: { start: this.at(start), end } };
     }
     if (t === T.LBrack) return this.parseTuple();
     if (t === T.LBrace) return this.parseObject();
@@ -1054,7 +1060,7 @@ class HclParser {
         nameSpan: this.sp(start, nameEnd),
         args,
         expandFinal,
-        span: { start: this.sp(start, start).start, end: last !== undefined ? last.span.end : this.sp(open + 1, open + 1).start },
+        span: { start: this.at(start), end: last !== undefined ? last.span.end : this.at(open + 1) },
       };
     }
     return { kind: 'call', name, nameSpan: this.sp(start, nameEnd), args, expandFinal, span: this.sp(start, end) };
@@ -1110,7 +1116,7 @@ class HclParser {
     return {
       kind: 'tuple',
       items,
-      span: { start: this.sp(open, open).start, end: last !== undefined ? last.span.end : this.sp(open + 1, open + 1).start },
+      span: { start: this.at(open), end: last !== undefined ? last.span.end : this.at(open + 1) },
     };
   }
 
@@ -1171,7 +1177,7 @@ class HclParser {
     return {
       kind: 'object',
       items,
-      span: { start: this.sp(open, open).start, end: last !== undefined ? last.span.end : this.sp(open + 1, open + 1).start },
+      span: { start: this.at(open), end: last !== undefined ? last.span.end : this.at(open + 1) },
     };
   }
 
@@ -1248,7 +1254,7 @@ class HclParser {
     }
     let end: number;
     if (this.peek() === closer) {
-      end = this.sp(this.tokEnd, this.tokEnd).start;
+      end = this.at(this.tokEnd);
       this.ignoreNl = savedIgnoreNl;
       this.advance();
     } else {
@@ -1270,7 +1276,7 @@ class HclParser {
       condition,
       grouping,
       objectForm,
-      span: { start: this.sp(open, open).start, end },
+      span: { start: this.at(open), end },
     };
   }
 
@@ -1521,8 +1527,8 @@ class HclParser {
     this.ignoreNl = saved;
     this.error(this.tokStart, this.tokEnd, `Expected '}' to close the interpolation, found ${this.describeToken()}`);
     const resume = this.recoveryPoint(open, mode, limit);
-    if (expr.span.end > this.sp(resume, resume).start) expr = { kind: 'invalid', span: this.sp(from, resume) };
-    parts.push({ kind: 'interpolation', expr, span: { start: this.sp(open, open).start, end: expr.span.end } });
+    if (expr.span.end > this.at(resume)) expr = { kind: 'invalid', span: this.sp(from, resume) };
+    parts.push({ kind: 'interpolation', expr, span: { start: this.at(open), end: expr.span.end } });
     return resume;
   }
 
