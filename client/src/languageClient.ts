@@ -31,7 +31,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--enable-source-maps', '--inspect=6011'] } },
   };
   const watchers = [
-    vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tf.json,yaml,yml,json,template}'),
+    vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tf.json,yaml,yml,json,template,tpl,tftpl,tmpl}'),
     // `terraform init` writes the module manifest that maps module calls to downloaded sources.
     vscode.workspace.createFileSystemWatcher('**/.terraform/modules/modules.json'),
   ];

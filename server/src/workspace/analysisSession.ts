@@ -18,7 +18,7 @@ import { MergedModel } from './mergedModel';
 import { ParseCache } from './parseCache';
 import { PerText } from './perText';
 import { SourceSnapshot } from './sourceSnapshot';
-import { localModuleCalls, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
+import { fileReadPaths, localModuleCalls, mayReadFiles, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 
 export { tuneHeapForAnalysis } from './heapTuning';
 
@@ -59,6 +59,7 @@ export class AnalysisSession {
   private readonly templateCheck = new PerText<boolean>();
   private readonly planCheck = new PerText<boolean>();
   private readonly calls = new PerText<readonly string[]>();
+  private readonly reads = new PerText<readonly string[]>();
   private readonly links = new PerText<TemplateLinks>();
   private readonly syntaxProblems = new PerText<readonly Problem[]>();
   private units = new Map<string, UnitResult>();
@@ -197,7 +198,7 @@ export class AnalysisSession {
   private currentPlans(snapshot: SourceSnapshot): readonly UnitPlan[] {
     const factsOf = (p: string): string => {
       const kind = fileKind(p);
-      if (kind === 'terraform') return this.moduleCalls(p, snapshot).join(',');
+      if (kind === 'terraform') return `${this.moduleCalls(p, snapshot).join(',')}|${this.fileReadsOf(p, snapshot).join(',')}`;
       if (kind !== 'data') return '';
       const links = this.templateLinksOf(p);
       return `${this.isTemplate(p)}|${p.endsWith('.json') && this.isPlan(p)}|${links.nestedFileNames.join(',')}|${links.imports}|${links.exports}`;
@@ -209,6 +210,7 @@ export class AnalysisSession {
       isTemplate: (p) => this.isTemplate(p),
       templateLinks: (p) => this.templateLinksOf(p),
       isPlan: (p) => p.endsWith('.json') && this.isPlan(p),
+      fileReads: (p) => this.fileReadsOf(p, snapshot),
       sharedPaths: (this.options.varFiles ?? []).filter((p) => this.texts.has(p)),
     });
     this.plannedPaths = snapshot.paths;
@@ -223,6 +225,17 @@ export class AnalysisSession {
     return this.calls.get(path, text, () => {
       const file = snapshot.hcl(path);
       return file ? localModuleCalls(path, file) : [];
+    });
+  }
+
+  /** The files a Terraform file's file()/templatefile() calls name, so an edit to one re-analyses its readers. */
+  private fileReadsOf(path: string, snapshot: SourceSnapshot): readonly string[] {
+    const text = this.texts.get(path);
+    // Most files call no file function: a scan of the text spares them the syntax walk.
+    if (text === undefined || !mayReadFiles(text)) return [];
+    return this.reads.get(path, text, () => {
+      const file = snapshot.hcl(path);
+      return file ? fileReadPaths(path, file) : [];
     });
   }
 

@@ -1,7 +1,15 @@
 // Which files Hyperplane Lens reads, decided by name only (content checks come later: a YAML or JSON file
 // is a CloudFormation template only if its content says so).
 
-export type FileKind = 'terraform' | 'terraform-json' | 'tfvars' | 'tfvars-json' | 'modules-manifest' | 'data';
+export type FileKind = 'terraform' | 'terraform-json' | 'tfvars' | 'tfvars-json' | 'modules-manifest' | 'data' | 'template-text';
+
+/**
+ * Text templates a Terraform configuration reads with templatefile() or file() (`policy.json.tpl`,
+ * `user_data.tftpl`): never parsed on their own, only read as text by the Terraform unit whose folders hold
+ * them or whose calls name them (workspace/units.ts). `.tftpl` is Terraform's documented extension; `.tpl`
+ * and `.tmpl` are the usual community ones.
+ */
+const TEMPLATE_TEXT_EXTENSIONS: readonly string[] = ['.tftpl', '.tpl', '.tmpl'];
 
 /** Files larger than this are skipped with one information diagnostic (bad-input rule of the foundation). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -15,6 +23,7 @@ export function fileKind(path: string): FileKind | undefined {
   if (name.endsWith('.tfvars.json')) return 'tfvars-json';
   if (name === 'modules.json' && path.endsWith('/.terraform/modules/modules.json')) return 'modules-manifest';
   if (name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith('.json') || name.endsWith('.template')) return 'data';
+  for (const ext of TEMPLATE_TEXT_EXTENSIONS) if (name.endsWith(ext)) return 'template-text';
   return undefined;
 }
 

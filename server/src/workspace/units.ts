@@ -1,9 +1,11 @@
 // Splits a workspace into independent analysis units so a one-line edit re-analyses only its own unit:
 // one unit per Terraform root module (with the module folders it may call), one per folder tree of
 // CloudFormation templates (a template, its nested stacks and its siblings' exports live together).
-// Units are found from cached syntax trees only; nothing is evaluated here.
+// Units are found from cached syntax trees only; nothing is evaluated here. A Terraform unit also reads the
+// text files its configuration may load with file()/templatefile() (see fileReadPaths), so an edit to a
+// template re-analyses the unit that renders it.
 
-import type { HclFile } from '../syntax/hcl/ast';
+import type { HclExpr, HclFile, HclTemplatePart } from '../syntax/hcl/ast';
 import { fileKind } from './fileKinds';
 
 export interface UnitPlan {
@@ -45,6 +47,168 @@ export function localModuleCalls(path: string, file: HclFile): string[] {
   return out;
 }
 
+/** Terraform functions that read a file named by their first argument, relative to the root module. */
+const FILE_FUNCTIONS: ReadonlySet<string> = new Set(['file', 'templatefile', 'fileexists', 'filebase64', 'filebase64sha256', 'filebase64sha512', 'filemd5', 'filesha1', 'filesha256', 'filesha512']);
+
+/**
+ * Whether a Terraform text may call a file function: a name ending a `file…` word directly followed (after
+ * blanks) by `(`. A cheap test on the text that spares most files the syntax walk of fileReadPaths (words
+ * such as `filename =` are common and are not calls).
+ */
+export function mayReadFiles(text: string): boolean {
+  for (let at = text.indexOf('file'); at >= 0; at = text.indexOf('file', at + 4)) {
+    let i = at + 4;
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    if (text.charCodeAt(i) === 40 && FILE_FUNCTIONS.has(wordEndingAt(text, i, at))) return true;
+  }
+  return false;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** The word that contains `at` and ends before the blanks preceding `paren` (`templatefile` for `…file (`). */
+function wordEndingAt(text: string, paren: number, at: number): string {
+  let start = at;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  let end = at + 4;
+  while (end < paren && isWordChar(text.charCodeAt(end))) end++;
+  return text.slice(start, end);
+}
+
+/**
+ * The files a Terraform file may read with file(), templatefile(), fileexists()…, from the static start of
+ * each call's path: `"${path.module}/policy.json"` → `/abs/dir/policy.json`; a relative literal (Terraform
+ * resolves it against the root module, so the caller resolves it per root) stays relative; a path with a
+ * dynamic part after a static start (`"${path.module}/tpl/${var.name}.tpl"`) ends with `*` (a prefix).
+ * Paths with no static start (`var.file`) are not listed: their templates are found by folder instead.
+ */
+export function fileReadPaths(path: string, file: HclFile): string[] {
+  const out: string[] = [];
+  const dir = dirname(path);
+  const visitParts = (parts: readonly HclTemplatePart[]): void => {
+    for (const p of parts) {
+      switch (p.kind) {
+        case 'string':
+          break;
+        case 'interpolation':
+          visit(p.expr);
+          break;
+        case 'if':
+          visit(p.condition);
+          visitParts(p.then);
+          if (p.else) visitParts(p.else);
+          break;
+        case 'for':
+          visit(p.collection);
+          visitParts(p.body);
+          break;
+      }
+    }
+  };
+  const visit = (e: HclExpr): void => {
+    switch (e.kind) {
+      case 'call': {
+        const name = e.name.startsWith('core::') ? e.name.slice(6) : e.name;
+        const first = e.args[0];
+        if (FILE_FUNCTIONS.has(name) && first) {
+          const read = staticPath(first, dir);
+          if (read !== undefined) out.push(read);
+        }
+        for (const a of e.args) visit(a);
+        break;
+      }
+      case 'template':
+        visitParts(e.parts);
+        break;
+      case 'getAttr':
+        visit(e.object);
+        break;
+      case 'index':
+        visit(e.object);
+        visit(e.key);
+        break;
+      case 'splat':
+        visit(e.source);
+        break;
+      case 'tuple':
+        for (const i of e.items) visit(i);
+        break;
+      case 'object':
+        for (const i of e.items) {
+          visit(i.key);
+          visit(i.value);
+        }
+        break;
+      case 'conditional':
+        visit(e.condition);
+        visit(e.then);
+        visit(e.else);
+        break;
+      case 'binary':
+        visit(e.left);
+        visit(e.right);
+        break;
+      case 'unary':
+        visit(e.operand);
+        break;
+      case 'paren':
+        visit(e.inner);
+        break;
+      case 'for':
+        visit(e.collection);
+        if (e.keyExpr) visit(e.keyExpr);
+        visit(e.valueExpr);
+        if (e.condition) visit(e.condition);
+        break;
+      case 'literal':
+      case 'variable':
+      case 'splatItem':
+      case 'invalid':
+        break;
+    }
+  };
+  const visitBody = (items: HclFile['body']['items']): void => {
+    for (const item of items) {
+      if (item.kind === 'attribute') visit(item.expr);
+      else visitBody(item.body.items);
+    }
+  };
+  visitBody(file.body.items);
+  return out;
+}
+
+/** The static start of a path expression (see fileReadPaths), or undefined when it has none. */
+function staticPath(e: HclExpr, moduleDir: string): string | undefined {
+  if (e.kind === 'literal') return typeof e.value === 'string' ? absoluteOrRelative(e.value, moduleDir, undefined) : undefined;
+  if (e.kind !== 'template') return undefined;
+  let base: 'module' | 'root' | undefined;
+  let text = '';
+  let exact = true;
+  for (let i = 0; i < e.parts.length && exact; i++) {
+    const p = e.parts[i];
+    if (p === undefined) break;
+    if (p.kind === 'string') text += p.value;
+    else if (i === 0 && p.kind === 'interpolation' && p.expr.kind === 'getAttr' && p.expr.object.kind === 'variable' && p.expr.object.name === 'path') {
+      // path.module is the calling file's folder; path.root and path.cwd are the root module's.
+      base = p.expr.name === 'module' ? 'module' : 'root';
+    } else exact = false;
+  }
+  if (e.parts[0]?.kind === 'interpolation' && base === undefined) return undefined;
+  if (base !== undefined && !text.startsWith('/')) return undefined;
+  const path = absoluteOrRelative(base === 'root' ? text.slice(1) : base === 'module' ? `.${text}` : text, moduleDir, base);
+  return path === undefined ? undefined : exact ? path : `${path}*`;
+}
+
+function absoluteOrRelative(text: string, moduleDir: string, base: 'module' | 'root' | undefined): string | undefined {
+  if (text === '') return undefined;
+  if (text.startsWith('/')) return resolve('/', text);
+  if (base === 'module') return resolve(moduleDir, text) + (text.endsWith('/') ? '/' : '');
+  return text;
+}
+
 export interface TemplateLinks {
   /** File names mentioned by TemplateURL / Location (nested stacks, SAM applications). */
   readonly nestedFileNames: readonly string[];
@@ -79,6 +243,8 @@ export interface PlanInputs {
   readonly isPlan: (path: string) => boolean;
   /** Extra files every Terraform unit reads (var files given by the user). */
   readonly sharedPaths: readonly string[];
+  /** The files a Terraform file's file()/templatefile() calls name (see fileReadPaths), cached by the caller. */
+  readonly fileReads?: (path: string) => readonly string[];
 }
 
 export function planUnits(inputs: PlanInputs): UnitPlan[] {
@@ -86,11 +252,16 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
   const dataPaths: string[] = [];
   const dotTerraform: string[] = [];
   const plans: string[] = [];
+  const templateTexts: string[] = [];
   for (const path of inputs.paths) {
     const kind = fileKind(path);
     if (kind === undefined) continue;
     if (path.includes('/.terraform/')) {
       dotTerraform.push(path);
+      continue;
+    }
+    if (kind === 'template-text') {
+      templateTexts.push(path);
       continue;
     }
     if (kind === 'data') {
@@ -120,9 +291,19 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
     const owner = roots.filter((r) => plan.startsWith(r === '/' ? '/' : `${r}/`)).sort((a, b) => b.length - a.length)[0];
     for (const root of owner ? [owner] : roots) planOf.set(root, [...(planOf.get(root) ?? []), plan]);
   }
+  const readable = readableFiles(templateTexts, dataPaths, tfDirs, inputs);
+  const moduleReads = readable.forFolders([...called], moduleFiles, undefined);
   for (const dir of roots) {
     const installed = dotTerraform.filter((p) => p.startsWith(`${dir}/.terraform/`));
-    units.push({ key: `tf:${dir}`, frontend: 'terraform', root: dir, paths: [...(tfDirs.get(dir) ?? []), ...moduleFiles, ...installed, ...(planOf.get(dir) ?? []), ...inputs.sharedPaths].sort() });
+    const reads = readable.forFolders([dir], [...(tfDirs.get(dir) ?? []), ...moduleFiles, ...installed], dir);
+    const paths = [...(tfDirs.get(dir) ?? []), ...moduleFiles, ...installed, ...(planOf.get(dir) ?? []), ...inputs.sharedPaths];
+    const own = new Set(paths);
+    for (const p of [...reads, ...moduleReads]) {
+      if (own.has(p)) continue;
+      own.add(p);
+      paths.push(p);
+    }
+    units.push({ key: `tf:${dir}`, frontend: 'terraform', root: dir, paths: paths.sort() });
   }
   // CloudFormation: one unit per template, joined with the templates it nests (TemplateURL / Location
   // naming their file) and, when it imports exports, with every template that exports something.
@@ -158,4 +339,67 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
     units.push({ key: `cfn:${rootTemplate}`, frontend: 'cloudformation', root: dirname(rootTemplate), paths: [...members, ...manifests].sort() });
   }
   return units;
+}
+
+interface ReadableFiles {
+  /**
+   * The text files a Terraform unit may read: the template files (.tpl, .tftpl…) owned by the given folders
+   * and every template or data file the given Terraform files' file()/templatefile() calls name. `root`
+   * resolves relative call paths (Terraform resolves them against the root module); without it, only
+   * module-relative and absolute ones count.
+   */
+  forFolders(folders: readonly string[], tfFiles: readonly string[], root: string | undefined): string[];
+}
+
+/**
+ * A template file belongs to the nearest Terraform folder above it (its module keeps templates beside it or
+ * in a subfolder such as `templates/`); a nested root's templates are its own, not its parent's. Linear in
+ * the number of files: every template walks up its folders once.
+ */
+function readableFiles(templateTexts: readonly string[], dataPaths: readonly string[], tfDirs: ReadonlyMap<string, readonly string[]>, inputs: PlanInputs): ReadableFiles {
+  const owned = new Map<string, string[]>();
+  for (const t of templateTexts) {
+    for (let dir = dirname(t); ; dir = dirname(dir)) {
+      if (tfDirs.has(dir)) {
+        const list = owned.get(dir);
+        if (list) list.push(t);
+        else owned.set(dir, [t]);
+        break;
+      }
+      if (dir === '/') break;
+    }
+  }
+  // Files a call may name: templates and data files that are neither CloudFormation templates nor plans.
+  const candidates = [...templateTexts, ...dataPaths.filter((p) => !inputs.isTemplate(p) && !inputs.isPlan(p))].sort();
+  const candidateSet = new Set(candidates);
+  return {
+    forFolders(folders, tfFiles, root) {
+      const out: string[] = [];
+      for (const f of folders) out.push(...(owned.get(f) ?? []));
+      if (!inputs.fileReads) return out;
+      for (const file of tfFiles) {
+        if (!file.endsWith('.tf') && !file.endsWith('.tf.json')) continue;
+        for (const read of inputs.fileReads(file)) {
+          const prefix = read.endsWith('*');
+          const raw = prefix ? read.slice(0, -1) : read;
+          if (!raw.startsWith('/') && root === undefined) continue;
+          const abs = raw.startsWith('/') ? raw : resolve(root ?? '/', raw) + (raw.endsWith('/') ? '/' : '');
+          if (!prefix) {
+            if (candidateSet.has(abs)) out.push(abs);
+            continue;
+          }
+          // Candidates are sorted: the ones starting with the prefix are one contiguous run.
+          let lo = 0;
+          let hi = candidates.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((candidates[mid] ?? '') < abs) lo = mid + 1;
+            else hi = mid;
+          }
+          for (let i = lo; i < candidates.length && (candidates[i] ?? '').startsWith(abs); i++) out.push(candidates[i] ?? '');
+        }
+      }
+      return out;
+    },
+  };
 }

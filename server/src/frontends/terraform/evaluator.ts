@@ -512,15 +512,12 @@ function evalFileCall(ctx: EvalContext, name: 'file' | 'templatefile', args: rea
   if (vars === null || !isTfObject(vars)) return errorValue(ctx, 'templatefile(): the variables must be an object or map');
   const parts = ctx.template?.(path, text);
   if (parts === undefined || !Array.isArray(parts)) return parts !== undefined && isTfUnknown(parts as TfValue) ? (parts as TfUnknown) : unknownValue('templatefile() is not evaluated statically');
-  // The template sees only the variables it is given (Terraform: no var., local. or resources).
-  let inner = makeScope(scope.mod, path);
+  // The template sees only the variables it is given: Terraform resolves no var., local., path. or resource
+  // names inside it, so any other name is an error there too.
+  let inner = makeScope({ ctx, root: () => undefined }, path);
   for (const [k, v] of vars.fields) inner = withVar(inner, k, v);
-  const result = evalTemplate(parts as readonly HclTemplatePart[], inner);
-  if (typeof result === 'number' || typeof result === 'boolean') {
-    const str = toStringValue(result);
-    return typeof str === 'string' ? str : result;
-  }
-  return result;
+  // A template that is one interpolation keeps its value's type (`${port}` gives 5, not "5"), as in Terraform.
+  return evalTemplate(parts as readonly HclTemplatePart[], inner);
 }
 
 function callFunction(ctx: EvalContext, name: string, values: TfValue[], span: Span, file: string): TfValue {

@@ -58,12 +58,12 @@ export class TfSession implements EvalContext {
       this.problemMap.set(key, {
         code: 'tf-file-unread',
         severity: 'information',
-        message: `${abs} is read by file() or templatefile() but is not among the files Hyperplane Lens loads (.tf, .tfvars, .json, .yaml); values built from it are unknown.`,
+        message: `${abs} is read by file() or templatefile() but is not in the workspace, or not a kind of file Hyperplane Lens loads (.tf, .tfvars, .json, .yaml, .tpl, .tftpl, .tmpl); values built from it are unknown.`,
         file: site.file,
         span: site.span,
       });
     }
-    return unknownValue(`${abs} is not loaded by Hyperplane Lens (it reads .tf, .tfvars, .json and .yaml files)`);
+    return unknownValue(`${abs} is not among the workspace files Hyperplane Lens loads`);
   }
 
   private readonly templates = new Map<string, readonly HclTemplatePart[] | TfUnknown>();

@@ -51,15 +51,15 @@ resource "aws_iam_policy" "c" { policy = file("other.tpl") }
     const out = readTerraform(view, {});
     const docs = out.objects.flatMap((o) => (o.kind === 'iam-policy' && typeof o.document === 'object' && 'unknown' in o.document ? [o.document.reason] : []));
     assert.deepEqual(docs, [
-      '/w/policy.tpl is not loaded by Hyperplane Lens (it reads .tf, .tfvars, .json and .yaml files)',
-      '/w/policy.tpl is not loaded by Hyperplane Lens (it reads .tf, .tfvars, .json and .yaml files)',
-      '/w/other.tpl is not loaded by Hyperplane Lens (it reads .tf, .tfvars, .json and .yaml files)',
+      '/w/policy.tpl is not among the workspace files Hyperplane Lens loads',
+      '/w/policy.tpl is not among the workspace files Hyperplane Lens loads',
+      '/w/other.tpl is not among the workspace files Hyperplane Lens loads',
     ]);
     assert.deepEqual(
       out.problems.map((p) => `${p.code} ${p.severity} ${p.message}`),
       [
-        'tf-file-unread information /w/policy.tpl is read by file() or templatefile() but is not among the files Hyperplane Lens loads (.tf, .tfvars, .json, .yaml); values built from it are unknown.',
-        'tf-file-unread information /w/other.tpl is read by file() or templatefile() but is not among the files Hyperplane Lens loads (.tf, .tfvars, .json, .yaml); values built from it are unknown.',
+        'tf-file-unread information /w/policy.tpl is read by file() or templatefile() but is not in the workspace, or not a kind of file Hyperplane Lens loads (.tf, .tfvars, .json, .yaml, .tpl, .tftpl, .tmpl); values built from it are unknown.',
+        'tf-file-unread information /w/other.tpl is read by file() or templatefile() but is not in the workspace, or not a kind of file Hyperplane Lens loads (.tf, .tfvars, .json, .yaml, .tpl, .tftpl, .tmpl); values built from it are unknown.',
       ],
     );
   });
