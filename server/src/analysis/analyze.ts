@@ -9,6 +9,7 @@ import { collectFindings, type FunctionFacts } from './findings';
 import { needsOf, type Need } from './intent';
 import { placementOf, type Placement } from './placement';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
+import { requestOf } from './serviceRequests';
 import { zipFixes, type Evaluation } from './trace';
 import type { AnalysisOptions, AnalysisResult, DestinationKind, DestinationReach, FunctionReport, Hop, ReachStatus } from './types';
 
@@ -123,6 +124,8 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
   const facts: FunctionFacts[] = [];
   const shareKeysOf = new Map<Id, readonly string[]>();
   const serviceVpcCache = new Map<string, DestinationReach>();
+  // E7, E9: a function's requests matter only when some endpoint has a policy (most workspaces have none).
+  const checkPolicies = model.all('vpc-endpoint').some((e) => e.policy !== null);
   for (const fn of model.all('lambda-function')) {
     const placement = placementOf(model, fn);
     const needs = needsOf(model, fn);
@@ -156,10 +159,11 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
       }
       const configKey = `${subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
       reach = planned.map((p) => {
-        const key = `${configKey}|${p.key}|${destinationKey(p.spec)}`;
+        const spec: DestinationSpec = checkPolicies && p.spec.kind === 'service' ? { ...p.spec, request: requestOf(model, fn, p.spec.service) } : p.spec;
+        const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
         let hit = shared.get(key);
         if (!hit) {
-          const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, p.spec));
+          const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, spec));
           hit = { reach: toReach(p, evals), evals };
           shared.set(key, hit);
         }
@@ -179,6 +183,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
       function: f.fn.id, vpcAttached: p.kind === 'vpc', managedInstances: p.managedInstances, vpc,
       subnets: p.kind === 'vpc' ? p.subnets : [], securityGroups: p.kind === 'vpc' ? p.securityGroups : [],
       enis: f.eniKeys, sharesEniWith: [...shares].sort(), reach: f.reach,
+      ...(f.fn.existence !== undefined ? { existence: f.fn.existence } : {}),
     };
   });
   const eniList = enis.list();

@@ -40,7 +40,10 @@ class Findings {
   }
 
   add(rule: RuleInfo, subject: Id, origin: Origin, message: string, related: FindingRelated[] = [], fixes: readonly Fix[] = [], severity = rule.severity): void {
-    this.list.push({ rule: rule.id, severity, message, subject, origin, related, fixes });
+    // A subject created only under an undecidable condition is analysed as if created; the finding says so.
+    const existence = this.model.get(subject)?.existence;
+    const text = existence === undefined ? message : `${message} (applies if it is deployed: ${existence.reason})`;
+    this.list.push({ rule: rule.id, severity, message: text, subject, origin, related, fixes });
   }
 }
 
@@ -100,6 +103,12 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
     const endpointSg = blocks.find((b) => b.tag === 'endpoint-sg');
     if (endpointSg) {
       f.add(rules.VPCE_SG_BLOCKS_FUNCTION, fn.id, locate(fn), `${fn.address} cannot use the interface endpoint for ${reach.destination}: ${endpointSg.explanation}`, related, reach.fixes);
+      continue;
+    }
+    const policy = blocks.find((b) => b.code === 'VPCE_POLICY_DENIES');
+    if (policy) {
+      // E7: a warning, not an error: the evaluation cannot see every statement (bucket policies, SCPs…).
+      f.add(rules.VPCE_POLICY_DENIES, fn.id, locate(fn), `${fn.address} cannot use ${reach.label}${because}: ${policy.explanation}`, related, reach.fixes);
       continue;
     }
     if (blocks.some((b) => b.code === 'LAMBDA_EFS_NO_MOUNT_TARGET')) {

@@ -65,7 +65,8 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
   // match the request and could act differently from the outcome of the others leaves the verdict open.
   const unnumbered: NetworkAclEntry[] = [];
   for (const entry of model.naclEntries(acl, egress)) {
-    if (!isKnown(entry.ruleNumber)) { unnumbered.push(entry); continue; }
+    // P5: an entry that may not be created is weighed like one of unknown place: only if it could change the outcome.
+    if (!isKnown(entry.ruleNumber) || entry.existence !== undefined) { unnumbered.push(entry); continue; }
     if (remaining.length === 0) continue;
     const ports = entryPorts(entry);
     if (ports === 'none') continue;
@@ -91,6 +92,7 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
     if (ports !== 'unknown' && (ports[1] < from || ports[0] > to)) continue;
     // An allow placed first only allows more of an allowed request; a deny only denies more of a denied one.
     if (isKnown(entry.action) && entry.action === outcome) continue;
+    if (entry.existence !== undefined) return { verdict: 'unknown', detail: `cannot tell whether ${entry.address} decides ${what()}: it is ${entry.existence.reason}`, entry: entry.id, narrow: false };
     const why = isKnown(entry.ruleNumber) ? '' : `: ${entry.ruleNumber.reason}`;
     return { verdict: 'unknown', detail: `cannot tell whether ${entry.address} decides ${what()}, its rule number is unknown${why}`, entry: entry.id, narrow: false };
   }

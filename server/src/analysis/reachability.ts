@@ -6,16 +6,22 @@ import { isKnown, type Maybe } from '../model/origin';
 import { implicitRef, type Id, type Route, type Subnet, type Target, type VpcEndpoint } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { addrOf, type Addr } from './addressing';
+import { withExistence } from './existence';
+import { evaluateEndpointPolicy, type EndpointRequest, type PolicyResolver } from './endpointPolicy';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
 import { symbolLabel } from './naming';
 import { aclStep, nameOf, natFixes, sgEgressStep, sgIngressStep, type GroupEnd, type Source } from './pathSteps';
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
+import { policyResolver } from './serviceRequests';
+import { regionalNatStep } from './regionalNat';
+import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewayRouteFixes, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { Trace, type Evaluation } from './trace';
 import type { Fix, Hop, Via } from './types';
 
 export type DestinationSpec =
   | { readonly kind: 'internet'; readonly family: 4 | 6 }
-  | { readonly kind: 'service'; readonly service: string }
+  /** `request`: what the function asks of the service, checked against endpoint policies (E7, E9). */
+  | { readonly kind: 'service'; readonly service: string; readonly request?: EndpointRequest }
   | { readonly kind: 'target'; readonly target: Target; readonly port: number | null };
 
 const HTTPS = 443;
@@ -24,11 +30,13 @@ const PUBLIC6: Addr = { kind: 'public', family: 6 };
 /** VPC Lattice's IPv4 link-local range (the com.amazonaws.<region>.vpc-lattice prefix list). */
 const LATTICE4: Addr = addrOf('169.254.171.0/24', 'VPC Lattice');
 const UNKNOWN4: Addr = { kind: 'unknown', family: 4, reason: 'the function\'s subnet is unknown' };
+/** No Reachability Analyzer explanation code covers endpoint policies: ours, listed with the LAMBDA_* codes. */
+const VPCE_POLICY_DENIES = 'VPCE_POLICY_DENIES';
 
 export function destinationKey(dest: DestinationSpec): string {
   switch (dest.kind) {
     case 'internet': return dest.family === 4 ? 'internet' : 'internet-ipv6';
-    case 'service': return `service:${dest.service}`;
+    case 'service': return `service:${dest.service}${dest.request ? `|${dest.request.key}` : ''}`;
     case 'target': return `target:${dest.target.id}:${dest.port ?? '?'}`;
   }
 }
@@ -43,6 +51,7 @@ export class PathSearch {
   private readonly memo = new Map<string, Evaluation>();
   private readonly stopped = new Set<string>();
   private readonly eniHops = new Map<string, Hop>();
+  private resolver: PolicyResolver | null = null;
 
   constructor(private readonly model: NetworkModel) {}
 
@@ -51,7 +60,8 @@ export class PathSearch {
     const key = `${isKnown(subnetRef) ? subnetRef : `?${subnetRef.symbol ?? subnetRef.reason}`}|${groupKey}|${managed ? 'm' : 'h'}|${destinationKey(dest)}`;
     const hit = this.memo.get(key);
     if (hit) return hit;
-    const result = this.evaluateUncached(subnetRef, groups, groupKey, managed, dest);
+    // Objects that may not be created (CloudFormation Conditions, conditional counts) leave the answer open.
+    const result = withExistence(this.model, this.evaluateUncached(subnetRef, groups, groupKey, managed, dest));
     this.memo.set(key, result);
     return result;
   }
@@ -107,7 +117,7 @@ export class PathSearch {
     trace.hops.push(eniHop);
     switch (dest.kind) {
       case 'internet': this.internet(trace, src, dest.family); break;
-      case 'service': this.service(trace, src, dest.service); break;
+      case 'service': this.service(trace, src, dest.service, dest.request ?? null); break;
       case 'target': this.target(trace, src, dest.target, dest.port); break;
     }
     return trace.finish();
@@ -197,6 +207,11 @@ export class PathSearch {
     const table = src.table;
     trace.pass(isKnown(table.id) ? table.id : null, 'route-table', () => `route table ${nameOf(this.model, table.id)}${table.explicit ? '' : ' (main)'}`,
       () => `${d.kind === 'prefix-list' ? 'the service prefix list' : isKnown(d.cidr) ? d.cidr : '(unknown)'} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
+    // T5: a route or a subnet association that may not be created is a hop of its own, so the answer through
+    // it stays open (analysis/existence.ts).
+    if (route.existence !== undefined) trace.pass(route.id, 'route', route.address, 'selected by longest-prefix match', 'P9');
+    const via = table.via !== null ? this.model.get(table.via) : undefined;
+    if (via?.existence !== undefined) trace.pass(via.id, 'route-table-association', via.address, `associates ${src.subnet.address} with ${nameOf(this.model, table.id)}`, 'P7');
   }
 
   private noRouteFixes(trace: Trace, src: Source, extra: Fix | null): void {
@@ -206,7 +221,7 @@ export class PathSearch {
   }
 
   /** Follows the route chosen in the function subnet's table towards the internet or a public AWS endpoint. */
-  private afterRoute(trace: Trace, src: Source, route: Route | 'stop', family: 4 | 6, final: string, endpointFix: Fix | null = null): void {
+  private afterRoute(trace: Trace, src: Source, route: Route | 'stop', family: 4 | 6, final: string, endpointFix: Fix | null = null, request: EndpointRequest | null = null): void {
     if (route === 'stop') return;
     const m = this.model;
     const target = route.target;
@@ -237,8 +252,7 @@ export class PathSearch {
         const endpoint = isKnown(target.ref) ? m.get(target.ref) : undefined;
         if (endpoint?.kind === 'vpc-endpoint' && endpoint.endpointType === 'Gateway') {
           trace.via = 'gateway-endpoint';
-          trace.pass(endpoint.id, 'vpc-endpoint', `gateway endpoint ${endpoint.address}`,
-            endpoint.policy === null ? 'routes to the service (default full-access policy)' : 'routes to the service; its endpoint policy may restrict requests (not evaluated)', 'E7');
+          if (!this.policyHop(trace, endpoint, 'gateway', 'routes to the service', request, 'E7')) return;
           return this.finalHop(trace, final);
         }
         trace.unknown(isKnown(target.ref) ? target.ref : null, 'vpc-endpoint', `endpoint ${nameOf(m, target.ref)}`, 'traffic goes to a Gateway Load Balancer endpoint, which the analysis does not follow');
@@ -251,9 +265,7 @@ export class PathSearch {
         trace.block(tableId, 'route-table', `route table ${nameOf(m, tableId)}`, 'the destination is routed locally inside the VPC', 'P8', 'NO_ROUTE_TO_DESTINATION', natFixes(m, src));
         return;
       case 'transit-gateway':
-        trace.via = 'transit-gateway';
-        trace.unknown(isKnown(target.ref) ? target.ref : null, 'transit-gateway', `transit gateway ${nameOf(m, target.ref)}`, 'traffic leaves through a transit gateway; its route tables are not followed (P11)', 'P11');
-        return;
+        return this.transitGatewayEgress(trace, src, target.ref, family, final, endpointFix);
       case 'network-interface':
       case 'instance':
       case 'virtual-private-gateway':
@@ -319,7 +331,12 @@ export class PathSearch {
       trace.block(nat.id, 'nat-gateway', label, 'the public NAT gateway has no Elastic IP allocation (E3)', 'E3', 'LAMBDA_NAT_NO_ELASTIC_IP', alternatives());
       return;
     }
-    if (nat.subnet === null) return trace.unknown(nat.id, 'nat-gateway', label, 'a regional NAT gateway: its per-AZ routing is not modelled (E4)', 'E4');
+    if (nat.subnet === null) {
+      // E4: a regional NAT gateway has no subnet: its AZs and its VPC's internet gateway decide.
+      const out = regionalNatStep(m, trace, nat, src, alternatives);
+      if (out) this.igwHop(trace, out.vpc, out.igw, final, 'nat-gateway');
+      return;
+    }
     if (!isKnown(nat.subnet)) return trace.unknown(nat.id, 'nat-gateway', label, `its subnet is unknown: ${nat.subnet.reason}`, 'E3');
     const natSubnet = m.get(nat.subnet);
     if (!natSubnet || natSubnet.kind !== 'subnet') return trace.unknown(nat.id, 'nat-gateway', label, `its subnet ${nameOf(m, nat.subnet)} is not in the workspace`, 'E3');
@@ -358,7 +375,116 @@ export class PathSearch {
     trace.pass(natTable, 'route-table', tableLabel, `0.0.0.0/0 → ${nameOf(m, t.ref)}`, 'E3');
     aclStep(m, trace, m.naclOf(natSubnet.id), true, natAddr, HTTPS, HTTPS, `NAT subnet ${natSubnet.address}`);
     aclStep(m, trace, m.naclOf(natSubnet.id), false, natAddr, EPHEMERAL_FROM, EPHEMERAL_TO, `NAT subnet ${natSubnet.address}`);
+    this.ingressStep(trace, t.ref, natSubnet);
     this.igwHop(trace, isKnown(natSubnet.vpc) ? natSubnet.vpc : src.vpc, t.ref, final, 'nat-gateway');
+  }
+
+  /** Set while following a transit gateway into an egress VPC: a second gateway hop is not followed. */
+  private inTransitGateway = false;
+
+  /**
+   * P11 + E3: the internet or a public AWS endpoint through a transit gateway to an egress VPC (centralised
+   * egress): the gateway routes the traffic to an attachment, whose subnet in the function's AZ (or any) routes
+   * it on, typically to a NAT gateway; the NAT subnet must route replies back to the gateway.
+   */
+  private transitGatewayEgress(trace: Trace, src: Source, ref: Maybe<Id>, family: 4 | 6, final: string, endpointFix: Fix | null): void {
+    const m = this.model;
+    trace.via = 'transit-gateway';
+    if (this.inTransitGateway) {
+      trace.unknown(isKnown(ref) ? ref : null, 'transit-gateway', `transit gateway ${nameOf(m, ref)}`, 'the egress VPC sends the traffic to a transit gateway again; the analysis follows one transit gateway hop (P11)', 'P11');
+      return;
+    }
+    const dest = family === 4 ? PUBLIC4 : PUBLIC6;
+    const crossing = crossTransitGateway(m, trace, ref, src, dest, final === 'internet' ? 'the internet' : `the ${final} endpoint`);
+    if (!crossing) return;
+    const entry = entrySubnet(m, crossing.to, src.subnet);
+    if (!entry || !isKnown(entry.vpc)) {
+      trace.unknown(crossing.to.id, 'transit-gateway-attachment', `transit gateway attachment ${crossing.to.address}`, 'its subnets are not in the workspace, so the egress VPC\'s routes are unknown (P11)', 'P11');
+      return;
+    }
+    // The egress VPC routes the function's packets from the attachment's subnet (its ENI there) onwards.
+    const egress: Source = { ...src, subnet: entry, vpc: entry.vpc, table: m.routeTableOf(entry.id), acl: m.naclOf(entry.id) };
+    const match = this.route(trace, egress, { kind: 'addr', addr: dest });
+    if (match === null) {
+      trace.block(isKnown(egress.table.id) ? egress.table.id : null, 'route-table', `route table ${nameOf(m, egress.table.id)} of the attachment subnet ${entry.address}`,
+        `the egress VPC has no route to ${final === 'internet' ? 'the internet' : final} (P11)`, 'P11', 'NO_ROUTE_TO_DESTINATION', natFixes(m, egress));
+      return;
+    }
+    if (match === 'stop') return;
+    this.routeHop(trace, egress, match);
+    this.inTransitGateway = true;
+    try {
+      this.afterRoute(trace, egress, match, family, final, endpointFix);
+    } finally {
+      this.inTransitGateway = false;
+    }
+    trace.via = 'transit-gateway';
+    // Replies come back from the NAT gateway's subnet: it must route the function's subnet to the gateway.
+    const nat = match.target.kind === 'nat-gateway' && isKnown(match.target.ref) ? m.get(match.target.ref) : undefined;
+    if (nat?.kind !== 'nat-gateway' || trace.blocked) return;
+    const natSubnet = nat.subnet !== null && isKnown(nat.subnet) ? m.get(nat.subnet) : undefined;
+    if (natSubnet?.kind !== 'subnet') {
+      trace.unknown(nat.id, 'nat-gateway', `NAT gateway ${nat.address} (return)`, 'whether the NAT gateway\'s own route table sends replies back to the transit gateway is not modelled (P11)', 'P11');
+      return;
+    }
+    returnThroughTransitGateway(m, trace, crossing, natSubnet, src.addr);
+  }
+
+  /** Gateway route tables by gateway (edge associations), built on first use: few exist, lookups are many. */
+  private edgeTables: Map<Id, Maybe<Id>[]> | undefined;
+
+  private edgeTablesOf(gateway: Id): readonly Maybe<Id>[] {
+    if (this.edgeTables === undefined) {
+      const tables = new Map<Id, Maybe<Id>[]>();
+      for (const a of this.model.all('route-table-association')) {
+        if (a.gateway === undefined || !isKnown(a.gateway)) continue;
+        const key = this.model.canonical(a.gateway);
+        const table = isKnown(a.routeTable) ? this.model.canonical(a.routeTable) : a.routeTable;
+        const list = tables.get(key);
+        if (list) list.push(table);
+        else tables.set(key, [table]);
+      }
+      this.edgeTables = tables;
+    }
+    return this.edgeTables.get(gateway) ?? [];
+  }
+
+  /**
+   * Ingress routing: the NAT gateway's return traffic enters the VPC through the internet gateway, so an
+   * edge-associated (gateway) route table that sends the NAT subnet's block to a middlebox (network
+   * interface, Gateway Load Balancer endpoint, instance) instead of `local` puts an appliance on the path,
+   * which may inspect or drop it: the answer cannot be certain. aws-networking.md has no rule for ingress
+   * routing; source: Amazon VPC User Guide, "Gateway route tables"
+   * (https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html).
+   */
+  private ingressStep(trace: Trace, igw: Maybe<Id>, natSubnet: Subnet): void {
+    if (!isKnown(igw)) return;
+    const m = this.model;
+    const tables = this.edgeTablesOf(m.canonical(igw));
+    if (tables.length === 0) return;
+    const addr = addrOf(natSubnet.cidrBlock, natSubnet.address);
+    const back = `return traffic from the internet to the NAT gateway's subnet ${natSubnet.address}`;
+    for (const table of tables) {
+      if (!isKnown(table)) {
+        trace.unknown(null, 'route-table', `gateway route table of ${nameOf(m, igw)}`, `the route table edge-associated with the internet gateway is unknown (${table.reason}), so where ${back} goes is unknown`);
+        continue;
+      }
+      const label = `gateway route table ${nameOf(m, table)} of ${nameOf(m, igw)}`;
+      const match = lookupRoute(m, table, { kind: 'addr', addr });
+      if (match.kind === 'unknown') {
+        trace.unknown(table, 'route-table', label, `${back}: ${match.reason}`);
+        continue;
+      }
+      if (match.kind === 'none') continue;
+      const target = match.route.target;
+      if (target.kind === 'local') {
+        trace.pass(table, 'route-table', label, `${back} is routed locally`);
+        continue;
+      }
+      const appliance = target.kind === 'vpc-endpoint' ? 'Gateway Load Balancer endpoint' : target.kind === 'network-interface' ? 'network interface' : target.kind;
+      trace.unknown(isKnown(target.ref) ? target.ref : table, 'route-table', label,
+        `${back} is routed to the ${appliance} ${nameOf(m, target.ref)} (${match.route.address}): the appliance behind it may inspect or drop the traffic`);
+    }
   }
 
   // ------------------------------------------------------------------ AWS services
@@ -390,21 +516,49 @@ export class PathSearch {
     return true;
   }
 
-  private service(trace: Trace, src: Source, service: string): void {
+  private service(trace: Trace, src: Source, service: string, request: EndpointRequest | null): void {
     const endpoint = this.interfaceEndpoint(src, service);
+    const policyKey = this.policyKey(src, service, request);
     if (endpoint) {
       const dns = this.privateDnsWorks(endpoint);
-      if (dns === true) return this.interfaceLeg(trace, src, endpoint, service);
+      if (dns === true) return this.interfaceLeg(trace, src, endpoint, service, request);
       if ('unknown' in dns) return trace.unknown(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, dns.unknown, 'E9');
       trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
-      trace.append(this.subnetPart(src, `service:${service}`, (t) => {
+      trace.append(this.subnetPart(src, `service:${service}${policyKey}`, (t) => {
         t.pass(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, `not used: ${dns.off}`, 'E10');
-        this.publicServiceLeg(t, src, service, dns.fix);
+        this.publicServiceLeg(t, src, service, dns.fix, request);
       }));
       return;
     }
     trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
-    trace.append(this.subnetPart(src, `service:${service}`, (t) => this.publicServiceLeg(t, src, service, this.endpointFix(src, service))));
+    trace.append(this.subnetPart(src, `service:${service}${policyKey}`, (t) => this.publicServiceLeg(t, src, service, this.endpointFix(src, service), request)));
+  }
+
+  /** Memo-key part for the function's requests: they matter only where an endpoint of the service has a policy. */
+  private policyKey(src: Source, service: string, request: EndpointRequest | null): string {
+    if (request === null || src.vpc === null) return '';
+    return this.model.endpointsOf(src.vpc).some((e) => e.service === service && e.policy !== null) ? `|${request.key}` : '';
+  }
+
+  /**
+   * The endpoint hop with its policy checked against the function's requests (E7; E9: with private DNS an
+   * interface endpoint receives every request to the service). False when the policy blocks or stays open.
+   */
+  private policyHop(trace: Trace, endpoint: VpcEndpoint, type: 'gateway' | 'interface', routing: string, request: EndpointRequest | null, rule: 'E7' | 'E9'): boolean {
+    const label = `${type} endpoint ${endpoint.address}`;
+    const verdict = evaluateEndpointPolicy(endpoint, request, (this.resolver ??= policyResolver(this.model)));
+    switch (verdict.kind) {
+      case 'pass':
+        trace.pass(endpoint.id, 'vpc-endpoint', label, `${routing}; ${verdict.detail}`, rule);
+        return true;
+      case 'unknown':
+        trace.unknown(endpoint.id, 'vpc-endpoint', label, `${routing}; ${verdict.detail}`, rule);
+        return false;
+      case 'block':
+        trace.block(endpoint.id, 'vpc-endpoint', label, `${routing}, but ${verdict.detail} (${rule})`, rule, VPCE_POLICY_DENIES,
+          [{ description: verdict.fix, changes: [{ kind: 'other', component: endpoint.id }] }]);
+        return false;
+    }
   }
 
   private endpointFix(src: Source, service: string): Fix | null {
@@ -419,16 +573,16 @@ export class PathSearch {
   }
 
   /** The service's public endpoint after the SG: gateway endpoint route (E7) or the internet path (E6). */
-  private publicServiceLeg(trace: Trace, src: Source, service: string, endpointFix: Fix | null): void {
+  private publicServiceLeg(trace: Trace, src: Source, service: string, endpointFix: Fix | null, request: EndpointRequest | null = null): void {
     const match = this.route(trace, src, { kind: 'service', service });
     if (match === null) return this.noRouteFixes(trace, src, endpointFix);
     this.egressAcls(trace, src, PUBLIC4, HTTPS);
     this.routeHop(trace, src, match);
-    this.afterRoute(trace, src, match, 4, service, endpointFix);
+    this.afterRoute(trace, src, match, 4, service, endpointFix, request);
   }
 
   /** E9: function → endpoint ENI in the function's AZ (or any) → endpoint SG admits 443. */
-  private interfaceLeg(trace: Trace, src: Source, endpoint: VpcEndpoint, service: string): void {
+  private interfaceLeg(trace: Trace, src: Source, endpoint: VpcEndpoint, service: string, request: EndpointRequest | null = null): void {
     const m = this.model;
     trace.via = 'interface-endpoint';
     if (!isKnown(endpoint.subnets)) return trace.unknown(endpoint.id, 'vpc-endpoint', endpoint.address, `its subnets are unknown: ${endpoint.subnets.reason}`, 'E9');
@@ -455,9 +609,8 @@ export class PathSearch {
       }));
     }
     sgIngressStep(m, trace, groups, src, HTTPS, `endpoint ${endpoint.address}`, 'endpoint-sg');
-    trace.append(this.part(`vpce-end|${endpoint.id}|${local.id}|${service}`, src, (t) => {
-      t.pass(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, `private DNS resolves the ${service} hostname to its ENI in ${local.address}`, 'E9');
-      this.finalHop(t, service);
+    trace.append(this.part(`vpce-end|${endpoint.id}|${local.id}|${service}${this.policyKey(src, service, request)}`, src, (t) => {
+      if (this.policyHop(t, endpoint, 'interface', `private DNS resolves the ${service} hostname to its ENI in ${local.address}`, request, 'E9')) this.finalHop(t, service);
     }));
   }
 
@@ -521,9 +674,12 @@ export class PathSearch {
     const where = `${target.id}|${dst.id}|${port ?? '?'}`;
     trace.append(this.groupPart(src, `target-eg|${where}`, (t) => sgEgressStep(m, t, src, { addr: dstAddr, groups: knownGroups }, port)));
     const legKey = `target-leg|${where}`;
-    trace.append(this.subnetPart(src, legKey, (t) => this.targetLeg(t, src, dst, dstAddr, dstVpc, port)));
+    const leg = this.subnetPart(src, legKey, (t) => this.targetLeg(t, src, dst, dstAddr, dstVpc, port));
+    trace.append(leg);
     if (this.stopped.has(`s|${src.subnet.id}|${legKey}`)) return;
-    sgIngressStep(m, trace, groups, src, port, target.address);
+    // P3: over a transit gateway, references to the function's security groups match only with referencing support.
+    if (leg.via === 'transit-gateway') transitGatewaySgIngress(m, trace, groups, src, port, target.address, leg.path, dstVpc);
+    else sgIngressStep(m, trace, groups, src, port, target.address);
     trace.append(this.part(`target-end|${where}`, src, (t) => t.pass(target.id, 'target', target.address, `${target.targetKind} in ${dst.address}${port === null ? '' : ` on tcp ${port}`}`)));
   }
 
@@ -540,7 +696,8 @@ export class PathSearch {
       const disconnected = dstVpc !== null && src.vpc !== null && dstVpc !== src.vpc;
       trace.block(isKnown(src.table.id) ? src.table.id : null, 'route-table', `route table ${nameOf(m, src.table.id)}`,
         disconnected ? `no route to ${dst.address} in another VPC (no peering or transit gateway route)` : `no route to ${dst.address}`, 'P9',
-        disconnected ? 'DISCONNECTED_VPCS' : 'NO_ROUTE_TO_DESTINATION', []);
+        disconnected ? 'DISCONNECTED_VPCS' : 'NO_ROUTE_TO_DESTINATION',
+        disconnected && src.vpc !== null && dstVpc !== null && isKnown(src.table.id) ? transitGatewayRouteFixes(m, src.table.id, src.vpc, dstVpc) : []);
       return 'stop';
     }
     if (match === 'stop') return 'stop';
@@ -597,8 +754,7 @@ export class PathSearch {
     }
     if (t.kind === 'transit-gateway') {
       trace.via = 'transit-gateway';
-      trace.unknown(isKnown(t.ref) ? t.ref : null, 'transit-gateway', `transit gateway ${nameOf(m, t.ref)}`, 'transit gateway route tables are not followed (P11)', 'P11');
-      return false;
+      return transitGatewayToSubnet(m, trace, t.ref, src, dst);
     }
     trace.unknown(isKnown(t.ref) ? t.ref : null, 'route', route.address, `the target is routed to a ${t.kind}, which the analysis does not follow`);
     return false;

@@ -19,11 +19,11 @@ function rule(id: string, severity: Finding['severity'], title: string, summary:
 }
 
 export const rules = Object.freeze({
-  LAMBDA_NO_ROUTE_INTERNET: rule('LAMBDA_NO_ROUTE_INTERNET', 'error', 'Function cannot reach the internet', 'The function needs the internet but no path through NAT gateway and internet gateway works.', ['M3', 'E2', 'E3']),
+  LAMBDA_NO_ROUTE_INTERNET: rule('LAMBDA_NO_ROUTE_INTERNET', 'error', 'Function cannot reach the internet', 'The function needs the internet but no path through NAT gateway and internet gateway works.', ['M3', 'E2', 'E3', 'E4']),
   LAMBDA_NO_ROUTE_S3: rule('LAMBDA_NO_ROUTE_S3', 'error', 'Function cannot reach Amazon S3', 'The function uses S3 but has neither a gateway/interface endpoint nor a NAT path that works.', ['E6', 'E7', 'E8']),
   LAMBDA_NO_ROUTE_DYNAMODB: rule('LAMBDA_NO_ROUTE_DYNAMODB', 'error', 'Function cannot reach DynamoDB', 'The function uses DynamoDB but has neither a gateway endpoint nor a NAT path that works.', ['E6', 'E7', 'E8']),
   LAMBDA_NO_ROUTE_AWS_SERVICE: rule('LAMBDA_NO_ROUTE_AWS_SERVICE', 'error', 'Function cannot reach an AWS service', 'The function calls an AWS service API but has neither an interface endpoint nor a NAT path that works.', ['E6', 'E9']),
-  LAMBDA_NO_ROUTE_TARGET: rule('LAMBDA_NO_ROUTE_TARGET', 'error', 'Function cannot reach a private resource', 'Security groups, network ACLs or routes block the function from a database, cache, file system or instance it uses.', ['P2', 'P3', 'P6', 'P8', 'P10']),
+  LAMBDA_NO_ROUTE_TARGET: rule('LAMBDA_NO_ROUTE_TARGET', 'error', 'Function cannot reach a private resource', 'Security groups, network ACLs or routes block the function from a database, cache, file system or instance it uses.', ['P2', 'P3', 'P6', 'P8', 'P10', 'P11']),
   LAMBDA_PARTIAL_REACH: rule('LAMBDA_PARTIAL_REACH', 'warning', 'Destination reachable from some subnets only', 'Lambda picks any configured subnet: invocations placed in the others fail.', ['M3', 'C4']),
   LAMBDA_PUBLIC_SUBNET_IGW: rule('LAMBDA_PUBLIC_SUBNET_IGW', 'warning', 'Function in a public subnet', 'A route to an internet gateway gives a Lambda ENI no internet access: it has no public IP.', ['E2']),
   NAT_NO_INTERNET_PATH: rule('NAT_NO_INTERNET_PATH', 'error', 'NAT gateway cannot reach the internet', 'The NAT gateway is private, has no Elastic IP, or its subnet does not route 0.0.0.0/0 to an attached internet gateway.', ['E3']),
@@ -31,6 +31,7 @@ export const rules = Object.freeze({
   CFN_EGRESS_NOT_RESTRICTED: rule('CFN_EGRESS_NOT_RESTRICTED', 'information', 'Egress rules do not restrict egress', 'Standalone egress rules are added on top of CloudFormation\'s default allow-all egress.', ['T3']),
   VPCE_PRIVATE_DNS_DISABLED: rule('VPCE_PRIVATE_DNS_DISABLED', 'warning', 'Interface endpoint without private DNS', 'SDK calls keep using the public hostname, so they need NAT instead of the endpoint.', ['E9', 'E10']),
   VPCE_VPC_DNS_DISABLED: rule('VPCE_VPC_DNS_DISABLED', 'error', 'VPC DNS attributes disabled for private DNS', 'Private DNS of an interface endpoint needs enableDnsSupport and enableDnsHostnames on the VPC.', ['E9', 'E10']),
+  VPCE_POLICY_DENIES: rule('VPCE_POLICY_DENIES', 'warning', 'Endpoint policy refuses the function\'s requests', 'The policy of the gateway or interface endpoint the function\'s traffic goes through denies, or does not allow, an action on a resource its role grants.', ['E7', 'E9']),
   VPCE_SG_BLOCKS_FUNCTION: rule('VPCE_SG_BLOCKS_FUNCTION', 'error', 'Endpoint security group does not admit the function', 'The interface endpoint\'s security groups need TCP 443 ingress from the function\'s security group or subnet.', ['E9', 'P2']),
   LAMBDA_SINGLE_AZ: rule('LAMBDA_SINGLE_AZ', 'warning', 'Function subnets in one Availability Zone', 'All configured subnets are in one AZ: no failover (Security Hub Lambda.5).', ['C4']),
   LAMBDA_VPC_CONFIG_INCOMPLETE: rule('LAMBDA_VPC_CONFIG_INCOMPLETE', 'error', 'VPC config has subnets without security groups (or the reverse)', 'AWS rejects the function: SubnetIds and SecurityGroupIds must both be set or both be empty.', ['C2']),

@@ -119,6 +119,8 @@ export function evaluateSecurityGroups(
       const peerCov = peerCoverage(model, rule, peer);
       if (peerCov === 'none') continue;
       if (proto === 'all' && peerCov === 'all') {
+        // P1: an allowing rule that may not be created allows only if it is; another rule may still allow.
+        if (rule.existence !== undefined) { open ??= `${describeRule(model, rule)} would allow ${addrText(peer.addr)}, but it is ${rule.existence.reason}`; continue; }
         return { verdict: 'pass', detail: () => `${describeRule(model, rule)} allows ${addrText(peer.addr)}${port === null ? '' : ` tcp ${port}`}`, rule: rule.id, noRules: false };
       }
       open ??= `cannot tell whether ${describeRule(model, rule)} matches ${addrText(peer.addr)}${port === null ? ' (port unknown)' : ` tcp ${port}`}`;

@@ -81,7 +81,11 @@ export interface DestinationReach {
   readonly status: ReachStatus;
   readonly via: Via | null;
   readonly blockedAt: Id | null;
-  /** Reachability Analyzer explanation code (NO_ROUTE_TO_DESTINATION…) or LAMBDA_* code; null when reachable. */
+  /**
+   * Reachability Analyzer explanation code (NO_ROUTE_TO_DESTINATION…) or LAMBDA_* code; null when reachable.
+   * Unknowns: LAMBDA_UNKNOWN_INPUT (a value the workspace does not define) or CONDITIONAL_RESOURCE (an object
+   * on the path is created only under a condition that cannot be decided statically).
+   */
   readonly reason: string | null;
   /** Human-readable explanation of the reason (or of the unknown). */
   readonly explanation: string;
@@ -107,6 +111,8 @@ export interface FunctionReport {
   readonly enis: readonly string[];
   readonly sharesEniWith: readonly Id[];
   readonly reach: readonly DestinationReach[];
+  /** Set when the function is created only under an undecidable condition: it is analysed as if created. */
+  readonly existence?: Unknown;
 }
 
 /** One Hyperplane ENI: a (subnet, exact security-group set) combination (H1). */

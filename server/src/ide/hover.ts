@@ -56,6 +56,7 @@ export function functionHover(ctx: HoverContext, fnId: Id): string | undefined {
   const report = ctx.result.functions.find((f) => f.function === fnId);
   if (!report) return undefined;
   const lines = [`**λ ${name(ctx, fnId)}**`, '', `Runs ${whereItRuns(report, ctx.model)}.`, ''];
+  if (report.existence) lines.push(`May not be deployed: ${report.existence.reason}.`, '');
   const enis = ctx.result.enis.filter((e) => report.enis.includes(e.key));
   const sharing = new Map<string, string[]>();
   for (const eni of enis) {
@@ -163,13 +164,40 @@ function targetHover(ctx: HoverContext, target: Extract<ModelObject, { kind: 'ta
   const port = isUnknown(target.port) ? 'port unknown' : `port ${target.port}`;
   const lines = [`**${target.address}** · ${target.targetKind} · ${port}`, ''];
   if (target.serverlessDataApi) lines.push('Its Data API lives outside every VPC, like the other regional services.', '');
+  lines.push(...proxyLines(ctx, target));
   const rows: string[] = [];
   for (const report of ctx.result.functions) {
     const reach = report.reach.find((r) => r.target === target.id);
     if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))}${reach.blockedAt ? `: blocked at ${code(name(ctx, reach.blockedAt))}` : reach.via ? ` via ${reach.via}` : ''}`);
   }
+  // A database behind a proxy: functions that need the proxy use the database through it.
+  for (const proxy of proxiesOf(ctx, target)) {
+    for (const report of ctx.result.functions) {
+      const reach = report.reach.find((r) => r.target === proxy.id);
+      if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))} through the proxy ${code(proxy.address)}${reach.blockedAt ? `: blocked at ${code(name(ctx, reach.blockedAt))}` : ''}`);
+    }
+  }
   lines.push(rows.length ? 'Functions that need it:' : 'No function in the workspace is known to need it.', ...rows);
   return lines.join('\n');
+}
+
+/** Proxies (not proxy endpoints) whose target group names this database (P14). */
+function proxiesOf(ctx: HoverContext, target: Extract<ModelObject, { kind: 'target' }>): readonly Extract<ModelObject, { kind: 'target' }>[] {
+  if (target.targetKind === 'rds-proxy') return [];
+  return ctx.model.childrenOf(target.id).filter((c) => c.targetKind === 'rds-proxy');
+}
+
+/** The RDS Proxy link (P14): a proxy names its database, a database its proxies, an endpoint its proxy. */
+function proxyLines(ctx: HoverContext, target: Extract<ModelObject, { kind: 'target' }>): string[] {
+  if (target.targetKind === 'rds-proxy') {
+    const parent = target.parent !== null && !isUnknown(target.parent) ? ctx.model.get(target.parent) : undefined;
+    if (parent?.kind !== 'target') return ['RDS Proxy: its target group names no database of the workspace.', ''];
+    if (parent.targetKind === 'rds-proxy') return [`An endpoint of the RDS Proxy ${code(parent.address)}.`, ''];
+    return [`RDS Proxy in front of ${code(parent.address)} (${parent.targetKind}): functions connect to the proxy; the proxy reaches the database from its own subnets and security groups (P14).`, ''];
+  }
+  const proxies = proxiesOf(ctx, target);
+  if (proxies.length === 0) return [];
+  return [`Behind the RDS Proxy ${proxies.map((p) => code(p.address)).join(', ')}: functions that use the proxy reach the database through it (P14).`, ''];
 }
 
 function escapeCell(text: string): string {

@@ -15,6 +15,7 @@ const DECLARATION_KINDS: ReadonlySet<ModelKind> = new Set<ModelKind>([
   'vpc-endpoint',
   'vpc-peering',
   'transit-gateway',
+  'transit-gateway-route-table',
   'security-group',
   'network-acl',
   'lambda-function',

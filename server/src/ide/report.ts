@@ -32,6 +32,8 @@ export interface JsonFunction {
   readonly securityGroups: readonly string[];
   readonly sharesEniWith: readonly string[];
   readonly reach: Readonly<Record<string, JsonReach>>;
+  /** Present when the function itself may not be created (an undecidable Condition or count): why. */
+  readonly createdOnlyIf?: string;
 }
 
 export interface JsonDiagnostic {
@@ -96,6 +98,7 @@ export function buildJsonReport(
       securityGroups: known(report.securityGroups),
       sharesEniWith: report.sharesEniWith.map(address).sort(),
       reach,
+      ...(report.existence ? { createdOnlyIf: report.existence.reason } : {}),
     };
   });
 

@@ -2,9 +2,10 @@
 // objects in this one place (main route tables, default SGs and NACLs, local and gateway-endpoint routes,
 // implicit SG egress), merges association resources into the objects they extend, and freezes the result.
 
-import { isKnown, unknown, type Maybe } from './origin';
+import { isKnown, unknown, type Maybe, type Unknown } from './origin';
 import {
   implicitRef,
+  transitGatewayDefaultRouteTable,
   type EventSourceMapping,
   type FrontendOutput,
   type Id,
@@ -162,16 +163,21 @@ export function buildModel(outputs: readonly FrontendOutput[], options: BuildOpt
   const region = options.region ?? outputs.map((o) => o.region).find((r) => isKnown(r));
   const model = new BuiltModel(region ?? unknown('no provider block, template or setting names the AWS Region'));
   const endpoints: VpcEndpoint[] = [];
+  const proxies: Target[] = [];
   for (const output of outputs) {
     for (const object of output.objects) {
       // Endpoints are added once their association resources are merged in (below).
       if (object.kind === 'vpc-endpoint') endpoints.push(object);
+      // Proxies are added once their target groups are folded in (below).
+      else if (object.kind === 'target' && object.targetKind === 'rds-proxy' && object.parent === null) proxies.push(object);
       else model.add(object);
     }
   }
   registerAdoptions(model);
   addImplicitVpcObjects(model);
+  addTransitGatewayDefaultTables(model);
   mergeEndpoints(model, endpoints);
+  mergeProxyTargets(model, proxies);
   indexRouting(model);
   indexFilters(model);
   indexGatewaysAndTargets(model);
@@ -202,7 +208,9 @@ function addImplicitVpcObjects(model: BuiltModel): void {
   for (const vpc of [...model.all('vpc')]) {
     const list = model.cidrs.get(vpc.id) ?? [];
     model.cidrs.set(vpc.id, [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks, ...list]);
-    const base = { stack: vpc.stack, origin: vpc.origin };
+    // A VPC created only under an undecidable condition takes its implicit objects with it; their rules and
+    // entries need no mark of their own (the table, group or ACL hop already carries it).
+    const base = vpc.existence === undefined ? { stack: vpc.stack, origin: vpc.origin } : { stack: vpc.stack, origin: vpc.origin, existence: vpc.existence };
     const mainId = implicitRef(vpc.id, 'main-route-table');
     if (!model.alias.has(mainId)) {
       model.add({ kind: 'route-table', id: mainId, address: `${vpc.address} (main route table)`, vpc: vpc.id, adoptsMainRouteTable: false, ...base });
@@ -212,7 +220,7 @@ function addImplicitVpcObjects(model: BuiltModel): void {
       const sg: SecurityGroup = { kind: 'security-group', id: sgId, address: `${vpc.address} (default security group)`, vpc: vpc.id, name: 'default', implicitEgress: 'allow-all', adoptsDefaultOf: null, ...base };
       model.add(sg);
       // The default SG admits traffic from its own members (V2, T3).
-      model.add({ kind: 'security-group-rule', id: `${sgId}#self-ingress`, address: `${sg.address} ingress from itself`, group: sgId, direction: 'ingress', protocol: '-1', fromPort: 0, toPort: 65535, peer: { kind: 'security-group', group: sgId }, inline: true, ...base });
+      model.add({ kind: 'security-group-rule', id: `${sgId}#self-ingress`, address: `${sg.address} ingress from itself`, group: sgId, direction: 'ingress', protocol: '-1', fromPort: 0, toPort: 65535, peer: { kind: 'security-group', group: sgId }, inline: true, stack: vpc.stack, origin: vpc.origin });
     }
     const aclId = implicitRef(vpc.id, 'default-network-acl');
     if (!model.alias.has(aclId)) {
@@ -220,6 +228,22 @@ function addImplicitVpcObjects(model: BuiltModel): void {
       model.add(acl);
       addDefaultAclEntries(model, acl, vpc);
     }
+  }
+}
+
+/**
+ * P11: a transit gateway with default route table association or propagation enabled (the default) has a
+ * default route table; association and propagation resources and static routes may name the gateway itself
+ * for it (Terraform's `association_default_route_table_id` resolves to the gateway's id).
+ */
+function addTransitGatewayDefaultTables(model: BuiltModel): void {
+  for (const tgw of [...model.all('transit-gateway')]) {
+    if (tgw.defaultRouteTableAssociation === false && tgw.defaultRouteTablePropagation === false) continue;
+    const id = transitGatewayDefaultRouteTable(tgw.id);
+    model.add({
+      kind: 'transit-gateway-route-table', id, address: `${tgw.address} (default route table)`, stack: tgw.stack, origin: tgw.origin,
+      transitGateway: tgw.id, isDefault: true, ...(tgw.existence !== undefined ? { existence: tgw.existence } : {}),
+    });
   }
 }
 
@@ -243,6 +267,24 @@ function mergeList(base: RefList, extra: readonly Id[]): RefList {
   if (!isKnown(base)) return base;
   const seen = new Set(base.filter((x): x is Id => isKnown(x)));
   return [...base, ...extra.filter((x) => !seen.has(x))];
+}
+
+/**
+ * Folds RDS Proxy target groups into their proxies: the proxy's `parent` becomes its database (P14), so
+ * `childrenOf(db)` lists the proxies in front of it. A target group naming no database the workspace knows
+ * leaves the proxy without a parent.
+ */
+function mergeProxyTargets(model: BuiltModel, proxies: readonly Target[]): void {
+  const database = new Map<Id, Id>();
+  for (const t of model.all('db-proxy-target')) {
+    if (!isKnown(t.proxy) || !isKnown(t.databases)) continue;
+    const db = t.databases.find((d): d is Id => isKnown(d));
+    if (db !== undefined && !database.has(t.proxy)) database.set(t.proxy, db);
+  }
+  for (const proxy of proxies) {
+    const db = database.get(proxy.id);
+    model.add(db === undefined ? proxy : { ...proxy, parent: db });
+  }
 }
 
 /** Folds endpoint association resources into their endpoints (route tables, subnets, SGs). */
@@ -278,16 +320,23 @@ function indexRouting(model: BuiltModel): void {
     if (isKnown(route.routeTable)) push(model.routes, model.canonical(route.routeTable), route);
   }
   for (const table of [...model.all('route-table')]) addLocalRoutes(model, table);
+  // A route-table association resource created only under a condition makes its endpoint route conditional.
+  const conditionalAssociations = new Map<string, Unknown>();
+  for (const a of model.all('vpc-endpoint-association')) {
+    if (a.existence !== undefined && isKnown(a.endpoint) && a.routeTable !== undefined && isKnown(a.routeTable)) conditionalAssociations.set(`${a.endpoint}|${a.routeTable}`, a.existence);
+  }
   for (const endpoint of model.all('vpc-endpoint')) {
     if (endpoint.endpointType !== 'Gateway') continue;
     for (const tableId of knownIds(endpoint.routeTables)) {
       const table = model.canonical(tableId);
+      const existence = endpoint.existence ?? conditionalAssociations.get(`${endpoint.id}|${tableId}`);
       // E7: associating a gateway endpoint inserts a service prefix-list route to the endpoint.
       const route: Route = {
         kind: 'route', id: `${table}#endpoint:${endpoint.id}`, address: `${endpoint.address} prefix-list route in ${model.get(table)?.address ?? table}`,
         stack: endpoint.stack, origin: endpoint.origin, routeTable: table, inline: false,
         destination: { kind: 'prefix-list', prefixList: { kind: 'endpoint', endpoint: endpoint.id } },
         target: { kind: 'vpc-endpoint', ref: endpoint.id },
+        ...(existence !== undefined ? { existence } : {}),
       };
       model.add(route);
       push(model.routes, table, route);

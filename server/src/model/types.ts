@@ -10,7 +10,7 @@
 // - Objects that a resource creates implicitly (a VPC's main route table, default SG, default NACL) are
 //   created by model/build.ts, not by front ends; front ends refer to them through `implicitRef()`.
 
-import type { Maybe, Origin } from './origin';
+import type { Maybe, Origin, Unknown } from './origin';
 
 export type Id = string;
 
@@ -25,6 +25,14 @@ export interface Base {
   /** The stack the object belongs to: a Terraform root module folder or a template path. */
   readonly stack: string;
   readonly origin: Origin;
+  /**
+   * Set when whether the object is created cannot be decided statically: a CloudFormation `Condition` that
+   * depends on a parameter without Default, a Terraform `count = var.x ? 1 : 0` whose condition is unknown.
+   * The reason says what creation depends on ("created only if Condition UseNat is true, which …"). Absent:
+   * the object is created. The analysis never answers a certain yes through, or a certain no because of, such
+   * an object (reason code CONDITIONAL_RESOURCE).
+   */
+  readonly existence?: Unknown;
 }
 
 export type RefList = Maybe<readonly Maybe<Id>[]>;
@@ -104,6 +112,12 @@ export interface RouteTableAssociation extends Base {
   readonly kind: 'route-table-association';
   readonly subnet: Maybe<Id>;
   readonly routeTable: Maybe<Id>;
+  /**
+   * Edge association (aws_route_table_association `gateway_id`, AWS::EC2::GatewayRouteTableAssociation): the
+   * internet or virtual private gateway whose incoming traffic this gateway route table routes. `subnet` is
+   * then an unknown saying so: no subnet uses the table through this association.
+   */
+  readonly gateway?: Maybe<Id>;
 }
 
 /** aws_main_route_table_association: replaces a VPC's main route table. */
@@ -142,6 +156,12 @@ export interface NatGateway extends Base {
   readonly availabilityMode: Maybe<'zonal' | 'regional'>;
   /** Has an Elastic IP allocation (public NAT gateways need one). */
   readonly hasElasticIp: Maybe<boolean>;
+  /**
+   * Regional NAT gateways only (E4): the AZs (names or ids) of the `availability_zone_address` blocks /
+   * `AvailabilityZoneAddresses` entries in manual mode; absent or null in automatic mode, where the gateway
+   * follows the VPC's subnets into every AZ.
+   */
+  readonly availabilityZones?: Maybe<readonly Maybe<string>[]> | null;
 }
 
 /** A managed prefix list as referenced by routes and SG rules. */
@@ -189,15 +209,68 @@ export interface VpcPeeringConnection extends Base {
   readonly peerVpc: Maybe<Id>;
 }
 
+/** A transit gateway VPC attachment: one ENI per subnet listed, at most one subnet per AZ (P11). */
 export interface TransitGatewayAttachment extends Base {
   readonly kind: 'transit-gateway-attachment';
   readonly transitGateway: Maybe<Id>;
   readonly vpc: Maybe<Id>;
   readonly subnets: RefList;
+  /** Terraform `transit_gateway_default_route_table_association` (default true); CloudFormation has none (absent). */
+  readonly defaultRouteTableAssociation?: Maybe<boolean>;
+  /** Terraform `transit_gateway_default_route_table_propagation` (default true); CloudFormation has none (absent). */
+  readonly defaultRouteTablePropagation?: Maybe<boolean>;
+  /** `security_group_referencing_support` / Options.SecurityGroupReferencingSupport of the attachment (P3). */
+  readonly securityGroupReferencing?: Maybe<boolean>;
 }
 
 export interface TransitGateway extends Base {
   readonly kind: 'transit-gateway';
+  /** `default_route_table_association` / DefaultRouteTableAssociation "enable" (the default): new attachments join the default route table. */
+  readonly defaultRouteTableAssociation?: Maybe<boolean>;
+  /** `default_route_table_propagation` / DefaultRouteTablePropagation "enable" (the default). */
+  readonly defaultRouteTablePropagation?: Maybe<boolean>;
+  /** `security_group_referencing_support` / SecurityGroupReferencingSupport, "disable" by default (P3). */
+  readonly securityGroupReferencing?: Maybe<boolean>;
+}
+
+/** The default route table model/build.ts creates for a transit gateway with default association or propagation. */
+export function transitGatewayDefaultRouteTable(transitGateway: Id): Id {
+  return `${transitGateway}#default-route-table`;
+}
+
+/** aws_ec2_transit_gateway_route_table / AWS::EC2::TransitGatewayRouteTable, or a gateway's default table. */
+export interface TransitGatewayRouteTable extends Base {
+  readonly kind: 'transit-gateway-route-table';
+  readonly transitGateway: Maybe<Id>;
+  /** The implicit default route table (created by model/build.ts). */
+  readonly isDefault: boolean;
+}
+
+/** aws_ec2_transit_gateway_route_table_association / AWS::EC2::TransitGatewayRouteTableAssociation: the table that routes an attachment's traffic. */
+export interface TransitGatewayAssociation extends Base {
+  readonly kind: 'transit-gateway-association';
+  readonly attachment: Maybe<Id>;
+  /** A route table, or a transit gateway id standing for its default route table. */
+  readonly routeTable: Maybe<Id>;
+}
+
+/** aws_ec2_transit_gateway_route_table_propagation / …TransitGatewayRouteTablePropagation: the attachment's VPC CIDRs become routes of the table. */
+export interface TransitGatewayPropagation extends Base {
+  readonly kind: 'transit-gateway-propagation';
+  readonly attachment: Maybe<Id>;
+  /** A route table, or a transit gateway id standing for its default route table. */
+  readonly routeTable: Maybe<Id>;
+}
+
+/** aws_ec2_transit_gateway_route / AWS::EC2::TransitGatewayRoute: a static route, to an attachment or a blackhole. */
+export interface TransitGatewayRoute extends Base {
+  readonly kind: 'transit-gateway-route';
+  /** A route table, or a transit gateway id standing for its default route table. */
+  readonly routeTable: Maybe<Id>;
+  readonly destination: Maybe<string>;
+  /** null for a blackhole route. */
+  readonly attachment: Maybe<Id> | null;
+  readonly blackhole: Maybe<boolean>;
 }
 
 /** VPC Block Public Access settings (E13) */
@@ -328,12 +401,36 @@ export interface LambdaPermission extends Base {
 
 // ---------------------------------------------------------------- IAM
 
+/** An ARN pattern, a reference to a model object (the suffix of `${bucket.arn}/*` is not kept), or unknown. */
+export type PolicyValue = Maybe<string> | { readonly ref: Id };
+
+/** One type of a Principal element: `"*"` is `{ type: '*', values: ['*'] }`; else "AWS", "Service"… with its values. */
+export interface PolicyPrincipal {
+  readonly type: string;
+  readonly values: readonly PolicyValue[];
+}
+
+/** One key of a Condition block: `{ "StringEquals": { "aws:SourceVpc": "vpc-1" } }` → operator, key, values. */
+export interface PolicyCondition {
+  readonly operator: string;
+  readonly key: string;
+  readonly values: readonly PolicyValue[];
+}
+
 export interface PolicyStatement {
   readonly effect: Maybe<'Allow' | 'Deny'>;
   readonly actions: readonly Maybe<string>[];
   readonly notActions?: readonly Maybe<string>[];
   /** A resource is an ARN pattern, a reference to a model object, or unknown. */
   readonly resources: readonly (Maybe<string> | { readonly ref: Id })[];
+  /** NotResource: the statement covers every resource except these (`resources` is then empty). */
+  readonly notResources?: readonly PolicyValue[];
+  readonly sid?: string;
+  /** Principal of a resource-based policy (endpoint policy…); absent when the statement has none. */
+  readonly principals?: Maybe<readonly PolicyPrincipal[]>;
+  readonly notPrincipals?: Maybe<readonly PolicyPrincipal[]>;
+  /** The Condition block; absent when the statement has none. */
+  readonly conditions?: Maybe<readonly PolicyCondition[]>;
 }
 
 export interface PolicyDocument {
@@ -416,6 +513,18 @@ export interface LatticeAssociation extends Base {
   readonly securityGroups: RefList;
 }
 
+/**
+ * aws_db_proxy_target / AWS::RDS::DBProxyTargetGroup: the database (an RDS instance or an Aurora cluster) an
+ * RDS Proxy connects to (P14). model/build.ts folds it into the proxy target's `parent`, so the proxy is what
+ * functions reach and the database is what the proxy reaches.
+ */
+export interface DbProxyTarget extends Base {
+  readonly kind: 'db-proxy-target';
+  readonly proxy: Maybe<Id>;
+  /** DB instances and clusters of the target group (AWS allows one instance or one cluster). */
+  readonly databases: RefList;
+}
+
 export interface SubnetGroup extends Base {
   readonly kind: 'subnet-group';
   readonly subnets: RefList;
@@ -447,6 +556,10 @@ export type ModelObject =
   | VpcPeeringConnection
   | TransitGateway
   | TransitGatewayAttachment
+  | TransitGatewayRouteTable
+  | TransitGatewayAssociation
+  | TransitGatewayPropagation
+  | TransitGatewayRoute
   | BlockPublicAccess
   | SecurityGroup
   | SecurityGroupRule
@@ -462,6 +575,7 @@ export type ModelObject =
   | RolePolicyAttachment
   | Target
   | SubnetGroup
+  | DbProxyTarget
   | ServiceResource
   | LatticeAssociation;
 

@@ -1,6 +1,8 @@
 // Walks the stack instances of a workspace (roots first, nested stacks where their parent creates them) and
-// turns each created resource into model objects. Resources whose Condition is false are not created;
-// resource types that carry no network meaning are summarised once per template ('cfn-unsupported-types').
+// turns each created resource into model objects. Resources whose Condition is false are not created; those
+// whose Condition cannot be decided are modelled with an `existence` unknown naming the condition (so is
+// everything a conditional nested stack creates); resource types that carry no network meaning are
+// summarised once per template ('cfn-unsupported-types').
 
 import type { LambdaFunction, ModelObject } from '../../model/types';
 import { Props } from './emitContext';
@@ -10,7 +12,7 @@ import type { CfnWorkspace, StackInstance } from './stacks';
 import { targetObjects } from './targetResources';
 import type { CfnResource } from './template';
 import { field, isCfnList, isCfnRef, isCfnUnknown, refsIn, type CfnValue } from './value';
-import { isKnown } from '../../model/origin';
+import { isKnown, type Unknown } from '../../model/origin';
 
 /** Types that are read (for references or nesting) but produce no model object of their own. */
 const READ_ONLY_TYPES = new Set([
@@ -30,16 +32,19 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
   const objects: ModelObject[] = [];
   const edge = new Set<string>();
   const emitted = new Set<StackInstance>();
-  const emit = (inst: StackInstance): void => {
+  /** `stackExistence`: set when the nested stack itself is created only under an undecidable condition. */
+  const emit = (inst: StackInstance, stackExistence?: Unknown): void => {
     if (emitted.has(inst)) return;
     emitted.add(inst);
     const unsupported = new Map<string, number>();
     const globals = inst.template.globals;
     for (const r of inst.ev.resources.values()) {
-      if (r.condition !== undefined && inst.ev.condition(r.condition, r.keySpan) === false) continue;
+      const created = r.condition === undefined ? true : inst.ev.resourceExistence(r.condition, r.keySpan);
+      if (created === false) continue;
+      const existence = bothConditions(stackExistence, created === true ? undefined : created);
       if (r.type === 'AWS::CloudFormation::Stack' || r.type === 'AWS::Serverless::Application') {
         const c = ws.childInstance(inst, r.logicalId);
-        if (c !== null) emit(c);
+        if (c !== null) emit(c, existence);
         else unsupported.set(`${r.type} (template not in the workspace)`, (unsupported.get(`${r.type} (template not in the workspace)`) ?? 0) + 1);
         continue;
       }
@@ -48,7 +53,10 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
         continue;
       }
       const out = networkObjects(inst.ev, r, new Props(inst.ev, r)) ?? lambdaObjects(inst.ev, r, globals) ?? targetObjects(inst.ev, r, globals);
-      if (out !== undefined) objects.push(...out);
+      if (out !== undefined) {
+        if (existence === undefined) objects.push(...out);
+        else for (const o of out) objects.push({ ...o, existence });
+      }
       else if (!READ_ONLY_TYPES.has(r.type)) unsupported.set(r.type || '(no Type)', (unsupported.get(r.type || '(no Type)') ?? 0) + 1);
     }
     if (unsupported.size > 0) {
@@ -70,6 +78,12 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
   }
   if (edge.size === 0) return objects;
   return objects.map((o) => (o.kind === 'lambda-function' && edge.has(o.id) ? ({ ...o, edge: true } satisfies LambdaFunction) : o));
+}
+
+/** A resource created only if its nested stack is and its own condition holds: both reasons, outer first. */
+function bothConditions(outer: Unknown | undefined, own: Unknown | undefined): Unknown | undefined {
+  if (outer === undefined || own === undefined) return outer ?? own;
+  return { unknown: true, reason: `${own.reason}, and its stack is ${outer.reason}`, ...(own.origin !== undefined ? { origin: own.origin } : {}) };
 }
 
 /** Functions associated with a CloudFront distribution as Lambda@Edge (C6). */

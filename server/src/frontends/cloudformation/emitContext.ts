@@ -8,7 +8,7 @@ import type { Id, RefList } from '../../model/types';
 import type { DataMap, DataNode } from '../../syntax/data/ast';
 import type { CfnEvaluator } from './evaluate';
 import { child, scalarString, type CfnResource } from './template';
-import { cfnUnknown, isCfnList, isCfnRef, isCfnUnknown, isNoValue, type CfnValue } from './value';
+import { cfnUnknown, isCfnList, isCfnRef, isCfnUnknown, isNoValue, type CfnUnknown, type CfnValue } from './value';
 
 export interface ObjectBase {
   readonly id: Id;
@@ -60,10 +60,7 @@ export function objectBase(ev: CfnEvaluator, r: CfnResource, suffix = ''): Objec
 export function toId(v: CfnValue | undefined, what: string): Maybe<Id> {
   if (v === undefined) return unknown(`${what} is not set`);
   if (isCfnRef(v)) return v.target;
-  if (isCfnUnknown(v)) {
-    const b = v.branches;
-    return b !== undefined ? { ...v, reason: `${v.reason} (${what} differs between the branches)` } : v;
-  }
+  if (isCfnUnknown(v)) return withBranches(v, what);
   if (typeof v === 'string') return unknown(`${what} '${v}' is not defined in the workspace`, { symbol: `literal:${v}` });
   return unknown(`${what} is not a reference`);
 }
@@ -76,16 +73,36 @@ export function toOptionalId(v: CfnValue | undefined, what: string): Maybe<Id> |
 export function toRefList(v: CfnValue | undefined, what: string): RefList {
   if (v === undefined) return [];
   if (isCfnList(v)) return v.filter((x) => !isNoValue(x)).map((x) => toId(x, what));
-  if (isCfnUnknown(v)) return v;
+  if (isCfnUnknown(v)) return withBranches(v, what);
   if (typeof v === 'string') return v === '' ? [] : v.split(',').map((s) => toId(s.trim(), what));
   return [toId(v, what)];
+}
+
+/**
+ * An undecidable Fn::If keeps both arms: the reason (which names the condition) shows them, so a hover on
+ * the model object tells what each outcome of the condition would give.
+ */
+export function withBranches(v: CfnUnknown, what: string): CfnUnknown {
+  const b = v.branches;
+  if (b === undefined || b.length !== 2 || b[0] === undefined || b[1] === undefined) return v;
+  return { ...v, reason: `${v.reason} (${what} is ${branchText(b[0])} if true, ${branchText(b[1])} if false)` };
+}
+
+function branchText(v: CfnValue): string {
+  if (isNoValue(v)) return 'not set';
+  if (isCfnRef(v)) return v.attribute === 'Ref' ? v.logicalId : `${v.logicalId}.${v.attribute}`;
+  if (isCfnUnknown(v)) return v.symbol !== undefined ? v.symbol : 'unknown';
+  if (isCfnList(v)) return `[${v.map(branchText).join(', ')}]`;
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return 'a value';
 }
 
 export function toStr(v: CfnValue | undefined, fallback: Maybe<string> | undefined, what: string): Maybe<string> {
   if (v === undefined) return fallback ?? unknown(`${what} is not set`);
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (isCfnUnknown(v)) return v;
+  if (isCfnUnknown(v)) return withBranches(v, what);
   if (isCfnRef(v)) return cfnUnknown(`${what} is ${v.logicalId}${v.attribute === 'Ref' ? '' : '.' + v.attribute}, known at deploy time`, { refs: [v] });
   return unknown(`${what} is not a string`);
 }
@@ -99,7 +116,7 @@ export function toBool(v: CfnValue | undefined, fallback: Maybe<boolean>, what: 
   if (typeof v === 'boolean') return v;
   if (v === 'true' || v === 'True') return true;
   if (v === 'false' || v === 'False') return false;
-  if (isCfnUnknown(v)) return v;
+  if (isCfnUnknown(v)) return withBranches(v, what);
   return unknown(`${what} is not a boolean`);
 }
 
@@ -107,7 +124,7 @@ export function toNum(v: CfnValue | undefined, fallback: Maybe<number>, what: st
   if (v === undefined) return fallback;
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  if (isCfnUnknown(v)) return v;
+  if (isCfnUnknown(v)) return withBranches(v, what);
   return unknown(`${what} is not a number`);
 }
 

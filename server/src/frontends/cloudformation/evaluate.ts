@@ -47,6 +47,8 @@ export type ConditionValue = boolean | CfnUnknown;
 export class CfnEvaluator {
   private readonly params = new Map<string, CfnValue>();
   private readonly conditionMemo = new Map<string, ConditionValue>();
+  /** Why an undecidable condition cannot be decided (the inner reason, without "condition X …"). */
+  private readonly conditionWhy = new Map<string, string>();
   private readonly inProgress = new Set<string>();
   private readonly attrMemo = new Map<string, CfnValue>();
   private expanded: Map<string, CfnResource> | undefined;
@@ -533,8 +535,24 @@ export class CfnEvaluator {
     const v = fn !== undefined ? this.conditionFunction(e.value.span, fn, undefined) : cfnUnknown(`condition ${name} is not a condition function`);
     this.inProgress.delete(`cond:${name}`);
     const c: ConditionValue = typeof v === 'boolean' ? v : isCfnUnknown(v) ? cfnUnknown(`condition ${name} cannot be decided: ${v.reason}`) : cfnUnknown(`condition ${name} is not a boolean`);
+    if (typeof c !== 'boolean') this.conditionWhy.set(name, isCfnUnknown(v) ? v.reason : 'it is not a boolean');
     this.conditionMemo.set(name, c);
     return c;
+  }
+
+  /**
+   * Whether a resource with `Condition: name` is created: true, false, or an unknown whose reason names the
+   * condition and why it cannot be decided (the resource is then modelled with that `existence`).
+   */
+  resourceExistence(name: string, span?: Span): boolean | CfnUnknown {
+    const c = this.condition(name, span);
+    if (typeof c === 'boolean') return c;
+    const e = this.scope.template.conditions.get(name);
+    const why = this.conditionWhy.get(name) ?? c.reason;
+    return cfnUnknown(`created only if Condition ${name} is true, which cannot be decided: ${why}`, {
+      symbol: `condition:${this.scope.key}:${name}`,
+      ...(e !== undefined ? { origin: { file: this.file, span: e.key.span } } : {}),
+    });
   }
 
   private conditionNode(node: DataNode, vars: Vars): ConditionValue {

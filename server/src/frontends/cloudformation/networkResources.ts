@@ -194,6 +194,22 @@ function portRange(p: Props, edge: 'From' | 'To', all: boolean): Maybe<number> {
   return toNum(field(range, edge), all ? (edge === 'From' ? 0 : 65535) : unknown('PortRange is not set'), `PortRange.${edge}`);
 }
 
+/** An "enable" | "disable" property of the transit gateway resources (P11, P3). */
+function enableFlag(v: CfnValue | undefined, fallback: boolean, what: string): Maybe<boolean> {
+  const value = toStr(v, fallback ? 'enable' : 'disable', what);
+  if (value === 'enable') return true;
+  if (value === 'disable') return false;
+  return typeof value === 'string' ? unknown(`${what} '${value}' is neither enable nor disable`) : value;
+}
+
+/** The AZs of a regional NAT gateway's AvailabilityZoneAddresses; null when there are none (automatic mode). */
+function regionalZones(v: CfnValue | undefined): Maybe<readonly Maybe<string>[]> | null {
+  if (v === undefined) return null;
+  if (!isCfnList(v)) return isCfnUnknown(v) ? v : unknown('AvailabilityZoneAddresses is not a list');
+  if (v.length === 0) return null;
+  return v.map((entry) => toStr(field(entry, 'AvailabilityZone') ?? field(entry, 'AvailabilityZoneId'), undefined, 'AvailabilityZone'));
+}
+
 /** Model objects for an AWS::EC2 network resource, or undefined when the type is not a network type. */
 export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): ModelObject[] | undefined {
   const b = objectBase(ev, r);
@@ -241,6 +257,9 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
       return [{ ...b, kind: 'route', routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), destination: routeDestination(p), target: routeTarget(p), inline: false }];
     case 'AWS::EC2::SubnetRouteTableAssociation':
       return [{ ...b, kind: 'route-table-association', subnet: toId(p.get('SubnetId'), 'SubnetId'), routeTable: toId(p.get('RouteTableId'), 'RouteTableId') }];
+    case 'AWS::EC2::GatewayRouteTableAssociation':
+      // An edge association: the gateway route table routes traffic entering the VPC through the gateway.
+      return [{ ...b, kind: 'route-table-association', subnet: unknown('an edge association: the table routes traffic entering the VPC through a gateway, not a subnet\'s'), routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), gateway: toId(p.get('GatewayId'), 'GatewayId') }];
     case 'AWS::EC2::InternetGateway':
       // CloudFormation attaches an IGW only through AWS::EC2::VPCGatewayAttachment.
       return [{ ...b, kind: 'internet-gateway', vpc: null }];
@@ -263,6 +282,8 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
           connectivityType: ct === 'public' || ct === 'private' ? ct : typeof ct === 'string' ? unknown(`ConnectivityType '${ct}'`) : ct,
           availabilityMode: mode === 'zonal' || mode === 'regional' ? mode : typeof mode === 'string' ? unknown(`AvailabilityMode '${mode}'`) : mode,
           hasElasticIp: hasEip ? true : ct === 'public' && mode === 'regional' ? unknown('a regional NAT gateway can allocate its addresses automatically') : false,
+          // E4: AvailabilityZoneAddresses put a regional NAT gateway in manual mode, serving only those AZs.
+          ...(mode === 'regional' ? { availabilityZones: regionalZones(p.get('AvailabilityZoneAddresses')) } : {}),
         },
       ];
     }
@@ -329,7 +350,15 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
     case 'AWS::EC2::VPCPeeringConnection':
       return [{ ...b, kind: 'vpc-peering', vpc: toId(p.get('VpcId'), 'VpcId'), peerVpc: toId(p.get('PeerVpcId'), 'PeerVpcId') }];
     case 'AWS::EC2::TransitGateway':
-      return [{ ...b, kind: 'transit-gateway' }];
+      return [
+        {
+          ...b,
+          kind: 'transit-gateway',
+          defaultRouteTableAssociation: enableFlag(p.get('DefaultRouteTableAssociation'), true, 'DefaultRouteTableAssociation'),
+          defaultRouteTablePropagation: enableFlag(p.get('DefaultRouteTablePropagation'), true, 'DefaultRouteTablePropagation'),
+          securityGroupReferencing: enableFlag(p.get('SecurityGroupReferencingSupport'), false, 'SecurityGroupReferencingSupport'),
+        },
+      ];
     case 'AWS::EC2::TransitGatewayAttachment':
     case 'AWS::EC2::TransitGatewayVpcAttachment':
       return [
@@ -339,8 +368,34 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
           transitGateway: toId(p.get('TransitGatewayId'), 'TransitGatewayId'),
           vpc: toId(p.get('VpcId'), 'VpcId'),
           subnets: toRefList(p.get('SubnetIds'), 'subnet'),
+          securityGroupReferencing: enableFlag(field(p.get('Options'), 'SecurityGroupReferencingSupport'), true, 'Options.SecurityGroupReferencingSupport'),
         },
       ];
+    case 'AWS::EC2::TransitGatewayRouteTable':
+      return [{ ...b, kind: 'transit-gateway-route-table', transitGateway: toId(p.get('TransitGatewayId'), 'TransitGatewayId'), isDefault: false }];
+    case 'AWS::EC2::TransitGatewayRouteTableAssociation':
+    case 'AWS::EC2::TransitGatewayRouteTablePropagation':
+      return [
+        {
+          ...b,
+          kind: r.type === 'AWS::EC2::TransitGatewayRouteTableAssociation' ? 'transit-gateway-association' : 'transit-gateway-propagation',
+          attachment: toId(p.get('TransitGatewayAttachmentId'), 'TransitGatewayAttachmentId'),
+          routeTable: toId(p.get('TransitGatewayRouteTableId'), 'TransitGatewayRouteTableId'),
+        },
+      ];
+    case 'AWS::EC2::TransitGatewayRoute': {
+      const blackhole = toBool(p.get('Blackhole'), false, 'Blackhole');
+      return [
+        {
+          ...b,
+          kind: 'transit-gateway-route',
+          routeTable: toId(p.get('TransitGatewayRouteTableId'), 'TransitGatewayRouteTableId'),
+          destination: toStr(p.get('DestinationCidrBlock'), undefined, 'DestinationCidrBlock'),
+          attachment: blackhole === true ? null : toId(p.get('TransitGatewayAttachmentId'), 'TransitGatewayAttachmentId'),
+          blackhole,
+        },
+      ];
+    }
     case 'AWS::EC2::PrefixList': {
       const entries = p.get('Entries');
       return [

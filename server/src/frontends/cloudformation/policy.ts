@@ -3,7 +3,7 @@
 // names a template resource (`!Ref Bucket`, `!GetAtt Queue.QueueName`, `${Table.Arn}/*`) becomes a ref.
 
 import { isKnown, type Maybe } from '../../model/origin';
-import type { PolicyDocument, PolicyStatement } from '../../model/types';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../model/types';
 import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnValue } from './value';
 
 type PolicyResource = Maybe<string> | { readonly ref: string };
@@ -33,12 +33,40 @@ export function statementFromValue(s: CfnValue): PolicyStatement | undefined {
   if (!isCfnMap(s)) return undefined;
   const effect = field(s, 'Effect');
   const notActions = field(s, 'NotAction');
+  const notResources = field(s, 'NotResource');
+  const sid = field(s, 'Sid');
+  const principal = field(s, 'Principal');
+  const notPrincipal = field(s, 'NotPrincipal');
+  const condition = field(s, 'Condition');
   return {
     effect: effect === 'Allow' || effect === 'Deny' ? effect : cfnUnknown('statement effect is not Allow or Deny'),
     actions: toList(field(s, 'Action')).map(policyString),
     ...(notActions !== undefined ? { notActions: toList(notActions).map(policyString) } : {}),
-    resources: toList(field(s, 'Resource') ?? field(s, 'NotResource')).map(policyResource),
+    resources: toList(field(s, 'Resource')).map(policyResource),
+    ...(notResources !== undefined ? { notResources: toList(notResources).map(policyResource) } : {}),
+    ...(typeof sid === 'string' ? { sid } : {}),
+    ...(principal !== undefined ? { principals: principalsOf(principal) } : {}),
+    ...(notPrincipal !== undefined ? { notPrincipals: principalsOf(notPrincipal) } : {}),
+    ...(condition !== undefined ? { conditions: conditionsOf(condition) } : {}),
   };
+}
+
+/** `'*'` or `{ AWS: [...], Service: ... }` (endpoint and other resource-based policies). */
+function principalsOf(v: CfnValue): Maybe<readonly PolicyPrincipal[]> {
+  if (v === '*') return [{ type: '*', values: ['*'] }];
+  if (isCfnMap(v)) return [...v.fields].map(([type, values]) => ({ type, values: toList(values).map(policyResource) }));
+  return isCfnUnknown(v) ? v : cfnUnknown('the Principal is not "*" or a map');
+}
+
+/** `{ StringEquals: { aws:SourceVpc: vpc-1 } }` → one condition per operator and key. */
+function conditionsOf(v: CfnValue): Maybe<readonly PolicyCondition[]> {
+  if (!isCfnMap(v)) return isCfnUnknown(v) ? v : cfnUnknown('the Condition is not a map');
+  const out: PolicyCondition[] = [];
+  for (const [operator, keys] of v.fields) {
+    if (!isCfnMap(keys)) return isCfnUnknown(keys) ? keys : cfnUnknown(`the ${operator} condition is not a map`);
+    for (const [key, values] of keys.fields) out.push({ operator, key, values: toList(values).map(policyResource) });
+  }
+  return out;
 }
 
 /** A policy document value (`{ Version, Statement }`), or unknown when it is not one. */

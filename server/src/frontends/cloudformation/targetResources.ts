@@ -2,7 +2,7 @@
 // OpenSearch, Neptune), their subnet groups, regional service resources (S3, DynamoDB, SQS, SNS, Secrets
 // Manager, KMS, SSM, Logs, …) and IAM roles/policies → model objects. Ports default by engine (ports.ts).
 
-import { unknown, type Maybe } from '../../model/origin';
+import { isUnknown, unknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, PolicyDocument, RefList, TargetKind } from '../../model/types';
 import { Props, objectBase, toBool, toId, toNum, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
 import type { CfnEvaluator } from './evaluate';
@@ -134,6 +134,12 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
       const family = p.get('EngineFamily');
       const port = family === 'MYSQL' ? 3306 : family === 'POSTGRESQL' ? 5432 : family === 'SQLSERVER' ? 1433 : unknown('the proxy engine family is not known');
       return [target(b, { targetKind: 'rds-proxy', subnets: subnets('VpcSubnetIds'), securityGroups: sgs('VpcSecurityGroupIds'), port })];
+    }
+    case 'AWS::RDS::DBProxyTargetGroup': {
+      // The DB instance or Aurora cluster behind a proxy (P14); folded into the proxy by model/build.ts.
+      const lists = ['DBInstanceIdentifiers', 'DBClusterIdentifiers'].map((k) => toRefList(p.get(k), k));
+      const databases: RefList = lists.find(isUnknown) ?? lists.flatMap((d) => (isUnknown(d) ? [] : d));
+      return [{ ...b, kind: 'db-proxy-target', proxy: toId(p.get('DBProxyName'), 'DBProxyName'), databases }];
     }
     case 'AWS::RDS::DBSubnetGroup':
     case 'AWS::DocDB::DBSubnetGroup':

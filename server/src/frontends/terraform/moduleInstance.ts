@@ -2,6 +2,8 @@
 // and child modules, each evaluated lazily and memoised with cycle detection. Resources and module calls are
 // handles so a traversal such as `module.net.aws_subnet.private["a"].id` touches only what it names.
 
+import type { Unknown } from '../../model/origin';
+import type { HclExpr } from '../../syntax/hcl/ast';
 import type { TfLocalDecl, TfModuleCallDecl, TfModuleConfig, TfResourceDecl } from './config';
 import { BlockView } from './blockView';
 import { plannedEachValue, withPlanned, type PlannedFields } from './plan';
@@ -22,7 +24,13 @@ type Expansion =
   | { readonly kind: 'single' }
   | { readonly kind: 'count'; readonly n: number }
   | { readonly kind: 'for_each'; readonly entries: readonly (readonly [string, TfValue])[] }
-  | { readonly kind: 'unknown'; readonly value: TfUnknown };
+  | { readonly kind: 'unknown'; readonly value: TfUnknown }
+  /**
+   * An unknown count whose conditional arms are known numbers (`var.x ? 1 : 0`): instances 0..n-1 are
+   * modelled; those from `certain` on exist only under the condition (`existence`); the count itself stays
+   * unknown to expressions (splats, length()).
+   */
+  | { readonly kind: 'conditional-count'; readonly n: number; readonly certain: number; readonly value: TfUnknown; readonly existence: Unknown };
 
 const MAX_MODULE_DEPTH = 24;
 const SINGLE: Expansion = { kind: 'single' };
@@ -33,6 +41,14 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
     const n = asNumber(evaluate(count.expr, scope));
     if (typeof n === 'number') return { kind: 'count', n: Math.max(0, Math.floor(n)) };
     const value = typeof n === 'string' ? errorValue(session, `count of ${what}: ${n}`) : n;
+    const conditional = typeof n === 'string' ? undefined : conditionalCount(session, scope, count.expr, value);
+    if (conditional !== undefined) {
+      if (conditional.kind === 'conditional-count') {
+        const which = conditional.n - conditional.certain === 1 ? `instance [${conditional.certain}] is` : `instances [${conditional.certain}] to [${conditional.n - 1}] are`;
+        session.report({ code: 'tf-unknown-count', severity: 'information', message: `The count of ${what} is not known statically (${value.reason}); ${which} modelled as ${conditional.existence.reason}.`, file: scope.file, span: count.expr.span });
+      }
+      return conditional;
+    }
     session.report({ code: 'tf-unknown-count', severity: 'information', message: `The count of ${what} is not known statically (${value.reason}); its instances are not modelled.`, file: scope.file, span: count.expr.span });
     return { kind: 'unknown', value };
   }
@@ -46,12 +62,48 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
   return { kind: 'single' };
 }
 
+const MAX_CONDITION_TEXT = 80;
+
+/** Existence of something created under two undecidable conditions (a module's and its own), outer first. */
+function bothExist(outer: Unknown | undefined, own: Unknown | undefined): Unknown | undefined {
+  if (outer === undefined || own === undefined) return outer ?? own;
+  return { unknown: true, reason: `${own.reason}, and its module is ${outer.reason}`, ...(own.origin !== undefined ? { origin: own.origin } : {}) };
+}
+
+/**
+ * `count = <cond> ? a : b` with a and b known numbers and the condition unknown: instances up to the larger
+ * arm, those beyond the smaller one created only if the condition picks the larger arm. Undefined when the
+ * count is not such a conditional.
+ */
+function conditionalCount(session: TfSession, scope: Scope, expr: HclExpr, value: TfUnknown): Expansion | undefined {
+  let e = expr;
+  while (e.kind === 'paren') e = e.inner;
+  if (e.kind !== 'conditional') return undefined;
+  const a = asNumber(evaluate(e.then, scope));
+  const b = asNumber(evaluate(e.else, scope));
+  if (typeof a !== 'number' || typeof b !== 'number') return undefined;
+  const [then, otherwise] = [Math.max(0, Math.floor(a)), Math.max(0, Math.floor(b))];
+  const n = Math.max(then, otherwise);
+  const certain = Math.min(then, otherwise);
+  if (n === certain) return { kind: 'count', n };
+  const cond = evaluate(e.condition, scope);
+  const why = isPending(cond) ? pendingReason(cond) : value.reason;
+  const raw = session.view.text(scope.file)?.slice(e.condition.span.start, e.condition.span.end).replace(/\s+/g, ' ');
+  const text = raw === undefined || raw === '' ? 'its count condition' : raw.length > MAX_CONDITION_TEXT ? `${raw.slice(0, MAX_CONDITION_TEXT - 1)}…` : raw;
+  const existence: Unknown = {
+    unknown: true,
+    reason: `created only if ${text} is ${then > otherwise ? 'true' : 'false'}, which is unknown: ${why}`,
+    origin: { file: scope.file, span: e.condition.span },
+  };
+  return { kind: 'conditional-count', n, certain, value, existence };
+}
+
 /**
  * An unknown count or for_each resolved by the plan: the instances it lists (numbers for count, strings for
  * for_each). each.value stays unknown; the instances' arguments come from the plan where they depend on it.
  */
 function withPlannedKeys(session: TfSession, label: string, e: Expansion): Expansion {
-  if (e.kind !== 'unknown' || !session.plan) return e;
+  if ((e.kind !== 'unknown' && e.kind !== 'conditional-count') || !session.plan) return e;
   const keys = session.plan.instanceKeys(label);
   if (!keys || keys.length === 0) return e;
   if (keys.every((k) => typeof k === 'number')) return { kind: 'count', n: Math.max(...(keys as number[])) + 1 };
@@ -112,6 +164,8 @@ export class ModuleInstance implements ModuleScope {
   private readonly roots = new Map<string, Lv>();
   private readonly scopes = new Map<string, Scope>();
   readonly scope: Scope;
+  /** Set when this instance (or an ancestor) exists only under an undecidable count condition. */
+  readonly existence: Unknown | undefined;
 
   constructor(
     readonly session: TfSession,
@@ -125,8 +179,11 @@ export class ModuleInstance implements ModuleScope {
     readonly call: { readonly decl: TfModuleCallDecl; readonly scope: Scope } | undefined,
     /** Root-module variable values from tfvars files. */
     readonly rootValues: ReadonlyMap<string, TfValue> | undefined,
+    /** The module call's count condition when this instance exists only under it. */
+    ownExistence?: Unknown,
   ) {
     this.scope = this.scopeFor(config.files[0] ?? config.dir);
+    this.existence = bothExist(parent?.existence, ownExistence);
   }
 
   /** The module-level scope of expressions written in one of its files (shared, not made per use). */
@@ -336,6 +393,7 @@ export class ResourceHandle extends Handle {
         this.instanceList = [this.instance(undefined)];
         break;
       case 'count':
+      case 'conditional-count':
         this.instanceList = Array.from({ length: e.n }, (_, i) => this.instance(i));
         break;
       case 'for_each':
@@ -363,7 +421,7 @@ export class ResourceHandle extends Handle {
   attr(name: string): Lv {
     const e = this.expansion();
     if (e.kind === 'single') return this.instance(undefined).attr(name);
-    if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`, { refs: e.value.refs ?? [] });
+    if (e.kind === 'unknown' || e.kind === 'conditional-count') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`, { refs: e.value.refs ?? [] });
     return errorValue(this.mod.session, `${this.label} has ${e.kind}; refer to one instance, e.g. ${this.label}[${e.kind === 'count' ? '0' : '"key"'}].${name}`);
   }
 
@@ -374,7 +432,8 @@ export class ResourceHandle extends Handle {
         return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`, { refs: e.value.refs ?? [] });
       case 'single':
         return errorValue(this.mod.session, `${this.label} has neither count nor for_each and cannot be indexed`);
-      case 'count': {
+      case 'count':
+      case 'conditional-count': {
         const n = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : NaN;
         if (!Number.isInteger(n) || n < 0 || n >= e.n) return errorValue(this.mod.session, `${this.label}[${renderValue(key)}] does not exist (count is ${e.n})`);
         return this.instance(n);
@@ -397,6 +456,7 @@ export class ResourceHandle extends Handle {
       case 'for_each':
         return sortedObject(this.instances().map((i) => [String(i.key), i.value()] as const));
       case 'unknown':
+      case 'conditional-count':
         return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`, { refs: e.value.refs ?? [] });
     }
   }
@@ -461,6 +521,13 @@ export class InstanceHandle extends Handle {
 
   get label(): string {
     return this.address;
+  }
+
+  /** Set when the instance is created only under an undecidable condition (its count's, or its module's). */
+  get existence(): Unknown | undefined {
+    const e = this.resource.expansion();
+    const own = e.kind === 'conditional-count' && typeof this.key === 'number' && this.key >= e.certain ? e.existence : undefined;
+    return bothExist(this.mod.existence, own);
   }
 
   override instanceId(): string {
@@ -575,7 +642,7 @@ export class ModuleCallHandle extends Handle {
     return this.expansionCache;
   }
 
-  private child(key: InstanceKey, eachValue: TfValue | undefined): ModuleInstance | TfUnknown {
+  private child(key: InstanceKey, eachValue: TfValue | undefined, existence?: Unknown): ModuleInstance | TfUnknown {
     const k = key === undefined ? '' : typeof key === 'number' ? `#${key}` : `"${key}`;
     const cached = this.children.get(k);
     if (cached) return cached;
@@ -589,7 +656,7 @@ export class ModuleCallHandle extends Handle {
         count: this.decl.count ? (typeof key === 'number' ? key : null) : undefined,
         each: this.decl.forEach ? { key: key ?? null, value: eachValue ?? null } : undefined,
       });
-      made = new ModuleInstance(this.mod.session, config, `${this.label}${keySuffix(key)}.`, [...this.mod.keyPath, this.decl.name], this.mod, { decl: this.decl, scope }, undefined);
+      made = new ModuleInstance(this.mod.session, config, `${this.label}${keySuffix(key)}.`, [...this.mod.keyPath, this.decl.name], this.mod, { decl: this.decl, scope }, undefined, existence);
     }
     this.children.set(k, made);
     return made;
@@ -598,8 +665,14 @@ export class ModuleCallHandle extends Handle {
   instances(): ModuleInstance[] {
     const e = this.expansion();
     const list: (ModuleInstance | TfUnknown)[] =
-      e.kind === 'single' ? [this.child(undefined, undefined)] : e.kind === 'count' ? Array.from({ length: e.n }, (_, i) => this.child(i, undefined)) : e.kind === 'for_each' ? e.entries.map(([k, v]) => this.child(k, v)) : [];
+      e.kind === 'single' ? [this.child(undefined, undefined)] : e.kind === 'count' || e.kind === 'conditional-count' ? Array.from({ length: e.n }, (_, i) => this.counted(i)) : e.kind === 'for_each' ? e.entries.map(([k, v]) => this.child(k, v)) : [];
     return list.filter((m): m is ModuleInstance => m instanceof ModuleInstance);
+  }
+
+  /** The count.index-th instance, with its existence when a conditional count makes it uncertain. */
+  private counted(i: number): ModuleInstance | TfUnknown {
+    const e = this.expansion();
+    return this.child(i, undefined, e.kind === 'conditional-count' && i >= e.certain ? e.existence : undefined);
   }
 
   private outputsOf(child: ModuleInstance | TfUnknown): Lv {
@@ -609,7 +682,7 @@ export class ModuleCallHandle extends Handle {
 
   attr(name: string): Lv {
     const e = this.expansion();
-    if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
+    if (e.kind === 'unknown' || e.kind === 'conditional-count') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
     if (e.kind !== 'single') return errorValue(this.mod.session, `${this.label} has ${e.kind}; refer to one instance`);
     const child = this.child(undefined, undefined);
     return child instanceof ModuleInstance ? child.output(name) : child;
@@ -618,7 +691,7 @@ export class ModuleCallHandle extends Handle {
   index(key: TfValue): Lv {
     const e = this.expansion();
     if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
-    if (e.kind === 'count' && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < e.n) return this.outputsOf(this.child(key, undefined));
+    if ((e.kind === 'count' || e.kind === 'conditional-count') && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < e.n) return this.outputsOf(this.counted(key));
     if (e.kind === 'for_each' && typeof key === 'string') {
       const entry = e.entries.find(([k]) => k === key);
       if (entry) return this.outputsOf(this.child(entry[0], entry[1]));
@@ -639,7 +712,7 @@ export class ModuleCallHandle extends Handle {
       const out = this.outputsOf(this.child(undefined, undefined));
       return out instanceof Handle ? out.value() : out;
     }
-    if (e.kind === 'unknown') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
+    if (e.kind === 'unknown' || e.kind === 'conditional-count') return unknownValue(`${this.label} has an unknown number of instances: ${e.value.reason}`);
     const entries = this.entries() ?? [];
     const values = entries.map(([k, v]) => [k, v instanceof Handle ? v.value() : v] as const);
     return e.kind === 'count' ? values.map(([, v]) => v) : sortedObject(values.map(([k, v]) => [typeof k === 'string' ? k : renderValue(k), v] as const));

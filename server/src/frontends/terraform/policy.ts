@@ -3,7 +3,7 @@
 // turned into a PolicyDocument whose resources name model objects where the ARN is a reference.
 
 import { unknown, type Maybe, type Origin } from '../../model/origin';
-import type { PolicyDocument, PolicyStatement } from '../../model/types';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../model/types';
 import type { HclExpr } from '../../syntax/hcl/ast';
 import type { BlockView } from './blockView';
 import { evaluate, unknownValue } from './evaluator';
@@ -50,6 +50,24 @@ function fromJs(v: unknown): TfValue {
   return null;
 }
 
+/** `"*"` or `{ AWS = [...], Service = ... }` (endpoint and other resource-based policies). */
+function principalsOf(v: TfValue): Maybe<readonly PolicyPrincipal[]> {
+  if (v === '*') return [{ type: '*', values: ['*'] }];
+  if (v !== null && isTfObject(v)) return [...v.fields].map(([type, values]) => ({ type, values: list(values).map(resource) }));
+  return isTfUnknown(v) ? v : unknown('the Principal is not "*" or an object');
+}
+
+/** `{ StringEquals = { "aws:SourceVpc" = "vpc-1" } }` → one condition per operator and key. */
+function conditionsOf(v: TfValue): Maybe<readonly PolicyCondition[]> {
+  if (v === null || !isTfObject(v)) return isTfUnknown(v) ? v : unknown('the Condition is not an object');
+  const out: PolicyCondition[] = [];
+  for (const [operator, keys] of v.fields) {
+    if (keys === null || !isTfObject(keys)) return isTfUnknown(keys) ? keys : unknown(`the ${operator} condition is not an object`);
+    for (const [key, values] of keys.fields) out.push({ operator, key, values: list(values).map(resource) });
+  }
+  return out;
+}
+
 /** A policy JSON value (an object as jsonencode takes it, or parsed JSON) as a PolicyDocument. */
 export function policyFromObject(v: TfValue, origin: Origin | undefined): Maybe<PolicyDocument> {
   if (v === null || !isTfObject(v)) return isTfUnknown(v) ? v : unknown('the policy is not a JSON object');
@@ -59,11 +77,21 @@ export function policyFromObject(v: TfValue, origin: Origin | undefined): Maybe<
     const f = s.fields;
     const effect = f.get('Effect');
     const notActions = f.get('NotAction');
+    const notResources = f.get('NotResource');
+    const sid = f.get('Sid');
+    const principal = f.get('Principal');
+    const notPrincipal = f.get('NotPrincipal');
+    const condition = f.get('Condition');
     statements.push({
       effect: effect === 'Allow' || effect === 'Deny' ? effect : isTfUnknown(effect ?? null) ? (effect as Maybe<'Allow'>) : unknown('the statement has no valid Effect'),
       actions: list(f.get('Action')).map(str),
       ...(notActions !== undefined ? { notActions: list(notActions).map(str) } : {}),
-      resources: list(f.get('Resource') ?? f.get('NotResource')).map(resource),
+      resources: list(f.get('Resource')).map(resource),
+      ...(notResources !== undefined ? { notResources: list(notResources).map(resource) } : {}),
+      ...(typeof sid === 'string' ? { sid } : {}),
+      ...(principal !== undefined ? { principals: principalsOf(principal) } : {}),
+      ...(notPrincipal !== undefined ? { notPrincipals: principalsOf(notPrincipal) } : {}),
+      ...(condition !== undefined ? { conditions: conditionsOf(condition) } : {}),
     });
   }
   return { statements, ...(origin ? { origin } : {}) };
@@ -114,6 +142,20 @@ export function policyDocumentJson(inst: InstanceHandle): TfValue {
     if (principals.length > 0) {
       entries.push(['Principal', tfObject(principals.map((p) => [typeof p.attr('type') === 'string' ? (p.attr('type') as string) : 'AWS', p.attr('identifiers') ?? null] as const))]);
     }
+    const notPrincipals = s.blocks('not_principals');
+    if (notPrincipals.length > 0) {
+      entries.push(['NotPrincipal', tfObject(notPrincipals.map((p) => [typeof p.attr('type') === 'string' ? (p.attr('type') as string) : 'AWS', p.attr('identifiers') ?? null] as const))]);
+    }
+    // condition { test, variable, values } blocks → { test = { variable = values } }, tests merged.
+    const conditions = new Map<string, [string, TfValue][]>();
+    for (const c of s.blocks('condition')) {
+      const test = c.attr('test');
+      const variable = c.attr('variable');
+      const key = typeof test === 'string' ? test : '?';
+      const group = conditions.get(key) ?? conditions.set(key, []).get(key);
+      group?.push([typeof variable === 'string' ? variable : '?', c.attr('values') ?? null]);
+    }
+    if (conditions.size > 0) entries.push(['Condition', tfObject([...conditions].map(([test, keys]) => [test, tfObject(keys)] as const))]);
     statements.push(tfObject(entries));
   }
   const docValue = tfObject([['Version', inst.view.attr('version') ?? '2012-10-17'], ['Statement', statements]]);

@@ -27,7 +27,8 @@ export class MapContext {
   ) {
     const decl = inst.decl;
     const origin: Origin = { file: decl.file, span: decl.block.span, nameSpan: decl.block.labels[1]?.span ?? decl.block.typeSpan };
-    this.base = { id: inst.id, address: inst.address, stack: session.stack, origin };
+    const existence = inst.existence;
+    this.base = existence === undefined ? { id: inst.id, address: inst.address, stack: session.stack, origin } : { id: inst.id, address: inst.address, stack: session.stack, origin, existence };
   }
 
   get view(): BlockView {
@@ -37,7 +38,8 @@ export class MapContext {
   /** A sub-object of this resource (inline route, rule, association): its own id and origin, the same address. */
   sub(suffix: string, block?: BlockView): Base {
     const origin: Origin = block ? { file: block.file, span: block.span, nameSpan: block.nameSpan } : this.base.origin;
-    return { id: `${this.base.id}/${suffix}`, address: this.base.address, stack: this.base.stack, origin };
+    const sub: Base = { id: `${this.base.id}/${suffix}`, address: this.base.address, stack: this.base.stack, origin };
+    return this.base.existence === undefined ? sub : { ...sub, existence: this.base.existence };
   }
 
   emit(object: ModelObject): void {

@@ -142,10 +142,17 @@ function route(m: MapContext): void {
   m.emit({ ...m.base, kind: 'route', routeTable: table, destination: routeDestination(v, 'destination_cidr_block', 'destination_ipv6_cidr_block'), target: routeTarget(v), inline: false });
 }
 
+const EDGE_ASSOCIATION = 'an edge association: the table routes traffic entering the VPC through a gateway, not a subnet\'s';
+
 function routeTableAssociation(m: MapContext): void {
   const v = m.view;
-  // Edge associations (gateway_id) route traffic entering the VPC through a gateway, not a subnet's traffic.
-  if (!v.has('subnet_id')) return;
+  // Edge associations (gateway_id) route traffic entering the VPC through a gateway, not a subnet's traffic
+  // (a gateway route table, see the engine's ingress check).
+  if (!v.has('subnet_id')) {
+    if (!v.has('gateway_id')) return;
+    m.emit({ ...m.base, kind: 'route-table-association', subnet: unknown(EDGE_ASSOCIATION), routeTable: argId(v, 'route_table_id'), gateway: argId(v, 'gateway_id') });
+    return;
+  }
   m.emit({ ...m.base, kind: 'route-table-association', subnet: argId(v, 'subnet_id'), routeTable: argId(v, 'route_table_id') });
 }
 
@@ -169,6 +176,15 @@ function egressOnlyGateway(m: MapContext): void {
   m.emit({ ...m.base, kind: 'egress-only-internet-gateway', vpc: toId(m.view.attr('vpc_id'), 'vpc_id') });
 }
 
+/** The AZs of a regional NAT gateway's availability_zone_address blocks; null when there are none (automatic mode). */
+function regionalZones(v: BlockView): Maybe<readonly Maybe<string>[]> | null {
+  const unknownBlocks = v.blocksUnknown('availability_zone_address');
+  if (unknownBlocks) return unknownBlocks;
+  const blocks = v.blocks('availability_zone_address');
+  if (blocks.length === 0) return null;
+  return blocks.map((b) => toStr(b.attr('availability_zone') ?? b.attr('availability_zone_id'), 'availability_zone'));
+}
+
 function natGateway(m: MapContext): void {
   const v = m.view;
   const connectivity = toStr(v.attr('connectivity_type') ?? 'public', 'connectivity_type');
@@ -183,6 +199,8 @@ function natGateway(m: MapContext): void {
     connectivityType: connectivity === 'public' || connectivity === 'private' ? connectivity : typeof connectivity === 'string' ? unknown(`unknown connectivity_type "${connectivity}"`) : connectivity,
     availabilityMode: mode === 'zonal' || mode === 'regional' ? mode : typeof mode === 'string' ? unknown(`unknown availability_mode "${mode}"`) : mode,
     hasElasticIp: hasEip,
+    // E4: availability_zone_address blocks put a regional NAT gateway in manual mode, serving only those AZs.
+    ...(mode === 'regional' ? { availabilityZones: regionalZones(v) } : {}),
   });
 }
 
@@ -238,13 +256,61 @@ function peering(m: MapContext): void {
   m.emit({ ...m.base, kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id') });
 }
 
+/** An "enable" | "disable" argument of the transit gateway resources (P11, P3). */
+function enableFlag(v: BlockView, arg: string, fallback: boolean): Maybe<boolean> {
+  const value = toStr(v.attr(arg) ?? (fallback ? 'enable' : 'disable'), arg);
+  if (value === 'enable') return true;
+  if (value === 'disable') return false;
+  return typeof value === 'string' ? unknown(`${arg} "${value}" is neither enable nor disable`) : value;
+}
+
 function transitGateway(m: MapContext): void {
-  m.emit({ ...m.base, kind: 'transit-gateway' });
+  const v = m.view;
+  m.emit({
+    ...m.base,
+    kind: 'transit-gateway',
+    defaultRouteTableAssociation: enableFlag(v, 'default_route_table_association', true),
+    defaultRouteTablePropagation: enableFlag(v, 'default_route_table_propagation', true),
+    securityGroupReferencing: enableFlag(v, 'security_group_referencing_support', false),
+  });
 }
 
 function transitGatewayAttachment(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'transit-gateway-attachment', transitGateway: argId(v, 'transit_gateway_id'), vpc: argId(v, 'vpc_id'), subnets: toIdList(v.attr('subnet_ids'), 'subnet_ids') });
+  m.emit({
+    ...m.base,
+    kind: 'transit-gateway-attachment',
+    transitGateway: argId(v, 'transit_gateway_id'),
+    vpc: argId(v, 'vpc_id'),
+    subnets: toIdList(v.attr('subnet_ids'), 'subnet_ids'),
+    defaultRouteTableAssociation: toBool(v.attr('transit_gateway_default_route_table_association'), 'transit_gateway_default_route_table_association', true),
+    defaultRouteTablePropagation: toBool(v.attr('transit_gateway_default_route_table_propagation'), 'transit_gateway_default_route_table_propagation', true),
+    securityGroupReferencing: enableFlag(v, 'security_group_referencing_support', true),
+  });
+}
+
+function transitGatewayRouteTable(m: MapContext): void {
+  m.emit({ ...m.base, kind: 'transit-gateway-route-table', transitGateway: argId(m.view, 'transit_gateway_id'), isDefault: false });
+}
+
+function transitGatewayLink(kind: 'transit-gateway-association' | 'transit-gateway-propagation'): Mapper {
+  return (m) => {
+    const v = m.view;
+    m.emit({ ...m.base, kind, attachment: argId(v, 'transit_gateway_attachment_id'), routeTable: argId(v, 'transit_gateway_route_table_id') });
+  };
+}
+
+function transitGatewayRoute(m: MapContext): void {
+  const v = m.view;
+  const blackhole = toBool(v.attr('blackhole'), 'blackhole', false);
+  m.emit({
+    ...m.base,
+    kind: 'transit-gateway-route',
+    routeTable: argId(v, 'transit_gateway_route_table_id'),
+    destination: toStr(v.attr('destination_cidr_block'), 'destination_cidr_block'),
+    attachment: blackhole === true ? null : argId(v, 'transit_gateway_attachment_id'),
+    blackhole,
+  });
 }
 
 function managedPrefixList(m: MapContext): void {
@@ -279,6 +345,10 @@ export const networkMappers: ReadonlyMap<string, Mapper> = new Map<string, Mappe
   ['aws_vpc_peering_connection', peering],
   ['aws_ec2_transit_gateway', transitGateway],
   ['aws_ec2_transit_gateway_vpc_attachment', transitGatewayAttachment],
+  ['aws_ec2_transit_gateway_route_table', transitGatewayRouteTable],
+  ['aws_ec2_transit_gateway_route_table_association', transitGatewayLink('transit-gateway-association')],
+  ['aws_ec2_transit_gateway_route_table_propagation', transitGatewayLink('transit-gateway-propagation')],
+  ['aws_ec2_transit_gateway_route', transitGatewayRoute],
   ['aws_ec2_managed_prefix_list', managedPrefixList],
   ['aws_vpc_block_public_access_options', blockPublicAccess],
 ]);

@@ -122,6 +122,13 @@ function dbProxyEndpoint(m: MapContext): void {
   });
 }
 
+/** aws_db_proxy_target: the DB instance or Aurora cluster behind a proxy (P14); folded into the proxy by model/build.ts. */
+function dbProxyTarget(m: MapContext): void {
+  const v = m.view;
+  const databases = ['db_instance_identifier', 'db_cluster_identifier'].filter((arg) => v.has(arg)).map((arg) => argId(v, arg));
+  m.emit({ ...m.base, kind: 'db-proxy-target', proxy: argId(v, 'db_proxy_name'), databases });
+}
+
 function subnetGroup(m: MapContext): void {
   m.emit({ ...m.base, kind: 'subnet-group', subnets: toIdList(m.view.attr('subnet_ids'), 'subnet_ids') });
 }
@@ -235,6 +242,7 @@ export const targetMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
   ['aws_rds_cluster_instance', rdsClusterInstance],
   ['aws_db_proxy', dbProxy],
   ['aws_db_proxy_endpoint', dbProxyEndpoint],
+  ['aws_db_proxy_target', dbProxyTarget],
   ['aws_db_subnet_group', subnetGroup],
   ['aws_elasticache_subnet_group', subnetGroup],
   ['aws_memorydb_subnet_group', subnetGroup],
@@ -268,4 +276,4 @@ export const targetMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
 ]);
 
 /** Types that are read (others refer to them) but need no model object of their own. */
-export const referencedOnlyTypes: ReadonlySet<string> = new Set(['aws_eip', 'aws_db_proxy_default_target_group', 'aws_db_proxy_target']);
+export const referencedOnlyTypes: ReadonlySet<string> = new Set(['aws_eip', 'aws_db_proxy_default_target_group']);

@@ -1,0 +1,18 @@
+// Comparing Availability Zones that may be names ("us-east-1a"), ids ("use1-az1") or unknowns identified by a
+// symbol ("AZ #0 of the Region"): the answer is open when the two cannot be compared.
+
+import { isKnown, type Maybe } from '../model/origin';
+
+/** An AZ id such as "use1-az1" (the same physical zone in every account), as opposed to a name. */
+const AZ_ID = /^[a-z]{2,5}\d+-az\d+$/;
+
+/** Whether two AZs are the same: true, false, or null when it cannot be told. */
+export function azMatch(a: Maybe<string>, b: Maybe<string>): boolean | null {
+  if (isKnown(a) && isKnown(b)) {
+    if (a === b) return true;
+    // A name and an id name the same zone in some account mapping only AWS knows.
+    return AZ_ID.test(a) !== AZ_ID.test(b) ? null : false;
+  }
+  if (!isKnown(a) && !isKnown(b) && a.symbol !== undefined && a.symbol === b.symbol) return true;
+  return null;
+}

@@ -1,0 +1,388 @@
+// VPC endpoint policy evaluation (E7 gateway endpoints, E9 interface endpoints): does the endpoint's policy
+// allow the requests a function makes to the service? IAM evaluation as AWS documents it for endpoint
+// policies: an explicit Deny wins, else an Allow must match principal, action, resource and condition.
+// Pure: the caller resolves model references through a PolicyResolver.
+
+import { isKnown, type Maybe } from '../model/origin';
+import type { Id, PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyValue } from '../model/types';
+
+/** A resource the function uses: an ARN pattern (`*` parts mean "some"), a model object, or both. */
+export interface NeededResource {
+  /** ARN pattern; region/account `*` or empty mean the deployment's own (matched against any). */
+  readonly arn: string | null;
+  readonly ref: Id | null;
+  /** How the resource is shown when its ARN is unknown. */
+  readonly label: string;
+}
+
+/** One request a function is known to make: an action pattern (`s3:*` means "some s3 action") on a resource. */
+export interface RequestItem {
+  readonly action: string;
+  readonly resource: NeededResource;
+  readonly because: string;
+}
+
+/** What the function asks of one service, as far as the workspace shows. */
+export interface EndpointRequest {
+  /** Stable identity for memoising path parts (same key, same answer). */
+  readonly key: string;
+  readonly service: string;
+  /** The function's execution role (model id), null when generated or unknown. */
+  readonly role: Id | null;
+  readonly items: readonly RequestItem[];
+  /** Why the items may not be all the function does (role not in the workspace…); null when complete. */
+  readonly incomplete: string | null;
+}
+
+export interface EndpointFacts {
+  readonly id: Id;
+  readonly address: string;
+  readonly vpc: Maybe<Id>;
+  /** Short service name ("s3"), for `s3:*` full-access statements when the request is not known. */
+  readonly service?: Maybe<string>;
+  /** null: the default full-access policy. */
+  readonly policy: Maybe<PolicyDocument> | null;
+}
+
+export interface PolicyResolver {
+  /** The ARN of a model object (bucket → arn:aws:s3:::name), null when its name is not known statically. */
+  arnOf(ref: Id): string | null;
+  /** What kind of model object an id is ('iam-role', 'vpc', 'service-resource'…), undefined when not in the model. */
+  kindOf(ref: Id): string | undefined;
+  label(ref: Id): string;
+}
+
+export type PolicyVerdict =
+  | { readonly kind: 'pass'; readonly detail: string }
+  /** `fix`: one change to the policy that lets every refused request through. */
+  | { readonly kind: 'block'; readonly detail: string; readonly fix: string }
+  | { readonly kind: 'unknown'; readonly detail: string };
+
+/** Three-valued match of one policy element against what the request may be. */
+type Match = 'covers' | 'partly' | 'none';
+
+/** A match, or why it cannot be decided. */
+interface Open {
+  readonly open: string;
+}
+
+function isOpen(x: Match | Open): x is Open {
+  return typeof x === 'object';
+}
+type Applies = { readonly kind: 'full' } | { readonly kind: 'none' } | { readonly kind: 'maybe'; readonly reason: string };
+
+// ------------------------------------------------------------------ wildcard patterns
+
+/** `pattern` matches every string `value` may stand for (a `*` in `value` is matched only by a `*`). */
+function globCovers(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let star = -1;
+  let mark = 0;
+  while (v < value.length) {
+    const pc = pattern[p];
+    if (pc !== undefined && (pc === value[v] || (pc === '?' && value[v] !== '*'))) { p++; v++; }
+    else if (pc === '*') { star = p++; mark = v; }
+    else if (star >= 0) { p = star + 1; v = ++mark; }
+    else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/** Some string matches both patterns (`*` any run, `?` one character). */
+function globIntersects(a: string, b: string): boolean {
+  const memo = new Map<number, boolean>();
+  const go = (i: number, j: number): boolean => {
+    const k = i * (b.length + 1) + j;
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    let r: boolean;
+    if (i === a.length && j === b.length) r = true;
+    else if (a[i] === '*') r = go(i + 1, j) || (j < b.length && go(i, j + 1));
+    else if (b[j] === '*') r = go(i, j + 1) || (i < a.length && go(i + 1, j));
+    else if (i < a.length && j < b.length && (a[i] === b[j] || a[i] === '?' || b[j] === '?')) r = go(i + 1, j + 1);
+    else r = false;
+    memo.set(k, r);
+    return r;
+  };
+  return go(0, 0);
+}
+
+function glob(pattern: string, value: string): Match {
+  if (globCovers(pattern, value)) return 'covers';
+  return value.includes('*') || value.includes('?') ? (globIntersects(pattern, value) ? 'partly' : 'none') : 'none';
+}
+
+/** Actions compare case-insensitively (IAM). */
+export function matchAction(pattern: string, action: string): Match {
+  return glob(pattern.toLowerCase(), action.toLowerCase());
+}
+
+/** ARNs compare field by field; a needed ARN's empty or `*` Region/account is the deployment's own. */
+export function matchArn(pattern: string, arn: string): Match {
+  if (pattern === '*') return 'covers';
+  const p = pattern.split(':');
+  const a = arn.split(':');
+  if (p.length < 6 || a.length < 6 || p[0] !== 'arn' || a[0] !== 'arn') return glob(pattern, arn);
+  let result: Match = 'covers';
+  for (let i = 1; i < 6; i++) {
+    const pf = i === 5 ? p.slice(5).join(':') : p[i] ?? '';
+    const af = i === 5 ? a.slice(5).join(':') : a[i] ?? '';
+    if ((i === 3 || i === 4) && (af === '' || af === '*')) continue; // own Region / account
+    const m = glob(pf, af);
+    if (m === 'none') return 'none';
+    if (m === 'partly') result = 'partly';
+  }
+  return result;
+}
+
+function worst(a: Match, b: Match): Match {
+  return a === 'none' || b === 'none' ? 'none' : a === 'partly' || b === 'partly' ? 'partly' : 'covers';
+}
+
+function best(a: Match, b: Match): Match {
+  return a === 'covers' || b === 'covers' ? 'covers' : a === 'partly' || b === 'partly' ? 'partly' : 'none';
+}
+
+// ------------------------------------------------------------------ statement elements
+
+interface Ctx {
+  readonly endpoint: EndpointFacts;
+  readonly request: EndpointRequest;
+  readonly resolve: PolicyResolver;
+}
+
+/** Action or NotAction against the needed action; unknown entries make the match partial. */
+function actionMatch(st: PolicyStatement, action: string): Match | Open {
+  const list = st.notActions ?? st.actions;
+  let m: Match = 'none';
+  for (const a of list) {
+    if (!isKnown(a)) return { open: `an action of the statement is unknown: ${a.reason}` };
+    m = best(m, matchAction(a, action));
+  }
+  if (st.notActions === undefined) return m;
+  return m === 'covers' ? 'none' : m === 'partly' ? 'partly' : 'covers';
+}
+
+/** One policy resource entry against the needed resource. */
+function resourceEntry(ctx: Ctx, entry: PolicyValue, need: NeededResource): Match | Open {
+  if (typeof entry === 'string') {
+    if (entry === '*') return 'covers';
+    if (need.arn === null) return { open: `whether ${entry} covers ${need.label} is unknown (its ARN is not known statically)` };
+    return matchArn(entry, need.arn);
+  }
+  if ('ref' in entry) {
+    if (need.ref !== null && need.ref === entry.ref) return 'covers'; // the same object (its ARN or ARN/*: the suffix is not kept)
+    const arn = ctx.resolve.arnOf(entry.ref);
+    if (arn !== null && need.arn !== null) return best(matchArn(arn, need.arn), matchArn(`${arn}/*`, need.arn));
+    if (need.ref !== null && ctx.resolve.kindOf(entry.ref) === 'service-resource' && ctx.resolve.kindOf(need.ref) === 'service-resource') return 'none';
+    return { open: `whether ${ctx.resolve.label(entry.ref)} covers ${need.label} is unknown` };
+  }
+  return { open: `a resource of the statement is unknown: ${entry.reason}` };
+}
+
+function resourceMatch(ctx: Ctx, st: PolicyStatement, need: NeededResource): Match | Open {
+  const list = st.notResources ?? st.resources;
+  let m: Match = 'none';
+  for (const r of list) {
+    const e = resourceEntry(ctx, r, need);
+    if (isOpen(e)) return e;
+    m = best(m, e);
+  }
+  if (st.notResources === undefined) return m;
+  return m === 'covers' ? 'none' : m === 'partly' ? 'partly' : 'covers';
+}
+
+/** Principal: `*` matches; the function's own role matches; other roles do not; literal ARNs and accounts stay unknown. */
+function principalMatch(ctx: Ctx, principals: readonly PolicyPrincipal[]): Match | Open {
+  let open: string | null = null;
+  for (const p of principals) {
+    if (p.type === '*') return 'covers';
+    if (p.type !== 'AWS') continue; // Service, Federated, CanonicalUser: not the function's role
+    for (const v of p.values) {
+      if (v === '*') return 'covers';
+      if (typeof v === 'string') { open ??= `the principal ${v} may or may not be the function's role`; continue; }
+      if ('ref' in v) {
+        if (ctx.request.role !== null && v.ref === ctx.request.role) return 'covers';
+        // Another role of the workspace is not the function's role; other objects (a user, an account) may be.
+        if (ctx.resolve.kindOf(v.ref) !== 'iam-role') open ??= `the principal ${ctx.resolve.label(v.ref)} may or may not be the function's role`;
+        continue;
+      }
+      open ??= `a principal is unknown: ${v.reason}`;
+    }
+  }
+  return open !== null ? { open } : 'none';
+}
+
+/** aws:SourceVpc / aws:SourceVpce are the endpoint's VPC and id for every request through it; other keys stay unknown. */
+function conditionMatch(ctx: Ctx, c: PolicyCondition): boolean | string {
+  const key = c.key.toLowerCase();
+  const op = c.operator.replace(/IfExists$/, '');
+  const positive = op === 'StringEquals' || op === 'StringEqualsIgnoreCase' || op === 'StringLike';
+  const negative = op === 'StringNotEquals' || op === 'StringNotEqualsIgnoreCase' || op === 'StringNotLike';
+  const what = `Condition ${c.operator} ${c.key}`;
+  if ((key !== 'aws:sourcevpc' && key !== 'aws:sourcevpce') || (!positive && !negative)) return `${what} is not evaluated`;
+  const actual: Maybe<Id> = key === 'aws:sourcevpc' ? ctx.endpoint.vpc : ctx.endpoint.id;
+  let any: boolean | string = false;
+  for (const v of c.values) {
+    let eq: boolean | string;
+    if (typeof v === 'string') {
+      // A literal id equals an object known by that literal (vpc_id = "vpc-1"); a workspace object's id is known only after apply.
+      eq = !isKnown(actual) && actual.symbol === `literal:${v}` ? true
+        : !isKnown(actual) && actual.symbol?.startsWith('literal:') === true ? false
+        : `${what}: whether ${v} is ${key === 'aws:sourcevpc' ? 'the endpoint\'s VPC' : 'this endpoint'} is unknown`;
+    } else if ('ref' in v) {
+      eq = isKnown(actual) ? v.ref === actual : `${what}: the endpoint's VPC is unknown`;
+    } else eq = `${what}: a value is unknown (${v.reason})`;
+    if (eq === true) { any = true; break; }
+    if (typeof eq === 'string' && any === false) any = eq;
+  }
+  if (typeof any === 'string') return any;
+  return positive ? any : !any;
+}
+
+function conditionsMatch(ctx: Ctx, conditions: Maybe<readonly PolicyCondition[]> | undefined): boolean | string {
+  if (conditions === undefined) return true;
+  if (!isKnown(conditions)) return `the Condition is unknown: ${conditions.reason}`;
+  let open: string | null = null;
+  for (const c of conditions) {
+    const m = conditionMatch(ctx, c);
+    if (m === false) return false;
+    if (typeof m === 'string') open ??= m;
+  }
+  return open ?? true;
+}
+
+function statementName(st: PolicyStatement, index: number): string {
+  return st.sid !== undefined && st.sid !== '' ? `statement ${st.sid}` : `statement #${index + 1}`;
+}
+
+/** Whether one statement applies to one request item. */
+function applies(ctx: Ctx, st: PolicyStatement, item: RequestItem): Applies {
+  let m: Match = 'covers';
+  let reason: string | null = null;
+  const fold = (x: Match | Open): boolean => {
+    if (isOpen(x)) { reason ??= x.open; m = worst(m, 'partly'); return true; }
+    m = worst(m, x);
+    return m !== 'none';
+  };
+  if (!fold(actionMatch(st, item.action))) return { kind: 'none' };
+  if (!fold(resourceMatch(ctx, st, item.resource))) return { kind: 'none' };
+  if (st.notPrincipals !== undefined) fold({ open: 'NotPrincipal is not evaluated' });
+  else if (st.principals !== undefined) {
+    if (!isKnown(st.principals)) fold({ open: `the Principal is unknown: ${st.principals.reason}` });
+    else if (!fold(principalMatch(ctx, st.principals))) return { kind: 'none' };
+  }
+  const cond = conditionsMatch(ctx, st.conditions);
+  if (cond === false) return { kind: 'none' };
+  if (typeof cond === 'string') fold({ open: cond });
+  if (m === 'covers') return { kind: 'full' };
+  return { kind: 'maybe', reason: reason ?? `covers only part of ${item.action} on ${resourceText(item.resource)}` };
+}
+
+type ItemResult =
+  | { readonly kind: 'allowed'; readonly by: string }
+  | { readonly kind: 'denied'; readonly by: string }
+  | { readonly kind: 'not-allowed' }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+function evaluateItem(ctx: Ctx, doc: PolicyDocument, item: RequestItem): ItemResult {
+  let allowedBy: string | null = null;
+  let open: string | null = null;
+  for (let i = 0; i < doc.statements.length; i++) {
+    const st = doc.statements[i];
+    if (st === undefined) continue;
+    if (!isKnown(st.effect)) { open ??= `the Effect of ${statementName(st, i)} is unknown`; continue; }
+    const a = applies(ctx, st, item);
+    if (a.kind === 'none') continue;
+    if (st.effect === 'Deny') {
+      if (a.kind === 'full') return { kind: 'denied', by: statementName(st, i) }; // an explicit Deny wins
+      open ??= `the Deny ${statementName(st, i)} may apply: ${a.reason}`;
+    } else if (a.kind === 'full') allowedBy ??= statementName(st, i);
+    else open ??= `${statementName(st, i)} may allow it: ${a.reason}`;
+  }
+  if (open !== null) return { kind: 'unknown', reason: open };
+  return allowedBy !== null ? { kind: 'allowed', by: allowedBy } : { kind: 'not-allowed' };
+}
+
+function resourceText(r: NeededResource): string {
+  return r.arn ?? r.label;
+}
+
+/** The default policy, or one that allows every action on every resource to everyone without condition or Deny. */
+export function isFullAccess(policy: Maybe<PolicyDocument> | null, service: string): boolean {
+  if (policy === null) return true;
+  if (!isKnown(policy)) return false;
+  let allowAll = false;
+  for (const st of policy.statements) {
+    if (st.effect !== 'Allow') return false;
+    const everyone = st.principals === undefined || (isKnown(st.principals) && st.principals.some((p) => p.type === '*' || p.values.includes('*')));
+    const allActions = st.notActions === undefined && st.actions.some((a) => a === '*' || (isKnown(a) && a.toLowerCase() === `${service.toLowerCase()}:*`));
+    const allResources = st.notResources === undefined && st.resources.includes('*');
+    if (everyone && allActions && allResources && st.conditions === undefined && st.notPrincipals === undefined) allowAll = true;
+  }
+  return allowAll;
+}
+
+function describe(item: RequestItem): string {
+  return `${item.action} on ${resourceText(item.resource)}`;
+}
+
+function list(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+/** Whether the endpoint's policy lets the function's requests through (E7, E9). */
+export function evaluateEndpointPolicy(endpoint: EndpointFacts, request: EndpointRequest | null, resolve: PolicyResolver): PolicyVerdict {
+  const policy = endpoint.policy;
+  if (policy === null) return { kind: 'pass', detail: 'the default endpoint policy allows full access' };
+  const service = request?.service ?? (endpoint.service !== undefined && isKnown(endpoint.service) ? endpoint.service : 'the service');
+  if (request !== null && request.items.length === 0 && request.incomplete === null) {
+    return { kind: 'pass', detail: `the function makes no known request to ${service}, so its endpoint policy does not matter here` };
+  }
+  if (isFullAccess(policy, service)) return { kind: 'pass', detail: 'the endpoint policy allows full access' };
+  if (!isKnown(policy)) return { kind: 'unknown', detail: `the endpoint policy is unknown: ${policy.reason}` };
+  if (request === null || request.items.length === 0) {
+    return { kind: 'unknown', detail: `the endpoint policy restricts requests, and which requests the function makes to ${service} is not known${request?.incomplete ? ` (${request.incomplete})` : ''}` };
+  }
+  const ctx: Ctx = { endpoint, request, resolve };
+  const allowed: string[] = [];
+  const blocked: string[] = [];
+  const toAllow = new Map<string, string[]>();
+  const denies = new Map<string, string[]>();
+  let because: string | null = null;
+  let open: string | null = null;
+  for (const item of request.items) {
+    const r = evaluateItem(ctx, policy, item);
+    switch (r.kind) {
+      case 'allowed': allowed.push(`${describe(item)} (${r.by})`); break;
+      case 'denied':
+        because ??= item.because;
+        blocked.push(`${r.by} denies ${describe(item)}`);
+        (denies.get(r.by) ?? denies.set(r.by, []).get(r.by))?.push(describe(item));
+        break;
+      case 'not-allowed':
+        because ??= item.because;
+        blocked.push(`no statement allows ${describe(item)}`);
+        (toAllow.get(resourceText(item.resource)) ?? toAllow.set(resourceText(item.resource), []).get(resourceText(item.resource)))?.push(item.action);
+        break;
+      case 'unknown': open ??= `${describe(item)}: ${r.reason}`; break;
+    }
+  }
+  if (blocked.length > 0) {
+    const changes = [
+      ...[...denies].map(([st, items]) => `narrow the Deny ${st} so it does not cover ${items.join(' and ')}`),
+      ...(toAllow.size > 0 ? [`allow ${[...toAllow].map(([resource, actions]) => `${actions.join(', ')} on ${resource}`).join(' and ')}`] : []),
+    ];
+    return {
+      kind: 'block',
+      detail: `the endpoint policy refuses the function's requests: ${list(blocked)} (needed because ${because ?? 'the function uses the service'})`,
+      fix: `${changes.join(', and ')} in the policy of ${endpoint.address}`,
+    };
+  }
+  if (open !== null) return { kind: 'unknown', detail: `the endpoint policy may refuse ${open}` };
+  if (request.incomplete !== null) return { kind: 'unknown', detail: `the endpoint policy allows ${list(allowed)}, but the function may make other requests (${request.incomplete})` };
+  return { kind: 'pass', detail: `the endpoint policy allows ${list(allowed)}` };
+}
