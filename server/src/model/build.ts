@@ -20,7 +20,6 @@ import {
   type SecurityGroup,
   type SecurityGroupRule,
   type Target,
-  type Vpc,
   type VpcEndpoint,
 } from './types';
 import type { Association, NetworkModel, RolePolicies } from './network';
@@ -65,6 +64,8 @@ class BuiltModel implements NetworkModel {
   readonly vpcIgws = new Map<Id, Id[]>();
   readonly vpcEndpoints = new Map<Id, VpcEndpoint[]>();
   readonly cidrs = new Map<Id, Maybe<string>[]>();
+  /** Per VPC, parallel to `cidrs`: whether each block is IPv6 (an unknown block's family comes from where it was declared). */
+  readonly cidrIsV6 = new Map<Id, boolean[]>();
   readonly children = new Map<Id, Target[]>();
   readonly roles = new Map<Id, { documents: Maybe<PolicyDocument>[]; managedPolicyArns: Maybe<string>[] }>();
   readonly esms = new Map<Id, EventSourceMapping[]>();
@@ -200,14 +201,22 @@ function registerAdoptions(model: BuiltModel): void {
 
 /** The objects every VPC has without being declared (P5, P7, T3, T4). Adopted ones are not created again. */
 function addImplicitVpcObjects(model: BuiltModel): void {
+  const extraV6 = new Map<Id, boolean[]>();
   for (const assoc of model.all('vpc-cidr')) {
     if (!isKnown(assoc.vpc)) continue;
-    if (assoc.cidrBlock !== null) push(model.cidrs, assoc.vpc, assoc.cidrBlock);
-    if (assoc.ipv6CidrBlock !== null) push(model.cidrs, assoc.vpc, assoc.ipv6CidrBlock);
+    if (assoc.cidrBlock !== null) {
+      push(model.cidrs, assoc.vpc, assoc.cidrBlock);
+      push(extraV6, assoc.vpc, false);
+    }
+    if (assoc.ipv6CidrBlock !== null) {
+      push(model.cidrs, assoc.vpc, assoc.ipv6CidrBlock);
+      push(extraV6, assoc.vpc, true);
+    }
   }
   for (const vpc of [...model.all('vpc')]) {
     const list = model.cidrs.get(vpc.id) ?? [];
     model.cidrs.set(vpc.id, [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks, ...list]);
+    model.cidrIsV6.set(vpc.id, [...vpc.cidrBlocks.map(() => false), ...vpc.ipv6CidrBlocks.map(() => true), ...(extraV6.get(vpc.id) ?? [])]);
     // A VPC created only under an undecidable condition takes its implicit objects with it; their rules and
     // entries need no mark of their own (the table, group or ACL hop already carries it).
     const base = vpc.existence === undefined ? { stack: vpc.stack, origin: vpc.origin } : { stack: vpc.stack, origin: vpc.origin, existence: vpc.existence };
@@ -226,7 +235,7 @@ function addImplicitVpcObjects(model: BuiltModel): void {
     if (!model.alias.has(aclId)) {
       const acl: NetworkAcl = { kind: 'network-acl', id: aclId, address: `${vpc.address} (default network ACL)`, vpc: vpc.id, adoptsDefaultOf: null, ...base };
       model.add(acl);
-      addDefaultAclEntries(model, acl, vpc);
+      addDefaultAclEntries(model, acl, (model.cidrIsV6.get(vpc.id) ?? []).includes(true));
     }
   }
 }
@@ -248,9 +257,10 @@ function addTransitGatewayDefaultTables(model: BuiltModel): void {
 }
 
 /** The default NACL allows everything in and out (P5); the IPv6 rules exist when the VPC has IPv6. */
-function addDefaultAclEntries(model: BuiltModel, acl: NetworkAcl, vpc: Vpc): void {
+function addDefaultAclEntries(model: BuiltModel, acl: NetworkAcl, hasIpv6: boolean): void {
   const families: [number, string | null, string | null][] = [[100, '0.0.0.0/0', null]];
-  if (vpc.ipv6CidrBlocks.length > 0) families.push([101, null, '::/0']);
+  // AWS adds the IPv6 rules when the VPC gets an IPv6 block, also through a later CIDR association (P5).
+  if (hasIpv6) families.push([101, null, '::/0']);
   for (const egress of [false, true]) {
     for (const [ruleNumber, cidr, ipv6Cidr] of families) {
       model.add({
@@ -349,8 +359,9 @@ function addLocalRoutes(model: BuiltModel, table: RouteTable): void {
   if (!isKnown(table.vpc)) return;
   const vpc = model.get(table.vpc);
   if (!vpc || vpc.kind !== 'vpc') return;
+  const families = model.cidrIsV6.get(vpc.id) ?? [];
   model.vpcCidrs(vpc.id).forEach((cidr, i) => {
-    const v6 = isKnown(cidr) ? cidr.includes(':') : i >= vpc.cidrBlocks.length && i < vpc.cidrBlocks.length + vpc.ipv6CidrBlocks.length;
+    const v6 = isKnown(cidr) ? cidr.includes(':') : families[i] === true;
     const route: Route = {
       kind: 'route', id: `${table.id}#local:${isKnown(cidr) ? cidr : i}`, address: `${table.address} local route ${isKnown(cidr) ? cidr : '(unknown CIDR)'}`,
       stack: table.stack, origin: table.origin, routeTable: table.id, inline: true,

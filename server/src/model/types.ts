@@ -33,6 +33,13 @@ export interface Base {
    * an object (reason code CONDITIONAL_RESOURCE).
    */
   readonly existence?: Unknown;
+  /**
+   * The Region the object is created in, when the code puts it somewhere other than the stack's Region
+   * (FrontendOutput.region / NetworkModel.region): a Terraform provider alias (`provider = aws.west`), a
+   * module given another provider, or the AWS provider v6 `region` argument. Absent: the stack's Region.
+   * Objects in different Regions never share a VPC, a route or an endpoint.
+   */
+  readonly region?: Maybe<string>;
 }
 
 export type RefList = Maybe<readonly Maybe<Id>[]>;
@@ -376,6 +383,13 @@ export interface LambdaFunction extends Base {
   readonly edge: boolean;
   /** Other model objects the function's code or configuration refers to (DB proxy, layers excluded). */
   readonly refs: readonly Id[];
+  /** Memory in MB (MemorySize / memory_size; AWS's default 128 when not set). Absent: the front end does not read it. */
+  readonly memorySize?: Maybe<number>;
+  /**
+   * Reserved concurrency (ReservedConcurrentExecutions / reserved_concurrent_executions); null when none is
+   * reserved (Terraform's -1). Absent: the front end does not read it. Shown in hovers (H9 estimate).
+   */
+  readonly reservedConcurrency?: Maybe<number> | null;
 }
 
 /** Lambda Managed Instances capacity provider: its functions run on instances in these subnets. */

@@ -210,7 +210,7 @@ function absoluteOrRelative(text: string, moduleDir: string, base: 'module' | 'r
 }
 
 export interface TemplateLinks {
-  /** File names mentioned by TemplateURL / Location (nested stacks, SAM applications). */
+  /** File names mentioned by TemplateURL / Location (nested stacks, SAM applications) or CDK's aws:asset:path. */
   readonly nestedFileNames: readonly string[];
   readonly imports: boolean;
   readonly exports: boolean;
@@ -218,11 +218,20 @@ export interface TemplateLinks {
 
 const NESTED = /(?:TemplateURL|Location)["']?\s*:([^\n]*(?:\n[^\n]*){0,3})/g;
 const FILE_NAME = /[\w.-]+\.(?:ya?ml|json|template)\b/g;
+/** CDK NestedStack: the nested template is an asset named by the stack resource's metadata. */
+const ASSET_PATH = /aws:asset:path["']?\s*:\s*["']?([^"'\n,}]+)/g;
 
 /** Cheap text scan of a template for its links to other templates; no parse. */
 export function templateLinks(text: string): TemplateLinks {
   const nestedFileNames = new Set<string>();
   for (const m of text.matchAll(NESTED)) for (const f of (m[1] ?? '').matchAll(FILE_NAME)) nestedFileNames.add(f[0]);
+  if (text.includes('aws:asset:path')) {
+    for (const m of text.matchAll(ASSET_PATH)) {
+      const path = (m[1] ?? '').trim();
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      if (/\.(?:ya?ml|json|template)$/.test(name)) nestedFileNames.add(name);
+    }
+  }
   return { nestedFileNames: [...nestedFileNames], imports: text.includes('ImportValue'), exports: /\bExport\b/.test(text) };
 }
 
@@ -277,7 +286,8 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
   const called = new Set<string>();
   for (const files of tfDirs.values()) {
     for (const path of files) {
-      if (!path.endsWith('.tf')) continue;
+      // Module blocks live in .tf and .tf.json files alike (not in .tfvars).
+      if (!path.endsWith('.tf') && !path.endsWith('.tf.json')) continue;
       for (const target of inputs.moduleCalls(path)) if (target !== dirname(path)) called.add(target);
     }
   }

@@ -6,7 +6,7 @@ import type { Span } from '../../syntax/text';
 import { attributesOf, literalString, RESOURCE_META } from './config';
 import { errorValue, evalLazy, evaluate, Handle, iterate, unknownValue, withVar, type Scope } from './evaluator';
 import { plannedBlock, withPlanned, type PlannedFields } from './plan';
-import { isTfUnknown, type TfUnknown, type TfValue } from './value';
+import { isTfList, isTfObject, isTfUnknown, type TfUnknown, type TfValue } from './value';
 import { isPending, pendingReason, sortedObject } from './valueOps';
 
 /** Marks an argument whose value is being computed, so a value that depends on itself is caught. */
@@ -102,12 +102,19 @@ export class BlockView {
       if (item.type === type) out.push(new BlockView(item.body, this.scope, item.span, item.typeSpan, undefined, this.planned && plannedBlock(this.planned, type, out.length)));
       else if (item.type === 'dynamic' && item.labels[0]?.value === type) this.expandDynamic(item, type, out);
     }
+    const listed = this.attrs().get(type);
+    if (listed) this.expandAttributeForm(listed, type, out);
     (this.blockCache ??= new Map<string, readonly BlockView[]>()).set(type, out);
     return out;
   }
 
-  /** Why some blocks of this type cannot be known (a dynamic block over an unknown collection). */
+  /** Why some blocks of this type cannot be known (a dynamic block over an unknown collection, an unknown list). */
   blocksUnknown(type: string): TfUnknown | undefined {
+    const listed = this.attrs().get(type);
+    if (listed && !staticObjects(listed.expr)) {
+      const v = this.attr(type);
+      if (v !== undefined && isPending(v)) return isTfUnknown(v) ? v : unknownValue(pendingReason(v), { refs: [v] });
+    }
     for (const item of this.body.items) {
       if (item.kind !== 'block' || item.type !== 'dynamic' || item.labels[0]?.value !== type) continue;
       const forEach = attributesOf(item.body).get('for_each');
@@ -140,6 +147,34 @@ export class BlockView {
   }
 
   /**
+   * Nested blocks written as an argument ("attributes as blocks": `egress = [{ from_port = 443, … }]`, and the
+   * JSON syntax, where a nested block is an object or a list of objects). `egress = []` is no block at all:
+   * Terraform's documented way to remove every inline rule. A list written out as object constructors keeps
+   * each element's arguments and spans; any other expression is evaluated and its elements read by name.
+   */
+  private expandAttributeForm(attr: HclAttribute, type: string, out: BlockView[]): void {
+    const objects = staticObjects(attr.expr);
+    if (objects) {
+      for (const o of objects) {
+        const planned = this.planned && plannedBlock(this.planned, type, out.length);
+        out.push(new BlockView(o.body, this.scope, o.span, o.span, undefined, planned));
+      }
+      return;
+    }
+    const value = this.attr(type);
+    if (value === undefined || value === null || isPending(value)) return;
+    const items = isTfList(value) ? value : isTfObject(value) ? [value] : [];
+    for (const item of items) {
+      if (item === null || !isTfObject(item)) continue;
+      // The element is bound to a name no expression can spell, and each of its arguments read through it.
+      const element: HclExpr = { kind: 'variable', name: ELEMENT, span: attr.expr.span };
+      const items = [...item.fields.keys()].map((name): HclAttribute => ({ kind: 'attribute', name, nameSpan: attr.nameSpan, expr: { kind: 'getAttr', object: element, name, nameSpan: attr.nameSpan, span: attr.expr.span }, span: attr.span }));
+      const planned = this.planned && plannedBlock(this.planned, type, out.length);
+      out.push(new BlockView({ items, span: attr.expr.span }, withVar(this.scope, ELEMENT, item), attr.span, attr.nameSpan, undefined, planned));
+    }
+  }
+
+  /**
    * The model id of the resource instance an argument's expression names (`aws_iam_role.r.name` → the role),
    * for arguments that refer to another resource by a name the configuration sets (so the value is a string).
    */
@@ -161,6 +196,30 @@ export class BlockView {
     for (const type of this.blockTypes()) entries.push([type, this.blocks(type).map((b) => b.value())]);
     return sortedObject(entries);
   }
+}
+
+/** The name an attribute-form element is bound to (not a valid HCL identifier, so it shadows nothing). */
+const ELEMENT = '\u0000element';
+
+/**
+ * `[{ a = 1 }, { a = 2 }]` (or one `{ … }`, the JSON form of a single nested block) with every key static: the
+ * objects as bodies of arguments. Undefined for any other expression.
+ */
+function staticObjects(expr: HclExpr): { body: HclBody; span: Span }[] | undefined {
+  const list = expr.kind === 'tuple' ? expr.items : expr.kind === 'object' ? [expr] : undefined;
+  if (!list) return undefined;
+  const out: { body: HclBody; span: Span }[] = [];
+  for (const o of list) {
+    if (o.kind !== 'object') return undefined;
+    const items: HclAttribute[] = [];
+    for (const item of o.items) {
+      const key = item.key.kind === 'variable' ? item.key.name : literalString(item.key);
+      if (key === undefined) return undefined;
+      items.push({ kind: 'attribute', name: key, nameSpan: item.key.span, expr: item.value, span: item.span });
+    }
+    out.push({ body: { items, span: o.span }, span: o.span });
+  }
+  return out;
 }
 
 function instanceIdOf(expr: HclExpr, scope: Scope): string | undefined {

@@ -5,6 +5,7 @@
 import { unknownValue } from './evaluator';
 import type { InstanceHandle } from './moduleInstance';
 import { policyDocumentJson } from './policy';
+import { partitionOf } from './providers';
 import { isTfObject, type TfValue } from './value';
 import { isPending } from './valueOps';
 
@@ -16,8 +17,9 @@ function readFromAws(inst: InstanceHandle, name: string): TfValue {
   return unknownValue(`${inst.address} is read from AWS at plan time`, { origin: origin(inst), ...(name === 'id' ? { symbol: `data:${inst.id}.id` } : {}) });
 }
 
+/** The Region a data source reads from: its provider's (alias, module providers map) or its own `region`. */
 function regionOf(inst: InstanceHandle): TfValue {
-  const region = inst.mod.session.region;
+  const region = inst.region();
   return region ?? unknownValue('the AWS provider has no region in the configuration', { origin: origin(inst) });
 }
 
@@ -37,17 +39,27 @@ function managedPrefixListService(inst: InstanceHandle): string | undefined {
   return m?.[1];
 }
 
+/** `ec2.<region>.<dns suffix>`, the endpoint aws_region reports. */
+function endpointOf(region: TfValue, service: string, inst: InstanceHandle): TfValue {
+  if (typeof region !== 'string') return unknownValue(`the endpoint of ${inst.address} depends on the Region, which is not known`, { origin: origin(inst) });
+  return `${service}.${region}.${partitionOf(region).dnsSuffix}`;
+}
+
 export function dataAttribute(inst: InstanceHandle, name: string): TfValue {
   const view = inst.view;
   switch (inst.decl.type) {
     case 'aws_region':
-      if (name === 'name' || name === 'region' || name === 'id') return regionOf(inst);
+      // Provider v5 selected another Region with `name`; v6 with `region` (read by regionOf).
+      if (name === 'name' || name === 'region' || name === 'id') return view.has('name') && !view.has('region') ? (view.attr('name') ?? null) : regionOf(inst);
+      if (name === 'endpoint') return endpointOf(regionOf(inst), 'ec2', inst);
       break;
-    case 'aws_partition':
-      if (name === 'partition' || name === 'id') return 'aws';
-      if (name === 'dns_suffix') return 'amazonaws.com';
-      if (name === 'reverse_dns_prefix') return 'com.amazonaws';
+    case 'aws_partition': {
+      const p = partitionOf(inst.region());
+      if (name === 'partition' || name === 'id') return p.partition;
+      if (name === 'dns_suffix') return p.dnsSuffix;
+      if (name === 'reverse_dns_prefix') return p.reverseDnsPrefix;
       break;
+    }
     case 'aws_caller_identity':
       return unknownValue('the AWS account is known only at plan time', { origin: origin(inst) });
     case 'aws_availability_zones':

@@ -9,6 +9,7 @@ import type { Problem } from '../../model/origin';
 import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfUnknown, type TfValue } from './value';
 import { binaryOp, collectRefs, isPending, pendingReason, sortedObject, toBoolValue, toNumberValue, toStringValue, unaryOp } from './valueOps';
 import { isFunctionError, type TfFunction } from './functions/result';
+import { isTerraformFunction } from './functions/catalogue';
 
 /** A reference that is still being traversed: a resource, one of its instances, a module call, a namespace. */
 export abstract class Handle {
@@ -525,6 +526,8 @@ function callFunction(ctx: EvalContext, name: string, values: TfValue[], span: S
   if (errorArg !== undefined) return errorArg;
   const fn = ctx.functions.get(name.startsWith('core::') ? name.slice(6) : name);
   if (!fn) {
+    // A function Terraform does not have is an error reported where it is written (references.ts).
+    if (!isTerraformFunction(name)) return errorValue(ctx, `there is no function named "${name}"`);
     ctx.report({ code: 'tf-unsupported-function', severity: 'information', message: `The function ${name}() is not evaluated by Hyperplane Lens; its result is unknown.`, file, span });
     return unknownValue(`${name}() is not evaluated statically`, { refs: collectRefs(values) });
   }

@@ -7,7 +7,7 @@ import type { FrontendOutput, LambdaFunction, ModelObject } from '../../model/ty
 import type { SourceView } from '../../syntax/sourceView';
 import { tfFunctions } from './functions';
 import { ModuleInstance } from './moduleInstance';
-import { ModuleTree } from './moduleTree';
+import { isLocalSource, ModuleTree, resolvePath } from './moduleTree';
 import { buildTerraformIndex, type TerraformIndex } from './navigation';
 import { checkReferences } from './references';
 import { plansByRoot, type TfPlan } from './plan';
@@ -16,8 +16,7 @@ import { isSupportedType, resourceMappers } from './resources';
 import { emitUncountedRule } from './resources/uncounted';
 import { TfSession } from './session';
 import { readVarFiles, varFilesOf } from './tfvars';
-import { evaluate } from './evaluator';
-import { isTfUnknown, type TfValue } from './value';
+import { isTfUnknown } from './value';
 
 export type { TerraformIndex } from './navigation';
 
@@ -32,16 +31,6 @@ export interface TerraformOptions {
 
 export interface TerraformOutput extends FrontendOutput {
   readonly index: TerraformIndex;
-}
-
-function providerRegion(root: ModuleInstance, fallback: string | undefined): TfValue {
-  const provider = root.config.providers.find((p) => p.name === 'aws' && p.alias === undefined);
-  const expr = provider?.attrs.get('region')?.expr;
-  const value = expr ? evaluate(expr, root.scopeFor(provider?.file ?? root.scope.file)) : undefined;
-  if (typeof value === 'string') return value;
-  if (fallback) return fallback;
-  if (value !== undefined && isTfUnknown(value)) return value;
-  return null;
 }
 
 function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, seen: Set<ModuleInstance>): void {
@@ -111,7 +100,8 @@ function instantiateRoot(view: SourceView, tree: ModuleTree, rootDir: string, op
   const bootstrap = new ModuleInstance(session, config, '', [], undefined, undefined, undefined);
   const values = readVarFiles(view, varFilesOf(view, rootDir, options.varFiles), bootstrap, report, new Set(config.variables.keys()));
   const root = new ModuleInstance(session, config, '', [], undefined, undefined, values);
-  session.region = providerRegion(root, options.region);
+  session.fallbackRegion = options.region !== undefined && options.region !== '' ? options.region : undefined;
+  session.region = root.providerRegion('aws');
   return { session, root };
 }
 
@@ -170,9 +160,14 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
     if (!problems.has(key)) problems.set(key, p);
   };
   summariseUnsupported(tree, report);
-  for (const config of tree.loadedConfigs()) {
+  // A snapshot: reading a called module's outputs may load a folder no instance reached (it is not checked).
+  for (const config of [...tree.loadedConfigs()]) {
     for (const p of config.problems) report(p);
-    checkReferences(config, (f) => view.hcl(f)?.body, report);
+    checkReferences(config, (f) => view.hcl(f)?.body, report, (call) => {
+      // The folder an instantiation resolved the call to (local or installed), else a local source's folder.
+      const dir = tree.calledDir(config.dir, call.name) ?? (call.source !== undefined && isLocalSource(call.source) ? resolvePath(config.dir, call.source) : undefined);
+      return dir !== undefined ? tree.config(dir)?.outputs : undefined;
+    });
   }
   return {
     objects: state.objects,

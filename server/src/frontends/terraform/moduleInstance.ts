@@ -2,13 +2,14 @@
 // and child modules, each evaluated lazily and memoised with cycle detection. Resources and module calls are
 // handles so a traversal such as `module.net.aws_subnet.private["a"].id` touches only what it names.
 
-import type { Unknown } from '../../model/origin';
+import type { Problem, Unknown } from '../../model/origin';
 import type { HclExpr } from '../../syntax/hcl/ast';
 import type { TfLocalDecl, TfModuleCallDecl, TfModuleConfig, TfResourceDecl } from './config';
 import { BlockView } from './blockView';
 import { plannedEachValue, withPlanned, type PlannedFields } from './plan';
 import { converts, convertToType } from './typeConstraint';
 import { dataAttribute } from './dataSources';
+import { providerKey, resolveProviderRegion } from './providers';
 import { asNumber, errorValue, evaluate, Handle, makeScope, unknownValue, type Lv, type ModuleScope, type Scope } from './evaluator';
 import type { TfSession } from './session';
 import { isTfList, isTfObject, isTfUnknown, type TfRef, type TfUnknown, type TfValue } from './value';
@@ -37,6 +38,9 @@ const SINGLE: Expansion = { kind: 'single' };
 
 /** Evaluates `count` / `for_each` of a resource or module call; unknown ones expand to no instance. */
 function expand(session: TfSession, scope: Scope, what: string, count: TfResourceDecl['count'], forEach: TfResourceDecl['forEach']): Expansion {
+  // A plan that lists the instances resolves an unknown count (withPlannedKeys): nothing to report then.
+  const plannedKeys = session.plan?.instanceKeys(what);
+  const report = plannedKeys !== undefined && plannedKeys.length > 0 ? (): void => undefined : (p: Problem): void => session.report(p);
   if (count) {
     const n = asNumber(evaluate(count.expr, scope));
     if (typeof n === 'number') return { kind: 'count', n: Math.max(0, Math.floor(n)) };
@@ -45,18 +49,18 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
     if (conditional !== undefined) {
       if (conditional.kind === 'conditional-count') {
         const which = conditional.n - conditional.certain === 1 ? `instance [${conditional.certain}] is` : `instances [${conditional.certain}] to [${conditional.n - 1}] are`;
-        session.report({ code: 'tf-unknown-count', severity: 'information', message: `The count of ${what} is not known statically (${value.reason}); ${which} modelled as ${conditional.existence.reason}.`, file: scope.file, span: count.expr.span });
+        report({ code: 'tf-unknown-count', severity: 'information', message: `The count of ${what} is not known statically (${value.reason}); ${which} modelled as ${conditional.existence.reason}.`, file: scope.file, span: count.expr.span });
       }
       return conditional;
     }
-    session.report({ code: 'tf-unknown-count', severity: 'information', message: `The count of ${what} is not known statically (${value.reason}); its instances are not modelled.`, file: scope.file, span: count.expr.span });
+    report({ code: 'tf-unknown-count', severity: 'information', message: `The count of ${what} is not known statically (${value.reason}); its instances are not modelled.`, file: scope.file, span: count.expr.span });
     return { kind: 'unknown', value };
   }
   if (forEach) {
     const v = evaluate(forEach.expr, scope);
     const entries = forEachEntries(v);
     if (Array.isArray(entries)) return { kind: 'for_each', entries };
-    session.report({ code: 'tf-unknown-count', severity: 'information', message: `The for_each of ${what} is not known statically (${entries.reason}); its instances are not modelled.`, file: scope.file, span: forEach.expr.span });
+    report({ code: 'tf-unknown-count', severity: 'information', message: `The for_each of ${what} is not known statically (${entries.reason}); its instances are not modelled.`, file: scope.file, span: forEach.expr.span });
     return { kind: 'unknown', value: entries };
   }
   return { kind: 'single' };
@@ -163,6 +167,7 @@ export class ModuleInstance implements ModuleScope {
   private readonly evaluating = new Set<string>();
   private readonly roots = new Map<string, Lv>();
   private readonly scopes = new Map<string, Scope>();
+  private readonly providerRegions = new Map<string, TfValue>();
   readonly scope: Scope;
   /** Set when this instance (or an ancestor) exists only under an undecidable count condition. */
   readonly existence: Unknown | undefined;
@@ -333,6 +338,15 @@ export class ModuleInstance implements ModuleScope {
     return h;
   }
 
+  /** The Region of this instance's provider configuration `key` ("aws", "aws.west"), memoised. */
+  providerRegion(key: string): TfValue {
+    const cached = this.providerRegions.get(key);
+    if (cached !== undefined) return cached;
+    const v = resolveProviderRegion(this, key);
+    this.providerRegions.set(key, v);
+    return v;
+  }
+
   /** Every child module instance that could be instantiated (local or installed sources). */
   children(): ModuleInstance[] {
     const out: ModuleInstance[] = [];
@@ -500,6 +514,7 @@ export class InstanceHandle extends Handle {
   readonly planned: PlannedFields | undefined;
   private attrMemo: Map<string, TfValue | typeof COMPUTING> | undefined;
   private valueMemo: TfValue | undefined;
+  private regionMemo: TfValue | undefined;
 
   constructor(readonly resource: ResourceHandle, readonly key: InstanceKey, eachValue: TfValue | undefined) {
     super();
@@ -540,6 +555,23 @@ export class InstanceHandle extends Handle {
 
   get mod(): ModuleInstance {
     return this.resource.mod;
+  }
+
+  /**
+   * The Region this instance is created in (or a data source reads from): the AWS provider v6 `region`
+   * argument, else the Region of its provider configuration (`provider = aws.west`, else the module's `aws`).
+   */
+  region(): TfValue {
+    if (this.regionMemo !== undefined) return this.regionMemo;
+    const own = this.view.has('region') ? (this.view.attr('region') ?? null) : null;
+    let region: TfValue;
+    if (own !== null) region = own;
+    else {
+      const key = providerKey(this.decl.attrs.get('provider')?.expr);
+      region = this.mod.providerRegion(key !== undefined && (key === 'aws' || key.startsWith('aws.')) ? key : 'aws');
+    }
+    this.regionMemo = region;
+    return region;
   }
 
   ref(attribute: string): TfRef {

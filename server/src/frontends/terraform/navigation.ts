@@ -8,7 +8,7 @@ import { evaluate, type Scope } from './evaluator';
 import type { ModuleInstance } from './moduleInstance';
 import { isLocalSource, resolvePath, type ModuleTree } from './moduleTree';
 import { referencesOf, type TfReference, type TfReferenceKind } from './references';
-import { isTfUnknown } from './value';
+import { isTfRef, isTfUnknown } from './value';
 import { renderValue } from './valueOps';
 
 export interface TfLocation {
@@ -58,6 +58,24 @@ interface Declaration extends TfLocation {
 
 function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
+}
+
+/** Attributes naming an object AWS creates along with the resource (a VPC's defaults), and what it is. */
+const AWS_CREATED: Readonly<Record<string, string>> = {
+  default_security_group_id: 'the default security group',
+  default_route_table_id: 'the main route table',
+  main_route_table_id: 'the main route table',
+  default_network_acl_id: 'the default network ACL',
+};
+
+/** From the reference's root to the end of its whole traversal (`aws_vpc.v.default_route_table_id`). */
+function wholeSpan(ref: TfReference): Span {
+  return ref.expr.span.start === ref.span.start && ref.expr.span.end > ref.span.end ? { start: ref.span.start, end: ref.expr.span.end } : ref.span;
+}
+
+function extent(ref: TfReference): number {
+  const s = wholeSpan(ref);
+  return s.end - s.start;
 }
 
 class Index implements TerraformIndex {
@@ -145,8 +163,9 @@ class Index implements TerraformIndex {
     let best: { dir: string; ref: TfReference } | undefined;
     for (const r of this.refsByFile.get(file) ?? []) {
       if (r.ref.span.start > offset) break;
-      // Prefer the innermost (shortest) reference containing the offset: `module.m.out` over `module.m`.
-      if (contains(r.ref.span, offset) && (!best || r.ref.span.end - r.ref.span.start <= best.ref.span.end - best.ref.span.start)) best = r;
+      // The whole traversal counts (the cursor on `.default_security_group_id` of `aws_vpc.v.…`), and the
+      // innermost (shortest) reference containing the offset wins: `module.m.out` over `module.m`.
+      if (contains(wholeSpan(r.ref), offset) && (!best || extent(r.ref) <= extent(best.ref))) best = r;
     }
     return best;
   }
@@ -164,6 +183,10 @@ class Index implements TerraformIndex {
       if (first) scope = first.view.scope;
     }
     const v = evaluate(ref.expr, scope);
+    if (isTfRef(v)) {
+      const created = AWS_CREATED[v.attribute];
+      if (created !== undefined) return { span: ref.expr.span, text, value: undefined, unknownReason: `the id of ${created} AWS creates with ${v.address}, known after apply` };
+    }
     return isTfUnknown(v) ? { span: ref.expr.span, text, value: undefined, unknownReason: v.reason } : { span: ref.expr.span, text, value: renderValue(v), unknownReason: undefined };
   }
 

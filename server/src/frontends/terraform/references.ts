@@ -5,7 +5,8 @@
 import type { Problem } from '../../model/origin';
 import type { HclBlock, HclBody, HclExpr, HclGetAttr, HclIndex, HclTemplatePart } from '../../syntax/hcl/ast';
 import type { Span } from '../../syntax/text';
-import type { TfModuleConfig } from './config';
+import type { TfModuleCallDecl, TfModuleConfig, TfResourceDecl } from './config';
+import { isTerraformFunction } from './functions/catalogue';
 
 export type TfReferenceKind = 'resource' | 'data' | 'var' | 'local' | 'module' | 'output';
 
@@ -44,15 +45,33 @@ function attrStep(top: HclExpr, depth: number, n: number): HclGetAttr | undefine
   return step?.kind === 'getAttr' ? step : undefined;
 }
 
+/** What `terraform validate` reports about an expression beyond undeclared names (found without evaluating). */
+interface StaticError {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
 class Walker {
   readonly out: TfReference[] = [];
+  readonly errors: StaticError[] = [];
   private file = '';
   /** The top-level block being walked; its resource key is built only when a reference is kept. */
   private block0: HclBlock | undefined;
   private inResource: string | undefined;
+  /** Whether the top-level block sets count / for_each (so `count.index` / `each.key` are available). */
+  private counted = false;
+  private eached = false;
 
-  /** `all`: every reference (the editor index); otherwise only invalid ones, allocating nothing for the rest. */
-  constructor(private readonly config: TfModuleConfig, private readonly all: boolean) {}
+  /**
+   * `all`: every reference (the editor index); otherwise only invalid ones, allocating nothing for the rest.
+   * `outputsOf`: the outputs of the module a call loads, when known (to check `module.m.out`).
+   */
+  constructor(
+    private readonly config: TfModuleConfig,
+    private readonly all: boolean,
+    private readonly outputsOf?: (call: TfModuleCallDecl) => ReadonlyMap<string, unknown> | undefined,
+  ) {}
 
   walkFile(file: string, body: HclBody): void {
     this.file = file;
@@ -60,6 +79,9 @@ class Walker {
       if (item.kind !== 'block' || SKIPPED_BLOCKS.has(item.type)) continue;
       this.block0 = item;
       this.inResource = undefined;
+      const meta = item.type === 'resource' || item.type === 'data' || item.type === 'module';
+      this.counted = meta && item.body.items.some((a) => a.kind === 'attribute' && a.name === 'count');
+      this.eached = meta && item.body.items.some((a) => a.kind === 'attribute' && a.name === 'for_each');
       if (item.type === 'variable') {
         for (const a of item.body.items) if (a.kind === 'attribute' && a.name === 'default') this.expr(a.expr, NONE);
         continue;
@@ -147,6 +169,7 @@ class Walker {
         }
         return;
       case 'call':
+        if (!isTerraformFunction(e.name)) this.error(e.nameSpan, `Call to unknown function: there is no function named "${e.name}".`);
         for (const a of e.args) this.expr(a, bound);
         return;
       case 'conditional':
@@ -192,7 +215,13 @@ class Walker {
       return;
     }
     const root = node;
-    if (bound.has(root.name) || BUILTIN_ROOTS.has(root.name)) return;
+    if (bound.has(root.name)) return;
+    if (root.name === 'count' && !this.counted) {
+      this.error(root.span, 'Reference to "count" in non-counted context: the "count" object can only be used in "module", "resource" and "data" blocks, and only when the "count" argument is set.');
+    } else if (root.name === 'each' && !this.eached) {
+      this.error(root.span, 'Reference to "each" in context without for_each: the "each" object can be used only in "module", "resource" and "data" blocks, and only when the "for_each" argument is set.');
+    }
+    if (BUILTIN_ROOTS.has(root.name)) return;
     const c = this.config;
     const first = attrStep(e, depth, 0);
     if (!first) return;
@@ -204,24 +233,48 @@ class Walker {
         this.add(root, 'local', first.name, first.nameSpan.end, c.locals.has(first.name), e);
         return;
       case 'module': {
-        const declared = c.moduleCalls.has(first.name);
-        this.add(root, 'module', first.name, first.nameSpan.end, declared, first);
+        const call = c.moduleCalls.get(first.name);
+        this.add(root, 'module', first.name, first.nameSpan.end, call !== undefined, first);
         const out = attrStep(e, depth, stepAt(e, depth, 1)?.kind === 'index' ? 2 : 1);
-        if (out && declared && this.all) this.add(root, 'output', `${first.name}.${out.name}`, out.nameSpan.end, true, out);
+        if (!out || !call) return;
+        const outputs = this.outputsOf?.(call);
+        if (outputs && !outputs.has(out.name)) this.error({ start: root.span.start, end: out.nameSpan.end }, `Unsupported attribute: module.${first.name} has no output named "${out.name}".`);
+        else if (this.all) this.add(root, 'output', `${first.name}.${out.name}`, out.nameSpan.end, true, out);
         return;
       }
       case 'data': {
         const name = attrStep(e, depth, 1);
         if (!name) return;
-        const valid = c.dataSources.get(first.name)?.has(name.name) === true;
-        if (!valid || this.all) this.add(root, 'data', `data.${first.name}.${name.name}`, name.nameSpan.end, valid, e);
+        const decl = c.dataSources.get(first.name)?.get(name.name);
+        if (decl) this.checkInstanceKey(decl, root, e, depth, 2);
+        if (!decl || this.all) this.add(root, 'data', `data.${first.name}.${name.name}`, name.nameSpan.end, decl !== undefined, e);
         return;
       }
       default: {
-        const valid = c.managedResources.get(root.name)?.has(first.name) === true;
-        if (!valid || this.all) this.add(root, 'resource', `${root.name}.${first.name}`, first.nameSpan.end, valid, e);
+        const decl = c.managedResources.get(root.name)?.get(first.name);
+        if (decl) this.checkInstanceKey(decl, root, e, depth, 1);
+        if (!decl || this.all) this.add(root, 'resource', `${root.name}.${first.name}`, first.nameSpan.end, decl !== undefined, e);
       }
     }
+  }
+
+  /**
+   * `aws_vpc.v[0]` on a resource without count/for_each, and `aws_subnet.s.id` on one with them: the step after
+   * the resource's name (`step`) must (not) be an instance key, as terraform validate requires.
+   */
+  private checkInstanceKey(decl: TfResourceDecl, root: HclExpr, e: HclExpr, depth: number, step: number): void {
+    const next = stepAt(e, depth, step);
+    if (!next) return;
+    const address = decl.key;
+    if (next.kind === 'index' && !decl.count && !decl.forEach) {
+      this.error({ start: root.span.start, end: next.span.end }, `Unexpected resource instance key: ${address} does not have "count" or "for_each" set, so references to it must not include an index key.`);
+    } else if (next.kind === 'getAttr' && (decl.count || decl.forEach)) {
+      this.error({ start: root.span.start, end: next.span.end }, `Missing resource instance key: ${address} has "${decl.count ? 'count' : 'for_each'}" set, so its attributes must be read from one instance, e.g. ${address}[${decl.count ? 'count.index' : 'each.key'}].${next.name}.`);
+    }
+  }
+
+  private error(span: Span, message: string): void {
+    if (!this.all) this.errors.push({ file: this.file, span, message });
   }
 
   private add(root: HclExpr, kind: TfReferenceKind, key: string, end: number, valid: boolean, expr: HclExpr): void {
@@ -258,9 +311,14 @@ const KIND_WORDS: Readonly<Record<TfReferenceKind, string>> = {
 };
 
 /** One error per reference to something the module does not declare (Terraform's "Reference to undeclared …"). */
-export function checkReferences(config: TfModuleConfig, hclOf: (file: string) => HclBody | undefined, report: (p: Problem) => void): void {
+export function checkReferences(
+  config: TfModuleConfig,
+  hclOf: (file: string) => HclBody | undefined,
+  report: (p: Problem) => void,
+  outputsOf?: (call: TfModuleCallDecl) => ReadonlyMap<string, unknown> | undefined,
+): void {
   // Only the invalid references are needed here: a walk that allocates nothing for the valid ones.
-  const w = new Walker(config, false);
+  const w = new Walker(config, false, outputsOf);
   for (const file of config.files) {
     const body = hclOf(file);
     if (body) w.walkFile(file, body);
@@ -269,4 +327,5 @@ export function checkReferences(config: TfModuleConfig, hclOf: (file: string) =>
     const prefix = r.kind === 'var' ? 'var.' : r.kind === 'local' ? 'local.' : r.kind === 'module' ? 'module.' : '';
     report({ code: 'tf-invalid-reference', severity: 'error', message: `Reference to undeclared ${KIND_WORDS[r.kind]} ${prefix}${r.key}.`, file: r.file, span: r.span });
   }
+  for (const x of w.errors) report({ code: x.message.startsWith('Call to unknown function') ? 'tf-unknown-function' : 'tf-invalid-reference', severity: 'error', message: x.message, file: x.file, span: x.span });
 }

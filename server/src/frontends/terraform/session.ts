@@ -37,6 +37,9 @@ export class TfSession implements EvalContext {
   /** The Region of the root's default aws provider, set once the root is known. */
   region: TfValue = null;
 
+  /** The Region assumed where a provider configuration sets none (CLI flag, editor setting). */
+  fallbackRegion: string | undefined;
+
   /** Resolved values from a plan or state file of this root (`terraform show -json`), if the view has one. */
   plan: TfPlan | undefined;
 

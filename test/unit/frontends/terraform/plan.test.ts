@@ -86,7 +86,7 @@ describe('plan and state JSON', () => {
       renderObjects(out.objects, stack, ['subnet', 'security-group', 'lambda-function']),
       [
         // The plan's ids of workspace subnets name the model objects; the one the workspace does not define stays a literal.
-        'lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ["aws_subnet.app[0]", "aws_subnet.app[1]", "module.edge[\\"us-east-1a\\"].aws_subnet.this", ?{literal:subnet-0external}], securityGroups: ["aws_security_group.fn"], ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[]',
+        'lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ["aws_subnet.app[0]", "aws_subnet.app[1]", "module.edge[\\"us-east-1a\\"].aws_subnet.this", ?{literal:subnet-0external}], securityGroups: ["aws_security_group.fn"], ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[] memorySize=128 reservedConcurrency=null',
         'security-group aws_security_group.fn vpc="data.aws_vpc.shared" name="fn" implicitEgress="none" adoptsDefaultOf=null',
         // count = length(data.aws_availability_zones.all.names) and the CIDRs from the data VPC's block, from the plan.
         'subnet aws_subnet.app[0] vpc="data.aws_vpc.shared" cidrBlock="10.7.0.0/24" ipv6CidrBlock=null availabilityZone="us-east-1a" mapPublicIpOnLaunch=false',

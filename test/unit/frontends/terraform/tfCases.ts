@@ -90,7 +90,7 @@ output "sg_id" { value = aws_security_group.this.id }
 `,
     kinds: ['lambda-function', 'subnet', 'security-group'],
     objects: `
-lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ["module.net.aws_subnet.private[\\"us-east-1a\\"]", "module.net.aws_subnet.private[\\"us-east-1b\\"]"], securityGroups: ["module.extra[0].aws_security_group.this", "module.byname[\\"api\\"].aws_security_group.this"], ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[]
+lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ["module.net.aws_subnet.private[\\"us-east-1a\\"]", "module.net.aws_subnet.private[\\"us-east-1b\\"]"], securityGroups: ["module.extra[0].aws_security_group.this", "module.byname[\\"api\\"].aws_security_group.this"], ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[] memorySize=128 reservedConcurrency=null
 security-group module.byname["api"].aws_security_group.this vpc="module.net.aws_vpc.this" name="sg-default" implicitEgress="none" adoptsDefaultOf=null
 security-group module.extra[0].aws_security_group.this vpc="module.net.aws_vpc.this" name="sg-default" implicitEgress="none" adoptsDefaultOf=null
 subnet module.net.aws_subnet.private["us-east-1a"] vpc="module.net.aws_vpc.this" cidrBlock="10.1.0.0/24" ipv6CidrBlock=null availabilityZone="us-east-1a" mapPublicIpOnLaunch=false
@@ -437,8 +437,8 @@ event-source-mapping aws_lambda_event_source_mapping.m function="aws_lambda_func
 iam-policy aws_iam_policy.p document={statements: [{effect: "Allow", actions: ["sqs:SendMessage"], resources: [{ref: "aws_sqs_queue.q"}]}]} roles=[]
 iam-policy aws_iam_role_policy.inline document={statements: [{effect: "Allow", actions: ["s3:*"], resources: ["*"]}]} roles=["aws_iam_role.r"]
 iam-role aws_iam_role.r inlinePolicies=[{statements: [{effect: "Allow", actions: ["dynamodb:GetItem"], resources: [{ref: "aws_dynamodb_table.t"}]}]}] managedPolicyArns=["arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"]
-lambda-function aws_lambda_function.edge functionName="edge" vpcConfig=null role="aws_iam_role.r" policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=true refs=[]
-lambda-function aws_lambda_function.none functionName="none" vpcConfig=null role="aws_iam_role.r" policies=[] managedPolicyArns=[] environment=[{name: "MODE", value: "fast", refs: []}, {name: "TABLE", value: "t", refs: ["aws_dynamodb_table.t"]}, {name: "URL", value: ?, refs: ["aws_sqs_queue.q"]}] fileSystems=[] capacityProvider=null edge=false refs=[]
+lambda-function aws_lambda_function.edge functionName="edge" vpcConfig=null role="aws_iam_role.r" policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=true refs=[] memorySize=128 reservedConcurrency=null
+lambda-function aws_lambda_function.none functionName="none" vpcConfig=null role="aws_iam_role.r" policies=[] managedPolicyArns=[] environment=[{name: "MODE", value: "fast", refs: []}, {name: "TABLE", value: "t", refs: ["aws_dynamodb_table.t"]}, {name: "URL", value: ?, refs: ["aws_sqs_queue.q"]}] fileSystems=[] capacityProvider=null edge=false refs=[] memorySize=128 reservedConcurrency=null
 lambda-permission aws_lambda_permission.p function="aws_lambda_function.edge" principal="edgelambda.amazonaws.com"
 role-policy-attachment aws_iam_role_policy_attachment.a role="aws_iam_role.r" policy="aws_iam_policy.p"`,
   },
@@ -519,7 +519,7 @@ resource "aws_sns_topic" "t" { name = local.a }
 `,
     kinds: ['vpc', 'subnet', 'lambda-function', 'service-resource'],
     objects: `
-lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ?, securityGroups: [?], ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[]
+lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ?, securityGroups: [?], ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[] memorySize=128 reservedConcurrency=null
 service-resource aws_sns_topic.t service="sns" resourceName=?
 vpc aws_vpc.v cidrBlocks=[?] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default"`,
     problems: `

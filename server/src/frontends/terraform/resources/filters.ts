@@ -136,6 +136,8 @@ function networkAcl(adoptsDefault: boolean): Mapper {
     m.emit({ ...m.base, kind: 'network-acl', vpc: vpcId, adoptsDefaultOf: adoptsDefault ? vpcId : null });
     for (const direction of ['ingress', 'egress'] as const) {
       v.blocks(direction).forEach((b, i) => aclEntry(m, m.base.id, b, direction === 'egress', true, `${direction}[${i}]`));
+      const unknownBlocks = v.blocksUnknown(direction);
+      if (unknownBlocks) m.problem('tf-unknown-rules', 'information', `Some ${direction} rules of ${m.base.address} are not known statically: ${unknownBlocks.reason}`);
     }
     const subnets = v.attr('subnet_ids');
     if (subnets !== undefined && subnets !== null) {

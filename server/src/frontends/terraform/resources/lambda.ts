@@ -5,7 +5,7 @@ import { isKnown, unknown, type Maybe } from '../../../model/origin';
 import type { EnvironmentVariable, Id, PolicyDocument, VpcConfig } from '../../../model/types';
 import type { HclExpr } from '../../../syntax/hcl/ast';
 import type { BlockView } from '../blockView';
-import { refIds, refType, toBool, toId, toIdList, toStr, argId } from '../modelValues';
+import { refIds, refType, toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
 import { policyFromArgument } from '../policy';
 import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfValue } from '../value';
 import type { Mapper, MapContext } from './mapper';
@@ -92,7 +92,15 @@ function lambdaFunction(m: MapContext): void {
     capacityProvider: capacity ? argId(capacity, 'capacity_provider_arn') : null,
     edge: false,
     refs: [...refIds(dlq)],
+    // For the hover's pre-2019 ENI estimate (H2); 128 MB is the default, -1 reserved concurrency means none.
+    memorySize: toNum(v.attr('memory_size'), 'memory_size', 128),
+    reservedConcurrency: reservedConcurrency(v.attr('reserved_concurrent_executions')),
   });
+}
+
+function reservedConcurrency(v: TfValue | undefined): Maybe<number> | null {
+  if (v === undefined || v === null || v === -1) return null;
+  return toNum(v, 'reserved_concurrent_executions');
 }
 
 function capacityProvider(m: MapContext): void {
@@ -200,6 +208,30 @@ function rolePolicyAttachment(m: MapContext): void {
   m.emit({ ...m.base, kind: 'role-policy-attachment', role: roleId(v, 'role'), policy: policyArn(v.attr('policy_arn') ?? null) });
 }
 
+/**
+ * aws_iam_policy_attachment: one policy attached to lists of roles, users and groups (exclusively: Terraform
+ * detaches it from every other principal). Each role gets the attachment aws_iam_role_policy_attachment
+ * would give it; users and groups do not run functions.
+ */
+function policyAttachment(m: MapContext): void {
+  const v = m.view;
+  const policy = policyArn(v.attr('policy_arn') ?? null);
+  const roles = v.attr('roles');
+  if (roles === undefined || roles === null) return;
+  if (!isTfList(roles)) {
+    m.problem('tf-unknown-value', 'information', `The roles of ${m.base.address} are not known statically; the policy is not modelled as attached to any role.`, v.expr('roles')?.span);
+    return;
+  }
+  const expr = v.expr('roles');
+  const items = expr?.kind === 'tuple' && expr.items.length === roles.length ? expr.items : undefined;
+  roles.forEach((r, i) => {
+    // `aws_iam_role.x.name` is a plain string when the role sets its name: the expression still names the role.
+    const named = typeof r === 'string' && items?.[i] ? [...v.instanceIdsIn(items[i])] : [];
+    const role: Maybe<Id> = named.length === 1 && named[0] !== undefined ? named[0] : isTfRef(r) && refType(r) === 'aws_iam_role' ? r.target : toId(r, 'roles');
+    m.emit({ ...m.sub(`role[${i}]`), kind: 'role-policy-attachment', role, policy });
+  });
+}
+
 export const lambdaMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
   ['aws_lambda_function', lambdaFunction],
   ['aws_lambda_capacity_provider', capacityProvider],
@@ -210,4 +242,5 @@ export const lambdaMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
   ['aws_iam_role_policy', iamPolicy('role')],
   ['aws_iam_policy', iamPolicy(undefined)],
   ['aws_iam_role_policy_attachment', rolePolicyAttachment],
+  ['aws_iam_policy_attachment', policyAttachment],
 ]);

@@ -1,12 +1,13 @@
 // What a resource mapper gets (one resource instance seen through its evaluated arguments) and gives
 // (model objects, problems, and facts that other resources complete: edge functions, inline rule owners).
 
-import type { Origin, Problem } from '../../../model/origin';
+import { unknown, type Maybe, type Origin, type Problem } from '../../../model/origin';
 import type { Base, Id, ModelObject } from '../../../model/types';
 import type { Severity, Span } from '../../../syntax/text';
 import type { BlockView } from '../blockView';
 import type { InstanceHandle } from '../moduleInstance';
 import type { TfSession } from '../session';
+import { isTfUnknown, type TfValue } from '../value';
 
 export interface EmitState {
   readonly objects: ModelObject[];
@@ -28,7 +29,9 @@ export class MapContext {
     const decl = inst.decl;
     const origin: Origin = { file: decl.file, span: decl.block.span, nameSpan: decl.block.labels[1]?.span ?? decl.block.typeSpan };
     const existence = inst.existence;
-    this.base = existence === undefined ? { id: inst.id, address: inst.address, stack: session.stack, origin } : { id: inst.id, address: inst.address, stack: session.stack, origin, existence };
+    const base: Base = existence === undefined ? { id: inst.id, address: inst.address, stack: session.stack, origin } : { id: inst.id, address: inst.address, stack: session.stack, origin, existence };
+    const region = regionApart(inst.region(), session.region);
+    this.base = region === undefined ? base : { ...base, region };
   }
 
   get view(): BlockView {
@@ -39,7 +42,8 @@ export class MapContext {
   sub(suffix: string, block?: BlockView): Base {
     const origin: Origin = block ? { file: block.file, span: block.span, nameSpan: block.nameSpan } : this.base.origin;
     const sub: Base = { id: `${this.base.id}/${suffix}`, address: this.base.address, stack: this.base.stack, origin };
-    return this.base.existence === undefined ? sub : { ...sub, existence: this.base.existence };
+    const withExistence = this.base.existence === undefined ? sub : { ...sub, existence: this.base.existence };
+    return this.base.region === undefined ? withExistence : { ...withExistence, region: this.base.region };
   }
 
   emit(object: ModelObject): void {
@@ -62,6 +66,14 @@ export class MapContext {
   standaloneFor(owner: Id): void {
     this.state.standalone.push({ owner, file: this.base.origin.file, span: this.base.origin.nameSpan ?? this.base.origin.span, address: this.base.address });
   }
+}
+
+/** A resource's Region when it differs from the stack's (its provider alias or `region` argument), else undefined. */
+function regionApart(region: TfValue, stackRegion: TfValue): Maybe<string> | undefined {
+  if (region === stackRegion || region === null) return undefined;
+  if (typeof region === 'string') return region;
+  if (isTfUnknown(region)) return unknown(region.reason, region.origin ? { origin: region.origin } : undefined);
+  return unknown('the Region is not a string');
 }
 
 export type Mapper = (m: MapContext) => void;

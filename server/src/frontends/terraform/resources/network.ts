@@ -112,13 +112,10 @@ function routeTable(adopts: boolean): Mapper {
       vpcId = d !== undefined && isTfRef(d) && refType(d) === 'aws_vpc' ? d.target : v.has('vpc_id') ? argId(v, 'vpc_id') : unknown('the VPC of default_route_table_id is not in this workspace');
     } else vpcId = argId(v, 'vpc_id');
     m.emit({ ...m.base, kind: 'route-table', vpc: vpcId, adoptsMainRouteTable: adopts });
+    // Blocks, or the attribute form `route = [{ … }]`; `route = []` declares no route and removes AWS's extra ones (T5).
     const routes = v.blocks('route');
-    const routeAttr = v.attr('route');
     if (routes.length > 0 || v.has('route')) m.inlineOwner(m.base.id, 'route table');
     routes.forEach((r, i) => emitRoute(m, r, `route[${i}]`, r));
-    if (routeAttr !== undefined && Array.isArray(routeAttr) && routeAttr.length > 0) {
-      m.problem('tf-unsupported-construct', 'information', 'Routes given as an attribute list (route = [...]) are not modelled; use route blocks.', v.expr('route')?.span);
-    }
     const unknownRoutes = v.blocksUnknown('route');
     if (unknownRoutes) m.problem('tf-unknown-routes', 'information', `Some routes of ${m.base.address} are not known statically: ${unknownRoutes.reason}`);
   };

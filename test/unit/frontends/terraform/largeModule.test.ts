@@ -1,6 +1,6 @@
-// Evaluating a 10,000-resource root module (files already parsed, as the workspace's parse cache has them)
-// must stay well under the product's budget (300 ms on an idle machine). The bound asserted here is loose
-// because test machines are shared and noisy; the measured figure is printed.
+// A 10,000-resource root module evaluates completely, and the same way on a second run over the same
+// syntax trees (as the workspace's parse cache reuses them). Its speed is measured by `npm run bench`
+// (tests carry no timing assertions).
 
 import * as assert from 'node:assert/strict';
 import { readTerraform } from '../../../../server/src/frontends/terraform';
@@ -64,21 +64,12 @@ function workload(files: number): Map<string, string> {
   return out;
 }
 
-describe('readTerraform performance', () => {
-  it('evaluates 10,000 resources quickly', () => {
+describe('a 10,000-resource root module', () => {
+  it('evaluates every resource, the same way twice', () => {
     const view = memoryView(workload(100));
-    for (const p of view.paths) view.hcl(p);
-    const times: number[] = [];
-    let count = 0;
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      const out = readTerraform(view, {});
-      times.push(performance.now() - start);
-      count = out.objects.filter((o) => o.kind === 'lambda-function').length;
-    }
-    times.sort((a, b) => a - b);
-    console.log(`      10,000 resources: median ${times[1]?.toFixed(0) ?? '?'} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
-    assert.equal(count, 4500);
-    assert.ok((times[0] ?? Infinity) < 3000, `too slow: ${times.join(', ')} ms`);
+    const first = readTerraform(view, {});
+    const again = readTerraform(view, {});
+    assert.equal(first.objects.filter((o) => o.kind === 'lambda-function').length, 4500);
+    assert.deepEqual(again.objects.map((o) => o.id), first.objects.map((o) => o.id));
   });
 });
