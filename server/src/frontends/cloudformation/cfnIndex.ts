@@ -5,9 +5,10 @@
 
 import type { DataEntry, DataMap, DataNode } from '../../syntax/data/ast';
 import type { Span } from '../../syntax/text';
-import { subVarSpan, parseSub, type CfnEvaluator } from './evaluate';
+import { attributesOf, isUnknownAttribute } from './attributes';
+import { subVarSpan, parseSub, unsupportedIntrinsicMessage, type CfnEvaluator } from './evaluate';
 import type { CfnWorkspace } from './stacks';
-import { asMap, child, intrinsicOf, keyName, scalarString, type CfnTemplate } from './template';
+import { asMap, child, intrinsicOf, keyName, scalarString, type CfnTemplate, type Intrinsic } from './template';
 import { isCfnUnknown, renderValue, type CfnValue } from './value';
 
 export type CfnSymbolKind = 'parameter' | 'mapping' | 'condition' | 'resource' | 'output';
@@ -101,6 +102,7 @@ class TemplateWalker {
       const section = keyName(e);
       if (section === 'Resources' || section === 'Outputs') {
         for (const r of asMap(e.value)?.entries ?? []) {
+          if (keyName(r) === 'Fn::Transform') this.transform(r.value, r.key.span);
           const m = asMap(r.value);
           const cond = child(m, 'Condition');
           if (cond !== undefined) this.conditionName(cond);
@@ -136,19 +138,59 @@ class TemplateWalker {
   private walk(node: DataNode, locals: ReadonlySet<string>): void {
     const fn = intrinsicOf(node);
     if (fn !== undefined) {
-      this.intrinsic(fn.name, fn.arg, node, locals);
+      this.intrinsic(fn, node, locals);
       return;
     }
-    if (node.kind === 'map') for (const e of node.entries) this.walk(e.value, locals);
+    if (node.kind === 'map') {
+      for (const e of node.entries) {
+        // `Fn::Transform` beside other keys (an include among resources or properties).
+        if (e.key.value === 'Fn::Transform') this.transform(e.value, e.key.span);
+        this.walk(e.value, locals);
+      }
+    }
     else if (node.kind === 'seq') for (const i of node.items) this.walk(i, locals);
   }
 
-  private intrinsic(name: string, arg: DataNode, whole: DataNode, locals: ReadonlySet<string>): void {
+  /** `AWS::Include` inserts a snippet from S3 at deploy time: what it adds is not read. */
+  private transform(arg: DataNode, span: Span): void {
+    const name = scalarString(child(asMap(arg), 'Name'));
+    if (name !== 'AWS::Include') return;
+    const location = scalarString(child(asMap(child(asMap(arg), 'Parameters')), 'Location'));
+    this.ws.report({
+      code: 'cfn-include-not-read',
+      severity: 'warning',
+      message: `AWS::Include inserts ${location !== undefined ? `'${location}'` : 'a snippet'} at deploy time; Hyperplane Lens does not read it, so what it adds is not analysed`,
+      file: this.t.path,
+      span,
+    });
+  }
+
+  /** E1010: a GetAtt of an attribute the resource type does not have (checked for the types we model). */
+  private checkAttribute(id: string, attr: string, span: Span): void {
+    const r = this.ev.resources.get(id);
+    if (r === undefined || !isUnknownAttribute(r.type, attr, (p) => child(r.properties, p) !== undefined)) return;
+    this.ws.report({
+      code: 'cfn-unknown-attribute',
+      severity: 'warning',
+      message: `${r.type} has no attribute '${attr}' (it has ${(attributesOf(r.type) ?? []).join(', ')}); CloudFormation rejects this Fn::GetAtt`,
+      file: this.t.path,
+      span,
+    });
+  }
+
+  private intrinsic(fn: Intrinsic, whole: DataNode, locals: ReadonlySet<string>): void {
     const file = this.t.path;
+    const { name, arg } = fn;
     switch (name) {
       case 'Ref': {
         const n = scalarString(arg);
         if (n === undefined) return this.walk(arg, locals);
+        const dot = n.indexOf('.');
+        if (!this.isRefName(n, locals) && dot > 0 && this.ev.samReference(n) !== undefined) {
+          // `!Ref Fn.Version`: a reference to the function (SAM's generated version or alias).
+          this.occurrences.push({ file, span: arg.span, kind: 'Ref', name: n.slice(0, dot), attribute: n.slice(dot + 1), extent: whole.span });
+          return;
+        }
         this.occurrences.push({ file, span: arg.span, kind: 'Ref', name: n, extent: whole.span });
         if (!this.isRefName(n, locals)) this.invalid(`Ref to '${n}', which is neither a parameter nor a resource of this template`, arg.span);
         return;
@@ -158,6 +200,7 @@ class TemplateWalker {
         let id: string | undefined;
         let attr: string | undefined;
         let span = arg.span;
+        let attrSpan = arg.span;
         if (s !== undefined) {
           const dot = s.indexOf('.');
           id = dot > 0 ? s.slice(0, dot) : s;
@@ -167,11 +210,13 @@ class TemplateWalker {
           span = arg.items[0].span;
           const a = arg.items[1];
           attr = a !== undefined ? scalarString(a) : undefined;
+          if (a !== undefined) attrSpan = a.span;
           if (a !== undefined && attr === undefined) this.walk(a, locals);
         }
         if (id === undefined) return;
         this.occurrences.push({ file, span, kind: 'GetAtt', name: id, extent: whole.span, ...(attr !== undefined ? { attribute: attr } : {}) });
         if (!this.isResource(id) && !id.includes('${') && !locals.has(id)) this.invalid(`Fn::GetAtt of '${id}', which is not a resource of this template`, span);
+        else if (attr !== undefined) this.checkAttribute(id, attr, attrSpan);
         return;
       }
       case 'Fn::Sub': {
@@ -195,6 +240,7 @@ class TemplateWalker {
           this.occurrences.push({ file, span, kind: 'Sub', name: inner.has(part.name) ? part.name : base, ...(dot > 0 && !inner.has(part.name) ? { attribute: part.name.slice(dot + 1) } : {}) });
           const ok = this.isRefName(part.name, inner) || (dot > 0 && (this.isResource(base) || inner.has(base)));
           if (!ok) this.invalid(`\${${part.name}} names no parameter, resource or attribute of this template`, span);
+          else if (dot > 0 && !inner.has(part.name) && !inner.has(base) && !this.isRefName(part.name, inner)) this.checkAttribute(base, part.name.slice(dot + 1), span);
         }
         return;
       }
@@ -217,13 +263,17 @@ class TemplateWalker {
       case 'Condition':
         if (scalarString(arg) !== undefined) this.conditionName(arg);
         return;
+      case 'Fn::Transform':
+        this.transform(arg, fn.nameSpan);
+        this.walk(arg, locals);
+        return;
       case 'Fn::ImportValue':
         this.occurrences.push({ file, span: arg.span, kind: 'ImportValue', name: scalarString(arg) ?? '', node: whole });
         this.walk(arg, locals);
         return;
       default:
         if (!KNOWN_FUNCTIONS.has(name)) {
-          this.ws.report({ code: 'cfn-unsupported-intrinsic', severity: 'warning', message: `${name} is not a CloudFormation intrinsic function that Hyperplane Lens knows`, file, span: whole.tag?.span ?? (whole.kind === 'map' ? whole.entries[0]?.key.span ?? whole.span : whole.span) });
+          this.ws.report({ code: 'cfn-unsupported-intrinsic', severity: 'warning', message: unsupportedIntrinsicMessage(fn.writtenName), file, span: fn.nameSpan });
         }
         this.walk(arg, locals);
     }
@@ -289,7 +339,7 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
     switch (o.kind) {
       case 'Ref':
       case 'DependsOn':
-        value = f.ev.resolveName(o.name, undefined) ?? null;
+        value = f.ev.resolveName(o.attribute !== undefined ? `${o.name}.${o.attribute}` : o.name, undefined) ?? null;
         def = definition(o.file, o.name);
         break;
       case 'GetAtt':
@@ -324,7 +374,7 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
     return {
       occurrence: { file: o.file, span: o.span, kind: o.kind, name: o.name, ...(o.attribute !== undefined ? { attribute: o.attribute } : {}) },
       value,
-      text: isCfnUnknown(value) ? `unknown: ${value.reason}` : renderValue(value),
+      text: isCfnUnknown(value) ? `unknown: ${value.reason}` : renderValue(value) + (o.name === 'AWS::Region' && f.ev.scope.regionSource !== undefined ? ` (from ${f.ev.scope.regionSource})` : ''),
       ...(isCfnUnknown(value) ? { unknownReason: value.reason } : {}),
       ...(def !== undefined ? { definition: def } : {}),
       ...(r !== undefined && (o.kind === 'Ref' || o.kind === 'GetAtt' || o.kind === 'Sub' || o.kind === 'DependsOn') ? { resourceType: r.type } : {}),

@@ -26,6 +26,7 @@ const READ_ONLY_TYPES = new Set([
   'AWS::EFS::AccessPoint',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
+  'AWS::Serverless::Connector', // its grants are the source function's policies (connectors.ts)
 ]);
 
 export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
@@ -59,6 +60,7 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
       }
       else if (!READ_ONLY_TYPES.has(r.type)) unsupported.set(r.type || '(no Type)', (unsupported.get(r.type || '(no Type)') ?? 0) + 1);
     }
+    reportUnsetParameters(ws, inst);
     if (unsupported.size > 0) {
       const list = [...unsupported].sort(([a], [b]) => a.localeCompare(b)).map(([t, n]) => (n > 1 ? `${t} ×${n}` : t));
       const total = [...unsupported.values()].reduce((a, b) => a + b, 0);
@@ -78,6 +80,24 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
   }
   if (edge.size === 0) return objects;
   return objects.map((o) => (o.kind === 'lambda-function' && edge.has(o.id) ? ({ ...o, edge: true } satisfies LambdaFunction) : o));
+}
+
+/**
+ * One information problem per parameter that has neither a Default nor a value from a parent stack and
+ * that a property we read depends on (not one per use): everything built from it is unknown.
+ */
+function reportUnsetParameters(ws: CfnWorkspace, inst: StackInstance): void {
+  for (const name of inst.ev.unset) {
+    const p = inst.template.parameters.get(name);
+    if (p === undefined) continue;
+    ws.report({
+      code: 'cfn-unknown-parameter',
+      severity: 'information',
+      message: `Parameter ${name} has no Default${inst.parent !== undefined ? ' and its parent stack passes no value' : ''}: what depends on it is unknown (give it a Default to analyse one deployment)`,
+      file: inst.template.path,
+      span: p.keySpan,
+    });
+  }
 }
 
 /** A resource created only if its nested stack is and its own condition holds: both reasons, outer first. */

@@ -9,6 +9,8 @@ import { implicitRef, type Id } from '../../model/types';
 import type { DataEntry, DataNode } from '../../syntax/data/ast';
 import type { Severity, Span } from '../../syntax/text';
 import { cidrSubnets } from './cidr';
+import { partitionOf } from './partition';
+import { mergeGlobals } from './samGlobals';
 import { defaultPort } from './ports';
 import { asMap, child, intrinsicOf, keyName, readResource, scalarString, type CfnResource, type CfnTemplate, type Intrinsic } from './template';
 import {
@@ -24,6 +26,8 @@ export interface StackScope {
   /** '' for a root stack, 'Parent/' (or 'Grand/Parent/') for a nested one. */
   readonly addressPrefix: string;
   readonly region: string | undefined;
+  /** Where a Region that was not given by the user was found (the CDK manifest, AZ names): for hovers. */
+  readonly regionSource?: string;
   /** Parameter values passed by a parent stack (nested stacks). */
   readonly parameterValues: ReadonlyMap<string, CfnValue> | undefined;
   readonly stackName: CfnValue;
@@ -46,6 +50,8 @@ export type ConditionValue = boolean | CfnUnknown;
 
 export class CfnEvaluator {
   private readonly params = new Map<string, CfnValue>();
+  /** Parameters read so far that have neither a Default nor a value from a parent stack, in first-use order. */
+  readonly unset: string[] = [];
   private readonly conditionMemo = new Map<string, ConditionValue>();
   /** Why an undecidable condition cannot be decided (the inner reason, without "condition X …"). */
   private readonly conditionWhy = new Map<string, string>();
@@ -93,6 +99,7 @@ export class CfnEvaluator {
     if (passed !== undefined) v = passed;
     else if (p.defaultNode !== undefined) v = this.evaluate(p.defaultNode);
     else {
+      this.unset.push(name);
       v = cfnUnknown(`parameter ${name} has no default`, {
         origin: { file: this.file, span: p.keySpan },
         symbol: `param:${this.scope.key}:${name}`,
@@ -111,9 +118,9 @@ export class CfnEvaluator {
       case 'AWS::AccountId':
         return cfnUnknown('the account id is known at deploy time', { symbol: 'AWS::AccountId' });
       case 'AWS::Partition':
-        return 'aws';
+        return partitionOf(this.scope.region).partition;
       case 'AWS::URLSuffix':
-        return 'amazonaws.com';
+        return partitionOf(this.scope.region).urlSuffix;
       case 'AWS::StackName':
         return this.scope.stackName;
       case 'AWS::StackId':
@@ -214,8 +221,8 @@ export class CfnEvaluator {
       case 'Fn::GetParam':
         return cfnUnknown('Fn::GetParam is resolved by CodePipeline');
       default:
-        this.report('cfn-unsupported-intrinsic', 'warning', `${fn.name} is not a CloudFormation intrinsic function that Hyperplane Lens knows`, fn.nameSpan);
-        return cfnUnknown(`${fn.name} is not supported`);
+        this.report('cfn-unsupported-intrinsic', 'warning', unsupportedIntrinsicMessage(fn.writtenName), fn.nameSpan);
+        return cfnUnknown(`${fn.writtenName} is not supported`);
     }
   }
 
@@ -237,7 +244,24 @@ export class CfnEvaluator {
     if (param !== undefined) return param;
     const r = this.resources.get(name);
     if (r !== undefined) return this.resourceRef(r, 'Ref');
-    return undefined;
+    return this.samReference(name);
+  }
+
+  /**
+   * `Fn.Version` / `Fn.Alias`: the version and alias SAM generates for a function with AutoPublishAlias
+   * (`<Fn>Version<hash>`, `<Fn>Alias<alias>`). Both name the function, so a CloudFront association or an
+   * event source reached through them reaches the function itself.
+   */
+  samReference(name: string): CfnValue | undefined {
+    const dot = name.indexOf('.');
+    if (dot <= 0) return undefined;
+    const prop = name.slice(dot + 1);
+    if (prop !== 'Version' && prop !== 'Alias') return undefined;
+    const r = this.resources.get(name.slice(0, dot));
+    if (r === undefined || r.type !== 'AWS::Serverless::Function') return undefined;
+    const merged = mergeGlobals(this.scope.template.globals, 'Function', r.node, r.properties);
+    if (child(merged.properties, 'AutoPublishAlias') === undefined) return undefined;
+    return this.resourceRef(r, prop);
   }
 
   private ref(arg: DataNode, vars: Vars): CfnValue {
@@ -655,6 +679,11 @@ export class CfnEvaluator {
       }
     }
   }
+}
+
+/** The message for an intrinsic we do not know, naming it as written (`!Fn::Nope`, `Fn::Nope`). */
+export function unsupportedIntrinsicMessage(written: string): string {
+  return `${written} is not a CloudFormation intrinsic function that Hyperplane Lens knows`;
 }
 
 /** `${Id}` and `&{Id}` (alphanumeric form) in a ForEach output key. */

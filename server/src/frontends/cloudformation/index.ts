@@ -15,7 +15,10 @@ import { isTemplateRoot } from './template';
 export type { CfnIndex, CfnHover, CfnOccurrence, CfnDefinition, CfnSymbol, CfnSymbolKind, CfnReferenceKind } from './cfnIndex';
 
 export interface CloudFormationOptions {
-  /** The Region assumed for AWS::Region and Fn::GetAZs; unknown when absent. */
+  /**
+   * The Region assumed for AWS::Region and Fn::GetAZs. When absent, a template's CDK environment
+   * (cdk.out/manifest.json) or the Region of the AZ names it uses is assumed; else the Region is unknown.
+   */
   region?: string;
 }
 
@@ -40,7 +43,7 @@ export function readCloudFormation(view: SourceView, options: CloudFormationOpti
   return {
     objects,
     problems: ws.problems,
-    region: options.region ?? unknown('the Region is chosen at deploy time'),
+    region: options.region ?? ws.workspaceRegionHint() ?? unknown('the Region is chosen at deploy time'),
     stacks: [...ws.templates.keys()],
     index,
   };

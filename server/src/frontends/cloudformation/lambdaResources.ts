@@ -4,8 +4,9 @@
 
 import { unknown, type Maybe } from '../../model/origin';
 import type { EnvironmentVariable, Id, LambdaFunction, ModelObject, PolicyDocument, PolicyStatement, VpcConfig } from '../../model/types';
-import { Props, objectBase, toId, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
+import { Props, objectBase, toId, toOptionalId, toRefList, toStr, type ObjectBase, toNum } from './emitContext';
 import type { CfnEvaluator } from './evaluate';
+import { connectorPolicies } from './connectors';
 import { documentFromValue, expandPolicyTemplate, managedPolicyArn } from './policy';
 import { mergeGlobals } from './samGlobals';
 import { child, type CfnResource } from './template';
@@ -170,7 +171,7 @@ export function lambdaObjects(ev: CfnEvaluator, r: CfnResource, globals: ReturnT
   switch (r.type) {
     case 'AWS::Lambda::Function': {
       const p = new Props(ev, r);
-      return [fn(ev, b, p, { role: toOptionalId(p.get('Role'), 'Role') ?? unknown('Role is not set'), policies: [], managed: [] }, false)];
+      return [fn(ev, b, p, { role: toOptionalId(p.get('Role'), 'Role') ?? unknown('Role is not set'), policies: connectorPolicies(ev, r.logicalId), managed: [] }, false)];
     }
     case 'AWS::Serverless::Function': {
       const merged = mergeGlobals(globals?.kind === 'map' ? globals : undefined, 'Function', r.node, r.properties);
@@ -178,13 +179,13 @@ export function lambdaObjects(ev: CfnEvaluator, r: CfnResource, globals: ReturnT
       const role = p.get('Role');
       let fnObj: LambdaFunction;
       if (role !== undefined) {
-        // SAM ignores Policies when Role is given.
-        fnObj = fn(ev, b, p, { role: toId(role, 'Role'), policies: [], managed: [] }, merged.inherited.has('VpcConfig'));
+        // SAM ignores Policies when Role is given; connectors still grant through that role.
+        fnObj = fn(ev, b, p, { role: toId(role, 'Role'), policies: connectorPolicies(ev, r.logicalId), managed: [] }, merged.inherited.has('VpcConfig'));
       } else {
         const pol = samPolicies(ev, p);
         const managed: Maybe<string>[] = [BASIC_EXECUTION, ...pol.managed];
         if (p.has('VpcConfig')) managed.push(VPC_ACCESS);
-        fnObj = fn(ev, b, p, { role: null, policies: pol.documents, managed }, merged.inherited.has('VpcConfig'));
+        fnObj = fn(ev, b, p, { role: null, policies: [...pol.documents, ...connectorPolicies(ev, r.logicalId)], managed }, merged.inherited.has('VpcConfig'));
       }
       return [fnObj, ...samEvents(ev, r, b)];
     }
@@ -245,5 +246,8 @@ function fn(ev: CfnEvaluator, b: ObjectBase, p: Props, role: RoleInfo, vpcInheri
     capacityProvider: capacityProviderRef(p),
     edge: false,
     refs: [],
+    // For the hover's pre-2019 ENI estimate (H2); 128 MB is Lambda's default.
+    memorySize: toNum(p.get('MemorySize'), 128, 'MemorySize'),
+    reservedConcurrency: p.has('ReservedConcurrentExecutions') ? toNum(p.get('ReservedConcurrentExecutions'), unknown('ReservedConcurrentExecutions is not known'), 'ReservedConcurrentExecutions') : null,
   };
 }

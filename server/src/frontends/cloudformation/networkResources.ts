@@ -12,7 +12,7 @@ import {
 import type { CfnEvaluator } from './evaluate';
 import { documentFromValue } from './policy';
 import { scalarString, type CfnResource } from './template';
-import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnValue } from './value';
+import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnUnknown, type CfnValue } from './value';
 
 const GATEWAY_KINDS: ReadonlyMap<string, RouteTargetKind> = new Map([
   ['AWS::EC2::InternetGateway', 'internet-gateway'],
@@ -152,9 +152,12 @@ function withSuffix(b: ObjectBase, suffix: string): ObjectBase {
   return { ...b, id: b.id + suffix, address: b.address + suffix };
 }
 
-function securityGroup(r: CfnResource, p: Props, b: ObjectBase): ModelObject[] {
+function securityGroup(ev: CfnEvaluator, r: CfnResource, p: Props, b: ObjectBase): ModelObject[] {
   const egress = p.get('SecurityGroupEgress');
   const egressList = egress !== undefined && isCfnList(egress) ? egress : [];
+  // Not a list: CloudFormation rejects the group. Its egress is unknown, neither empty nor allow-all.
+  const badEgress = egress !== undefined && !isCfnList(egress) && !isCfnUnknown(egress);
+  if (badEgress) ev.report('cfn-wrong-type', 'error', 'SecurityGroupEgress must be a list of egress rules', p.raw('SecurityGroupEgress')?.span ?? r.keySpan);
   // T3: CloudFormation adds allow-all egress unless egress rules are declared inline.
   const declaredEgress = egress !== undefined && (!isCfnList(egress) || egress.length > 0);
   const out: ModelObject[] = [
@@ -176,6 +179,12 @@ function securityGroup(r: CfnResource, p: Props, b: ObjectBase): ModelObject[] {
   };
   rules(ingress, 'ingress');
   rules(egressList, 'egress');
+  if (badEgress || (egress !== undefined && isCfnUnknown(egress))) {
+    const why = badEgress ? unknown('SecurityGroupEgress is not a list of rules') : (egress as CfnUnknown);
+    out.push({
+      ...withSuffix(b, '.SecurityGroupEgress'), kind: 'security-group-rule', group: b.id, direction: 'egress', protocol: why, fromPort: why, toPort: why, peer: { kind: 'ipv4', cidr: why }, inline: true,
+    });
+  }
   return out;
 }
 
@@ -317,7 +326,7 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
       ];
     }
     case 'AWS::EC2::SecurityGroup':
-      return securityGroup(r, p, b);
+      return securityGroup(ev, r, p, b);
     case 'AWS::EC2::SecurityGroupIngress':
       return standaloneRule(p, b, 'ingress');
     case 'AWS::EC2::SecurityGroupEgress':

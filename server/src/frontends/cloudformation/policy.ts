@@ -13,7 +13,7 @@ function toList(v: CfnValue | undefined): readonly CfnValue[] {
   return isCfnList(v) ? v : [v];
 }
 
-function policyResource(v: CfnValue): PolicyResource {
+export function policyResource(v: CfnValue): PolicyResource {
   if (typeof v === 'string') return v;
   if (isCfnRef(v)) return { ref: v.target };
   if (isCfnUnknown(v)) {

@@ -12,7 +12,8 @@ import type { Problem } from '../../model/origin';
 import type { DataNode } from '../../syntax/data/ast';
 import type { SourceView } from '../../syntax/sourceView';
 import { CfnEvaluator, parseSub, type EvalHost, type StackScope } from './evaluate';
-import { asMap, child, keyName, readTemplate, scalarString, type CfnTemplate } from './template';
+import { regionOfZone } from './partition';
+import { asMap, child, keyName, readTemplate, scalarString, type CfnResource, type CfnTemplate } from './template';
 import { cfnUnknown, isCfnList, isCfnMap, isCfnUnknown, type CfnValue } from './value';
 
 const STACK_PLACEHOLDER = '\u0000stack\u0000';
@@ -58,6 +59,10 @@ export class CfnWorkspace implements EvalHost {
   private readonly problemKeys = new Set<string>();
   readonly problems: Problem[] = [];
   private readonly cdkStackNames = new Map<string, string>();
+  /** Regions from cdk.out/manifest.json `environment: aws://ACCOUNT/REGION`, by template path. */
+  private readonly cdkRegions = new Map<string, string>();
+  /** Region hints per root template (undefined: none, or they disagree), computed on first use. */
+  private readonly regionHints = new Map<string, RegionHint | undefined>();
   private exportsExact: Map<string, ExportEntry> | undefined;
   private exportPatterns: ExportPattern[] = [];
   private buildingExports = false;
@@ -102,18 +107,46 @@ export class CfnWorkspace implements EvalHost {
       const file = scalarString(child(props, 'templateFile'));
       if (file === undefined) continue;
       this.cdkStackNames.set(posix.join(dir, file), scalarString(child(props, 'stackName')) ?? keyName(a));
+      const env = /^aws:\/\/[^/]*\/([a-z0-9-]+)$/.exec(scalarString(child(m, 'environment')) ?? '');
+      if (env?.[1] !== undefined && env[1] !== 'unknown-region') this.cdkRegions.set(posix.join(dir, file), env[1]);
     }
+  }
+
+  /**
+   * The Region to assume for a root template when the user set none: its CDK environment, else the Region
+   * of the Availability Zones it names literally, when they all agree.
+   */
+  private regionHint(t: CfnTemplate): RegionHint | undefined {
+    if (this.regionHints.has(t.path)) return this.regionHints.get(t.path);
+    const cdk = this.cdkRegions.get(t.path);
+    const hint: RegionHint | undefined = cdk !== undefined ? { region: cdk, source: 'the CDK environment in cdk.out/manifest.json' } : zoneHint(t);
+    this.regionHints.set(t.path, hint);
+    return hint;
+  }
+
+  /** The Region hint all root templates agree on, for the model's Region; undefined when none or they differ. */
+  workspaceRegionHint(): string | undefined {
+    let region: string | undefined;
+    for (const inst of this.instances.values()) {
+      if (inst.parent !== undefined || inst.scope.regionSource === undefined || inst.scope.region === undefined) continue;
+      if (region !== undefined && region !== inst.scope.region) return undefined;
+      region = inst.scope.region;
+    }
+    return region;
   }
 
   // ---------------------------------------------------------------- instances
 
   private makeInstance(t: CfnTemplate, parent: StackInstance | undefined, logicalId: string, params: ReadonlyMap<string, CfnValue> | undefined): StackInstance {
     const cdkName = this.cdkStackNames.get(t.path);
+    // A nested stack is deployed in its parent's Region.
+    const hint = this.region !== undefined ? undefined : parent !== undefined ? (parent.scope.regionSource !== undefined && parent.scope.region !== undefined ? { region: parent.scope.region, source: parent.scope.regionSource } : undefined) : this.regionHint(t);
     const scope: StackScope = {
       template: t,
       key: t.path,
       addressPrefix: parent !== undefined ? `${parent.scope.addressPrefix}${logicalId}/` : '',
-      region: this.region,
+      region: this.region ?? hint?.region,
+      ...(hint !== undefined ? { regionSource: hint.source } : {}),
       parameterValues: params,
       stackName: cdkName ?? cfnUnknown('the stack name is chosen at deploy time', { symbol: `stack:${t.path}` }),
     };
@@ -128,7 +161,7 @@ export class CfnWorkspace implements EvalHost {
     const nested = new Set<string>();
     for (const t of this.templates.values()) {
       for (const r of t.resources.values()) {
-        const c = this.childPathOf(t, r.type, r.properties);
+        const c = this.childPathOf(t, r);
         if (c !== undefined && c !== t.path) nested.add(c);
       }
     }
@@ -147,11 +180,22 @@ export class CfnWorkspace implements EvalHost {
     return t !== undefined ? this.makeInstance(t, undefined, '', undefined) : undefined;
   }
 
-  /** The local template a nested-stack resource points at, found without evaluating parameters. */
-  childPathOf(t: CfnTemplate, type: string, props: ReturnType<typeof asMap>): string | undefined {
+  /**
+   * The local template a nested-stack resource points at, found without evaluating parameters. CDK's
+   * NestedStack uploads its template as an asset: the S3 TemplateURL names a hash, while the resource's
+   * `aws:asset:path` metadata names the file beside the parent template in cdk.out.
+   */
+  childPathOf(t: CfnTemplate, r: CfnResource): string | undefined {
+    const props = r.properties;
     let node: DataNode | undefined;
-    if (type === 'AWS::CloudFormation::Stack') node = child(props, 'TemplateURL');
-    else if (type === 'AWS::Serverless::Application') node = child(props, 'Location');
+    if (r.type === 'AWS::CloudFormation::Stack') {
+      const asset = scalarString(child(r.metadata, 'aws:asset:path'));
+      if (asset !== undefined && asset !== '') {
+        const p = posix.normalize(asset.startsWith('/') ? asset : posix.join(posix.dirname(t.path), asset));
+        if (this.templates.has(p)) return p;
+      }
+      node = child(props, 'TemplateURL');
+    } else if (r.type === 'AWS::Serverless::Application') node = child(props, 'Location');
     else return undefined;
     if (node === undefined) return undefined;
     const literal = literalTail(node);
@@ -185,7 +229,7 @@ export class CfnWorkspace implements EvalHost {
     if (known !== undefined) return known;
     parent.children.set(logicalId, null); // guards recursion through the parameters
     const r = parent.ev.resources.get(logicalId);
-    const path = r !== undefined ? this.childPathOf(parent.template, r.type, r.properties) : undefined;
+    const path = r !== undefined ? this.childPathOf(parent.template, r) : undefined;
     const t = path !== undefined ? this.templates.get(path) : undefined;
     if (r === undefined || t === undefined) return null;
     for (let a: StackInstance | undefined = parent; a !== undefined; a = a.parent) {
@@ -295,6 +339,37 @@ export class CfnWorkspace implements EvalHost {
     const v = this.outputValue(entry.instance, entry.output);
     return isCfnUnknown(v) ? v : v;
   }
+}
+
+interface RegionHint {
+  readonly region: string;
+  readonly source: string;
+}
+
+/** The Region of the Availability Zones a template names literally (subnets, instances, AZ parameters), when they agree. */
+function zoneHint(t: CfnTemplate): RegionHint | undefined {
+  let region: string | undefined;
+  let zone: string | undefined;
+  const consider = (z: string | undefined): boolean => {
+    if (z === undefined) return true;
+    const r = regionOfZone(z);
+    if (r === undefined) return true; // AZ ids (use1-az1) and other text say nothing
+    if (region !== undefined && r !== region) return false;
+    region = r;
+    zone ??= z;
+    return true;
+  };
+  for (const r of t.resources.values()) {
+    if (!consider(scalarString(child(r.properties, 'AvailabilityZone')))) return undefined;
+    const list = child(r.properties, 'AvailabilityZones');
+    if (list?.kind === 'seq') for (const i of list.items) if (!consider(scalarString(i))) return undefined;
+  }
+  for (const p of t.parameters.values()) {
+    if (p.type === undefined || !p.type.includes('AWS::EC2::AvailabilityZone::Name')) continue;
+    const d = p.defaultNode !== undefined ? scalarString(p.defaultNode) : undefined;
+    for (const z of d?.split(',') ?? []) if (!consider(z.trim())) return undefined;
+  }
+  return region !== undefined && zone !== undefined ? { region, source: `the Availability Zone ${zone} named in ${posix.basename(t.path)}` } : undefined;
 }
 
 function escapeRegex(s: string): string {

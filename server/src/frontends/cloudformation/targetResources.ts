@@ -11,7 +11,7 @@ import { defaultPort } from './ports';
 import { mergeGlobals } from './samGlobals';
 import type { CfnResource } from './template';
 import type { DataNode } from '../../syntax/data/ast';
-import { field, isCfnList, isCfnUnknown, type CfnValue } from './value';
+import { field, isCfnList, isCfnRef, isCfnUnknown, type CfnValue } from './value';
 
 interface TargetFields {
   readonly targetKind: TargetKind;
@@ -43,6 +43,14 @@ function enginePort(r: CfnResource, p: Props, engineProp = 'Engine'): Maybe<numb
   const engine = p.get(engineProp);
   const d = defaultPort(r.type, typeof engine === 'string' ? engine : undefined);
   return toNum(p.get('Port'), d ?? unknown(`the default port of ${typeof engine === 'string' ? engine : 'this engine'} is not known`), 'Port');
+}
+
+/** The port of an RDS Proxy by engine family. */
+function proxyPort(family: CfnValue | undefined): Maybe<number> {
+  if (family === 'MYSQL') return 3306;
+  if (family === 'POSTGRESQL') return 5432;
+  if (family === 'SQLSERVER') return 1433;
+  return family !== undefined && isCfnUnknown(family) ? family : unknown('the proxy engine family is not known');
 }
 
 function service(b: ObjectBase, svc: string, name: Maybe<string>): ModelObject {
@@ -130,10 +138,15 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
         }),
       ];
     }
-    case 'AWS::RDS::DBProxy': {
-      const family = p.get('EngineFamily');
-      const port = family === 'MYSQL' ? 3306 : family === 'POSTGRESQL' ? 5432 : family === 'SQLSERVER' ? 1433 : unknown('the proxy engine family is not known');
-      return [target(b, { targetKind: 'rds-proxy', subnets: subnets('VpcSubnetIds'), securityGroups: sgs('VpcSecurityGroupIds'), port })];
+    case 'AWS::RDS::DBProxy':
+      return [target(b, { targetKind: 'rds-proxy', subnets: subnets('VpcSubnetIds'), securityGroups: sgs('VpcSecurityGroupIds'), port: proxyPort(p.get('EngineFamily')) })];
+    case 'AWS::RDS::DBProxyEndpoint': {
+      // An endpoint of a proxy in its own subnets and security groups (P14), like aws_db_proxy_endpoint:
+      // a target whose parent is the proxy, on the proxy's engine port.
+      const proxy = p.get('DBProxyName');
+      const proxyRes = proxy !== undefined && isCfnRef(proxy) ? ev.resources.get(proxy.logicalId) : undefined;
+      const port = proxyRes?.type === 'AWS::RDS::DBProxy' ? proxyPort(new Props(ev, proxyRes).get('EngineFamily')) : unknown('the proxy engine family is not known');
+      return [target(b, { targetKind: 'rds-proxy', subnets: subnets('VpcSubnetIds'), securityGroups: sgs('VpcSecurityGroupIds'), port, parent: toId(proxy, 'DBProxyName') })];
     }
     case 'AWS::RDS::DBProxyTargetGroup': {
       // The DB instance or Aurora cluster behind a proxy (P14); folded into the proxy by model/build.ts.

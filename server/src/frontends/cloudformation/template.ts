@@ -62,6 +62,8 @@ export interface Intrinsic {
   readonly arg: DataNode;
   readonly span: Span;
   readonly nameSpan: Span;
+  /** The function as written, for messages: `!Sub`, `!Fn::Nope`, `Fn::Join`. */
+  readonly writtenName: string;
 }
 
 const untagged = new WeakMap<DataNode, DataNode>();
@@ -100,14 +102,14 @@ export function intrinsicOf(node: DataNode): Intrinsic | undefined {
   if (tag !== undefined && tag.name.startsWith('!') && !tag.name.startsWith('!!')) {
     const short = tag.name.slice(1);
     const name = short === 'Ref' || short === 'Condition' ? short : `Fn::${short}`;
-    return { name, arg: stripTag(node), span: node.span, nameSpan: tag.span };
+    return { name, arg: stripTag(node), span: node.span, nameSpan: tag.span, writtenName: tag.name };
   }
   if (node.kind === 'map' && node.entries.length === 1) {
     const e = node.entries[0];
     if (e === undefined) return undefined;
     const k = e.key.value;
     if (typeof k === 'string' && (k === 'Ref' || k === 'Condition' || (k.startsWith('Fn::') && !k.startsWith('Fn::ForEach::')))) {
-      return { name: k, arg: e.value, span: node.span, nameSpan: e.key.span };
+      return { name: k, arg: e.value, span: node.span, nameSpan: e.key.span, writtenName: k };
     }
   }
   return undefined;
@@ -220,6 +222,8 @@ export function readTemplate(path: string, file: DataFile): CfnTemplate | undefi
       forEach.push(e);
       continue;
     }
+    // A macro call among the resources (`Fn::Transform: { Name: AWS::Include, … }`) is no resource.
+    if (id === 'Fn::Transform') continue;
     const r = readResource(e, id, undefined);
     if (r !== undefined) resources.set(id, r);
   }

@@ -1,6 +1,6 @@
-// Speed: a 5,000-line template and 10,000 resources across templates (with cross-template imports). Parsing is
-// the readers' cost and is done before timing. The targets are a few ms and well under 300 ms on an idle
-// machine; the assertions are looser bounds that still catch quadratic work on a loaded, shared machine.
+// Scale: a 5,000-line template and 10,000 resources across templates (with cross-template imports) read
+// completely and the same way on a second read. Their speed is measured by `npm run bench` (tests carry no
+// timing assertions).
 
 import * as assert from 'node:assert/strict';
 import { readCloudFormation } from '../../../../server/src/frontends/cloudformation';
@@ -32,38 +32,26 @@ function template(index: number, groups: number): string {
   return lines.join('\n') + '\n';
 }
 
-function timed(files: Map<string, string>): { ms: number; objects: number } {
+function objectCount(files: Map<string, string>): number {
   const view = memoryView(files);
-  for (const p of view.paths) view.data(p);
-  readCloudFormation(view, {}); // warm-up: JIT
-  let best = Infinity;
-  let objects = 0;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    const out = readCloudFormation(view, {});
-    best = Math.min(best, performance.now() - t0);
-    objects = out.objects.length;
-  }
-  return { ms: best, objects };
+  const first = readCloudFormation(view, {});
+  const again = readCloudFormation(view, {});
+  assert.deepEqual(again.objects.map((o) => o.id), first.objects.map((o) => o.id), 'a second read gives the same objects');
+  return first.objects.length;
 }
 
-describe('cloudformation performance', function () {
+describe('large CloudFormation templates', function () {
   this.timeout(60000);
 
-  it('evaluates a 5,000-line template quickly', () => {
+  it('reads a 5,000-line template completely', () => {
     const text = template(0, 333);
     assert.ok(text.split('\n').length >= 5000);
-    const r = timed(new Map([['/big.yaml', text]]));
-    console.log(`      5,000-line template: ${r.ms.toFixed(1)} ms, ${r.objects} objects`);
-    assert.ok(r.ms < 150, `${r.ms} ms`);
+    assert.ok(objectCount(new Map([['/big.yaml', text]])) >= 1000);
   });
 
-  it('reads 10,000 resources across 10 templates without quadratic work', () => {
+  it('reads 10,000 resources across 10 templates with their imports', () => {
     const files = new Map<string, string>();
     for (let t = 0; t < 10; t++) files.set(`/stacks/s${t}.yaml`, template(t, 333));
-    const r = timed(files);
-    console.log(`      10,000 resources: ${r.ms.toFixed(1)} ms, ${r.objects} objects`);
-    assert.ok(r.objects >= 10000);
-    assert.ok(r.ms < 1500, `${r.ms} ms`);
+    assert.ok(objectCount(files) >= 10000);
   });
 });
