@@ -3,11 +3,12 @@
 // related locations; findings about a component (NAT gateway, endpoint, SG, subnet, VPC) sit on it.
 
 import { parseCidr, usableSubnetAddresses } from '../model/cidr';
-import { isKnown, type Maybe, type Origin } from '../model/origin';
-import type { Id, LambdaFunction, PolicyDocument } from '../model/types';
+import { isKnown, type Origin } from '../model/origin';
+import type { Id, LambdaFunction } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
 import { displayName } from './naming';
+import { eniPermissions } from './eniPermissions';
 import { natWorks } from './pathSteps';
 import type { Placement } from './placement';
 import { rules, type RuleInfo } from './rules';
@@ -39,11 +40,11 @@ class Findings {
     return out;
   }
 
-  add(rule: RuleInfo, subject: Id, origin: Origin, message: string, related: FindingRelated[] = [], fixes: readonly Fix[] = [], severity = rule.severity): void {
+  add(rule: RuleInfo, subject: Id, origin: Origin, message: string, related: FindingRelated[] = [], fixes: readonly Fix[] = [], severity = rule.severity, key?: string): void {
     // A subject created only under an undecidable condition is analysed as if created; the finding says so.
     const existence = this.model.get(subject)?.existence;
     const text = existence === undefined ? message : `${message} (applies if it is deployed: ${existence.reason})`;
-    this.list.push({ rule: rule.id, severity, message: text, subject, origin, related, fixes });
+    this.list.push({ rule: rule.id, severity, message: text, subject, origin, related, fixes, ...(key !== undefined ? { key } : {}) });
   }
 }
 
@@ -96,67 +97,74 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
     const related = f.related(blocks.map((b) => b.component), 'blocked at');
     if (fact.placement.kind === 'service-vpc') {
       if (reach.destinationKind === 'target') {
-        f.add(rules.LAMBDA_PRIVATE_TARGET_WITHOUT_VPC, fn.id, locate(fn), `${fn.address} has no VPC config but uses ${reach.label}${because}, which is reachable only inside its VPC (E1)`, f.related([reach.target], 'private resource'), reach.fixes);
+        f.add(rules.LAMBDA_PRIVATE_TARGET_WITHOUT_VPC, fn.id, locate(fn), `${fn.address} has no VPC config but uses ${reach.label}${because}, which is reachable only inside its VPC (E1)`, f.related([reach.target], 'private resource'), reach.fixes, undefined, reach.destination);
       }
       continue;
     }
     const endpointSg = blocks.find((b) => b.tag === 'endpoint-sg');
     if (endpointSg) {
-      f.add(rules.VPCE_SG_BLOCKS_FUNCTION, fn.id, locate(fn), `${fn.address} cannot use the interface endpoint for ${reach.destination}: ${endpointSg.explanation}`, related, reach.fixes);
+      f.add(rules.VPCE_SG_BLOCKS_FUNCTION, fn.id, locate(fn), `${fn.address} cannot use the interface endpoint for ${reach.destination}: ${endpointSg.explanation}`, related, reach.fixes, undefined, reach.destination);
       continue;
     }
     const policy = blocks.find((b) => b.code === 'VPCE_POLICY_DENIES');
     if (policy) {
       // E7: a warning, not an error: the evaluation cannot see every statement (bucket policies, SCPs…).
-      f.add(rules.VPCE_POLICY_DENIES, fn.id, locate(fn), `${fn.address} cannot use ${reach.label}${because}: ${policy.explanation}`, related, reach.fixes);
+      f.add(rules.VPCE_POLICY_DENIES, fn.id, locate(fn), `${fn.address} cannot use ${reach.label}${because}: ${policy.explanation}`, related, reach.fixes, undefined, reach.destination);
       continue;
     }
     if (blocks.some((b) => b.code === 'LAMBDA_EFS_NO_MOUNT_TARGET')) {
-      f.add(rules.LAMBDA_EFS_NO_MOUNT_TARGET, fn.id, locate(fn), `${fn.address} mounts ${reach.label}, which has no mount target in the AZ of some of its subnets (P13)`, f.related([reach.target], 'file system'), reach.fixes);
+      f.add(rules.LAMBDA_EFS_NO_MOUNT_TARGET, fn.id, locate(fn), `${fn.address} mounts ${reach.label}, which has no mount target in the AZ of some of its subnets (P13)`, f.related([reach.target], 'file system'), reach.fixes, undefined, reach.destination);
       continue;
     }
     if (reach.status === 'partial') {
-      f.add(rules.LAMBDA_PARTIAL_REACH, fn.id, locate(fn), `${fn.address} reaches ${reach.label} from some subnets only${because}: ${reach.explanation}`, related, reach.fixes);
+      f.add(rules.LAMBDA_PARTIAL_REACH, fn.id, locate(fn), `${fn.address} reaches ${reach.label} from some subnets only${because}: ${reach.explanation}`, related, reach.fixes, undefined, reach.destination);
       continue;
     }
     const where = reach.blockedAt !== null ? ` at ${f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? displayName(f.model, reach.blockedAt)}` : '';
-    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}`, related, reach.fixes);
+    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}`, related, reach.fixes, undefined, reach.destination);
   }
-  // E2: a route to an IGW from the function's own subnet.
-  const internet = fact.evaluations.get('internet') ?? [];
-  const viaIgw = internet.filter((e) => e.code === 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS');
-  if (viaIgw.length > 0) {
-    const only = viaIgw.length === internet.length;
-    f.add(rules.LAMBDA_PUBLIC_SUBNET_IGW, fn.id, locate(fn),
-      `${fn.address} is in ${only ? '' : 'some '}subnets whose route table sends 0.0.0.0/0 to an internet gateway; a Lambda ENI has no public IP, so this gives no internet access (E2)`,
-      f.related(viaIgw.map((e) => e.subnet), 'public subnet'), viaIgw[0]?.fixes ?? [], only ? 'error' : rules.LAMBDA_PUBLIC_SUBNET_IGW.severity);
-  }
+  publicSubnetFinding(f, fact);
 }
 
-function hasEniPermissions(model: NetworkModel, fn: LambdaFunction): boolean | null {
-  if (fn.role === null || !isKnown(fn.role)) return null; // SAM generates the role and adds the policy itself (S2)
-  if (model.get(fn.role)?.kind !== 'iam-role') return null;
-  const rp = model.rolePolicies(fn.role);
-  const arns = [...rp.managedPolicyArns, ...fn.managedPolicyArns];
-  const docs: Maybe<PolicyDocument>[] = [...rp.documents, ...fn.policies];
-  let open = false;
-  for (const arn of arns) {
-    if (!isKnown(arn)) { open = true; continue; }
-    if (/AWSLambdaVPCAccessExecutionRole|AWSLambdaENIManagementAccess/.test(arn)) return true;
-    if (!arn.startsWith('arn:aws:iam::aws:policy/')) open = true; // a customer managed policy we cannot read
+const IGW_NO_PUBLIC_IP = 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS';
+
+/**
+ * E2: the function's subnets route a destination to an internet gateway, which drops a Lambda ENI's traffic
+ * (no public IP). Error when, for a destination the function needs, every subnet's only way out is that
+ * gateway; warning when some subnets rely on it for a needed destination (others have another way);
+ * information when it needs nothing through it (the public route is merely useless to it).
+ */
+function publicSubnetFinding(f: Findings, fact: FunctionFacts): void {
+  const { fn } = fact;
+  const publicSubnets = new Set<Id>();
+  const relyingSubnets = new Set<Id>();
+  const relying: DestinationReach[] = [];
+  const only: DestinationReach[] = [];
+  let fixes: readonly Fix[] = [];
+  for (const reach of fact.reach) {
+    const evals = fact.evaluations.get(reach.destination) ?? [];
+    const viaIgw = evals.filter((e) => e.code === IGW_NO_PUBLIC_IP);
+    if (viaIgw.length === 0) continue;
+    for (const e of viaIgw) publicSubnets.add(e.subnet);
+    if (!reach.needed) continue;
+    relying.push(reach);
+    for (const e of viaIgw) relyingSubnets.add(e.subnet);
+    if (viaIgw.length === evals.length) only.push(reach);
+    if (fixes.length === 0) fixes = viaIgw[0]?.fixes ?? [];
   }
-  for (const doc of docs) {
-    if (!isKnown(doc)) { open = true; continue; }
-    for (const st of doc.statements) {
-      if (st.effect !== 'Allow') continue;
-      for (const a of st.actions) {
-        if (!isKnown(a)) { open = true; continue; }
-        const pattern = new RegExp(`^${a.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
-        if (pattern.test('ec2:CreateNetworkInterface')) return true;
-      }
-    }
+  if (publicSubnets.size === 0) return;
+  const related = f.related([...publicSubnets], 'public subnet');
+  const labels = (list: readonly DestinationReach[]): string => listWords(list.map((r) => r.label));
+  if (only.length > 0) {
+    f.add(rules.LAMBDA_PUBLIC_SUBNET_IGW, fn.id, locate(fn),
+      `${fn.address} needs ${labels(only)}, but its subnets send that traffic only to an internet gateway, which drops it: a Lambda ENI has no public IP (E2)`, related, fixes, 'error');
+  } else if (relying.length > 0) {
+    f.add(rules.LAMBDA_PUBLIC_SUBNET_IGW, fn.id, locate(fn),
+      `${fn.address} relies on an internet gateway for ${labels(relying)} from ${listWords([...relyingSubnets].map((id) => displayName(f.model, id)))}; a Lambda ENI has no public IP, so invocations placed there cannot reach it (E2)`, related, fixes, 'warning');
+  } else {
+    f.add(rules.LAMBDA_PUBLIC_SUBNET_IGW, fn.id, locate(fn),
+      `${fn.address} is in ${publicSubnets.size === 1 ? 'a subnet' : 'subnets'} routing to an internet gateway; a Lambda ENI has no public IP, so that gives it no internet access, but none of the destinations it is known to need goes through the gateway (E2)`, related, [], 'information');
   }
-  return open ? null : false;
 }
 
 function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptions, fact: FunctionFacts): void {
@@ -170,15 +178,15 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   if (subnetsKnown && groupsKnown && (placement.subnets.length === 0) !== (placement.securityGroups.length === 0)) {
     f.add(rules.LAMBDA_VPC_CONFIG_INCOMPLETE, fn.id, at, `${fn.address} has ${placement.subnets.length === 0 ? 'security groups but no subnets' : 'subnets but no security groups'}: AWS rejects it ("SubnetIds and SecurityIds must coexist or be both empty list", C2)`);
   }
-  if (placement.subnets.length > 16) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} lists ${placement.subnets.length} subnets; Lambda allows at most 16 (C3)`);
-  if (placement.securityGroups.length > 5) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} lists ${placement.securityGroups.length} security groups; Lambda allows at most 5 (C3)`);
+  if (placement.subnets.length > 16) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} lists ${placement.subnets.length} subnets; Lambda allows at most 16 (C3)`, [], [], undefined, 'subnets');
+  if (placement.securityGroups.length > 5) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} lists ${placement.securityGroups.length} security groups; Lambda allows at most 5 (C3)`, [], [], undefined, 'security-groups');
   const vpcs = new Map<Id, Id>();
   for (const id of [...placement.subnets, ...placement.securityGroups]) {
     if (!isKnown(id)) continue;
     const o = model.get(id);
     if ((o?.kind === 'subnet' || o?.kind === 'security-group') && isKnown(o.vpc) && !vpcs.has(o.vpc)) vpcs.set(o.vpc, o.id);
   }
-  if (vpcs.size > 1) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} mixes subnets and security groups of ${vpcs.size} VPCs; all must be in one VPC (C3)`, f.related([...vpcs.keys()], 'VPC'));
+  if (vpcs.size > 1) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} mixes subnets and security groups of ${vpcs.size} VPCs; all must be in one VPC (C3)`, f.related([...vpcs.keys()], 'VPC'), [], undefined, 'vpcs');
   const subnets = placement.subnets.filter((s): s is Id => isKnown(s)).map((s) => model.get(s)).filter((s) => s?.kind === 'subnet');
   const azs = new Set<string>();
   let azOpen = placement.subnets.length !== subnets.length;
@@ -189,7 +197,7 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
     else if (az.symbol !== undefined) azs.add(`?${az.symbol}`);
     else azOpen = true;
     if (isKnown(az) && options.unsupportedAvailabilityZones.includes(az)) {
-      f.add(rules.LAMBDA_AZ_UNSUPPORTED, fn.id, at, `${fn.address} uses ${s.address} in ${az}, which Lambda does not support in this account (C5)`, f.related([s.id], 'subnet'));
+      f.add(rules.LAMBDA_AZ_UNSUPPORTED, fn.id, at, `${fn.address} uses ${s.address} in ${az}, which Lambda does not support in this account (C5)`, f.related([s.id], 'subnet'), [], undefined, s.address);
     }
   }
   if (!azOpen && azs.size === 1 && subnets.length > 0) {
@@ -199,8 +207,10 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   if (vpc?.kind === 'vpc' && vpc.instanceTenancy === 'dedicated') {
     f.add(rules.LAMBDA_DEDICATED_TENANCY, fn.id, at, `${fn.address} is attached to ${vpc.address}, which has dedicated instance tenancy; Lambda cannot attach to it (P12)`, f.related([vpc.id], 'VPC'));
   }
-  if (!placement.managedInstances && hasEniPermissions(model, fn) === false && fn.role !== null && isKnown(fn.role)) {
-    f.add(rules.LAMBDA_ROLE_MISSING_ENI_PERMISSIONS, fn.id, at, `the execution role of ${fn.address} lacks ec2:CreateNetworkInterface and related permissions; attach AWSLambdaVPCAccessExecutionRole (C1)`,
+  // C1: reported only when every policy of the role was read; a policy we cannot read may grant the actions.
+  const permissions = placement.managedInstances ? undefined : eniPermissions(model, fn);
+  if (permissions?.kind === 'missing' && fn.role !== null && isKnown(fn.role)) {
+    f.add(rules.LAMBDA_ROLE_MISSING_ENI_PERMISSIONS, fn.id, at, `the execution role of ${fn.address} does not allow ${listWords(permissions.missing)}, which Lambda needs to manage the function's ENIs; attach AWSLambdaVPCAccessExecutionRole (C1)`,
       f.related([fn.role], 'role'), [{ description: 'attach the AWSLambdaVPCAccessExecutionRole managed policy to the role', changes: [{ kind: 'attach-vpc-execution-policy', role: fn.role }] }]);
   }
   const groups = placement.securityGroups.filter((g): g is Id => isKnown(g)).map((g) => model.get(g));
@@ -236,7 +246,7 @@ function componentFindings(f: Findings, model: NetworkModel, usedGroups: Readonl
       for (const attribute of ['enableDnsSupport', 'enableDnsHostnames'] as const) {
         if (vpc[attribute] === false) {
           f.add(rules.VPCE_VPC_DNS_DISABLED, e.id, e.origin, `${e.address} has private DNS, but ${vpc.address} has ${attribute} off: private DNS needs both VPC DNS attributes (E9, E10)`, f.related([vpc.id], 'VPC'),
-            [{ description: `enable ${attribute} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] }]);
+            [{ description: `enable ${attribute} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] }], undefined, attribute);
         }
       }
     }
@@ -273,4 +283,9 @@ function eniFindings(f: Findings, model: NetworkModel, options: AnalysisOptions,
     const fns = [...new Set(list.flatMap((e) => e.functions))];
     f.add(rules.LAMBDA_SUBNET_TINY, subnetId, s.origin, `${s.address} (${cidr.text}) has ${usable} usable addresses and hosts ${list.length} Hyperplane ENI combination(s); it can run out of IP addresses (H6)`, f.related(fns, 'function'));
   }
+}
+
+/** "a", "a and b", "a, b and c". */
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }

@@ -1,6 +1,8 @@
 // Network ACL evaluation (P5, P6): entries of one direction in rule-number order, first match wins, the final
 // '*' rule denies. A request is a TCP port range (one port forward, the ephemeral range for replies); every
-// port must be allowed. Replies allowed only on 32768–65535 are flagged as narrow instead of blocked.
+// port must be allowed. Replies allowed only on 32768–65535 are flagged as narrow instead of blocked. A
+// request for one port that is not known (a target without a known port) passes only if every port would,
+// blocks only if none would, and is otherwise unknown.
 
 import { isKnown, type Maybe } from '../model/origin';
 import type { Id, NetworkAclEntry } from '../model/types';
@@ -39,6 +41,13 @@ function subtract(ranges: Interval[], from: number, to: number): { rest: Interva
   return { rest, hit };
 }
 
+/** The parts of `ranges` outside every interval of `cut`. */
+function subtractAll(ranges: Interval[], cut: readonly Interval[]): Interval[] {
+  let rest = ranges;
+  for (const [a, b] of cut) rest = subtract(rest, a, b).rest;
+  return rest;
+}
+
 function entryPorts(entry: NetworkAclEntry): Interval | 'unknown' | 'none' {
   if (!isKnown(entry.protocol)) return 'unknown';
   if (isAllProtocols(entry.protocol)) return [0, 65535];
@@ -51,8 +60,11 @@ function describe(entry: NetworkAclEntry): string {
   return `rule ${isKnown(entry.ruleNumber) ? entry.ruleNumber : '?'} (${isKnown(entry.action) ? entry.action : '?'})`;
 }
 
-/** Evaluates one NACL, one direction, for TCP packets to/from `peer` on ports [from, to]. */
-export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: boolean, peer: Addr, from: number, to: number): AclVerdict {
+/**
+ * Evaluates one NACL, one direction, for TCP packets to/from `peer` on ports [from, to]; with `anyPort` the
+ * request is one unknown port of that range rather than all of them.
+ */
+export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: boolean, peer: Addr, from: number, to: number, anyPort = false): AclVerdict {
   if (!isKnown(acl)) return { verdict: 'unknown', detail: `the network ACL is unknown: ${acl.reason}`, entry: null, narrow: false };
   if (!model.get(acl)) return { verdict: 'unknown', detail: `network ACL ${displayName(model, acl)} is not in the workspace`, entry: null, narrow: false };
   const family = addrFamily(peer);
@@ -60,7 +72,7 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
   const denied: Interval[] = [];
   let denyEntry: NetworkAclEntry | null = null;
   let firstAllow: NetworkAclEntry | null = null;
-  const what = (): string => `${egress ? 'outbound to' : 'inbound from'} ${addrText(peer)} tcp ${from === to ? from : `${from}-${to}`}`;
+  const what = (): string => `${egress ? 'outbound to' : 'inbound from'} ${addrText(peer)} tcp ${anyPort ? 'on an unknown port' : from === to ? from : `${from}-${to}`}`;
   // Entries whose rule number is unknown sort last but may be evaluated before any other (P5): one that can
   // match the request and could act differently from the outcome of the others leaves the verdict open.
   const unnumbered: NetworkAclEntry[] = [];
@@ -98,10 +110,17 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
   }
   if (blocked.length === 0) {
     const allow = firstAllow;
-    return { verdict: 'pass', detail: () => `${allow ? describe(allow) : 'a rule'} allows ${what()}`, entry: allow?.id ?? null, narrow: false };
+    return { verdict: 'pass', detail: () => `${allow ? describe(allow) : 'a rule'} allows ${what()}${anyPort ? ' (every port)' : ''}`, entry: allow?.id ?? null, narrow: false };
   }
-  const narrow = from === EPHEMERAL_FROM && to === EPHEMERAL_TO && blocked.every(([, b]) => b < LINUX_EPHEMERAL_FROM);
-  const first = blocked.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).slice(0, 3).join(', ');
+  const ranges = (list: Interval[]): string => list.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).slice(0, 3).join(', ');
+  const allowed = subtractAll([[from, to]], blocked);
+  if (anyPort && allowed.length > 0) {
+    // P5: some ports are allowed and some denied: the decision depends on the port, which is unknown.
+    const by = denyEntry ? `${describe(denyEntry)} denies` : 'the final * rule denies';
+    return { verdict: 'unknown', detail: `depends on the port, which is unknown: ${firstAllow ? describe(firstAllow) : 'a rule'} allows ${egress ? 'outbound to' : 'inbound from'} ${addrText(peer)} tcp ${ranges(allowed)}, but ${by} tcp ${ranges(blocked.sort((a, b) => a[0] - b[0]))}`, entry: denyEntry?.id ?? firstAllow?.id ?? null, narrow: false };
+  }
+  const narrow = !anyPort && from === EPHEMERAL_FROM && to === EPHEMERAL_TO && blocked.every(([, b]) => b < LINUX_EPHEMERAL_FROM);
+  const first = ranges(blocked);
   if (narrow) {
     return { verdict: 'pass', detail: `allows ${what()} only from ${LINUX_EPHEMERAL_FROM}: ports ${first} are denied, which Lambda and NAT gateways may use (P6)`, entry: denyEntry?.id ?? null, narrow: true };
   }

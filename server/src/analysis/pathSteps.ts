@@ -75,19 +75,19 @@ export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonl
   trace.block(component, 'security-group', label, v.detail, 'P2', v.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH', fixes, tag);
 }
 
-/** One NACL, one direction (P5, P6). */
-export function aclStep(model: NetworkModel, trace: Trace, acl: Association, egress: boolean, peer: Addr, from: number, to: number, where: string): void {
-  const v = evaluateNetworkAcl(model, acl.id, egress, peer, from, to);
+/** One NACL, one direction (P5, P6); `anyPort`: the request is one unknown port of [from, to] (a target's port unknown). */
+export function aclStep(model: NetworkModel, trace: Trace, acl: Association, egress: boolean, peer: Addr, from: number, to: number, where: string, anyPort = false): void {
+  const v = evaluateNetworkAcl(model, acl.id, egress, peer, from, to, anyPort);
   const component = isKnown(acl.id) ? acl.id : null;
   const label = (): string => `network ACL ${nameOf(model, acl.id)} of ${where} (${egress ? 'outbound' : 'inbound'})`;
-  const rule = from === to ? 'P5' : 'P6';
+  const rule = from === to || anyPort ? 'P5' : 'P6';
   if (v.verdict === 'pass') {
     if (v.narrow && component !== null) trace.narrowAcls.push(component);
     return trace.pass(component, 'network-acl', label, v.detail, rule);
   }
   if (v.verdict === 'unknown') return trace.unknown(component, 'network-acl', label, v.detail, rule);
   const fixes: Fix[] = component === null ? [] : [{
-    description: `allow ${egress ? 'outbound' : 'inbound'} tcp ${from === to ? from : `${from}-${to}`} ${egress ? 'to' : 'from'} ${peerText(peer)} in ${nameOf(model, component)}`,
+    description: `allow ${egress ? 'outbound' : 'inbound'} tcp ${anyPort ? 'on the target\'s port' : from === to ? from : `${from}-${to}`} ${egress ? 'to' : 'from'} ${peerText(peer)} in ${nameOf(model, component)}`,
     changes: [{ kind: 'add-nacl-entry', acl: component, egress, protocol: 'tcp', fromPort: from, toPort: to, cidr: peerText(peer) }],
   }];
   trace.block(component, 'network-acl', label, v.detail, rule, 'SUBNET_ACL_RESTRICTION', fixes);

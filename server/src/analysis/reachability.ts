@@ -6,15 +6,17 @@ import { isKnown, type Maybe } from '../model/origin';
 import { implicitRef, type Id, type Route, type Subnet, type Target, type VpcEndpoint } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { addrOf, type Addr } from './addressing';
+import { endpointRegionMatch } from './endpointRegion';
 import { withExistence } from './existence';
 import { evaluateEndpointPolicy, type EndpointRequest, type PolicyResolver } from './endpointPolicy';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
 import { symbolLabel } from './naming';
-import { aclStep, nameOf, natFixes, sgEgressStep, sgIngressStep, type GroupEnd, type Source } from './pathSteps';
+import { aclStep, nameOf, natFixes, publicSubnetOf, sgEgressStep, sgIngressStep, type GroupEnd, type Source } from './pathSteps';
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
+import { privateRouteFixes } from './privateRouteFixes';
 import { regionalNatStep } from './regionalNat';
-import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewayRouteFixes, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
+import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { Trace, type Evaluation } from './trace';
 import type { Fix, Hop, Via } from './types';
 
@@ -176,9 +178,10 @@ export class PathSearch {
     }));
   }
 
-  /** The function subnet's NACL both ways for traffic leaving the subnet (P6). */
-  private egressAcls(trace: Trace, src: Source, peer: Addr, port: number): void {
-    aclStep(this.model, trace, src.acl, true, peer, port, port, src.subnet.address);
+  /** The function subnet's NACL both ways for traffic leaving the subnet (P6); port null: unknown (P5: every port decides). */
+  private egressAcls(trace: Trace, src: Source, peer: Addr, port: number | null): void {
+    if (port === null) aclStep(this.model, trace, src.acl, true, peer, 0, 65535, src.subnet.address, true);
+    else aclStep(this.model, trace, src.acl, true, peer, port, port, src.subnet.address);
     aclStep(this.model, trace, src.acl, false, peer, EPHEMERAL_FROM, EPHEMERAL_TO, src.subnet.address);
   }
 
@@ -358,10 +361,18 @@ export class PathSearch {
     const tableLabel = `route table ${nameOf(m, natTable)} of the NAT subnet`;
     if (match.kind === 'unknown') return trace.unknown(natTable, 'route-table', tableLabel, match.reason, 'P9');
     const igw = src.vpc ? m.internetGatewaysOf(src.vpc)[0] : undefined;
-    const routeFix = (): Fix[] => igw !== undefined
-      ? [{ description: `route 0.0.0.0/0 in ${nameOf(m, natTable)} to ${nameOf(m, igw)}`, changes: [{ kind: 'add-route', routeTable: natTable, destination: '0.0.0.0/0', target: igw }] }]
+    // E3: either make the NAT gateway's subnet public, or move the NAT gateway into a subnet that is.
+    const publicSubnet = isKnown(natSubnet.vpc) ? publicSubnetOf(m, natSubnet.vpc) : null;
+    const moveFix = (): Fix => ({
+      description: publicSubnet
+        ? `place ${nat.address} in a public subnet such as ${publicSubnet.address} (its route table sends 0.0.0.0/0 to an attached internet gateway)`
+        : `place ${nat.address} in a public subnet (one whose route table sends 0.0.0.0/0 to an attached internet gateway)`,
+      changes: [{ kind: 'other', component: nat.id }],
+    });
+    const routeFix = (): Fix[] => [...(igw !== undefined
+      ? [{ description: `route 0.0.0.0/0 in ${nameOf(m, natTable)} to ${nameOf(m, igw)}`, changes: [{ kind: 'add-route' as const, routeTable: natTable, destination: '0.0.0.0/0', target: igw }] }]
       : src.vpc === null ? []
-      : [{ description: `attach an internet gateway to the VPC and route 0.0.0.0/0 in ${nameOf(m, natTable)} to it`, changes: [{ kind: 'attach-igw', gateway: null, vpc: src.vpc }, { kind: 'other', component: natTable }] }];
+      : [{ description: `attach an internet gateway to the VPC and route 0.0.0.0/0 in ${nameOf(m, natTable)} to it`, changes: [{ kind: 'attach-igw' as const, gateway: null, vpc: src.vpc }, { kind: 'other' as const, component: natTable }] }]), moveFix()];
     if (match.kind === 'none') {
       trace.block(natTable, 'route-table', tableLabel, 'no route to the internet: the NAT gateway sits in a private subnet (E3)', 'E3', 'NO_ROUTE_TO_DESTINATION', [...(endpointFix ? [endpointFix] : []), ...routeFix()]);
       return;
@@ -494,9 +505,21 @@ export class PathSearch {
     return this.model.endpointsOf(src.vpc).find((e) => e.endpointType === 'Interface' && e.service === service) ?? null;
   }
 
+  /** The VPC's gateway endpoint for the service in the analysed Region (E7: another Region's endpoint does not serve it). */
   private gatewayEndpoint(src: Source, service: string): VpcEndpoint | null {
     if (src.vpc === null) return null;
-    return this.model.endpointsOf(src.vpc).find((e) => e.endpointType === 'Gateway' && e.service === service) ?? null;
+    return this.model.endpointsOf(src.vpc).find((e) => e.endpointType === 'Gateway' && e.service === service && endpointRegionMatch(this.model, e).kind !== 'other') ?? null;
+  }
+
+  /** E7: gateway endpoints of the service that serve another Region, shown as hops that are not used. */
+  private otherRegionEndpoints(trace: Trace, src: Source, service: string): void {
+    if (src.vpc === null) return;
+    for (const e of this.model.endpointsOf(src.vpc)) {
+      if (e.endpointType !== 'Gateway' || e.service !== service) continue;
+      const region = endpointRegionMatch(this.model, e);
+      if (region.kind !== 'other') continue;
+      trace.pass(e.id, 'vpc-endpoint', `gateway endpoint ${e.address}`, `not used: it serves ${service} in ${region.region}, not in the VPC's Region ${region.vpcRegion} (E7)`, 'E7');
+    }
   }
 
   /** Whether SDK hostnames resolve to the endpoint (E9, E10): true, false or a reason it is unknown. */
@@ -574,6 +597,7 @@ export class PathSearch {
 
   /** The service's public endpoint after the SG: gateway endpoint route (E7) or the internet path (E6). */
   private publicServiceLeg(trace: Trace, src: Source, service: string, endpointFix: Fix | null, request: EndpointRequest | null = null): void {
+    this.otherRegionEndpoints(trace, src, service);
     const match = this.route(trace, src, { kind: 'service', service });
     if (match === null) return this.noRouteFixes(trace, src, endpointFix);
     this.egressAcls(trace, src, PUBLIC4, HTTPS);
@@ -646,10 +670,10 @@ export class PathSearch {
     const first = results[0];
     const disagree = results.some((r) => r.status !== first.status);
     if (!disagree) {
-      for (const hop of first.path.slice(1)) trace.hops.push(hop);
+      // The sub-trace holds the whole leg from the function's SG egress on (the ENI hop is the caller's): its
+      // blocking or open hop, its narrow-NACL warnings (P6) and its via carry over as they are.
+      trace.append(first);
       trace.via = first.via;
-      for (const b of first.blocks) trace.blocks.push(b);
-      if (first.status === 'unknown') trace.unknown(first.blockedAt, 'target', target.address, first.reason ?? 'unknown');
       return;
     }
     const yes = results.find((r) => r.status === 'yes');
@@ -697,15 +721,15 @@ export class PathSearch {
       trace.block(isKnown(src.table.id) ? src.table.id : null, 'route-table', `route table ${nameOf(m, src.table.id)}`,
         disconnected ? `no route to ${dst.address} in another VPC (no peering or transit gateway route)` : `no route to ${dst.address}`, 'P9',
         disconnected ? 'DISCONNECTED_VPCS' : 'NO_ROUTE_TO_DESTINATION',
-        disconnected && src.vpc !== null && dstVpc !== null && isKnown(src.table.id) ? transitGatewayRouteFixes(m, src.table.id, src.vpc, dstVpc) : []);
+        src.vpc !== null && isKnown(src.table.id) ? privateRouteFixes(m, src.table.id, src.vpc, dst, null) : []);
       return 'stop';
     }
     if (match === 'stop') return 'stop';
-    this.egressAcls(trace, src, dstAddr, port ?? 0);
+    this.egressAcls(trace, src, dstAddr, port);
     this.routeHop(trace, src, match);
     if (!this.privateRoute(trace, src, match, dst)) return 'stop';
     const dstAcl = m.naclOf(dst.id);
-    aclStep(m, trace, dstAcl, false, src.addr, port ?? 0, port ?? 65535, `target subnet ${dst.address}`);
+    aclStep(m, trace, dstAcl, false, src.addr, port ?? 0, port ?? 65535, `target subnet ${dst.address}`, port === null);
     aclStep(m, trace, dstAcl, true, src.addr, EPHEMERAL_FROM, EPHEMERAL_TO, `target subnet ${dst.address}`);
   }
 
@@ -749,7 +773,7 @@ export class PathSearch {
       const other = dstVpc !== null && src.vpc !== null && dstVpc !== src.vpc;
       trace.block(isKnown(src.table.id) ? src.table.id : null, 'route-table', `route table ${nameOf(m, src.table.id)}`,
         `the private address of ${dst.address} is routed to ${t.kind} ${nameOf(m, t.ref)}, which does not lead to ${other ? 'another VPC' : 'it'}`, 'P9',
-        other ? 'DISCONNECTED_VPCS' : 'NO_ROUTE_TO_DESTINATION', []);
+        other ? 'DISCONNECTED_VPCS' : 'NO_ROUTE_TO_DESTINATION', src.vpc !== null && isKnown(src.table.id) ? privateRouteFixes(m, src.table.id, src.vpc, dst, route) : []);
       return false;
     }
     if (t.kind === 'transit-gateway') {
@@ -791,7 +815,7 @@ export class PathSearch {
     }
     trace.append(this.groupPart(src, `lattice-eg|${port ?? '?'}`, (t) => sgEgressStep(m, t, src, { addr: LATTICE4, groups: [], service: 'vpc-lattice' }, port, '169.254.171.0/24')));
     trace.append(this.subnetPart(src, `lattice-acl|${port ?? '?'}`, (t) => {
-      if (port !== null) this.egressAcls(t, src, LATTICE4, port);
+      this.egressAcls(t, src, LATTICE4, port);
       t.pass(assoc.id, 'lattice-association', `service network association ${assoc.address}`, `connects ${nameOf(m, src.vpc)} to the service network; Lattice traffic does not use the route table`);
     }));
     const groups = isKnown(assoc.securityGroups) ? assoc.securityGroups : [assoc.securityGroups];

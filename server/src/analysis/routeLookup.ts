@@ -1,12 +1,14 @@
 // Route lookup (P7–P9, E7): longest-prefix match over a table's static routes; a gateway endpoint's service
 // prefix-list route beats a default route, a CIDR route that covers the whole destination beats a prefix
-// list of the same specificity. Routes whose destination is unknown leave the answer open.
+// list of the same specificity. Routes whose destination is unknown leave the answer open, except where the
+// address family or the nature of a local route rules them out (P8, P9).
 
 import { parseCidr } from '../model/cidr';
 import { isKnown } from '../model/origin';
 import type { Id, PrefixListRef, Route } from '../model/types';
 import type { NetworkModel } from '../model/network';
-import { coverage, type Addr } from './addressing';
+import { addrFamily, coverage, type Addr, type Coverage } from './addressing';
+import { endpointRegionMatch } from './endpointRegion';
 
 /** What a packet is sent to: an address (private block or the public internet), or an AWS service's public range. */
 export type RouteQuery = { readonly kind: 'addr'; readonly addr: Addr } | { readonly kind: 'service'; readonly service: string };
@@ -16,43 +18,59 @@ export type RouteMatch =
   | { readonly kind: 'none' }
   | { readonly kind: 'unknown'; readonly reason: string; readonly route: Route | null };
 
-/** The AWS service a prefix list stands for: a name, null (a customer list), or undefined when unresolvable. */
-function prefixListService(model: NetworkModel, ref: PrefixListRef): string | null | undefined {
+/**
+ * The AWS service of the analysed Region a prefix list stands for: a name, null (a customer list, or another
+ * Region's service, E7), or an unknown with its reason.
+ */
+function prefixListService(model: NetworkModel, ref: PrefixListRef, route: Route): string | null | { readonly unknown: string } {
   switch (ref.kind) {
     case 'service': return ref.service;
     case 'endpoint': {
       const e = model.get(ref.endpoint);
-      return e?.kind === 'vpc-endpoint' && isKnown(e.service) ? e.service : undefined;
+      if (e?.kind !== 'vpc-endpoint' || !isKnown(e.service)) return { unknown: `route ${route.address} goes to a prefix list the workspace cannot resolve` };
+      // E7: the endpoint's prefix list holds its own Region's service ranges only.
+      const region = endpointRegionMatch(model, e);
+      return region.kind === 'same' ? e.service : region.kind === 'other' ? null : { unknown: region.reason };
     }
     case 'object': return null; // customer prefix lists hold customer CIDRs, not AWS service ranges
     case 'literal':
     case 'unknown':
-      return undefined;
+      return { unknown: `route ${route.address} goes to a prefix list the workspace cannot resolve` };
   }
 }
 
 /** Longest-prefix match in one route table. */
 export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): RouteMatch {
   const addr: Addr = query.kind === 'addr' ? query.addr : { kind: 'public', family: 4 };
+  const family = addrFamily(addr);
   let best: Route | null = null;
   let bestPrefix = -1;
   let prefixListRoute: Route | null = null;
   let open: { reason: string; route: Route } | null = null;
+  /** An unknown local block that may cover the destination: moot when the best match is local anyway. */
+  let openLocal: { reason: string; route: Route } | null = null;
   for (const route of model.routesOf(table)) {
     const d = route.destination;
     if (d.kind === 'prefix-list') {
-      const service = prefixListService(model, d.prefixList);
-      if (query.kind !== 'service' || service === null) continue;
-      if (service === undefined) open ??= { reason: `route ${route.address} goes to a prefix list the workspace cannot resolve`, route };
+      if (query.kind !== 'service') continue;
+      const service = prefixListService(model, d.prefixList, route);
+      if (service === null) continue;
+      if (typeof service !== 'string') open ??= { reason: service.unknown, route };
       else if (service === query.service) prefixListRoute ??= route;
       continue;
     }
-    const cov = coverage(d.cidr, addr);
+    // P9: IPv4 and IPv6 are routed independently: a route of the other family never matches, known or not.
+    if ((d.kind === 'ipv6' ? 6 : 4) !== family) continue;
+    const cov = route.target.kind === 'local' && !isKnown(d.cidr) ? localCoverage(addr) : coverage(d.cidr, addr);
     if (cov === 'none') continue;
     if (cov !== 'all') {
       // A default-free public block (e.g. 52.0.0.0/8) covers part of a public destination: ignored for the
       // "internet" question, which is about arbitrary public addresses; unknown blocks leave it open.
-      if (cov === 'unknown') open ??= { reason: `the destination of route ${route.address} is unknown`, route };
+      if (cov === 'unknown') {
+        const pending = { reason: `the destination of route ${route.address} is unknown`, route };
+        if (route.target.kind === 'local') openLocal ??= pending;
+        else open ??= pending;
+      }
       continue;
     }
     const prefix = isKnown(d.cidr) ? (parseCidr(d.cidr)?.prefix ?? 0) : 0;
@@ -61,5 +79,15 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
   // E7/P9: only a default route covers a whole service range, and a service prefix list is more specific.
   if (prefixListRoute && (best === null || bestPrefix === 0)) return { kind: 'route', route: prefixListRoute };
   if (open && (best === null || bestPrefix < 32)) return { kind: 'unknown', reason: open.reason, route: open.route };
+  // P8: every local route sends to the VPC itself, so an unknown local block matters only against another target.
+  if (openLocal && best?.target.kind !== 'local' && (best === null || bestPrefix < 32)) return { kind: 'unknown', reason: openLocal.reason, route: openLocal.route };
   return best ? { kind: 'route', route: best } : { kind: 'none' };
+}
+
+/**
+ * P8: a local route whose block is unknown (an AWS-assigned IPv6 block, a CIDR from an input) still covers
+ * one of the VPC's own blocks, never a default route: it covers only part of "any public address".
+ */
+function localCoverage(addr: Addr): Coverage {
+  return addr.kind === 'public' ? 'some' : 'unknown';
 }

@@ -6,6 +6,7 @@ import type { Id, PrefixListRef, SecurityGroupRule } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { coverage, addrText, type Addr, type Coverage } from './addressing';
 import { displayName } from './naming';
+import { endpointRegionMatch } from './endpointRegion';
 import { protocolCoverage } from './protocols';
 import type { Text } from './trace';
 
@@ -41,7 +42,10 @@ function prefixListCoverage(model: NetworkModel, ref: PrefixListRef, peer: SgPee
     case 'endpoint': {
       const endpoint = model.get(ref.endpoint);
       if (!endpoint || endpoint.kind !== 'vpc-endpoint' || !isKnown(endpoint.service)) return 'unknown';
-      return peer.service !== undefined && endpoint.service === peer.service ? 'all' : 'none';
+      if (peer.service === undefined || endpoint.service !== peer.service) return 'none';
+      // E7/E8: the endpoint's prefix list holds the ranges of its own Region's service only.
+      const region = endpointRegionMatch(model, endpoint).kind;
+      return region === 'same' ? 'all' : region === 'other' ? 'none' : 'unknown';
     }
     case 'object': {
       const list = model.get(ref.ref);

@@ -145,6 +145,12 @@ export interface Finding {
   readonly origin: Origin;
   readonly related: readonly FindingRelated[];
   readonly fixes: readonly Fix[];
+  /**
+   * What tells this finding apart from others of the same rule on the same subject (a destination key such as
+   * "s3", the limit exceeded, a subnet's address); absent when a rule reports once per subject. Stable across
+   * unrelated edits (no positions, no message text): SARIF fingerprints use it.
+   */
+  readonly key?: string;
 }
 
 export interface AnalysisOptions {

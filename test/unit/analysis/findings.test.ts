@@ -35,17 +35,19 @@ describe('findings', () => {
   });
 
   it('event source mappings create no need (C8)', () => {
-    const r = standardNetwork({ nat: false }).service('q', 'sqs').role('role', { actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'ec2:CreateNetworkInterface', 'logs:PutLogEvents'] })
+    const r = standardNetwork({ nat: false }).service('q', 'sqs').role('role', { actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'logs:PutLogEvents'] })
       .fn('f', { subnets: ['a', 'b'], sgs: ['lambda'], role: 'role' }).esm('m', { fn: 'f', source: 'q', service: 'sqs' }).analyze();
     assert.deepEqual(rulesFor(r, 'f'), ['LAMBDA_VPC_UNNEEDED information']);
     assert.deepEqual(r.functions[0]?.reach.filter((x) => x.needed), []);
   });
 
-  it('LAMBDA_PUBLIC_SUBNET_IGW: error when every subnet routes to an IGW, warning otherwise', () => {
+  it('LAMBDA_PUBLIC_SUBNET_IGW: error when every subnet routes a needed destination to an IGW, warning when some do, information when nothing needed goes there', () => {
     const r = standardNetwork().subnet('pub2', { vpc: 'v', cidr: '10.0.9.0/24', az: 'us-east-1b' }).routeTable('pub2rt', { vpc: 'v', subnets: ['pub2'], routes: ['0.0.0.0/0 igw:igw'] })
-      .fn('only', { subnets: ['pub', 'pub2'], sgs: ['lambda'] }).fn('mixed', { subnets: ['pub', 'b'], sgs: ['lambda'] }).analyze();
+      .fn('only', { subnets: ['pub', 'pub2'], sgs: ['lambda'], envUrl: 'https://example.com' }).fn('mixed', { subnets: ['pub', 'b'], sgs: ['lambda'], envUrl: 'https://example.com' })
+      .fn('idle', { subnets: ['pub', 'pub2'], sgs: ['lambda'] }).analyze();
     assert.ok(rulesFor(r, 'only').includes('LAMBDA_PUBLIC_SUBNET_IGW error'));
     assert.ok(rulesFor(r, 'mixed').includes('LAMBDA_PUBLIC_SUBNET_IGW warning'));
+    assert.ok(rulesFor(r, 'idle').includes('LAMBDA_PUBLIC_SUBNET_IGW information'));
   });
 
   it('NAT_NO_INTERNET_PATH for a NAT gateway in a private subnet or without EIP', () => {

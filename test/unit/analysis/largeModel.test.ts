@@ -1,5 +1,6 @@
-// Performance: a 10,000-object model (55 VPCs with 3 AZs, 660 functions). The target is well under 100 ms;
-// the assertion is a regression guard on CPU time (wall time on the shared 2-core machine is meaningless).
+// A 10,000-object model (55 VPCs with 3 AZs, 660 functions) analysed twice in one process, as a language
+// server does: the answers are right and stable at that size. Its speed is measured by `npm run bench`, not
+// asserted here (tests carry no timing assertions).
 
 import * as assert from 'node:assert/strict';
 import { ModelFixture } from './modelFixture';
@@ -42,25 +43,18 @@ function largeWorkspace(): ModelFixture {
   return f;
 }
 
-describe('performance', () => {
-  it('analyses a 10,000-object model quickly', () => {
+describe('a large model', () => {
+  it('analyses a 10,000-object model, the same way twice', () => {
     const f = largeWorkspace();
-    const t0 = performance.now();
     const model = buildModel([f.output()]);
-    const t1 = performance.now();
     const options = { eniQuotaPerVpc: 500, unsupportedAvailabilityZones: [] };
-    analyze(model, options); // warm-up: the JIT, as in a long-running language server
-    const t2 = performance.now();
-    const cpu0 = process.cpuUsage();
+    const first = analyze(model, options);
     const result = analyze(model, options);
-    const cpu = process.cpuUsage(cpu0);
-    const t3 = performance.now();
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    console.log(`      ${model.size} objects: build ${(t1 - t0).toFixed(1)} ms, first analysis ${(t2 - t1).toFixed(1)} ms, analysis ${(t3 - t2).toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU`);
     assert.ok(model.size >= 10_000, `model has ${model.size} objects`);
     assert.equal(result.functions.length, 660);
     const fn = result.functions[0];
     assert.deepEqual(fn?.reach.map((r) => `${r.destination}:${r.status}`), ['internet:yes', 's3:yes', 'dynamodb:yes', 'sqs:yes', 'secretsmanager:yes', 'vpc0-db:yes']);
-    assert.ok(cpuMs < 400, `analysis took ${cpuMs.toFixed(1)} ms CPU`);
+    const summary = (r: typeof result): string[] => r.functions.map((x) => `${x.function} ${x.reach.map((d) => d.status).join(',')}`);
+    assert.deepEqual(summary(result), summary(first));
   });
 });

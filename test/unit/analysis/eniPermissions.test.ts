@@ -1,0 +1,119 @@
+// C1 (LAMBDA_ROLE_MISSING_ENI_PERMISSIONS) through the real Terraform front end, model and engine: AWS managed
+// policies known to grant the ENI actions, wildcards and NotAction in workspace policies count; a policy the
+// analysis cannot read makes the answer uncertain, so nothing is reported; the error names only what is
+// certainly missing.
+
+import * as assert from 'node:assert/strict';
+import { actionMatches } from '../../../server/src/analysis/eniPermissions';
+import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+
+const NETWORK = `
+provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_subnet" "b" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "eu-west-1b"
+}
+resource "aws_security_group" "fn" { vpc_id = aws_vpc.v.id }
+`;
+
+/** A role with the given attachments / inline policy and a VPC function using it. */
+function roleCase(name: string, o: { managed?: string[]; inline?: string }): string {
+  const attachments = (o.managed ?? []).map((arn, i) => `
+resource "aws_iam_role_policy_attachment" "${name}_${i}" {
+  role       = aws_iam_role.${name}.name
+  policy_arn = "${arn}"
+}`).join('');
+  const inline = o.inline === undefined ? '' : `
+resource "aws_iam_role_policy" "${name}" {
+  role   = aws_iam_role.${name}.id
+  policy = jsonencode(${o.inline})
+}`;
+  return `
+resource "aws_iam_role" "${name}" { assume_role_policy = "{}" }${attachments}${inline}
+resource "aws_lambda_function" "${name}" {
+  function_name = "${name}"
+  role          = aws_iam_role.${name}.arn
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+`;
+}
+
+function eniFindings(cases: Record<string, { managed?: string[]; inline?: string }>): Map<string, string[]> {
+  const session = new AnalysisSession({ region: 'eu-west-1' });
+  session.setFile('/w/main.tf', NETWORK + Object.entries(cases).map(([n, c]) => roleCase(n, c)).join(''));
+  const a = session.analyze();
+  const out = new Map<string, string[]>();
+  for (const name of Object.keys(cases)) out.set(name, []);
+  for (const f of a.result.findings) {
+    if (f.rule !== 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS') continue;
+    const address = a.model.get(f.subject)?.address ?? f.subject;
+    out.get(address.replace('aws_lambda_function.', ''))?.push(`${f.severity}: ${f.message}`);
+  }
+  return out;
+}
+
+const AWS = 'arn:aws:iam::aws:policy/';
+
+describe('LAMBDA_ROLE_MISSING_ENI_PERMISSIONS (C1)', () => {
+  it('AWS managed policies that grant the ENI actions satisfy the check (audit: AdministratorAccess, AWSLambdaMSKExecutionRole)', () => {
+    const r = eniFindings({
+      admin: { managed: [`${AWS}AdministratorAccess`] },
+      msk: { managed: [`${AWS}service-role/AWSLambdaMSKExecutionRole`, `${AWS}service-role/AWSLambdaSQSQueueExecutionRole`] },
+      power: { managed: [`${AWS}PowerUserAccess`] },
+      ec2full: { managed: [`${AWS}AmazonEC2FullAccess`] },
+      vpcaccess: { managed: [`${AWS}service-role/AWSLambdaVPCAccessExecutionRole`] },
+      govcloud: { managed: ['arn:aws-us-gov:iam::aws:policy/service-role/AWSLambdaENIManagementAccess'] },
+    });
+    for (const [name, findings] of r) assert.deepEqual(findings, [], name);
+  });
+
+  it('inline policies with wildcards or NotAction count', () => {
+    const r = eniFindings({
+      ec2star: { inline: '{ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "ec2:*", Resource = "*" }] }' },
+      star: { inline: '{ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] }' },
+      pattern: { inline: '{ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["ec2:*NetworkInterface", "ec2:Describe*"], Resource = "*" }] }' },
+      notaction: { inline: '{ Version = "2012-10-17", Statement = [{ Effect = "Allow", NotAction = ["iam:*"], Resource = "*" }] }' },
+    });
+    for (const [name, findings] of r) assert.deepEqual(findings, [], name);
+  });
+
+  it('an error, naming exactly the missing actions, only when every policy of the role is known', () => {
+    const r = eniFindings({
+      basic: { managed: [`${AWS}service-role/AWSLambdaBasicExecutionRole`] },
+      createOnly: { managed: [`${AWS}service-role/AWSLambdaBasicExecutionRole`], inline: '{ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["ec2:CreateNetworkInterface"], Resource = "*" }] }' },
+      notEc2: { inline: '{ Version = "2012-10-17", Statement = [{ Effect = "Allow", NotAction = ["ec2:*"], Resource = "*" }] }' },
+    });
+    assert.deepEqual(r.get('basic'), ['error: the execution role of aws_lambda_function.basic does not allow ec2:CreateNetworkInterface, ec2:DescribeNetworkInterfaces and ec2:DeleteNetworkInterface, which Lambda needs to manage the function\'s ENIs; attach AWSLambdaVPCAccessExecutionRole (C1)']);
+    assert.deepEqual(r.get('createOnly'), ['error: the execution role of aws_lambda_function.createOnly does not allow ec2:DescribeNetworkInterfaces and ec2:DeleteNetworkInterface, which Lambda needs to manage the function\'s ENIs; attach AWSLambdaVPCAccessExecutionRole (C1)']);
+    assert.equal(r.get('notEc2')?.length, 1);
+  });
+
+  it('nothing when a policy may grant the actions but cannot be read: customer managed ARN, AWS managed policy outside the table', () => {
+    const r = eniFindings({
+      customer: { managed: [`${AWS}service-role/AWSLambdaBasicExecutionRole`, 'arn:aws:iam::123456789012:policy/team-lambda'] },
+      unknownAws: { managed: [`${AWS}AmazonSomeFutureLambdaPolicy`] },
+    });
+    assert.deepEqual(r.get('customer'), []);
+    assert.deepEqual(r.get('unknownAws'), []);
+  });
+
+  it('IAM action wildcards match case-insensitively', () => {
+    assert.ok(actionMatches('EC2:create*', 'ec2:CreateNetworkInterface'));
+    assert.ok(actionMatches('ec2:?reateNetworkInterface', 'ec2:CreateNetworkInterface'));
+    assert.ok(actionMatches('*', 'ec2:DeleteNetworkInterface'));
+    assert.ok(!actionMatches('ec2:Create', 'ec2:CreateNetworkInterface'));
+    assert.ok(!actionMatches('s3:*', 'ec2:CreateNetworkInterface'));
+    assert.ok(actionMatches('ec2:*Network*face', 'ec2:DescribeNetworkInterfaces') === false);
+    assert.ok(actionMatches('ec2:*Network*faces', 'ec2:DescribeNetworkInterfaces'));
+  });
+});

@@ -1,0 +1,190 @@
+// Fixes offered for routing blocks, end to end (real Terraform front end + engine): every change that alone
+// would fix the hop. A peering hidden by a more specific route (P9, P10), a VPC pair with no route at all
+// (P10), and a NAT gateway placed in a private subnet (E3).
+
+import * as assert from 'node:assert/strict';
+import { analyzeFiles, reachOf, render } from './reachText';
+
+function peered(routes: string): string {
+  return `
+provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_vpc" "peer" { cidr_block = "10.1.0.0/16" }
+resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_subnet" "pa" {
+  vpc_id            = aws_vpc.peer.id
+  cidr_block        = "10.1.2.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_vpc_peering_connection" "pcx" {
+  vpc_id      = aws_vpc.v.id
+  peer_vpc_id = aws_vpc.peer.id
+}
+resource "aws_route_table" "rt" {
+  vpc_id = aws_vpc.v.id
+${routes}
+}
+resource "aws_route_table_association" "a" {
+  subnet_id      = aws_subnet.a.id
+  route_table_id = aws_route_table.rt.id
+}
+resource "aws_route_table" "peer" {
+  vpc_id = aws_vpc.peer.id
+  route {
+    cidr_block                = "10.0.0.0/16"
+    vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id
+  }
+}
+resource "aws_route_table_association" "pa" {
+  subnet_id      = aws_subnet.pa.id
+  route_table_id = aws_route_table.peer.id
+}
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "redis" {
+  vpc_id = aws_vpc.peer.id
+  ingress {
+    from_port   = 6379
+    to_port     = 6379
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_elasticache_subnet_group" "g" { subnet_ids = [aws_subnet.pa.id] }
+resource "aws_elasticache_cluster" "redis" {
+  engine             = "redis"
+  subnet_group_name  = aws_elasticache_subnet_group.g.name
+  security_group_ids = [aws_security_group.redis.id]
+}
+resource "aws_lambda_function" "lpm" {
+  function_name = "lpm"
+  environment {
+    variables = { REDIS = aws_elasticache_cluster.redis.cache_nodes[0].address }
+  }
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+`;
+}
+
+const PEERING_ROUTE = `  route {
+    cidr_block                = "10.1.0.0/16"
+    vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id
+  }`;
+const HIDING_ROUTE = `  route {
+    cidr_block = "10.1.2.0/24"
+    gateway_id = aws_internet_gateway.igw.id
+  }`;
+
+/** NAT gateway in subnet "natsub", whose table has no internet route; "public" routes 0.0.0.0/0 to the IGW. */
+const PRIVATE_NAT = `
+provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
+resource "aws_subnet" "public" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.0.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_subnet" "natsub" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.5.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.v.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.igw.id
+  }
+}
+resource "aws_route_table_association" "public" {
+  subnet_id      = aws_subnet.public.id
+  route_table_id = aws_route_table.public.id
+}
+resource "aws_route_table" "natrt" { vpc_id = aws_vpc.v.id }
+resource "aws_route_table_association" "natsub" {
+  subnet_id      = aws_subnet.natsub.id
+  route_table_id = aws_route_table.natrt.id
+}
+resource "aws_eip" "nat" { domain = "vpc" }
+resource "aws_nat_gateway" "nat" {
+  allocation_id = aws_eip.nat.id
+  subnet_id     = aws_subnet.natsub.id
+}
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.v.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.nat.id
+  }
+}
+resource "aws_route_table_association" "a" {
+  subnet_id      = aws_subnet.a.id
+  route_table_id = aws_route_table.private.id
+}
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+`;
+
+describe('fixes for routing blocks (P9, P10, E3)', () => {
+  it('a peering hidden by a more specific route to the IGW: remove or repoint that route (P9, P10)', () => {
+    const r = analyzeFiles({ '/w/main.tf': peered(`${PEERING_ROUTE}\n${HIDING_ROUTE}`) });
+    assert.equal(render(reachOf(r, 'lpm', 'aws_elasticache_cluster.redis')), [
+      'no via - DISCONNECTED_VPCS',
+      '  fix: remove the route 10.1.2.0/24 → internet-gateway aws_internet_gateway.igw from aws_route_table.rt: it is more specific than 10.1.0.0/16 → aws_vpc_peering_connection.pcx and takes aws_subnet.pa\'s traffic away from the peering (P9)',
+      '  fix: point the route 10.1.2.0/24 → internet-gateway aws_internet_gateway.igw in aws_route_table.rt at aws_vpc_peering_connection.pcx instead (P10)',
+    ].join('\n'));
+  });
+
+  it('no route to a peered VPC: route its block to the peering connection (P10); without it, yes', () => {
+    const none = analyzeFiles({ '/w/main.tf': peered('') });
+    assert.equal(render(reachOf(none, 'lpm', 'aws_elasticache_cluster.redis')), [
+      'no via - DISCONNECTED_VPCS',
+      '  fix: route 10.1.0.0/16 in aws_route_table.rt to aws_vpc_peering_connection.pcx (P10)',
+    ].join('\n'));
+    assert.equal(render(reachOf(analyzeFiles({ '/w/main.tf': peered(PEERING_ROUTE) }), 'lpm', 'aws_elasticache_cluster.redis')), 'yes via vpc-peering');
+  });
+
+  it('a NAT gateway in a private subnet: route that subnet to the IGW, or place the NAT gateway in a public subnet (E3)', () => {
+    const r = analyzeFiles({ '/w/main.tf': PRIVATE_NAT });
+    assert.equal(render(reachOf(r, 'f', 'internet')), [
+      'no via nat-gateway NO_ROUTE_TO_DESTINATION',
+      '  fix: route 0.0.0.0/0 in aws_route_table.natrt to aws_internet_gateway.igw',
+      '  fix: place aws_nat_gateway.nat in a public subnet such as aws_subnet.public (its route table sends 0.0.0.0/0 to an attached internet gateway)',
+    ].join('\n'));
+  });
+});
