@@ -2,22 +2,32 @@
 
 export const VERSION = '0.1.0';
 
+type Option = readonly [flags: string, description: string];
+
+const shared: readonly Option[] = [
+  ['--config FILE', "settings as JSON (same keys as the editor's hyperplaneLens.* settings)"],
+  ['--region REGION', 'AWS Region when the code does not say (else region-dependent values are unknown)'],
+  ['--var-file FILE', 'extra Terraform .tfvars file (repeatable), applied after *.auto.tfvars'],
+  ['--plan PLAN.json', 'Terraform plan or state JSON (terraform show -json); its values win'],
+  ['-h, --help', 'this help'],
+];
+
+/** One option per line, every description starting in the same column (the longest flag + 2 spaces). */
+function optionTable(options: readonly Option[]): string {
+  const width = Math.max(...options.map(([flags]) => flags.length)) + 2;
+  return options.map(([flags, description]) => `  ${flags.padEnd(width)}${description}\n`).join('');
+}
+
 const overview = `hyperplane-lens ${VERSION}: where your AWS Lambda functions really run, checked before you deploy.
 
 Usage:
-  hyperplane-lens check [PATH…] [options]            analyse Terraform and CloudFormation/SAM
-  hyperplane-lens explain FUNCTION --to DEST [PATH…]  show one function's path to a destination
-  hyperplane-lens diagram [PATH] --out FILE           export the topology as .svg or .html
-
+${optionTable([
+  ['hyperplane-lens check [PATH…] [options]', 'analyse Terraform and CloudFormation/SAM'],
+  ['hyperplane-lens explain FUNCTION --to DEST [PATH…]', "show one function's path to a destination"],
+  ['hyperplane-lens diagram [PATH] --out FILE', 'export the topology as .svg or .html'],
+])}
 Run 'hyperplane-lens COMMAND --help' for the options of a command.
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error or crash.
-`;
-
-const shared = `  --config FILE            settings as JSON (same keys as the editor's hyperplaneLens.* settings)
-  --region REGION          AWS Region when the code does not say (else region-dependent values are unknown)
-  --var-file FILE          extra Terraform .tfvars file (repeatable), applied after *.auto.tfvars
-  --plan PLAN.json         Terraform plan or state JSON (terraform show -json); its values win
-  -h, --help               this help
 `;
 
 const texts: Record<string, string> = {
@@ -27,11 +37,13 @@ Analyses every Terraform root module and CloudFormation/SAM template under the p
 current directory) and reports findings.
 
 Options:
-  --format text|json|sarif  output format (default text); json is the schemaVersion 1 contract in README.md
-  --output FILE             write the report to FILE instead of stdout
-  --severity-threshold LEVEL  error|warning|information|hint|none: lowest severity that makes the exit code 1 (default error)
-  --no-color                no colours in text output (also NO_COLOR)
-${shared}`,
+${optionTable([
+  ['--format text|json|sarif', 'output format (default text); json is the schemaVersion 1 contract in README.md'],
+  ['--output FILE', 'write the report to FILE instead of stdout'],
+  ['--severity-threshold LEVEL', 'error|warning|information|hint|none: lowest severity that makes the exit code 1 (default error)'],
+  ['--no-color', 'no colours in text output (also NO_COLOR)'],
+  ...shared,
+])}`,
   explain: `Usage: hyperplane-lens explain FUNCTION --to DESTINATION [PATH…] [options]
 
 Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) to DESTINATION
@@ -39,8 +51,7 @@ Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) t
 with the blocking component and every change that would fix it. Without --to, all destinations.
 
 Options:
-  --to DESTINATION          the destination key
-${shared}`,
+${optionTable([['--to DESTINATION', 'the destination key'], ...shared])}`,
   diagram: `Usage: hyperplane-lens diagram [PATH] --out FILE [options]
 
 Writes the topology (the Lambda service VPC, customer VPCs, AZs, subnets, Hyperplane ENIs, gateways,
@@ -48,8 +59,7 @@ endpoints, targets and regional services) as a static SVG (FILE ending in .svg) 
 interactive HTML page (FILE ending in .html).
 
 Options:
-  --out FILE                topology.svg or topology.html
-${shared}`,
+${optionTable([['--out FILE', 'topology.svg or topology.html'], ...shared])}`,
 };
 
 export function helpText(command: string | undefined): string {

@@ -6,7 +6,7 @@ import { parseArgs, flag, UsageError, type FlagSpec, type ParsedArgs } from './a
 import { loadWorkspace, defaultPaths, type LoadedWorkspace } from './loadWorkspace';
 import { buildJsonReport, type JsonReport } from '../ide/report';
 import { renderText } from './textReport';
-import { renderSarif } from './sarifReport';
+import { fingerprintSubjects, renderSarif } from './sarifReport';
 import { explainText } from './explainCommand';
 import { diagramCommand } from './diagramCommand';
 import { VERSION, helpText } from './help';
@@ -76,6 +76,7 @@ async function load(args: ParsedArgs, paths: readonly string[]): Promise<LoadedW
     onProgress: progress,
   });
   if (progress) process.stderr.write('\r\x1b[K');
+  for (const line of loaded.skipped) process.stderr.write(`hyperplane-lens: notice: ${line}\n`);
   return loaded;
 }
 
@@ -86,7 +87,10 @@ async function check(args: ParsedArgs): Promise<number> {
   const output = flag(args, 'output');
   let text: string;
   if (format === 'json') text = JSON.stringify(report, null, 2) + '\n';
-  else if (format === 'sarif') text = JSON.stringify(renderSarif(report, VERSION, (d) => d.resource ?? d.message), null, 2) + '\n';
+  else if (format === 'sarif') {
+    const subjects = fingerprintSubjects(loaded.findings, loaded.cwd, (f) => loaded.analysis.model.get(f.subject)?.address ?? f.subject);
+    text = JSON.stringify(renderSarif(report, VERSION, subjects), null, 2) + '\n';
+  }
   else text = renderText(report, { colour: !output && process.stdout.isTTY === true && !args.flags.has('no-color') && !process.env.NO_COLOR });
   if (output) {
     try {

@@ -1,11 +1,12 @@
 // SARIF 2.1.0 output as GitHub code scanning accepts it: tool.driver with the rules catalogue, results with
 // ruleId, level, message, physical and related locations, and partialFingerprints that stay stable across
-// commits (rule + file + resource address, not line numbers).
+// commits (rule + file + resource address + the finding's key, not line numbers nor message text).
 
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { ruleList } from '../analysis/rules';
-import type { JsonReport } from '../ide/report';
+import type { Finding } from '../analysis/types';
+import { relativeFile, type JsonReport } from '../ide/report';
 
 export const RULES_HELP_BASE = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/rules/';
 
@@ -36,7 +37,7 @@ export function renderSarif(report: JsonReport, toolVersion: string, subjectOf: 
     message: { text: d.message },
     locations: [{ physicalLocation: physical(d.file, d.range) }],
     relatedLocations: d.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: physical(r.file, r.range) })),
-    partialFingerprints: { 'hyperplaneLens/v1': createHash('sha256').update(`${d.code}\u0000${d.file}\u0000${subjectOf(d)}`).digest('hex').slice(0, 32) },
+    partialFingerprints: { 'hyperplaneLens/v1': fingerprint(d.code, d.file, subjectOf(d)) },
   }));
   return {
     version: '2.1.0',
@@ -50,4 +51,30 @@ function physical(file: string, range: JsonReport['diagnostics'][number]['range'
     artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
     region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
   };
+}
+
+function fingerprint(code: string, file: string, subject: string): string {
+  return createHash('sha256').update(`${code}\u0000${file}\u0000${subject}`).digest('hex').slice(0, 32);
+}
+
+type Diagnostic = JsonReport['diagnostics'][number];
+
+/**
+ * The fingerprint subject of each finding's diagnostic: the resource address, plus the finding's key when the
+ * rule can report several findings on one resource (LAMBDA_PARTIAL_REACH per destination, LAMBDA_VPC_LIMITS
+ * per limit…). Keyless findings keep the subject they always had, so existing alerts keep their fingerprint.
+ * The diagnostic is matched to its finding by rule, file and message within this one run only; the message
+ * never enters the fingerprint.
+ */
+export function fingerprintSubjects(findings: readonly Finding[], cwd: string, address: (f: Finding) => string): (d: Diagnostic) => string {
+  const byDiagnostic = new Map<string, string>();
+  for (const f of findings) {
+    const subject = f.key === undefined ? address(f) : `${address(f)}\u0000${f.key}`;
+    byDiagnostic.set(matchKey(f.rule, relativeFile(f.origin.file, cwd), f.message), subject);
+  }
+  return (d) => byDiagnostic.get(matchKey(d.code, d.file, d.message)) ?? d.resource ?? d.message;
+}
+
+function matchKey(code: string, file: string, message: string): string {
+  return `${code}\u0000${file}\u0000${message}`;
 }

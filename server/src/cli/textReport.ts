@@ -30,7 +30,7 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
       const reach = Object.entries(f.reach)
         .map(([dest, r]) => `${dest} ${symbol(r.status, c)}`)
         .join('  ');
-      lines.push(`  ${f.id} ${c('grey', `(${f.file}:${f.range.start.line + 1}; ${where})`)}`);
+      lines.push(`  ${f.id}${f.cdkPath !== undefined ? ` [CDK ${f.cdkPath}]` : ''} ${c('grey', `(${f.file}:${f.range.start.line + 1}; ${where})`)}`);
       if (reach) lines.push(`    ${reach}`);
       if (f.sharesEniWith.length > 0) lines.push(`    ${c('grey', `shares Hyperplane ENIs with ${f.sharesEniWith.join(', ')}`)}`);
     }

@@ -63,7 +63,8 @@ function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => s
   if (reach.bySubnet.length > 1) {
     lines.push('By subnet: ' + reach.bySubnet.map((s) => `\`${name(s.subnet)}\` ${statusIcon[s.status]}`).join(' · '), '');
   }
-  if (reach.blockedAt !== null) lines.push(`Blocked at \`${name(reach.blockedAt)}\`${reach.reason ? ` (${reach.reason})` : ''}.`, '');
+  // An unknown answer names the component it could not decide, which is not a blocker.
+  if (reach.blockedAt !== null) lines.push(`${reach.status === 'unknown' ? 'Undecided at' : 'Blocked at'} \`${name(reach.blockedAt)}\`${reach.reason ? ` (${reach.reason})` : ''}.`, '');
   if (reach.fixes.length) {
     lines.push(reach.fixes.length > 1 ? 'Any of these changes fixes it:' : 'This change fixes it:', '');
     for (const fix of reach.fixes) lines.push(`- ${fix.description}`);

@@ -3,10 +3,11 @@
 // addresses, route table and NACL in effect), a filter or gateway (which functions' paths use it and what it
 // decides), a regional service or target (how each function reaches it). Concise, scannable.
 
+import { preHyperplaneEniEstimate } from '../analysis/enis';
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop } from '../analysis/types';
 import type { NetworkModel } from '../model/network';
 import { isUnknown, type Maybe } from '../model/origin';
-import type { Id, ModelObject, Subnet } from '../model/types';
+import type { Id, LambdaFunction, ModelObject, Subnet, Vpc } from '../model/types';
 import { whereItRuns } from './explain';
 import type { ObjectIndex } from './objectIndex';
 
@@ -17,14 +18,25 @@ export interface HoverContext {
   readonly model: NetworkModel;
   readonly result: AnalysisResult;
   readonly objects: ObjectIndex;
+  /** The hyperplaneLens.eniQuotaPerVpc setting (H5); 500, AWS's default, when not given. */
+  readonly eniQuotaPerVpc?: number;
 }
 
 export function objectHover(ctx: HoverContext, object: ModelObject): string | undefined {
+  const text = declaredObjectHover(ctx, object);
+  // CDK users know their construct path, not the generated logical id: show it under the title.
+  const cdk = object.origin.cdkPath !== undefined ? `CDK: ${code(object.origin.cdkPath)}` : undefined;
+  return text === undefined || cdk === undefined ? text : text.includes('\n') ? text.replace('\n', `\n\n${cdk}\n`) : `${text}\n\n${cdk}`;
+}
+
+function declaredObjectHover(ctx: HoverContext, object: ModelObject): string | undefined {
   switch (object.kind) {
     case 'lambda-function':
       return functionHover(ctx, object.id);
     case 'subnet':
       return subnetHover(ctx, object);
+    case 'vpc':
+      return vpcHover(ctx, object);
     case 'service-resource':
       return serviceHover(ctx, object.id, object.service, object.address);
     case 'target':
@@ -71,6 +83,7 @@ export function functionHover(ctx: HoverContext, fnId: Id): string | undefined {
     const parts = [...sharing].map(([other, subnets]) => `${code(name(ctx, other))} (${subnets.map(code).join(', ')})`);
     lines.push(`Shares Hyperplane ENIs with ${parts.join(', ')}.`, '');
   } else if (enis.length > 0) lines.push('Uses its Hyperplane ENIs alone (no other function has the same subnet and security groups).', '');
+  lines.push(...eniSizingLines(ctx, report));
   lines.push(...reachTable(ctx, report), '');
   // Explain the blocked destinations the function needs; the others are in the table.
   const blocked = report.reach.filter((r) => (r.status === 'no' || r.status === 'partial') && r.needed);
@@ -121,6 +134,82 @@ function subnetHover(ctx: HoverContext, subnet: Subnet): string {
   }
   const size = subnetSize(subnet);
   if (size !== undefined) lines.push('', `Addresses: ${enis.length} taken by Hyperplane ENIs of ${size - 5} usable (AWS reserves 5 per subnet). Each ENI takes one address, whatever the concurrency (H6).`);
+  if (!isUnknown(subnet.vpc)) lines.push('', vpcQuotaLine(ctx, subnet.vpc));
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- Hyperplane ENI sizing (H1, H5, H9)
+
+const DEFAULT_ENI_QUOTA = 500;
+
+function quotaOf(ctx: HoverContext): string {
+  const quota = ctx.eniQuotaPerVpc ?? DEFAULT_ENI_QUOTA;
+  return `${quota}${quota === DEFAULT_ENI_QUOTA ? ', the default' : ''}; setting \`hyperplaneLens.eniQuotaPerVpc\``;
+}
+
+function enisInVpc(ctx: HoverContext, vpc: Id): number {
+  let n = 0;
+  for (const eni of ctx.result.enis) if (eni.vpc === vpc) n++;
+  return n;
+}
+
+/** H5: the VPC's Hyperplane ENIs (distinct subnet and security-group combinations) against the quota. */
+function vpcQuotaLine(ctx: HoverContext, vpc: Id): string {
+  return `${code(name(ctx, vpc))} needs **${enisInVpc(ctx, vpc)}** Hyperplane ENI(s) of the quota of ${quotaOf(ctx)} per VPC (H5).`;
+}
+
+/** What the function's memory and concurrency are, or why they are not known. */
+function sizing(fn: LambdaFunction): { memory: number | string; concurrency: number | string } {
+  const memory = fn.memorySize === undefined ? 'memory size not read' : isUnknown(fn.memorySize) ? `memory size unknown (${fn.memorySize.reason})` : fn.memorySize;
+  const reserved = fn.reservedConcurrency;
+  const concurrency = reserved === undefined ? 'reserved concurrency not read'
+    : reserved === null ? 'no reserved concurrency, so its peak concurrency is unknown (up to the account limit)'
+      : isUnknown(reserved) ? `reserved concurrency unknown (${reserved.reason})` : reserved;
+  return { memory, concurrency };
+}
+
+/**
+ * H9: what the pre-2019 model (one ENI per execution environment) would have needed, shown only to explain
+ * why the design changed; and H5: the function's VPC against the ENI quota.
+ */
+function eniSizingLines(ctx: HoverContext, report: FunctionReport): string[] {
+  if (report.enis.length === 0) return [];
+  const lines: string[] = [];
+  if (report.vpc !== null && !isUnknown(report.vpc)) lines.push(vpcQuotaLine(ctx, report.vpc) + '  ');
+  const fn = ctx.model.get(report.function);
+  if (fn?.kind !== 'lambda-function') return [...lines, ''];
+  const { memory, concurrency } = sizing(fn);
+  const now = `today it uses ${report.enis.length} (one per subnet and security-group set, whatever the concurrency)`;
+  if (typeof memory === 'number' && typeof concurrency === 'number') {
+    const estimate = preHyperplaneEniEstimate(concurrency, memory);
+    lines.push(`Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB = ${concurrency} × ${memory} MB / 3072 MB ≈ **${estimate}** ENIs, each taking a subnet address; ${now} (H9).`);
+  } else if (typeof memory === 'number') {
+    lines.push(`Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB ENIs: ${preHyperplaneEniEstimate(100, memory)} per 100 concurrent executions at ${memory} MB (${concurrency}); ${now} (H9).`);
+  } else {
+    const unknowns = typeof concurrency === 'number' ? memory : `${memory}; ${concurrency}`;
+    lines.push(`Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB ENIs, which cannot be computed here (${unknowns}); ${now} (H9).`);
+  }
+  return [...lines, ''];
+}
+
+function vpcHover(ctx: HoverContext, vpc: Vpc): string {
+  const cidr = vpc.cidrBlocks.map((c) => (isUnknown(c) ? 'CIDR unknown' : c)).join(', ') || 'no CIDR';
+  const lines = [`**${vpc.address}** · ${cidr}`, '', vpcQuotaLine(ctx, vpc.id)];
+  const fns = ctx.result.functions.filter((f) => f.vpc === vpc.id && f.enis.length > 0);
+  if (fns.length > 0) {
+    lines.push('', `Functions attached: ${fns.slice(0, 12).map((f) => code(name(ctx, f.function))).join(', ')}${fns.length > 12 ? ` and ${fns.length - 12} more` : ''}.`);
+    let total = 0;
+    const open: string[] = [];
+    for (const f of fns) {
+      const fn = ctx.model.get(f.function);
+      const { memory, concurrency } = fn?.kind === 'lambda-function' ? sizing(fn) : { memory: 'not a function', concurrency: '' };
+      if (typeof memory === 'number' && typeof concurrency === 'number') total += preHyperplaneEniEstimate(concurrency, memory);
+      else open.push(`${code(name(ctx, f.function))}: ${[memory, concurrency].filter((x) => typeof x === 'string' && x !== '').join('; ')}`);
+    }
+    const head = 'Before Hyperplane (2019), each execution environment had its own ENI (concurrency × memory / 3 GB per function, H9)';
+    if (open.length === 0) lines.push('', `${head}: **${total}** ENIs for these functions.`);
+    else lines.push('', `${head}: ${open.length === fns.length ? 'not computable here' : `at least ${total}`}, since ${open.length} function(s) lack the inputs:`, ...open.slice(0, 6).map((o) => `- ${o}`));
+  }
   return lines.join('\n');
 }
 

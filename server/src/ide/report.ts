@@ -34,6 +34,8 @@ export interface JsonFunction {
   readonly reach: Readonly<Record<string, JsonReach>>;
   /** Present when the function itself may not be created (an undecidable Condition or count): why. */
   readonly createdOnlyIf?: string;
+  /** The CDK construct path (`aws:cdk:path` metadata) when the template was synthesised by CDK. */
+  readonly cdkPath?: string;
 }
 
 export interface JsonDiagnostic {
@@ -99,6 +101,7 @@ export function buildJsonReport(
       sharesEniWith: report.sharesEniWith.map(address).sort(),
       reach,
       ...(report.existence ? { createdOnlyIf: report.existence.reason } : {}),
+      ...(origin?.cdkPath !== undefined ? { cdkPath: origin.cdkPath } : {}),
     };
   });
 

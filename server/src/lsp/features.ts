@@ -34,7 +34,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
       const offset = ranges.offset(file, params.position);
       const objects = objectsOf(analysis);
-      const ctx = { model: analysis.model, result: analysis.result, objects };
+      const ctx = { model: analysis.model, result: analysis.result, objects, eniQuotaPerVpc: service.currentSettings.eniQuotaPerVpc };
       const index = indexFor(analysis, file);
       const reference = index?.hover(file, offset);
       if (reference) {

@@ -11,6 +11,13 @@ import { fileKind, isIgnoredFolder, MAX_FILE_BYTES } from './fileKinds';
 export interface ReadResult {
   readonly files: Map<string, string>;
   readonly notices: Problem[];
+  /** Symbolic links to files we would read whose target is missing (absolute link path, target as written). */
+  readonly brokenLinks: BrokenLink[];
+}
+
+export interface BrokenLink {
+  readonly path: string;
+  readonly target: string;
 }
 
 export interface ReadOptions {
@@ -26,8 +33,9 @@ export function toModelPath(p: string): string {
 export async function readWorkspace(roots: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const files = new Map<string, string>();
   const notices: Problem[] = [];
-  const paths: string[] = [];
-  for (const root of roots) await collect(path.resolve(root), paths, true);
+  const walk: Walk = { files: [], brokenLinks: [], seenDirs: new Set() };
+  for (const root of roots) await collect(path.resolve(root), walk, true);
+  const paths = walk.files;
   const batch = 64;
   for (let i = 0; i < paths.length; i += batch) {
     const slice = paths.slice(i, i + batch);
@@ -40,10 +48,17 @@ export async function readWorkspace(roots: readonly string[], options: ReadOptio
     });
     await options.onProgress?.(Math.min(i + batch, paths.length));
   }
-  return { files, notices };
+  return { files, notices, brokenLinks: walk.brokenLinks };
 }
 
-async function collect(target: string, out: string[], isRoot: boolean): Promise<void> {
+interface Walk {
+  readonly files: string[];
+  readonly brokenLinks: BrokenLink[];
+  /** Real paths of the folders listed so far: a symbolic link back up the tree is not followed twice. */
+  readonly seenDirs: Set<string>;
+}
+
+async function collect(target: string, out: Walk, isRoot: boolean): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(target);
@@ -51,12 +66,20 @@ async function collect(target: string, out: string[], isRoot: boolean): Promise<
     return;
   }
   if (stat.isFile()) {
-    if (fileKind(toModelPath(target)) !== undefined) out.push(target);
+    if (fileKind(toModelPath(target)) !== undefined) out.files.push(target);
     return;
   }
   if (!stat.isDirectory()) return;
   const name = path.basename(target);
   if (!isRoot && isIgnoredFolder(name)) return;
+  let real = target;
+  try {
+    real = await fs.realpath(target);
+  } catch {
+    // listed below as it is
+  }
+  if (out.seenDirs.has(real)) return;
+  out.seenDirs.add(real);
   let entries;
   try {
     entries = await fs.readdir(target, { withFileTypes: true });
@@ -72,19 +95,44 @@ async function collect(target: string, out: string[], isRoot: boolean): Promise<
       if (entry.name === '.terraform') await collectTerraformDir(full, out);
       else if (!isIgnoredFolder(entry.name)) await collect(full, out, false);
     } else if (entry.isFile() && fileKind(toModelPath(full)) !== undefined) {
-      out.push(full);
+      out.files.push(full);
+    } else if (entry.isSymbolicLink()) {
+      await collectLink(full, entry.name, out);
     }
   }
 }
 
-async function collectTerraformDir(dir: string, out: string[]): Promise<void> {
+/** A symbolic link is read as what it points to (shared modules and tfvars are often linked); a broken one is noted. */
+async function collectLink(full: string, name: string, out: Walk): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(full);
+  } catch {
+    if (fileKind(toModelPath(full)) === undefined) return;
+    let target = '?';
+    try {
+      target = await fs.readlink(full);
+    } catch {
+      // the link vanished meanwhile: name it without its target
+    }
+    out.brokenLinks.push({ path: full, target });
+    return;
+  }
+  if (stat.isFile()) {
+    if (fileKind(toModelPath(full)) !== undefined) out.files.push(full);
+  } else if (stat.isDirectory() && name !== '.terraform' && !isIgnoredFolder(name)) {
+    await collect(full, out, false);
+  }
+}
+
+async function collectTerraformDir(dir: string, out: Walk): Promise<void> {
   const modules = path.join(dir, 'modules');
   try {
     await fs.access(path.join(modules, 'modules.json'));
   } catch {
     return;
   }
-  out.push(path.join(modules, 'modules.json'));
+  out.files.push(path.join(modules, 'modules.json'));
   await collect(modules, out, false);
 }
 
