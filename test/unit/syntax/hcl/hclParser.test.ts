@@ -504,13 +504,13 @@ describe('parseHcl', () => {
       assert.ok(parseHcl(tpl).problems.length > 0);
     });
 
-    it('stays linear on many broken strings', () => {
+    it('recovers at every line of many broken strings (each line is its own attribute)', () => {
+      // Recovery restarts at the next line rather than rescanning the rest of the file from each error (the
+      // speed of this is measured by \`npm run bench\`, not asserted here).
       const line = 'a = "x ${ [1,\n';
-      const text = line.repeat(20000);
-      const start = process.hrtime.bigint();
-      parseHcl(text);
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      assert.ok(ms < 2000, `took ${ms} ms`);
+      const file = parseHcl(line.repeat(20000));
+      assert.equal(file.body.items.length, 20000);
+      assert.ok(file.problems.length >= 20000);
     });
   });
 });
