@@ -9,7 +9,7 @@ import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
 import { displayName } from './naming';
 import { eniPermissions } from './eniPermissions';
-import { natWorks } from './pathSteps';
+import { natWorks, privateDnsFix, vpcDnsFix } from './pathSteps';
 import type { Placement } from './placement';
 import { rules, type RuleInfo } from './rules';
 import type { Evaluation } from './trace';
@@ -239,14 +239,14 @@ function componentFindings(f: Findings, model: NetworkModel, usedGroups: Readonl
     if (e.endpointType !== 'Interface') continue;
     if (e.privateDnsEnabled === false) {
       f.add(rules.VPCE_PRIVATE_DNS_DISABLED, e.id, e.origin, `private DNS is disabled on ${e.address}: SDK calls to ${isKnown(e.service) ? e.service : 'the service'} will not use this endpoint (E10)`, [],
-        [{ description: `enable private DNS on ${e.address}`, changes: [{ kind: 'enable-private-dns', endpoint: e.id }] }]);
+        [privateDnsFix(e)]);
     } else if (e.privateDnsEnabled === true && isKnown(e.vpc)) {
       const vpc = model.get(e.vpc);
       if (vpc?.kind !== 'vpc') continue;
       for (const attribute of ['enableDnsSupport', 'enableDnsHostnames'] as const) {
         if (vpc[attribute] === false) {
           f.add(rules.VPCE_VPC_DNS_DISABLED, e.id, e.origin, `${e.address} has private DNS, but ${vpc.address} has ${attribute} off: private DNS needs both VPC DNS attributes (E9, E10)`, f.related([vpc.id], 'VPC'),
-            [{ description: `enable ${attribute} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] }], undefined, attribute);
+            [vpcDnsFix(vpc, attribute)], undefined, attribute);
         }
       }
     }

@@ -120,6 +120,17 @@ export function publicSubnetOf(model: NetworkModel, vpc: Id): Subnet | null {
   return null;
 }
 
+/** E10: turning on an interface endpoint's private DNS, so SDK hostnames resolve to its ENIs. */
+export function privateDnsFix(endpoint: { readonly id: Id; readonly address: string }): Fix {
+  return { description: `enable private DNS on ${endpoint.address}`, changes: [{ kind: 'enable-private-dns', endpoint: endpoint.id }] };
+}
+
+/** E9: a VPC DNS attribute that private DNS of interface endpoints needs (the Terraform and CloudFormation names differ: say it in words). */
+export function vpcDnsFix(vpc: { readonly id: Id; readonly address: string }, attribute: 'enableDnsSupport' | 'enableDnsHostnames'): Fix {
+  const what = attribute === 'enableDnsSupport' ? 'DNS support' : 'DNS hostnames';
+  return { description: `enable ${what} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] };
+}
+
 /** Fixes giving a subnet internet access through NAT (E3): reuse a working NAT gateway, else add one. */
 export function natFixes(model: NetworkModel, src: Source): Fix[] {
   const table = isKnown(src.table.id) ? src.table.id : null;

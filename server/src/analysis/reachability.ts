@@ -11,7 +11,7 @@ import { withExistence } from './existence';
 import { evaluateEndpointPolicy, type EndpointRequest, type PolicyResolver } from './endpointPolicy';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
 import { symbolLabel } from './naming';
-import { aclStep, nameOf, natFixes, publicSubnetOf, sgEgressStep, sgIngressStep, type GroupEnd, type Source } from './pathSteps';
+import { aclStep, nameOf, natFixes, privateDnsFix, publicSubnetOf, sgEgressStep, sgIngressStep, vpcDnsFix, type GroupEnd, type Source } from './pathSteps';
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
@@ -522,19 +522,34 @@ export class PathSearch {
     }
   }
 
-  /** Whether SDK hostnames resolve to the endpoint (E9, E10): true, false or a reason it is unknown. */
-  private privateDnsWorks(endpoint: VpcEndpoint): true | { off: string; fix: Fix } | { unknown: string } {
+  /**
+   * Whether SDK hostnames resolve to the endpoint (E9, E10): true, or why not (`off` for the endpoint hop,
+   * `cause` to put in front of whatever then blocks the public path, and the fix), or why it is unknown.
+   */
+  private privateDnsWorks(endpoint: VpcEndpoint, service: string): true | { off: string; cause: string; fix: Fix } | { unknown: string } {
     const m = this.model;
+    // The public hostname then needs the internet path, or for S3 and DynamoDB a gateway endpoint (E6, E7).
+    const needs = service === 's3' || service === 'dynamodb' ? 'a gateway endpoint or a NAT path' : 'a NAT path';
     if (!isKnown(endpoint.privateDnsEnabled)) return { unknown: `private DNS of ${endpoint.address} is unknown: ${endpoint.privateDnsEnabled.reason}` };
     if (!endpoint.privateDnsEnabled) {
-      return { off: `private DNS is disabled on ${endpoint.address}, so SDK calls use the public endpoint (E10)`, fix: { description: `enable private DNS on ${endpoint.address}`, changes: [{ kind: 'enable-private-dns', endpoint: endpoint.id }] } };
+      return {
+        off: `private DNS is disabled on ${endpoint.address}, so SDK calls use the public endpoint (E10)`,
+        cause: `the interface endpoint ${endpoint.address} exists but its private DNS is off, so the public ${service} name is used and needs ${needs} (E10)`,
+        fix: privateDnsFix(endpoint),
+      };
     }
     const vpc = isKnown(endpoint.vpc) ? m.get(endpoint.vpc) : undefined;
     if (!vpc || vpc.kind !== 'vpc') return { unknown: `the VPC of ${endpoint.address} is not in the workspace` };
     for (const attribute of ['enableDnsSupport', 'enableDnsHostnames'] as const) {
       const value = vpc[attribute];
       if (!isKnown(value)) return { unknown: `${attribute} of ${vpc.address} is unknown: ${value.reason}` };
-      if (!value) return { off: `${vpc.address} has ${attribute} off, so private DNS of ${endpoint.address} cannot work (E9, E10)`, fix: { description: `enable ${attribute} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] } };
+      if (!value) {
+        return {
+          off: `${vpc.address} has ${attribute} off, so private DNS of ${endpoint.address} cannot work (E9, E10)`,
+          cause: `the interface endpoint ${endpoint.address} exists but ${vpc.address} has ${attribute} off, so its private DNS does not work and the public ${service} name is used, which needs ${needs} (E9, E10)`,
+          fix: vpcDnsFix(vpc, attribute),
+        };
+      }
     }
     return true;
   }
@@ -543,13 +558,19 @@ export class PathSearch {
     const endpoint = this.interfaceEndpoint(src, service);
     const policyKey = this.policyKey(src, service, request);
     if (endpoint) {
-      const dns = this.privateDnsWorks(endpoint);
+      const dns = this.privateDnsWorks(endpoint, service);
       if (dns === true) return this.interfaceLeg(trace, src, endpoint, service, request);
       if ('unknown' in dns) return trace.unknown(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, dns.unknown, 'E9');
       trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
       trace.append(this.subnetPart(src, `service:${service}${policyKey}`, (t) => {
         t.pass(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, `not used: ${dns.off}`, 'E10');
         this.publicServiceLeg(t, src, service, dns.fix, request);
+        // What blocks the public path (no route, no NAT, a NACL) is a consequence: the explanation names the
+        // endpoint's DNS as the cause, and the DNS fix is an alternative of every blocking hop.
+        t.blocks.forEach((b, i) => {
+          const fixes = b.fixes.some((f) => f.description === dns.fix.description) ? b.fixes : [dns.fix, ...b.fixes];
+          t.blocks[i] = { ...b, explanation: `${dns.cause}: ${b.explanation}`, fixes };
+        });
       }));
       return;
     }
@@ -611,13 +632,14 @@ export class PathSearch {
     trace.via = 'interface-endpoint';
     if (!isKnown(endpoint.subnets)) return trace.unknown(endpoint.id, 'vpc-endpoint', endpoint.address, `its subnets are unknown: ${endpoint.subnets.reason}`, 'E9');
     const subnets = endpoint.subnets.map((s) => (isKnown(s) ? m.get(s) : undefined)).filter((s): s is Subnet => s?.kind === 'subnet');
-    if (subnets.length === 0) {
+    const anySubnet = subnets[0];
+    if (anySubnet === undefined) {
       if (endpoint.subnets.length > 0) return trace.unknown(endpoint.id, 'vpc-endpoint', endpoint.address, 'its subnets are not in the workspace', 'E9');
       trace.block(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, 'the endpoint has no subnet, so it has no network interface to connect to (E9)', 'E9', 'VPCE_SERVICE_NOT_INSTALLED_IN_AZ',
         [{ description: `add ${src.subnet.address} to ${endpoint.address}`, changes: [{ kind: 'other', component: endpoint.id }] }]);
       return;
     }
-    const local = subnets.find((s) => sameAz(s.availabilityZone, src.subnet.availabilityZone) === true) ?? subnets[0];
+    const local = subnets.find((s) => sameAz(s.availabilityZone, src.subnet.availabilityZone) === true) ?? anySubnet;
     const epAddr = addrOf(local.cidrBlock, local.address);
     const groups = isKnown(endpoint.securityGroups) && endpoint.securityGroups.length === 0 && isKnown(endpoint.vpc)
       ? [m.canonical(implicitRef(endpoint.vpc, 'default-security-group'))]
@@ -668,6 +690,8 @@ export class PathSearch {
       return { subnet: s, result: sub.finish() };
     }).map(({ subnet, result }) => ({ ...result, subnet: isKnown(subnet) ? subnet : '(unknown)' }));
     const first = results[0];
+    // subnets is non-empty (checked above), and so is results: the guard only narrows the type.
+    if (first === undefined) return;
     const disagree = results.some((r) => r.status !== first.status);
     if (!disagree) {
       // The sub-trace holds the whole leg from the function's SG egress on (the ENI hop is the caller's): its

@@ -7,6 +7,7 @@ import type { Id, LambdaFunction, PolicyDocument, PolicyValue } from '../model/t
 import type { NetworkModel } from '../model/network';
 import type { EndpointRequest, NeededResource, PolicyResolver, RequestItem } from './endpointPolicy';
 import { normaliseService, serviceOfAction } from './intent';
+import { partitionOfRegion } from '../model/partition';
 
 /** Endpoint service name → IAM action prefix, where they differ. */
 const actionPrefixes: Readonly<Record<string, string>> = { monitoring: 'cloudwatch', 'kinesis-firehose': 'firehose', 'kinesis-streams': 'kinesis' };
@@ -23,17 +24,18 @@ export function arnOfObject(model: NetworkModel, ref: Id): string | null {
   if (o?.kind !== 'service-resource' || !isKnown(o.resourceName)) return null;
   const name = o.resourceName;
   const region = isKnown(model.region) ? model.region : '*';
+  const aws = partitionOfRegion(isKnown(model.region) ? model.region : undefined).partition;
   switch (normaliseService(o.service)) {
-    case 's3': return `arn:aws:s3:::${name}`;
-    case 'dynamodb': return `arn:aws:dynamodb:${region}:*:table/${name}`;
-    case 'sqs': return `arn:aws:sqs:${region}:*:${name}`;
-    case 'sns': return `arn:aws:sns:${region}:*:${name}`;
-    case 'secretsmanager': return `arn:aws:secretsmanager:${region}:*:secret:${name}-??????`;
-    case 'ssm': return `arn:aws:ssm:${region}:*:parameter${name.startsWith('/') ? '' : '/'}${name}`;
-    case 'kinesis-streams': return `arn:aws:kinesis:${region}:*:stream/${name}`;
-    case 'states': return `arn:aws:states:${region}:*:stateMachine:${name}`;
-    case 'events': return `arn:aws:events:${region}:*:event-bus/${name}`;
-    case 'logs': return `arn:aws:logs:${region}:*:log-group:${name}`;
+    case 's3': return `arn:${aws}:s3:::${name}`;
+    case 'dynamodb': return `arn:${aws}:dynamodb:${region}:*:table/${name}`;
+    case 'sqs': return `arn:${aws}:sqs:${region}:*:${name}`;
+    case 'sns': return `arn:${aws}:sns:${region}:*:${name}`;
+    case 'secretsmanager': return `arn:${aws}:secretsmanager:${region}:*:secret:${name}-??????`;
+    case 'ssm': return `arn:${aws}:ssm:${region}:*:parameter${name.startsWith('/') ? '' : '/'}${name}`;
+    case 'kinesis-streams': return `arn:${aws}:kinesis:${region}:*:stream/${name}`;
+    case 'states': return `arn:${aws}:states:${region}:*:stateMachine:${name}`;
+    case 'events': return `arn:${aws}:events:${region}:*:event-bus/${name}`;
+    case 'logs': return `arn:${aws}:logs:${region}:*:log-group:${name}`;
     default: return null;
   }
 }
@@ -153,5 +155,5 @@ function addManaged(items: Items, service: string, arn: Maybe<string>, from: str
   const prefix = actionPrefixes[service] ?? service;
   const grants = new RegExp(`^Amazon${prefix}|^AWS${prefix}`, 'i').test(name) || (service === 'secretsmanager' && /SecretsManager/i.test(name));
   if (grants) items.add(`${prefix}:*`, { arn: '*', ref: null, label: 'any resource' }, `${from} has ${name}`);
-  else if (!arn.startsWith('arn:aws:iam::aws:policy/')) items.incomplete ??= `the customer managed policy ${name} of ${from} is not read`;
+  else if (!/^arn:[^:]+:iam::aws:policy\//.test(arn)) items.incomplete ??= `the customer managed policy ${name} of ${from} is not read`;
 }

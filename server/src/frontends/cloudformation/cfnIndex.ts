@@ -93,7 +93,7 @@ class TemplateWalker {
   }
 
   private isRefName(name: string, locals: ReadonlySet<string>): boolean {
-    return PSEUDO.has(name) || this.t.parameters.has(name) || this.isResource(name) || locals.has(name) || this.loopIds.has(name);
+    return PSEUDO.has(name) || this.t.parameters.has(name) || this.isResource(name) || locals.has(name) || this.loopIds.has(name) || this.ev.implicitApi(name) !== undefined;
   }
 
   walkTemplate(): void {
@@ -125,7 +125,7 @@ class TemplateWalker {
     const name = scalarString(d);
     if (name === undefined) return;
     this.occurrences.push({ file: this.t.path, span: d.span, kind: 'DependsOn', name });
-    if (!this.isResource(name) && !name.includes('${')) this.invalid(`DependsOn '${name}', which is not a resource of this template`, d.span);
+    if (!this.isResource(name) && !name.includes('${') && (name.includes('.') || this.ev.implicitApi(name) === undefined)) this.invalid(`DependsOn '${name}', which is not a resource of this template`, d.span);
   }
 
   private conditionName(node: DataNode): void {
@@ -215,7 +215,7 @@ class TemplateWalker {
         }
         if (id === undefined) return;
         this.occurrences.push({ file, span, kind: 'GetAtt', name: id, extent: whole.span, ...(attr !== undefined ? { attribute: attr } : {}) });
-        if (!this.isResource(id) && !id.includes('${') && !locals.has(id)) this.invalid(`Fn::GetAtt of '${id}', which is not a resource of this template`, span);
+        if (!this.isResource(id) && !id.includes('${') && !locals.has(id) && this.ev.implicitApi(id) === undefined) this.invalid(`Fn::GetAtt of '${id}', which is not a resource of this template`, span);
         else if (attr !== undefined) this.checkAttribute(id, attr, attrSpan);
         return;
       }
@@ -238,7 +238,7 @@ class TemplateWalker {
           const dot = part.name.indexOf('.');
           const base = dot > 0 ? part.name.slice(0, dot) : part.name;
           this.occurrences.push({ file, span, kind: 'Sub', name: inner.has(part.name) ? part.name : base, ...(dot > 0 && !inner.has(part.name) ? { attribute: part.name.slice(dot + 1) } : {}) });
-          const ok = this.isRefName(part.name, inner) || (dot > 0 && (this.isResource(base) || inner.has(base)));
+          const ok = this.isRefName(part.name, inner) || (dot > 0 && (this.isResource(base) || inner.has(base) || this.ev.implicitApi(base) !== undefined));
           if (!ok) this.invalid(`\${${part.name}} names no parameter, resource or attribute of this template`, span);
           else if (dot > 0 && !inner.has(part.name) && !inner.has(base) && !this.isRefName(part.name, inner)) this.checkAttribute(base, part.name.slice(dot + 1), span);
         }
@@ -324,6 +324,9 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
     const t = f.template;
     const r = f.ev.resources.get(name);
     if (r !== undefined) return { file, span: r.keySpan, kind: 'resource', name };
+    // An implicit API is defined by the first function event that makes SAM generate it.
+    const api = f.ev.implicitApi(name);
+    if (api !== undefined) return { file, span: api.eventSpan, kind: 'resource', name };
     const p = t.parameters.get(name);
     if (p !== undefined) return { file, span: p.keySpan, kind: 'parameter', name };
     const m = t.mappings.get(name);
@@ -369,7 +372,7 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
         break;
       }
     }
-    const r = f.ev.resources.get(o.name);
+    const resourceType = f.ev.resources.get(o.name)?.type ?? f.ev.implicitApi(o.name)?.type;
     const p = f.template.parameters.get(o.name);
     return {
       occurrence: { file: o.file, span: o.span, kind: o.kind, name: o.name, ...(o.attribute !== undefined ? { attribute: o.attribute } : {}) },
@@ -377,7 +380,7 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
       text: isCfnUnknown(value) ? `unknown: ${value.reason}` : renderValue(value) + (o.name === 'AWS::Region' && f.ev.scope.regionSource !== undefined ? ` (from ${f.ev.scope.regionSource})` : ''),
       ...(isCfnUnknown(value) ? { unknownReason: value.reason } : {}),
       ...(def !== undefined ? { definition: def } : {}),
-      ...(r !== undefined && (o.kind === 'Ref' || o.kind === 'GetAtt' || o.kind === 'Sub' || o.kind === 'DependsOn') ? { resourceType: r.type } : {}),
+      ...(resourceType !== undefined && (o.kind === 'Ref' || o.kind === 'GetAtt' || o.kind === 'Sub' || o.kind === 'DependsOn') ? { resourceType } : {}),
       ...(p?.allowedValues !== undefined && (o.kind === 'Ref' || o.kind === 'Sub') ? { allowedValues: p.allowedValues } : {}),
     };
   };

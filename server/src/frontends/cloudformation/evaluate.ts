@@ -11,6 +11,7 @@ import type { Severity, Span } from '../../syntax/text';
 import { cidrSubnets } from './cidr';
 import { partitionOf } from './partition';
 import { mergeGlobals } from './samGlobals';
+import { implicitApiReason, implicitApis, type ImplicitApiResource } from './samImplicitApis';
 import { defaultPort } from './ports';
 import { asMap, child, intrinsicOf, keyName, readResource, scalarString, type CfnResource, type CfnTemplate, type Intrinsic } from './template';
 import {
@@ -58,6 +59,7 @@ export class CfnEvaluator {
   private readonly inProgress = new Set<string>();
   private readonly attrMemo = new Map<string, CfnValue>();
   private expanded: Map<string, CfnResource> | undefined;
+  private implicit: ReadonlyMap<string, ImplicitApiResource> | undefined;
   private depth = 0;
   readonly file: string;
 
@@ -244,7 +246,15 @@ export class CfnEvaluator {
     if (param !== undefined) return param;
     const r = this.resources.get(name);
     if (r !== undefined) return this.resourceRef(r, 'Ref');
+    const api = this.implicitApi(name);
+    if (api !== undefined) return cfnUnknown(implicitApiReason(api));
     return this.samReference(name);
+  }
+
+  /** `ServerlessRestApi`, `ServerlessHttpApi` and their stages, when function events make SAM generate them. */
+  implicitApi(name: string): ImplicitApiResource | undefined {
+    this.implicit ??= implicitApis(this.resources);
+    return this.implicit.size === 0 ? undefined : this.implicit.get(name);
   }
 
   /**
@@ -309,6 +319,8 @@ export class CfnEvaluator {
   getAtt(logicalId: string, attr: string, span: Span): CfnValue {
     const r = this.resources.get(logicalId);
     if (r === undefined) {
+      const api = this.implicitApi(logicalId);
+      if (api !== undefined) return cfnUnknown(implicitApiReason(api, attr));
       this.report('cfn-invalid-reference', 'error', `Fn::GetAtt of '${logicalId}', which is not a resource of this template`, span);
       return cfnUnknown(`'${logicalId}' is not a resource of ${this.file}`);
     }
@@ -406,7 +418,7 @@ export class CfnEvaluator {
     if (direct !== undefined) return direct;
     const dot = name.indexOf('.');
     const varSpan = subVarSpan(this.text, textSpan, offset, name);
-    if (dot > 0 && this.resources.has(name.slice(0, dot))) return this.getAtt(name.slice(0, dot), name.slice(dot + 1), varSpan);
+    if (dot > 0 && (this.resources.has(name.slice(0, dot)) || this.implicitApi(name.slice(0, dot)) !== undefined)) return this.getAtt(name.slice(0, dot), name.slice(dot + 1), varSpan);
     this.report('cfn-invalid-reference', 'error', `\${${name}} names no parameter, resource or attribute of this template`, varSpan);
     return cfnUnknown(`'${name}' is not defined in ${this.file}`);
   }

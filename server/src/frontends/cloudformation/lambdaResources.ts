@@ -12,8 +12,9 @@ import { mergeGlobals } from './samGlobals';
 import { child, type CfnResource } from './template';
 import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, refsIn, type CfnValue } from './value';
 
-const BASIC_EXECUTION = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
-const VPC_ACCESS = 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole';
+// The managed policies of the role SAM generates, in the partition of the stack's Region (managedPolicyArn).
+const BASIC_EXECUTION = 'service-role/AWSLambdaBasicExecutionRole';
+const VPC_ACCESS = 'service-role/AWSLambdaVPCAccessExecutionRole';
 
 function vpcConfig(ev: CfnEvaluator, p: Props, inherited: boolean): VpcConfig | null {
   const v = p.get('VpcConfig');
@@ -72,7 +73,7 @@ function samPolicies(ev: CfnEvaluator, p: Props): SamPolicies {
   const items = isCfnList(v) ? v : [v];
   const statements: PolicyStatement[] = [];
   for (const item of items) {
-    if (typeof item === 'string') managed.push(managedPolicyArn(item));
+    if (typeof item === 'string') managed.push(managedPolicyArn(item, ev.scope.region));
     else if (isCfnRef(item)) managed.push(unknown(`managed policy ${item.logicalId}`, { symbol: `policy:${item.target}` }));
     else if (isCfnUnknown(item)) managed.push(item);
     else if (isCfnMap(item)) {
@@ -183,8 +184,8 @@ export function lambdaObjects(ev: CfnEvaluator, r: CfnResource, globals: ReturnT
         fnObj = fn(ev, b, p, { role: toId(role, 'Role'), policies: connectorPolicies(ev, r.logicalId), managed: [] }, merged.inherited.has('VpcConfig'));
       } else {
         const pol = samPolicies(ev, p);
-        const managed: Maybe<string>[] = [BASIC_EXECUTION, ...pol.managed];
-        if (p.has('VpcConfig')) managed.push(VPC_ACCESS);
+        const managed: Maybe<string>[] = [managedPolicyArn(BASIC_EXECUTION, ev.scope.region), ...pol.managed];
+        if (p.has('VpcConfig')) managed.push(managedPolicyArn(VPC_ACCESS, ev.scope.region));
         fnObj = fn(ev, b, p, { role: null, policies: [...pol.documents, ...connectorPolicies(ev, r.logicalId)], managed }, merged.inherited.has('VpcConfig'));
       }
       return [fnObj, ...samEvents(ev, r, b)];

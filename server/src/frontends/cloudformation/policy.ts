@@ -4,6 +4,7 @@
 
 import { isKnown, type Maybe } from '../../model/origin';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../model/types';
+import { partitionOf } from './partition';
 import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnValue } from './value';
 
 type PolicyResource = Maybe<string> | { readonly ref: string };
@@ -109,36 +110,38 @@ interface PolicyTemplate {
 interface TemplateParams {
   get(name: string): CfnValue | undefined;
   readonly region: string;
+  /** SAM writes `${AWS::Partition}` in its policy templates: `aws-cn` in China, `aws-us-gov` in GovCloud. */
+  readonly partition: string;
 }
 
-/** `arn:aws:<svc>:<region>:*:<prefix><name><suffix>`, or a ref when the parameter names a template resource. */
-function arn(param: string, build: (name: string, region: string) => string): (p: TemplateParams) => PolicyResource {
+/** `arn:<partition>:<svc>:<region>:*:<prefix><name><suffix>`, or a ref when the parameter names a template resource. */
+function arn(param: string, build: (name: string, region: string, partition: string) => string): (p: TemplateParams) => PolicyResource {
   return (p) => {
     const v = p.get(param);
     if (v === undefined) return cfnUnknown(`policy template parameter ${param} is missing`);
-    if (typeof v === 'string' || typeof v === 'number') return build(String(v), p.region);
+    if (typeof v === 'string' || typeof v === 'number') return build(String(v), p.region, p.partition);
     return policyResource(v);
   };
 }
 
 const star = (): PolicyResource => '*';
-const s3Bucket = arn('BucketName', (n) => `arn:aws:s3:::${n}`);
-const s3Objects = arn('BucketName', (n) => `arn:aws:s3:::${n}/*`);
-const ddbTable = arn('TableName', (n, r) => `arn:aws:dynamodb:${r}:*:table/${n}`);
-const ddbIndex = arn('TableName', (n, r) => `arn:aws:dynamodb:${r}:*:table/${n}/index/*`);
-const ddbStream = arn('TableName', (n, r) => `arn:aws:dynamodb:${r}:*:table/${n}/stream/*`);
-const sqsQueue = arn('QueueName', (n, r) => `arn:aws:sqs:${r}:*:${n}`);
-const snsTopic = arn('TopicName', (n, r) => `arn:aws:sns:${r}:*:${n}`);
-const kinesisStream = arn('StreamName', (n, r) => `arn:aws:kinesis:${r}:*:stream/${n}`);
-const lambdaFn = arn('FunctionName', (n, r) => `arn:aws:lambda:${r}:*:function:${n}*`);
-const ssmParam = arn('ParameterName', (n, r) => `arn:aws:ssm:${r}:*:parameter/${n}`);
-const ssmParamSlash = arn('ParameterName', (n, r) => `arn:aws:ssm:${r}:*:parameter${n}`);
-const kmsKey = arn('KeyId', (n, r) => `arn:aws:kms:${r}:*:key/${n}`);
+const s3Bucket = arn('BucketName', (n, _r, a) => `arn:${a}:s3:::${n}`);
+const s3Objects = arn('BucketName', (n, _r, a) => `arn:${a}:s3:::${n}/*`);
+const ddbTable = arn('TableName', (n, r, a) => `arn:${a}:dynamodb:${r}:*:table/${n}`);
+const ddbIndex = arn('TableName', (n, r, a) => `arn:${a}:dynamodb:${r}:*:table/${n}/index/*`);
+const ddbStream = arn('TableName', (n, r, a) => `arn:${a}:dynamodb:${r}:*:table/${n}/stream/*`);
+const sqsQueue = arn('QueueName', (n, r, a) => `arn:${a}:sqs:${r}:*:${n}`);
+const snsTopic = arn('TopicName', (n, r, a) => `arn:${a}:sns:${r}:*:${n}`);
+const kinesisStream = arn('StreamName', (n, r, a) => `arn:${a}:kinesis:${r}:*:stream/${n}`);
+const lambdaFn = arn('FunctionName', (n, r, a) => `arn:${a}:lambda:${r}:*:function:${n}*`);
+const ssmParam = arn('ParameterName', (n, r, a) => `arn:${a}:ssm:${r}:*:parameter/${n}`);
+const ssmParamSlash = arn('ParameterName', (n, r, a) => `arn:${a}:ssm:${r}:*:parameter${n}`);
+const kmsKey = arn('KeyId', (n, r, a) => `arn:${a}:kms:${r}:*:key/${n}`);
 const secret = arn('SecretArn', (n) => n);
-const stateMachine = arn('StateMachineName', (n, r) => `arn:aws:states:${r}:*:stateMachine:${n}`);
-const eventBus = arn('EventBusName', (n, r) => `arn:aws:events:${r}:*:event-bus/${n}`);
-const efsFs = arn('FileSystem', (n, r) => `arn:aws:elasticfilesystem:${r}:*:file-system/${n}`);
-const sesIdentity = arn('IdentityName', (n, r) => `arn:aws:ses:${r}:*:identity/${n}`);
+const stateMachine = arn('StateMachineName', (n, r, a) => `arn:${a}:states:${r}:*:stateMachine:${n}`);
+const eventBus = arn('EventBusName', (n, r, a) => `arn:${a}:events:${r}:*:event-bus/${n}`);
+const efsFs = arn('FileSystem', (n, r, a) => `arn:${a}:elasticfilesystem:${r}:*:file-system/${n}`);
+const sesIdentity = arn('IdentityName', (n, r, a) => `arn:${a}:ses:${r}:*:identity/${n}`);
 
 const S3_READ = ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:GetObjectVersion', 's3:GetLifecycleConfiguration'];
 const S3_WRITE = ['s3:PutObject', 's3:PutObjectAcl', 's3:PutLifecycleConfiguration'];
@@ -191,13 +194,16 @@ export function isPolicyTemplate(name: string): boolean {
 export function expandPolicyTemplate(name: string, params: CfnValue, region: string | undefined): PolicyStatement | undefined {
   const t = TEMPLATES.get(name);
   if (t === undefined) return undefined;
-  const p: TemplateParams = { get: (n) => field(params, n), region: region ?? '*' };
+  const p: TemplateParams = { get: (n) => field(params, n), region: region ?? '*', partition: partitionOf(region).partition };
   return { effect: 'Allow', actions: t.actions, resources: t.resources.map((r) => r(p)) };
 }
 
-/** AWS managed policy name → ARN, as SAM does for `Policies: [AmazonS3ReadOnlyAccess]`. */
-export function managedPolicyArn(nameOrArn: string): string {
-  return nameOrArn.startsWith('arn:') ? nameOrArn : `arn:aws:iam::aws:policy/${nameOrArn}`;
+/**
+ * AWS managed policy name (or `service-role/Name` path) → ARN in the partition of `region`, as SAM does for
+ * `Policies: [AmazonS3ReadOnlyAccess]` and its generated role's AWSLambdaBasicExecutionRole.
+ */
+export function managedPolicyArn(nameOrArn: string, region: string | undefined): string {
+  return nameOrArn.startsWith('arn:') ? nameOrArn : `arn:${partitionOf(region).partition}:iam::aws:policy/${nameOrArn}`;
 }
 
 export function knownStrings(values: readonly Maybe<string>[]): string[] {

@@ -12,6 +12,7 @@ import type { Problem } from '../../model/origin';
 import type { DataNode } from '../../syntax/data/ast';
 import type { SourceView } from '../../syntax/sourceView';
 import { CfnEvaluator, parseSub, type EvalHost, type StackScope } from './evaluate';
+import { regionOfZoneId } from './azIds';
 import { regionOfZone } from './partition';
 import { asMap, child, keyName, readTemplate, scalarString, type CfnResource, type CfnTemplate } from './template';
 import { cfnUnknown, isCfnList, isCfnMap, isCfnUnknown, type CfnValue } from './value';
@@ -346,14 +347,17 @@ interface RegionHint {
   readonly source: string;
 }
 
-/** The Region of the Availability Zones a template names literally (subnets, instances, AZ parameters), when they agree. */
+/**
+ * The Region of the Availability Zones a template names literally (subnets, instances, AZ parameters), by name
+ * (`eu-west-1a`) or by AZ id (`euw1-az1`, see azIds.ts), when they all agree.
+ */
 function zoneHint(t: CfnTemplate): RegionHint | undefined {
   let region: string | undefined;
   let zone: string | undefined;
   const consider = (z: string | undefined): boolean => {
     if (z === undefined) return true;
-    const r = regionOfZone(z);
-    if (r === undefined) return true; // AZ ids (use1-az1) and other text say nothing
+    const r = regionOfZone(z) ?? regionOfZoneId(z);
+    if (r === undefined) return true; // other text (a placeholder, an unlisted prefix) says nothing
     if (region !== undefined && r !== region) return false;
     region = r;
     zone ??= z;
@@ -361,6 +365,7 @@ function zoneHint(t: CfnTemplate): RegionHint | undefined {
   };
   for (const r of t.resources.values()) {
     if (!consider(scalarString(child(r.properties, 'AvailabilityZone')))) return undefined;
+    if (!consider(scalarString(child(r.properties, 'AvailabilityZoneId')))) return undefined;
     const list = child(r.properties, 'AvailabilityZones');
     if (list?.kind === 'seq') for (const i of list.items) if (!consider(scalarString(i))) return undefined;
   }

@@ -1,6 +1,7 @@
 // The AWS provider configuration a resource uses (the default `aws`, an alias `aws.west`, one a module call
 // passes in `providers`, or the v6 per-resource `region` argument) and the Region and partition it implies.
 
+import { partitionOfRegion, type Partition } from '../../model/partition';
 import type { HclExpr } from '../../syntax/hcl/ast';
 import { attributesOf, literalString, type TfProviderDecl } from './config';
 import { evaluate, unknownValue } from './evaluator';
@@ -54,30 +55,7 @@ export function resolveProviderRegion(mod: ModuleInstance, key: string): TfValue
   return unknownValue(`no provider "${name}" block has alias "${alias}"`);
 }
 
-export interface Partition {
-  readonly partition: string;
-  readonly dnsSuffix: string;
-  readonly reverseDnsPrefix: string;
-}
-
-const PARTITIONS: readonly (readonly [RegExp, Partition])[] = [
-  [/^cn-/, { partition: 'aws-cn', dnsSuffix: 'amazonaws.com.cn', reverseDnsPrefix: 'cn.com.amazonaws' }],
-  [/^us-gov-/, { partition: 'aws-us-gov', dnsSuffix: 'amazonaws.com', reverseDnsPrefix: 'com.amazonaws' }],
-  [/^us-isob-/, { partition: 'aws-iso-b', dnsSuffix: 'sc2s.sgov.gov', reverseDnsPrefix: 'gov.sgov.sc2s' }],
-  [/^us-iso-/, { partition: 'aws-iso', dnsSuffix: 'c2s.ic.gov', reverseDnsPrefix: 'gov.ic.c2s' }],
-  [/^eu-isoe-/, { partition: 'aws-iso-e', dnsSuffix: 'cloud.adc-e.uk', reverseDnsPrefix: 'uk.adc-e.cloud' }],
-  [/^us-isof-/, { partition: 'aws-iso-f', dnsSuffix: 'csp.hci.ic.gov', reverseDnsPrefix: 'gov.ic.hci.csp' }],
-  [/^eusc-/, { partition: 'aws-eusc', dnsSuffix: 'amazonaws.eu', reverseDnsPrefix: 'eu.amazonaws' }],
-];
-
-const COMMERCIAL: Partition = { partition: 'aws', dnsSuffix: 'amazonaws.com', reverseDnsPrefix: 'com.amazonaws' };
-
-/**
- * The partition of a Region by its name. An unknown Region is taken to be in the commercial partition, where
- * nearly every workspace is: partition-built ARNs then still name AWS managed policies.
- */
+/** The partition of a Region value (model/partition.ts); an unknown Region counts as commercial. */
 export function partitionOf(region: TfValue): Partition {
-  if (typeof region !== 'string') return COMMERCIAL;
-  for (const [pattern, p] of PARTITIONS) if (pattern.test(region)) return p;
-  return COMMERCIAL;
+  return partitionOfRegion(typeof region === 'string' ? region : undefined);
 }

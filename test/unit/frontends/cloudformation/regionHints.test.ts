@@ -1,10 +1,11 @@
 // AWS::Region when neither the CLI flag nor the setting gives one: a CDK environment in cdk.out/manifest.json
-// (not `unknown-region`), else the Region of the literal AZ names in the template when they all agree;
+// (not `unknown-region`), else the Region of the literal AZ names and AZ ids in the template when they all agree;
 // otherwise unknown. A nested stack inherits its parent's Region; the hover says where it came from.
 
 import * as assert from 'node:assert/strict';
 import { isUnknown } from '../../../../server/src/model/origin';
 import { regionOfZone } from '../../../../server/src/frontends/cloudformation/partition';
+import { regionOfZoneId } from '../../../../server/src/frontends/cloudformation/azIds';
 import { readFixture } from './cfnFixture';
 
 function regionHover(fixture: string, file = '/template.yaml', region?: string): { model: string; hover: string | undefined } {
@@ -45,6 +46,30 @@ describe('cloudformation Region hints', () => {
     assert.equal(regionOfZone('use1-az1'), undefined);
     assert.equal(regionOfZone('us-west-2-lax-1a'), 'us-west-2');
     assert.equal(regionOfZone('cn-north-1a'), 'cn-north-1');
+  });
+
+  it('reads AZ ids by their documented prefix when every id and name agrees', () => {
+    assert.deepEqual(regionHover(`
+      AWSTemplateFormatVersion: '2010-09-09'
+      Resources:
+        A: { Type: AWS::EC2::Subnet, Properties: { VpcId: vpc-1, CidrBlock: 10.0.1.0/24, AvailabilityZoneId: use1-az1 } }
+        B: { Type: AWS::EC2::Subnet, Properties: { VpcId: vpc-1, CidrBlock: 10.0.2.0/24, AvailabilityZone: us-east-1b } }
+        Q: { Type: AWS::SQS::Queue, Properties: { QueueName: !Ref AWS::Region } }
+    `), { model: 'us-east-1', hover: '"us-east-1" (from the Availability Zone use1-az1 named in template.yaml)' });
+    const mixed = regionHover(`
+      AWSTemplateFormatVersion: '2010-09-09'
+      Resources:
+        A: { Type: AWS::EC2::Subnet, Properties: { VpcId: vpc-1, CidrBlock: 10.0.1.0/24, AvailabilityZoneId: euw1-az2 } }
+        B: { Type: AWS::EC2::Subnet, Properties: { VpcId: vpc-1, CidrBlock: 10.0.2.0/24, AvailabilityZone: eu-central-1a } }
+        Q: { Type: AWS::SQS::Queue, Properties: { QueueName: !Ref AWS::Region } }
+    `);
+    assert.equal(mixed.model, '?the Region is chosen at deploy time');
+    const table: Record<string, string | undefined> = {
+      'use1-az1': 'us-east-1', 'use2-az3': 'us-east-2', 'usw2-az4': 'us-west-2', 'euw1-az2': 'eu-west-1', 'euc1-az3': 'eu-central-1',
+      'apne1-az4': 'ap-northeast-1', 'aps1-az1': 'ap-south-1', 'apse2-az1': 'ap-southeast-2', 'usw2-lax1-az1': 'us-west-2',
+      'xyz9-az1': undefined, 'us-east-1a': undefined, 'use1': undefined,
+    };
+    for (const [id, region] of Object.entries(table)) assert.equal(regionOfZoneId(id), region, id);
   });
 
   it('the flag or setting wins over the hints and is not annotated', () => {

@@ -1,0 +1,158 @@
+// An interface endpoint that SDK hostnames do not resolve to (its private DNS off, E10, or the VPC's DNS
+// support/hostnames off, E9) leaves the function on the public name, which needs a NAT path: the function's
+// answer names that cause, not only the route table, and offers the DNS fix beside the NAT fix. End to end
+// through the real Terraform front end and engine.
+
+import * as assert from 'node:assert/strict';
+import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+
+interface Options {
+  readonly privateDns?: boolean;
+  readonly hostnames?: boolean;
+  /** 'working': a public NAT gateway the private table routes to; 'no-igw': one whose subnet has no internet route. */
+  readonly nat?: 'working' | 'no-igw';
+}
+
+function workspace(o: Options): string {
+  const nat = o.nat === undefined ? '' : `
+resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.main.id }
+resource "aws_subnet" "public" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.100.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.main.id
+${o.nat === 'working' ? `  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.igw.id
+  }` : ''}
+}
+resource "aws_route_table_association" "public" {
+  subnet_id      = aws_subnet.public.id
+  route_table_id = aws_route_table.public.id
+}
+resource "aws_eip" "nat" { domain = "vpc" }
+resource "aws_nat_gateway" "nat" {
+  allocation_id = aws_eip.nat.id
+  subnet_id     = aws_subnet.public.id
+}
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.nat.id
+  }
+}
+resource "aws_route_table_association" "a" {
+  subnet_id      = aws_subnet.a.id
+  route_table_id = aws_route_table.private.id
+}
+`;
+  return `
+provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "main" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = ${String(o.hostnames ?? true)}
+}
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.main.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "vpce" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_vpc_endpoint" "sqs" {
+  vpc_id              = aws_vpc.main.id
+  service_name        = "com.amazonaws.eu-west-1.sqs"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.a.id]
+  security_group_ids  = [aws_security_group.vpce.id]
+  private_dns_enabled = ${String(o.privateDns ?? true)}
+}
+resource "aws_sqs_queue" "q" { name = "q" }
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/r"
+  environment {
+    variables = { QUEUE_URL = aws_sqs_queue.q.url }
+  }
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+${nat}`;
+}
+
+/** The sqs answer (status, via, explanation, fixes) and the function's finding for it. */
+function sqs(o: Options): { answer: string; finding: string } {
+  const session = new AnalysisSession({ region: 'eu-west-1' });
+  session.setFile('/w/main.tf', workspace(o));
+  const { result } = session.analyze();
+  const reach = result.functions[0]?.reach.find((r) => r.destination === 'sqs');
+  if (!reach) return { answer: 'no answer', finding: 'none' };
+  const answer = [
+    `${reach.status} via ${reach.via ?? '-'}${reach.status === 'yes' ? '' : ` ${reach.reason ?? '-'}: ${reach.explanation}`}`,
+    ...reach.fixes.map((f) => `fix: ${f.description}`),
+  ].join('\n');
+  const f = result.findings.find((x) => x.rule.startsWith('LAMBDA_') && x.key === 'sqs');
+  return { answer, finding: f === undefined ? 'none' : `${f.rule}: ${f.message}\n${f.fixes.map((x) => `fix: ${x.description}`).join('\n')}` };
+}
+
+const NAT_FIX = 'fix: add a public NAT gateway in a public subnet and route 0.0.0.0/0 in aws_vpc.main (main route table) to it';
+
+describe('interface endpoint DNS as the cause of a blocked service (E9, E10)', () => {
+  it('private DNS off on the endpoint: the explanation and the finding name it, its fix beside the NAT fix', () => {
+    const r = sqs({ privateDns: false });
+    const cause = 'the interface endpoint aws_vpc_endpoint.sqs exists but its private DNS is off, so the public sqs name is used and needs a NAT path (E10)';
+    assert.equal(r.answer, [
+      `no via - NO_ROUTE_TO_DESTINATION: ${cause}: route table aws_vpc.main (main route table): no route covers the destination`,
+      'fix: enable private DNS on aws_vpc_endpoint.sqs',
+      NAT_FIX,
+    ].join('\n'));
+    assert.equal(r.finding, [
+      'LAMBDA_NO_ROUTE_AWS_SERVICE: aws_lambda_function.f cannot reach the sqs API (environment variable QUEUE_URL refers to aws_sqs_queue.q): '
+        + `blocked at aws_vpc.main (main route table) (NO_ROUTE_TO_DESTINATION). ${cause}: route table aws_vpc.main (main route table): no route covers the destination`,
+      'fix: enable private DNS on aws_vpc_endpoint.sqs',
+      NAT_FIX,
+    ].join('\n'));
+  });
+
+  it('enable_dns_hostnames off on the VPC: the explanation names it, with the fix "enable DNS hostnames"', () => {
+    assert.equal(sqs({ hostnames: false }).answer, [
+      'no via - NO_ROUTE_TO_DESTINATION: the interface endpoint aws_vpc_endpoint.sqs exists but aws_vpc.main has enableDnsHostnames off, so its private DNS '
+        + 'does not work and the public sqs name is used, which needs a NAT path (E9, E10): route table aws_vpc.main (main route table): no route covers the destination',
+      'fix: enable DNS hostnames on aws_vpc.main',
+      NAT_FIX,
+    ].join('\n'));
+  });
+
+  it('a broken NAT path after the skipped endpoint: the cause still leads and the DNS fix is an alternative', () => {
+    const r = sqs({ privateDns: false, nat: 'no-igw' });
+    assert.match(r.answer, /^no via nat-gateway NO_ROUTE_TO_DESTINATION: the interface endpoint aws_vpc_endpoint\.sqs exists but its private DNS is off, .*: route table aws_route_table\.public/);
+    assert.equal(r.answer.split('\n')[1], 'fix: enable private DNS on aws_vpc_endpoint.sqs');
+  });
+
+  it('nothing to blame when the public path works or DNS resolves to the endpoint', () => {
+    assert.deepEqual(sqs({ privateDns: false, nat: 'working' }), { answer: 'yes via nat-gateway', finding: 'none' });
+    assert.deepEqual(sqs({}), { answer: 'yes via interface-endpoint', finding: 'none' });
+  });
+});
