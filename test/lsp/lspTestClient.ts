@@ -75,7 +75,7 @@ export class TestClient {
   private poke(): void {
     for (let i = this.waiters.length - 1; i >= 0; i--) {
       const w = this.waiters[i];
-      if (w.check()) {
+      if (w !== undefined && w.check()) {
         this.waiters.splice(i, 1);
         w.resolve();
       }

@@ -85,11 +85,13 @@ describe('language server', () => {
       const ingress = actions.find((a) => /allow ingress tcp 5432/i.test(a.title));
       assert.ok(ingress?.edit?.changes, actions.map((a) => a.title).join(' | '));
       const securityTf = Object.keys(ingress.edit.changes).find((u) => u.endsWith('/security.tf'));
-      assert.ok(securityTf && ingress.edit.changes[securityTf][0].newText.includes('security_groups = [aws_security_group.reports.id]'));
+      assert.ok(securityTf && ingress.edit.changes[securityTf]?.[0]?.newText.includes('security_groups = [aws_security_group.reports.id]'));
 
       // Go to definition and find references on `aws_subnet.app_a` in the orders function.
       const refLine = text.split('\n').findIndex((l) => l.includes('aws_subnet.app_a.id'));
-      const refChar = text.split('\n')[refLine].indexOf('aws_subnet.app_a') + 4;
+      const refText = text.split('\n')[refLine];
+      assert.ok(refText !== undefined, 'the orders function references aws_subnet.app_a');
+      const refChar = refText.indexOf('aws_subnet.app_a') + 4;
       const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: doc }, position: { line: refLine, character: refChar } });
       assert.ok(definition.some((l) => l.uri.endsWith('/network.tf')), JSON.stringify(definition));
       const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: doc }, position: { line: refLine, character: refChar }, context: { includeDeclaration: false } });

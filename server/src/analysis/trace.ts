@@ -196,7 +196,8 @@ export function zipFixes(perSubnet: readonly (readonly Fix[])[]): Fix[] {
   if (lists.length === 0) return [];
   const n = Math.max(...lists.map((l) => l.length));
   const out: Fix[] = [];
-  for (let i = 0; i < n; i++) out.push(joinFixes(lists.map((l) => l[Math.min(i, l.length - 1)])));
+  // Lists are non-empty, so the clamped index always finds a fix; the filter only narrows the type.
+  for (let i = 0; i < n; i++) out.push(joinFixes(lists.map((l) => l[Math.min(i, l.length - 1)]).filter((f): f is Fix => f !== undefined)));
   const seen = new Set<string>();
   return out.filter((f) => (seen.has(f.description) ? false : (seen.add(f.description), true)));
 }

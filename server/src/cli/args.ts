@@ -20,6 +20,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
   const flags = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === undefined) continue;
     if (arg === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
@@ -33,10 +34,13 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     const spec = byName.get(name) ?? (name === 'h' ? byName.get('help') : undefined);
     if (!spec) throw new UsageError(`unknown option '${arg}'`);
     let value = 'true';
+    const next = argv[i + 1];
     if (spec.value) {
       if (eq !== -1) value = arg.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i]!;
-      else throw new UsageError(`option '--${spec.name}' needs a value`);
+      else if (next !== undefined && !next.startsWith('--')) {
+        value = next;
+        i++;
+      } else throw new UsageError(`option '--${spec.name}' needs a value`);
       if (spec.choices && !spec.choices.includes(value)) {
         throw new UsageError(`option '--${spec.name}' must be one of ${spec.choices.join(', ')} (got '${value}')`);
       }

@@ -225,8 +225,8 @@ function componentHover(ctx: HoverContext, object: ModelObject): string {
   for (const report of ctx.result.functions) {
     for (const reach of report.reach) {
       const hops = [...reach.path, ...reach.bySubnet.flatMap((s) => s.path)].filter((h) => h.component === object.id);
-      if (hops.length === 0) continue;
       const hop = hops.find((h) => h.verdict === 'block') ?? hops.find((h) => h.verdict === 'unknown') ?? hops[0];
+      if (hop === undefined) continue;
       uses.push(`- ${verdictIcon[hop.verdict]} ${code(name(ctx, report.function))} → ${reach.label}: ${hop.detail}`);
       if (uses.length >= 12) break;
     }

@@ -53,20 +53,24 @@ export class LineIndex {
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) lo = mid;
+      // mid is in 1..length-1, so the fallback never applies; `?? 0` keeps the number type without a branch cost.
+      if ((this.lineStarts[mid] ?? 0) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.lineStarts[lo] };
+    return { line: lo, character: clamped - (this.lineStarts[lo] ?? 0) };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[Math.max(0, position.line)];
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    // A line past the end was handled above, so `start` exists; the fallback (end of text) matches that branch.
+    const start = this.lineStarts[Math.max(0, position.line)] ?? this.text.length;
+    // The last line runs to the end of the text.
+    const next = this.lineStarts[position.line + 1] ?? this.text.length;
     return Math.min(start + Math.max(0, position.character), next);
   }
 
   lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+    // Clamped into range and lineStarts always holds line 0, so the fallback never applies.
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))] ?? 0;
   }
 }

@@ -109,7 +109,7 @@ export class AnalysisSession {
   /** The latest analysis, recomputed (for the changed units only) if a file or option changed since. */
   analyze(): WorkspaceAnalysis {
     if (this.last) return this.last;
-    const timings: Record<string, number> = { units: 0 };
+    const timings: { units: number; [stage: string]: number } = { units: 0 };
     const time = <T>(stage: string, run: () => T): T => {
       const start = performance.now();
       const value = run();
@@ -149,10 +149,11 @@ export class AnalysisSession {
       seen.add(key);
       return true;
     });
-    const model = time('merge', () => (parts.length === 1 ? parts[0].model : new MergedModel(parts.map((u) => ({ model: u.model, stacks: u.output.stacks })))));
+    const only = parts.length === 1 ? parts[0] : undefined;
+    const model = time('merge', () => (only ? only.model : new MergedModel(parts.map((u) => ({ model: u.model, stacks: u.output.stacks })))));
     const result: AnalysisResult =
-      parts.length === 1
-        ? parts[0].result
+      only
+        ? only.result
         : {
             functions: parts.flatMap((u): readonly FunctionReport[] => u.result.functions),
             enis: parts.flatMap((u): readonly HyperplaneEni[] => u.result.enis),

@@ -36,7 +36,8 @@ export class MergedModel implements NetworkModel {
   all<K extends ModelKind>(kind: K): readonly Extract<ModelObject, { kind: K }>[] {
     let list = this.kinds.get(kind);
     if (!list) {
-      list = this.parts.length === 1 ? this.parts[0].model.all(kind) : this.parts.flatMap((p) => p.model.all(kind));
+      const only = this.parts.length === 1 ? this.parts[0] : undefined;
+      list = only ? only.model.all(kind) : this.parts.flatMap((p) => p.model.all(kind));
       this.kinds.set(kind, list);
     }
     return list as readonly Extract<ModelObject, { kind: K }>[];

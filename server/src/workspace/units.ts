@@ -40,7 +40,7 @@ export function localModuleCalls(path: string, file: HclFile): string[] {
     for (const attr of item.body.items) {
       if (attr.kind !== 'attribute' || attr.name !== 'source') continue;
       const e = attr.expr;
-      const source = e.kind === 'template' && e.parts.length === 1 && e.parts[0].kind === 'string' ? e.parts[0].value : e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
+      const source = e.kind === 'template' && e.parts.length === 1 && e.parts[0]?.kind === 'string' ? e.parts[0].value : e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
       if (source && (source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..')) out.push(resolve(dirname(path), source));
     }
   }

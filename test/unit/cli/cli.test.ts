@@ -62,7 +62,15 @@ describe('hyperplane-lens CLI', function () {
     for (const f of ['main.tf', 'network.tf', 'security.tf', 'data.tf', 'lambda.tf']) writeFileSync(path.join(dir, 'tf', f), readFileSync(path.join(repo, 'examples', 'terraform', f), 'utf8'));
     const fingerprints = (): string[] => {
       const out = JSON.parse(run(['check', '.', '--format', 'sarif'], dir).stdout) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
-      return out.runs[0].results.map((x) => Object.values(x.partialFingerprints)[0]).sort();
+      const first = out.runs[0];
+      assert.ok(first, 'the SARIF log has a run');
+      return first.results
+        .map((x) => {
+          const fingerprint = Object.values(x.partialFingerprints)[0];
+          assert.ok(fingerprint !== undefined, 'every result has a fingerprint');
+          return fingerprint;
+        })
+        .sort();
     };
     const before = fingerprints();
     writeFileSync(path.join(dir, 'tf', 'lambda.tf'), '\n\n# moved down\n' + readFileSync(path.join(dir, 'tf', 'lambda.tf'), 'utf8'));

@@ -171,7 +171,7 @@ describe('TextMate grammars', () => {
       assert.equal(inner.scopes.filter((s) => s === 'meta.block.terraform').length, 3);
       // After the last `}` the tokenizer is back at the top level.
       const last = tokens[tokens.length - 1];
-      assert.deepEqual(last.scopes, [TERRAFORM, 'meta.block.terraform', 'punctuation.section.block.end.terraform']);
+      assert.deepEqual(last?.scopes, [TERRAFORM, 'meta.block.terraform', 'punctuation.section.block.end.terraform']);
     });
 
     it('scopes the three comment styles', () => {
@@ -235,7 +235,7 @@ describe('TextMate grammars', () => {
       expectScopes(loopTokens, loop, 'endfor', ['keyword.control.directive.terraform']);
       // `"${` + the quoted string ends exactly at the last `"` of each line: nothing leaks to the next line.
       const lastLine = tokens.filter((t) => t.line === 3);
-      assert.deepEqual(lastLine[lastLine.length - 1].scopes, [TERRAFORM, 'string.quoted.double.terraform', 'punctuation.definition.string.end.terraform']);
+      assert.deepEqual(lastLine[lastLine.length - 1]?.scopes, [TERRAFORM, 'string.quoted.double.terraform', 'punctuation.definition.string.end.terraform']);
     });
 
     it('scopes heredocs (<<EOF and <<-EOF) with interpolation inside', () => {

@@ -99,7 +99,11 @@ export function sortedObject(entries: Iterable<readonly [string, TfValue]>): TfO
   let list = input ? (entries as (readonly [string, TfValue])[]) : [...entries];
   // Objects written in order (and rebuilt ones) are common: skip the sort and its copy when already sorted.
   for (let i = 1; i < list.length; i++) {
-    if (compareStrings(list[i - 1][0], list[i][0]) < 0) continue;
+    const prev = list[i - 1];
+    const next = list[i];
+    // Both indices are in bounds; the check narrows the type and costs nothing measurable.
+    if (prev === undefined || next === undefined) break;
+    if (compareStrings(prev[0], next[0]) < 0) continue;
     if (input) list = list.slice();
     sortEntries(list);
     break;
@@ -115,9 +119,13 @@ function sortEntries(list: (readonly [string, TfValue])[]): void {
   }
   for (let i = 1; i < list.length; i++) {
     const item = list[i];
+    // i < length, so item exists; the guard narrows the type (the list holds no holes).
+    if (item === undefined) break;
     let j = i - 1;
-    while (j >= 0 && compareStrings(list[j][0], item[0]) > 0) {
-      list[j + 1] = list[j];
+    while (j >= 0) {
+      const earlier = list[j];
+      if (earlier === undefined || compareStrings(earlier[0], item[0]) <= 0) break;
+      list[j + 1] = earlier;
       j--;
     }
     list[j + 1] = item;

@@ -94,8 +94,9 @@ function setProperty(found: Found, property: string, value: CfnFixValue): TextEd
     return { file: found.file, span: { start: last.span.end, end: last.span.end }, newText: `,\n${indent}"${property}": ${jsonText(value, indent, unit)}` };
   }
   const lines = yamlLines(value);
-  const inline = lines.length === 1 && !Array.isArray(value);
-  if (existing && inline) return { file: found.file, span: existing.value.span, newText: lines[0] };
+  const first = lines[0];
+  const inline = first !== undefined && lines.length === 1 && !Array.isArray(value);
+  if (existing && inline) return { file: found.file, span: existing.value.span, newText: first };
   if (existing) return undefined;
   const body = inline ? ` ${lines[0]}` : '\n' + lines.map((l) => `${indent}  ${l}`).join('\n');
   return { file: found.file, span: { start: last.span.end, end: last.span.end }, newText: `\n${indent}${property}:${body}` };

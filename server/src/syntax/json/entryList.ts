@@ -37,7 +37,8 @@ export class ChildStack<T> {
   }
 
   at(index: number): T {
-    return this.items[index];
+    // Callers pass indices below `top`, which `push` has filled; a check here would run once per entry.
+    return this.items[index]!;
   }
 
   /** Ends the collection opened at base and returns its children. */
@@ -51,7 +52,8 @@ export class ChildStack<T> {
       out = this.items.slice(base, this.top);
     } else {
       out = new Array<T>(n);
-      for (let i = 0; i < n; i++) out[i] = this.items[base + i];
+      // base + i < top: every slot was filled by `push` (no check in this per-child copy loop).
+      for (let i = 0; i < n; i++) out[i] = this.items[base + i]!;
     }
     this.top = base;
     return out;

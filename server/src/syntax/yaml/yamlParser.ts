@@ -514,7 +514,7 @@ class YamlReader {
     const entries = this.entries.close(base);
     // A one-entry mapping (`Principal:\n  Service: x`, common in templates) covers exactly its entry: share
     // the entry's span object instead of retaining an equal one.
-    const only = entries.length === 1 ? entries[0].span : undefined;
+    const only = entries.length === 1 ? entries[0]?.span : undefined;
     const span = only !== undefined && only.start === start && only.end === end ? only : { start, end };
     return { kind: 'map', entries, tag, span };
   }

@@ -42,8 +42,8 @@ describe('parseJson', () => {
     const file = parseJson('{"s": "a\\"b\\\\c\\n\\u00e9\\/", "n": 1.10}');
     assert.deepEqual(plainValue(file.root), { s: 'a"b\\c\né/', n: 1.1 });
     assert.ok(file.root?.kind === 'map');
-    const n = file.root.entries[1].value;
-    assert.ok(n.kind === 'scalar');
+    const n = file.root.entries[1]?.value;
+    assert.ok(n?.kind === 'scalar');
     assert.equal(n.raw, '1.10');
   });
 
@@ -80,7 +80,9 @@ describe('parseJson', () => {
     const file = parseJson(text);
     assert.deepEqual(plainValue(file.root), { a: 'abc', b: 2 });
     assert.equal(file.problems.length, 1);
-    assert.equal(text.slice(file.problems[0].span.start, file.problems[0].span.end), '"abc');
+    const problem = file.problems[0];
+    assert.ok(problem);
+    assert.equal(text.slice(problem.span.start, problem.span.end), '"abc');
   });
 
   it('recovers from missing closing brackets', () => {
@@ -110,10 +112,10 @@ describe('parseJson', () => {
     const text = '{"a": {"x": ';
     const file = parseJson(text);
     assert.ok(file.root?.kind === 'map');
-    const inner = file.root.entries[0].value;
-    assert.ok(inner.kind === 'map');
-    const empty = inner.entries[0].value;
-    assert.deepEqual(empty.span, { start: 12, end: 12 });
+    const inner = file.root.entries[0]?.value;
+    assert.ok(inner?.kind === 'map');
+    const empty = inner.entries[0]?.value;
+    assert.deepEqual(empty?.span, { start: 12, end: 12 });
     assert.deepEqual(inner.span, { start: 6, end: 12 });
     assert.deepEqual(file.root.span, { start: 0, end: 12 });
     assert.deepEqual(spanNestingErrors(file.root), []);

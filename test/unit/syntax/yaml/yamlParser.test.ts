@@ -22,6 +22,12 @@ function scalarOf(node: DataNode | undefined): DataScalar {
   assert.ok(node !== undefined && node.kind === 'scalar', `expected a scalar, got ${node?.kind}`);
   return node;
 }
+/** The element at i, asserted present (a missing one fails here with a message, not later as a TypeError). */
+function nth<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  assert.ok(item !== undefined, `expected an element at ${i} of ${list.length}`);
+  return item;
+}
 function get(node: DataNode | undefined, key: string): DataNode {
   const entry = mapOf(node).entries.find((e) => e.key.value === key);
   assert.ok(entry, `no key ${key}`);
@@ -43,10 +49,10 @@ describe('parseYaml', () => {
       const file = parseYaml(text);
       assert.equal(file.syntax, 'yaml');
       assert.deepEqual(plainValue(file.root), { Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 30 } } } });
-      const fn = mapOf(get(file.root, 'Resources')).entries[0];
+      const fn = nth(mapOf(get(file.root, 'Resources')).entries, 0);
       assert.equal(at(text, fn.key.span), 'Fn');
       assert.equal(at(text, fn.span), 'Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Timeout: 30');
-      const type = mapOf(fn.value).entries[0];
+      const type = nth(mapOf(fn.value).entries, 0);
       assert.equal(at(text, type.value.span), 'AWS::Lambda::Function');
       assert.equal(at(text, mapOf(file.root).span), text.trimEnd());
     });
@@ -56,7 +62,7 @@ describe('parseYaml', () => {
       const root = clean(text);
       assert.deepEqual(plainValue(root), { Tags: [{ Key: 'Name', Value: 'web' }, { Key: 'Env', Value: 'prod' }], Ids: [['a', 'b'], 'c'], Empty: null });
       const tags = seqOf(get(root, 'Tags'));
-      assert.equal(at(text, tags.items[0].span), 'Key: Name\n  Value: web');
+      assert.equal(at(text, nth(tags.items, 0).span), 'Key: Name\n  Value: web');
       assert.equal(at(text, tags.span), '- Key: Name\n  Value: web\n- Key: Env\n  Value: prod');
       const empty = scalarOf(get(root, 'Empty'));
       assert.equal(empty.span.start, empty.span.end);
@@ -179,7 +185,7 @@ describe('parseYaml', () => {
       assert.equal(at(text, role.tag.span), '!GetAtt');
       const sg = seqOf(get(props, 'Sg'));
       assert.equal(at(text, sg.span), '!If [HasSg, !Ref Sg, !Ref "AWS::NoValue"]');
-      assert.equal(at(text, sg.items[2].span), '!Ref "AWS::NoValue"');
+      assert.equal(at(text, nth(sg.items, 2).span), '!Ref "AWS::NoValue"');
       const env = seqOf(get(props, 'Env'));
       assert.equal(at(text, env.span).split('\n')[0], '!If');
       const code = scalarOf(get(props, 'Code'));
@@ -232,8 +238,8 @@ describe('parseYaml', () => {
       const text = '\ufeffa: 1\r\nb:\r\n  - x\r\n  - "y"\r\nc: |\r\n  l1\r\n  l2\r\n';
       const root = clean(text);
       assert.deepEqual(plainValue(root), { a: 1, b: ['x', 'y'], c: 'l1\nl2\n' });
-      assert.equal(mapOf(root).entries[0].key.span.start, 1);
-      assert.equal(at(text, seqOf(get(root, 'b')).items[1].span), '"y"');
+      assert.equal(nth(mapOf(root).entries, 0).key.span.start, 1);
+      assert.equal(at(text, nth(seqOf(get(root, 'b')).items, 1).span), '"y"');
     });
   });
 
@@ -243,7 +249,7 @@ describe('parseYaml', () => {
       const file = parseYaml(text);
       assert.deepEqual(plainValue(file.root), { Base: { Runtime: 'python3.12' }, Fn: { Properties: { Runtime: 'python3.12' } } });
       assert.equal(file.problems.length, 1);
-      const problem = file.problems[0];
+      const problem = nth(file.problems, 0);
       assert.equal(problem.code, 'yaml-alias');
       assert.equal(problem.severity, 'error');
       assert.match(problem.message, /CloudFormation does not support YAML aliases/);
@@ -261,7 +267,7 @@ describe('parseYaml', () => {
       const text = 'A: 1\nB: 2\nA: 3\n';
       const file = parseYaml(text);
       assert.equal(file.problems.length, 1);
-      const p = file.problems[0];
+      const p = nth(file.problems, 0);
       assert.equal(p.code, 'duplicate-key');
       assert.equal(p.severity, 'error');
       assert.equal(p.span.start, text.lastIndexOf('A'));
@@ -275,7 +281,7 @@ describe('parseYaml', () => {
       const text = 'a:\n\tb: 1\n';
       const file = parseYaml(text);
       assert.deepEqual(file.problems.map((p) => p.code), ['yaml-tab']);
-      assert.deepEqual(at(text, file.problems[0].span), '\t');
+      assert.deepEqual(at(text, nth(file.problems, 0).span), '\t');
       assert.deepEqual(plainValue(file.root), { a: { b: 1 } });
       assert.deepEqual(codes('a:\tb\n'), []);
     });
@@ -284,8 +290,8 @@ describe('parseYaml', () => {
       const text = 'Resources:\n  Fn\n    Type: X\n  Other: 1\n';
       const file = parseYaml(text);
       assert.equal(file.problems.length, 1);
-      assert.equal(at(text, file.problems[0].span), 'Fn');
-      assert.match(file.problems[0].message, /Missing ':'/);
+      assert.equal(at(text, nth(file.problems, 0).span), 'Fn');
+      assert.match(nth(file.problems, 0).message, /Missing ':'/);
       assert.deepEqual(plainValue(file.root), { Resources: { Fn: { Type: 'X' }, Other: 1 } });
     });
 
@@ -293,7 +299,7 @@ describe('parseYaml', () => {
       const text = 'Props:\n  A: 1\n   B: 2\n  C: 3\nNext: x\n';
       const file = parseYaml(text);
       assert.deepEqual(file.problems.map((p) => p.code), ['yaml-syntax']);
-      assert.equal(at(text, file.problems[0].span), 'B: 2');
+      assert.equal(at(text, nth(file.problems, 0).span), 'B: 2');
       assert.deepEqual(plainValue(file.root), { Props: { A: 1, B: 2, C: 3 }, Next: 'x' });
     });
 
@@ -301,15 +307,15 @@ describe('parseYaml', () => {
       const text = 'a:\n  ids: [x, y\n  next: 1\nb: 2\n';
       const file = parseYaml(text);
       assert.equal(file.problems.length, 1);
-      assert.equal(at(text, file.problems[0].span), '[');
+      assert.equal(at(text, nth(file.problems, 0).span), '[');
       assert.deepEqual(plainValue(file.root), { a: { ids: ['x', 'y'], next: 1 }, b: 2 });
     });
 
     it('recovers from an unclosed quote at the next entry', () => {
       const text = 'a: "abc\nb: 2\nc: \'x\n- y\n';
       const file = parseYaml(text);
-      assert.equal(file.problems[0].code, 'yaml-syntax');
-      assert.equal(at(text, file.problems[0].span), '"abc');
+      assert.equal(nth(file.problems, 0).code, 'yaml-syntax');
+      assert.equal(at(text, nth(file.problems, 0).span), '"abc');
       assert.deepEqual(mapOf(file.root).entries.map((e) => e.key.value).slice(0, 3), ['a', 'b', 'c']);
       assert.equal(scalarOf(get(file.root, 'a')).value, 'abc');
       assert.equal(scalarOf(get(file.root, 'b')).value, 2);
@@ -423,7 +429,7 @@ describe('parseYaml', () => {
         node?.kind === 'map' ? node.entries.find((e) => e.key.value === name)?.value : undefined;
       const meta = child(child(child(child(file.root, 'Resources'), 'Sg0'), 'Properties'), 'Meta');
       assert.ok(meta?.kind === 'map');
-      assert.deepEqual(meta.span, meta.entries[0].span);
+      assert.deepEqual(meta.span, nth(meta.entries, 0).span);
       assert.equal(text.slice(meta.span.start, meta.span.end), "Owner: 'team'");
     });
   });
