@@ -5,7 +5,7 @@
 import { layoutDiagram, type DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
 import { buildScene } from '../../server/src/ide/diagram/diagramScene';
 import { diagramCss, themeColour } from '../../server/src/ide/diagram/diagramStyle';
-import { applyView, defaultCollapsed, isCollapsibleKind, isContainerKind } from '../../server/src/ide/diagram/diagramView';
+import { applyView, defaultCollapsed, isCollapsibleKind, isContainerKind, layoutBudget, viewCost } from '../../server/src/ide/diagram/diagramView';
 import type { DiagramModel, DiagramNode, PathStatus } from '../../server/src/protocol/diagram';
 import { isDiagramModel, isHostToWebviewMessage, type ExportFormat, type HostToWebviewMessage } from '../../server/src/protocol/webviewMessages';
 import { renderScene } from './domRenderer';
@@ -32,6 +32,8 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: s
 class TopologyApp {
   private model: DiagramModel | undefined;
   private layout: DiagramLayout | undefined;
+  /** The view (filters, collapsed boxes) `layout` was drawn for: an update of the same view keeps its picture. */
+  private layoutView: string | undefined;
   private scene: SVGSVGElement | undefined;
   private state: PanelState;
   private renderCount = 0;
@@ -101,9 +103,15 @@ class TopologyApp {
     const ticket = ++this.renderCount;
     const collapsed = this.collapsedNow();
     const viewed = applyView(model, { vpc: this.state.vpc, function: this.state.fn, collapsed });
+    const view = JSON.stringify([this.state.vpc, this.state.fn, collapsed]);
+    const previous = this.layoutView === view ? this.layout : undefined;
     let layout: DiagramLayout;
     try {
-      layout = await layoutDiagram(viewed);
+      // After an update the previous positions are the layout's hints, so a small edit keeps the picture.
+      // A new picture is settled once (laid out again on its own hints) when cheap, so that the first
+      // update after it does not move boxes either; a big one is not, to stay within the time budget.
+      layout = await layoutDiagram(viewed, previous);
+      if (previous === undefined && viewCost(viewed) <= layoutBudget / 2) layout = await layoutDiagram(viewed, layout);
     } catch (error) {
       this.showMessage(`The diagram could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -111,6 +119,7 @@ class TopologyApp {
     // A newer diagram arrived while this one was laid out.
     if (ticket !== this.renderCount) return;
     this.layout = layout;
+    this.layoutView = view;
     const scene = renderScene(buildScene(layout, { titles: false }), { skipTitles: true });
     if (!(scene instanceof SVGSVGElement)) return;
     for (const path of Array.from(scene.querySelectorAll('path.edge'))) {
@@ -133,7 +142,11 @@ class TopologyApp {
     this.renderDetails();
     if (options.center) this.centerOn(options.center);
     const azs = model.nodes.filter((n) => n.kind === 'az');
-    this.collapseButton.setAttribute('aria-pressed', String(azs.length > 0 && azs.every((n) => collapsed.includes(n.id))));
+    const azsCollapsed = azs.length > 0 && azs.every((n) => collapsed.includes(n.id));
+    this.collapseButton.setAttribute('aria-pressed', String(azsCollapsed));
+    // The label says what a click does.
+    this.collapseButton.textContent = azsCollapsed ? 'Expand AZs' : 'Collapse AZs';
+    this.collapseButton.title = `${azsCollapsed ? 'Draw every Availability Zone with its subnets' : 'Draw every Availability Zone as one box'} (double-click a VPC, AZ or subnet to toggle it)`;
     this.host.post({ type: 'rendered', version: model.version, nodeIds: layout.nodes.map((n) => n.id), selected: this.state.selected });
   }
 

@@ -335,6 +335,8 @@ describe('topology webview (Chromium)', function () {
     const collapsed = await rendered(page, 2);
     assert.ok(!collapsed.nodeIds.some((id) => id.endsWith('aws_subnet.app_a')));
     assert.equal(await page.locator('.node.collapsed').count(), 4);
+    // The button says what it does next.
+    assert.equal(await page.locator('.toolbar button[aria-pressed]').textContent(), 'Expand AZs');
     await page.locator('.toolbar select').first().selectOption({ label: 'Vpc' });
     const filtered = await rendered(page, 3);
     assert.ok(!filtered.nodeIds.some((id) => id.endsWith('aws_lambda_function.orders')));
