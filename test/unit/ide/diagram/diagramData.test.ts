@@ -154,3 +154,37 @@ resource "aws_lambda_function" "plain" {
     for (const n of model.nodes.filter((x) => x.kind === 'function' || x.kind === 'subnet' || x.kind === 'nat-gateway')) assert.ok(n.location, `${n.label} has no location`);
   });
 });
+
+describe('diagram data: Lambda Managed Instances', () => {
+  // Functions on a capacity provider run on instances in the customer's subnets (no Hyperplane ENI): the
+  // provider is drawn in each subnet it uses, linked to the functions that run on it.
+  const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+  SubA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a } }
+  SubB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: eu-west-1b } }
+  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: s, VpcId: !Ref Vpc } }
+  Provider:
+    Type: AWS::Serverless::CapacityProvider
+    Properties:
+      VpcConfig: { SubnetIds: [!Ref SubA, !Ref SubB], SecurityGroupIds: [!Ref Sg] }
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      CapacityProviderConfig: { Arn: !GetAtt Provider.Arn }
+`;
+  const model = diagramOf(new Map([['/w/template.yaml', template]]));
+
+  it('draws the capacity provider in each of its subnets, linked to the function, with no Hyperplane ENI', () => {
+    const providers = model.nodes.filter((n) => n.kind === 'capacity-provider');
+    const subnetOf = (id: string | null): string => model.nodes.find((n) => n.id === id)?.label ?? '?';
+    assert.deepEqual(providers.map((p) => `${p.label} in ${subnetOf(p.parent)}`).sort(), ['Provider in SubA', 'Provider in SubB']);
+    assert.equal(model.nodes.filter((n) => n.kind === 'hyperplane-eni').length, 0);
+    const worker = model.nodes.find((n) => n.kind === 'function' && n.label === 'Worker');
+    assert.ok(worker, 'the function is drawn');
+    const linked = model.edges.filter((e) => e.source === worker.id || e.target === worker.id).map((e) => model.nodes.find((n) => n.id === (e.source === worker.id ? e.target : e.source))?.kind);
+    assert.ok(linked.includes('capacity-provider'), `the function is linked to its capacity provider (links: ${linked.join(', ')})`);
+  });
+});
