@@ -7,6 +7,7 @@ import type { NetworkModel } from '../model/network';
 import { EniGrouping, groupSetKey } from './enis';
 import { collectFindings, type FunctionFacts } from './findings';
 import { needsOf, type Need } from './intent';
+import { withIpv6OnlyEgress } from './ipv6Egress';
 import { placementOf, type Placement } from './placement';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
 import { requestOf } from './serviceRequests';
@@ -170,6 +171,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
         evaluations.set(p.key, hit.evals);
         return p.need === null && !hit.reach.needed ? hit.reach : { ...hit.reach, needed: p.need !== null, neededBecause: p.need?.because ?? [] };
       });
+      if (ipv6) reach = withIpv6OnlyEgress(reach);
     }
     facts.push({ fn, placement, needs, reach, evaluations, eniKeys });
     shareKeysOf.set(fn.id, shareKeys);

@@ -56,7 +56,8 @@ export type PolicyVerdict =
   | { readonly kind: 'pass'; readonly detail: string }
   /** `fix`: one change to the policy that lets every refused request through. */
   | { readonly kind: 'block'; readonly detail: string; readonly fix: string }
-  | { readonly kind: 'unknown'; readonly detail: string };
+  /** `fix`: set when the policy allows some granted requests and refuses others (see evaluateEndpointPolicy). */
+  | { readonly kind: 'unknown'; readonly detail: string; readonly fix?: string };
 
 /** Three-valued match of one policy element against what the request may be. */
 type Match = 'covers' | 'partly' | 'none';
@@ -349,6 +350,7 @@ export function evaluateEndpointPolicy(endpoint: EndpointFacts, request: Endpoin
   }
   const ctx: Ctx = { endpoint, request, resolve };
   const allowed: string[] = [];
+  const allowedActions: string[] = [];
   const blocked: string[] = [];
   const toAllow = new Map<string, string[]>();
   const denies = new Map<string, string[]>();
@@ -357,7 +359,10 @@ export function evaluateEndpointPolicy(endpoint: EndpointFacts, request: Endpoin
   for (const item of request.items) {
     const r = evaluateItem(ctx, policy, item);
     switch (r.kind) {
-      case 'allowed': allowed.push(`${describe(item)} (${r.by})`); break;
+      case 'allowed':
+        allowed.push(`${describe(item)} (${r.by})`);
+        if (!allowedActions.includes(item.action)) allowedActions.push(item.action);
+        break;
       case 'denied':
         because ??= item.because;
         blocked.push(`${r.by} denies ${describe(item)}`);
@@ -376,10 +381,26 @@ export function evaluateEndpointPolicy(endpoint: EndpointFacts, request: Endpoin
       ...[...denies].map(([st, items]) => `narrow the Deny ${st} so it does not cover ${items.join(' and ')}`),
       ...(toAllow.size > 0 ? [`allow ${[...toAllow].map(([resource, actions]) => `${actions.join(', ')} on ${resource}`).join(' and ')}`] : []),
     ];
+    const fix = `${changes.join(', and ')} in the policy of ${endpoint.address}`;
+    // Granted actions are an upper bound on what the function calls, not what it calls (a SAM
+    // DynamoDBCrudPolicy grants Scan to a function that may only GetItem). Only when the policy refuses every
+    // granted request is the service unusable; when it allows some, the refused ones fail only if called.
+    if (allowed.length > 0 || open !== null) {
+      const refused = [
+        ...[...toAllow].map(([resource, actions]) => `${list(actions, 4)} on ${resource}`),
+        ...[...denies].map(([st, items]) => `${list(items)} (${st} denies them)`),
+      ].join(' and ');
+      const allows = allowed.length > 0 ? `allows ${list(allowedActions)} but ` : '';
+      return {
+        kind: 'unknown',
+        detail: `the endpoint policy ${allows}refuses ${refused}: calls of those actions fail, which matters only if the function makes them (${because ?? 'they are granted'})${open !== null ? `; it may also refuse ${open}` : ''}`,
+        fix,
+      };
+    }
     return {
       kind: 'block',
       detail: `the endpoint policy refuses the function's requests: ${list(blocked)} (needed because ${because ?? 'the function uses the service'})`,
-      fix: `${changes.join(', and ')} in the policy of ${endpoint.address}`,
+      fix,
     };
   }
   if (open !== null) return { kind: 'unknown', detail: `the endpoint policy may refuse ${open}` };

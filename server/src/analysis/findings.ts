@@ -9,6 +9,7 @@ import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
 import { displayName } from './naming';
 import { eniPermissions } from './eniPermissions';
+import { IPV6_ONLY_EGRESS, ipv6Gateway } from './ipv6Egress';
 import { natWorks, privateDnsFix, vpcDnsFix } from './pathSteps';
 import type { Placement } from './placement';
 import { rules, type RuleInfo } from './rules';
@@ -64,6 +65,20 @@ function noRouteRule(reach: DestinationReach): RuleInfo {
   }
 }
 
+/** The AWS rule a no-route finding applies, unless its explanation already cites one: E3 internet, E6 AWS APIs. */
+function noRouteRuleId(reach: DestinationReach): string {
+  if (/\([A-Z]\d+(, [A-Z]\d+)*\)$/.test(reach.explanation)) return '';
+  switch (reach.destinationKind) {
+    case 'internet':
+    case 'internet-ipv6':
+      return reach.destinationKind === 'internet' ? ' (E3)' : ' (E11)';
+    case 'aws-service':
+      return ' (E6)';
+    case 'target':
+      return '';
+  }
+}
+
 export function collectFindings(model: NetworkModel, options: AnalysisOptions, facts: readonly FunctionFacts[], enis: readonly HyperplaneEni[]): Finding[] {
   const f = new Findings(model);
   const narrowAcls = new Map<Id, Set<Id>>();
@@ -90,11 +105,30 @@ export function collectFindings(model: NetworkModel, options: AnalysisOptions, f
 function reachFindings(f: Findings, fact: FunctionFacts): void {
   const { fn } = fact;
   for (const reach of fact.reach) {
-    if (!reach.needed || (reach.status !== 'no' && reach.status !== 'partial')) continue;
+    if (reach.needed && reach.status === 'unknown' && reach.reason === 'VPCE_POLICY_DENIES') {
+      // E7, E9: the endpoint policy allows some granted actions and refuses others. Grants are an upper bound
+      // on what the function calls (a SAM CRUD template grants Scan to a function that may only GetItem), so
+      // nothing says the refused calls happen: information, not a warning, and the reach stays unknown.
+      const open = (fact.evaluations.get(reach.destination) ?? []).find((e) => e.status === 'unknown' && e.code === 'VPCE_POLICY_DENIES');
+      f.add(rules.VPCE_POLICY_DENIES, fn.id, locate(fn), `the endpoint policy may refuse some requests of ${fn.address} to ${reach.label}: ${reach.explanation}`,
+        f.related([reach.blockedAt], 'endpoint'), open?.fixes ?? [], 'information', reach.destination);
+      continue;
+    }
+    const ipv6Only = reach.reason === IPV6_ONLY_EGRESS;
+    if (!reach.needed || (reach.status !== 'no' && reach.status !== 'partial' && !ipv6Only)) continue;
     const because = reach.neededBecause[0] ? ` (${reach.neededBecause[0]})` : '';
     const evals = fact.evaluations.get(reach.destination) ?? [];
     const blocks = evals.flatMap((e) => e.blocks);
     const related = f.related(blocks.map((b) => b.component), 'blocked at');
+    if (ipv6Only) {
+      // E11: IPv6-only egress works only for dual-stack hosts, which the workspace cannot tell → a warning.
+      const v6 = fact.reach.find((r) => r.destination === 'internet-ipv6');
+      const gateway = v6 ? ipv6Gateway(v6) : undefined;
+      f.add(rules.LAMBDA_NO_ROUTE_INTERNET, fn.id, locate(fn),
+        `${fn.address} reaches the internet only over IPv6${gateway ? ` (through ${gateway.label})` : ''}${because}; IPv4 is blocked${reach.blockedAt !== null ? ` at ${displayName(f.model, reach.blockedAt)}` : ''}, so hosts without an IPv6 (AAAA) address are unreachable (E11)`,
+        [...f.related(gateway?.component ? [gateway.component] : [], 'IPv6 path'), ...related], reach.fixes, 'warning', reach.destination);
+      continue;
+    }
     if (fact.placement.kind === 'service-vpc') {
       if (reach.destinationKind === 'target') {
         f.add(rules.LAMBDA_PRIVATE_TARGET_WITHOUT_VPC, fn.id, locate(fn), `${fn.address} has no VPC config but uses ${reach.label}${because}, which is reachable only inside its VPC (E1)`, f.related([reach.target], 'private resource'), reach.fixes, undefined, reach.destination);
@@ -121,7 +155,7 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
       continue;
     }
     const where = reach.blockedAt !== null ? ` at ${f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? displayName(f.model, reach.blockedAt)}` : '';
-    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}`, related, reach.fixes, undefined, reach.destination);
+    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
   }
   publicSubnetFinding(f, fact);
 }

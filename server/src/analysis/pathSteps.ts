@@ -9,7 +9,7 @@ import { displayName } from './naming';
 import { evaluateNetworkAcl } from './networkAcls';
 import { evaluateSecurityGroups, type SgPeerSpec } from './securityGroups';
 import type { Trace } from './trace';
-import type { Fix } from './types';
+import type { Change, Fix } from './types';
 
 /** What the security-group steps need of the function's end: its groups and its address (known or not). */
 export interface GroupEnd {
@@ -147,10 +147,24 @@ export function natFixes(model: NetworkModel, src: Source): Fix[] {
   if (nat) {
     return [{ description: `route 0.0.0.0/0 in ${nameOf(model, table)} to ${nat.address}`, changes: [{ kind: 'add-nat-route', routeTable: table, natGateway: nat.id }] }];
   }
+  // A NAT gateway the code declares but does not create (count 0): the fix is to create it, not to add one.
+  const declared = model.notCreated?.find((n) => n.resourceType === 'aws_nat_gateway');
+  if (declared) {
+    return [{ description: `${declared.address} is not created: ${declared.reason}${declared.hint ? `; ${declared.hint}` : ''}`, changes: [{ kind: 'other', component: null }] }];
+  }
   const pub = publicSubnetOf(model, src.vpc);
+  const natChanges: Change[] = [{ kind: 'add-nat-gateway', vpc: src.vpc, publicSubnet: pub?.id ?? null }, { kind: 'add-nat-route', routeTable: table, natGateway: null }];
+  if (pub) {
+    return [{ description: `add a public NAT gateway in ${pub.address} and route 0.0.0.0/0 in ${nameOf(model, table)} to it`, changes: natChanges }];
+  }
+  // E3: the NAT gateway needs a public subnet, which needs an internet gateway attached to the VPC: the whole change.
+  const igw = model.internetGatewaysOf(src.vpc)[0];
+  const first = igw !== undefined
+    ? `add a public subnet whose route table sends 0.0.0.0/0 to ${nameOf(model, igw)}`
+    : `attach an internet gateway to ${nameOf(model, src.vpc)}, add a public subnet whose route table sends 0.0.0.0/0 to it`;
   return [{
-    description: `add a public NAT gateway${pub ? ` in ${pub.address}` : ' in a public subnet'} and route 0.0.0.0/0 in ${nameOf(model, table)} to it`,
-    changes: [{ kind: 'add-nat-gateway', vpc: src.vpc, publicSubnet: pub?.id ?? null }, { kind: 'add-nat-route', routeTable: table, natGateway: null }],
+    description: `${first}, add a public NAT gateway in that subnet and route 0.0.0.0/0 in ${nameOf(model, table)} to the NAT gateway`,
+    changes: [...natChanges, { kind: 'other', component: src.vpc }],
   }];
 }
 

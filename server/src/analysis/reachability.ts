@@ -296,7 +296,8 @@ export class PathSearch {
     }];
   }
 
-  private igwHop(trace: Trace, vpc: Id | null, igw: Maybe<Id>, final: string, via: Via): void {
+  /** `inbound`: hops of the return traffic entering through the gateway, listed after the gateway's own hop. */
+  private igwHop(trace: Trace, vpc: Id | null, igw: Maybe<Id>, final: string, via: Via, inbound?: () => void): void {
     const m = this.model;
     const id = isKnown(igw) ? igw : null;
     const label = `internet gateway ${nameOf(m, igw)}`;
@@ -313,6 +314,7 @@ export class PathSearch {
     }
     trace.via ??= via;
     trace.pass(id, 'internet-gateway', label, 'attached to the VPC', 'E3');
+    inbound?.();
     this.finalHop(trace, final);
   }
 
@@ -386,8 +388,7 @@ export class PathSearch {
     trace.pass(natTable, 'route-table', tableLabel, `0.0.0.0/0 → ${nameOf(m, t.ref)}`, 'E3');
     aclStep(m, trace, m.naclOf(natSubnet.id), true, natAddr, HTTPS, HTTPS, `NAT subnet ${natSubnet.address}`);
     aclStep(m, trace, m.naclOf(natSubnet.id), false, natAddr, EPHEMERAL_FROM, EPHEMERAL_TO, `NAT subnet ${natSubnet.address}`);
-    this.ingressStep(trace, t.ref, natSubnet);
-    this.igwHop(trace, isKnown(natSubnet.vpc) ? natSubnet.vpc : src.vpc, t.ref, final, 'nat-gateway');
+    this.igwHop(trace, isKnown(natSubnet.vpc) ? natSubnet.vpc : src.vpc, t.ref, final, 'nat-gateway', () => this.ingressStep(trace, t.ref, natSubnet));
   }
 
   /** Set while following a transit gateway into an egress VPC: a second gateway hop is not followed. */
@@ -596,7 +597,11 @@ export class PathSearch {
         trace.pass(endpoint.id, 'vpc-endpoint', label, `${routing}; ${verdict.detail}`, rule);
         return true;
       case 'unknown':
-        trace.unknown(endpoint.id, 'vpc-endpoint', label, `${routing}; ${verdict.detail}`, rule);
+        // Some granted requests refused (not all): open, but explained by VPCE_POLICY_DENIES with its fix.
+        if (verdict.fix !== undefined) {
+          trace.unknown(endpoint.id, 'vpc-endpoint', label, `${routing}; ${verdict.detail} (${rule})`, rule, VPCE_POLICY_DENIES,
+            [{ description: verdict.fix, changes: [{ kind: 'other', component: endpoint.id }] }]);
+        } else trace.unknown(endpoint.id, 'vpc-endpoint', label, `${routing}; ${verdict.detail}`, rule);
         return false;
       case 'block':
         trace.block(endpoint.id, 'vpc-endpoint', label, `${routing}, but ${verdict.detail} (${rule})`, rule, VPCE_POLICY_DENIES,

@@ -19,7 +19,7 @@ function rule(id: string, severity: Finding['severity'], title: string, summary:
 }
 
 export const rules = Object.freeze({
-  LAMBDA_NO_ROUTE_INTERNET: rule('LAMBDA_NO_ROUTE_INTERNET', 'error', 'Function cannot reach the internet', 'The function needs the internet but no path through NAT gateway and internet gateway works.', ['M3', 'E2', 'E3', 'E4']),
+  LAMBDA_NO_ROUTE_INTERNET: rule('LAMBDA_NO_ROUTE_INTERNET', 'error', 'Function cannot reach the internet', 'The function needs the internet but no path through NAT gateway and internet gateway works.', ['M3', 'E2', 'E3', 'E4', 'E11']),
   LAMBDA_NO_ROUTE_S3: rule('LAMBDA_NO_ROUTE_S3', 'error', 'Function cannot reach Amazon S3', 'The function uses S3 but has neither a gateway/interface endpoint nor a NAT path that works.', ['E6', 'E7', 'E8']),
   LAMBDA_NO_ROUTE_DYNAMODB: rule('LAMBDA_NO_ROUTE_DYNAMODB', 'error', 'Function cannot reach DynamoDB', 'The function uses DynamoDB but has neither a gateway endpoint nor a NAT path that works.', ['E6', 'E7', 'E8']),
   LAMBDA_NO_ROUTE_AWS_SERVICE: rule('LAMBDA_NO_ROUTE_AWS_SERVICE', 'error', 'Function cannot reach an AWS service', 'The function calls an AWS service API but has neither an interface endpoint nor a NAT path that works.', ['E6', 'E9']),

@@ -80,7 +80,8 @@ export class Trace {
   readonly hops: Hop[] = [];
   readonly blocks: Block[] = [];
   readonly narrowAcls: Id[] = [];
-  private open: { component: Id | null; reason: string } | null = null;
+  /** The first open hop; `code` and `fixes` when a rule explains it (an endpoint policy refusing some granted actions). */
+  private open: { component: Id | null; reason: string; code?: string; fixes?: readonly Fix[] } | null = null;
   via: Via | null = null;
 
   constructor(readonly subnet: Id) {}
@@ -101,10 +102,10 @@ export class Trace {
     this.blocks.push(tag === undefined ? { component, code, explanation, fixes } : { component, code, explanation, fixes, tag });
   }
 
-  unknown(component: Id | null, componentKind: HopKind, label: Text, detail: Text, rule?: string): void {
+  unknown(component: Id | null, componentKind: HopKind, label: Text, detail: Text, rule?: string, code?: string, fixes?: readonly Fix[]): void {
     const hop = new LazyHop(component, componentKind, text(label), 'unknown', text(detail), rule);
     this.hops.push(hop);
-    this.open ??= { component, reason: `${hop.label}: ${hop.detail}` };
+    this.open ??= code === undefined ? { component, reason: `${hop.label}: ${hop.detail}` } : { component, reason: `${hop.label}: ${hop.detail}`, code, fixes: fixes ?? [] };
   }
 
   /** Appends a recorded part (memoised sub-paths shared between functions). */
@@ -112,7 +113,11 @@ export class Trace {
     for (const hop of part.path) this.hops.push(hop);
     for (const block of part.blocks) this.blocks.push(block);
     for (const acl of part.narrowAcls) this.narrowAcls.push(acl);
-    if (part.status === 'unknown') this.open ??= { component: part.blockedAt, reason: part.reason ?? 'unknown' };
+    if (part.status === 'unknown') {
+      this.open ??= part.code === null || part.code === UNKNOWN_CODE
+        ? { component: part.blockedAt, reason: part.reason ?? 'unknown' }
+        : { component: part.blockedAt, reason: part.reason ?? 'unknown', code: part.code, fixes: part.fixes };
+    }
     if (part.via !== null) this.via = part.via;
   }
 
@@ -128,7 +133,7 @@ export class Trace {
     if (this.open) {
       return {
         subnet: this.subnet, status: 'unknown', via: this.via, path: this.hops, blockedAt: this.open.component, reason: this.open.reason,
-        code: UNKNOWN_CODE, explanation: this.open.reason, fixes: [], blocks: [], narrowAcls: this.narrowAcls,
+        code: this.open.code ?? UNKNOWN_CODE, explanation: this.open.reason, fixes: this.open.fixes ?? [], blocks: [], narrowAcls: this.narrowAcls,
       };
     }
     return {

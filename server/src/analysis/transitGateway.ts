@@ -249,7 +249,13 @@ function routeStep(model: NetworkModel, trace: Trace, tgw: TransitGateway, attac
     const table = tableForFix(model, tgw, dest);
     trace.block(attachment.id, 'transit-gateway-attachment', `transit gateway attachment ${attachment.address}${suffix}`,
       `the attachment is associated with no transit gateway route table, so ${tgw.address} does not route its traffic (P11)`, 'P11', 'TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION',
-      table === null ? [] : [{ description: `associate ${attachment.address} with transit gateway route table ${nameOf(model, table)}`, changes: [{ kind: 'other', component: attachment.id }] }]);
+      [{
+        // P11: with default association and propagation disabled the gateway has no route table at all.
+        description: table === null
+          ? `create ${tgw.address.startsWith('aws_') ? 'an aws_ec2_transit_gateway_route_table' : 'an AWS::EC2::TransitGatewayRouteTable'} for ${tgw.address} and associate ${attachment.address} with it`
+          : `associate ${attachment.address} with transit gateway route table ${nameOf(model, table)}`,
+        changes: [{ kind: 'other', component: attachment.id }],
+      }]);
     return null;
   }
   const table = association.table;

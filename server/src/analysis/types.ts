@@ -83,8 +83,9 @@ export interface DestinationReach {
   readonly blockedAt: Id | null;
   /**
    * Reachability Analyzer explanation code (NO_ROUTE_TO_DESTINATION…) or LAMBDA_* code; null when reachable.
-   * Unknowns: LAMBDA_UNKNOWN_INPUT (a value the workspace does not define) or CONDITIONAL_RESOURCE (an object
-   * on the path is created only under a condition that cannot be decided statically).
+   * Unknowns: LAMBDA_UNKNOWN_INPUT (a value the workspace does not define), CONDITIONAL_RESOURCE (an object
+   * on the path is created only under a condition that cannot be decided statically) or VPCE_POLICY_DENIES (an
+   * endpoint policy allows some of the actions the function is granted and refuses others).
    */
   readonly reason: string | null;
   /** Human-readable explanation of the reason (or of the unknown). */

@@ -13,6 +13,7 @@ import {
   type ModelObject,
   type NetworkAcl,
   type NetworkAclEntry,
+  type NotCreated,
   type PolicyDocument,
   type RefList,
   type Route,
@@ -54,6 +55,7 @@ class BuiltModel implements NetworkModel {
   readonly byId = new Map<Id, ModelObject>();
   readonly byKind = new Map<ModelKind, ModelObject[]>();
   readonly alias = new Map<Id, Id>();
+  readonly notCreated: NotCreated[] = [];
   readonly mainTable = new Map<Id, Id>();
   readonly subnetTable = new Map<Id, Association>();
   readonly subnetAcl = new Map<Id, Association>();
@@ -166,6 +168,7 @@ export function buildModel(outputs: readonly FrontendOutput[], options: BuildOpt
   const endpoints: VpcEndpoint[] = [];
   const proxies: Target[] = [];
   for (const output of outputs) {
+    if (output.notCreated) model.notCreated.push(...output.notCreated);
     for (const object of output.objects) {
       // Endpoints are added once their association resources are merged in (below).
       if (object.kind === 'vpc-endpoint') endpoints.push(object);

@@ -62,4 +62,6 @@ export interface NetworkModel {
   childrenOf(parent: Id): readonly Target[];
   rolePolicies(role: Id): RolePolicies;
   eventSourceMappingsOf(fn: Id): readonly EventSourceMapping[];
+  /** Declared resources with zero instances (count 0…), for fixes that point at them; absent when none known. */
+  readonly notCreated?: readonly import('./types').NotCreated[];
 }

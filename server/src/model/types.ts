@@ -603,4 +603,19 @@ export interface FrontendOutput {
   readonly region: Maybe<string>;
   /** Stacks this output covers (Terraform root folders, template paths). */
   readonly stacks: readonly string[];
+  /** Declared resources that create no instance (count 0, empty for_each), so fixes can point at them. */
+  readonly notCreated?: readonly NotCreated[];
+}
+
+/** A declared resource with zero instances: `count = var.enable_nat ? 1 : 0` with enable_nat = false. */
+export interface NotCreated {
+  /** Resource address without instance key (aws_nat_gateway.nat, module.x.aws_route.r). */
+  readonly address: string;
+  /** Resource type (aws_nat_gateway). */
+  readonly resourceType: string;
+  /** Why: "count = var.enable_nat ? 1 : 0 is 0". */
+  readonly reason: string;
+  /** The change that creates it, when simple ("set enable_nat = true"); null otherwise. */
+  readonly hint: string | null;
+  readonly origin: import('./origin').Origin;
 }

@@ -59,12 +59,17 @@ describe('endpoint policy evaluation', () => {
     { name: 'no request to the service', policy: { statements: [st({ resources: ['arn:aws:s3:::other/*'] })] }, request: request([]), expect: 'pass: the function makes no known request to s3, so its endpoint policy does not matter here' },
     { name: 'incomplete needs all allowed', policy: { statements: [st({ resources: ['arn:aws:s3:::orders/*'] })] }, request: request([getOrders], { incomplete: 'a policy is unknown' }), expect: 'unknown: the endpoint policy allows s3:GetObject on arn:aws:s3:::orders/* (statement #1), but the function may make other requests (a policy is unknown)' },
     { name: 'role grants s3:*: partly allowed', policy: { statements: [st({ actions: ['s3:GetObject'] })] }, request: request([item('s3:*', 'arn:aws:s3:::orders/*')]), expect: 'unknown: the endpoint policy may refuse s3:* on arn:aws:s3:::orders/*: statement #1 may allow it: covers only part of s3:* on arn:aws:s3:::orders/*' },
+    // Grants are an upper bound on what the function calls: some allowed, some refused is open, with the fix.
+    { name: 'some granted actions allowed, others refused: unknown', policy: { statements: [st({ actions: ['dynamodb:GetItem'], resources: ['arn:aws:dynamodb:us-east-1:*:table/carts'] })] }, request: request(['GetItem', 'Scan', 'Query'].map((a) => item(`dynamodb:${a}`, 'arn:aws:dynamodb:us-east-1:*:table/carts'))), expect: 'unknown: the endpoint policy allows dynamodb:GetItem but refuses dynamodb:Scan, dynamodb:Query on arn:aws:dynamodb:us-east-1:*:table/carts: calls of those actions fail, which matters only if the function makes them (test)' },
+    { name: 'a Deny covering some granted actions: unknown', policy: { statements: [st({}), st({ effect: 'Deny', sid: 'NoPut', actions: ['s3:PutObject'] })] }, request: request([getOrders, item('s3:PutObject', 'arn:aws:s3:::orders/*')]), expect: 'unknown: the endpoint policy allows s3:GetObject but refuses s3:PutObject on arn:aws:s3:::orders/* (statement NoPut denies them): calls of those actions fail, which matters only if the function makes them (test)' },
+    { name: 'every granted action refused: block', policy: { statements: [st({ resources: ['arn:aws:s3:::other/*'] })] }, request: request([getOrders, item('s3:PutObject', 'arn:aws:s3:::orders/*')]), expect: 'block: allow s3:GetObject, s3:PutObject on arn:aws:s3:::orders/* in the policy of aws_vpc_endpoint.s3' },
     { name: 'table in the deployment account matches a literal account', policy: { statements: [st({ actions: ['dynamodb:*'], resources: ['arn:aws:dynamodb:us-east-1:123456789012:table/carts'] })] }, request: request([item('dynamodb:GetItem', 'arn:aws:dynamodb:us-east-1:*:table/carts')]), expect: 'pass: the endpoint policy allows dynamodb:GetItem on arn:aws:dynamodb:us-east-1:*:table/carts (statement #1)' },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const v = evaluateEndpointPolicy(endpoint(c.policy), c.request === undefined ? request([getOrders]) : c.request, resolver);
       assert.equal(`${v.kind}: ${v.kind === 'block' ? v.fix : v.detail}`, c.expect);
+      if (v.kind === 'unknown' && c.expect.includes(' but refuses ')) assert.match(v.fix ?? '', / in the policy of aws_vpc_endpoint\.s3$/);
     });
   }
 

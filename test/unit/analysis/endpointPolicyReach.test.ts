@@ -176,7 +176,7 @@ resource "aws_iam_role" "other" {
 });
 
 /** SAM: S3ReadPolicy on the bucket, an S3 gateway endpoint and a DynamoDB interface endpoint with private DNS. */
-function sam(s3Policy: string, ddbPolicy = ''): string {
+function sam(s3Policy: string, ddbPolicy = '', ddbTemplate = 'DynamoDBReadPolicy'): string {
   return `
 Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -218,7 +218,7 @@ ${ddbPolicy}
       CodeUri: .
       Policies:
         - S3ReadPolicy: { BucketName: !Ref Orders }
-        - DynamoDBReadPolicy: { TableName: !Ref Table }
+        - ${ddbTemplate}: { TableName: !Ref Table }
       VpcConfig: { SubnetIds: [!Ref SubnetA], SecurityGroupIds: [!Ref FnSg] }
 `;
 }
@@ -246,6 +246,32 @@ describe('endpoint policies (CloudFormation / SAM)', () => {
     const ddb = result.functions[0]?.reach.find((r) => r.destination === 'dynamodb');
     // The template's AZ names (us-east-1a) give the Region that SAM substitutes into its policy templates' ARNs.
     assert.match(ddb?.fixes[0]?.description ?? '', /^allow dynamodb:GetItem, dynamodb:Scan, dynamodb:Query, dynamodb:BatchGetItem, dynamodb:DescribeTable on arn:aws:dynamodb:us-east-1:\*:table\/carts in the policy of DdbEndpoint$/);
+  });
+
+  // Granted actions are an upper bound on what the function calls (E7, E9): a policy allowing some of them is
+  // open (the refused ones fail only if called), with an information finding and the fix; allowing none is no.
+  it('DynamoDBCrudPolicy behind a GetItem-only policy is unknown, not no; another table only is no', () => {
+    const getItem = policy(`          - { Effect: Allow, Principal: '*', Action: 'dynamodb:GetItem', Resource: !GetAtt Table.Arn }`);
+    const result = analyseSam(sam('', getItem, 'DynamoDBCrudPolicy'));
+    assert.equal(lines(result), 's3: yes via gateway-endpoint\ndynamodb: unknown via interface-endpoint VPCE_POLICY_DENIES at DdbEndpoint');
+    const ddb = result.functions[0]?.reach.find((r) => r.destination === 'dynamodb');
+    assert.match(ddb?.explanation ?? '', /the endpoint policy allows dynamodb:GetItem but refuses dynamodb:Scan, dynamodb:Query, dynamodb:BatchGetItem, dynamodb:DescribeTable and 5 more on arn:aws:dynamodb:us-east-1:\*:table\/carts: calls of those actions fail, which matters only if the function makes them/);
+    const finding = result.findings.find((f) => f.rule === 'VPCE_POLICY_DENIES');
+    assert.ok(finding, result.findings.map((f) => f.rule).join(', '));
+    assert.equal(finding.severity, 'information');
+    assert.match(finding.message, /^the endpoint policy may refuse some requests of Fn to /);
+    assert.match(finding.fixes[0]?.description ?? '', /^allow dynamodb:Scan, .*dynamodb:PutItem.* on arn:aws:dynamodb:us-east-1:\*:table\/carts in the policy of DdbEndpoint$/);
+    assert.deepEqual(result.findings.filter((f) => f.rule === 'VPCE_POLICY_DENIES' || f.rule.startsWith('LAMBDA_NO_ROUTE')).map((f) => `${f.severity} ${f.rule}`), ['information VPCE_POLICY_DENIES']);
+    const other = analyseSam(sam('', policy(`          - { Effect: Allow, Principal: '*', Action: 'dynamodb:*', Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/other' }`), 'DynamoDBCrudPolicy'));
+    assert.equal(lines(other).split('\n')[1], 'dynamodb: no via interface-endpoint VPCE_POLICY_DENIES at DdbEndpoint');
+    assert.equal(other.findings.find((f) => f.rule === 'VPCE_POLICY_DENIES')?.severity, 'warning');
+  });
+
+  it('S3ReadPolicy behind a GetObject-only policy is unknown (ListBucket is refused, GetObject allowed)', () => {
+    const result = analyseSam(sam(policy(`          - { Effect: Allow, Principal: '*', Action: 's3:GetObject', Resource: !Sub '\${Orders.Arn}/*' }`)));
+    assert.equal(lines(result).split('\n')[0], 's3: unknown via gateway-endpoint VPCE_POLICY_DENIES at S3Endpoint');
+    const s3Reach = result.functions[0]?.reach.find((r) => r.destination === 's3');
+    assert.match(s3Reach?.explanation ?? '', /the endpoint policy allows s3:GetObject but refuses s3:ListBucket, s3:GetBucketLocation, s3:GetLifecycleConfiguration on arn:aws:s3:::orders and s3:GetObjectVersion on arn:aws:s3:::orders\/\*: calls of those actions fail/);
   });
 
   it('an interface policy for the table passes (the account of the table is the deployment\'s own)', () => {

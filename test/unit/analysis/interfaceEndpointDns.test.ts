@@ -117,7 +117,7 @@ function sqs(o: Options): { answer: string; finding: string } {
   return { answer, finding: f === undefined ? 'none' : `${f.rule}: ${f.message}\n${f.fixes.map((x) => `fix: ${x.description}`).join('\n')}` };
 }
 
-const NAT_FIX = 'fix: add a public NAT gateway in a public subnet and route 0.0.0.0/0 in aws_vpc.main (main route table) to it';
+const NAT_FIX = 'fix: attach an internet gateway to aws_vpc.main, add a public subnet whose route table sends 0.0.0.0/0 to it, add a public NAT gateway in that subnet and route 0.0.0.0/0 in aws_vpc.main (main route table) to the NAT gateway';
 
 describe('interface endpoint DNS as the cause of a blocked service (E9, E10)', () => {
   it('private DNS off on the endpoint: the explanation and the finding name it, its fix beside the NAT fix', () => {
@@ -130,7 +130,7 @@ describe('interface endpoint DNS as the cause of a blocked service (E9, E10)', (
     ].join('\n'));
     assert.equal(r.finding, [
       'LAMBDA_NO_ROUTE_AWS_SERVICE: aws_lambda_function.f cannot reach the sqs API (environment variable QUEUE_URL refers to aws_sqs_queue.q): '
-        + `blocked at aws_vpc.main (main route table) (NO_ROUTE_TO_DESTINATION). ${cause}: route table aws_vpc.main (main route table): no route covers the destination`,
+        + `blocked at aws_vpc.main (main route table) (NO_ROUTE_TO_DESTINATION). ${cause}: route table aws_vpc.main (main route table): no route covers the destination (E6)`,
       'fix: enable private DNS on aws_vpc_endpoint.sqs',
       NAT_FIX,
     ].join('\n'));

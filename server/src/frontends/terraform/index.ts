@@ -17,6 +17,7 @@ import { emitUncountedRule } from './resources/uncounted';
 import { TfSession } from './session';
 import { readVarFiles, varFilesOf } from './tfvars';
 import { isTfUnknown } from './value';
+import { zeroInstanceNote } from './zeroInstances';
 
 export type { TerraformIndex } from './navigation';
 
@@ -43,7 +44,12 @@ function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, s
     const handle = mod.resource(decl.key);
     if (!handle) continue;
     emitUncountedRule(handle, session, state);
-    for (const inst of handle.instances()) {
+    const instances = handle.instances();
+    if (instances.length === 0 && state.notCreated) {
+      const note = zeroInstanceNote(handle, session);
+      if (note) state.notCreated.push(note);
+    }
+    for (const inst of instances) {
       try {
         mapper(new MapContext(inst, session, state));
       } catch (e) {
@@ -128,7 +134,7 @@ function firstInstancesOf(view: SourceView, tree: ModuleTree, options: Terraform
 export function readTerraform(view: SourceView, options: TerraformOptions): TerraformOutput {
   const tree = new ModuleTree(view, options.roots);
   const problems = new Map<string, Problem>();
-  const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), standalone: [] };
+  const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), standalone: [], notCreated: [] };
   let region: Maybe<string> | undefined;
   const plans = plansByRoot(view, tree.roots, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}|${p.span.end}`, p));
 
@@ -174,6 +180,7 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
     problems: [...problems.values()],
     region: region ?? (options.region !== undefined && options.region !== '' ? options.region : unknown('no AWS provider region is configured')),
     stacks: tree.roots,
+    ...(state.notCreated && state.notCreated.length > 0 ? { notCreated: state.notCreated } : {}),
     index: buildTerraformIndex(tree, () => firstInstancesOf(view, tree, options, plans)),
   };
 }

@@ -2,7 +2,7 @@
 // (model objects, problems, and facts that other resources complete: edge functions, inline rule owners).
 
 import { unknown, type Maybe, type Origin, type Problem } from '../../../model/origin';
-import type { Base, Id, ModelObject } from '../../../model/types';
+import type { Base, Id, ModelObject, NotCreated } from '../../../model/types';
 import type { Severity, Span } from '../../../syntax/text';
 import type { BlockView } from '../blockView';
 import type { InstanceHandle } from '../moduleInstance';
@@ -16,6 +16,8 @@ export interface EmitState {
   /** Route tables / SGs that declare inline rules, and standalone rules naming them (T3, T5 conflicts). */
   readonly inlineOwners: Map<Id, string>;
   readonly standalone: { readonly owner: Id; readonly file: string; readonly span: Span; readonly address: string }[];
+  /** Modelled resource types declared with zero instances (count 0, empty for_each). */
+  readonly notCreated?: NotCreated[];
 }
 
 export class MapContext {

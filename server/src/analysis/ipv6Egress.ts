@@ -1,0 +1,31 @@
+// IPv6-only internet egress of a dual-stack function (E11): IPv4 is blocked but IPv6 gets out, so "the
+// internet" works only for hosts with an IPv6 (AAAA) address, which the workspace cannot tell.
+
+import type { DestinationReach, Hop } from './types';
+
+/** Unknown-reason code of the IPv4 internet answer when only IPv6 gets out (E11). */
+export const IPV6_ONLY_EGRESS = 'LAMBDA_IPV6_ONLY_EGRESS';
+
+/** The gateway hop that lets IPv6 out (egress-only or internet gateway), for messages. */
+export function ipv6Gateway(reach: DestinationReach): Hop | undefined {
+  return reach.path.find((h) => h.componentKind === 'egress-only-internet-gateway' || h.componentKind === 'internet-gateway');
+}
+
+/**
+ * E11: when the IPv4 internet is blocked from every subnet but the IPv6 internet is reached from all of them,
+ * the function's need for "the internet" is met only for dual-stack hosts → unknown, saying which family works.
+ * AWS service destinations keep their answer (the SDK's default endpoints are IPv4-only).
+ */
+export function withIpv6OnlyEgress(reach: readonly DestinationReach[]): DestinationReach[] {
+  const v6 = reach.find((r) => r.destination === 'internet-ipv6');
+  if (v6?.status !== 'yes') return [...reach];
+  return reach.map((r) => {
+    if (r.destination !== 'internet' || r.status !== 'no') return r;
+    const gateway = ipv6Gateway(v6);
+    const through = gateway ? ` through ${gateway.label}` : '';
+    return {
+      ...r, status: 'unknown', reason: IPV6_ONLY_EGRESS,
+      explanation: `IPv6 reaches the internet${through}, IPv4 does not (${r.explanation}): it works only for hosts with an IPv6 (AAAA) address (E11)`,
+    };
+  });
+}
