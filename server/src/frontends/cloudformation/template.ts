@@ -66,33 +66,35 @@ export interface Intrinsic {
   readonly writtenName: string;
 }
 
-const untagged = new WeakMap<DataNode, DataNode>();
-
 /** The node without its tag, so a tagged node's content can be read as the intrinsic's argument. */
 function stripTag(node: DataNode): DataNode {
-  let u = untagged.get(node);
-  if (u === undefined) {
-    // The argument starts after the tag and its separating space (`!Ref Name`: the span of `Name`).
-    const start = node.tag !== undefined && node.tag.span.end + 1 <= node.span.end ? node.tag.span.end + 1 : node.span.start;
-    const span = { start, end: node.span.end };
-    // Built field by field in the readers' property order (not `{ ...node }`): the copies then share the
-    // readers' hidden classes, and a spread of three node shapes was a visible cost of every re-analysis.
-    switch (node.kind) {
-      case 'map':
-        u = { kind: 'map', entries: node.entries, tag: undefined, span };
-        break;
-      case 'seq':
-        u = { kind: 'seq', items: node.items, tag: undefined, span };
-        break;
-      case 'scalar':
-        u =
-          node.raw === undefined
-            ? { kind: 'scalar', value: node.value, style: node.style, tag: undefined, span }
-            : { kind: 'scalar', value: node.value, raw: node.raw, style: node.style, tag: undefined, span };
-        break;
-    }
-    untagged.set(node, u);
+  const tag = node.tag;
+  if (tag === undefined) return node;
+  // The argument starts after the tag and its separating space (`!Ref Name`: the span of `Name`).
+  const start = tag.span.end + 1 <= node.span.end ? tag.span.end + 1 : node.span.start;
+  // The copy is memoised on the tag (data/ast.ts DataTag.untagged). An alias shares its anchor's tag with
+  // another span: the memo is used only when it was made for this span.
+  const memo = tag.untagged;
+  if (memo !== undefined && memo.kind === node.kind && memo.span.start === start && memo.span.end === node.span.end) return memo;
+  const span = { start, end: node.span.end };
+  // Built field by field in the readers' property order (not `{ ...node }`): the copies then share the
+  // readers' hidden classes, and a spread of three node shapes was a visible cost of every re-analysis.
+  let u: DataNode;
+  switch (node.kind) {
+    case 'map':
+      u = { kind: 'map', entries: node.entries, tag: undefined, span };
+      break;
+    case 'seq':
+      u = { kind: 'seq', items: node.items, tag: undefined, span };
+      break;
+    case 'scalar':
+      u =
+        node.raw === undefined
+          ? { kind: 'scalar', value: node.value, style: node.style, tag: undefined, span }
+          : { kind: 'scalar', value: node.value, raw: node.raw, style: node.style, tag: undefined, span };
+      break;
   }
+  (tag as { untagged?: DataNode | undefined }).untagged = u;
   return u;
 }
 

@@ -19,6 +19,12 @@ export interface DataTag {
   /** As written, e.g. `!Ref`, `!GetAtt`, `!!str`. */
   readonly name: string;
   readonly span: Span;
+  /**
+   * A memo slot, not data: the tagged node without its tag (a CloudFormation intrinsic's argument), filled on
+   * first use by frontends/cloudformation/template.ts. The reader creates every tag with the slot (undefined)
+   * so tags keep one shape; a memo on the node itself is cheaper than a WeakMap, which every re-analysis paid.
+   */
+  readonly untagged?: DataNode | undefined;
 }
 
 export interface DataMap {

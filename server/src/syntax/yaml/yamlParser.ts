@@ -716,7 +716,7 @@ class YamlReader {
       }
       if (c === C.Bang) {
         if (this.propTag !== undefined) this.error(p, e, 'A node can have only one tag.');
-        else this.propTag = { name: this.strings.slice(p, e), span: { start: p, end: e } };
+        else this.propTag = { name: this.strings.slice(p, e), span: { start: p, end: e }, untagged: undefined };
       } else if (e === p + 1) {
         this.error(p, e, "Expected an anchor name after '&'.");
       } else {
