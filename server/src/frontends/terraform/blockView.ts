@@ -91,16 +91,21 @@ export class BlockView {
     return out;
   }
 
-  /** Nested blocks of a type, static and `dynamic` ones in source order. Unknown dynamic for_each: skipped. */
+  /**
+   * Nested blocks of a type, static and `dynamic` ones in source order. A dynamic for_each not known
+   * statically: its blocks from the plan when the plan lists this resource's blocks (plannedDynamicCount),
+   * else skipped.
+   */
   blocks(type: string): readonly BlockView[] {
     // Made once per type, so the views keep their memoised arguments across readers.
     const cached = this.blockCache?.get(type);
     if (cached) return cached;
     const out: BlockView[] = [];
+    const fromPlan = this.plannedDynamicCount(type);
     for (const item of this.body.items) {
       if (item.kind !== 'block') continue;
       if (item.type === type) out.push(new BlockView(item.body, this.scope, item.span, item.typeSpan, undefined, this.planned && plannedBlock(this.planned, type, out.length)));
-      else if (item.type === 'dynamic' && item.labels[0]?.value === type) this.expandDynamic(item, type, out);
+      else if (item.type === 'dynamic' && item.labels[0]?.value === type) this.expandDynamic(item, type, out, fromPlan);
     }
     const listed = this.attrs().get(type);
     if (listed) this.expandAttributeForm(listed, type, out);
@@ -120,12 +125,38 @@ export class BlockView {
       const forEach = attributesOf(item.body).get('for_each');
       if (!forEach) continue;
       const coll = evaluate(forEach.expr, this.scope);
-      if (isPending(coll)) return isTfUnknown(coll) ? coll : unknownValue(pendingReason(coll), { refs: [coll] });
+      if (isPending(coll)) return this.plannedDynamicCount(type) !== undefined ? undefined : isTfUnknown(coll) ? coll : unknownValue(pendingReason(coll), { refs: [coll] });
     }
     return undefined;
   }
 
-  private expandDynamic(block: HclBlock, type: string, out: BlockView[]): void {
+  /**
+   * How many blocks the one dynamic block of this type whose for_each is not known statically makes, taken
+   * from the plan: the plan's list of these blocks is the result Terraform computed, so that block makes
+   * what the other (known) blocks of the type do not account for. Undefined when the plan has no such list,
+   * when no dynamic block or more than one is unknown (which elements belong to which cannot be told), or
+   * when the blocks are also written in the attribute form.
+   */
+  private plannedDynamicCount(type: string): number | undefined {
+    const list = this.planned?.values[type];
+    if (!Array.isArray(list) || this.attrs().has(type)) return undefined;
+    let unknown = 0;
+    let known = 0;
+    for (const item of this.body.items) {
+      if (item.kind !== 'block') continue;
+      if (item.type === type) known++;
+      else if (item.type === 'dynamic' && item.labels[0]?.value === type) {
+        const forEach = attributesOf(item.body).get('for_each');
+        if (!forEach) continue;
+        const coll = evaluate(forEach.expr, this.scope);
+        if (isPending(coll)) unknown++;
+        else known += iterate(coll).length;
+      }
+    }
+    return unknown === 1 ? Math.max(0, list.length - known) : undefined;
+  }
+
+  private expandDynamic(block: HclBlock, type: string, out: BlockView[], fromPlan: number | undefined): void {
     const attrs = attributesOf(block.body);
     const forEach = attrs.get('for_each');
     const content = block.body.items.find((i): i is HclBlock => i.kind === 'block' && i.type === 'content');
@@ -133,6 +164,18 @@ export class BlockView {
     const iteratorExpr = attrs.get('iterator')?.expr;
     const iterator = (iteratorExpr?.kind === 'variable' ? iteratorExpr.name : literalString(iteratorExpr)) ?? type;
     const coll = evaluate(forEach.expr, this.scope);
+    if (isPending(coll) && fromPlan !== undefined) {
+      // The plan lists the blocks but not the elements they came from: the iterator stays unknown, and each
+      // argument built from it takes the planned block's value (withPlanned); arguments that do not use it
+      // keep their static value (and its references to workspace objects).
+      const element = unknownValue(`the dynamic "${type}" block's for_each is not known statically (${pendingReason(coll)}); its blocks come from the plan, which does not record the elements`);
+      const scope = withVar(this.scope, iterator, element);
+      for (let i = 0; i < fromPlan; i++) {
+        const planned = this.planned && plannedBlock(this.planned, type, out.length);
+        out.push(new BlockView(content.body, scope, block.span, block.typeSpan, undefined, planned));
+      }
+      return;
+    }
     if (isPending(coll)) {
       this.scope.mod.ctx.report({ code: 'tf-unknown-dynamic', severity: 'information', message: `The dynamic "${type}" block iterates over a value not known statically (${pendingReason(coll)}); its blocks are not modelled.`, file: this.file, span: forEach.span });
       return;

@@ -71,6 +71,11 @@ export interface EvalContext {
   report(problem: Problem): void;
   /** The text of a file read by file()/templatefile() (relative paths from the root module), or why not. */
   readFile?(path: string, site: { readonly file: string; readonly span: Span }): string | TfUnknown;
+  /**
+   * fileexists(): whether the file exists (relative paths from the root module), or unknown when the view
+   * cannot tell (an error value for a path that is a folder, as Terraform fails there).
+   */
+  fileExists?(path: string, site: { readonly file: string; readonly span: Span }): boolean | TfUnknown;
   /** The parsed template of a file read by templatefile(), cached per file. */
   template?(path: string, text: string): readonly HclTemplatePart[] | TfUnknown;
 }
@@ -478,6 +483,7 @@ function evalCall(name: string, args: readonly HclExpr[], expandFinal: boolean, 
     return isTfUnknown(v) ? v : true;
   }
   if ((name === 'file' || name === 'templatefile') && ctx.readFile && !expandFinal) return evalFileCall(ctx, name, args, span, scope);
+  if (name === 'fileexists' && ctx.fileExists && !expandFinal) return evalFileExists(ctx, args, span, scope);
   if (name === 'length' && args.length === 1 && !expandFinal && args[0]) {
     // length(aws_subnet.x) counts instances without materialising every attribute of every instance.
     const lazy = evalLazy(args[0], scope);
@@ -519,6 +525,19 @@ function evalFileCall(ctx: EvalContext, name: 'file' | 'templatefile', args: rea
   for (const [k, v] of vars.fields) inner = withVar(inner, k, v);
   // A template that is one interpolation keeps its value's type (`${port}` gives 5, not "5"), as in Terraform.
   return evalTemplate(parts as readonly HclTemplatePart[], inner);
+}
+
+/** fileexists(path) over the files the workspace view holds (Terraform: a bool; null or a folder is an error). */
+function evalFileExists(ctx: EvalContext, args: readonly HclExpr[], span: Span, scope: Scope): TfValue {
+  const arg = args[0];
+  if (args.length !== 1 || !arg) return errorValue(ctx, 'fileexists() needs 1 argument');
+  const path = evaluate(arg, scope);
+  if (isErrorValue(ctx, path)) return path;
+  if (isPending(path)) return derived(ctx, 'fileexists(): the path is unknown', path, [path]);
+  if (path === null) return errorValue(ctx, 'fileexists(): the path must not be null');
+  // Terraform converts a number or bool argument to its string form.
+  if (typeof path !== 'string' && typeof path !== 'number' && typeof path !== 'boolean') return errorValue(ctx, 'fileexists(): the path must be a string');
+  return ctx.fileExists?.(String(path), { file: scope.file, span }) ?? unknownValue('fileexists() is not evaluated statically');
 }
 
 function callFunction(ctx: EvalContext, name: string, values: TfValue[], span: Span, file: string): TfValue {

@@ -8,7 +8,7 @@ import type { SourceView } from '../../syntax/sourceView';
 import type { HclTemplatePart } from '../../syntax/hcl/ast';
 import { parseTemplateContent } from '../../syntax/hcl/hclParser';
 import type { Span } from '../../syntax/text';
-import { unknownValue, type EvalContext } from './evaluator';
+import { errorValue, unknownValue, type EvalContext } from './evaluator';
 import type { TfFunction } from './functions/result';
 import type { InstanceHandle } from './moduleInstance';
 import { resolvePath, type ModuleTree } from './moduleTree';
@@ -69,6 +69,37 @@ export class TfSession implements EvalContext {
     return unknownValue(`${abs} is not among the workspace files Hyperplane Lens loads`);
   }
 
+  /** Folders holding a Terraform file of the view, and every folder above a file of the view (lazy). */
+  private folders: { readonly terraform: ReadonlySet<string>; readonly all: ReadonlySet<string> } | undefined;
+
+  /**
+   * fileexists(): true when the view holds the file. The view holds only the files of this root's unit, so
+   * absence is proof only where the unit reads a whole folder: a file of a kind it reads by folder (.tf,
+   * .tf.json, .tfvars, .tfvars.json, and the templates .tpl, .tftpl, .tmpl, owned by the Terraform folder
+   * that holds them) in a folder that holds Terraform files of the view is false. Anything else absent (data
+   * files, which a unit reads only when named, other folders, other kinds) is unknown, one problem per path.
+   */
+  fileExists(path: string, site: { readonly file: string; readonly span: Span }): boolean | TfUnknown {
+    const abs = path.startsWith('/') ? resolvePath('/', path) : resolvePath(this.stack, path);
+    if (this.view.text(abs) !== undefined) return true;
+    const folders = (this.folders ??= foldersOf(this.view.paths));
+    if (folders.all.has(abs)) return errorValue(this, `fileexists(): "${abs}" is a directory, not a file`);
+    const slash = abs.lastIndexOf('/');
+    const dir = slash <= 0 ? '/' : abs.slice(0, slash);
+    if (readByFolder(abs) && folders.terraform.has(dir)) return false;
+    const key = `tf-fileexists-unknown|${abs}`;
+    if (!this.problemMap.has(key)) {
+      this.problemMap.set(key, {
+        code: 'tf-fileexists-unknown',
+        severity: 'information',
+        message: `fileexists() cannot tell whether ${abs} exists: the workspace files Hyperplane Lens loads for this root do not include it, and it is not a Terraform file or template in a folder of this configuration (which would be loaded if it existed).`,
+        file: site.file,
+        span: site.span,
+      });
+    }
+    return unknownValue(`fileexists(): whether ${abs} exists is not known from the workspace files Hyperplane Lens loads`);
+  }
+
   private readonly templates = new Map<string, readonly HclTemplatePart[] | TfUnknown>();
 
   template(path: string, text: string): readonly HclTemplatePart[] | TfUnknown {
@@ -84,4 +115,30 @@ export class TfSession implements EvalContext {
   idOf(address: string): string {
     return `${this.stack}::${address}`;
   }
+}
+
+/** Kinds a Terraform unit reads for every folder it holds, so their absence there means no such file. */
+const READ_BY_FOLDER: readonly string[] = ['.tf', '.tf.json', '.tfvars', '.tfvars.json', '.tpl', '.tftpl', '.tmpl'];
+
+function readByFolder(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return READ_BY_FOLDER.some((ext) => name.endsWith(ext));
+}
+
+/** One pass over the view's paths: folders with .tf/.tf.json files, and every folder above any file. */
+function foldersOf(paths: readonly string[]): { terraform: Set<string>; all: Set<string> } {
+  const terraform = new Set<string>();
+  const all = new Set<string>();
+  for (const p of paths) {
+    const slash = p.lastIndexOf('/');
+    const dir = slash <= 0 ? '/' : p.slice(0, slash);
+    if (p.endsWith('.tf') || p.endsWith('.tf.json')) terraform.add(dir);
+    for (let d = dir; !all.has(d); ) {
+      all.add(d);
+      if (d === '/') break;
+      const i = d.lastIndexOf('/');
+      d = i <= 0 ? '/' : d.slice(0, i);
+    }
+  }
+  return { terraform, all };
 }
