@@ -10,6 +10,7 @@ import { readTerraform } from '../../../server/src/frontends/terraform';
 import { buildModel } from '../../../server/src/model/build';
 import { readFixture } from '../frontends/cloudformation/cfnFixture';
 import { tfFixture } from '../frontends/terraform/tfFixture';
+import { association, packaged, publicSubnet, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 const OPTIONS = { eniQuotaPerVpc: 500, unsupportedAvailabilityZones: [] };
 
@@ -138,67 +139,21 @@ variable "enable_nat" {
   type = bool
 ${flag}
 }
-resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
-resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.main.id }
-resource "aws_subnet" "public" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "public" {
-  vpc_id = aws_vpc.main.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "public" {
-  subnet_id      = aws_subnet.public.id
-  route_table_id = aws_route_table.public.id
-}
+${vpc('main')}${publicSubnet({ vpc: 'main', name: 'public', cidr: '10.0.0.0/24', az: 'us-east-1a' })}
 resource "aws_eip" "nat" { count = var.enable_nat ? 1 : 0 }
 resource "aws_nat_gateway" "nat" {
   count         = var.enable_nat ? 1 : 0
   subnet_id     = aws_subnet.public.id
   allocation_id = aws_eip.nat[0].id
 }
-resource "aws_subnet" "private" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "private" { vpc_id = aws_vpc.main.id }
-resource "aws_route_table_association" "private" {
-  subnet_id      = aws_subnet.private.id
-  route_table_id = aws_route_table.private.id
-}
+${subnet('private', { vpc: 'main', cidr: '10.0.1.0/24', az: 'us-east-1a' })}${routeTable('private', { vpc: 'main' })}${association('private', 'private')}
 resource "aws_route" "nat" {
   count                  = var.enable_nat ? 1 : 0
   route_table_id         = aws_route_table.private.id
   destination_cidr_block = "0.0.0.0/0"
   nat_gateway_id         = aws_nat_gateway.nat[0].id
 }
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role          = "arn:aws:iam::123456789012:role/fn"
-  handler       = "app.handler"
-  runtime       = "python3.12"
-  filename      = "fn.zip"
-  vpc_config {
-    subnet_ids         = [aws_subnet.private.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${securityGroup('fn', 'all', 'main')}${vpcFunction('fn', { subnets: ['private'], attributes: packaged })}`;
 
   it('Terraform twin: count = var.enable_nat ? 1 : 0 gives unknown, true gives yes, false gives no', () => {
     const r = reach(tf(TF('')), 'internet');

@@ -4,7 +4,7 @@
 // P8, the local route covers the VPC's own IPv6 block whatever its value.
 
 import * as assert from 'node:assert/strict';
-import { analyzeFiles, reachOf, render, summary } from './reachText';
+import { analyzeFiles, reachOf, render, summary } from '../support/analyseWorkspace';
 
 /** VPC with an AWS-assigned IPv6 block, NAT in a public subnet, dual-stack private subnets, RDS in db subnets. */
 function terraform(o: { v6Route?: string; dualStack?: boolean } = {}): string {

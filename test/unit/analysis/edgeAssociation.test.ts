@@ -4,13 +4,11 @@
 // `local` for it leaves the answer certain.
 
 import * as assert from 'node:assert/strict';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyzeFiles } from '../support/analyseWorkspace';
+import { association, natGateway, provider, publicSubnet, ROLE, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 function internet(files: Readonly<Record<string, string>>): string {
-  const session = new AnalysisSession({ region: 'us-east-1' });
-  for (const [path, text] of Object.entries(files)) session.setFile(path, text);
-  const a = session.analyze();
-  const fn = a.result.functions[0];
+  const fn = analyzeFiles(files, 'us-east-1').functions[0];
   const reach = fn?.reach.find((r) => r.destinationKind === 'internet');
   if (!reach) return 'no internet answer';
   const ingress = reach.path.filter((h) => h.label.startsWith('gateway route table')).map((h) => `  ${h.verdict}: ${h.label}: ${h.detail}`);
@@ -19,50 +17,11 @@ function internet(files: Readonly<Record<string, string>>): string {
 
 /** A VPC with a function in a private subnet, a NAT gateway in a public subnet, and an edge-associated table. */
 function terraform(ingressRoutes: string): string {
-  return `
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "private" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_subnet" "public" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "us-east-1a"
-}
+  return `${provider('us-east-1')}${vpc()}${publicSubnet({ name: 'public', cidr: '10.0.0.0/24', az: 'us-east-1a' })}${natGateway('nat', 'public')}
+${subnet('private', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}${routeTable('private', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.nat.id') })}${association('private', 'private')}
 resource "aws_subnet" "inspection" {
   vpc_id     = aws_vpc.v.id
   cidr_block = "10.0.9.0/24"
-}
-resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "nat" {
-  subnet_id     = aws_subnet.public.id
-  allocation_id = aws_eip.nat.id
-}
-resource "aws_route_table" "private" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.nat.id
-  }
-}
-resource "aws_route_table" "public" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "private" {
-  subnet_id      = aws_subnet.private.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_route_table_association" "public" {
-  subnet_id      = aws_subnet.public.id
-  route_table_id = aws_route_table.public.id
 }
 resource "aws_network_interface" "firewall" { subnet_id = aws_subnet.inspection.id }
 resource "aws_route_table" "ingress" {
@@ -73,24 +32,7 @@ resource "aws_route_table_association" "edge" {
   gateway_id     = aws_internet_gateway.igw.id
   route_table_id = aws_route_table.ingress.id
 }
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/r"
-  vpc_config {
-    subnet_ids         = [aws_subnet.private.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${securityGroup('fn', 'all')}${vpcFunction('f', { subnets: ['private'], attributes: [ROLE] })}`;
 }
 
 const CFN = `

@@ -3,49 +3,22 @@
 // Region with the VPC's Region unknown leaves the answer open; a name built from the Region input matches.
 
 import * as assert from 'node:assert/strict';
-import { analyzeFiles, reachOf, render } from './reachText';
+import { analyzeFiles, reachOf, render } from '../support/analyseWorkspace';
+import { association, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 function terraform(serviceName: string, provider = 'provider "aws" { region = "eu-west-1" }'): string {
   return `
 ${provider}
 data "aws_region" "current" {}
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_route_table" "rt" { vpc_id = aws_vpc.v.id }
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.rt.id
-}
+${vpc()}${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}${routeTable('rt')}${association('a', 'rt')}
 resource "aws_vpc_endpoint" "s3" {
   vpc_id          = aws_vpc.v.id
   service_name    = ${serviceName}
   route_table_ids = [aws_route_table.rt.id]
 }
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${securityGroup('fn', 'https')}
 resource "aws_s3_bucket" "b" {}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  environment {
-    variables = { BUCKET = aws_s3_bucket.b.id }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${vpcFunction('f', { subnets: ['a'], env: 'BUCKET = aws_s3_bucket.b.id' })}`;
 }
 
 const CFN = (serviceName: string): string => `

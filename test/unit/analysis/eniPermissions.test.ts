@@ -5,23 +5,10 @@
 
 import * as assert from 'node:assert/strict';
 import { actionMatches } from '../../../server/src/analysis/eniPermissions';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyseWorkspace, findingsOf } from '../support/analyseWorkspace';
+import { securityGroup, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
-const NETWORK = `
-provider "aws" { region = "eu-west-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "eu-west-1b"
-}
-resource "aws_security_group" "fn" { vpc_id = aws_vpc.v.id }
-`;
+const NETWORK = twoAzVpc('eu-west-1') + securityGroup('fn', 'none');
 
 /** A role with the given attachments / inline policy and a VPC function using it. */
 function roleCase(name: string, o: { managed?: string[]; inline?: string }): string {
@@ -37,28 +24,13 @@ resource "aws_iam_role_policy" "${name}" {
 }`;
   return `
 resource "aws_iam_role" "${name}" { assume_role_policy = "{}" }${attachments}${inline}
-resource "aws_lambda_function" "${name}" {
-  function_name = "${name}"
-  role          = aws_iam_role.${name}.arn
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${vpcFunction(name, { subnets: ['a', 'b'], attributes: [`role          = aws_iam_role.${name}.arn`] })}`;
 }
 
 function eniFindings(cases: Record<string, { managed?: string[]; inline?: string }>): Map<string, string[]> {
-  const session = new AnalysisSession({ region: 'eu-west-1' });
-  session.setFile('/w/main.tf', NETWORK + Object.entries(cases).map(([n, c]) => roleCase(n, c)).join(''));
-  const a = session.analyze();
-  const out = new Map<string, string[]>();
-  for (const name of Object.keys(cases)) out.set(name, []);
-  for (const f of a.result.findings) {
-    if (f.rule !== 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS') continue;
-    const address = a.model.get(f.subject)?.address ?? f.subject;
-    out.get(address.replace('aws_lambda_function.', ''))?.push(`${f.severity}: ${f.message}`);
-  }
+  const run = analyseWorkspace({ '/w/main.tf': NETWORK + Object.entries(cases).map(([n, c]) => roleCase(n, c)).join('') }, 'eu-west-1');
+  const out = new Map<string, string[]>(Object.keys(cases).map((name) => [name, []]));
+  for (const f of findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS')) out.get(f.address.replace('aws_lambda_function.', ''))?.push(f.text);
   return out;
 }
 

@@ -4,14 +4,11 @@
 // internet gateway follows the gateway's own hop.
 
 import * as assert from 'node:assert/strict';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
 import type { AnalysisResult, DestinationReach } from '../../../server/src/analysis/types';
+import { analyzeFiles } from '../support/analyseWorkspace';
+import { association, packaged, provider, route, routeTable, publicSubnet as publicSubnetPiece, securityGroup, subnet, vpc as vpcResource, vpcFunction } from '../support/terraformPieces';
 
-function analyze(files: Readonly<Record<string, string>>): AnalysisResult {
-  const session = new AnalysisSession({ region: 'us-east-1' });
-  for (const [path, text] of Object.entries(files)) session.setFile(path, text);
-  return session.analyze().result;
-}
+const analyze = (files: Readonly<Record<string, string>>): AnalysisResult => analyzeFiles(files, 'us-east-1');
 
 function reachOf(result: AnalysisResult, destination: string): DestinationReach {
   const reach = result.functions[0]?.reach.find((r) => r.destination === destination);
@@ -20,62 +17,13 @@ function reachOf(result: AnalysisResult, destination: string): DestinationReach 
 }
 
 /** A VPC with one private subnet (route table a) and a function that calls https://api.example.com. */
-const vpc = `
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "a" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a1" {
-  vpc_id = aws_vpc.a.id
-  cidr_block = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "a" { vpc_id = aws_vpc.a.id }
-resource "aws_route_table_association" "a1" {
-  subnet_id = aws_subnet.a1.id
-  route_table_id = aws_route_table.a.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.a.id
-  egress {
-    from_port = 0
-    to_port = 0
-    protocol = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role = "arn:aws:iam::123456789012:role/fn"
-  runtime = "python3.12"
-  handler = "a.h"
-  filename = "a.zip"
-  vpc_config {
-    subnet_ids = [aws_subnet.a1.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-  environment { variables = { API = "https://api.example.com" } }
-}
-`;
+const vpc = provider('us-east-1') + vpcResource('a')
+  + subnet('a1', { vpc: 'a', cidr: '10.0.1.0/24', az: 'us-east-1a' }) + routeTable('a', { vpc: 'a' }) + association('a1', 'a')
+  + securityGroup('fn', 'all', 'a')
+  + vpcFunction('fn', { subnets: ['a1'], env: 'API = "https://api.example.com"', attributes: packaged });
 
 /** A public subnet routing 0.0.0.0/0 to an attached internet gateway. */
-const publicSubnet = `
-resource "aws_internet_gateway" "g" { vpc_id = aws_vpc.a.id }
-resource "aws_subnet" "pub" {
-  vpc_id = aws_vpc.a.id
-  cidr_block = "10.0.9.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.a.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.g.id
-  }
-}
-resource "aws_route_table_association" "pub" {
-  subnet_id = aws_subnet.pub.id
-  route_table_id = aws_route_table.pub.id
-}
-`;
+const publicSubnet = publicSubnetPiece({ vpc: 'a', igw: 'g', cidr: '10.0.9.0/24', az: 'us-east-1a' });
 
 const conditionalNat = `
 variable "enable_nat" { type = bool }
@@ -179,20 +127,7 @@ resource "aws_route_table_association" "edge" {
 
 /** Two VPCs joined by a transit gateway; the function in VPC a uses a database in VPC b. */
 function tgw(options: string, extra = ''): string {
-  return `
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "a" { cidr_block = "10.0.0.0/16" }
-resource "aws_vpc" "b" { cidr_block = "10.1.0.0/16" }
-resource "aws_subnet" "a1" {
-  vpc_id = aws_vpc.a.id
-  cidr_block = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_subnet" "b1" {
-  vpc_id = aws_vpc.b.id
-  cidr_block = "10.1.1.0/24"
-  availability_zone = "us-east-1a"
-}
+  return `${provider('us-east-1')}${vpcResource('a')}${vpcResource('b', '10.1.0.0/16')}${subnet('a1', { vpc: 'a', cidr: '10.0.1.0/24', az: 'us-east-1a' })}${subnet('b1', { vpc: 'b', cidr: '10.1.1.0/24', az: 'us-east-1a' })}
 resource "aws_ec2_transit_gateway" "t" {
 ${options}
 }
@@ -206,26 +141,7 @@ resource "aws_ec2_transit_gateway_vpc_attachment" "b" {
   vpc_id = aws_vpc.b.id
   subnet_ids = [aws_subnet.b1.id]
 }
-resource "aws_route_table" "a" {
-  vpc_id = aws_vpc.a.id
-  route {
-    cidr_block = "10.1.0.0/16"
-    transit_gateway_id = aws_ec2_transit_gateway.t.id
-  }
-}
-resource "aws_route_table_association" "a1" {
-  subnet_id = aws_subnet.a1.id
-  route_table_id = aws_route_table.a.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.a.id
-  egress {
-    from_port = 0
-    to_port = 0
-    protocol = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${routeTable('a', { vpc: 'a', routes: route('10.1.0.0/16', 'transit_gateway_id = aws_ec2_transit_gateway.t.id') })}${association('a1', 'a')}${securityGroup('fn', 'all', 'a')}
 resource "aws_db_subnet_group" "b" { subnet_ids = [aws_subnet.b1.id] }
 resource "aws_db_instance" "db" {
   engine = "postgres"
@@ -233,19 +149,7 @@ resource "aws_db_instance" "db" {
   allocated_storage = 20
   db_subnet_group_name = aws_db_subnet_group.b.name
 }
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role = "arn:aws:iam::123456789012:role/fn"
-  runtime = "python3.12"
-  handler = "a.h"
-  filename = "a.zip"
-  vpc_config {
-    subnet_ids = [aws_subnet.a1.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-  environment { variables = { DB = aws_db_instance.db.address } }
-}
-${extra}`;
+${vpcFunction('fn', { subnets: ['a1'], env: 'DB = aws_db_instance.db.address', attributes: packaged })}${extra}`;
 }
 
 describe('fix texts: transit gateway association', () => {

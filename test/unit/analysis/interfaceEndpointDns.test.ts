@@ -4,7 +4,8 @@
 // through the real Terraform front end and engine.
 
 import * as assert from 'node:assert/strict';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyzeFiles } from '../support/analyseWorkspace';
+import { association, natGateway, ROLE, route, routeTable, securityGroup, subnet, vpcFunction } from '../support/terraformPieces';
 
 interface Options {
   readonly privateDns?: boolean;
@@ -15,40 +16,9 @@ interface Options {
 
 function workspace(o: Options): string {
   const nat = o.nat === undefined ? '' : `
+${subnet('public', { vpc: 'main', cidr: '10.0.100.0/24', az: 'eu-west-1a' })}
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.main.id }
-resource "aws_subnet" "public" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.100.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_route_table" "public" {
-  vpc_id = aws_vpc.main.id
-${o.nat === 'working' ? `  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }` : ''}
-}
-resource "aws_route_table_association" "public" {
-  subnet_id      = aws_subnet.public.id
-  route_table_id = aws_route_table.public.id
-}
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "nat" {
-  allocation_id = aws_eip.nat.id
-  subnet_id     = aws_subnet.public.id
-}
-resource "aws_route_table" "private" {
-  vpc_id = aws_vpc.main.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.nat.id
-  }
-}
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.private.id
-}
-`;
+${routeTable('public', { vpc: 'main', routes: o.nat === 'working' ? route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') : '' })}${association('public', 'public')}${natGateway('nat', 'public')}${routeTable('private', { vpc: 'main', routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.nat.id') })}${association('a', 'private')}`;
   return `
 provider "aws" { region = "eu-west-1" }
 resource "aws_vpc" "main" {
@@ -56,20 +26,7 @@ resource "aws_vpc" "main" {
   enable_dns_support   = true
   enable_dns_hostnames = ${String(o.hostnames ?? true)}
 }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${subnet('a', { vpc: 'main', cidr: '10.0.1.0/24', az: 'eu-west-1a' })}${securityGroup('fn', 'all', 'main')}
 resource "aws_security_group" "vpce" {
   vpc_id = aws_vpc.main.id
   ingress {
@@ -88,25 +45,12 @@ resource "aws_vpc_endpoint" "sqs" {
   private_dns_enabled = ${String(o.privateDns ?? true)}
 }
 resource "aws_sqs_queue" "q" { name = "q" }
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/r"
-  environment {
-    variables = { QUEUE_URL = aws_sqs_queue.q.url }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-${nat}`;
+${vpcFunction('f', { subnets: ['a'], env: 'QUEUE_URL = aws_sqs_queue.q.url', attributes: [ROLE] })}${nat}`;
 }
 
 /** The sqs answer (status, via, explanation, fixes) and the function's finding for it. */
 function sqs(o: Options): { answer: string; finding: string } {
-  const session = new AnalysisSession({ region: 'eu-west-1' });
-  session.setFile('/w/main.tf', workspace(o));
-  const { result } = session.analyze();
+  const result = analyzeFiles({ '/w/main.tf': workspace(o) }, 'eu-west-1');
   const reach = result.functions[0]?.reach.find((r) => r.destination === 'sqs');
   if (!reach) return { answer: 'no answer', finding: 'none' };
   const answer = [

@@ -3,13 +3,12 @@
 // internet" only as far as the host is dual-stack → unknown, and the finding is a warning naming the IPv6 path.
 
 import * as assert from 'node:assert/strict';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyzeFiles } from '../support/analyseWorkspace';
+import { association, provider } from '../support/terraformPieces';
 import type { AnalysisResult } from '../../../server/src/analysis/types';
 
 function analyze(o: { ipv6Route?: boolean; allow?: boolean } = {}): AnalysisResult {
-  const session = new AnalysisSession({ region: 'us-east-1' });
-  session.setFile('/w/main.tf', `
-provider "aws" { region = "us-east-1" }
+  return analyzeFiles({ '/w/main.tf': `${provider('us-east-1')}
 resource "aws_vpc" "a" {
   cidr_block = "10.0.0.0/16"
   assign_generated_ipv6_cidr_block = true
@@ -25,10 +24,7 @@ resource "aws_route_table" "a" {
   vpc_id = aws_vpc.a.id
   ${o.ipv6Route === false ? '' : 'route {\n    ipv6_cidr_block = "::/0"\n    egress_only_gateway_id = aws_egress_only_internet_gateway.e.id\n  }'}
 }
-resource "aws_route_table_association" "a1" {
-  subnet_id = aws_subnet.a1.id
-  route_table_id = aws_route_table.a.id
-}
+${association('a1', 'a')}
 resource "aws_security_group" "fn" {
   vpc_id = aws_vpc.a.id
   egress {
@@ -53,8 +49,7 @@ resource "aws_lambda_function" "fn" {
   }
   environment { variables = { BUCKET = aws_s3_bucket.data.bucket, API = "https://api.example.com" } }
 }
-`);
-  return session.analyze().result;
+` }, 'us-east-1');
 }
 
 function summary(result: AnalysisResult): string[] {

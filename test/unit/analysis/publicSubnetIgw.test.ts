@@ -3,34 +3,13 @@
 // needed destination, warning when some subnets rely on it, information when it needs nothing through it.
 
 import * as assert from 'node:assert/strict';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyseWorkspace, findingsOf } from '../support/analyseWorkspace';
+import { association, route, routeTable, securityGroup, subnet, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
-const NETWORK = `
-provider "aws" { region = "eu-west-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+/** Subnets a and b use the main table, which routes to the internet gateway; subnet nat routes to a NAT gateway. */
+const NETWORK = `${twoAzVpc('eu-west-1')}${subnet('nat', { cidr: '10.0.3.0/24', az: 'eu-west-1b' })}
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "eu-west-1b"
-}
-resource "aws_subnet" "nat" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.3.0/24"
-  availability_zone = "eu-west-1b"
-}
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
+${routeTable('pub', { routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}
 resource "aws_main_route_table_association" "m" {
   vpc_id         = aws_vpc.v.id
   route_table_id = aws_route_table.pub.id
@@ -40,26 +19,7 @@ resource "aws_nat_gateway" "n" {
   allocation_id = aws_eip.e.id
   subnet_id     = aws_subnet.a.id
 }
-resource "aws_route_table" "private" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.n.id
-  }
-}
-resource "aws_route_table_association" "nat" {
-  subnet_id      = aws_subnet.nat.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${routeTable('private', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n.id') })}${association('nat', 'private')}${securityGroup('fn', 'https')}
 resource "aws_s3_bucket" "b" {}
 `;
 
@@ -71,30 +31,11 @@ resource "aws_vpc_endpoint" "s3" {
 }
 `;
 
-function fn(name: string, subnets: string[], env: string): string {
-  return `
-resource "aws_lambda_function" "${name}" {
-  function_name = "${name}"
-  environment {
-    variables = { ${env} }
-  }
-  vpc_config {
-    subnet_ids         = [${subnets.map((s) => `aws_subnet.${s}.id`).join(', ')}]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
-}
+const fn = (name: string, subnets: string[], env: string): string => vpcFunction(name, { subnets, env });
 
 function publicSubnetFindings(text: string): Map<string, string> {
-  const session = new AnalysisSession({ region: 'eu-west-1' });
-  session.setFile('/w/main.tf', text);
-  const a = session.analyze();
-  const out = new Map<string, string>();
-  for (const f of a.result.findings) {
-    if (f.rule === 'LAMBDA_PUBLIC_SUBNET_IGW') out.set(a.model.get(f.subject)?.address ?? f.subject, `${f.severity}: ${f.message}`);
-  }
-  return out;
+  const run = analyseWorkspace({ '/w/main.tf': text }, 'eu-west-1');
+  return new Map(findingsOf(run, 'LAMBDA_PUBLIC_SUBNET_IGW').map((f) => [f.address, f.text]));
 }
 
 describe('LAMBDA_PUBLIC_SUBNET_IGW (E2)', () => {

@@ -3,18 +3,13 @@
 // (REGIONAL_NGW_ROUTE_AZ_RESTRICTION), and the internet is reached through the VPC's internet gateway.
 
 import * as assert from 'node:assert/strict';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyzeFiles, render } from '../support/analyseWorkspace';
+import { association, ROLE, route, routeTable, securityGroup, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
 function internet(files: Readonly<Record<string, string>>): string {
-  const session = new AnalysisSession({ region: 'us-east-1' });
-  for (const [path, text] of Object.entries(files)) session.setFile(path, text);
-  const reach = session.analyze().result.functions[0]?.reach.find((r) => r.destinationKind === 'internet');
+  const reach = analyzeFiles(files, 'us-east-1').functions[0]?.reach.find((r) => r.destinationKind === 'internet');
   if (!reach) return 'no answer';
-  const lines = [`${reach.status} via ${reach.via ?? '-'}${reach.status === 'yes' ? '' : ` ${reach.reason ?? '-'}: ${reach.explanation}`}`];
-  if (reach.bySubnet.some((s) => s.status !== reach.bySubnet[0]?.status)) {
-    for (const s of reach.bySubnet) lines.push(`  ${s.subnet.slice(s.subnet.lastIndexOf('::') + 2)}: ${s.status}${s.code ? ` ${s.code}` : ''}`);
-  }
-  for (const f of reach.fixes) lines.push(`  fix: ${f.description}`);
+  const lines = [render(reach, { explain: true, bySubnet: true })];
   const nat = reach.path.find((h) => h.componentKind === 'nat-gateway');
   if (nat) lines.push(`  hop: ${nat.verdict}: ${nat.label}: ${nat.detail}`);
   return lines.join('\n');
@@ -22,58 +17,14 @@ function internet(files: Readonly<Record<string, string>>): string {
 
 /** VPC with two private subnets (us-east-1a, us-east-1b) routing 0.0.0.0/0 to a regional NAT gateway. */
 function terraform(o: { nat?: string; igw?: boolean } = {}): string {
-  return `
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "us-east-1b"
-}
+  return `${twoAzVpc('us-east-1')}
 ${o.igw === false ? '' : 'resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }'}
 resource "aws_nat_gateway" "r" {
   vpc_id            = aws_vpc.v.id
   availability_mode = "regional"
 ${o.nat ?? ''}
 }
-resource "aws_route_table" "private" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.r.id
-  }
-}
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_route_table_association" "b" {
-  subnet_id      = aws_subnet.b.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/r"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${routeTable('private', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.r.id') })}${association('a', 'private')}${association('b', 'private')}${securityGroup('fn', 'all')}${vpcFunction('f', { subnets: ['a', 'b'], attributes: [ROLE] })}`;
 }
 
 const MANUAL_1A = `  availability_zone_address {

@@ -3,24 +3,13 @@
 // (P10), and a NAT gateway placed in a private subnet (E3).
 
 import * as assert from 'node:assert/strict';
-import { analyzeFiles, reachOf, render } from './reachText';
+import { analyzeFiles, reachOf, render } from '../support/analyseWorkspace';
+import { association, natGateway, provider, publicSubnet, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 function peered(routes: string): string {
-  return `
-provider "aws" { region = "eu-west-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_vpc" "peer" { cidr_block = "10.1.0.0/16" }
+  return `${provider('eu-west-1')}${vpc()}${vpc('peer', '10.1.0.0/16')}
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "pa" {
-  vpc_id            = aws_vpc.peer.id
-  cidr_block        = "10.1.2.0/24"
-  availability_zone = "eu-west-1a"
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}${subnet('pa', { vpc: 'peer', cidr: '10.1.2.0/24', az: 'eu-west-1a' })}
 resource "aws_vpc_peering_connection" "pcx" {
   vpc_id      = aws_vpc.v.id
   peer_vpc_id = aws_vpc.peer.id
@@ -29,10 +18,7 @@ resource "aws_route_table" "rt" {
   vpc_id = aws_vpc.v.id
 ${routes}
 }
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.rt.id
-}
+${association('a', 'rt')}
 resource "aws_route_table" "peer" {
   vpc_id = aws_vpc.peer.id
   route {
@@ -40,19 +26,7 @@ resource "aws_route_table" "peer" {
     vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id
   }
 }
-resource "aws_route_table_association" "pa" {
-  subnet_id      = aws_subnet.pa.id
-  route_table_id = aws_route_table.peer.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${association('pa', 'peer')}${securityGroup('fn', 'all')}
 resource "aws_security_group" "redis" {
   vpc_id = aws_vpc.peer.id
   ingress {
@@ -68,17 +42,7 @@ resource "aws_elasticache_cluster" "redis" {
   subnet_group_name  = aws_elasticache_subnet_group.g.name
   security_group_ids = [aws_security_group.redis.id]
 }
-resource "aws_lambda_function" "lpm" {
-  function_name = "lpm"
-  environment {
-    variables = { REDIS = aws_elasticache_cluster.redis.cache_nodes[0].address }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${vpcFunction('lpm', { subnets: ['a'], env: 'REDIS = aws_elasticache_cluster.redis.cache_nodes[0].address' })}`;
 }
 
 const PEERING_ROUTE = `  route {
@@ -91,74 +55,12 @@ const HIDING_ROUTE = `  route {
   }`;
 
 /** NAT gateway in subnet "natsub", whose table has no internet route; "public" routes 0.0.0.0/0 to the IGW. */
-const PRIVATE_NAT = `
-provider "aws" { region = "eu-west-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
-resource "aws_subnet" "public" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "natsub" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.5.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_route_table" "public" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "public" {
-  subnet_id      = aws_subnet.public.id
-  route_table_id = aws_route_table.public.id
-}
-resource "aws_route_table" "natrt" { vpc_id = aws_vpc.v.id }
-resource "aws_route_table_association" "natsub" {
-  subnet_id      = aws_subnet.natsub.id
-  route_table_id = aws_route_table.natrt.id
-}
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "nat" {
-  allocation_id = aws_eip.nat.id
-  subnet_id     = aws_subnet.natsub.id
-}
-resource "aws_route_table" "private" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.nat.id
-  }
-}
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+const PRIVATE_NAT = provider('eu-west-1') + vpc() + publicSubnet({ name: 'public', cidr: '10.0.0.0/24', az: 'eu-west-1a' })
+  + subnet('natsub', { cidr: '10.0.5.0/24', az: 'eu-west-1a' }) + routeTable('natrt') + association('natsub', 'natrt')
+  + natGateway('nat', 'natsub')
+  + subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })
+  + routeTable('private', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.nat.id') }) + association('a', 'private')
+  + securityGroup('fn', 'all') + vpcFunction('f', { subnets: ['a'] });
 
 describe('fixes for routing blocks (P9, P10, E3)', () => {
   it('a peering hidden by a more specific route to the IGW: remove or repoint that route (P9, P10)', () => {

@@ -3,7 +3,8 @@
 // port is unknown is decided by every port (P1, P5): unknown where a rule that could apply depends on the port.
 
 import * as assert from 'node:assert/strict';
-import { analyzeFiles, reachOf, render } from './reachText';
+import { analyzeFiles, reachOf, render } from '../support/analyseWorkspace';
+import { provider, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 /** Function subnet a, target subnet db; `acl` is the body of a custom NACL on subnet a (none: the default NACL). */
 function terraform(o: { fnEgress: string; acl?: string; dbIngress?: string; target?: 'rds' | 'ec2' }): string {
@@ -18,20 +19,7 @@ resource "aws_db_instance" "t" {
   db_subnet_group_name   = aws_db_subnet_group.g.name
   vpc_security_group_ids = [aws_security_group.db.id]
 }`;
-  return `
-provider "aws" { region = "eu-west-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "db" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.9.0/24"
-  availability_zone = "eu-west-1a"
-}
-${o.acl === undefined ? '' : `resource "aws_network_acl" "fn" {
+  return `${provider('eu-west-1')}${vpc()}${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}${subnet('db', { cidr: '10.0.9.0/24', az: 'eu-west-1a' })}${o.acl === undefined ? '' : `resource "aws_network_acl" "fn" {
   vpc_id     = aws_vpc.v.id
   subnet_ids = [aws_subnet.a.id]
 ${o.acl}
@@ -50,17 +38,7 @@ ${o.dbIngress ?? `  ingress {
   }`}
 }
 ${target}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  environment {
-    variables = { DB_HOST = ${o.target === 'ec2' ? 'aws_instance.t.private_ip' : 'aws_db_instance.t.address'} }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${vpcFunction('f', { subnets: ['a'], env: `DB_HOST = ${o.target === 'ec2' ? 'aws_instance.t.private_ip' : 'aws_db_instance.t.address'}` })}`;
 }
 
 const rule = (kind: 'egress' | 'ingress', proto: string, from: number, to: number, peer: string, action?: string, no?: number): string =>

@@ -6,29 +6,19 @@
 
 import * as assert from 'node:assert/strict';
 import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyzeFiles, render as renderReach } from '../support/analyseWorkspace';
+import { association, natGateway, provider, ROLE, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 import type { DestinationReach } from '../../../server/src/analysis/types';
 import { buildJsonReport } from '../../../server/src/ide/report';
 
-function short(id: string | null): string {
-  return id === null ? '-' : id.slice(id.lastIndexOf('::') + 2);
-}
-
 function analyse(files: Readonly<Record<string, string>>): DestinationReach[] {
-  const session = new AnalysisSession({ region: 'us-east-1' });
-  for (const [path, text] of Object.entries(files)) session.setFile(path, text);
-  const fn = session.analyze().result.functions[0];
+  const fn = analyzeFiles(files, 'us-east-1').functions[0];
   assert.ok(fn, 'no function analysed');
   return [...fn.reach];
 }
 
 /** "status via code: explanation", then one line per subnet and the fixes. */
-function render(reach: DestinationReach | undefined): string {
-  if (!reach) return 'no answer';
-  const lines = [`${reach.status} via ${reach.via ?? '-'}${reach.status === 'yes' ? '' : ` ${reach.reason ?? '-'}: ${reach.explanation}`}`];
-  if (reach.bySubnet.some((s) => s.status !== reach.bySubnet[0]?.status)) for (const s of reach.bySubnet) lines.push(`  ${short(s.subnet)}: ${s.status}${s.code ? ` ${s.code}` : ''}`);
-  for (const f of reach.fixes) lines.push(`  fix: ${f.description}`);
-  return lines.join('\n');
-}
+const render = (reach: DestinationReach | undefined): string => renderReach(reach, { explain: true, bySubnet: true });
 
 function target(files: Readonly<Record<string, string>>): string {
   return render(analyse(files).find((r) => r.destinationKind === 'target'));
@@ -53,30 +43,9 @@ interface Options {
 
 function terraform(o: Options = {}): string {
   const tgwRef = o.tgwRef ?? 'aws_ec2_transit_gateway.tgw.id';
-  return `
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "a" { cidr_block = "10.0.0.0/16" }
-resource "aws_vpc" "b" { cidr_block = "10.1.0.0/16" }
-resource "aws_subnet" "a1" {
-  vpc_id            = aws_vpc.a.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_subnet" "a2" {
-  vpc_id            = aws_vpc.a.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "us-east-1b"
-}
-resource "aws_subnet" "b1" {
-  vpc_id            = aws_vpc.b.id
-  cidr_block        = "10.1.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_subnet" "b2" {
-  vpc_id            = aws_vpc.b.id
-  cidr_block        = "10.1.2.0/24"
-  availability_zone = "us-east-1b"
-}
+  return `${provider('us-east-1')}${vpc('a')}${vpc('b', '10.1.0.0/16')}
+${subnet('a1', { vpc: 'a', cidr: '10.0.1.0/24', az: 'us-east-1a' })}${subnet('a2', { vpc: 'a', cidr: '10.0.2.0/24', az: 'us-east-1b' })}
+${subnet('b1', { vpc: 'b', cidr: '10.1.1.0/24', az: 'us-east-1a' })}${subnet('b2', { vpc: 'b', cidr: '10.1.2.0/24', az: 'us-east-1b' })}
 resource "aws_ec2_transit_gateway" "tgw" {
 ${o.tgw ?? ''}
 }
@@ -91,45 +60,9 @@ resource "aws_ec2_transit_gateway_vpc_attachment" "b" {
   vpc_id             = aws_vpc.b.id
   subnet_ids         = [aws_subnet.b1.id, aws_subnet.b2.id]
 }
-resource "aws_route_table" "a" {
-  vpc_id = aws_vpc.a.id
-  route {
-    cidr_block         = "10.1.0.0/16"
-    transit_gateway_id = ${tgwRef}
-  }
-}
-resource "aws_route_table_association" "a1" {
-  subnet_id      = aws_subnet.a1.id
-  route_table_id = aws_route_table.a.id
-}
-resource "aws_route_table_association" "a2" {
-  subnet_id      = aws_subnet.a2.id
-  route_table_id = aws_route_table.a.id
-}
-resource "aws_route_table" "b" {
-  vpc_id = aws_vpc.b.id
-${o.returnRoute === false ? '' : `  route {
-    cidr_block         = "10.0.0.0/16"
-    transit_gateway_id = ${tgwRef}
-  }`}
-}
-resource "aws_route_table_association" "b1" {
-  subnet_id      = aws_subnet.b1.id
-  route_table_id = aws_route_table.b.id
-}
-resource "aws_route_table_association" "b2" {
-  subnet_id      = aws_subnet.b2.id
-  route_table_id = aws_route_table.b.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.a.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${routeTable('a', { vpc: 'a', routes: route('10.1.0.0/16', `transit_gateway_id = ${tgwRef}`) })}${association('a1', 'a')}${association('a2', 'a')}
+${routeTable('b', { vpc: 'b', routes: o.returnRoute === false ? '' : route('10.0.0.0/16', `transit_gateway_id = ${tgwRef}`) })}${association('b1', 'b')}${association('b2', 'b')}
+${securityGroup('fn', 'all', 'a')}
 resource "aws_security_group" "db" {
   vpc_id = aws_vpc.b.id
   ingress {
@@ -145,18 +78,7 @@ resource "aws_db_instance" "db" {
   db_subnet_group_name   = aws_db_subnet_group.db.name
   vpc_security_group_ids = [aws_security_group.db.id]
 }
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/r"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a1.id, aws_subnet.a2.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-  environment {
-    variables = { DB_HOST = aws_db_instance.db.address }
-  }
-}
-${o.extra ?? ''}
+${vpcFunction('f', { subnets: ['a1', 'a2'], env: 'DB_HOST = aws_db_instance.db.address', attributes: [ROLE] })}${o.extra ?? ''}
 `;
 }
 
@@ -187,24 +109,11 @@ const ROUTE_TO_B = `  route {
 
 /** An egress VPC attached to the gateway: attachment subnet → NAT gateway in a public subnet → IGW; the gateway's default route to it. */
 function egressVpc(returnRoute: boolean): string {
+  const returnToFunctions = returnRoute ? `\n${route('10.0.0.0/8', 'transit_gateway_id = aws_ec2_transit_gateway.tgw.id')}` : '';
   return `
-resource "aws_vpc" "e" { cidr_block = "10.9.0.0/16" }
-resource "aws_subnet" "e_tgw" {
-  vpc_id            = aws_vpc.e.id
-  cidr_block        = "10.9.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_subnet" "e_public" {
-  vpc_id            = aws_vpc.e.id
-  cidr_block        = "10.9.0.0/24"
-  availability_zone = "us-east-1a"
-}
+${vpc('e', '10.9.0.0/16')}${subnet('e_tgw', { vpc: 'e', cidr: '10.9.1.0/24', az: 'us-east-1a' })}${subnet('e_public', { vpc: 'e', cidr: '10.9.0.0/24', az: 'us-east-1a' })}
 resource "aws_internet_gateway" "e" { vpc_id = aws_vpc.e.id }
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "e" {
-  subnet_id     = aws_subnet.e_public.id
-  allocation_id = aws_eip.nat.id
-}
+${natGateway('e', 'e_public')}
 resource "aws_ec2_transit_gateway_vpc_attachment" "e" {
   transit_gateway_id = aws_ec2_transit_gateway.tgw.id
   vpc_id             = aws_vpc.e.id
@@ -215,33 +124,7 @@ resource "aws_ec2_transit_gateway_route" "default" {
   transit_gateway_attachment_id  = aws_ec2_transit_gateway_vpc_attachment.e.id
   transit_gateway_route_table_id = aws_ec2_transit_gateway.tgw.association_default_route_table_id
 }
-resource "aws_route_table" "e_tgw" {
-  vpc_id = aws_vpc.e.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.e.id
-  }
-}
-resource "aws_route_table_association" "e_tgw" {
-  subnet_id      = aws_subnet.e_tgw.id
-  route_table_id = aws_route_table.e_tgw.id
-}
-resource "aws_route_table" "e_public" {
-  vpc_id = aws_vpc.e.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.e.id
-  }
-${returnRoute ? `  route {
-    cidr_block         = "10.0.0.0/8"
-    transit_gateway_id = aws_ec2_transit_gateway.tgw.id
-  }` : ''}
-}
-resource "aws_route_table_association" "e_public" {
-  subnet_id      = aws_subnet.e_public.id
-  route_table_id = aws_route_table.e_public.id
-}
-`;
+${routeTable('e_tgw', { vpc: 'e', routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.e.id') })}${association('e_tgw', 'e_tgw')}${routeTable('e_public', { vpc: 'e', routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.e.id') + returnToFunctions })}${association('e_public', 'e_public')}`;
 }
 
 /** VPC A and B with a custom TGW route table; `associateA` adds A's association. */

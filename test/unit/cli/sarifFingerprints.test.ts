@@ -7,82 +7,26 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { association, publicSubnet, route, routeTable, securityGroup, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
 const repo = path.resolve(__dirname, '..', '..', '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 
-const MAIN = `
-provider "aws" { region = "eu-west-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
-resource "aws_subnet" "pub" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "eu-west-1b"
-}
+const MAIN = `${twoAzVpc('eu-west-1')}${publicSubnet({ cidr: '10.0.0.0/24', az: 'eu-west-1a' })}
 resource "aws_eip" "e" {}
 resource "aws_nat_gateway" "nat" {
   allocation_id = aws_eip.e.id
   subnet_id     = aws_subnet.pub.id
 }
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "pub" {
-  subnet_id      = aws_subnet.pub.id
-  route_table_id = aws_route_table.pub.id
-}
-resource "aws_route_table" "main" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.nat.id
-  }
-}
+${routeTable('main', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.nat.id') })}
 resource "aws_main_route_table_association" "m" {
   vpc_id         = aws_vpc.v.id
   route_table_id = aws_route_table.main.id
 }
-resource "aws_route_table" "iso" { vpc_id = aws_vpc.v.id }
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.iso.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${routeTable('iso')}${association('a', 'iso')}${securityGroup('fn', 'https')}
 resource "aws_s3_bucket" "b" {}
 resource "aws_sqs_queue" "q" {}
-resource "aws_lambda_function" "partial" {
-  function_name = "partial"
-  environment {
-    variables = { BUCKET = aws_s3_bucket.b.id, QUEUE = aws_sqs_queue.q.url }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
+${vpcFunction('partial', { subnets: ['a', 'b'], env: 'BUCKET = aws_s3_bucket.b.id, QUEUE = aws_sqs_queue.q.url' })}
 resource "aws_subnet" "many" {
   count             = 17
   vpc_id            = aws_vpc.v.id

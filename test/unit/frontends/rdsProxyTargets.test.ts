@@ -7,18 +7,11 @@ import * as assert from 'node:assert/strict';
 import { objectHover } from '../../../server/src/ide/hover';
 import { ObjectIndex } from '../../../server/src/ide/objectIndex';
 import type { ModelObject } from '../../../server/src/model/types';
-import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { analyseWorkspace } from '../support/analyseWorkspace';
+import { provider, ROLE, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
-const TERRAFORM = `
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_security_group" "fn" { vpc_id = aws_vpc.v.id }
-resource "aws_security_group" "proxy" { vpc_id = aws_vpc.v.id }
+const TERRAFORM = `${provider('us-east-1')}${vpc()}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}${securityGroup('fn', 'none')}${securityGroup('proxy', 'none')}
 resource "aws_db_subnet_group" "db" { subnet_ids = [aws_subnet.a.id] }
 resource "aws_db_instance" "db" {
   identifier           = "orders"
@@ -41,18 +34,7 @@ resource "aws_db_proxy_target" "p" {
   target_group_name      = aws_db_proxy_default_target_group.p.name
   db_instance_identifier = aws_db_instance.db.identifier
 }
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/r"
-  environment {
-    variables = { DB_HOST = aws_db_proxy.p.endpoint }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-`;
+${vpcFunction('f', { subnets: ['a'], env: 'DB_HOST = aws_db_proxy.p.endpoint', attributes: [ROLE] })}`;
 
 const CFN = `
 AWSTemplateFormatVersion: "2010-09-09"
@@ -87,9 +69,7 @@ Resources:
 `;
 
 function analyse(path: string, text: string) {
-  const session = new AnalysisSession({ region: 'us-east-1' });
-  session.setFile(path, text);
-  const a = session.analyze();
+  const a = analyseWorkspace({ [path]: text }, 'us-east-1');
   const byAddress = (address: string): ModelObject => {
     const o = a.model.all('target').find((t) => t.address === address);
     assert.ok(o, `no target ${address}`);

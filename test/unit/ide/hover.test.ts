@@ -9,38 +9,11 @@ import { unknown } from '../../../server/src/model/origin';
 import type { LambdaFunction, ModelObject } from '../../../server/src/model/types';
 import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
 import { standardNetwork } from '../analysis/modelFixture';
+import { securityGroup, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
-const TERRAFORM = `
-provider "aws" { region = "eu-west-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "eu-west-1b"
-}
-resource "aws_security_group" "fn" { vpc_id = aws_vpc.v.id }
-resource "aws_security_group" "other" { vpc_id = aws_vpc.v.id }
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  memory_size   = 1536
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-resource "aws_lambda_function" "g" {
-  function_name = "g"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.other.id]
-  }
-}
-`;
+const TERRAFORM = twoAzVpc('eu-west-1') + securityGroup('fn', 'none') + securityGroup('other', 'none')
+  + vpcFunction('f', { subnets: ['a', 'b'], attributes: ['memory_size   = 1536'] })
+  + vpcFunction('g', { subnets: ['a'], securityGroups: ['other'] });
 
 function terraformHovers(quota?: number): { hover: (address: string) => string } {
   const session = new AnalysisSession({ region: 'eu-west-1' });

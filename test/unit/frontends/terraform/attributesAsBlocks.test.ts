@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { readTerraform } from '../../../../server/src/frontends/terraform';
-import { analyseFixture } from './engineFixture';
+import { analyseWorkspace } from '../../support/analyseWorkspace';
 import { renderObjects, tfFixture } from './tfFixture';
 
 function read(files: string, kinds: readonly string[]): { objects: string; problems: string[] } {
@@ -113,7 +113,7 @@ route aws_route_table.r/route[0] routeTable="aws_route_table.r" destination={kin
   });
 
   it('end to end: an attribute-list egress rule is egress (no SG_NO_EGRESS)', () => {
-    const run = analyseFixture(`
+    const run = analyseWorkspace(`
 //- /w/main.tf
 provider "aws" { region = "us-east-1" }
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
@@ -136,7 +136,7 @@ resource "aws_lambda_function" "f" {
     security_group_ids = [aws_security_group.a.id]
   }
 }
-`);
+`, 'us-east-1');
     assert.ok(!run.findings.some((f) => f.startsWith('SG_NO_EGRESS')), run.findings.join('\n'));
     const egress = run.model.all('security-group-rule').filter((r) => r.address === 'aws_security_group.a' && r.direction === 'egress');
     assert.equal(egress.length, 1);

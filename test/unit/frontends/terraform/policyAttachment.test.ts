@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { readTerraform } from '../../../../server/src/frontends/terraform';
-import { analyseFixture } from './engineFixture';
+import { analyseWorkspace } from '../../support/analyseWorkspace';
 import { renderObjects, tfFixture } from './tfFixture';
 
 const NETWORK = `
@@ -54,10 +54,10 @@ role-policy-attachment aws_iam_policy_attachment.vpc2/role[1] role="aws_iam_role
   });
 
   it('end to end: the attached policy gives the role its ENI permissions', () => {
-    assert.deepEqual(analyseFixture(`//- /w/main.tf\n${NETWORK}`).findings.filter((f) => f.startsWith('LAMBDA_ROLE_MISSING_ENI')), ['LAMBDA_ROLE_MISSING_ENI_PERMISSIONS aws_lambda_function.g']);
-    assert.deepEqual(analyseFixture(`//- /w/main.tf\n${NETWORK}${ATTACHMENT}`).findings.filter((f) => f.startsWith('LAMBDA_ROLE_MISSING_ENI')), []);
+    assert.deepEqual(analyseWorkspace({ '/w/main.tf': NETWORK }, 'us-east-1').findings.filter((f) => f.startsWith('LAMBDA_ROLE_MISSING_ENI')), ['LAMBDA_ROLE_MISSING_ENI_PERMISSIONS aws_lambda_function.g']);
+    assert.deepEqual(analyseWorkspace({ '/w/main.tf': NETWORK + ATTACHMENT }, 'us-east-1').findings.filter((f) => f.startsWith('LAMBDA_ROLE_MISSING_ENI')), []);
     // A policy read by a data source has an ARN known only at plan time: no certain finding either.
     const viaData = ATTACHMENT.replace('"arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"', 'data.aws_iam_policy.vpc.arn');
-    assert.deepEqual(analyseFixture(`//- /w/main.tf\n${NETWORK}${viaData}`).findings.filter((f) => f.startsWith('LAMBDA_ROLE_MISSING_ENI')), []);
+    assert.deepEqual(analyseWorkspace({ '/w/main.tf': NETWORK + viaData }, 'us-east-1').findings.filter((f) => f.startsWith('LAMBDA_ROLE_MISSING_ENI')), []);
   });
 });
