@@ -125,7 +125,8 @@ ${[...hclRows, ...dataRows].map((r) => `| ${readerName(r)} | ${fmtMs(r.medianMs 
 
 ${targetsSection(rows)}
 
-Stage breakdown of our cold analysis (last size, Terraform): ${Object.entries(rows.at(-1)?.tf.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}.
+Stage breakdown of our last cold session (Terraform; \`units\` counts the units analysed):
+${rows.map((r) => `- ${r.size.toLocaleString('en')}: ${Object.entries(r.tf.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(0)}${k === 'units' ? '' : ' ms'}`).join(', ')}`).join('\n')}
 ${notes.join('\n')}
 `;
 if (!quick) writeFileSync(join(root, 'docs', 'benchmarks.md'), doc);
@@ -143,6 +144,11 @@ function targetsSection(rows) {
     const warmRatio = r10.ts?.warmMedianMs ? r10.ts.warmMedianMs / r10.tf.coldMs : undefined;
     add('10k Terraform resources analysed cold ≥ 3× faster than tree-sitter parses them (first passes)', firstRatio ? `${firstRatio.toFixed(1)}× (${fmtMs(r10.tf.firstMs)} vs ${fmtMs(r10.ts.medianMs)})` : 'n/a', firstRatio === undefined ? undefined : firstRatio >= 3);
     add('the same, both warmed up', warmRatio ? `${warmRatio.toFixed(1)}× (${fmtMs(r10.tf.coldMs)} vs ${fmtMs(r10.ts.warmMedianMs)})` : 'n/a', warmRatio === undefined ? undefined : warmRatio >= 3);
+    // Issue 3's target is reading and evaluating only: the parse, unit planning and Terraform stages of the last cold session.
+    const t = r10.tf.timings ?? {};
+    const readEval = (t.parse ?? 0) + (t.plan ?? 0) + (t.terraform ?? 0);
+    const readRatio = r10.ts?.warmMedianMs && readEval > 0 ? r10.ts.warmMedianMs / readEval : undefined;
+    add('10k Terraform read and evaluated (parse + plan + front end) ≥ 5× faster than tree-sitter parses it (warm)', readRatio ? `${readRatio.toFixed(1)}× (${fmtMs(readEval)} vs ${fmtMs(r10.ts.warmMedianMs)})` : 'n/a', readRatio === undefined ? undefined : readRatio >= 5);
     // cfn-lint runs once per fresh process: compared with our first session in a fresh process.
     add('10k CloudFormation resources analysed cold < 1 s (first session in a fresh process)', fmtMs(r10.cfn.firstMs), r10.cfn.firstMs < 1000);
     const lint = r10.cfnLint?.medianMs ? r10.cfnLint.medianMs / r10.cfn.firstMs : undefined;
