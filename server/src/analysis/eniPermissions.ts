@@ -127,5 +127,24 @@ export function eniPermissions(model: NetworkModel, fn: LambdaFunction): EniPerm
   }
   const missing = ENI_ACTIONS.filter((a) => !granted.has(a));
   if (missing.length === 0) return { kind: 'granted' };
+  const loose = unplacedPolicy(model, fn.role);
+  if (loose !== undefined) because.push(loose);
   return because.length > 0 ? { kind: 'unverified', missing, because } : { kind: 'missing', missing };
+}
+
+/**
+ * A policy or attachment of the role's stack whose role the workspace does not tell (e.g. `role =
+ * aws_iam_role.r.name` where the name is known only after apply) may well be attached to this role: the
+ * role's permissions are then not certain, whatever its known policies say.
+ */
+function unplacedPolicy(model: NetworkModel, role: string): string | undefined {
+  const stack = model.get(role)?.stack;
+  for (const p of model.all('iam-policy')) {
+    if (p.stack !== stack) continue;
+    if (!isKnown(p.roles) || p.roles.some((r) => !isKnown(r))) return `${p.address} is attached to a role the workspace does not name`;
+  }
+  for (const a of model.all('role-policy-attachment')) {
+    if (a.stack === stack && !isKnown(a.role)) return `${a.address} attaches a policy to a role the workspace does not name`;
+  }
+  return undefined;
 }

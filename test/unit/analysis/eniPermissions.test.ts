@@ -89,3 +89,28 @@ describe('LAMBDA_ROLE_MISSING_ENI_PERMISSIONS (C1)', () => {
     assert.ok(actionMatches('ec2:*Network*faces', 'ec2:DescribeNetworkInterfaces'));
   });
 });
+
+describe('LAMBDA_ROLE_MISSING_ENI_PERMISSIONS when a role name is known only after apply (corpus: terraform-aws-lambda)', () => {
+  // The role's name comes from random_pet: `role = aws_iam_role.r.name` is unknown, yet it names the role.
+  const base = (policyRole: string): string => `${NETWORK}
+resource "random_pet" "this" {}
+resource "aws_iam_role" "r" {
+  name               = "fn-\${random_pet.this.id}"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy" "vpc" {
+  role   = ${policyRole}
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface"], Resource = "*" }] })
+}
+${vpcFunction('r', { subnets: ['a', 'b'], attributes: ['role          = aws_iam_role.r.arn'] })}`;
+
+  it('a policy whose role is given by the role\'s unknown name still belongs to that role', () => {
+    const run = analyseWorkspace({ '/w/main.tf': base('aws_iam_role.r.name') }, 'eu-west-1');
+    assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS'), []);
+  });
+
+  it('a policy attached to a role the workspace does not name makes the answer uncertain: no error', () => {
+    const run = analyseWorkspace({ '/w/main.tf': `${base('"role-${random_pet.this.id}"')}` }, 'eu-west-1');
+    assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS'), []);
+  });
+});

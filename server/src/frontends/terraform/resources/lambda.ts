@@ -192,8 +192,15 @@ function policyArnList(v: TfValue | undefined): Maybe<string>[] {
 function roleId(view: BlockView, arg: string): Maybe<Id> {
   const v = view.attr(arg);
   if (v !== undefined && v !== null && isTfRef(v) && refType(v) === 'aws_iam_role') return v.target;
+  // `role = aws_iam_role.r.name` where the name is known only after apply (built from random_pet, say): the
+  // expression still names the role, which the value's own references (the name's inputs) do not.
+  const named = view.referencedInstanceId(arg);
+  if (named !== undefined && ROLE_INSTANCE.test(named)) return named;
   return argId(view, arg);
 }
+
+/** A model id whose address ends in an aws_iam_role instance (`…::module.m.aws_iam_role.lambda[0]`). */
+const ROLE_INSTANCE = /(?:^|[.:])aws_iam_role\.[\w-]+(?:\[[^\]]*\])?$/;
 
 function iamPolicy(roleArg: string | undefined): Mapper {
   return (m) => {
