@@ -133,7 +133,8 @@ function subnetGroup(m: MapContext): void {
   m.emit({ ...m.base, kind: 'subnet-group', subnets: toIdList(m.view.attr('subnet_ids'), 'subnet_ids') });
 }
 
-function elasticache(fallbackPort: number, sgArg: string): Mapper {
+/** `inGroup`: replication_group_id names the group the resource belongs to (a cache cluster), not its own name. */
+function elasticache(fallbackPort: number, sgArg: string, inGroup = true): Mapper {
   return (m) => {
     const v = m.view;
     emitTarget(m, 'elasticache', {
@@ -141,7 +142,7 @@ function elasticache(fallbackPort: number, sgArg: string): Mapper {
       subnetGroup: optionalGroup(v, 'subnet_group_name'),
       securityGroups: toIdList(v.attr(sgArg), sgArg),
       port: portOf(v, 'engine', fallbackPort),
-      parent: v.has('replication_group_id') ? argId(v, 'replication_group_id') : null,
+      parent: inGroup && v.has('replication_group_id') ? argId(v, 'replication_group_id') : null,
     });
   };
 }
@@ -248,7 +249,7 @@ export const targetMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
   ['aws_memorydb_subnet_group', subnetGroup],
   ['aws_docdb_subnet_group', subnetGroup],
   ['aws_elasticache_cluster', elasticache(6379, 'security_group_ids')],
-  ['aws_elasticache_replication_group', elasticache(6379, 'security_group_ids')],
+  ['aws_elasticache_replication_group', elasticache(6379, 'security_group_ids', false)],
   ['aws_elasticache_serverless_cache', elasticache(6379, 'security_group_ids')],
   ['aws_memorydb_cluster', memorydb],
   ['aws_efs_file_system', efsFileSystem],
