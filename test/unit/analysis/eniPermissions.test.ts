@@ -109,6 +109,24 @@ ${vpcFunction('r', { subnets: ['a', 'b'], attributes: ['role          = aws_iam_
     assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS'), []);
   });
 
+  it('aws_iam_policy_attachment naming the role by its unknown name attaches to that role', () => {
+    const text = `${NETWORK}
+resource "random_pet" "this" {}
+resource "aws_iam_role" "r" {
+  name               = "fn-\${random_pet.this.id}"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_policy_attachment" "basic" {
+  name       = "basic"
+  roles      = [aws_iam_role.r.name]
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+${vpcFunction('r', { subnets: ['a', 'b'], attributes: ['role          = aws_iam_role.r.arn'] })}`;
+    const run = analyseWorkspace({ '/w/main.tf': text }, 'eu-west-1');
+    // The basic execution policy grants no ENI action, and it is the role's only policy: a certain error.
+    assert.equal(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS').length, 1);
+  });
+
   it('a policy attached to a role the workspace does not name makes the answer uncertain: no error', () => {
     const run = analyseWorkspace({ '/w/main.tf': `${base('"role-${random_pet.this.id}"')}` }, 'eu-west-1');
     assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS'), []);

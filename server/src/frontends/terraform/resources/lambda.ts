@@ -189,14 +189,20 @@ function policyArnList(v: TfValue | undefined): Maybe<string>[] {
   return [isTfUnknown(v) ? v : unknown('managed_policy_arns is not a list')];
 }
 
+/**
+ * The role a value names. `named` is the resource instance its expression reads an attribute of: a string the
+ * configuration sets on that instance (`role = aws_iam_role.r.name` with a literal name) names it; so does a
+ * role attribute known only after apply (a name built from random_pet), whose own references are the name's
+ * inputs, not the role.
+ */
+function roleIdOf(value: TfValue | undefined, named: string | undefined, what: string): Maybe<Id> {
+  if (value !== undefined && value !== null && isTfRef(value) && refType(value) === 'aws_iam_role') return value.target;
+  if (named !== undefined && (typeof value === 'string' || (value !== undefined && value !== null && isTfUnknown(value) && ROLE_INSTANCE.test(named)))) return named;
+  return toId(value, what);
+}
+
 function roleId(view: BlockView, arg: string): Maybe<Id> {
-  const v = view.attr(arg);
-  if (v !== undefined && v !== null && isTfRef(v) && refType(v) === 'aws_iam_role') return v.target;
-  // `role = aws_iam_role.r.name` where the name is known only after apply (built from random_pet, say): the
-  // expression still names the role, which the value's own references (the name's inputs) do not.
-  const named = view.referencedInstanceId(arg);
-  if (named !== undefined && ROLE_INSTANCE.test(named)) return named;
-  return argId(view, arg);
+  return roleIdOf(view.attr(arg), view.referencedInstanceId(arg), arg);
 }
 
 /** A model id whose address ends in an aws_iam_role instance (`…::module.m.aws_iam_role.lambda[0]`). */
@@ -232,9 +238,9 @@ function policyAttachment(m: MapContext): void {
   const expr = v.expr('roles');
   const items = expr?.kind === 'tuple' && expr.items.length === roles.length ? expr.items : undefined;
   roles.forEach((r, i) => {
-    // `aws_iam_role.x.name` is a plain string when the role sets its name: the expression still names the role.
-    const named = typeof r === 'string' && items?.[i] ? [...v.instanceIdsIn(items[i])] : [];
-    const role: Maybe<Id> = named.length === 1 && named[0] !== undefined ? named[0] : isTfRef(r) && refType(r) === 'aws_iam_role' ? r.target : toId(r, 'roles');
+    const item = items?.[i];
+    const named = item ? [...v.instanceIdsIn(item)] : [];
+    const role = roleIdOf(r, named.length === 1 ? named[0] : undefined, 'roles');
     m.emit({ ...m.sub(`role[${i}]`), kind: 'role-policy-attachment', role, policy });
   });
 }
