@@ -19,6 +19,7 @@ import { regionalNatStep } from './regionalNat';
 import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { Trace, type Evaluation } from './trace';
 import type { Fix, Hop, Via } from './types';
+import { azMatch } from './availabilityZones';
 
 export type DestinationSpec =
   | { readonly kind: 'internet'; readonly family: 4 | 6 }
@@ -41,12 +42,6 @@ export function destinationKey(dest: DestinationSpec): string {
     case 'service': return `service:${dest.service}${dest.request ? `|${dest.request.key}` : ''}`;
     case 'target': return `target:${dest.target.id}:${dest.port ?? '?'}`;
   }
-}
-
-function sameAz(a: Maybe<string>, b: Maybe<string>): boolean | null {
-  if (isKnown(a) && isKnown(b)) return a === b;
-  if (!isKnown(a) && !isKnown(b) && a.symbol !== undefined && a.symbol === b.symbol) return true;
-  return null;
 }
 
 export class PathSearch {
@@ -644,7 +639,7 @@ export class PathSearch {
         [{ description: `add ${src.subnet.address} to ${endpoint.address}`, changes: [{ kind: 'other', component: endpoint.id }] }]);
       return;
     }
-    const local = subnets.find((s) => sameAz(s.availabilityZone, src.subnet.availabilityZone) === true) ?? anySubnet;
+    const local = subnets.find((s) => azMatch(s.availabilityZone, src.subnet.availabilityZone) === true) ?? anySubnet;
     const epAddr = addrOf(local.cidrBlock, local.address);
     const groups = isKnown(endpoint.securityGroups) && endpoint.securityGroups.length === 0 && isKnown(endpoint.vpc)
       ? [m.canonical(implicitRef(endpoint.vpc, 'default-security-group'))]
@@ -862,7 +857,7 @@ export class PathSearch {
       const sub = subnets[0];
       const s = sub !== undefined && isKnown(sub) ? m.get(sub) : undefined;
       if (!s || s.kind !== 'subnet') { open = true; continue; }
-      const same = sameAz(s.availabilityZone, src.subnet.availabilityZone);
+      const same = azMatch(s.availabilityZone, src.subnet.availabilityZone);
       if (same === null) { open = true; continue; }
       if (same) return this.toTargetSubnet(trace, src, mt, s.id, 2049);
     }

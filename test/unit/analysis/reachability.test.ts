@@ -365,4 +365,14 @@ describe('reachability: private targets', () => {
     f.target('mt-b', { kind: 'efs-mount-target', subnets: ['b'], sgs: ['efs'], parent: 'fs', port: 2049 });
     assert.equal(line(f.analyze(), 'f', 'fs'), 'fs: yes via local');
   });
+
+  it('EFS: a mount target whose subnet names its AZ by id may serve a subnet named by AZ name: unknown, not no', () => {
+    // use1-az1 is us-east-1a in some accounts only (AZ names map to ids per account).
+    const f = standardNetwork().sg('efs', { vpc: 'v', ingress: ['tcp:2049:sg=lambda'] })
+      .subnet('byId', { vpc: 'v', cidr: '10.0.9.0/24', az: 'use1-az1' })
+      .target('fs', { kind: 'efs-file-system' })
+      .target('mt', { kind: 'efs-mount-target', subnets: ['byId'], sgs: ['efs'], parent: 'fs', port: 2049 })
+      .fn('f', { subnets: ['a'], sgs: ['lambda'], fileSystems: ['fs'] });
+    assert.equal(reach(f.analyze(), 'f', 'fs').status, 'unknown');
+  });
 });
