@@ -138,13 +138,20 @@ export function eniPermissions(model: NetworkModel, fn: LambdaFunction): EniPerm
  * role's permissions are then not certain, whatever its known policies say.
  */
 function unplacedPolicy(model: NetworkModel, role: string): string | undefined {
+  let byStack = unplacedByModel.get(model);
+  if (byStack === undefined) {
+    // One pass over the model's policies, not one per function.
+    byStack = new Map<string, string>();
+    for (const p of model.all('iam-policy')) {
+      if (!byStack.has(p.stack) && (!isKnown(p.roles) || p.roles.some((r) => !isKnown(r)))) byStack.set(p.stack, `${p.address} is attached to a role the workspace does not name`);
+    }
+    for (const a of model.all('role-policy-attachment')) {
+      if (!byStack.has(a.stack) && !isKnown(a.role)) byStack.set(a.stack, `${a.address} attaches a policy to a role the workspace does not name`);
+    }
+    unplacedByModel.set(model, byStack);
+  }
   const stack = model.get(role)?.stack;
-  for (const p of model.all('iam-policy')) {
-    if (p.stack !== stack) continue;
-    if (!isKnown(p.roles) || p.roles.some((r) => !isKnown(r))) return `${p.address} is attached to a role the workspace does not name`;
-  }
-  for (const a of model.all('role-policy-attachment')) {
-    if (a.stack === stack && !isKnown(a.role)) return `${a.address} attaches a policy to a role the workspace does not name`;
-  }
-  return undefined;
+  return stack === undefined ? undefined : byStack.get(stack);
 }
+
+const unplacedByModel = new WeakMap<NetworkModel, Map<string, string>>();
