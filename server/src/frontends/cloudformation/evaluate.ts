@@ -9,7 +9,7 @@ import { implicitRef, type Id } from '../../model/types';
 import type { DataEntry, DataNode } from '../../syntax/data/ast';
 import type { Severity, Span } from '../../syntax/text';
 import { cidrSubnets } from './cidr';
-import { partitionOf } from './partition';
+import { partitionOfRegion } from '../../model/partition';
 import { mergeGlobals } from './samGlobals';
 import { implicitApiReason, implicitApis, type ImplicitApiResource } from './samImplicitApis';
 import { defaultPort } from './ports';
@@ -120,9 +120,9 @@ export class CfnEvaluator {
       case 'AWS::AccountId':
         return cfnUnknown('the account id is known at deploy time', { symbol: 'AWS::AccountId' });
       case 'AWS::Partition':
-        return partitionOf(this.scope.region).partition;
+        return partitionOfRegion(this.scope.region).partition;
       case 'AWS::URLSuffix':
-        return partitionOf(this.scope.region).urlSuffix;
+        return partitionOfRegion(this.scope.region).dnsSuffix;
       case 'AWS::StackName':
         return this.scope.stackName;
       case 'AWS::StackId':

@@ -4,7 +4,7 @@
 
 import { isKnown, type Maybe } from '../../model/origin';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../model/types';
-import { partitionOf } from './partition';
+import { partitionOfRegion } from '../../model/partition';
 import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnValue } from './value';
 
 type PolicyResource = Maybe<string> | { readonly ref: string };
@@ -194,7 +194,7 @@ export function isPolicyTemplate(name: string): boolean {
 export function expandPolicyTemplate(name: string, params: CfnValue, region: string | undefined): PolicyStatement | undefined {
   const t = TEMPLATES.get(name);
   if (t === undefined) return undefined;
-  const p: TemplateParams = { get: (n) => field(params, n), region: region ?? '*', partition: partitionOf(region).partition };
+  const p: TemplateParams = { get: (n) => field(params, n), region: region ?? '*', partition: partitionOfRegion(region).partition };
   return { effect: 'Allow', actions: t.actions, resources: t.resources.map((r) => r(p)) };
 }
 
@@ -203,7 +203,7 @@ export function expandPolicyTemplate(name: string, params: CfnValue, region: str
  * `Policies: [AmazonS3ReadOnlyAccess]` and its generated role's AWSLambdaBasicExecutionRole.
  */
 export function managedPolicyArn(nameOrArn: string, region: string | undefined): string {
-  return nameOrArn.startsWith('arn:') ? nameOrArn : `arn:${partitionOf(region).partition}:iam::aws:policy/${nameOrArn}`;
+  return nameOrArn.startsWith('arn:') ? nameOrArn : `arn:${partitionOfRegion(region).partition}:iam::aws:policy/${nameOrArn}`;
 }
 
 export function knownStrings(values: readonly Maybe<string>[]): string[] {

@@ -12,8 +12,7 @@ import type { Problem } from '../../model/origin';
 import type { DataNode } from '../../syntax/data/ast';
 import type { SourceView } from '../../syntax/sourceView';
 import { CfnEvaluator, parseSub, type EvalHost, type StackScope } from './evaluate';
-import { regionOfZoneId } from './azIds';
-import { regionOfZone } from './partition';
+import { regionOfZone, regionOfZoneId } from './zoneRegions';
 import { asMap, child, keyName, readTemplate, scalarString, type CfnResource, type CfnTemplate } from './template';
 import { cfnUnknown, isCfnList, isCfnMap, isCfnUnknown, type CfnValue } from './value';
 

@@ -1,5 +1,11 @@
-// The Region of an account-independent AZ id (`use1-az1` → us-east-1, `usw2-lax1-az1` → us-west-2), from the
-// AZ id prefixes of the commercial Regions; a Region hint when a template names zones by id.
+// The Region of an Availability Zone, named (`eu-west-1a`) or by its account-independent id (`use1-az1`,
+// `usw2-lax1-az1`): a Region hint when a template names its zones.
+
+/** The Region of an Availability Zone name (`eu-west-1a` → `eu-west-1`, `us-west-2-lax-1a` → `us-west-2`). */
+export function regionOfZone(zone: string): string | undefined {
+  const m = /^([a-z]{2}(?:-[a-z]+)+-\d+)(?:-[a-z]+-\d+)?[a-z]$/.exec(zone);
+  return m?.[1];
+}
 
 /**
  * AZ id prefix → Region, per the AWS "AZ IDs" and "AWS Availability Zones" pages of the Regions and

@@ -4,8 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { isUnknown } from '../../../../server/src/model/origin';
-import { regionOfZone } from '../../../../server/src/frontends/cloudformation/partition';
-import { regionOfZoneId } from '../../../../server/src/frontends/cloudformation/azIds';
+import { regionOfZone, regionOfZoneId } from '../../../../server/src/frontends/cloudformation/zoneRegions';
 import { readFixture } from './cfnFixture';
 
 function regionHover(fixture: string, file = '/template.yaml', region?: string): { model: string; hover: string | undefined } {
