@@ -58,11 +58,13 @@ interface Walk {
   readonly seenDirs: Set<string>;
 }
 
-async function collect(target: string, out: Walk, isRoot: boolean): Promise<void> {
+/** `viaLink`: target is a symbolic link found in a folder; a broken one is noted rather than skipped unseen. */
+async function collect(target: string, out: Walk, isRoot: boolean, viaLink = false): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(target);
   } catch {
+    if (viaLink) await noteBrokenLink(target, out);
     return;
   }
   if (stat.isFile()) {
@@ -96,33 +98,22 @@ async function collect(target: string, out: Walk, isRoot: boolean): Promise<void
       else if (!isIgnoredFolder(entry.name)) await collect(full, out, false);
     } else if (entry.isFile() && fileKind(toModelPath(full)) !== undefined) {
       out.files.push(full);
-    } else if (entry.isSymbolicLink()) {
-      await collectLink(full, entry.name, out);
+    } else if (entry.isSymbolicLink() && entry.name !== '.terraform') {
+      // Read as what it points to (shared modules and tfvars are often linked).
+      await collect(full, out, false, true);
     }
   }
 }
 
-/** A symbolic link is read as what it points to (shared modules and tfvars are often linked); a broken one is noted. */
-async function collectLink(full: string, name: string, out: Walk): Promise<void> {
-  let stat;
+async function noteBrokenLink(full: string, out: Walk): Promise<void> {
+  if (fileKind(toModelPath(full)) === undefined) return;
+  let target = '?';
   try {
-    stat = await fs.stat(full);
+    target = await fs.readlink(full);
   } catch {
-    if (fileKind(toModelPath(full)) === undefined) return;
-    let target = '?';
-    try {
-      target = await fs.readlink(full);
-    } catch {
-      // the link vanished meanwhile: name it without its target
-    }
-    out.brokenLinks.push({ path: full, target });
-    return;
+    // the link vanished meanwhile: name it without its target
   }
-  if (stat.isFile()) {
-    if (fileKind(toModelPath(full)) !== undefined) out.files.push(full);
-  } else if (stat.isDirectory() && name !== '.terraform' && !isIgnoredFolder(name)) {
-    await collect(full, out, false);
-  }
+  out.brokenLinks.push({ path: full, target });
 }
 
 async function collectTerraformDir(dir: string, out: Walk): Promise<void> {
