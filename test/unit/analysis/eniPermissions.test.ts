@@ -109,6 +109,15 @@ ${vpcFunction('r', { subnets: ['a', 'b'], attributes: ['role          = aws_iam_
     assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS'), []);
   });
 
+  it('a role whose name is another resource\'s attribute (name = random_pet.this.id) is still the role its name names', () => {
+    // The corpus shape: function_name = random_pet.this.id flows into the role's name, which then evaluates to
+    // that reference; the policy reading aws_iam_role.r.name belongs to the role, not to random_pet.this.
+    const text = base('aws_iam_role.r.name').replace('name               = "fn-${random_pet.this.id}"', 'name               = random_pet.this.id');
+    assert.ok(text.includes('name               = random_pet.this.id'));
+    const run = analyseWorkspace({ '/w/main.tf': text }, 'eu-west-1');
+    assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS'), []);
+  });
+
   it('aws_iam_policy_attachment naming the role by its unknown name attaches to that role', () => {
     const text = `${NETWORK}
 resource "random_pet" "this" {}

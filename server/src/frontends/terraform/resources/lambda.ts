@@ -190,14 +190,15 @@ function policyArnList(v: TfValue | undefined): Maybe<string>[] {
 }
 
 /**
- * The role a value names. `named` is the resource instance its expression reads an attribute of: a string the
- * configuration sets on that instance (`role = aws_iam_role.r.name` with a literal name) names it; so does a
- * role attribute known only after apply (a name built from random_pet), whose own references are the name's
- * inputs, not the role.
+ * The role a value names. `named` is the resource instance its expression reads an attribute of: an argument
+ * that reads an attribute of a role instance (`role = aws_iam_role.r.name`) names that role, whatever the
+ * attribute's value is: a literal, unknown, or a reference to what the name is built from (`name =
+ * random_pet.p.id` evaluates to that reference, which is the name's input, not the role). A string the
+ * configuration sets on another instance names it too.
  */
 function roleIdOf(value: TfValue | undefined, named: string | undefined, what: string): Maybe<Id> {
   if (value !== undefined && value !== null && isTfRef(value) && refType(value) === 'aws_iam_role') return value.target;
-  if (named !== undefined && (typeof value === 'string' || (value !== undefined && value !== null && isTfUnknown(value) && ROLE_INSTANCE.test(named)))) return named;
+  if (named !== undefined && (typeof value === 'string' || ROLE_INSTANCE.test(named))) return named;
   return toId(value, what);
 }
 
