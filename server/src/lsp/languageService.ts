@@ -32,6 +32,12 @@ export class LanguageService {
   private timer: NodeJS.Timeout | undefined;
   private latest: CurrentAnalysis | undefined;
   private roots: string[] = [];
+  /**
+   * True while the first disk scan runs. A document the editor opens meanwhile is held, not analysed: its
+   * module's other files are not read yet, and an analysis of the open file alone would publish false
+   * problems (a variable declared in variables.tf reported as undeclared) until the scan ends.
+   */
+  private scanning = false;
 
   constructor(
     private readonly connection: Connection,
@@ -59,7 +65,7 @@ export class LanguageService {
     return this.settings;
   }
 
-  /** Open documents first: their text is analysed at once, before the disk scan finishes. */
+  /** An open document's text wins over the disk; it is analysed at once, or when the first scan ends. */
   documentChanged(document: TextDocument, immediate: boolean): void {
     const path = registerUri(document.uri, document.languageId);
     if (fileKind(path) === undefined) return;
@@ -88,6 +94,16 @@ export class LanguageService {
   /** Reads every workspace folder in the background, in batches, so requests are served meanwhile. */
   async scanWorkspace(): Promise<void> {
     if (this.roots.length === 0) return;
+    this.scanning = true;
+    try {
+      await this.scan();
+    } finally {
+      this.scanning = false;
+    }
+    this.runNow();
+  }
+
+  private async scan(): Promise<void> {
     let progress: Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>> | undefined;
     const started = Date.now();
     const result = await readWorkspace(this.roots, {
@@ -105,7 +121,6 @@ export class LanguageService {
     }
     for (const notice of result.notices) this.notices.set(notice.file, notice);
     this.log(`scanned ${result.files.size} files in ${Date.now() - started} ms`);
-    this.runNow();
     progress?.done();
   }
 
@@ -128,6 +143,7 @@ export class LanguageService {
   }
 
   private runNow(): void {
+    if (this.scanning) return; // the scan's end runs the analysis, open documents included
     if (!this.settings.enable) {
       this.latest = undefined;
       return;
