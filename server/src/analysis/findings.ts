@@ -223,19 +223,24 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   if (vpcs.size > 1) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} mixes subnets and security groups of ${vpcs.size} VPCs; all must be in one VPC (C3)`, f.related([...vpcs.keys()], 'VPC'), [], undefined, 'vpcs');
   const subnets = placement.subnets.filter((s): s is Id => isKnown(s)).map((s) => model.get(s)).filter((s) => s?.kind === 'subnet');
   const azs = new Set<string>();
+  /** What an AZ chosen by AWS stands for ("Availability Zone #0 of eu-west-1"), not its internal symbol. */
+  const azLabels = new Map<string, string>();
   let azOpen = placement.subnets.length !== subnets.length;
   for (const s of subnets) {
     if (s?.kind !== 'subnet') continue;
     const az = s.availabilityZone;
     if (isKnown(az)) azs.add(az);
-    else if (az.symbol !== undefined) azs.add(`?${az.symbol}`);
+    else if (az.symbol !== undefined) {
+      azs.add(`?${az.symbol}`);
+      azLabels.set(`?${az.symbol}`, az.reason);
+    }
     else azOpen = true;
     if (isKnown(az) && options.unsupportedAvailabilityZones.includes(az)) {
       f.add(rules.LAMBDA_AZ_UNSUPPORTED, fn.id, at, `${fn.address} uses ${s.address} in ${az}, which Lambda does not support in this account (C5)`, f.related([s.id], 'subnet'), [], undefined, s.address);
     }
   }
   if (!azOpen && azs.size === 1 && subnets.length > 0) {
-    f.add(rules.LAMBDA_SINGLE_AZ, fn.id, at, `all subnets of ${fn.address} are in one Availability Zone (${[...azs][0]?.replace(/^\?/, '') ?? ''}): no AZ failover (C4)`);
+    f.add(rules.LAMBDA_SINGLE_AZ, fn.id, at, `all subnets of ${fn.address} are in one Availability Zone (${[...azs].map((a) => azLabels.get(a) ?? a)[0] ?? ''}): no AZ failover (C4)`);
   }
   const vpc = placement.vpc !== null && isKnown(placement.vpc) ? model.get(placement.vpc) : undefined;
   if (vpc?.kind === 'vpc' && vpc.instanceTenancy === 'dedicated') {

@@ -27,8 +27,8 @@ const notCalledByCode = new Set([
   'iam', 'organizations', 'rds-db', 'elasticfilesystem', 'xray', 'tag', 'cloudformation',
 ]);
 
-/** Actions the Lambda service uses to poll event sources (C8): an ESM's own permissions. */
-const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage|GetQueueAttributes|ChangeMessageVisibility)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|mq:.*)$/i;
+/** Actions the Lambda service uses to poll event sources (C8): an ESM's own permissions (SQS authorises a Batch action by its single action, so SAM's SQSPollerPolicy lists both). */
+const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|mq:.*)$/i;
 
 /** Managed policies granting data-plane access to one service. */
 const managedPolicyServices: readonly (readonly [RegExp, string])[] = [

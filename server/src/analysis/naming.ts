@@ -21,7 +21,7 @@ export function displayName(model: Lookup, id: Maybe<Id> | null): string {
 
 /**
  * A readable name for a symbolic unknown: the literal id ("subnet-0abc"), the parameter element
- * ("parameter SubnetIds[1]"), else the reason.
+ * ("parameter SubnetIds[1]"), the imported export ("export network-SubnetA"), else the reason.
  */
 export function symbolLabel(u: Unknown): string {
   const s = u.symbol;
@@ -32,5 +32,7 @@ export function symbolLabel(u: Unknown): string {
     const name = s.slice(s.lastIndexOf(':') + 1);
     return `parameter ${name}`;
   }
+  // A CloudFormation Fn::ImportValue of an export no template of the workspace defines.
+  if (s.startsWith('import:')) return `export ${s.slice('import:'.length)}`;
   return u.reason;
 }

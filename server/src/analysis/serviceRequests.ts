@@ -13,7 +13,7 @@ import { partitionOfRegion } from '../model/partition';
 const actionPrefixes: Readonly<Record<string, string>> = { monitoring: 'cloudwatch', 'kinesis-firehose': 'firehose', 'kinesis-streams': 'kinesis' };
 
 /** Actions the Lambda service itself uses to poll event sources (C8): not sent through the function's endpoint. */
-const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage|GetQueueAttributes|ChangeMessageVisibility)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams))$/i;
+const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams))$/i;
 
 /** S3 actions on objects (ARN `bucket/key`) rather than on the bucket. */
 const s3ObjectAction = /object|multipartupload/i;

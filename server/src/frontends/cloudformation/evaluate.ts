@@ -41,6 +41,11 @@ export interface EvalHost {
   /** Output `output` of the nested stack created by resource `logicalId` of `scope`. */
   stackOutput(scope: StackScope, logicalId: string, output: string): CfnValue;
   report(problem: Problem): void;
+  /**
+   * Whether some VPC endpoint of the workspace declares a PolicyDocument: only then can the name of a bucket,
+   * table, queue… decide an answer (the ARN an endpoint policy is matched against, E7/E9).
+   */
+  endpointPoliciesDeclared?(): boolean;
 }
 
 type Vars = ReadonlyMap<string, CfnValue> | undefined;
@@ -51,8 +56,18 @@ export type ConditionValue = boolean | CfnUnknown;
 
 export class CfnEvaluator {
   private readonly params = new Map<string, CfnValue>();
-  /** Parameters read so far that have neither a Default nor a value from a parent stack, in first-use order. */
+  /**
+   * Parameters that have neither a Default nor a value from a parent stack and that a property read outside
+   * `quietly` depends on (directly or through a memoised condition or attribute), in first-use order.
+   */
   readonly unset: string[] = [];
+  private readonly unsetParams = new Set<string>();
+  private readonly unsetReported = new Set<string>();
+  /** Open memo computations, each collecting the unset parameters it reads (so a memo hit reads them again). */
+  private readonly depFrames: Set<string>[] = [];
+  private readonly conditionDeps = new Map<string, ReadonlySet<string>>();
+  private readonly attrDeps = new Map<string, ReadonlySet<string>>();
+  private quietDepth = 0;
   private readonly conditionMemo = new Map<string, ConditionValue>();
   /** Why an undecidable condition cannot be decided (the inner reason, without "condition X …"). */
   private readonly conditionWhy = new Map<string, string>();
@@ -89,11 +104,53 @@ export class CfnEvaluator {
     this.host.report({ code, severity, message, file: this.file, span });
   }
 
+  /**
+   * Evaluates `read` without counting the unset parameters it reads in `unset`: for properties that only
+   * name or describe a resource (a function's name), which decide no network answer.
+   */
+  quietly<T>(read: () => T): T {
+    this.quietDepth++;
+    try {
+      return read();
+    } finally {
+      this.quietDepth--;
+    }
+  }
+
+  /** See EvalHost.endpointPoliciesDeclared; true when the host cannot tell. */
+  get resourceNamesMatter(): boolean {
+    return this.host.endpointPoliciesDeclared?.() ?? true;
+  }
+
+  private touchUnset(names: Iterable<string>): void {
+    for (const name of names) {
+      for (const f of this.depFrames) f.add(name);
+      if (this.quietDepth === 0 && !this.unsetReported.has(name)) {
+        this.unsetReported.add(name);
+        this.unset.push(name);
+      }
+    }
+  }
+
+  /** Runs a memoised computation, returning its value and the unset parameters it read. */
+  private tracked<T>(compute: () => T): [T, ReadonlySet<string>] {
+    const deps = new Set<string>();
+    this.depFrames.push(deps);
+    try {
+      return [compute(), deps];
+    } finally {
+      this.depFrames.pop();
+    }
+  }
+
   // ---------------------------------------------------------------- parameters and pseudo parameters
 
   parameter(name: string): CfnValue | undefined {
     const memo = this.params.get(name);
-    if (memo !== undefined) return memo;
+    if (memo !== undefined) {
+      if (this.unsetParams.has(name)) this.touchUnset([name]);
+      return memo;
+    }
     const p = this.scope.template.parameters.get(name);
     if (p === undefined) return undefined;
     let v: CfnValue;
@@ -101,7 +158,8 @@ export class CfnEvaluator {
     if (passed !== undefined) v = passed;
     else if (p.defaultNode !== undefined) v = this.evaluate(p.defaultNode);
     else {
-      this.unset.push(name);
+      this.unsetParams.add(name);
+      this.touchUnset([name]);
       v = cfnUnknown(`parameter ${name} has no default`, {
         origin: { file: this.file, span: p.keySpan },
         symbol: `param:${this.scope.key}:${name}`,
@@ -328,12 +386,16 @@ export class CfnEvaluator {
     if (!isCfnRef(base)) return base;
     const key = `${logicalId}\u0000${attr}`;
     const memo = this.attrMemo.get(key);
-    if (memo !== undefined) return memo;
+    if (memo !== undefined) {
+      this.touchUnset(this.attrDeps.get(key) ?? []);
+      return memo;
+    }
     if (this.inProgress.has(`attr:${key}`)) return cfnUnknown(`circular reference through ${logicalId}.${attr}`);
     this.inProgress.add(`attr:${key}`);
-    const v = this.attribute(r, attr, base);
+    const [v, deps] = this.tracked(() => this.attribute(r, attr, base));
     this.inProgress.delete(`attr:${key}`);
     this.attrMemo.set(key, v);
+    if (deps.size > 0) this.attrDeps.set(key, deps);
     return v;
   }
 
@@ -478,6 +540,10 @@ export class CfnEvaluator {
     const [d, s] = fn.arg.items;
     const delim = d !== undefined ? this.evaluate(d, vars) : '';
     const str = s !== undefined ? this.evaluate(s, vars) : '';
+    if (typeof delim === 'string' && isCfnUnknown(str) && str.parts !== undefined) {
+      const list = splitParts(str.parts, delim);
+      if (list !== undefined) return list;
+    }
     if (typeof delim !== 'string' || typeof str !== 'string') return this.unknownFrom(typeof str === 'string' ? delim : str, 'Fn::Split of a value known only at deploy time');
     return str.split(delim);
   }
@@ -559,7 +625,10 @@ export class CfnEvaluator {
   /** A named condition of the Conditions section: true, false or unknown. */
   condition(name: string, span?: Span): ConditionValue {
     const memo = this.conditionMemo.get(name);
-    if (memo !== undefined) return memo;
+    if (memo !== undefined) {
+      this.touchUnset(this.conditionDeps.get(name) ?? []);
+      return memo;
+    }
     const e: DataEntry | undefined = this.scope.template.conditions.get(name);
     if (e === undefined) {
       if (span !== undefined) this.report('cfn-invalid-reference', 'error', `Condition '${name}' is not defined`, span);
@@ -568,8 +637,9 @@ export class CfnEvaluator {
     if (this.inProgress.has(`cond:${name}`)) return cfnUnknown(`condition ${name} refers to itself`);
     this.inProgress.add(`cond:${name}`);
     const fn = intrinsicOf(e.value);
-    const v = fn !== undefined ? this.conditionFunction(e.value.span, fn, undefined) : cfnUnknown(`condition ${name} is not a condition function`);
+    const [v, deps] = this.tracked(() => (fn !== undefined ? this.conditionFunction(e.value.span, fn, undefined) : cfnUnknown(`condition ${name} is not a condition function`)));
     this.inProgress.delete(`cond:${name}`);
+    if (deps.size > 0) this.conditionDeps.set(name, deps);
     const c: ConditionValue = typeof v === 'boolean' ? v : isCfnUnknown(v) ? cfnUnknown(`condition ${name} cannot be decided: ${v.reason}`) : cfnUnknown(`condition ${name} is not a boolean`);
     if (typeof c !== 'boolean') this.conditionWhy.set(name, isCfnUnknown(v) ? v.reason : 'it is not a boolean');
     this.conditionMemo.set(name, c);
@@ -762,7 +832,41 @@ function concat(values: readonly CfnValue[]): CfnValue {
   }
   if (firstUnknown === undefined && refs.length === 0) return s;
   const reason = firstUnknown?.reason ?? `contains ${refs.map((r) => (r.attribute === 'Ref' ? r.logicalId : `${r.logicalId}.${r.attribute}`)).join(', ')}, known at deploy time`;
-  return cfnUnknown(reason, refs.length > 0 ? { refs } : undefined);
+  if (firstUnknown !== undefined) return cfnUnknown(reason, refs.length > 0 ? { refs } : undefined);
+  const parts: (string | CfnRef)[] = [];
+  for (const v of values) {
+    if (isCfnRef(v)) parts.push(v);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') parts.push(String(v));
+  }
+  return cfnUnknown(reason, { refs, parts });
+}
+
+/**
+ * Fn::Split of a string built from text and references, such as a subnet list exported as
+ * `!Join [',', [!Ref A, !Ref B]]` and imported elsewhere: an element that is exactly one reference is that
+ * reference. Only for delimiters no resource id, name, ARN or URL contains (`,`, `;`, `|`, spaces).
+ */
+function splitParts(parts: readonly (string | CfnRef)[], delim: string): CfnValue[] | undefined {
+  if (delim === '' || /[\w:/.-]/.test(delim)) return undefined;
+  const out: CfnValue[] = [];
+  let current: (string | CfnRef)[] = [];
+  const flush = (): void => {
+    const [only] = current;
+    out.push(current.length === 1 && only !== undefined && isCfnRef(only) ? only : concat(current));
+    current = [];
+  };
+  for (const p of parts) {
+    if (typeof p !== 'string') {
+      current.push(p);
+      continue;
+    }
+    p.split(delim).forEach((piece, i) => {
+      if (i > 0) flush();
+      if (piece !== '') current.push(piece);
+    });
+  }
+  flush();
+  return out;
 }
 
 function equals(a: CfnValue, b: CfnValue): boolean | CfnUnknown {

@@ -69,6 +69,7 @@ export class CfnWorkspace implements EvalHost {
   private readonly outputsInProgress = new Set<string>();
   /** Where an export name was matched: for navigation from Fn::ImportValue. */
   readonly importTargets = new Map<string, ExportEntry>();
+  private endpointPolicies: boolean | undefined;
 
   constructor(
     readonly view: SourceView,
@@ -313,6 +314,12 @@ export class CfnWorkspace implements EvalHost {
       }
     }
     this.buildingExports = false;
+  }
+
+  endpointPoliciesDeclared(): boolean {
+    this.endpointPolicies ??= [...this.templates.values()].some((t) =>
+      [...t.resources.values()].some((r) => r.type === 'AWS::EC2::VPCEndpoint' && child(r.properties, 'PolicyDocument') !== undefined));
+    return this.endpointPolicies;
   }
 
   importValue(name: string): CfnValue | undefined {

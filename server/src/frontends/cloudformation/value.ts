@@ -18,6 +18,8 @@ export interface CfnMap {
 export interface CfnUnknown extends Unknown {
   readonly refs?: readonly CfnRef[];
   readonly branches?: readonly CfnValue[];
+  /** A string built only from text and references (Fn::Join, Fn::Sub): its pieces in order, for Fn::Split. */
+  readonly parts?: readonly (string | CfnRef)[];
 }
 
 /** `Ref` to a resource (attribute 'Ref') or `Fn::GetAtt` of an attribute that names the resource or a computed value. */
