@@ -50,6 +50,8 @@ export interface PolicyResolver {
   /** What kind of model object an id is ('iam-role', 'vpc', 'service-resource'…), undefined when not in the model. */
   kindOf(ref: Id): string | undefined;
   label(ref: Id): string;
+  /** The deployment's partition (`aws`, `aws-cn`…) when its Region is known: role ARNs are arn:PARTITION:iam::… */
+  readonly partition?: string;
 }
 
 export type PolicyVerdict =
@@ -216,31 +218,176 @@ function principalMatch(ctx: Ctx, principals: readonly PolicyPrincipal[]): Match
   return open !== null ? { open } : 'none';
 }
 
-/** aws:SourceVpc / aws:SourceVpce are the endpoint's VPC and id for every request through it; other keys stay unknown. */
-function conditionMatch(ctx: Ctx, c: PolicyCondition): boolean | string {
-  const key = c.key.toLowerCase();
-  const op = c.operator.replace(/IfExists$/, '');
-  const positive = op === 'StringEquals' || op === 'StringEqualsIgnoreCase' || op === 'StringLike';
-  const negative = op === 'StringNotEquals' || op === 'StringNotEqualsIgnoreCase' || op === 'StringNotLike';
-  const what = `Condition ${c.operator} ${c.key}`;
-  if ((key !== 'aws:sourcevpc' && key !== 'aws:sourcevpce') || (!positive && !negative)) return `${what} is not evaluated`;
+// ------------------------------------------------------------------ conditions
+
+/** What a condition operator compares, with `ForAnyValue:`/`ForAllValues:` and `…IfExists` set aside. */
+interface Operator {
+  /** `equals`: exact; `like`: `*`/`?` over the whole string; `arn`: `*`/`?` per ARN component. */
+  readonly compare: 'equals' | 'like' | 'arn' | 'null';
+  readonly ignoreCase: boolean;
+  readonly negated: boolean;
+}
+
+const OPERATORS: Readonly<Record<string, Omit<Operator, 'negated'> & { readonly negated?: true }>> = {
+  stringequals: { compare: 'equals', ignoreCase: false },
+  stringnotequals: { compare: 'equals', ignoreCase: false, negated: true },
+  stringequalsignorecase: { compare: 'equals', ignoreCase: true },
+  stringnotequalsignorecase: { compare: 'equals', ignoreCase: true, negated: true },
+  stringlike: { compare: 'like', ignoreCase: false },
+  stringnotlike: { compare: 'like', ignoreCase: false, negated: true },
+  // "ArnEquals and ArnLike behave identically", as do ArnNotEquals and ArnNotLike (IAM condition operators).
+  arnequals: { compare: 'arn', ignoreCase: false },
+  arnlike: { compare: 'arn', ignoreCase: false },
+  arnnotequals: { compare: 'arn', ignoreCase: false, negated: true },
+  arnnotlike: { compare: 'arn', ignoreCase: false, negated: true },
+  null: { compare: 'null', ignoreCase: false },
+};
+
+/**
+ * The operator of a condition, null when it is not one evaluated here (Bool, Numeric, IpAddress…). The keys
+ * evaluated here are single-valued and always in the request context of a role session through an endpoint,
+ * so `…IfExists` changes nothing, and `ForAnyValue:`/`ForAllValues:` over a one-value set reduce to the plain
+ * operator (IAM "set operators for multivalued context keys": any/every one of the request's values matches).
+ */
+function operatorOf(operator: string): Operator | null {
+  let op = operator.toLowerCase();
+  if (op.startsWith('foranyvalue:')) op = op.slice('foranyvalue:'.length);
+  else if (op.startsWith('forallvalues:')) op = op.slice('forallvalues:'.length);
+  if (op.endsWith('ifexists')) op = op.slice(0, -'ifexists'.length);
+  const o = OPERATORS[op];
+  return o === undefined ? null : { compare: o.compare, ignoreCase: o.ignoreCase, negated: o.negated === true };
+}
+
+/** The truth of one value of a condition: true, false, or why it cannot be decided. */
+type Truth = boolean | string;
+
+/**
+ * A literal policy value against a request value known only by its shape (`*` in `shape`: some string, `?`:
+ * one character). `equals` takes the value literally; `like` and `arn` read `*` and `?` as wildcards, `arn`
+ * per colon-delimited component (IAM ARN condition operators), where a pattern that is not a six-component
+ * ARN stays open unless it is `*`.
+ */
+function shapeMatch(op: Operator, value: string, shape: string): Match | null {
+  const v = op.ignoreCase ? value.toLowerCase() : value;
+  const s = op.ignoreCase ? shape.toLowerCase() : shape;
+  if (op.compare === 'equals') {
+    if (v.includes('*') || v.includes('?')) return null; // a literal `*` in the value: too rare to model
+    return globIntersects(v, s) ? (globCovers(v, s) ? 'covers' : 'partly') : 'none';
+  }
+  if (op.compare === 'like') return glob(v, s);
+  if (/^\*+$/.test(v)) return 'covers';
+  const p = v.split(':');
+  const a = s.split(':');
+  if (p.length < 6 || a.length < 6) return null;
+  let m: Match = 'covers';
+  for (let i = 0; i < 6; i++) {
+    const f = glob(i === 5 ? p.slice(5).join(':') : p[i] ?? '', i === 5 ? a.slice(5).join(':') : a[i] ?? '');
+    if (f === 'none') return 'none';
+    if (f === 'partly') m = 'partly';
+  }
+  return m;
+}
+
+/**
+ * aws:PrincipalArn of the function's requests. Lambda calls AWS with a session of the execution role, and
+ * "for IAM roles, the request context returns the ARN of the role, not the ARN of the user that assumed the
+ * role" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn,
+ * example value arn:aws:iam::123456789012:role/role-name). So the value is arn:PARTITION:iam::ACCOUNT:role/PATH/NAME
+ * of the function's role: a reference to that role equals it, a reference to another role of the workspace
+ * does not (two role resources are two ARNs), and a literal decides only where its wildcards settle it.
+ */
+function principalArnValue(ctx: Ctx, op: Operator, v: PolicyValue, what: string): Truth {
+  const role = ctx.request.role;
+  if (typeof v === 'string') {
+    if (v.includes('${')) return `${what}: ${v} holds a policy variable`;
+    const partition = ctx.resolve.partition ?? '*';
+    const m = shapeMatch(op, v, `arn:${partition}:iam::????????????:role/*`);
+    if (m === 'covers' || m === 'none') return m === 'covers';
+    const whose = role !== null ? ctx.resolve.label(role) : 'the function\'s role';
+    return `${what}: whether ${v} matches the ARN of ${whose} is unknown (its ${partition === '*' ? 'partition, account, path and name are' : 'account, path and name are'} not known statically)`;
+  }
+  if ('ref' in v) {
+    // A role's name, id or unique id (`aws_iam_role.r.name`, `!Ref Role`) has no `:` and never matches an ARN.
+    const isRole = ctx.resolve.kindOf(v.ref) === 'iam-role';
+    if (isRole && v.attribute !== undefined && v.attribute.toLowerCase() !== 'arn') return false;
+    if (role !== null && v.ref === role) return true;
+    if (role !== null && isRole) return false;
+    return role === null
+      ? `${what}: the function's role is not in the workspace, so whether it is ${ctx.resolve.label(v.ref)} is unknown`
+      : `${what}: whether ${ctx.resolve.label(v.ref)} is the ARN of ${ctx.resolve.label(role)} is unknown`;
+  }
+  return `${what}: a value is unknown (${v.reason})`;
+}
+
+/** aws:SourceVpc / aws:SourceVpce are the endpoint's VPC and id for every request through it. */
+function sourceValue(ctx: Ctx, key: string, op: Operator, v: PolicyValue, what: string): Truth {
   const actual: Maybe<Id> = key === 'aws:sourcevpc' ? ctx.endpoint.vpc : ctx.endpoint.id;
-  let any: boolean | string = false;
+  if (typeof v === 'string') {
+    // A literal id equals an object known by that literal (vpc_id = "vpc-1"); a workspace object's id is known only after apply.
+    const literal = !isKnown(actual) && actual.symbol?.startsWith('literal:') === true ? actual.symbol.slice('literal:'.length) : null;
+    if (literal !== null) {
+      const m = shapeMatch(op, v, literal);
+      if (m !== null) return m === 'covers';
+    }
+    return `${what}: whether ${v} is ${key === 'aws:sourcevpc' ? 'the endpoint\'s VPC' : 'this endpoint'} is unknown`;
+  }
+  if ('ref' in v) return isKnown(actual) ? v.ref === actual : `${what}: the endpoint's VPC is unknown`;
+  return `${what}: a value is unknown (${v.reason})`;
+}
+
+/** Why a principal key always in a role session's request context stays open (`*` patterns aside), or null. */
+function presentKeyOpen(key: string): string | null {
+  if (key === 'aws:principalaccount') return 'the account of the function\'s role is not known statically';
+  // For a role session aws:userid is "role-id:caller-specified-role-name"; the role id is assigned at creation.
+  if (key === 'aws:userid') return 'the role id in aws:userid is assigned by AWS when the role is created';
+  return null;
+}
+
+/** Why a principal key that may be absent from the request context stays open, or null. */
+function absentKeyOpen(key: string): string | null {
+  // Present "only if the principal is a member of an organization".
+  if (key === 'aws:principalorgid' || key === 'aws:principalorgpaths') return 'whether the function\'s account is in an organization, and which, is not in the code';
+  // Present for "a principal using an IAM role with attached tags or session tags".
+  if (key.startsWith('aws:principaltag/')) return 'the tags of the function\'s role are not evaluated';
+  return null;
+}
+
+/**
+ * One key of a Condition block, for requests the function makes through this endpoint. Evaluated: the
+ * endpoint keys aws:SourceVpc / aws:SourceVpce, and the caller keys aws:PrincipalArn (the function's role),
+ * aws:PrincipalType ("AssumedRole" for a role session, IAM principal key values) and the `*` patterns that
+ * match any aws:PrincipalAccount / aws:userid. Other keys stay unknown, with the reason.
+ */
+function conditionMatch(ctx: Ctx, c: PolicyCondition): Truth {
+  const key = c.key.toLowerCase();
+  const op = operatorOf(c.operator);
+  const what = `Condition ${c.operator} ${c.key}`;
+  const source = key === 'aws:sourcevpc' || key === 'aws:sourcevpce';
+  const absent = absentKeyOpen(key);
+  if (absent !== null) return `${what} is not evaluated: ${absent}`;
+  const principal = key === 'aws:principalarn' || key === 'aws:principaltype' || presentKeyOpen(key) !== null;
+  if (op === null || (!source && !principal) || (source && (op.compare === 'arn' || op.compare === 'null'))) return `${what} is not evaluated`;
+  if (op.compare === 'null') {
+    // Null "true" holds when the key is absent, "false" when it is present: these keys always are for a role session.
+    const v = c.values[0];
+    return typeof v === 'string' && (v === 'true' || v === 'false') ? v === 'false' : `${what}: the value is not "true" or "false"`;
+  }
+  let any: Truth = false;
   for (const v of c.values) {
-    let eq: boolean | string;
-    if (typeof v === 'string') {
-      // A literal id equals an object known by that literal (vpc_id = "vpc-1"); a workspace object's id is known only after apply.
-      eq = !isKnown(actual) && actual.symbol === `literal:${v}` ? true
-        : !isKnown(actual) && actual.symbol?.startsWith('literal:') === true ? false
-        : `${what}: whether ${v} is ${key === 'aws:sourcevpc' ? 'the endpoint\'s VPC' : 'this endpoint'} is unknown`;
-    } else if ('ref' in v) {
-      eq = isKnown(actual) ? v.ref === actual : `${what}: the endpoint's VPC is unknown`;
-    } else eq = `${what}: a value is unknown (${v.reason})`;
+    let eq: Truth;
+    if (source) eq = sourceValue(ctx, key, op, v, what);
+    else if (key === 'aws:principalarn') eq = principalArnValue(ctx, op, v, what);
+    else if (typeof v !== 'string') eq = 'ref' in v ? `${what}: whether ${ctx.resolve.label(v.ref)} matches is unknown` : `${what}: a value is unknown (${v.reason})`;
+    else {
+      const shape = key === 'aws:principaltype' ? 'AssumedRole' : '*';
+      const m = v.includes('${') ? null : shapeMatch(op, v, shape);
+      eq = m === 'covers' ? true : m === 'none' ? false : `${what}: ${presentKeyOpen(key) ?? `whether ${v} matches is unknown`}`;
+    }
     if (eq === true) { any = true; break; }
     if (typeof eq === 'string' && any === false) any = eq;
   }
   if (typeof any === 'string') return any;
-  return positive ? any : !any;
+  return op.negated ? !any : any;
 }
 
 function conditionsMatch(ctx: Ctx, conditions: Maybe<readonly PolicyCondition[]> | undefined): boolean | string {

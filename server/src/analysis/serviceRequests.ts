@@ -45,6 +45,7 @@ export function policyResolver(model: NetworkModel): PolicyResolver {
     arnOf: (ref) => arnOfObject(model, ref),
     kindOf: (ref) => model.get(ref)?.kind,
     label: (ref) => model.get(ref)?.address ?? ref,
+    ...(isKnown(model.region) ? { partition: partitionOfRegion(model.region).partition } : {}),
   };
 }
 

@@ -416,7 +416,14 @@ export interface LambdaPermission extends Base {
 // ---------------------------------------------------------------- IAM
 
 /** An ARN pattern, a reference to a model object (the suffix of `${bucket.arn}/*` is not kept), or unknown. */
-export type PolicyValue = Maybe<string> | { readonly ref: Id };
+export type PolicyValue = Maybe<string> | {
+  readonly ref: Id;
+  /**
+   * The attribute the reference reads, where the front end keeps it (Condition values): Terraform `arn`, `name`…,
+   * CloudFormation `Arn`, or `Ref` for `!Ref`. A role's name is never its ARN (aws:PrincipalArn conditions).
+   */
+  readonly attribute?: string;
+};
 
 /** One type of a Principal element: `"*"` is `{ type: '*', values: ['*'] }`; else "AWS", "Service"… with its values. */
 export interface PolicyPrincipal {

@@ -3,7 +3,7 @@
 // names a template resource (`!Ref Bucket`, `!GetAtt Queue.QueueName`, `${Table.Arn}/*`) becomes a ref.
 
 import { isKnown, type Maybe } from '../../model/origin';
-import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../model/types';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyValue } from '../../model/types';
 import { partitionOfRegion } from '../../model/partition';
 import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnValue } from './value';
 
@@ -65,9 +65,15 @@ function conditionsOf(v: CfnValue): Maybe<readonly PolicyCondition[]> {
   const out: PolicyCondition[] = [];
   for (const [operator, keys] of v.fields) {
     if (!isCfnMap(keys)) return isCfnUnknown(keys) ? keys : cfnUnknown(`the ${operator} condition is not a map`);
-    for (const [key, values] of keys.fields) out.push({ operator, key, values: toList(values).map(policyResource) });
+    for (const [key, values] of keys.fields) out.push({ operator, key, values: toList(values).map(conditionValue) });
   }
   return out;
+}
+
+/** A Condition value: a reference keeps its attribute (`!Ref Role` is its name, not its ARN); a `!Sub` is not the object. */
+function conditionValue(v: CfnValue): PolicyValue {
+  if (isCfnRef(v)) return { ref: v.target, attribute: v.attribute };
+  return isCfnUnknown(v) ? v : policyResource(v);
 }
 
 /** A policy document value (`{ Version, Statement }`), or unknown when it is not one. */

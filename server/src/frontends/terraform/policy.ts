@@ -3,7 +3,7 @@
 // turned into a PolicyDocument whose resources name model objects where the ARN is a reference.
 
 import { unknown, type Maybe, type Origin } from '../../model/origin';
-import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../model/types';
+import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyValue } from '../../model/types';
 import type { HclExpr } from '../../syntax/hcl/ast';
 import type { BlockView } from './blockView';
 import { evaluate, unknownValue } from './evaluator';
@@ -63,9 +63,15 @@ function conditionsOf(v: TfValue): Maybe<readonly PolicyCondition[]> {
   const out: PolicyCondition[] = [];
   for (const [operator, keys] of v.fields) {
     if (keys === null || !isTfObject(keys)) return isTfUnknown(keys) ? keys : unknown(`the ${operator} condition is not an object`);
-    for (const [key, values] of keys.fields) out.push({ operator, key, values: list(values).map(resource) });
+    for (const [key, values] of keys.fields) out.push({ operator, key, values: list(values).map(conditionValue) });
   }
   return out;
+}
+
+/** A Condition value: a reference keeps its attribute (a role's `name` is not its ARN); an interpolation is not the object. */
+function conditionValue(v: TfValue): PolicyValue {
+  if (isTfRef(v)) return { ref: idOfRef(v), attribute: v.attribute };
+  return isTfUnknown(v) ? v : resource(v);
 }
 
 /** A policy JSON value (an object as jsonencode takes it, or parsed JSON) as a PolicyDocument. */
