@@ -106,6 +106,7 @@ function instantiateRoot(view: SourceView, tree: ModuleTree, rootDir: string, op
   const bootstrap = new ModuleInstance(session, config, '', [], undefined, undefined, undefined);
   const values = readVarFiles(view, varFilesOf(view, rootDir, options.varFiles), bootstrap, report, new Set(config.variables.keys()));
   const root = new ModuleInstance(session, config, '', [], undefined, undefined, values);
+  session.root = root;
   session.fallbackRegion = options.region !== undefined && options.region !== '' ? options.region : undefined;
   session.region = root.providerRegion('aws');
   return { session, root };

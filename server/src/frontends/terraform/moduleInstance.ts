@@ -9,6 +9,7 @@ import { BlockView } from './blockView';
 import { plannedEachValue, withPlanned, type PlannedFields } from './plan';
 import { converts, convertToType } from './typeConstraint';
 import { dataAttribute } from './dataSources';
+import { nameArgumentOf } from './names';
 import { providerKey, resolveProviderRegion } from './providers';
 import { asNumber, errorValue, evaluate, Handle, makeScope, unknownValue, type Lv, type ModuleScope, type Scope } from './evaluator';
 import type { TfSession } from './session';
@@ -580,7 +581,10 @@ export class InstanceHandle extends Handle {
 
   attr(name: string): Lv {
     // Arguments set in the body are memoised (with their own cycle guard) by the view.
-    if (this.decl.mode === 'managed' && name !== 'id' && name !== 'count' && name !== 'for_each' && this.view.has(name)) return this.view.attr(name) ?? null;
+    if (this.decl.mode === 'managed' && name !== 'id' && name !== 'count' && name !== 'for_each' && this.view.has(name)) {
+      const v = this.view.attr(name) ?? null;
+      return name === nameArgumentOf(this.decl.type) ? this.nameValue(name, v) : v;
+    }
     const memo = (this.attrMemo ??= new Map<string, TfValue | typeof COMPUTING>());
     const cached = memo.get(name);
     if (cached === COMPUTING) {
@@ -597,6 +601,16 @@ export class InstanceHandle extends Handle {
     }
     memo.set(name, v);
     return v;
+  }
+
+  /**
+   * The name other resources refer to this one by (`role = aws_iam_role.r.name`): a name not known statically
+   * (built from a variable without default, or `random_pet.p.id`) is still this instance's name, so it reads as
+   * a ref to this instance that keeps the reason; the value itself would name nothing, or the wrong resource.
+   */
+  private nameValue(name: string, v: TfValue): TfValue {
+    if (!isPending(v) || this.mod.session.errors.has(v)) return v;
+    return { kind: 'ref', target: this.id, address: this.address, attribute: name, reason: pendingReason(v) };
   }
 
   private computeAttr(name: string): TfValue {

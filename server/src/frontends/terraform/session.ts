@@ -10,7 +10,7 @@ import { parseTemplateContent } from '../../syntax/hcl/hclParser';
 import type { Span } from '../../syntax/text';
 import { errorValue, unknownValue, type EvalContext } from './evaluator';
 import type { TfFunction } from './functions/result';
-import type { InstanceHandle } from './moduleInstance';
+import type { InstanceHandle, ModuleInstance } from './moduleInstance';
 import { resolvePath, type ModuleTree } from './moduleTree';
 import type { TfPlan } from './plan';
 import type { TfUnknown, TfValue } from './value';
@@ -33,6 +33,9 @@ export class TfSession implements EvalContext {
   ) {
     this.problemMap = problems;
   }
+
+  /** The root module instance, set once made (lookups that walk every module, such as names.ts, start here). */
+  root: ModuleInstance | undefined;
 
   /** The Region of the root's default aws provider, set once the root is known. */
   region: TfValue = null;

@@ -27,6 +27,12 @@ export interface TfRef {
   readonly address: string;
   /** The attribute: `id`, `arn`, `default_security_group_id`, `prefix_list_id`, `endpoint`, … */
   readonly attribute: string;
+  /**
+   * Set when the attribute is one the configuration sets but from values not known statically (a role's
+   * `name` built from a variable without default): why, in the words of that unknown. The ref still names
+   * its instance, as other resources name it by that value.
+   */
+  readonly reason?: string;
 }
 
 export function tfObject(entries: Iterable<readonly [string, TfValue]>): TfObject {

@@ -30,7 +30,7 @@ export function refLabel(ref: TfRef): string {
 }
 
 export function pendingReason(v: Pending): string {
-  return isTfRef(v) ? `${refLabel(v)} is known only after apply` : v.reason;
+  return isTfRef(v) ? (v.reason ?? `${refLabel(v)} is known only after apply`) : v.reason;
 }
 
 /** The first unknown or TfRef anywhere inside `v` (depth first), or undefined when `v` is wholly known. */

@@ -1,4 +1,4 @@
-// Set functions: distinct, setunion, setintersection, setsubtract. Results follow Terraform's set order (see
+// Set functions: distinct, setunion, setintersection, setsubtract, setproduct. Results follow Terraform's set order (see
 // setElements); an unknown or ref element makes the result unknown, since it may equal another element (except
 // in distinct(), which keeps list order and so stays known when refs are decidably different).
 
@@ -54,6 +54,19 @@ export const setFunctions: ReadonlyMap<string, TfFunction> = new Map<string, TfF
       const [first = [], ...rest] = sets;
       const restKeys = rest.map((s) => new Set(s.map(valueKey)));
       return first.filter((v) => restKeys.every((keys) => keys.has(valueKey(v))));
+    }),
+  ],
+  [
+    // Every combination, first argument outermost (`setproduct(["app", "data"], ["a", "b"])` → app/a, app/b,
+    // data/a, data/b), as Terraform returns it for lists; the elements are only placed, never compared.
+    'setproduct',
+    defineFunction('setproduct', { min: 2 }, (call) => {
+      let product: TfValue[][] = [[]];
+      call.args.forEach((_, i) => {
+        const items = list(call, `set ${i + 1}`, arg(call, i));
+        product = product.flatMap((prefix) => items.map((item) => [...prefix, item]));
+      });
+      return product;
     }),
   ],
   [

@@ -8,6 +8,8 @@ import type { BlockView } from '../blockView';
 import { refIds, refType, toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
 import { policyFromArgument } from '../policy';
 import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfValue } from '../value';
+import { instanceNamed } from '../names';
+import type { TfSession } from '../session';
 import type { Mapper, MapContext } from './mapper';
 
 function isEmptyList(v: TfValue | undefined): boolean {
@@ -60,10 +62,10 @@ function environmentOf(v: BlockView): EnvironmentVariable[] {
 }
 
 /** A function named by `function_name` (name or ARN) as a model id. */
-function functionArg(view: BlockView, arg: string): Maybe<Id> {
+function functionArg(session: TfSession, view: BlockView, arg: string): Maybe<Id> {
   const v = view.attr(arg);
   if (typeof v === 'string') {
-    const id = view.referencedInstanceId(arg);
+    const id = view.referencedInstanceId(arg) ?? instanceNamed(session, ['aws_lambda_function'], v);
     if (id !== undefined) return id;
   }
   return functionId(v, arg);
@@ -84,7 +86,7 @@ function lambdaFunction(m: MapContext): void {
     kind: 'lambda-function',
     functionName: toStr(v.attr('function_name'), 'function_name'),
     vpcConfig: vpcConfigOf(m, v),
-    role: v.has('role') ? roleId(v, 'role') : null,
+    role: v.has('role') ? roleId(m.session, v, 'role') : null,
     policies: [],
     managedPolicyArns: [],
     environment: environmentOf(v),
@@ -139,7 +141,7 @@ function eventSourceMapping(m: MapContext): void {
   m.emit({
     ...m.base,
     kind: 'event-source-mapping',
-    function: functionArg(v, 'function_name'),
+    function: functionArg(m.session, v, 'function_name'),
     source: source === undefined ? unknown('the event source is outside AWS (self-managed)') : toId(source, 'event_source_arn'),
     sourceService: selfManaged ? 'kafka' : sourceService(source),
   });
@@ -147,7 +149,7 @@ function eventSourceMapping(m: MapContext): void {
 
 function permission(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'lambda-permission', function: functionArg(v, 'function_name'), principal: toStr(v.attr('principal'), 'principal') });
+  m.emit({ ...m.base, kind: 'lambda-permission', function: functionArg(m.session, v, 'function_name'), principal: toStr(v.attr('principal'), 'principal') });
 }
 
 function cloudfront(m: MapContext): void {
@@ -155,7 +157,7 @@ function cloudfront(m: MapContext): void {
   const behaviours = [...v.blocks('default_cache_behavior'), ...v.blocks('ordered_cache_behavior')];
   for (const b of behaviours) {
     for (const assoc of b.blocks('lambda_function_association')) {
-      const fn = functionArg(assoc, 'lambda_arn');
+      const fn = functionArg(m.session, assoc, 'lambda_arn');
       if (typeof fn === 'string') m.markEdge(fn);
     }
   }
@@ -194,16 +196,18 @@ function policyArnList(v: TfValue | undefined): Maybe<string>[] {
  * that reads an attribute of a role instance (`role = aws_iam_role.r.name`) names that role, whatever the
  * attribute's value is: a literal, unknown, or a reference to what the name is built from (`name =
  * random_pet.p.id` evaluates to that reference, which is the name's input, not the role). A string the
- * configuration sets on another instance names it too.
+ * configuration sets on another instance names it too, and so does a role's name that arrives as a plain
+ * string (a module output, a variable).
  */
-function roleIdOf(value: TfValue | undefined, named: string | undefined, what: string): Maybe<Id> {
+function roleIdOf(session: TfSession, value: TfValue | undefined, named: string | undefined, what: string): Maybe<Id> {
   if (value !== undefined && value !== null && isTfRef(value) && refType(value) === 'aws_iam_role') return value.target;
   if (named !== undefined && (typeof value === 'string' || ROLE_INSTANCE.test(named))) return named;
+  if (typeof value === 'string') return instanceNamed(session, ['aws_iam_role'], value) ?? toId(value, what);
   return toId(value, what);
 }
 
-function roleId(view: BlockView, arg: string): Maybe<Id> {
-  return roleIdOf(view.attr(arg), view.referencedInstanceId(arg), arg);
+function roleId(session: TfSession, view: BlockView, arg: string): Maybe<Id> {
+  return roleIdOf(session, view.attr(arg), view.referencedInstanceId(arg), arg);
 }
 
 /** A model id whose address ends in an aws_iam_role instance (`…::module.m.aws_iam_role.lambda[0]`). */
@@ -213,13 +217,13 @@ function iamPolicy(roleArg: string | undefined): Mapper {
   return (m) => {
     const v = m.view;
     const doc = policyFromArgument(m.session, v, 'policy', m.base.origin);
-    m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: roleArg ? [roleId(v, roleArg)] : [] });
+    m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: roleArg ? [roleId(m.session, v, roleArg)] : [] });
   };
 }
 
 function rolePolicyAttachment(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'role-policy-attachment', role: roleId(v, 'role'), policy: policyArn(v.attr('policy_arn') ?? null) });
+  m.emit({ ...m.base, kind: 'role-policy-attachment', role: roleId(m.session, v, 'role'), policy: policyArn(v.attr('policy_arn') ?? null) });
 }
 
 /**
@@ -241,7 +245,7 @@ function policyAttachment(m: MapContext): void {
   roles.forEach((r, i) => {
     const item = items?.[i];
     const named = item ? [...v.instanceIdsIn(item)] : [];
-    const role = roleIdOf(r, named.length === 1 ? named[0] : undefined, 'roles');
+    const role = roleIdOf(m.session, r, named.length === 1 ? named[0] : undefined, 'roles');
     m.emit({ ...m.sub(`role[${i}]`), kind: 'role-policy-attachment', role, policy });
   });
 }

@@ -5,7 +5,8 @@ import { unknown, type Maybe } from '../../../model/origin';
 import type { Id, RefList, TargetKind } from '../../../model/types';
 import type { BlockView } from '../blockView';
 import { toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
-import { isTfRef, type TfValue } from '../value';
+import type { TfValue } from '../value';
+import { namedArg } from '../names';
 import type { Mapper, MapContext } from './mapper';
 
 const ENGINE_PORTS: readonly (readonly [RegExp, number])[] = [
@@ -56,18 +57,21 @@ function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): voi
   });
 }
 
-function optionalGroup(v: BlockView, arg: string): Maybe<Id> | null {
-  return v.has(arg) ? argId(v, arg) : null;
+/** A subnet group named by `arg`, of one of `types` (by name, also through a module output: terraform-aws-modules' vpc → rds). */
+function optionalGroup(m: MapContext, v: BlockView, arg: string, types: readonly string[]): Maybe<Id> | null {
+  return v.has(arg) ? namedArg(m.session, v, arg, types) : null;
 }
+
+const DB_SUBNET_GROUPS = ['aws_db_subnet_group'];
 
 function dbInstance(m: MapContext): void {
   const v = m.view;
   emitTarget(m, 'rds-instance', {
-    subnetGroup: optionalGroup(v, 'db_subnet_group_name'),
+    subnetGroup: optionalGroup(m, v, 'db_subnet_group_name', DB_SUBNET_GROUPS),
     securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
     port: portOf(v, 'engine'),
     publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
-    parent: v.has('replicate_source_db') ? argId(v, 'replicate_source_db') : null,
+    parent: v.has('replicate_source_db') ? namedArg(m.session, v, 'replicate_source_db', ['aws_db_instance']) : null,
   });
 }
 
@@ -75,7 +79,7 @@ function rdsCluster(m: MapContext): void {
   const v = m.view;
   const serverlessV1 = v.attr('engine_mode') === 'serverless';
   emitTarget(m, 'rds-cluster', {
-    subnetGroup: optionalGroup(v, 'db_subnet_group_name'),
+    subnetGroup: optionalGroup(m, v, 'db_subnet_group_name', DB_SUBNET_GROUPS),
     securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
     port: portOf(v, 'engine', 3306),
     serverlessDataApi: serverlessV1 && v.attr('enable_http_endpoint') === true,
@@ -85,17 +89,20 @@ function rdsCluster(m: MapContext): void {
 /** Cluster instances sit in the cluster's subnet group and security groups unless they set their own. */
 function rdsClusterInstance(m: MapContext): void {
   const v = m.view;
-  const cluster = v.attr('cluster_identifier');
-  const clusterInst = cluster !== undefined && isTfRef(cluster) ? m.session.instances.get(cluster.target) : undefined;
+  // `cluster_identifier = aws_rds_cluster.c.id`, or `.cluster_identifier` (a name, also through a module output).
+  const cluster = namedArg(m.session, v, 'cluster_identifier', ['aws_rds_cluster']);
+  const clusterInst = typeof cluster === 'string' ? m.session.instances.get(cluster) : undefined;
   const cv = clusterInst?.view;
   emitTarget(m, 'rds-instance', {
-    subnetGroup: v.has('db_subnet_group_name') ? argId(v, 'db_subnet_group_name') : cv ? optionalGroup(cv, 'db_subnet_group_name') : unknown('the cluster is not in this workspace'),
+    subnetGroup: v.has('db_subnet_group_name') ? namedArg(m.session, v, 'db_subnet_group_name', DB_SUBNET_GROUPS) : cv ? optionalGroup(m, cv, 'db_subnet_group_name', DB_SUBNET_GROUPS) : unknown('the cluster is not in this workspace'),
     securityGroups: cv ? toIdList(cv.attr('vpc_security_group_ids'), 'vpc_security_group_ids') : unknown('the security groups of the cluster are not known'),
     port: cv ? portOf(cv, 'engine', 3306) : portOf(v, 'engine'),
     publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
-    parent: toId(cluster, 'cluster_identifier'),
+    parent: cluster,
   });
 }
+
+const PROXIES = ['aws_db_proxy'];
 
 const PROXY_PORTS: Readonly<Record<string, number>> = { MYSQL: 3306, POSTGRESQL: 5432, SQLSERVER: 1433 };
 
@@ -111,22 +118,24 @@ function dbProxy(m: MapContext): void {
 
 function dbProxyEndpoint(m: MapContext): void {
   const v = m.view;
-  const proxy = v.attr('db_proxy_name');
-  const proxyInst = proxy !== undefined && isTfRef(proxy) ? m.session.instances.get(proxy.target) : undefined;
+  // `db_proxy_name = aws_db_proxy.p.name`: the proxy's configured name (a string), or a ref to it.
+  const proxy = namedArg(m.session, v, 'db_proxy_name', PROXIES);
+  const proxyInst = typeof proxy === 'string' ? m.session.instances.get(proxy) : undefined;
   const family = proxyInst?.view.attr('engine_family');
   emitTarget(m, 'rds-proxy', {
     subnets: toIdList(v.attr('vpc_subnet_ids'), 'vpc_subnet_ids'),
     securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
     port: typeof family === 'string' && PROXY_PORTS[family] !== undefined ? (PROXY_PORTS[family] ?? 3306) : unknown('the proxy engine family is not known'),
-    parent: toId(proxy, 'db_proxy_name'),
+    parent: proxy,
   });
 }
 
 /** aws_db_proxy_target: the DB instance or Aurora cluster behind a proxy (P14); folded into the proxy by model/build.ts. */
 function dbProxyTarget(m: MapContext): void {
   const v = m.view;
-  const databases = ['db_instance_identifier', 'db_cluster_identifier'].filter((arg) => v.has(arg)).map((arg) => argId(v, arg));
-  m.emit({ ...m.base, kind: 'db-proxy-target', proxy: argId(v, 'db_proxy_name'), databases });
+  const databases = ([['db_instance_identifier', 'aws_db_instance'], ['db_cluster_identifier', 'aws_rds_cluster']] as const)
+    .filter(([arg]) => v.has(arg)).map(([arg, type]) => namedArg(m.session, v, arg, [type]));
+  m.emit({ ...m.base, kind: 'db-proxy-target', proxy: namedArg(m.session, v, 'db_proxy_name', PROXIES), databases });
 }
 
 function subnetGroup(m: MapContext): void {
@@ -135,21 +144,22 @@ function subnetGroup(m: MapContext): void {
 
 /** `inGroup`: replication_group_id names the group the resource belongs to (a cache cluster), not its own name. */
 function elasticache(fallbackPort: number, sgArg: string, inGroup = true): Mapper {
+  const groups = ['aws_elasticache_subnet_group'];
   return (m) => {
     const v = m.view;
     emitTarget(m, 'elasticache', {
       subnets: v.has('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : [],
-      subnetGroup: optionalGroup(v, 'subnet_group_name'),
+      subnetGroup: optionalGroup(m, v, 'subnet_group_name', groups),
       securityGroups: toIdList(v.attr(sgArg), sgArg),
       port: portOf(v, 'engine', fallbackPort),
-      parent: inGroup && v.has('replication_group_id') ? argId(v, 'replication_group_id') : null,
+      parent: inGroup && v.has('replication_group_id') ? namedArg(m.session, v, 'replication_group_id', ['aws_elasticache_replication_group']) : null,
     });
   };
 }
 
 function memorydb(m: MapContext): void {
   const v = m.view;
-  emitTarget(m, 'memorydb', { subnetGroup: optionalGroup(v, 'subnet_group_name'), securityGroups: toIdList(v.attr('security_group_ids'), 'security_group_ids'), port: toNum(v.attr('port'), 'port', 6379) });
+  emitTarget(m, 'memorydb', { subnetGroup: optionalGroup(m, v, 'subnet_group_name', ['aws_memorydb_subnet_group']), securityGroups: toIdList(v.attr('security_group_ids'), 'security_group_ids'), port: toNum(v.attr('port'), 'port', 6379) });
 }
 
 function efsFileSystem(m: MapContext): void {
@@ -196,7 +206,7 @@ function loadBalancer(m: MapContext): void {
 
 function docdb(m: MapContext): void {
   const v = m.view;
-  emitTarget(m, 'docdb-cluster', { subnetGroup: optionalGroup(v, 'db_subnet_group_name'), securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'), port: toNum(v.attr('port'), 'port', 27017) });
+  emitTarget(m, 'docdb-cluster', { subnetGroup: optionalGroup(m, v, 'db_subnet_group_name', ['aws_docdb_subnet_group', 'aws_db_subnet_group']), securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'), port: toNum(v.attr('port'), 'port', 27017) });
 }
 
 function mqBroker(m: MapContext): void {
