@@ -110,6 +110,8 @@ const EXPRESSIONS: readonly string[] = [
   "setintersection([\"a\",\"b\"], [\"b\",\"c\"])",
   "setsubtract([\"a\",\"b\",\"c\"], [\"b\"])",
   "setunion([1], [\"a\"])",
+  "setproduct([\"app\",\"data\"], [\"a\",\"b\"])",
+  "setproduct([\"x\"], [1, 2], [\"p\"])",
   "matchkeys([\"a\",\"b\",\"c\"], [\"x\",\"y\",\"z\"], [\"z\",\"x\"])",
   "transpose({a=[\"1\",\"2\"], b=[\"2\",\"3\"]})",
   "sum([1, 2.5, \"3\"])",
