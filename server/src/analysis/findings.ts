@@ -49,8 +49,16 @@ class Findings {
   }
 }
 
+/**
+ * Where a function's findings go: its own vpc_config / VpcConfig, else its declaration. A VpcConfig written
+ * outside the function (SAM Globals) is not the function's: every function inheriting it would stack its
+ * findings on that one line.
+ */
 function locate(fn: LambdaFunction): Origin {
-  return fn.vpcConfig?.origin ?? fn.origin;
+  const own = fn.vpcConfig?.origin;
+  if (own === undefined) return fn.origin;
+  const inside = own.file === fn.origin.file && own.span.start >= fn.origin.span.start && own.span.end <= fn.origin.span.end;
+  return inside ? own : fn.origin;
 }
 
 function noRouteRule(reach: DestinationReach): RuleInfo {
