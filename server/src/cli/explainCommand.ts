@@ -13,6 +13,8 @@ export async function explainText(args: ParsedArgs, load: (args: ParsedArgs, pat
   const report = findFunctionReport(result, model, fn);
   if (!report) {
     const known = result.functions.map((f) => model.get(f.function)?.address ?? f.function);
+    const several = known.filter((a) => a.endsWith(`.${fn}`));
+    if (several.length > 1) throw new UsageError(`'${fn}' names several functions: ${several.join(', ')}; give the whole address`);
     throw new UsageError(`no function '${fn}' in the workspace${known.length ? ` (known: ${known.slice(0, 20).join(', ')})` : ''}`);
   }
   const to = flag(args, 'to');

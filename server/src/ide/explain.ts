@@ -10,8 +10,16 @@ const statusWord = { yes: 'reachable', no: 'blocked', partial: 'partial (some su
 const statusIcon = { yes: '✅', no: '❌', partial: '⚠️', unknown: '❔' } as const;
 const verdictIcon = { pass: '✓', block: '✗', unknown: '?' } as const;
 
+/**
+ * The function a user names: by id, by address, else by the end of its address when only one function's
+ * address ends so (`aws_lambda_function.this[0]` for `module.api.aws_lambda_function.this[0]`).
+ */
 export function findFunctionReport(result: AnalysisResult, model: ModelView, key: string): FunctionReport | undefined {
-  return result.functions.find((f) => f.function === key) ?? result.functions.find((f) => model.get(f.function)?.address === key);
+  const exact = result.functions.find((f) => f.function === key) ?? result.functions.find((f) => model.get(f.function)?.address === key);
+  if (exact) return exact;
+  const suffix = `.${key}`;
+  const matches = result.functions.filter((f) => model.get(f.function)?.address.endsWith(suffix) === true);
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 export function whereItRuns(report: FunctionReport, model: ModelView): string {

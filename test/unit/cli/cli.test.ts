@@ -101,6 +101,22 @@ describe('hyperplane-lens CLI', function () {
     assert.match(r.stdout, /associate aws_vpc_endpoint\.s3 with aws_route_table\.data/i);
   });
 
+  it('explain finds a function in a module by the end of its address, when only one ends so', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hl-explain-'));
+    const fn = (name: string): string => `resource "aws_lambda_function" "this" {\n  function_name = "${name}"\n  role = "arn:aws:iam::123456789012:role/r"\n}\n`;
+    mkdirSync(path.join(dir, 'fn'));
+    writeFileSync(path.join(dir, 'fn', 'main.tf'), fn('from-module'));
+    writeFileSync(path.join(dir, 'main.tf'), 'module "api" {\n  source = "./fn"\n}\n');
+    const one = run(['explain', 'aws_lambda_function.this', '--to', 's3', dir]);
+    assert.strictEqual(one.status, 0, one.stderr);
+    assert.match(one.stdout, /^module\.api\.aws_lambda_function\.this/m);
+    // A second function whose address ends the same way makes the short name ambiguous: an error naming both.
+    writeFileSync(path.join(dir, 'other.tf'), 'module "jobs" {\n  source = "./fn"\n}\n');
+    const two = run(['explain', 'aws_lambda_function.this', '--to', 's3', dir]);
+    assert.strictEqual(two.status, 2);
+    assert.match(two.stderr, /module\.api\.aws_lambda_function\.this.*module\.jobs\.aws_lambda_function\.this|module\.jobs\.aws_lambda_function\.this.*module\.api\.aws_lambda_function\.this/);
+  });
+
   it('usage errors exit with code 2 and a clear message', () => {
     for (const args of [['check', '--format', 'xml', 'examples'], ['check', '--bogus'], ['check', 'no/such/path'], ['frobnicate'], ['explain'], ['check', 'examples', '--config', 'no/such/config.json']]) {
       const r = run(args);
