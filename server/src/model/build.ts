@@ -9,6 +9,7 @@ import {
   type EventSourceMapping,
   type FrontendOutput,
   type Id,
+  type IamPolicy,
   type ModelKind,
   type ModelObject,
   type NetworkAcl,
@@ -435,15 +436,20 @@ function indexIam(model: BuiltModel): void {
     e.documents.push(...role.inlinePolicies);
     e.managedPolicyArns.push(...role.managedPolicyArns);
   }
+  // A copy of an AWS managed policy counts as that managed policy (its document is read from AWS).
+  const add = (e: { documents: Maybe<PolicyDocument>[]; managedPolicyArns: Maybe<string>[] }, policy: IamPolicy): void => {
+    if (policy.copiesManagedPolicy !== undefined) e.managedPolicyArns.push(policy.copiesManagedPolicy);
+    else e.documents.push(policy.document);
+  };
   for (const policy of model.all('iam-policy')) {
-    for (const role of knownIds(policy.roles)) entry(role).documents.push(policy.document);
+    for (const role of knownIds(policy.roles)) add(entry(role), policy);
   }
   for (const a of model.all('role-policy-attachment')) {
     if (!isKnown(a.role)) continue;
     const e = entry(a.role);
     if (!isKnown(a.policy)) { e.managedPolicyArns.push(a.policy); continue; }
     const policy = model.get(a.policy);
-    if (policy?.kind === 'iam-policy') e.documents.push(policy.document);
+    if (policy?.kind === 'iam-policy') add(e, policy);
     else e.managedPolicyArns.push(a.policy);
   }
 }

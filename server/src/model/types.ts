@@ -468,6 +468,11 @@ export interface IamRole extends Base {
 export interface IamPolicy extends Base {
   readonly kind: 'iam-policy';
   readonly document: Maybe<PolicyDocument>;
+  /**
+   * The AWS managed policy (ARN) whose document this policy copies (Terraform `policy =
+   * data.aws_iam_policy.x.policy` with an AWS managed `arn`): it grants what that managed policy grants.
+   */
+  readonly copiesManagedPolicy?: string;
   /** Roles this policy is attached to in the same resource (CloudFormation `Roles`, inline aws_iam_role_policy). */
   readonly roles: RefList;
 }

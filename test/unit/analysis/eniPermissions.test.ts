@@ -141,3 +141,24 @@ ${vpcFunction('r', { subnets: ['a', 'b'], attributes: ['role          = aws_iam_
     assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS'), []);
   });
 });
+
+describe('C1 with a copy of an AWS managed policy (data "aws_iam_policy" by ARN, as terraform-aws-lambda does)', () => {
+  const copyCase = (name: string, managed: string): string => `
+data "aws_partition" "current" {}
+data "aws_iam_policy" "${name}" {
+  arn = "arn:\${data.aws_partition.current.partition}:iam::aws:policy/${managed}"
+}
+resource "aws_iam_role" "${name}" { assume_role_policy = "{}" }
+resource "aws_iam_role_policy" "${name}" {
+  role   = aws_iam_role.${name}.name
+  policy = data.aws_iam_policy.${name}.policy
+}
+${vpcFunction(name, { subnets: ['a', 'b'], attributes: [`role          = aws_iam_role.${name}.arn`] })}`;
+
+  it('counts as the managed policy it copies: the VPC access policy grants the actions, the basic one does not', () => {
+    const run = analyseWorkspace({ '/w/main.tf': NETWORK + copyCase('vpc', 'service-role/AWSLambdaENIManagementAccess') + copyCase('basic', 'service-role/AWSLambdaBasicExecutionRole') }, 'eu-west-1');
+    assert.deepEqual(findingsOf(run, 'LAMBDA_ROLE_MISSING_ENI_PERMISSIONS').map((f) => f.address), ['aws_lambda_function.basic']);
+    const policy = run.model.all('iam-policy').find((p) => p.address === 'aws_iam_role_policy.vpc');
+    assert.equal(policy?.copiesManagedPolicy, 'arn:aws:iam::aws:policy/service-role/AWSLambdaENIManagementAccess');
+  });
+});

@@ -9,6 +9,12 @@ import { partitionOf } from './providers';
 import { isTfObject, type TfValue } from './value';
 import { isPending } from './valueOps';
 
+/** `arn:<partition>:iam::aws:policy/[path/]name`: a policy AWS manages. */
+const AWS_MANAGED_POLICY = /^arn:[a-z-]+:iam::aws:policy\/[\w+=,.@/-]+$/;
+
+/** Symbol prefix of the unknown `policy` of a data "aws_iam_policy" naming an AWS managed policy (then its ARN). */
+export const MANAGED_POLICY_COPY = 'managed-policy:';
+
 function origin(inst: InstanceHandle): { file: string; span: { start: number; end: number } } {
   return { file: inst.decl.file, span: inst.decl.block.span };
 }
@@ -70,6 +76,15 @@ export function dataAttribute(inst: InstanceHandle, name: string): TfValue {
     case 'aws_iam_policy_document':
       if (name === 'json' || name === 'minified_json') return policyDocumentJson(inst);
       break;
+    case 'aws_iam_policy': {
+      // An AWS managed policy read by ARN (terraform-aws-lambda copies AWSLambdaENIManagementAccess this way):
+      // its document comes from AWS, but which policy it is is known, and the analysis knows some by name.
+      const arn = view.attr('arn');
+      if (name === 'policy' && typeof arn === 'string' && AWS_MANAGED_POLICY.test(arn)) {
+        return unknownValue(`${inst.address} is the AWS managed policy ${arn.slice(arn.lastIndexOf('/') + 1)}, whose document is read from AWS`, { symbol: `${MANAGED_POLICY_COPY}${arn}`, origin: origin(inst) });
+      }
+      break;
+    }
     case 'aws_prefix_list':
     case 'aws_ec2_managed_prefix_list': {
       const service = managedPrefixListService(inst);

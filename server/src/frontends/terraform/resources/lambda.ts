@@ -6,6 +6,7 @@ import type { EnvironmentVariable, Id, PolicyDocument, VpcConfig } from '../../.
 import type { HclExpr } from '../../../syntax/hcl/ast';
 import type { BlockView } from '../blockView';
 import { refIds, refType, toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
+import { MANAGED_POLICY_COPY } from '../dataSources';
 import { policyFromArgument } from '../policy';
 import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfValue } from '../value';
 import { instanceNamed } from '../names';
@@ -217,7 +218,9 @@ function iamPolicy(roleArg: string | undefined): Mapper {
   return (m) => {
     const v = m.view;
     const doc = policyFromArgument(m.session, v, 'policy', m.base.origin);
-    m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: roleArg ? [roleId(m.session, v, roleArg)] : [] });
+    // A copy of an AWS managed policy (dataSources.ts) grants what that policy grants.
+    const copied = doc !== null && !isKnown(doc) && doc.symbol?.startsWith(MANAGED_POLICY_COPY) === true ? doc.symbol.slice(MANAGED_POLICY_COPY.length) : undefined;
+    m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: roleArg ? [roleId(m.session, v, roleArg)] : [], ...(copied !== undefined ? { copiesManagedPolicy: copied } : {}) });
   };
 }
 
