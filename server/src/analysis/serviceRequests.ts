@@ -3,7 +3,7 @@
 // environment and configuration refer to. Also resolves model objects to ARNs for the policy evaluator.
 
 import { isKnown, type Maybe } from '../model/origin';
-import type { Id, LambdaFunction, PolicyDocument, PolicyValue } from '../model/types';
+import type { IamPolicy, Id, LambdaFunction, PolicyDocument, PolicyStatement, PolicyValue } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { EndpointRequest, NeededResource, PolicyResolver, RequestItem } from './endpointPolicy';
 import { normaliseService, serviceOfAction } from './intent';
@@ -131,6 +131,8 @@ export function requestOf(model: NetworkModel, fn: LambdaFunction, service: stri
     if (fn.role !== null) items.incomplete ??= isKnown(fn.role) ? `its role ${fn.role} is not in the workspace` : `its role is unknown: ${fn.role.reason}`;
     else if (fn.policies.length === 0) items.incomplete ??= 'the function has no role or policies in the workspace';
   }
+  // A bucket policy that names the function's role grants it too (same account: either policy is enough).
+  if (role !== null) for (const policy of resourcePolicies(model)) addResourceGrants(model, items, service, policy, role, polled);
   // Without granted actions for the service, the objects it refers to still say what it touches.
   if (items.list.length === 0) {
     const prefix = actionPrefixes[service] ?? service;
@@ -147,6 +149,29 @@ export function requestOf(model: NetworkModel, fn: LambdaFunction, service: stri
   }
   const key = `${role ?? '-'}|${items.incomplete === null ? 'c' : 'i'}|${items.list.map((i) => `${i.action} ${resourceKey(i.resource)}`).sort().join(',')}`;
   return { key, service, role, items: items.list, incomplete: items.incomplete };
+}
+
+const resourcePolicyCache = new WeakMap<NetworkModel, readonly IamPolicy[]>();
+
+/** The resource-based policies of the model (bucket policies), listed once per model. */
+function resourcePolicies(model: NetworkModel): readonly IamPolicy[] {
+  let list = resourcePolicyCache.get(model);
+  if (list === undefined) resourcePolicyCache.set(model, (list = model.all('iam-policy').filter((p) => p.resource !== undefined)));
+  return list;
+}
+
+/**
+ * The Allow statements of a resource-based policy whose Principal names the role itself (its ARN or the
+ * role). A statement for everyone (`*`) says nothing about what this function does, so it adds nothing.
+ */
+function addResourceGrants(model: NetworkModel, items: Items, service: string, policy: IamPolicy, role: Id, polled: ReadonlySet<string>): void {
+  if (!isKnown(policy.document)) return;
+  const from = `the ${service === 's3' ? 'bucket ' : ''}policy ${policy.address}`;
+  const names = (st: PolicyStatement): boolean => st.principals !== undefined && isKnown(st.principals)
+    && st.principals.some((p) => p.type === 'AWS' && p.values.some((v) => typeof v === 'object' && 'ref' in v && v.ref === role && (v.attribute === undefined || /^arn$/i.test(v.attribute))));
+  const statements = policy.document.statements.filter(names);
+  if (statements.length === 0) return;
+  addDocument(model, items, service, { statements }, polled, from);
 }
 
 /** Managed policies grant the service on every resource: the requests are known only as "some action, any resource". */

@@ -473,6 +473,11 @@ export interface IamPolicy extends Base {
    * data.aws_iam_policy.x.policy` with an AWS managed `arn`): it grants what that managed policy grants.
    */
   readonly copiesManagedPolicy?: string;
+  /**
+   * For a resource-based policy (an S3 bucket policy): the resource it is attached to. `roles` is then
+   * empty; its statements' principals say whom it grants (what a function may ask of that resource).
+   */
+  readonly resource?: Maybe<Id>;
   /** Roles this policy is attached to in the same resource (CloudFormation `Roles`, inline aws_iam_role_policy). */
   readonly roles: RefList;
 }

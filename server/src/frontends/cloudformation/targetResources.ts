@@ -284,6 +284,9 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
       const roles = r.type === 'AWS::IAM::RolePolicy' ? [toId(p.get('RoleName'), 'RoleName')] : toRefList(p.get('Roles'), 'role');
       return [{ ...b, kind: 'iam-policy', document: doc, roles }];
     }
+    case 'AWS::S3::BucketPolicy':
+      // Whom it grants what on the bucket (the function's requests to S3, E7).
+      return [{ ...b, kind: 'iam-policy', document: documentFromValue(p.get('PolicyDocument')), roles: [], resource: toId(p.get('Bucket'), 'Bucket') }];
     default: {
       const svc = SERVICES.get(r.type);
       if (svc === undefined) return undefined;

@@ -224,6 +224,13 @@ function iamPolicy(roleArg: string | undefined): Mapper {
   };
 }
 
+/** A bucket policy: whom it grants what on the bucket (the function's requests to S3, E7). */
+function bucketPolicy(m: MapContext): void {
+  const v = m.view;
+  const doc = policyFromArgument(m.session, v, 'policy', m.base.origin);
+  m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: [], resource: argId(v, 'bucket') });
+}
+
 function rolePolicyAttachment(m: MapContext): void {
   const v = m.view;
   m.emit({ ...m.base, kind: 'role-policy-attachment', role: roleId(m.session, v, 'role'), policy: policyArn(v.attr('policy_arn') ?? null) });
@@ -264,4 +271,5 @@ export const lambdaMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
   ['aws_iam_policy', iamPolicy(undefined)],
   ['aws_iam_role_policy_attachment', rolePolicyAttachment],
   ['aws_iam_policy_attachment', policyAttachment],
+  ['aws_s3_bucket_policy', bucketPolicy],
 ]);
