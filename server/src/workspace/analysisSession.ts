@@ -25,6 +25,8 @@ export { tuneHeapForAnalysis } from './heapTuning';
 export interface SessionOptions {
   readonly region?: string;
   readonly varFiles?: readonly string[];
+  /** A plan or state JSON named by the user (`--plan`): it wins over others found in a root folder. */
+  readonly planFile?: string;
   readonly eniQuotaPerVpc?: number;
   readonly unsupportedAvailabilityZones?: readonly string[];
 }
@@ -173,7 +175,7 @@ export class AnalysisSession {
     let output: FrontendOutput;
     let index: FrontendIndex;
     if (plan.frontend === 'terraform') {
-      const tf = time('terraform', () => readTerraform(view, { region, varFiles: this.options.varFiles ?? [], roots: [plan.root] }));
+      const tf = time('terraform', () => readTerraform(view, { region, varFiles: this.options.varFiles ?? [], roots: [plan.root], ...(this.options.planFile !== undefined ? { planFile: this.options.planFile } : {}) }));
       output = tf;
       index = tf.index;
     } else {

@@ -10,7 +10,7 @@ import { ModuleInstance } from './moduleInstance';
 import { isLocalSource, ModuleTree, resolvePath } from './moduleTree';
 import { buildTerraformIndex, type TerraformIndex } from './navigation';
 import { checkReferences } from './references';
-import { plansByRoot, type TfPlan } from './plan';
+import { plansByRoot, reportStalePlan, undeclaredAddresses, type TfPlan } from './plan';
 import { MapContext, type EmitState } from './resources/mapper';
 import { isSupportedType, resourceMappers } from './resources';
 import { emitUncountedRule } from './resources/uncounted';
@@ -28,13 +28,15 @@ export interface TerraformOptions {
   readonly varFiles?: readonly string[];
   /** Only root modules in (or under) these folders. */
   readonly roots?: readonly string[];
+  /** The plan or state JSON the user named (CLI --plan): preferred over others found in the folders. */
+  readonly planFile?: string;
 }
 
 export interface TerraformOutput extends FrontendOutput {
   readonly index: TerraformIndex;
 }
 
-function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, seen: Set<ModuleInstance>): void {
+function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, seen: Set<ModuleInstance>, unlisted: string[]): void {
   if (seen.has(mod)) return;
   seen.add(mod);
   for (const decl of mod.config.resources.values()) {
@@ -50,6 +52,8 @@ function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, s
       if (note) state.notCreated.push(note);
     }
     for (const inst of instances) {
+      // An instance that certainly exists but the plan lacks: the code is newer than the plan (reportStalePlan).
+      if (session.plan?.kind === 'plan' && inst.existence === undefined && !session.plan.values(inst.address)) unlisted.push(inst.address);
       try {
         mapper(new MapContext(inst, session, state));
       } catch (e) {
@@ -58,7 +62,7 @@ function emitModule(mod: ModuleInstance, session: TfSession, state: EmitState, s
       }
     }
   }
-  for (const child of mod.children()) emitModule(child, session, state, seen);
+  for (const child of mod.children()) emitModule(child, session, state, seen, unlisted);
 }
 
 /** One information problem per file: "12 resources of 7 types are not modelled: aws_x (3), …". */
@@ -94,6 +98,18 @@ function markEdgeFunctions(objects: ModelObject[], edge: ReadonlySet<string>): v
     const o = objects[i];
     if (o?.kind === 'lambda-function' && edge.has(o.id)) objects[i] = { ...o, edge: true } satisfies LambdaFunction;
   }
+}
+
+/** Whether the module at `modules` (call names from the root) declares `key`; undefined when its code is not at hand. */
+function declaresResource(tree: ModuleTree, rootDir: string, modules: readonly string[], key: string): boolean | undefined {
+  let config = tree.config(rootDir);
+  for (const name of modules) {
+    if (!config) return undefined;
+    if (!config.moduleCalls.has(name)) return false;
+    const dir = tree.calledDir(config.dir, name);
+    config = dir !== undefined ? tree.config(dir) : undefined;
+  }
+  return config ? config.resources.has(key) : undefined;
 }
 
 /** A root module ready to evaluate: its session (ids, problems) and its root instance with the var files applied. */
@@ -137,7 +153,8 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
   const problems = new Map<string, Problem>();
   const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), standalone: [], notCreated: [] };
   let region: Maybe<string> | undefined;
-  const plans = plansByRoot(view, tree.roots, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}|${p.span.end}`, p));
+  const plans = plansByRoot(view, tree.roots, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}|${p.span.end}`, p), options.planFile);
+  const planMatch = new Map<TfPlan, { undeclared: string[][]; unlisted: string[] }>();
 
   for (const rootDir of tree.roots) {
     const made = instantiateRoot(view, tree, rootDir, options, problems, plans.get(rootDir));
@@ -147,8 +164,14 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
       if (typeof session.region === 'string') region = session.region;
       else region ??= isTfUnknown(session.region) ? session.region : undefined;
     }
-    emitModule(root, session, state, new Set<ModuleInstance>());
+    const match = session.plan && (planMatch.get(session.plan) ?? { undeclared: [], unlisted: [] });
+    emitModule(root, session, state, new Set<ModuleInstance>(), match?.unlisted ?? []);
+    if (session.plan && match) {
+      match.undeclared.push(undeclaredAddresses(session.plan, (modules, key) => declaresResource(tree, rootDir, modules, key)));
+      planMatch.set(session.plan, match);
+    }
   }
+  for (const [plan, match] of planMatch) reportStalePlan(plan, match.undeclared, match.unlisted, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}|${p.span.end}`, p));
 
   for (const s of state.standalone) {
     const what = state.inlineOwners.get(s.owner);

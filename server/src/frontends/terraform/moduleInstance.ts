@@ -6,7 +6,7 @@ import type { Problem, Unknown } from '../../model/origin';
 import type { HclExpr } from '../../syntax/hcl/ast';
 import type { TfLocalDecl, TfModuleCallDecl, TfModuleConfig, TfResourceDecl } from './config';
 import { BlockView } from './blockView';
-import { plannedEachValue, withPlanned, type PlannedFields } from './plan';
+import { plannedEachValue, plannedInModule, plannedVariable, withPlanned, type PlannedFields } from './plan';
 import { converts, convertToType } from './typeConstraint';
 import { dataAttribute } from './dataSources';
 import { nameArgumentOf } from './names';
@@ -111,7 +111,8 @@ function withPlannedKeys(session: TfSession, label: string, e: Expansion): Expan
   if ((e.kind !== 'unknown' && e.kind !== 'conditional-count') || !session.plan) return e;
   const keys = session.plan.instanceKeys(label);
   if (!keys || keys.length === 0) return e;
-  if (keys.every((k) => typeof k === 'number')) return { kind: 'count', n: Math.max(...(keys as number[])) + 1 };
+  // A loop, not Math.max(...keys): spreading a very large count would overflow the call stack.
+  if (keys.every((k) => typeof k === 'number')) return { kind: 'count', n: keys.reduce<number>((n, k) => (typeof k === 'number' ? Math.max(n, k + 1) : n), 0) };
   const names = keys.filter((k): k is string => typeof k === 'string').sort();
   return { kind: 'for_each', entries: names.map((k) => [k, plannedEachValue(`${label}[${JSON.stringify(k)}]`)] as const) };
 }
@@ -268,6 +269,7 @@ export class ModuleInstance implements ModuleScope {
         if (input) value = evaluate(input.expr, this.call.scope);
       } else {
         value = this.rootValues?.get(name);
+        if (value === undefined) value = plannedVariable(this.session.plan, name, (a) => this.session.idOf(a));
       }
       if (value === null && !decl.nullable) value = undefined;
       if (value === undefined && decl.defaultExpr) value = evaluate(decl.defaultExpr, this.scopeFor(decl.file));
@@ -674,7 +676,10 @@ export class ModuleCallHandle extends Handle {
         this.resolved = errorValue(session, `${this.label} is part of a module cycle`);
       } else this.resolved = { dir: r.dir };
     } else if (r.kind === 'not-installed') {
-      session.report({ code: 'tf-module-not-installed', severity: 'information', message: `The source "${r.source}" of module "${this.decl.name}" is not available locally (run terraform init); its resources are not modelled and its outputs are unknown.`, file: this.decl.file, span });
+      // A plan lists the module's resources with their values, but the model is built from code: say so.
+      const planned = session.plan ? plannedInModule(session.plan, this.label) : 0;
+      const inPlan = planned > 0 ? ` ${session.plan?.file ?? ''} lists ${planned} of its resource instances, but resources are modelled from the module's code.` : '';
+      session.report({ code: 'tf-module-not-installed', severity: 'information', message: `The source "${r.source}" of module "${this.decl.name}" is not available locally (run terraform init); its resources are not modelled and its outputs are unknown.${inPlan}`, file: this.decl.file, span });
       this.resolved = unknownValue(`${this.label} comes from "${r.source}", which is not installed locally (run terraform init)`, { origin: { file: this.decl.file, span } });
     } else {
       session.report({ code: 'tf-module-source', severity: 'warning', message: `${r.reason}; its outputs are unknown.`, file: this.decl.file, span });
