@@ -1,12 +1,12 @@
 // Reads a workspace from disk: walks folders (skipping dependencies and build output), reads the files we
-// understand, and turns unreadable input into notices instead of failures: files over 5 MB are skipped
-// with one information notice, binary files are ignored silently, invalid UTF-8 is decoded with
-// replacement characters and noted. The only place besides lsp/ and cli/ that touches the file system.
+// understand, and turns unreadable input into notices instead of failures: files over 5 MB (Terraform plan
+// and state JSON over 256 MB) are skipped with one information notice, binary files are ignored silently,
+// invalid UTF-8 is decoded with replacement characters and noted. The only place besides lsp/ and cli/ that touches the file system.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../model/origin';
-import { fileKind, isIgnoredFolder, MAX_FILE_BYTES } from './fileKinds';
+import { fileKind, isIgnoredFolder, MAX_FILE_BYTES, MAX_PLAN_BYTES, startsLikePlan } from './fileKinds';
 
 export interface ReadResult {
   readonly files: Map<string, string>;
@@ -137,12 +137,14 @@ export async function readSourceFile(file: string): Promise<SourceFileRead | und
   const modelPath = toModelPath(file);
   try {
     const stat = await fs.stat(file);
-    if (stat.size > MAX_FILE_BYTES) {
+    const plan = stat.size > MAX_FILE_BYTES && file.toLowerCase().endsWith('.json') && (await looksLikePlanFile(file));
+    if (stat.size > (plan ? MAX_PLAN_BYTES : MAX_FILE_BYTES)) {
+      const limit = plan ? `the ${MAX_PLAN_BYTES / 1024 / 1024} MB limit for Terraform plan and state JSON` : `the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`;
       return {
         notice: {
           code: 'file-too-large',
           severity: 'information',
-          message: `Hyperplane Lens skipped this file: it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit.`,
+          message: `Hyperplane Lens skipped this file: it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over ${limit}.`,
           file: modelPath,
           span: { start: 0, end: 0 },
         },
@@ -162,6 +164,17 @@ export async function readSourceFile(file: string): Promise<SourceFileRead | und
         span: { start: 0, end: 0 },
       },
     };
+  }
+}
+
+/** Reads the first bytes of a large .json file: plan and state JSON get a larger size limit. */
+async function looksLikePlanFile(file: string): Promise<boolean> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+    return startsLikePlan(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
   }
 }
 

@@ -14,6 +14,17 @@ const TEMPLATE_TEXT_EXTENSIONS: readonly string[] = ['.tftpl', '.tpl', '.tmpl'];
 /** Files larger than this are skipped with one information diagnostic (bad-input rule of the foundation). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Terraform plan and state JSON (`terraform show -json`) run to tens of MB for a large configuration; a
+ * .json file whose first key is `format_version` may be this large.
+ */
+export const MAX_PLAN_BYTES = 256 * 1024 * 1024;
+
+/** Whether the first bytes of a .json file are those of `terraform show -json` output. */
+export function startsLikePlan(head: string): boolean {
+  return /^\uFEFF?\s*\{\s*"format_version"\s*:/.test(head);
+}
+
 export function fileKind(path: string): FileKind | undefined {
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1).toLowerCase();
