@@ -50,15 +50,20 @@ export function sgEgressStep(model: NetworkModel, trace: Trace, src: GroupEnd, p
   const label = (): string => `security groups ${groupsLabel(model, src.groups)} (egress)`;
   if (v.verdict === 'pass') return trace.pass(component, 'security-group', label, v.detail, 'P1');
   if (v.verdict === 'unknown') return trace.unknown(component, 'security-group', label, v.detail, 'P1');
+  // `fixPeer` may be a security group's id (P3): the description names it by address.
+  const peerName = fixPeer !== undefined && model.get(fixPeer) ? nameOf(model, fixPeer) : fixPeer;
   const fixes: Fix[] = component === null ? [] : [{
-    description: `allow egress tcp ${port ?? 'to the port'} to ${fixPeer ?? peerText(peer.addr)} in ${nameOf(model, component)}`,
+    description: `allow egress tcp ${port ?? 'to the port'} to ${peerName ?? peerText(peer.addr)} in ${nameOf(model, component)}`,
     changes: [{ kind: 'add-sg-egress', group: component, protocol: 'tcp', port: port ?? 0, peer: fixPeer ?? peerText(peer.addr) }],
   }];
   trace.block(component, 'security-group', label, v.detail, 'P2', v.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH', fixes);
 }
 
-/** SG ingress of the far end (target, endpoint ENI) from the function (P2, P3, E9). */
-export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonly Maybe<Id>[], src: GroupEnd, port: number | null, what: string, tag?: string): void {
+/**
+ * SG ingress of the far end (target, endpoint ENI) from the function (P2, P3, E9). `sourceCidr`: the fix admits
+ * this block instead of the function's group (where a group reference cannot match, P3).
+ */
+export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonly Maybe<Id>[], src: GroupEnd, port: number | null, what: string, tag?: string, sourceCidr?: string): void {
   const v = evaluateSecurityGroups(model, groups, 'ingress', { addr: src.addr, groups: src.knownGroups }, port);
   const component = groups.find((g): g is Id => isKnown(g)) ?? null;
   const label = (): string => `security groups ${groupsLabel(model, groups)} of ${what} (ingress)`;
@@ -66,7 +71,12 @@ export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonl
   if (v.verdict === 'unknown') return trace.unknown(component, 'security-group', label, v.detail, 'P2');
   const sourceGroup = src.knownGroups[0] ?? null;
   const fixes: Fix[] = [];
-  if (component !== null && sourceGroup !== null) {
+  if (component !== null && sourceCidr !== undefined) {
+    fixes.push({
+      description: `allow ingress tcp ${port ?? 'on the port'} from ${sourceCidr} in ${nameOf(model, component)}`,
+      changes: [{ kind: 'add-sg-ingress', group: component, protocol: 'tcp', port: port ?? 0, sourceGroup: null, sourceCidr }],
+    });
+  } else if (component !== null && sourceGroup !== null) {
     fixes.push({
       description: `allow ingress tcp ${port ?? 'on the port'} from ${nameOf(model, sourceGroup)} in ${nameOf(model, component)}`,
       changes: [{ kind: 'add-sg-ingress', group: component, protocol: 'tcp', port: port ?? 0, sourceGroup, sourceCidr: null }],
@@ -86,8 +96,15 @@ export function aclStep(model: NetworkModel, trace: Trace, acl: Association, egr
     return trace.pass(component, 'network-acl', label, v.detail, rule);
   }
   if (v.verdict === 'unknown') return trace.unknown(component, 'network-acl', label, v.detail, rule);
+  // P5: first match wins, so an allow added after a matching deny changes nothing: say where it must go.
+  const deny = v.entry !== null ? model.get(v.entry) : undefined;
+  const denyNumber = deny?.kind === 'network-acl-entry' && isKnown(deny.ruleNumber) && isKnown(deny.action) && deny.action === 'deny' ? deny.ruleNumber : null;
+  const denyName = deny !== undefined && deny.address !== nameOf(model, component) ? ` (${deny.address})` : '';
+  const placement = deny !== undefined && denyNumber !== null
+    ? ` with a rule numbered below ${denyNumber}, or remove or narrow the deny rule ${denyNumber}${denyName}, which matches first`
+    : '';
   const fixes: Fix[] = component === null ? [] : [{
-    description: `allow ${egress ? 'outbound' : 'inbound'} tcp ${anyPort ? 'on the target\'s port' : from === to ? from : `${from}-${to}`} ${egress ? 'to' : 'from'} ${peerText(peer)} in ${nameOf(model, component)}`,
+    description: `allow ${egress ? 'outbound' : 'inbound'} tcp ${anyPort ? 'on the target\'s port' : from === to ? from : `${from}-${to}`} ${egress ? 'to' : 'from'} ${peerText(peer)} in ${nameOf(model, component)}${placement}`,
     changes: [{ kind: 'add-nacl-entry', acl: component, egress, protocol: 'tcp', fromPort: from, toPort: to, cidr: peerText(peer) }],
   }];
   trace.block(component, 'network-acl', label, v.detail, rule, 'SUBNET_ACL_RESTRICTION', fixes);

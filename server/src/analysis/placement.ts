@@ -16,7 +16,7 @@ export type Placement =
       readonly vpc: Maybe<Id> | null;
       /** Set when the whole placement cannot be evaluated (unknown lists, config AWS rejects). */
       readonly unknownReason: string | null;
-      /** AWS rejects the config (C2) or its capacity provider is unknown: no ENI at all. */
+      /** AWS rejects the config (C2, C3) or its capacity provider is unknown: no ENI at all. */
       readonly rejected: boolean;
     };
 
@@ -54,7 +54,23 @@ export function placementOf(model: NetworkModel, fn: LambdaFunction): Placement 
   if (subnets?.length === 0 || groups?.length === 0) {
     return { ...base, vpc, rejected: true, unknownReason: 'AWS rejects this VPC config: subnets and security groups must both be set or both be empty (C2)' };
   }
+  // C3: AWS rejects more than 16 subnets, more than 5 groups, or subnets and groups of several VPCs: the
+  // function is never created, so it has no ENI to share and no path.
+  const limits = c3Violation(model, subnets ?? [], groups ?? []);
+  if (limits !== null) return { ...base, vpc, rejected: true, unknownReason: `AWS rejects this VPC config: ${limits} (C3)` };
   return { ...base, vpc, unknownReason: null };
+}
+
+function c3Violation(model: NetworkModel, subnets: readonly Maybe<Id>[], groups: readonly Maybe<Id>[]): string | null {
+  if (subnets.length > 16) return `${subnets.length} subnets, at most 16 are allowed`;
+  if (groups.length > 5) return `${groups.length} security groups, at most 5 are allowed`;
+  const vpcs = new Set<Id>();
+  for (const id of [...subnets, ...groups]) {
+    if (!isKnown(id)) continue;
+    const o = model.get(id);
+    if ((o?.kind === 'subnet' || o?.kind === 'security-group') && isKnown(o.vpc)) vpcs.add(o.vpc);
+  }
+  return vpcs.size > 1 ? `its subnets and security groups are in ${vpcs.size} VPCs, all must be in one` : null;
 }
 
 function unknownPlacement(reason: string, fn: LambdaFunction, managedInstances: boolean): Placement {

@@ -15,6 +15,7 @@ import { aclStep, nameOf, natFixes, privateDnsFix, publicSubnetOf, sgEgressStep,
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
+import { peeringSgIngress, sameRegion, vpcBlock } from './peeringRegion';
 import { regionalNatStep } from './regionalNat';
 import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { Trace, type Evaluation } from './trace';
@@ -166,7 +167,10 @@ export class PathSearch {
     trace.append(this.groupPart(src, `internet${family}`, (t) => sgEgressStep(m, t, src, { addr: pub, groups: [] }, HTTPS)));
     trace.append(this.subnetPart(src, `internet${family}`, (t) => {
       const match = this.route(t, src, { kind: 'addr', addr: pub });
-      if (!match) return this.noRouteFixes(t, src, null);
+      if (match === null) {
+        this.blockingAcls(t, src, pub);
+        return this.noRouteFixes(t, src, null);
+      }
       this.egressAcls(t, src, pub, HTTPS);
       this.routeHop(t, src, match);
       this.afterRoute(t, src, match, family, 'internet');
@@ -178,6 +182,17 @@ export class PathSearch {
     if (port === null) aclStep(this.model, trace, src.acl, true, peer, 0, 65535, src.subnet.address, true);
     else aclStep(this.model, trace, src.acl, true, peer, port, port, src.subnet.address);
     aclStep(this.model, trace, src.acl, false, peer, EPHEMERAL_FROM, EPHEMERAL_TO, src.subnet.address);
+  }
+
+  /**
+   * R5: with no route out, the route a fix adds (NAT, gateway endpoint) still crosses the subnet's NACL: when
+   * the NACL blocks too, its hops join the blocked path so that every offered fix makes the whole path work.
+   */
+  private blockingAcls(trace: Trace, src: Source, peer: Addr): void {
+    const scratch = new Trace(src.subnet.id);
+    this.egressAcls(scratch, src, peer, HTTPS);
+    const acls = scratch.finish();
+    if (acls.status === 'no') trace.append(acls);
   }
 
   /** Looks up the function subnet's table; records unknown/none and returns the route, or null when there is none. */
@@ -203,8 +218,10 @@ export class PathSearch {
     if (route === 'stop' || !isKnown(src.table.id)) return;
     const d = route.destination;
     const table = src.table;
-    trace.pass(isKnown(table.id) ? table.id : null, 'route-table', () => `route table ${nameOf(this.model, table.id)}${table.explicit ? '' : ' (main)'}`,
-      () => `${d.kind === 'prefix-list' ? 'the service prefix list' : isKnown(d.cidr) ? d.cidr : '(unknown)'} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
+    // A main table's own name already says so (nameOf: "aws_vpc.v (main route table)") unless it is declared.
+    const mainNote = table.explicit || (isKnown(table.id) && table.id.includes('#')) ? '' : ' (main)';
+    trace.pass(isKnown(table.id) ? table.id : null, 'route-table', () => `route table ${nameOf(this.model, table.id)}${mainNote}`,
+      () => `${d.kind === 'prefix-list' ? (d.prefixList.kind === 'object' ? `prefix list ${nameOf(this.model, d.prefixList.ref)}` : 'the service prefix list') : isKnown(d.cidr) ? d.cidr : '(unknown)'} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
     // T5: a route or a subnet association that may not be created is a hop of its own, so the answer through
     // it stays open (analysis/existence.ts).
     if (route.existence !== undefined) trace.pass(route.id, 'route', route.address, 'selected by longest-prefix match', 'P9');
@@ -366,10 +383,19 @@ export class PathSearch {
         : `place ${nat.address} in a public subnet (one whose route table sends 0.0.0.0/0 to an attached internet gateway)`,
       changes: [{ kind: 'other', component: nat.id }],
     });
-    const routeFix = (): Fix[] => [...(igw !== undefined
+    // P7: re-associating the NAT subnet with a table that already routes to the gateway changes no other
+    // subnet, unlike a default route added to a main table that private subnets share.
+    const publicTable = publicSubnet ? m.routeTableOf(publicSubnet.id).id : null;
+    const associateFix = (): Fix[] => publicTable !== null && isKnown(publicTable) && publicTable !== natTable
+      ? [{ description: `associate ${natSubnet.address} with ${nameOf(m, publicTable)}, which sends 0.0.0.0/0 to an attached internet gateway`, changes: [{ kind: 'other', component: natSubnet.id }] }]
+      : [];
+    // E2/E3: when the function's subnet uses the NAT subnet's table too, its default route must stay on the NAT
+    // gateway: pointing it at the internet gateway would strand the function, so only moves remain.
+    const sharedTable = isKnown(src.table.id) && src.table.id === natTable;
+    const routeFix = (): Fix[] => [...(sharedTable ? [] : igw !== undefined
       ? [{ description: `route 0.0.0.0/0 in ${nameOf(m, natTable)} to ${nameOf(m, igw)}`, changes: [{ kind: 'add-route' as const, routeTable: natTable, destination: '0.0.0.0/0', target: igw }] }]
       : src.vpc === null ? []
-      : [{ description: `attach an internet gateway to the VPC and route 0.0.0.0/0 in ${nameOf(m, natTable)} to it`, changes: [{ kind: 'attach-igw' as const, gateway: null, vpc: src.vpc }, { kind: 'other' as const, component: natTable }] }]), moveFix()];
+      : [{ description: `attach an internet gateway to the VPC and route 0.0.0.0/0 in ${nameOf(m, natTable)} to it`, changes: [{ kind: 'attach-igw' as const, gateway: null, vpc: src.vpc }, { kind: 'other' as const, component: natTable }] }]), ...associateFix(), moveFix()];
     if (match.kind === 'none') {
       trace.block(natTable, 'route-table', tableLabel, 'no route to the internet: the NAT gateway sits in a private subnet (E3)', 'E3', 'NO_ROUTE_TO_DESTINATION', [...(endpointFix ? [endpointFix] : []), ...routeFix()]);
       return;
@@ -620,7 +646,10 @@ export class PathSearch {
   private publicServiceLeg(trace: Trace, src: Source, service: string, endpointFix: Fix | null, request: EndpointRequest | null = null): void {
     this.otherRegionEndpoints(trace, src, service);
     const match = this.route(trace, src, { kind: 'service', service });
-    if (match === null) return this.noRouteFixes(trace, src, endpointFix);
+    if (match === null) {
+      this.blockingAcls(trace, src, PUBLIC4);
+      return this.noRouteFixes(trace, src, endpointFix);
+    }
     this.egressAcls(trace, src, PUBLIC4, HTTPS);
     this.routeHop(trace, src, match);
     this.afterRoute(trace, src, match, 4, service, endpointFix, request);
@@ -720,13 +749,23 @@ export class PathSearch {
     const groups = rawGroups.length === 0 && dstVpc ? [m.canonical(implicitRef(dstVpc, 'default-security-group'))] : rawGroups;
     const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
     const where = `${target.id}|${dst.id}|${port ?? '?'}`;
-    trace.append(this.groupPart(src, `target-eg|${where}`, (t) => sgEgressStep(m, t, src, { addr: dstAddr, groups: knownGroups }, port)));
+    // P3: across Regions the function's egress rules cannot reference the target's groups.
+    const peerGroups = sameRegion(m, src.vpc, dstVpc) === false ? [] : knownGroups;
+    // A target in several subnets may run in any of them: the fix admits its declared security group (same
+    // VPC, P3) or its VPC's block, never only the subnet evaluated here. One subnet: its block is complete.
+    const placements = this.targetSubnets(target);
+    const spread = isKnown(placements) && placements.length > 1;
+    const declaredGroup = knownGroups.find((g) => m.get(g) !== undefined && !g.includes('#')); // implicit ids hold '#' (implicitRef)
+    const fixPeer = !spread ? undefined
+      : dstVpc !== null && dstVpc === src.vpc && declaredGroup !== undefined ? declaredGroup : vpcBlock(m, dstVpc, dstAddr) ?? undefined;
+    trace.append(this.groupPart(src, `target-eg|${where}`, (t) => sgEgressStep(m, t, src, { addr: dstAddr, groups: peerGroups }, port, fixPeer)));
     const legKey = `target-leg|${where}`;
     const leg = this.subnetPart(src, legKey, (t) => this.targetLeg(t, src, dst, dstAddr, dstVpc, port));
     trace.append(leg);
     if (this.stopped.has(`s|${src.subnet.id}|${legKey}`)) return;
     // P3: over a transit gateway, references to the function's security groups match only with referencing support.
     if (leg.via === 'transit-gateway') transitGatewaySgIngress(m, trace, groups, src, port, target.address, leg.path, dstVpc);
+    else if (leg.via === 'vpc-peering') peeringSgIngress(m, trace, groups, src, port, target.address, dstVpc);
     else sgIngressStep(m, trace, groups, src, port, target.address);
     trace.append(this.part(`target-end|${where}`, src, (t) => t.pass(target.id, 'target', target.address, `${target.targetKind} in ${dst.address}${port === null ? '' : ` on tcp ${port}`}`)));
   }

@@ -46,13 +46,23 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
   let best: Route | null = null;
   let bestPrefix = -1;
   let prefixListRoute: Route | null = null;
+  let customerRoute: Route | null = null;
+  let customerPrefix = -1;
   let open: { reason: string; route: Route } | null = null;
   /** An unknown local block that may cover the destination: moot when the best match is local anyway. */
   let openLocal: { reason: string; route: Route } | null = null;
   for (const route of model.routesOf(table)) {
     const d = route.destination;
     if (d.kind === 'prefix-list') {
-      if (query.kind !== 'service') continue;
+      if (query.kind !== 'service') {
+        // P9: a customer-managed prefix list routes its entries; the matching entry's length is the route's
+        // specificity, and a CIDR route of the same length wins (resolved after the loop).
+        const entry = d.prefixList.kind === 'object' ? customerListCoverage(model, d.prefixList.ref, addr) : null;
+        if (entry === null) continue;
+        if (entry === 'unknown') open ??= { reason: `route ${route.address} goes to a prefix list whose entries are unknown`, route };
+        else if (entry > customerPrefix) { customerRoute = route; customerPrefix = entry; }
+        continue;
+      }
       const service = prefixListService(model, d.prefixList, route);
       if (service === null) continue;
       if (typeof service !== 'string') open ??= { reason: service.unknown, route };
@@ -76,6 +86,8 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
     const prefix = isKnown(d.cidr) ? (parseCidr(d.cidr)?.prefix ?? 0) : 0;
     if (prefix > bestPrefix) { best = route; bestPrefix = prefix; }
   }
+  // P9: a customer prefix-list route wins only over less specific CIDR routes.
+  if (customerRoute !== null && customerPrefix > bestPrefix) { best = customerRoute; bestPrefix = customerPrefix; }
   // E7/P9: only a default route covers a whole service range, and a service prefix list is more specific.
   if (prefixListRoute && (best === null || bestPrefix === 0)) return { kind: 'route', route: prefixListRoute };
   if (open && (best === null || bestPrefix < 32)) return { kind: 'unknown', reason: open.reason, route: open.route };
@@ -90,4 +102,24 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
  */
 function localCoverage(addr: Addr): Coverage {
   return addr.kind === 'public' ? 'some' : 'unknown';
+}
+
+/**
+ * P9: the prefix length of the longest entry of a customer-managed prefix list that covers the whole
+ * destination, 'unknown' when an entry may cover it (unknown entry, partial overlap, list not in the
+ * workspace), null when none does.
+ */
+function customerListCoverage(model: NetworkModel, ref: Id, addr: Addr): number | 'unknown' | null {
+  const list = model.get(ref);
+  if (list?.kind !== 'prefix-list') return 'unknown';
+  let best: number | null = null;
+  let open = false;
+  for (const entry of list.entries) {
+    const cov = coverage(entry, addr);
+    if (cov === 'none') continue;
+    if (cov !== 'all' || !isKnown(entry)) { if (cov === 'unknown') open = true; continue; }
+    const prefix = parseCidr(entry)?.prefix ?? 0;
+    if (best === null || prefix > best) best = prefix;
+  }
+  return best ?? (open ? 'unknown' : null);
 }

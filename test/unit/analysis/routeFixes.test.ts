@@ -86,6 +86,7 @@ describe('fixes for routing blocks (P9, P10, E3)', () => {
     assert.equal(render(reachOf(r, 'f', 'internet')), [
       'no via nat-gateway NO_ROUTE_TO_DESTINATION',
       '  fix: route 0.0.0.0/0 in aws_route_table.natrt to aws_internet_gateway.igw',
+      '  fix: associate aws_subnet.natsub with aws_route_table.public, which sends 0.0.0.0/0 to an attached internet gateway',
       '  fix: place aws_nat_gateway.nat in a public subnet such as aws_subnet.public (its route table sends 0.0.0.0/0 to an attached internet gateway)',
     ].join('\n'));
   });
