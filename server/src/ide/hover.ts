@@ -124,8 +124,8 @@ function subnetHover(ctx: HoverContext, subnet: Subnet): string {
   const rt = model.routeTableOf(subnet.id);
   const acl = model.naclOf(subnet.id);
   const lines = [`**${subnet.address}** · ${cidr} · ${az}`, ''];
-  lines.push(`Route table: ${code(name(ctx, rt.id))} (${rt.explicit ? 'explicit association' : 'the VPC main route table'})  `);
-  lines.push(`Network ACL: ${code(name(ctx, acl.id))} (${acl.explicit ? 'explicit association' : 'the VPC default network ACL'})`, '');
+  lines.push(`Route table: ${associated(name(ctx, rt.id), rt.explicit, 'main route table')}  `);
+  lines.push(`Network ACL: ${associated(name(ctx, acl.id), acl.explicit, 'default network ACL')}`, '');
   const enis = ctx.result.enis.filter((e) => e.subnet === subnet.id);
   if (enis.length === 0) lines.push('No Hyperplane ENI is placed here.');
   else {
@@ -136,6 +136,17 @@ function subnetHover(ctx: HoverContext, subnet: Subnet): string {
   if (size !== undefined) lines.push('', `Addresses: ${enis.length} taken by Hyperplane ENIs of ${size - 5} usable (AWS reserves 5 per subnet). Each ENI takes one address, whatever the concurrency (H6).`);
   if (!isUnknown(subnet.vpc)) lines.push('', vpcQuotaLine(ctx, subnet.vpc));
   return lines.join('\n');
+}
+
+/**
+ * A subnet's route table or NACL and how it applies. The VPC's implicit one is named `aws_vpc.v (main route
+ * table)`: say "the main route table of `aws_vpc.v`" rather than repeat the words in and out of code.
+ */
+function associated(address: string, explicit: boolean, implicit: 'main route table' | 'default network ACL'): string {
+  if (explicit) return `${code(address)} (explicit association)`;
+  const suffix = ` (${implicit})`;
+  if (address.endsWith(suffix)) return `the ${implicit} of ${code(address.slice(0, -suffix.length))} (no explicit association)`;
+  return `${code(address)} (the VPC's ${implicit}: no explicit association)`;
 }
 
 // ---------------------------------------------------------------- Hyperplane ENI sizing (H1, H5, H9)

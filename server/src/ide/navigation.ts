@@ -5,6 +5,7 @@
 import type { CfnIndex } from '../frontends/cloudformation/cfnIndex';
 import type { Span } from '../syntax/text';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
+import { cfnDeployTimeDescription, cfnValueText } from './cfnValueText';
 
 export interface NavLocation {
   readonly file: string;
@@ -16,6 +17,10 @@ export interface ReferenceHover {
   readonly text: string;
   readonly value: string | undefined;
   readonly unknownReason: string | undefined;
+  /** Set instead of a value when the whole value is only known once deployed or applied: what it will be. */
+  readonly description?: string;
+  /** Where the value came from, shown after it (`AWS::Region` = `"eu-west-1"` (from the setting …)). */
+  readonly note?: string;
 }
 
 export interface NavSymbol {
@@ -50,7 +55,13 @@ export function cfnAdapter(index: CfnIndex): FrontendIndex {
       const h = index.at(file, offset);
       if (!h) return undefined;
       const o = h.occurrence;
-      return { span: o.span, text: o.attribute ? `${o.name}.${o.attribute}` : o.name, value: h.unknownReason === undefined ? h.text : undefined, unknownReason: h.unknownReason };
+      const text = o.attribute ? `${o.name}.${o.attribute}` : o.name;
+      const description = cfnDeployTimeDescription(h.value);
+      // The index's own rendering carries internal ids (`<ref /t.yaml::Vpc>`): render the value for people.
+      if (description !== undefined) return { span: o.span, text, value: undefined, unknownReason: h.unknownReason, description };
+      const from = o.name === 'AWS::Region' && h.text.endsWith(')') ? h.text.lastIndexOf(' (from ') : -1;
+      const note = from >= 0 ? h.text.slice(from + 2, -1) : undefined;
+      return { span: o.span, text, value: cfnValueText(h.value), unknownReason: undefined, ...(note !== undefined ? { note } : {}) };
     },
     definition(file, offset) {
       const h = index.at(file, offset);
@@ -71,11 +82,23 @@ export function cfnAdapter(index: CfnIndex): FrontendIndex {
   return adapter;
 }
 
+/** `resource_type.name[index].attribute`: a Terraform value that is another resource's attribute, set by AWS at apply. */
+const TF_ATTRIBUTE_REF = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[a-z][a-z0-9_]*\.[\w-]+(?:\[[^\]]*\])?)\.([a-z][a-z0-9_]*)$/;
+
 export function referenceHoverMarkdown(hover: ReferenceHover): string {
   const head = '`' + hover.text.replace(/`/g, "'") + '`';
+  if (hover.description !== undefined) return `${head}: ${hover.description}`;
   if (hover.value !== undefined) {
+    const attribute = TF_ATTRIBUTE_REF.exec(hover.value);
+    if (attribute) {
+      // `aws_vpc.main.id` = `aws_vpc.main.id` says nothing: say who sets it, and which instance was evaluated.
+      const what = `the \`${attribute[2]}\` AWS assigns to \`${attribute[1]}\`, known after apply`;
+      if (hover.value === hover.text.replace(/\s+/g, '')) return `${head}: ${what}`;
+      const first = /\b(count\.index|each\.(key|value))\b/.test(hover.text) ? ' (evaluated for the first instance)' : '';
+      return `${head} = \`${hover.value}\`${first}: ${what}`;
+    }
     const value = hover.value.length > 400 ? hover.value.slice(0, 400) + '…' : hover.value;
-    return `${head} = \`${value.replace(/`/g, "'")}\``;
+    return `${head} = \`${value.replace(/`/g, "'")}\`${hover.note !== undefined ? ` (${hover.note})` : ''}`;
   }
   return `${head}: unknown until apply — ${hover.unknownReason ?? 'the workspace does not say'}`;
 }

@@ -37,9 +37,21 @@ export class ObjectIndex {
     for (const object of this.objectsIn(file)) {
       const { span } = object.origin;
       if (span.start > offset) break;
-      if (offset <= span.end && (!best || span.end - span.start <= best.origin.span.end - best.origin.span.start)) best = object;
+      // On a tie (the instances of a counted block share its span) the first instance wins.
+      if (offset <= span.end && (!best || span.end - span.start < best.origin.span.end - best.origin.span.start)) best = object;
     }
     return best;
+  }
+
+  /**
+   * Every object declared by the innermost declaration at the offset: one, or each instance of a block with
+   * `count` / `for_each` (`aws_subnet.public[0]`, `aws_subnet.public[1]`) or of a module called twice.
+   */
+  allAt(file: string, offset: number): readonly ModelObject[] {
+    const best = this.at(file, offset);
+    if (!best) return [];
+    const { start, end } = best.origin.span;
+    return this.objectsIn(file).filter((o) => o.kind === best.kind && o.origin.span.start === start && o.origin.span.end === end);
   }
 
   /** Every declared object of the workspace, file by file. */

@@ -4,8 +4,10 @@
 import { type CancellationToken, CodeActionKind, MarkupKind, SymbolKind, type Location, type SymbolInformation, type CodeAction, type CodeLens, type TextEdit as LspTextEdit, type Connection, type DocumentSymbol, type Hover, type TextDocuments } from 'vscode-languageserver';
 import { functionLenses } from '../ide/codeLens';
 import { quickFixesFor } from '../ide/quickFixes/quickFixes';
-import { objectHover } from '../ide/hover';
+import { objectHover, type HoverContext } from '../ide/hover';
+import type { ModelObject } from '../model/types';
 import { ObjectIndex } from '../ide/objectIndex';
+import { conditionalAt, conditionalMarkdown } from '../ide/conditionHover';
 import { indexFor, referenceHoverMarkdown } from '../ide/navigation';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +17,7 @@ import { buildDiagram } from '../ide/diagram/diagramData';
 import type { DiagramModel } from '../protocol/diagram';
 import { RangeMapper } from '../ide/ranges';
 import type { LanguageService } from './languageService';
+import { fileKind } from '../workspace/fileKinds';
 import { runSafe } from './safeRequest';
 import { pathToUri, uriToPath } from './uris';
 
@@ -38,16 +41,25 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const index = indexFor(analysis, file);
       const reference = index?.hover(file, offset);
       if (reference) {
-        // A reference shows its value, then what it names: hovering `aws_subnet.a.id` explains the subnet.
+        // A reference shows its value, then what it names: hovering `aws_subnet.a.id` explains the subnet, and
+        // `aws_subnet.public[0].id` the instance it names, not another one of the same block.
         const target = index?.definition(file, offset)[0];
-        const named = target ? objects.at(target.file, target.span.start) : undefined;
-        const extra = named ? objectHover(ctx, named) : undefined;
+        const named = target ? instancesNamed(objects.allAt(target.file, target.span.start), reference.value ?? reference.text) : [];
+        const extra = instancesHover(ctx, named);
         const value = referenceHoverMarkdown(reference) + (extra ? `\n\n---\n\n${extra}` : '');
         return { contents: { kind: MarkupKind.Markdown, value }, range: ranges.range(file, reference.span) };
       }
-      const object = objects.at(file, offset);
+      // Only templates: a .tf file must not be read as YAML.
+      const data = fileKind(file) === 'data' ? analysis.snapshot.data(file) : undefined;
+      const conditional = data && conditionalAt(data, offset);
+      if (conditional) {
+        const markdown = conditionalMarkdown(conditional, analysis.snapshot.text(file) ?? '', index?.hover(file, conditional.condition.span.start));
+        return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: ranges.range(file, conditional.span) };
+      }
+      const declared = objects.allAt(file, offset);
+      const object = declared[0];
       if (!object) return null;
-      const markdown = objectHover(ctx, object);
+      const markdown = instancesHover(ctx, declared);
       if (!markdown) return null;
       const nameSpan = object.origin.nameSpan ?? object.origin.span;
       return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: ranges.range(file, nameSpan) };
@@ -92,7 +104,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
     }),
   );
 
-  const locations = (kind: 'definition' | 'references') => (params: { textDocument: { uri: string }; position: { line: number; character: number } }, token: CancellationToken): Location[] =>
+  const locations = (kind: 'definition' | 'references') => (params: { textDocument: { uri: string }; position: { line: number; character: number }; context?: { includeDeclaration: boolean } }, token: CancellationToken): Location[] =>
     runSafe<Location[]>(connection, kind, token, [], () => {
       const current = service.current();
       if (!current) return [];
@@ -102,7 +114,13 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const index = indexFor(analysis, file);
       if (!index) return [];
       const offset = ranges.offset(file, params.position);
-      const found = kind === 'definition' ? index.definition(file, offset) : index.references(file, offset);
+      let found = kind === 'definition' ? index.definition(file, offset) : index.references(file, offset);
+      if (kind === 'references' && params.context?.includeDeclaration && found.length > 0) {
+        // "Find All References" asks for the declaration too: from a use, or with the cursor on the declaration.
+        const declaration = index.definition(file, offset)[0] ?? index.symbols(file).find((s) => s.selectionSpan.start <= offset && offset <= s.selectionSpan.end);
+        const at = declaration && ('file' in declaration ? declaration : { file, span: declaration.selectionSpan });
+        if (at && !found.some((l) => l.file === at.file && l.span.start === at.span.start)) found = [at, ...found];
+      }
       return found.map((l) => ({ uri: pathToUri(l.file), range: ranges.range(l.file, l.span) }));
     });
   connection.onDefinition((params, token) => locations('definition')(params, token));
@@ -200,6 +218,28 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       return { markdown: explainMarkdown(result, model, report, params.destination) };
     }),
   );
+}
+
+/** At most this many instances of a counted block are explained in one hover. */
+const MAX_INSTANCE_HOVERS = 3;
+
+/** The instances a reference names: `aws_subnet.public[0].id` names `aws_subnet.public[0]`; `aws_subnet.public` all. */
+function instancesNamed(instances: readonly ModelObject[], reference: string): readonly ModelObject[] {
+  if (instances.length < 2) return instances;
+  const named = instances.filter((o) => {
+    const local = o.address.replace(/^(?:module\.[\w-]+(?:\[[^\]]*\])?\.)+/, '');
+    return reference === local || reference.startsWith(local + '.');
+  });
+  return named.length > 0 ? named : instances;
+}
+
+/** Each instance's hover, separated by rules; the count of the rest when there are many. */
+function instancesHover(ctx: HoverContext, instances: readonly ModelObject[]): string | undefined {
+  const parts = instances.slice(0, MAX_INSTANCE_HOVERS).map((o) => objectHover(ctx, o)).filter((h): h is string => h !== undefined);
+  if (parts.length === 0) return undefined;
+  const rest = instances.length - MAX_INSTANCE_HOVERS;
+  if (rest > 0) parts.push(`…and ${rest} more instance${rest > 1 ? 's' : ''}: ${instances.slice(MAX_INSTANCE_HOVERS, MAX_INSTANCE_HOVERS + 5).map((o) => '`' + o.address.replace(/`/g, "'") + '`').join(', ')}${rest > 5 ? ', …' : ''}.`);
+  return parts.join('\n\n---\n\n');
 }
 
 /** The stack (root module or template) of the file: the stack of any function declared in it, else none. */

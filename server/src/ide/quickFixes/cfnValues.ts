@@ -29,6 +29,28 @@ function inlineYaml(v: CfnFixValue): string | undefined {
   return undefined;
 }
 
+/**
+ * A value in YAML flow style (`{IpProtocol: tcp, FromPort: 443}`, `[!Ref A, !Ref B]`), for templates written
+ * that way. Inside flow collections `{`, `}`, `[`, `]` and `,` end a plain scalar, so a `!Sub` is quoted.
+ */
+export function flowYaml(v: CfnFixValue): string {
+  if (tagged(v) && '$sub' in v) return `!Sub ${JSON.stringify(v.$sub)}`;
+  const inline = inlineYaml(v);
+  if (inline !== undefined) return inline;
+  if (Array.isArray(v)) return `[${(v as readonly CfnFixValue[]).map(flowYaml).join(', ')}]`;
+  return `{${Object.entries(v as Record<string, CfnFixValue>).map(([k, val]) => `${k}: ${flowYaml(val)}`).join(', ')}}`;
+}
+
+/** JSON on one line with a space after `:` and `,` (the way people write a short value inline). */
+export function inlineJson(v: CfnFixValue): string {
+  const render = (x: unknown): string => {
+    if (Array.isArray(x)) return `[${x.map(render).join(', ')}]`;
+    if (x !== null && typeof x === 'object') return `{${Object.entries(x).map(([k, val]) => `${JSON.stringify(k)}: ${render(val)}`).join(', ')}}`;
+    return JSON.stringify(x);
+  };
+  return render(toJson(v));
+}
+
 /** YAML lines (without the leading indentation) for a value that follows `key:` or `- `. */
 export function yamlLines(v: CfnFixValue): string[] {
   const inline = inlineYaml(v);

@@ -5,8 +5,8 @@ import type { Change } from '../../analysis/types';
 import type { NetworkModel } from '../../model/network';
 import type { Id, ModelObject } from '../../model/types';
 import type { DataEntry, DataFile, DataMap, DataNode } from '../../syntax/data/ast';
-import { jsonText, yamlLines, type CfnFixValue } from './cfnValues';
-import { indentationAt, type TextEdit } from './textEdit';
+import { flowYaml, inlineJson, jsonText, yamlLines, type CfnFixValue } from './cfnValues';
+import { codeStyle, indentationAt, type TextEdit } from './textEdit';
 
 export interface CfnEditContext {
   readonly model: NetworkModel;
@@ -52,8 +52,16 @@ function ref(from: ModelObject, to: ModelObject, getAtt?: string): CfnFixValue |
 function jsonUnit(text: string, e: DataEntry): string {
   const inner = e.value.kind === 'map' ? e.value.entries[0] : undefined;
   if (!inner) return '  ';
-  const step = indentationAt(text, inner.key.span.start).length - indentationAt(text, e.key.span.start).length;
-  return step > 0 ? ' '.repeat(step) : '  ';
+  const outer = indentationAt(text, e.key.span.start);
+  const deeper = indentationAt(text, inner.key.span.start);
+  // The extra whitespace itself, so a tab-indented template gets tabs.
+  return deeper.length > outer.length && deeper.startsWith(outer) ? deeper.slice(outer.length) : '  ';
+}
+
+/** A YAML collection written in flow style (`[a, b]`, `{k: v}`) rather than block style. */
+function isFlow(text: string, node: DataNode): boolean {
+  const c = text[node.span.start];
+  return c === '[' || c === '{';
 }
 
 function multiline(text: string, from: number, to: number): boolean {
@@ -67,16 +75,22 @@ function appendToList(found: Found, property: string, item: CfnFixValue): TextEd
   if (!list) return props ? setProperty(found, property, [item]) : undefined;
   if (list.value.kind !== 'seq') return undefined;
   const last = list.value.items[list.value.items.length - 1];
-  if (!last) return undefined;
+  const flow = found.json || isFlow(found.text, list.value);
+  if (!last) {
+    // An empty `[]`: the item goes between the brackets.
+    if (!flow) return undefined;
+    const inside = list.value.span.start + 1;
+    return { file: found.file, span: { start: inside, end: inside }, newText: found.json ? inlineJson(item) : flowYaml(item) };
+  }
   const at = { start: last.span.end, end: last.span.end };
   const indent = indentationAt(found.text, last.span.start);
   if (found.json) {
     const unit = jsonUnit(found.text, found.entry);
     const block = multiline(found.text, list.value.span.start, last.span.start);
-    return { file: found.file, span: at, newText: block ? `,\n${indent}${jsonText(item, indent, unit)}` : `, ${JSON.stringify(JSON.parse(jsonText(item, '', '')))}` };
+    return { file: found.file, span: at, newText: block ? `,\n${indent}${jsonText(item, indent, unit)}` : `, ${inlineJson(item)}` };
   }
+  if (flow) return { file: found.file, span: at, newText: `, ${flowYaml(item)}` };
   const lines = yamlLines(item);
-  if (found.text[list.value.span.start] === '[') return lines.length === 1 ? { file: found.file, span: at, newText: `, ${lines[0]}` } : undefined;
   return { file: found.file, span: at, newText: `\n${indent}- ${lines.join(`\n${indent}  `)}` };
 }
 
@@ -84,10 +98,16 @@ function appendToList(found: Found, property: string, item: CfnFixValue): TextEd
 function setProperty(found: Found, property: string, value: CfnFixValue): TextEdit | undefined {
   const props = entry(found.entry.value, 'Properties');
   if (!props || props.value.kind !== 'map') return undefined;
+  const existing = entry(props.value, property);
   const last = props.value.entries[props.value.entries.length - 1];
+  if (!found.json && isFlow(found.text, props.value)) {
+    // `Properties: {VpcId: !Ref Vpc}`: stay in flow style.
+    if (existing) return { file: found.file, span: existing.value.span, newText: flowYaml(value) };
+    const at = last ? last.span.end : props.value.span.start + 1;
+    return { file: found.file, span: { start: at, end: at }, newText: `${last ? ', ' : ''}${property}: ${flowYaml(value)}` };
+  }
   if (!last) return undefined;
   const indent = indentationAt(found.text, last.key.span.start);
-  const existing = entry(props.value, property);
   if (found.json) {
     const unit = jsonUnit(found.text, found.entry);
     if (existing) return { file: found.file, span: existing.value.span, newText: jsonText(value, indentationAt(found.text, existing.key.span.start), unit) };
@@ -97,6 +117,7 @@ function setProperty(found: Found, property: string, value: CfnFixValue): TextEd
   const first = lines[0];
   const inline = first !== undefined && lines.length === 1 && !Array.isArray(value);
   if (existing && inline) return { file: found.file, span: existing.value.span, newText: first };
+  if (existing && isFlow(found.text, existing.value)) return { file: found.file, span: existing.value.span, newText: flowYaml(value) };
   if (existing) return undefined;
   const body = inline ? ` ${lines[0]}` : '\n' + lines.map((l) => `${indent}  ${l}`).join('\n');
   return { file: found.file, span: { start: last.span.end, end: last.span.end }, newText: `\n${indent}${property}:${body}` };
@@ -115,6 +136,7 @@ function appendResource(ctx: CfnEditContext, near: ModelObject, name: string, re
   const indent = indentationAt(text, last.key.span.start);
   const at = { start: last.span.end, end: last.span.end };
   if (data.syntax === 'json') return [{ file: near.origin.file, span: at, newText: `,\n${indent}"${unique}": ${jsonText(resource, indent, jsonUnit(text, last))}` }];
+  if (isFlow(text, resources)) return [{ file: near.origin.file, span: at, newText: `, ${unique}: ${flowYaml(resource)}` }];
   const body = [`${unique}:`, ...yamlLines(resource).map((l) => '  ' + l)].map((l) => indent + l).join('\n');
   return [{ file: near.origin.file, span: at, newText: `\n\n${body}` }];
 }
@@ -124,6 +146,12 @@ function one(edit: TextEdit | undefined): TextEdit[] | undefined {
 }
 
 export function cloudFormationEdits(ctx: CfnEditContext, change: Change, subject: ModelObject): TextEdit[] | undefined {
+  const edits = templateEdits(ctx, change, subject);
+  // Code is generated with LF; a CRLF template gets CRLF.
+  return edits?.map((e) => (codeStyle(ctx.text(e.file) ?? '').eol === '\r\n' ? { ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') } : e));
+}
+
+function templateEdits(ctx: CfnEditContext, change: Change, subject: ModelObject): TextEdit[] | undefined {
   switch (change.kind) {
     case 'associate-endpoint-route-table': {
       const endpoint = get(ctx, change.endpoint);

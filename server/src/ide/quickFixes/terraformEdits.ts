@@ -6,7 +6,7 @@ import type { NetworkModel } from '../../model/network';
 import { isUnknown } from '../../model/origin';
 import type { Id, ModelObject } from '../../model/types';
 import type { HclAttribute, HclBlock, HclFile } from '../../syntax/hcl/ast';
-import { appendAtEnd, indentationAt, type TextEdit } from './textEdit';
+import { appendAtEnd, codeStyle, indentationAt, restyle, type TextEdit } from './textEdit';
 
 export interface TfEditContext {
   readonly model: NetworkModel;
@@ -43,13 +43,18 @@ function attribute(block: HclBlock, name: string): HclAttribute | undefined {
 function insertInBlock(ctx: TfEditContext, object: ModelObject, block: HclBlock, lines: string[]): TextEdit | undefined {
   const text = ctx.text(object.origin.file);
   if (!text || text[block.span.end - 1] !== '}') return undefined;
+  const style = codeStyle(text);
   const outer = indentationAt(text, block.span.start);
-  const inner = outer + '  ';
+  // The block's own attributes show its indentation (tabs, four spaces); else one step of the file's.
+  const first = block.body.items[0];
+  const firstIndent = first ? indentationAt(text, first.span.start) : '';
+  const inner = first && firstIndent.length > outer.length && text.slice(first.span.start - firstIndent.length, first.span.start) === firstIndent ? firstIndent : outer + style.unit;
   const close = block.span.end - 1;
   let at = close;
   while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
   const needsNewline = text[at - 1] !== '\n';
-  return { file: object.origin.file, span: { start: at, end: at }, newText: `${needsNewline ? '\n' : ''}${lines.map((l) => (l ? inner + l : '')).join('\n')}\n${outer}` };
+  const body = lines.map((l) => (l ? inner + restyle(l, style) : '')).join(style.eol);
+  return { file: object.origin.file, span: { start: at, end: at }, newText: `${needsNewline ? style.eol : ''}${body}${style.eol}${outer}` };
 }
 
 function uniqueName(model: NetworkModel, module: string, type: string, wanted: string): string {

@@ -29,8 +29,36 @@ export function lineEnd(text: string, offset: number): number {
   return nl === -1 ? text.length : nl;
 }
 
+/** How a file writes line ends and one indentation step, so inserted code looks like the user's own. */
+export interface CodeStyle {
+  readonly eol: '\n' | '\r\n';
+  readonly unit: string;
+}
+
+/** The file's line end (CRLF if its first line ends so) and indentation step (its first indented line). */
+export function codeStyle(text: string): CodeStyle {
+  const nl = text.indexOf('\n');
+  const eol = nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+  const m = /\n([ \t]+)\S/.exec(text);
+  const lead = m?.[1] ?? '  ';
+  const unit = lead.startsWith('\t') ? '\t' : lead.length === 4 ? '    ' : '  ';
+  return { eol, unit };
+}
+
+/** Code written with LF and two-space steps, rewritten in the file's style. */
+export function restyle(code: string, style: CodeStyle): string {
+  if (style.eol === '\n' && style.unit === '  ') return code;
+  return code
+    .split('\n')
+    .map((line) => {
+      const lead = /^(?: {2})*/.exec(line)?.[0].length ?? 0;
+      return style.unit.repeat(lead / 2) + line.slice(lead);
+    })
+    .join(style.eol);
+}
+
 /** Where to append at the end of a file: after its last character, with a blank line before the new text. */
 export function appendAtEnd(file: string, text: string, block: string): TextEdit {
   const trimmed = text.replace(/\s+$/, '');
-  return { file, span: { start: trimmed.length, end: text.length }, newText: `\n\n${block.trimEnd()}\n` };
+  return { file, span: { start: trimmed.length, end: text.length }, newText: restyle(`\n\n${block.trimEnd()}\n`, codeStyle(text)) };
 }
