@@ -286,7 +286,7 @@ function componentFindings(f: Findings, model: NetworkModel, usedGroups: Readonl
     if (e.endpointType !== 'Interface') continue;
     if (e.privateDnsEnabled === false) {
       f.add(rules.VPCE_PRIVATE_DNS_DISABLED, e.id, e.origin, `private DNS is disabled on ${e.address}: SDK calls to ${isKnown(e.service) ? e.service : 'the service'} will not use this endpoint (E10)`, [],
-        [privateDnsFix(e)]);
+        [privateDnsFix(model, e)]);
     } else if (e.privateDnsEnabled === true && isKnown(e.vpc)) {
       const vpc = model.get(e.vpc);
       if (vpc?.kind !== 'vpc') continue;

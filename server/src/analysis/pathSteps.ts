@@ -138,8 +138,19 @@ export function publicSubnetOf(model: NetworkModel, vpc: Id): Subnet | null {
 }
 
 /** E10: turning on an interface endpoint's private DNS, so SDK hostnames resolve to its ENIs. */
-export function privateDnsFix(endpoint: { readonly id: Id; readonly address: string }): Fix {
-  return { description: `enable private DNS on ${endpoint.address}`, changes: [{ kind: 'enable-private-dns', endpoint: endpoint.id }] };
+export function privateDnsFix(model: NetworkModel, endpoint: { readonly id: Id; readonly address: string; readonly vpc: Maybe<Id> }): Fix {
+  // E9: AWS refuses private DNS on an endpoint whose VPC has DNS support or DNS hostnames off, so the fix
+  // turns those on too; otherwise applying it would only trade one finding for VPCE_VPC_DNS_DISABLED.
+  const vpc = isKnown(endpoint.vpc) ? model.get(endpoint.vpc) : undefined;
+  const off = vpc?.kind === 'vpc' ? (['enableDnsSupport', 'enableDnsHostnames'] as const).filter((a) => vpc[a] === false) : [];
+  if (vpc?.kind !== 'vpc' || off.length === 0) {
+    return { description: `enable private DNS on ${endpoint.address}`, changes: [{ kind: 'enable-private-dns', endpoint: endpoint.id }] };
+  }
+  const what = off.map((a) => (a === 'enableDnsSupport' ? 'DNS support' : 'DNS hostnames')).join(' and ');
+  return {
+    description: `enable private DNS on ${endpoint.address}, and ${what} on ${vpc.address}, which private DNS needs (E9)`,
+    changes: [{ kind: 'enable-private-dns', endpoint: endpoint.id }, ...off.map((attribute) => ({ kind: 'enable-vpc-dns' as const, vpc: vpc.id, attribute }))],
+  };
 }
 
 /** E9: a VPC DNS attribute that private DNS of interface endpoints needs (the Terraform and CloudFormation names differ: say it in words). */

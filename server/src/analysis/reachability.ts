@@ -557,7 +557,7 @@ export class PathSearch {
       return {
         off: `private DNS is disabled on ${endpoint.address}, so SDK calls use the public endpoint (E10)`,
         cause: `the interface endpoint ${endpoint.address} exists but its private DNS is off, so the public ${service} name is used and needs ${needs} (E10)`,
-        fix: privateDnsFix(endpoint),
+        fix: privateDnsFix(m, endpoint),
       };
     }
     const vpc = isKnown(endpoint.vpc) ? m.get(endpoint.vpc) : undefined;

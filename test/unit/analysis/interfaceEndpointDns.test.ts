@@ -89,6 +89,14 @@ describe('interface endpoint DNS as the cause of a blocked service (E9, E10)', (
     ].join('\n'));
   });
 
+  it('private DNS off in a VPC with DNS hostnames off: the fix turns on both, as AWS requires (E9)', () => {
+    const r = sqs({ privateDns: false, hostnames: false });
+    assert.equal(r.answer.split('\n')[1], 'fix: enable private DNS on aws_vpc_endpoint.sqs, and DNS hostnames on aws_vpc.main, which private DNS needs (E9)');
+    const result = analyzeFiles({ '/w/main.tf': workspace({ privateDns: false, hostnames: false }) }, 'eu-west-1');
+    const endpointFinding = result.findings.find((f) => f.rule === 'VPCE_PRIVATE_DNS_DISABLED');
+    assert.deepEqual(endpointFinding?.fixes[0]?.changes.map((c) => c.kind), ['enable-private-dns', 'enable-vpc-dns']);
+  });
+
   it('a broken NAT path after the skipped endpoint: the cause still leads and the DNS fix is an alternative', () => {
     const r = sqs({ privateDns: false, nat: 'no-igw' });
     assert.match(r.answer, /^no via nat-gateway NO_ROUTE_TO_DESTINATION: the interface endpoint aws_vpc_endpoint\.sqs exists but its private DNS is off, .*: route table aws_route_table\.public/);

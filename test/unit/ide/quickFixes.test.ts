@@ -186,5 +186,43 @@ Resources:
     assert.ok(rules.includes('LAMBDA_NO_ROUTE_S3') && rules.includes('LAMBDA_NO_ROUTE_TARGET'), rules.join(', '));
     assert.ok(roundTrips(files) >= 2);
   });
+  it('round-trip: private DNS off in a VPC without DNS hostnames; one fix turns on both and both findings go', () => {
+    const main = `provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_security_group" "vpce" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_vpc_endpoint" "sqs" {
+  vpc_id             = aws_vpc.main.id
+  service_name       = "com.amazonaws.eu-west-1.sqs"
+  vpc_endpoint_type  = "Interface"
+  subnet_ids         = [aws_subnet.a.id]
+  security_group_ids = [aws_security_group.vpce.id]
+}
+`;
+    const files = new Map([['/w/main.tf', main]]);
+    const before = session(files);
+    const finding = before.result.findings.find((f) => f.rule === 'VPCE_PRIVATE_DNS_DISABLED');
+    assert.ok(finding, 'private DNS is off by default on a Terraform interface endpoint');
+    const [fix] = quickFixesFor({ model: before.model, text: (f) => before.snapshot.text(f), hcl: (f) => before.snapshot.hcl(f), data: (f) => before.snapshot.data(f) }, finding);
+    assert.ok(fix, 'a quick fix is offered');
+    const after = session(apply(files, fix.edits));
+    const left = after.result.findings.filter((f) => f.rule.startsWith('VPCE_') && f.rule.includes('DNS')).map((f) => f.rule);
+    assert.deepStrictEqual(left, [], `after "${fix.title}"`);
+    assert.deepStrictEqual(after.problems.filter((p) => p.severity === 'error'), []);
+  });
 });
 
