@@ -28,7 +28,7 @@ const notCalledByCode = new Set([
 ]);
 
 /** Actions the Lambda service uses to poll event sources (C8): an ESM's own permissions (SQS authorises a Batch action by its single action, so SAM's SQSPollerPolicy lists both). */
-const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|mq:.*)$/i;
+export const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|mq:.*)$/i;
 
 /** Managed policies granting data-plane access to one service. */
 const managedPolicyServices: readonly (readonly [RegExp, string])[] = [

@@ -6,14 +6,11 @@ import { isKnown, type Maybe } from '../model/origin';
 import type { IamPolicy, Id, LambdaFunction, PolicyDocument, PolicyStatement, PolicyValue } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { EndpointRequest, NeededResource, PolicyResolver, RequestItem } from './endpointPolicy';
-import { normaliseService, serviceOfAction } from './intent';
+import { normaliseService, pollingActions, serviceOfAction } from './intent';
 import { partitionOfRegion } from '../model/partition';
 
 /** Endpoint service name → IAM action prefix, where they differ. */
 const actionPrefixes: Readonly<Record<string, string>> = { monitoring: 'cloudwatch', 'kinesis-firehose': 'firehose', 'kinesis-streams': 'kinesis' };
-
-/** Actions the Lambda service itself uses to poll event sources (C8): not sent through the function's endpoint. */
-const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams))$/i;
 
 /** S3 actions on objects (ARN `bucket/key`) rather than on the bucket. */
 const s3ObjectAction = /object|multipartupload/i;
