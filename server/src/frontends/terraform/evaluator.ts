@@ -527,6 +527,68 @@ function evalFileCall(ctx: EvalContext, name: 'file' | 'templatefile', args: rea
   return evalTemplate(parts as readonly HclTemplatePart[], inner);
 }
 
+/** Text of a template with holes: `HOLE_OPEN n HOLE_CLOSE` stands for the n-th value not known statically. */
+export interface TemplateWithHoles {
+  readonly text: string;
+  readonly holes: readonly TfValue[];
+}
+
+/** Private-use characters: valid inside JSON strings, never written by hand. */
+export const HOLE_OPEN = '\uE000';
+export const HOLE_CLOSE = '\uE001';
+
+/**
+ * A quoted string, heredoc or templatefile() whose value is unknown only because some interpolations are
+ * (an ARN known after apply): its text with a hole per such value, so a JSON policy keeps its statements.
+ * Undefined when it is not a template, or when a directive or the file itself depends on an unknown.
+ */
+export function templateWithHoles(expr: HclExpr, scope: Scope): TemplateWithHoles | undefined {
+  const ctx = scope.mod.ctx;
+  let parts: readonly HclTemplatePart[];
+  let inner = scope;
+  if (expr.kind === 'template') {
+    parts = expr.parts;
+  } else if (expr.kind === 'call' && expr.name === 'templatefile' && expr.args.length === 2 && expr.args[0] && expr.args[1] && ctx.readFile) {
+    const path = evaluate(expr.args[0], scope);
+    const vars = evaluate(expr.args[1], scope);
+    if (typeof path !== 'string' || vars === null || !isTfObject(vars)) return undefined;
+    const text = ctx.readFile(path, { file: scope.file, span: expr.span });
+    if (typeof text !== 'string') return undefined;
+    const parsed = ctx.template?.(path, text);
+    if (parsed === undefined || !Array.isArray(parsed)) return undefined;
+    parts = parsed as readonly HclTemplatePart[];
+    inner = makeScope({ ctx, root: () => undefined }, path);
+    for (const [k, v] of vars.fields) inner = withVar(inner, k, v);
+  } else {
+    return undefined;
+  }
+  let text = '';
+  const holes: TfValue[] = [];
+  const append = (list: readonly HclTemplatePart[], s: Scope): boolean => {
+    for (const part of list) {
+      if (part.kind === 'string') {
+        text += part.value;
+      } else if (part.kind === 'interpolation') {
+        const v = evaluate(part.expr, s);
+        const str = toStringValue(v);
+        if (typeof str === 'string') text += str;
+        else if (isPending(v) && !isErrorValue(ctx, v)) text += `${HOLE_OPEN}${holes.push(v) - 1}${HOLE_CLOSE}`;
+        else return false;
+      } else if (part.kind === 'if') {
+        const cond = toBoolValue(evaluate(part.condition, s));
+        if (typeof cond !== 'boolean') return false;
+        if (!append(cond ? part.then : part.else ?? [], s)) return false;
+      } else {
+        const coll = evaluate(part.collection, s);
+        if (isPending(coll)) return false;
+        for (const [k, v] of iterate(coll)) if (!append(part.body, withVars(s, part.valueVar, v, part.keyVar, k))) return false;
+      }
+    }
+    return true;
+  };
+  return append(parts, inner) && holes.length > 0 ? { text, holes } : undefined;
+}
+
 /** fileexists(path) over the files the workspace view holds (Terraform: a bool; null or a folder is an error). */
 function evalFileExists(ctx: EvalContext, args: readonly HclExpr[], span: Span, scope: Scope): TfValue {
   const arg = args[0];

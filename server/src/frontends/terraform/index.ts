@@ -70,7 +70,9 @@ function summariseUnsupported(tree: ModuleTree, report: (p: Problem) => void): v
   for (const config of tree.loadedConfigs()) {
     const byFile = new Map<string, Map<string, { count: number; span: { start: number; end: number } }>>();
     for (const decl of config.resources.values()) {
-      if (decl.mode !== 'managed' || isSupportedType(decl.type)) continue;
+      // Other providers' resources (random_pet, null_resource, terraform_data, local_file) never carry network
+      // facts: listing them as "not modelled" on every example is noise.
+      if (decl.mode !== 'managed' || isSupportedType(decl.type) || !decl.type.startsWith('aws_')) continue;
       let types = byFile.get(decl.file);
       if (!types) byFile.set(decl.file, (types = new Map<string, { count: number; span: { start: number; end: number } }>()));
       const entry = types.get(decl.type);

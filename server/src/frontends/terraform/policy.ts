@@ -6,7 +6,7 @@ import { unknown, type Maybe, type Origin } from '../../model/origin';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyValue } from '../../model/types';
 import type { HclExpr } from '../../syntax/hcl/ast';
 import type { BlockView } from './blockView';
-import { evaluate, unknownValue } from './evaluator';
+import { HOLE_CLOSE, HOLE_OPEN, evaluate, templateWithHoles, unknownValue, type TemplateWithHoles } from './evaluator';
 import type { InstanceHandle } from './moduleInstance';
 import { idOfRef } from './modelValues';
 import type { TfSession } from './session';
@@ -122,7 +122,42 @@ export function policyFromArgument(session: TfSession, view: BlockView, name: st
     const doc = session.policies.get(v);
     if (doc) return { ...doc, origin };
   }
+  // A heredoc or templatefile() JSON with an ARN known only after apply: the statements are still known.
+  if (isTfUnknown(v)) {
+    const holed = templateWithHoles(expr, view.scope);
+    if (holed) {
+      const doc = policyFromHoledJson(holed, origin);
+      if (doc) return doc;
+    }
+  }
   return isTfUnknown(v) ? v : isTfRef(v) ? unknown(pendingReason(v)) : unknown(`${name} is not a policy document`);
+}
+
+const HOLE = new RegExp(`${HOLE_OPEN}(\\d+)${HOLE_CLOSE}`, 'g');
+
+/** Parsed JSON with holes: a string that is one hole is that value (a reference keeps its object), else unknown. */
+function policyFromHoledJson(holed: TemplateWithHoles, origin: Origin): PolicyDocument | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(holed.text);
+  } catch {
+    return undefined;
+  }
+  const fill = (v: unknown): TfValue => {
+    if (typeof v === 'string' && v.includes(HOLE_OPEN)) {
+      const parts = [...v.matchAll(HOLE)].map((m) => holed.holes[Number(m[1])] ?? null);
+      const whole = /^\uE000\d+\uE001$/.test(v);
+      const first = parts[0];
+      if (whole && first !== undefined) return first;
+      return unknownValue('the string contains a value known only after apply', { refs: collectRefs(parts) });
+    }
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (Array.isArray(v)) return v.map(fill);
+    if (typeof v === 'object') return tfObject(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fill(x)] as const));
+    return null;
+  };
+  const doc = policyFromObject(fill(parsed), origin);
+  return 'statements' in doc ? doc : undefined;
 }
 
 /** The `json` of a data "aws_iam_policy_document": a string when fully known, else an unknown; both keep the structure. */

@@ -6,7 +6,8 @@
 // Symbolic AZs: the evaluator represents e.g. `data.aws_availability_zones.x.names` as a TfUnknown with a
 // `symbol` ('az-list'). `element(list, i)` on such an unknown returns a TfUnknown with symbol `<symbol>[i]`
 // (the index as written; element() wraps modulo the unknown length, so `[3]` may be the same AZ as `[0]`, and
-// two different symbols compare as unknown, never as unequal).
+// two different symbols compare as unknown, never as unequal). `slice(list, a, b)` on one is the known-length
+// list of `<symbol>[a]` … `<symbol>[b-1]`.
 
 import { type TfUnknown, type TfValue, isTfObject, isTfRef, isTfUnknown } from '../value';
 import { type Pending, compareStrings, findPending, isPending, snapNumber, sortedObject, tfEquals, typeName } from '../valueOps';
@@ -197,7 +198,13 @@ function compact(call: Call): TfFunctionResult {
 function slice(call: Call): TfFunctionResult {
   const start = index(call, 'start_index', arg(call, 1));
   const end = index(call, 'end_index', arg(call, 2));
-  const items = list(call, 'list', arg(call, 0));
+  const v = arg(call, 0);
+  // A slice of a symbolic list (the Region's AZ names) has a known length: `slice(azs, 0, 3)` is three AZs
+  // that keep their identities, as element() gives them; Terraform fails the plan if the Region has fewer.
+  if (isTfUnknown(v) && v.symbol !== undefined && start >= 0 && start <= end) {
+    return Array.from({ length: end - start }, (_, k) => indexedSymbol(v, start + k));
+  }
+  const items = list(call, 'list', v);
   if (start < 0) return invalidParam('start_index', 'must be greater than or equal to 0');
   if (end > items.length) return invalidParam('end_index', 'end index must not be greater than the length of the list');
   if (start > end) return invalidParam('start_index', 'start index must not be greater than end index');
