@@ -1,6 +1,11 @@
 // A small, strict argument parser for the CLI: known flags only, values checked, clear errors (exit code 2).
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** `showUsage` false: the command line was right but a file could not be read or written; --help would not help. */
+  constructor(message: string, readonly showUsage = true) {
+    super(message);
+  }
+}
 
 export interface FlagSpec {
   readonly name: string; // without dashes

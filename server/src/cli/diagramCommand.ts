@@ -10,6 +10,7 @@ import { diagramToSvg } from '../ide/diagram/diagramSvg';
 import { pathToUri } from '../lsp/uris';
 import { flag, UsageError, type ParsedArgs } from './args';
 import type { LoadedWorkspace } from './loadWorkspace';
+import { writeOutput } from './writeOutput';
 
 export async function diagramCommand(args: ParsedArgs, load: (args: ParsedArgs, paths: readonly string[]) => Promise<LoadedWorkspace>): Promise<number> {
   const out = flag(args, 'out');
@@ -31,7 +32,7 @@ export async function diagramCommand(args: ParsedArgs, load: (args: ParsedArgs, 
     }
     text = diagramHtml(model, js, randomBytes(18).toString('base64'));
   }
-  await fs.writeFile(out, text, 'utf8');
+  await writeOutput(out, text);
   const functions = model.functions.length;
   process.stdout.write(`wrote ${out}: ${functions} function${functions === 1 ? '' : 's'}, ${model.nodes.length} boxes\n`);
   return 0;

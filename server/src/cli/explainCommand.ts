@@ -5,9 +5,10 @@ import { flag, UsageError, type ParsedArgs } from './args';
 import type { LoadedWorkspace } from './loadWorkspace';
 
 export async function explainText(args: ParsedArgs, load: (args: ParsedArgs, paths: readonly string[]) => Promise<LoadedWorkspace>): Promise<number> {
-  const [fn, ...paths] = args.positionals;
+  const [fn, ...rest] = args.positionals;
   if (!fn) throw new UsageError("explain needs a FUNCTION (Terraform address or CloudFormation logical id)");
-  const loaded = await load(args, paths);
+  // --path is accepted (repeatable) as another way to give the PATH arguments; it used to be read and dropped.
+  const loaded = await load(args, [...rest, ...(args.flags.get('path') ?? [])]);
   const { result } = loaded.analysis;
   const model = loaded.analysis.model;
   const report = findFunctionReport(result, model, fn);

@@ -34,7 +34,8 @@ const texts: Record<string, string> = {
   check: `Usage: hyperplane-lens check [PATH…] [options]
 
 Analyses every Terraform root module and CloudFormation/SAM template under the paths (default: the
-current directory) and reports findings.
+current directory) and reports findings. A .tf file named on its own is read with its folder (Terraform
+reads a module as a folder); the report then keeps to the files named.
 
 Options:
 ${optionTable([
@@ -51,7 +52,9 @@ Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) t
 with the blocking component and every change that would fix it. Without --to, all destinations.
 
 Options:
-${optionTable([['--to DESTINATION', 'the destination key'], ...shared])}`,
+${optionTable([['--to DESTINATION', 'the destination key'], ['--path PATH', 'a folder or file to read (repeatable), like the PATH arguments'], ...shared])}
+Exit codes: 0 no destination shown is blocked, 1 one is blocked ("no"), 2 usage error or crash.
+`,
   diagram: `Usage: hyperplane-lens diagram [PATH] --out FILE [options]
 
 Writes the topology (the Lambda service VPC, customer VPCs, AZs, subnets, Hyperplane ENIs, gateways,

@@ -7,6 +7,7 @@ import { normaliseSettings, type Settings } from '../ide/settings';
 import type { Problem } from '../model/origin';
 import { AnalysisSession, type WorkspaceAnalysis } from '../workspace/analysisSession';
 import { readSourceFile, readWorkspace, toModelPath } from '../workspace/diskReader';
+import { fileKind } from '../workspace/fileKinds';
 import { looksLikePlanJson, readPlan } from '../frontends/terraform/plan';
 import { UsageError } from './args';
 
@@ -25,8 +26,13 @@ export interface LoadedWorkspace {
   readonly notices: readonly Problem[];
   readonly settings: Settings;
   readonly cwd: string;
-  /** Files left out that the user should hear about on stderr (broken symbolic links); not findings. */
+  /** Files left out that the user should hear about on stderr (broken symbolic links, nothing to read); not findings. */
   readonly skipped: readonly string[];
+  /**
+   * Set when a Terraform file was named on its own: its folder (the module Terraform reads) was analysed, and
+   * only what lies in the named files and folders is reported. Takes a model path.
+   */
+  readonly reported?: (file: string) => boolean;
 }
 
 export async function loadSettings(configFile: string | undefined): Promise<Settings> {
@@ -58,7 +64,8 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
     region: inputs.region ?? base.region,
     varFiles: [...base.varFiles, ...inputs.varFiles.map((f) => toModelPath(f))],
   };
-  const { files, notices, brokenLinks } = await readWorkspace(inputs.paths, { onProgress: inputs.onProgress });
+  const scope = await readScope(inputs.paths);
+  const { files, notices, brokenLinks } = await readWorkspace(scope.roots, { onProgress: inputs.onProgress });
   for (const extra of [...inputs.varFiles, ...(inputs.planFile ? [inputs.planFile] : [])]) {
     const read = await readSourceFile(extra);
     if (read?.text === undefined) throw new UsageError(`cannot read '${extra}'`);
@@ -66,16 +73,50 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
     files.set(toModelPath(extra), read.text);
   }
   const skipped = brokenLinks.map((link) => `skipped the broken symbolic link ${shownPath(link.path)} -> ${link.target}`);
+  // A mistyped or empty folder in a CI job would otherwise pass silently with "0 function(s)".
+  if (files.size === 0) skipped.push(`no Terraform or CloudFormation/SAM file found under ${inputs.paths.map(shownPath).join(', ')}`);
   const session = new AnalysisSession({
     region: settings.region || undefined,
     varFiles: settings.varFiles,
+    // The plan named on the command line wins over plan files found in a root folder.
+    ...(inputs.planFile ? { planFile: toModelPath(inputs.planFile) } : {}),
     eniQuotaPerVpc: settings.eniQuotaPerVpc,
     unsupportedAvailabilityZones: settings.unsupportedAvailabilityZones,
   });
   for (const [file, text] of files) session.setFile(file, text);
   const analysis = session.analyze();
-  const findings = filterFindings(analysis.result.findings, settings, analysis.model, (f) => analysis.snapshot.text(f));
-  return { analysis, findings, notices, settings, cwd: toModelPath(process.cwd()), skipped };
+  const all = filterFindings(analysis.result.findings, settings, analysis.model, (f) => analysis.snapshot.text(f));
+  const reported = scope.reported;
+  const findings = reported ? all.filter((f) => reported(f.origin.file)) : all;
+  return { analysis, findings, notices, settings, cwd: toModelPath(process.cwd()), skipped, ...(reported ? { reported } : {}) };
+}
+
+/**
+ * What to read for the paths given. Terraform reads a folder, never one file: a .tf or .tf.json file named on
+ * its own (as pre-commit hooks pass changed files) is read with its folder, else every reference to a
+ * resource of a sibling file is an error; the report then keeps to the named files (and any folder named).
+ */
+async function readScope(paths: readonly string[]): Promise<{ roots: string[]; reported?: (file: string) => boolean }> {
+  const roots: string[] = [];
+  const named = new Set<string>();
+  const folders: string[] = [];
+  let widened = false;
+  for (const p of paths) {
+    const kind = fileKind(toModelPath(p));
+    const isFile = (kind === 'terraform' || kind === 'terraform-json') && (await fs.stat(p)).isFile();
+    if (isFile) {
+      widened = true;
+      named.add(toModelPath(p));
+      roots.push(path.dirname(path.resolve(p)));
+    } else {
+      roots.push(p);
+      const full = toModelPath(p);
+      named.add(full);
+      folders.push(full.endsWith('/') ? full : full + '/');
+    }
+  }
+  if (!widened) return { roots: [...paths] };
+  return { roots: [...new Set(roots)], reported: (file) => named.has(file) || folders.some((f) => file.startsWith(f)) };
 }
 
 /**
@@ -91,7 +132,10 @@ function checkPlan(file: string, text: string): void {
   if (looksLikePlanJson(text)) {
     let problem: string | undefined;
     if (readPlan(name, text, (p) => (problem = p.message)) !== undefined) return;
-    throw new UsageError(problem !== undefined ? `--plan '${file}' is not valid JSON: ${problem.replace(/^.*cannot be read: /, '')}` : `${notPlan}: it has no planned_values.root_module or values.root_module object`);
+    if (problem === undefined) throw new UsageError(`${notPlan}: it has no planned_values.root_module or values.root_module object`);
+    // A JSON syntax error reads as one; other reasons (an unsupported format_version) are said as they are.
+    const syntax = /cannot be read: (.*)$/.exec(problem);
+    throw new UsageError(syntax ? `--plan '${file}' is not valid JSON: ${syntax[1] ?? ''}` : `--plan '${file}': ${problem.replace(`${name} `, '')}`);
   }
   try {
     JSON.parse(text);
@@ -108,5 +152,6 @@ export function defaultPaths(): string[] {
 /** A path inside the working folder relative to it, else absolute. */
 function shownPath(link: string): string {
   const shown = path.relative(process.cwd(), link);
+  if (shown === '') return '.';
   return shown.startsWith('..') || path.isAbsolute(shown) ? link : shown;
 }

@@ -1,12 +1,12 @@
 // The hyperplane-lens command line: `check` (text, JSON, SARIF), `explain` and `diagram`, over the same
 // core as the editor. Exit codes: 0 no finding at or above the threshold, 1 findings, 2 usage error or crash.
 
-import { promises as fs } from 'node:fs';
 import { parseArgs, flag, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { loadWorkspace, defaultPaths, type LoadedWorkspace } from './loadWorkspace';
 import { buildJsonReport, type JsonReport } from '../ide/report';
 import { renderText } from './textReport';
-import { fingerprintSubjects, renderSarif } from './sarifReport';
+import { fingerprintSubjects, MAX_SARIF_RESULTS, renderSarif } from './sarifReport';
+import { writeOutput } from './writeOutput';
 import { explainText } from './explainCommand';
 import { diagramCommand } from './diagramCommand';
 import { VERSION, helpText } from './help';
@@ -82,23 +82,21 @@ async function load(args: ParsedArgs, paths: readonly string[]): Promise<LoadedW
 
 async function check(args: ParsedArgs): Promise<number> {
   const loaded = await load(args, args.positionals);
-  const report: JsonReport = buildJsonReport(loaded.analysis, loaded.findings, loaded.notices, loaded.cwd);
+  const report: JsonReport = buildJsonReport(loaded.analysis, loaded.findings, loaded.notices, loaded.cwd, loaded.reported);
   const format = flag(args, 'format') ?? 'text';
   const output = flag(args, 'output');
   let text: string;
   if (format === 'json') text = JSON.stringify(report, null, 2) + '\n';
   else if (format === 'sarif') {
     const subjects = fingerprintSubjects(loaded.findings, loaded.cwd, (f) => loaded.analysis.model.get(f.subject)?.address ?? f.subject);
-    text = JSON.stringify(renderSarif(report, VERSION, subjects), null, 2) + '\n';
+    text = JSON.stringify(renderSarif(report, VERSION, subjects, { cwd: loaded.cwd }), null, 2) + '\n';
   }
   else text = renderText(report, { colour: !output && process.stdout.isTTY === true && !args.flags.has('no-color') && !process.env.NO_COLOR });
-  if (output) {
-    try {
-      await fs.writeFile(output, text);
-    } catch (error) {
-      throw new UsageError(`cannot write '${output}': ${error instanceof Error ? error.message : String(error)}`);
-    }
-  } else process.stdout.write(text);
+  if (format === 'sarif' && report.diagnostics.length > MAX_SARIF_RESULTS) {
+    process.stderr.write(`hyperplane-lens: notice: ${report.diagnostics.length} results; the SARIF log keeps the ${MAX_SARIF_RESULTS} most severe (GitHub code scanning rejects more)\n`);
+  }
+  if (output) await writeOutput(output, text);
+  else process.stdout.write(text);
   const threshold = flag(args, 'severity-threshold') ?? 'error';
   if (threshold === 'none') return 0;
   const min = rank[threshold as keyof typeof rank];
@@ -113,7 +111,7 @@ export function run(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof UsageError) process.stderr.write(`hyperplane-lens: ${error.message}\nRun 'hyperplane-lens --help' for usage.\n`);
+      if (error instanceof UsageError) process.stderr.write(`hyperplane-lens: ${error.message}\n${error.showUsage ? "Run 'hyperplane-lens --help' for usage.\n" : ''}`);
       else process.stderr.write(`hyperplane-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 2;
     },

@@ -37,7 +37,9 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
     lines.push('');
   }
   const count = (s: string): number => report.diagnostics.filter((d) => d.severity === s).length;
-  const summary = `${report.functions.length} function(s), ${report.hyperplaneEnis.length} Hyperplane ENI(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information`;
+  // Hints are counted when there are any: --severity-threshold hint turns them into exit code 1.
+  const hints = count('hint');
+  const summary = `${report.functions.length} function(s), ${report.hyperplaneEnis.length} Hyperplane ENI(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information${hints > 0 ? `, ${hints} hint(s)` : ''}`;
   lines.push(count('error') > 0 ? c('red', summary) : count('warning') > 0 ? c('yellow', summary) : c('green', summary));
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,8 @@
 
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop, ModelView } from './../analysis/types';
 import { isUnknown } from '../model/origin';
-import type { Id } from '../model/types';
+import type { Id, VpcConfig } from '../model/types';
+import { symbolLabel } from '../analysis/naming';
 
 const statusWord = { yes: 'reachable', no: 'blocked', partial: 'partial (some subnets only)', unknown: 'unknown' } as const;
 const statusIcon = { yes: '✅', no: '❌', partial: '⚠️', unknown: '❔' } as const;
@@ -31,13 +32,35 @@ export function whereItRuns(report: FunctionReport, model: ModelView): string {
   const vpc = report.vpc === null ? 'a VPC' : isUnknown(report.vpc) ? 'a VPC the workspace does not define' : name(report.vpc);
   const known = report.subnets.filter((s): s is Id => !isUnknown(s)).map(name);
   const unknowns = report.subnets.filter(isUnknown);
-  if (known.length === 0) {
-    const why = unknowns[0]?.reason ?? 'its subnets are not known';
+  // A subnet the workspace does not define but the code names (a literal id, a parameter, an export) is named
+  // as the ENI list and the By subnet line name it; only the nameless ones are counted.
+  const symbolic = [...new Set(unknowns.filter((u) => u.symbol !== undefined).map(symbolLabel))];
+  const nameless = unknowns.filter((u) => u.symbol === undefined).length;
+  if (known.length === 0 && symbolic.length === 0) {
+    // A whole list the workspace cannot know is not in report.subnets: its reason is on the config.
+    const list = vpcConfigOf(model, report.function)?.subnets;
+    const whole = list !== undefined && isUnknown(list) ? list : undefined;
+    if (whole?.symbol !== undefined) {
+      return `in the AWS-managed Lambda service VPC; reaches ${vpc} through Hyperplane ENIs in subnets ${symbolLabel(whole)} (not defined in the workspace: ${whole.reason})`;
+    }
+    const why = unknowns[0]?.reason ?? whole?.reason ?? 'its subnets are not known';
     return `in the AWS-managed Lambda service VPC; reaches ${vpc} through Hyperplane ENIs in subnets the workspace does not define (${why})`;
   }
-  const subnets = [...known, ...(unknowns.length ? [`${unknowns.length} unknown subnet${unknowns.length === 1 ? '' : 's'}`] : [])];
+  const subnets = [...known, ...symbolic, ...(nameless ? [`${nameless} unknown subnet${nameless === 1 ? '' : 's'}`] : [])];
   const count = report.enis.length;
-  return `in the AWS-managed Lambda service VPC; reaches ${vpc} through ${count} Hyperplane ENI${count === 1 ? '' : 's'} in subnet${subnets.length === 1 ? '' : 's'} ${subnets.join(', ')}`;
+  const enis = count === 0 ? 'Hyperplane ENIs' : `${count} Hyperplane ENI${count === 1 ? '' : 's'}`;
+  const undefinedNote = known.length === 0 ? ' (not defined in the workspace)' : '';
+  return `in the AWS-managed Lambda service VPC; reaches ${vpc} through ${enis} in subnet${subnets.length === 1 ? '' : 's'} ${subnets.join(', ')}${undefinedNote}`;
+}
+
+/** The VPC config a function is placed by: its own, or its Lambda Managed Instances capacity provider's. */
+export function vpcConfigOf(model: ModelView, fnId: Id): VpcConfig | null {
+  const fn = model.get(fnId);
+  if (fn?.kind !== 'lambda-function') return null;
+  if (fn.capacityProvider === null) return fn.vpcConfig;
+  if (isUnknown(fn.capacityProvider)) return null;
+  const provider = model.get(fn.capacityProvider);
+  return provider?.kind === 'capacity-provider' ? provider.vpcConfig : null;
 }
 
 export function explainMarkdown(result: AnalysisResult, model: ModelView, report: FunctionReport, destination?: string): string {
@@ -82,18 +105,32 @@ function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => s
 }
 
 function hopDetail(hop: Hop): string {
-  return hop.rule ? `${hop.detail} (rule ${hop.rule})` : hop.detail;
+  if (!hop.rule) return hop.detail;
+  // A detail that already ends with its rule ids ("… (M1)", "… (M1, E1)") gets the table's "(rule …)" form
+  // in their place, not the ids twice.
+  const cited = /\s*\(([A-Z]+\d+(?:, [A-Z]+\d+)*)\)$/.exec(hop.detail);
+  const ids = cited?.[1]?.split(', ') ?? [];
+  if (cited === null || !ids.includes(hop.rule)) return `${hop.detail} (rule ${hop.rule})`;
+  return `${hop.detail.slice(0, cited.index)} (${ids.length === 1 ? 'rule' : 'rules'} ${ids.join(', ')})`;
 }
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** Markdown → terminal text: headings and tables flattened, nothing fancy. */
+/** Markdown → terminal text: headings and tables flattened (cells two spaces apart, escaped pipes restored). */
 export function markdownToText(markdown: string): string {
   return markdown
     .split('\n')
     .filter((l) => !/^\|---/.test(l))
-    .map((l) => l.replace(/^#+ /, '').replace(/^\| (.*) \|$/, (_m, cells: string) => '  ' + cells.split(' | ').join('  ')).replace(/`/g, ''))
+    .map((l) => (l.startsWith('|') && l.endsWith('|') ? tableRow(l) : l.replace(/^#+ /, '').replace(/`/g, '')))
     .join('\n');
+}
+
+function tableRow(line: string): string {
+  const cells = line
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, '|').replace(/`/g, ''));
+  return ('  ' + cells.join('  ')).trimEnd();
 }

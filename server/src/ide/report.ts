@@ -1,10 +1,14 @@
 // The CLI's JSON report (schemaVersion 1), the stable contract documented in README.md: functions with
 // their reachability, Hyperplane ENIs, and every diagnostic. Ids are user-facing addresses (Terraform
 // addresses, CloudFormation logical ids); files are relative to the working directory with '/' separators.
+// A subnet or security group the workspace does not define is named as the analysis names it everywhere
+// (bySubnet keys, hyperplaneEnis): its literal id, `parameter X`, `export X`, else "(unknown subnet)".
 
 import type { DestinationReach, FunctionReport } from '../analysis/types';
-import { isUnknown, type Maybe, type Problem } from '../model/origin';
-import type { Id } from '../model/types';
+import { isUnknown, type Maybe, type Problem, type Unknown } from '../model/origin';
+import { displayName, symbolLabel } from '../analysis/naming';
+import type { Id, RefList } from '../model/types';
+import { vpcConfigOf } from './explain';
 import type { Severity } from '../syntax/text';
 import { RangeMapper, type TextRange } from './ranges';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
@@ -56,9 +60,27 @@ export interface JsonReport {
   readonly diagnostics: readonly JsonDiagnostic[];
 }
 
+/**
+ * `file` (a model path: absolute, '/' separators) relative to `cwd`, with `..` segments when it lies outside
+ * it, as the contract promises in every case; unchanged when the two share no root (another Windows drive).
+ */
 export function relativeFile(file: string, cwd: string): string {
   const base = cwd.endsWith('/') ? cwd : cwd + '/';
-  return file.startsWith(base) ? file.slice(base.length) : file;
+  if (file.startsWith(base)) return file.slice(base.length);
+  const from = base.split('/').filter((s, i) => s !== '' || i === 0);
+  const to = file.split('/');
+  if (from[0] !== to[0] || to.length < 2) return file;
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
+}
+
+/** The names the analysis gives subnets and groups the workspace does not define (see analysis/reachability.ts). */
+export const unknownSubnetName = '(unknown subnet)';
+export const unknownGroupName = '(unknown security group)';
+
+function unknownName(u: Unknown, fallback: string): string {
+  return u.symbol !== undefined ? symbolLabel(u) : fallback;
 }
 
 export function buildJsonReport(
@@ -66,16 +88,27 @@ export function buildJsonReport(
   findings: readonly EffectiveFinding[],
   extraProblems: readonly Problem[],
   cwd: string,
+  /** Only functions and diagnostics located in these files (model paths) are reported; default all. */
+  reported?: (file: string) => boolean,
 ): JsonReport {
   const { model, result } = analysis;
   const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
-  const address = (id: Id): string => model.get(id)?.address ?? id;
+  const address = (id: Id): string => model.get(id)?.address ?? displayName(model, id);
   const maybeAddress = (v: Maybe<Id>): string | null => (isUnknown(v) ? null : address(v));
-  const known = (list: readonly Maybe<Id>[]): string[] => list.flatMap((v) => (isUnknown(v) ? [] : [address(v)]));
+  // Every subnet and group of the function, undefined ones included: `subnets` holds exactly the keys of
+  // each destination's bySubnet and the subnets of its hyperplaneEnis entries.
+  const names = (list: readonly Maybe<Id>[], fallback: string): string[] => [...new Set(list.map((v) => (isUnknown(v) ? unknownName(v, fallback) : address(v))))];
+  // A whole list the workspace cannot know (`var.subnet_ids`, `!Ref SubnetIds`) is one entry, as in bySubnet.
+  const listNames = (listed: readonly Maybe<Id>[], written: RefList | undefined, fallback: string): string[] =>
+    listed.length === 0 && written !== undefined && isUnknown(written) ? [unknownName(written, fallback)] : names(listed, fallback);
 
-  const functions = result.functions.map((report: FunctionReport): JsonFunction => {
+  const keep = (file: string | undefined): boolean => reported === undefined || (file !== undefined && reported(file));
+  const kept = result.functions.filter((r) => keep(model.get(r.function)?.origin.file));
+  const keptFunctions = new Set<Id>(kept.map((r) => r.function));
+  const functions = kept.map((report: FunctionReport): JsonFunction => {
     const fn = model.get(report.function);
     const origin = fn?.origin;
+    const config = vpcConfigOf(model, report.function);
     const reach: Record<string, JsonReach> = {};
     for (const r of report.reach) {
       const bySubnet: Record<string, 'yes' | 'no' | 'unknown'> = {};
@@ -96,8 +129,8 @@ export function buildJsonReport(
       range: origin ? ranges.range(origin.file, origin.span) : zeroRange,
       vpcAttached: report.vpcAttached,
       vpc: report.vpc === null ? null : maybeAddress(report.vpc),
-      subnets: known(report.subnets),
-      securityGroups: known(report.securityGroups),
+      subnets: report.vpcAttached ? listNames(report.subnets, config?.subnets, unknownSubnetName) : [],
+      securityGroups: report.vpcAttached ? listNames(report.securityGroups, config?.securityGroups, unknownGroupName) : [],
       sharesEniWith: report.sharesEniWith.map(address).sort(),
       reach,
       ...(report.existence ? { createdOnlyIf: report.existence.reason } : {}),
@@ -107,6 +140,7 @@ export function buildJsonReport(
 
   const diagnostics: JsonDiagnostic[] = [];
   for (const p of [...analysis.problems, ...extraProblems]) {
+    if (!keep(p.file)) continue;
     diagnostics.push({
       code: p.code,
       severity: p.severity,
@@ -117,6 +151,7 @@ export function buildJsonReport(
     });
   }
   for (const f of findings) {
+    if (!keep(f.origin.file)) continue;
     diagnostics.push({
       code: f.rule,
       severity: f.effectiveSeverity,
@@ -132,7 +167,7 @@ export function buildJsonReport(
   return {
     schemaVersion: 1,
     functions: functions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    hyperplaneEnis: result.enis.map((e) => ({ subnet: address(e.subnet), securityGroups: e.securityGroups.map(address).sort(), functions: e.functions.map(address).sort() })),
+    hyperplaneEnis: result.enis.filter((e) => reported === undefined || e.functions.some((f) => keptFunctions.has(f))).map((e) => ({ subnet: address(e.subnet), securityGroups: e.securityGroups.map(address).sort(), functions: e.functions.map(address).sort() })),
     diagnostics,
   };
 }

@@ -8,7 +8,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { DiagramEdge, DiagramNodeKind } from '../../protocol/diagram';
-import { containerTopPadding, leafHeight, leafWidth } from './diagramMetrics';
+import { containerMinWidth, containerTopPadding, leafHeight, leafWidth } from './diagramMetrics';
 import { isContainerKind, isVpcEdgeKind, layoutBudget, type ViewedDiagram, type ViewNode } from './diagramView';
 
 export interface Point {
@@ -183,7 +183,7 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
           'elk.padding': `[top=${top},left=12,bottom=12,right=12]`,
           // A VPC with nothing inside but gateways is sized by ELK to hold its ports apart.
           'elk.nodeSize.constraints': kids.length > 0 ? 'MINIMUM_SIZE' : 'MINIMUM_SIZE PORTS',
-          'elk.nodeSize.minimum': `(${leafWidth(n.label, n.detail)},${top + 20})`,
+          'elk.nodeSize.minimum': `(${containerMinWidth(n.label, n.detail)},${top + 20})`,
           ...(edgePorts.length > 0 ? borderPortOptions : {}),
           ...(hint ? stableOptions : {}),
         },
@@ -191,7 +191,9 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
         ports: edgePorts.map(borderPort),
       };
     }
-    return { id: n.id, ...at(n), width: leafWidth(n.label, n.detail), height: leafHeight };
+    // An empty container (the Lambda service VPC of a workspace without functions) still shows its whole title.
+    const width = isContainerKind(n.kind) ? containerMinWidth(n.label, n.detail) : leafWidth(n.label, n.detail);
+    return { id: n.id, ...at(n), width, height: leafHeight };
   };
   const lines = mergeEdges(diagram.edges).filter((l) => byId.has(l.source) && byId.has(l.target));
   const rootChildren = (children.get(null) ?? []).map(toElk);

@@ -14,17 +14,45 @@ export function textWidth(text: string, fontSize: number): number {
   return units * fontSize;
 }
 
+/** Bold text (container titles) runs wider than the regular estimate; without this factor it overflowed its box. */
+export const boldFactor = 1.12;
+
 /** `text` cut to fit `width` with an ellipsis (the full text is in the node's tooltip). */
-export function fitText(text: string, fontSize: number, width: number): string {
-  if (textWidth(text, fontSize) <= width) return text;
+export function fitText(text: string, fontSize: number, width: number, bold = false): string {
+  const measure = (t: string): number => textWidth(t, fontSize) * (bold ? boldFactor : 1);
+  if (measure(text) <= width) return text;
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (textWidth(text.slice(0, mid) + '…', fontSize) <= width) lo = mid;
+    if (measure(text.slice(0, mid) + '…') <= width) lo = mid;
     else hi = mid - 1;
   }
   return text.slice(0, lo) + '…';
+}
+
+/** Left and right inset of a container's title. */
+export const containerInset = 10;
+/** A container grows to show its whole title up to this width; longer titles are cut (tooltip has them). */
+export const maxContainerTitleWidth = 480;
+
+/** The least width of a container: its bold title and its subtitle whole (a box holding nothing else too). */
+export function containerMinWidth(label: string, detail: string | undefined): number {
+  const text = Math.max(textWidth(label, titleFontSize) * boldFactor, detail === undefined ? 0 : textWidth(detail, detailFontSize));
+  return Math.round(Math.min(maxContainerTitleWidth, Math.max(minLeafWidth, text + 2 * containerInset + 2)));
+}
+
+/** Room for a badge's text inside its rectangle. */
+export const badgeTextRoom = 24;
+
+/**
+ * Estimated width of a badge's bold capitals at 10px ("WWW" and "EIGW" are wider than the badge): past
+ * `badgeTextRoom`, the scene squeezes the text to fit instead of letting it spill over the label.
+ */
+export function badgeTextWidth(text: string): number {
+  let units = 0;
+  for (const ch of text) units += /[WM]/.test(ch) ? 1.05 : /[Iλ]/.test(ch) ? 0.45 : 0.78;
+  return units * 10;
 }
 
 export const leafHeight = 46;
