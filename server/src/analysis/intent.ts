@@ -9,7 +9,11 @@ import type { NetworkModel } from '../model/network';
 export type Need =
   | { readonly kind: 'internet'; readonly because: string[] }
   | { readonly kind: 'service'; readonly service: string; readonly because: string[] }
-  | { readonly kind: 'target'; readonly target: Target; readonly port: number | null; readonly because: string[] };
+  | {
+    readonly kind: 'target'; readonly target: Target; readonly port: number | null; readonly because: string[];
+    /** Set when only control-plane IAM actions name the target (see dataPlaneAction): the code need not connect to it. */
+    readonly controlOnly?: boolean;
+  };
 
 /** IAM action prefix → endpoint service name, where they differ. */
 const actionServices: Readonly<Record<string, string>> = {
@@ -25,7 +29,17 @@ const notCalledByCode = new Set([
   'logs', // M4: the function's own log output does not use the VPC
   'ec2', // C1: ENI management is done by the Lambda service with the role
   'iam', 'organizations', 'rds-db', 'elasticfilesystem', 'xray', 'tag', 'cloudformation',
+  // IAM authentication of connections to the cluster itself (Neptune, MSK), not calls to a regional API.
+  'neptune-db', 'kafka-cluster',
 ]);
+
+/**
+ * Actions that authorise a connection to the resource itself (IAM database or cluster auth, NFS mounts, HTTP to
+ * a domain, Lattice invokes). Other actions on a private resource (elasticache:ModifyReplicationGroup,
+ * rds:DescribeDBClusters) are calls to the service's regional API, so they do not show that the code connects to
+ * the resource (E1 needs a data-plane connection).
+ */
+const dataPlaneAction = /^(\*|rds-db:|neptune-db:|kafka-cluster:|vpc-lattice-svcs:|dsql:DbConnect|elasticfilesystem:(\*|Client)|es:(\*|ESHttp)|elasticache:(\*|Connect)|memorydb:(\*|Connect))/i;
 
 /** Actions the Lambda service uses to poll event sources (C8): an ESM's own permissions (SQS authorises a Batch action by its single action, so SAM's SQSPollerPolicy lists both). */
 export const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|mq:.*)$/i;
@@ -58,9 +72,10 @@ export function serviceOfAction(action: string): string | null {
 
 class NeedSet {
   private readonly byKey = new Map<string, Need>();
-  add(key: string, make: () => Need, because: string): void {
+  add(key: string, make: () => Need, because: string, controlOnly = false): void {
     let need = this.byKey.get(key);
     if (!need) this.byKey.set(key, (need = make()));
+    else if (!controlOnly && need.kind === 'target' && need.controlOnly === true) this.byKey.set(key, (need = { ...need, controlOnly: false }));
     if (!need.because.includes(because)) need.because.push(because);
   }
   list(): Need[] {
@@ -75,7 +90,7 @@ function defaultPort(target: Target): number | null {
 }
 
 /** Follows references to the object a function talks to: a proxy is a target, an access point leads to its file system. */
-function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject | undefined, because: string): void {
+function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject | undefined, because: string, controlOnly = false): void {
   if (!object) return;
   if (object.kind === 'service-resource') {
     const service = normaliseService(object.service);
@@ -88,7 +103,7 @@ function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject 
     // A mount target or an EFS access point stands for its file system (P13).
     if (parent?.kind === 'target' && parent.targetKind === 'efs-file-system' && (target.targetKind === 'efs-mount-target' || target.targetKind === 'other')) target = parent;
     const t = target;
-    needs.add(`target:${t.id}`, () => ({ kind: 'target', target: t, port: defaultPort(t), because: [] }), because);
+    needs.add(`target:${t.id}`, () => ({ kind: 'target', target: t, port: defaultPort(t), because: [], ...(controlOnly ? { controlOnly } : {}) }), because, controlOnly);
   }
 }
 
@@ -96,17 +111,27 @@ function addPolicyNeeds(model: NetworkModel, needs: NeedSet, doc: Maybe<PolicyDo
   if (!isKnown(doc)) return;
   for (const st of doc.statements) {
     if (st.effect !== 'Allow') continue;
+    let onlyPolling = st.actions.length > 0;
     for (const action of st.actions) {
-      if (!isKnown(action)) continue;
+      if (!isKnown(action)) {
+        onlyPolling = false;
+        continue;
+      }
+      const polling = polledServices.has(action.slice(0, action.indexOf(':')).toLowerCase()) && pollingActions.test(action);
+      if (!polling) onlyPolling = false;
       const service = serviceOfAction(action);
       if (service === null) continue;
-      if (polledServices.has(action.slice(0, action.indexOf(':')).toLowerCase()) && pollingActions.test(action)) continue; // C8
+      if (polling) continue; // C8
       needs.add(`service:${service}`, () => ({ kind: 'service', service, because: [] }), `${from} allows ${action}`);
     }
+    // C8: a statement that only lets the Lambda service poll an event source (mq:DescribeBroker on the broker)
+    // is not the function's code talking to that resource.
+    if (onlyPolling) continue;
+    const controlOnly = st.actions.length > 0 && st.actions.every((a) => isKnown(a) && !dataPlaneAction.test(a));
     for (const res of st.resources) {
       if (typeof res === 'object' && 'ref' in res) {
         const o = model.get(res.ref);
-        if (o?.kind === 'target') addObjectNeed(model, needs, o, `${from} grants access to ${o.address}`);
+        if (o?.kind === 'target') addObjectNeed(model, needs, o, `${from} grants access to ${o.address}`, controlOnly);
       }
     }
   }

@@ -76,6 +76,8 @@ const PSEUDO = new Set(['AWS::Region', 'AWS::AccountId', 'AWS::Partition', 'AWS:
 class TemplateWalker {
   readonly occurrences: Recorded[] = [];
   private readonly loopIds = new Set<string>();
+  /** Walking the Rules section, where the rule-only functions (Fn::ValueOf, Fn::EachMemberEquals…) are valid. */
+  private inRules = false;
 
   constructor(
     private readonly t: CfnTemplate,
@@ -110,7 +112,11 @@ class TemplateWalker {
           if (deps !== undefined) for (const d of deps.kind === 'seq' ? deps.items : [deps]) this.dependsOn(d);
           this.walk(r.value, new Set());
         }
-      } else if (section === 'Conditions' || section === 'Globals' || section === 'Rules') this.walk(e.value, new Set());
+      } else if (section === 'Rules') {
+        this.inRules = true;
+        this.walk(e.value, new Set());
+        this.inRules = false;
+      } else if (section === 'Conditions' || section === 'Globals') this.walk(e.value, new Set());
     }
   }
 
@@ -272,7 +278,7 @@ class TemplateWalker {
         this.walk(arg, locals);
         return;
       default:
-        if (!KNOWN_FUNCTIONS.has(name)) {
+        if (!KNOWN_FUNCTIONS.has(name) && !(this.inRules && RULE_FUNCTIONS.has(name))) {
           this.ws.report({ code: 'cfn-unsupported-intrinsic', severity: 'warning', message: unsupportedIntrinsicMessage(fn.writtenName), file, span: fn.nameSpan });
         }
         this.walk(arg, locals);
@@ -284,6 +290,9 @@ const KNOWN_FUNCTIONS = new Set([
   'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::GetAZs', 'Fn::Cidr', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::Base64',
   'Fn::Length', 'Fn::ToJsonString', 'Fn::Transform', 'Fn::GetParam', 'Fn::ForEach',
 ]);
+
+/** Functions valid only in a rule's RuleCondition and Assertions (Rules section of the template reference). */
+const RULE_FUNCTIONS = new Set(['Fn::Contains', 'Fn::EachMemberEquals', 'Fn::EachMemberIn', 'Fn::RefAll', 'Fn::ValueOf', 'Fn::ValueOfAll']);
 
 function symbolsOf(t: CfnTemplate): CfnSymbol[] {
   const out: CfnSymbol[] = [];

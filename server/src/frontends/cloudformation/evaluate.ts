@@ -76,6 +76,8 @@ export class CfnEvaluator {
   private expanded: Map<string, CfnResource> | undefined;
   private implicit: ReadonlyMap<string, ImplicitApiResource> | undefined;
   private depth = 0;
+  /** Depth of undecidable Fn::If arms being evaluated (see checkCreated). */
+  private undecidedIf = 0;
   readonly file: string;
 
   constructor(
@@ -339,9 +341,25 @@ export class CfnEvaluator {
       return cfnUnknown('Ref of something that is not a name');
     }
     const v = this.resolveName(name, vars);
-    if (v !== undefined) return v;
+    if (v !== undefined) {
+      if (vars?.get(name) === undefined) this.checkCreated(name, arg.span);
+      return v;
+    }
     this.report('cfn-invalid-reference', 'error', `Ref to '${name}', which is neither a parameter nor a resource of this template`, arg.span);
     return cfnUnknown(`'${name}' is not defined in ${this.file}`);
+  }
+
+  /**
+   * A Ref, GetAtt or `${}` of a resource whose Condition is false with these parameter values: CloudFormation
+   * rejects the template ("Unresolved resource dependencies"). Not reported inside an undecidable Fn::If, whose
+   * arm may never be used (the cfn-lint convention).
+   */
+  private checkCreated(logicalId: string, span: Span): void {
+    if (this.undecidedIf > 0) return;
+    const r = this.resources.get(logicalId);
+    if (r?.condition === undefined || this.condition(r.condition) !== false) return;
+    this.report('cfn-reference-not-created', 'warning',
+      `${logicalId} is not created (its Condition ${r.condition} is false with these parameter values), so this reference to it fails: CloudFormation rejects the template (Unresolved resource dependencies)`, span);
   }
 
   resourceRef(r: CfnResource, attribute: string): CfnValue {
@@ -371,6 +389,7 @@ export class CfnEvaluator {
       return cfnUnknown('malformed Fn::GetAtt');
     }
     if (typeof attr !== 'string') return this.unknownFrom(attr, `attribute of ${logicalId} known only at deploy time`);
+    this.checkCreated(logicalId, fn.arg.span);
     return this.getAtt(logicalId, attr, fn.arg.span);
   }
 
@@ -477,9 +496,11 @@ export class CfnEvaluator {
   /** Value of `${name}` inside Fn::Sub: a variable, parameter, pseudo parameter, resource or `Resource.Attribute`. */
   subVariable(name: string, vars: Vars, textSpan: Span, offset: number): CfnValue {
     const direct = this.resolveName(name, vars);
-    if (direct !== undefined) return direct;
     const dot = name.indexOf('.');
+    const base = dot > 0 ? name.slice(0, dot) : name;
     const varSpan = subVarSpan(this.text, textSpan, offset, name);
+    if (vars?.get(name) === undefined && vars?.get(base) === undefined) this.checkCreated(base, varSpan);
+    if (direct !== undefined) return direct;
     if (dot > 0 && (this.resources.has(name.slice(0, dot)) || this.implicitApi(name.slice(0, dot)) !== undefined)) return this.getAtt(name.slice(0, dot), name.slice(dot + 1), varSpan);
     this.report('cfn-invalid-reference', 'error', `\${${name}} names no parameter, resource or attribute of this template`, varSpan);
     return cfnUnknown(`'${name}' is not defined in ${this.file}`);
@@ -721,8 +742,15 @@ export class CfnEvaluator {
     const cond = name !== undefined ? this.condition(name, c.span) : cfnUnknown('Fn::If needs a condition name');
     if (cond === true) return this.evaluate(t, vars);
     if (cond === false) return this.evaluate(f, vars);
-    const a = this.evaluate(t, vars);
-    const b = this.evaluate(f, vars);
+    this.undecidedIf++;
+    let a: CfnValue;
+    let b: CfnValue;
+    try {
+      a = this.evaluate(t, vars);
+      b = this.evaluate(f, vars);
+    } finally {
+      this.undecidedIf--;
+    }
     if (sameValue(a, b)) return a;
     const refs = [...refsIn(a), ...refsIn(b)];
     return cfnUnknown(cond.reason, { branches: [a, b], ...(refs.length > 0 ? { refs } : {}) });
@@ -765,6 +793,8 @@ export class CfnEvaluator {
 
 /** The message for an intrinsic we do not know, naming it as written (`!Fn::Nope`, `Fn::Nope`). */
 export function unsupportedIntrinsicMessage(written: string): string {
+  // `!Rain::Embed`, `!Rain::S3`…: directives the rain CLI expands before deploying (`rain pkg`).
+  if (/^!?(Fn::)?Rain::/.test(written)) return `${written} is a rain directive, not a CloudFormation intrinsic: CloudFormation accepts the template only after \`rain pkg\` expands it; Hyperplane Lens reads the value as unknown`;
   return `${written} is not a CloudFormation intrinsic function that Hyperplane Lens knows`;
 }
 

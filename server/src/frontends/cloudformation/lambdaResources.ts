@@ -9,7 +9,8 @@ import { sameValue, type CfnEvaluator } from './evaluate';
 import { connectorPolicies } from './connectors';
 import { documentFromValue, expandPolicyTemplate, managedPolicyArn } from './policy';
 import { mergeGlobals } from './samGlobals';
-import { child, type CfnResource } from './template';
+import { asMap, child, scalarString, type CfnResource } from './template';
+import type { DataNode } from '../../syntax/data/ast';
 import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, isNoValue, refsIn, type CfnValue } from './value';
 
 // The managed policies of the role SAM generates, in the partition of the stack's Region (managedPolicyArn).
@@ -41,6 +42,8 @@ function vpcConfig(ev: CfnEvaluator, p: Props, inherited: boolean): VpcConfig | 
   if (isCfnMap(v) && (subnets === undefined || (isCfnList(subnets) && subnets.length === 0)) && (sgs === undefined || (isCfnList(sgs) && sgs.length === 0))) return null;
   const ipv6 = vpcField(v, 'Ipv6AllowedForDualStack', false);
   const node = p.raw('VpcConfig');
+  checkLiteralIds(ev, node, 'SubnetIds', 'subnet');
+  checkLiteralIds(ev, node, 'SecurityGroupIds', 'sg');
   return {
     subnets: toRefList(subnets, 'subnet'),
     securityGroups: toRefList(sgs, 'security group'),
@@ -48,6 +51,25 @@ function vpcConfig(ev: CfnEvaluator, p: Props, inherited: boolean): VpcConfig | 
     origin: { file: ev.file, span: node?.span ?? p.resource.span },
     ...(inherited ? { inheritedFromGlobals: true } : {}),
   };
+}
+
+/**
+ * C7 (InvalidSubnet / InvalidSecurityGroup): an ID written as a plain string in VpcConfig must look like
+ * `subnet-…` / `sg-…`, or Lambda rejects it. A bare name such as `PrivateSubnet1ID` is usually a forgotten
+ * `!Ref`; it stays an unknown subnet in the model, never the parameter of that name.
+ */
+function checkLiteralIds(ev: CfnEvaluator, vpc: DataNode | undefined, key: string, prefix: 'subnet' | 'sg'): void {
+  const list = child(asMap(vpc), key);
+  if (list === undefined || list.kind !== 'seq') return;
+  const pattern = prefix === 'subnet' ? /^subnet-[0-9a-z]+$/ : /^sg-[0-9a-z]+$/;
+  for (const item of list.items) {
+    const text = scalarString(item);
+    if (text === undefined || pattern.test(text)) continue;
+    const named = ev.scope.template.parameters.has(text) || ev.resources.has(text);
+    ev.report('cfn-invalid-id', 'error',
+      `'${text}' is not a ${prefix === 'subnet' ? 'subnet ID (subnet-…)' : 'security group ID (sg-…)'}: Lambda rejects it${named ? `; write !Ref ${text} to use the ${ev.resources.has(text) ? 'resource' : 'parameter'} of that name` : ''}`,
+      item.span);
+  }
 }
 
 function environment(p: Props): EnvironmentVariable[] {

@@ -66,7 +66,9 @@ describe('cloudformation CDK output', () => {
     const text = PARENT;
     const file = '/w/cdk.out/App.template.json';
     const h = a.indexFor(file)?.hover(file, text.indexOf('AWS::Region') + 2);
-    assert.equal(h?.value, '"eu-west-1" (from the CDK environment in cdk.out/manifest.json)');
+    // The value, and where it comes from beside it (rendered after the code span in the hover).
+    assert.equal(h?.value, '"eu-west-1"');
+    assert.equal(h?.note, 'from the CDK environment in cdk.out/manifest.json');
   });
 
   it('shows the construct path in the hover, the JSON report and the CLI text', () => {
