@@ -42,7 +42,7 @@ export function renderSarif(report: JsonReport, toolVersion: string, subjectOf: 
     usedCodes.delete(rule.id);
   }
   // Problems that are not catalogue rules (syntax errors, unresolvable references) still need a descriptor;
-  // they have no page of their own, so their help points at the README's list of what is read and how.
+  // they share one page, docs/problems.md, with an anchor per code.
   const firstSeverity = new Map<string, Severity>();
   for (const d of report.diagnostics) if (!firstSeverity.has(d.code)) firstSeverity.set(d.code, d.severity);
   for (const code of [...usedCodes].sort()) {
@@ -52,8 +52,8 @@ export function renderSarif(report: JsonReport, toolVersion: string, subjectOf: 
       name: code.replace(/(^|[-_])(\w)/g, (_m, _sep: string, ch: string) => ch.toUpperCase()),
       shortDescription: { text: `Input problem: ${code}` },
       fullDescription: { text: summary },
-      help: { text: `${summary} See ${INPUT_PROBLEMS_HELP}`, markdown: `${summary}\n\n[Documentation](${INPUT_PROBLEMS_HELP})` },
-      helpUri: INPUT_PROBLEMS_HELP,
+      help: { text: `${summary} See ${INPUT_PROBLEMS_HELP}#${code}`, markdown: `${summary}\n\n[Documentation](${INPUT_PROBLEMS_HELP}#${code})` },
+      helpUri: `${INPUT_PROBLEMS_HELP}#${code}`,
       defaultConfiguration: { level: levels[firstSeverity.get(code) ?? 'warning'] },
       properties: { tags: [...ruleTags, 'input'] },
     });
@@ -77,7 +77,7 @@ export function renderSarif(report: JsonReport, toolVersion: string, subjectOf: 
   };
 }
 
-const INPUT_PROBLEMS_HELP = 'https://github.com/hyperplane-lens/hyperplane-lens#readme';
+const INPUT_PROBLEMS_HELP = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/problems.md';
 
 /** GitHub keeps 100 of a result's locations and rejects more than 1,000; ours stay far below, this guards it. */
 const MAX_RELATED = 100;

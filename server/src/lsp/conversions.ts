@@ -7,7 +7,7 @@ import type { Problem } from '../model/origin';
 import type { RangeMapper } from '../ide/ranges';
 import type { Severity } from '../syntax/text';
 import { pathToUri } from './uris';
-import { ruleDocUri } from './ruleDocs';
+import { problemDocUri, ruleDocUri } from './ruleDocs';
 
 export const SOURCE = 'Hyperplane Lens';
 
@@ -27,9 +27,11 @@ export function severity(s: Severity): DiagnosticSeverity {
 export function problemToDiagnostic(problem: Problem, ranges: RangeMapper): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (problem.code === 'tf-unused' || problem.code.endsWith('-unused')) tags.push(DiagnosticTag.Unnecessary);
+  const href = problemDocUri(problem.code);
   return {
     source: SOURCE,
     code: problem.code,
+    ...(href ? { codeDescription: { href } } : {}),
     severity: severity(problem.severity),
     message: problem.message,
     range: ranges.range(problem.file, problem.span),

@@ -1,12 +1,24 @@
 // Where a rule's catalogue page lives: the docs/rules/<id>.md shipped next to the server bundle (opens in
-// the editor, offline), else the repository page.
+// the editor, offline), else the repository page. Reading problems (hcl-syntax, tf-invalid-reference…) share
+// one page, docs/problems.md, with an anchor per code.
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const RULES_WEB = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/rules/';
+const PROBLEMS_WEB = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/problems.md';
 let localDir: string | null | undefined;
+let localProblems: string | null | undefined;
+
+export function problemDocUri(code: string): string | undefined {
+  if (!/^[a-z0-9-]+$/.test(code)) return undefined;
+  if (localProblems === undefined) {
+    const candidate = path.resolve(__dirname, '..', 'docs', 'problems.md');
+    localProblems = existsSync(candidate) ? pathToFileURL(candidate).toString() : null;
+  }
+  return `${localProblems ?? PROBLEMS_WEB}#${code}`;
+}
 
 export function ruleDocUri(rule: string): string | undefined {
   if (!/^[A-Z0-9_]+$/.test(rule)) return undefined;
