@@ -5,6 +5,7 @@
 import { isKnown, type Maybe } from '../model/origin';
 import type { LambdaFunction, ModelObject, PolicyDocument, Target } from '../model/types';
 import type { NetworkModel } from '../model/network';
+import { actionMatches } from './eniPermissions';
 
 export type Need =
   | { readonly kind: 'internet'; readonly because: string[] }
@@ -62,11 +63,30 @@ export function normaliseService(service: string): string {
   return actionServices[s] ?? s;
 }
 
+/**
+ * Amazon Bedrock's IAM actions all start with `bedrock:` but are served by four endpoints (Bedrock API
+ * Reference, "Amazon Bedrock endpoints"; the VPC endpoint suffixes are the same): inference by bedrock-runtime,
+ * agents and knowledge-base queries by bedrock-agent-runtime, the rest (model and agent management) by bedrock
+ * and bedrock-agent. Converse and ConverseStream are authorised by bedrock:InvokeModel*.
+ */
+const bedrockRuntime = /^(InvokeModel|InvokeModelWithResponseStream|InvokeModelWithBidirectionalStream|Converse|ConverseStream|ApplyGuardrail|CountTokens|StartAsyncInvoke|GetAsyncInvoke|ListAsyncInvokes)$/i;
+const bedrockAgentRuntime = /^(InvokeAgent|InvokeInlineAgent|InvokeFlow|Retrieve|RetrieveAndGenerate|RetrieveAndGenerateStream|Rerank|GetAgentMemory|DeleteAgentMemory|OptimizePrompt)$/i;
+
+function bedrockService(name: string): string {
+  if (bedrockRuntime.test(name)) return 'bedrock-runtime';
+  if (bedrockAgentRuntime.test(name)) return 'bedrock-agent-runtime';
+  // A wildcard that covers model invocation (`bedrock:*`, `bedrock:Invoke*`) is what a function's code uses
+  // it for: inference.
+  if (/[*?]/.test(name) && actionMatches(`bedrock:${name}`, 'bedrock:InvokeModel')) return 'bedrock-runtime';
+  return 'bedrock';
+}
+
 export function serviceOfAction(action: string): string | null {
   const colon = action.indexOf(':');
   if (colon <= 0) return null;
   const prefix = action.slice(0, colon).toLowerCase();
   if (notCalledByCode.has(prefix) || prefix === '*') return null;
+  if (prefix === 'bedrock') return bedrockService(action.slice(colon + 1));
   return normaliseService(prefix);
 }
 
