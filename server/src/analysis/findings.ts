@@ -4,7 +4,7 @@
 
 import { parseCidr, usableSubnetAddresses } from '../model/cidr';
 import { isKnown, type Origin } from '../model/origin';
-import type { Id, LambdaFunction } from '../model/types';
+import type { Id, LambdaFunction, ModelObject } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
 import { displayName } from './naming';
@@ -54,6 +54,15 @@ class Findings {
  * outside the function (SAM Globals) is not the function's: every function inheriting it would stack its
  * findings on that one line.
  */
+/** Why groups without egress rules have none (T3), in Terraform's terms when that is the cause. */
+function noEgressCause(groups: readonly (ModelObject | undefined)[]): string {
+  const g = groups.find((x) => x?.kind === 'security-group');
+  if (g?.kind !== 'security-group') return '';
+  if (g.adoptsDefaultOf !== null) return ` (${g.address} adopts the VPC's default security group and declares no egress, so Terraform removes its allow-all egress, T3)`;
+  if (g.implicitEgress === 'none') return ' (Terraform removes the default allow-all egress of an aws_security_group, T3)';
+  return '';
+}
+
 function locate(fn: LambdaFunction): Origin {
   const own = fn.vpcConfig?.origin;
   if (own === undefined) return fn.origin;
@@ -264,7 +273,7 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   }
   const groups = placement.securityGroups.filter((g): g is Id => isKnown(g)).map((g) => model.get(g));
   if (groups.length > 0 && groups.length === placement.securityGroups.length && groups.every((g) => g?.kind === 'security-group' && model.sgRules(g.id, 'egress').length === 0)) {
-    f.add(rules.SG_NO_EGRESS, fn.id, at, `the security groups of ${fn.address} have no egress rule (Terraform removes the default allow-all egress, T3): the function can open no connection`,
+    f.add(rules.SG_NO_EGRESS, fn.id, at, `the security groups of ${fn.address} have no egress rule${noEgressCause(groups)}: the function can open no connection`,
       f.related(groups.map((g) => g?.id ?? null), 'security group'),
       groups[0] ? [{ description: `add an egress rule to ${groups[0].address}`, changes: [{ kind: 'add-sg-egress', group: groups[0].id, protocol: 'tcp', port: 443, peer: '0.0.0.0/0' }] }] : []);
   }

@@ -56,3 +56,36 @@ describe('finding locations', () => {
     assert.deepEqual(linesBy('OwnConfig'), [ownConfigLine]);
   });
 });
+
+describe('SG_NO_EGRESS says why the groups have no egress', () => {
+  const tf = (group: string): string => `provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+${group}
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/r"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [GROUP]
+  }
+}
+`;
+  const message = (group: string, ref: string): string => {
+    const run = analyseWorkspace({ '/w/main.tf': tf(group).replace('GROUP', ref) }, 'eu-west-1');
+    return run.result.findings.find((f) => f.rule === 'SG_NO_EGRESS')?.message ?? 'none';
+  };
+
+  it('an aws_security_group: Terraform removes the default allow-all egress (T3)', () => {
+    assert.match(message('resource "aws_security_group" "fn" { vpc_id = aws_vpc.v.id }', 'aws_security_group.fn.id'), /\(Terraform removes the default allow-all egress of an aws_security_group, T3\)/);
+  });
+
+  it('an adopted default security group without rules: that is the cause, not aws_security_group', () => {
+    assert.match(message('resource "aws_default_security_group" "d" { vpc_id = aws_vpc.v.id }', 'aws_default_security_group.d.id'),
+      /\(aws_default_security_group\.d adopts the VPC's default security group and declares no egress, so Terraform removes its allow-all egress, T3\)/);
+  });
+});
