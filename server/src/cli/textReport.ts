@@ -1,7 +1,7 @@
 // The CLI's human-readable report: diagnostics grouped by file (coloured on a terminal), a reach summary
 // per function, and a closing summary line.
 
-import type { JsonReport } from '../ide/report';
+import { unknownSubnetName, type JsonReport } from '../ide/report';
 
 const colours = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', grey: '\x1b[90m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
 
@@ -26,7 +26,9 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
   if (report.functions.length > 0) {
     lines.push(c('bold', 'Functions'));
     for (const f of report.functions) {
-      const where = f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${f.subnets.length} subnet(s)` : 'Lambda service VPC only';
+      // A list the workspace does not define (var.subnet_ids) is one '(unknown subnet)' entry: not "1 subnet".
+      const subnets = f.subnets.length > 0 && f.subnets.every((s) => s === unknownSubnetName) ? 'subnets unknown' : `${f.subnets.length} subnet(s)`;
+      const where = f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${subnets}` : 'Lambda service VPC only';
       const reach = Object.entries(f.reach)
         .map(([dest, r]) => `${dest} ${symbol(r.status, c)}`)
         .join('  ');

@@ -229,6 +229,24 @@ Resources:
     assert.strictEqual(run(['check', 'cfn', '--config', 'hint.json', '--severity-threshold', 'warning'], dir).status, 0);
   });
 
+  it('the text report says a subnet list the workspace does not define is unknown, not "1 subnet(s)"', () => {
+    const dir = workspace(`
+//- /main.tf
+variable "subnets" { type = list(string) }
+variable "sgs" { type = list(string) }
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/r"
+  vpc_config {
+    subnet_ids         = var.subnets
+    security_group_ids = var.sgs
+  }
+}
+`);
+    const r = run(['check', '.'], dir);
+    assert.match(r.stdout, /aws_lambda_function\.f \(main\.tf:3; VPC \(unknown\), subnets unknown\)/);
+  });
+
   it('a folder without any Terraform or CloudFormation file says so on stderr (exit 0, empty report)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hl-cliaudit3-empty-'));
     const r = run(['check', '--format', 'json'], dir);
