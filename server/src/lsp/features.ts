@@ -24,7 +24,7 @@ import { pathToUri, uriToPath } from './uris';
 export function registerFeatures(connection: Connection, _documents: TextDocuments<TextDocument>, service: LanguageService): void {
   let objectIndex: { analysis: WorkspaceAnalysis; index: ObjectIndex } | undefined;
   const objectsOf = (analysis: WorkspaceAnalysis): ObjectIndex => {
-    if (objectIndex?.analysis !== analysis) objectIndex = { analysis, index: new ObjectIndex(analysis.model) };
+    if (objectIndex?.analysis !== analysis) objectIndex = { analysis, index: new ObjectIndex(analysis.model, (f) => analysis.unitModelsOf(f)) };
     return objectIndex.index;
   };
 
@@ -34,7 +34,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return null;
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+      const ranges = rangesOf(analysis);
       const offset = ranges.offset(file, params.position);
       const objects = objectsOf(analysis);
       const ctx = { model: analysis.model, result: analysis.result, objects, eniQuotaPerVpc: service.currentSettings.eniQuotaPerVpc };
@@ -72,7 +72,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+      const ranges = rangesOf(analysis);
       return functionLenses(analysis.model, analysis.result, file).map((lens) => ({
         range: ranges.range(file, lens.span),
         command: { title: lens.title, command: 'hyperplaneLens.showTopology', arguments: [lens.functionId] },
@@ -86,7 +86,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis, findings } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+      const ranges = rangesOf(analysis);
       const actions: CodeAction[] = [];
       for (const diagnostic of params.context.diagnostics) {
         const data: unknown = diagnostic.data;
@@ -110,7 +110,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+      const ranges = rangesOf(analysis);
       const index = indexFor(analysis, file);
       if (!index) return [];
       const offset = ranges.offset(file, params.position);
@@ -131,7 +131,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const current = service.current();
       if (!current) return [];
       const { analysis } = current;
-      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+      const ranges = rangesOf(analysis);
       const query = params.query.toLowerCase();
       const out: SymbolInformation[] = [];
       for (const object of objectsOf(analysis).all()) {
@@ -149,7 +149,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       if (!current) return [];
       const { analysis } = current;
       const file = uriToPath(params.textDocument.uri);
-      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
+      const ranges = rangesOf(analysis);
       const index = indexFor(analysis, file);
       if (index) {
         return index.symbols(file).map((sym) => ({
@@ -177,13 +177,13 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const current = service.current();
       if (!current) return [];
       const { analysis } = current;
-      const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
-      const stack = params.uri ? stackOf(analysis.model.all('lambda-function'), uriToPath(params.uri)) : undefined;
+      const ranges = rangesOf(analysis);
+      const stacks = params.uri ? functionStacksOf(analysis, objectsOf(analysis), uriToPath(params.uri)) : undefined;
       const out: FunctionSummary[] = [];
       for (const report of analysis.result.functions) {
         const fn = analysis.model.get(report.function);
         if (!fn) continue;
-        if (stack !== undefined && fn.stack !== stack) continue;
+        if (stacks !== undefined && !stacks.has(fn.stack)) continue;
         const reach: Record<string, 'yes' | 'no' | 'partial' | 'unknown'> = {};
         for (const r of report.reach) reach[r.destination] = r.status;
         out.push({ id: fn.id, address: fn.address, uri: pathToUri(fn.origin.file), range: ranges.range(fn.origin.file, fn.origin.span), vpcAttached: report.vpcAttached, reach });
@@ -197,14 +197,17 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const current = service.current();
       if (!current) return { version: 0, nodes: [], edges: [], functions: [] };
       const { analysis } = current;
-      // Follow the active editor's stack: the stack of the objects declared in that file.
+      // Follow the active editor's stack: the stack of the objects declared in that file, else (variables.tf,
+      // a main.tf of module calls) the stacks of the units that read it; the whole workspace only for a file
+      // no unit reads.
       let stacks: Set<string> | undefined;
       if (params.uri) {
         const file = uriToPath(params.uri);
         const inFile = objectsOf(analysis).objectsIn(file);
         if (inFile.length > 0) stacks = new Set(inFile.map((o) => o.stack));
+        else if (analysis.stacksOf(file).length > 0) stacks = new Set(analysis.stacksOf(file));
       }
-      return buildDiagram(analysis.model, analysis.result, { stacks, uriOf: pathToUri, textOf: (f) => analysis.snapshot.text(f), version: analysis.generation });
+      return buildDiagram(analysis.model, analysis.result, { stacks, uriOf: pathToUri, textOf: (f) => analysis.snapshot.text(f), linesOf: (f) => analysis.snapshot.lines(f), version: analysis.generation });
     }),
   );
 
@@ -242,7 +245,19 @@ function instancesHover(ctx: HoverContext, instances: readonly ModelObject[]): s
   return parts.join('\n\n---\n\n');
 }
 
-/** The stack (root module or template) of the file: the stack of any function declared in it, else none. */
-function stackOf(functions: readonly { stack: string; origin: { file: string } }[], file: string): string | undefined {
-  return functions.find((f) => f.origin.file === file)?.stack;
+/**
+ * The stack (root module or template) whose functions a document lists: the stack of the first function
+ * declared in it, else the stacks of the units that read it (a file of the root module that declares no
+ * function); none (every stack) for a file no unit reads.
+ */
+function functionStacksOf(analysis: WorkspaceAnalysis, objects: ObjectIndex, file: string): ReadonlySet<string> | undefined {
+  const fn = objects.objectsIn(file).find((o) => o.kind === 'lambda-function');
+  if (fn) return new Set([fn.stack]);
+  const stacks = analysis.stacksOf(file);
+  return stacks.length > 0 ? new Set(stacks) : undefined;
+}
+
+/** Span ↔ range over the analysis' texts, with the session's line indexes (kept per text across analyses). */
+function rangesOf(analysis: WorkspaceAnalysis): RangeMapper {
+  return new RangeMapper((f) => analysis.snapshot.text(f), (f) => analysis.snapshot.lines(f));
 }

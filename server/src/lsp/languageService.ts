@@ -4,7 +4,7 @@
 
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { filterFindings, type EffectiveFinding } from '../ide/findingFilter';
+import { FindingFilter, type EffectiveFinding } from '../ide/findingFilter';
 import { defaultSettings, type Settings } from '../ide/settings';
 import type { Problem } from '../model/origin';
 import { AnalysisChangedNotification, AnalysisStateNotification } from '../protocol/requests';
@@ -28,6 +28,7 @@ export class LanguageService {
   readonly session = new AnalysisSession();
   private settings: Settings = defaultSettings;
   private readonly publisher: DiagnosticsPublisher;
+  private readonly findingFilter = new FindingFilter();
   private readonly notices = new Map<string, Problem>();
   private timer: NodeJS.Timeout | undefined;
   private latest: CurrentAnalysis | undefined;
@@ -158,7 +159,7 @@ export class LanguageService {
       this.connection.console.error(`analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
     }
-    const findings = filterFindings(analysis.result.findings, this.settings, analysis.model, (f) => analysis.snapshot.text(f));
+    const findings = this.findingFilter.filter(analysis.result.findings, this.settings, analysis.model, (f) => analysis.snapshot.text(f), (f) => analysis.snapshot.lines(f));
     this.latest = { analysis, findings };
     const counts = this.publisher.publish(analysis, findings, [...this.notices.values()], (path) => this.documents.get(pathToUri(path))?.version);
     const duration = performance.now() - started;
@@ -166,7 +167,7 @@ export class LanguageService {
       const stages = Object.entries(analysis.timings)
         .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
         .join(', ');
-      this.log(`analysis #${analysis.generation}: ${this.session.fileCount} files, ${analysis.result.functions.length} functions in ${duration.toFixed(1)} ms (${stages})`);
+      this.log(`analysis #${analysis.generation}: ${this.session.fileCount} files, ${analysis.result.functions.length} functions in ${duration.toFixed(1)} ms (${stages}); diagnostics of ${counts.converted} file(s) rebuilt, ${counts.sent} sent`);
     }
     void this.connection.sendNotification(AnalysisStateNotification.method, {
       state: 'idle',

@@ -18,6 +18,7 @@ import { MergedModel } from './mergedModel';
 import { ParseCache } from './parseCache';
 import { PerText } from './perText';
 import { SourceSnapshot } from './sourceSnapshot';
+import type { LineIndex } from '../syntax/text';
 import { fileReadPaths, localModuleCalls, mayReadFiles, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 
 export { tuneHeapForAnalysis } from './heapTuning';
@@ -41,6 +42,17 @@ export interface WorkspaceAnalysis {
   readonly snapshot: SourceSnapshot;
   /** The editor index (hover values, definitions, references, symbols) of the unit that reads the file. */
   indexFor(file: string): FrontendIndex | undefined;
+  /**
+   * The stacks of the units that read the file (its root module, or its template and those it nests), empty
+   * when no unit reads it: a file that declares nothing (variables.tf) still belongs to its root module.
+   */
+  stacksOf(file: string): readonly string[];
+  /**
+   * The models of the units that read the file, in the merged model's order: only they can hold objects
+   * declared in it. A unit's model is the same object from one analysis to the next until a file it reads
+   * changes, so the editor keys per-unit indexes on it.
+   */
+  unitModelsOf(file: string): readonly NetworkModel[];
   /** Milliseconds per stage; `units` counts the units re-analysed. */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -64,6 +76,7 @@ export class AnalysisSession {
   private readonly reads = new PerText<readonly string[]>();
   private readonly links = new PerText<TemplateLinks>();
   private readonly syntaxProblems = new PerText<readonly Problem[]>();
+  private readonly lineIndexes = new PerText<LineIndex>();
   private units = new Map<string, UnitResult>();
   /** Files changed since the last analysis. */
   private readonly dirty = new Set<string>();
@@ -90,6 +103,8 @@ export class AnalysisSession {
     if (text === undefined) {
       if (this.texts.delete(path)) this.sortedPaths = undefined;
       this.cache.forget(path);
+      // A removed file's cached facts would keep its text alive.
+      for (const facts of [this.templateCheck, this.planCheck, this.calls, this.reads, this.links, this.syntaxProblems, this.lineIndexes]) facts.forget(path);
     } else {
       if (this.texts.get(path) === text) return;
       if (!this.texts.has(path)) this.sortedPaths = undefined;
@@ -119,7 +134,7 @@ export class AnalysisSession {
       return value;
     };
     this.sortedPaths ??= [...this.texts.keys()].sort();
-    const snapshot = new SourceSnapshot(this.sortedPaths, this.texts, this.cache);
+    const snapshot = new SourceSnapshot(this.sortedPaths, this.texts, this.cache, this.lineIndexes);
     const problems: Problem[] = [];
     time('parse', () => this.collectSyntaxProblems(snapshot, problems));
     const plans = time('plan', () => this.currentPlans(snapshot));
@@ -162,10 +177,26 @@ export class AnalysisSession {
             findings: parts.flatMap((u): readonly Finding[] => u.result.findings),
             problems: parts.flatMap((u) => u.result.problems),
           };
-    const indexByFile = new Map<string, FrontendIndex>();
-    for (const unit of parts) for (const p of unit.plan.paths) if (!indexByFile.has(p)) indexByFile.set(p, unit.index);
+    const readers = new Map<string, UnitResult[]>();
+    for (const unit of parts) {
+      for (const p of unit.plan.paths) {
+        const list = readers.get(p);
+        if (list) list.push(unit);
+        else readers.set(p, [unit]);
+      }
+    }
     this.generation++;
-    this.last = { generation: this.generation, model, result, problems: unique, snapshot, timings, indexFor: (file) => indexByFile.get(file) };
+    this.last = {
+      generation: this.generation,
+      model,
+      result,
+      problems: unique,
+      snapshot,
+      timings,
+      indexFor: (file) => readers.get(file)?.[0]?.index,
+      stacksOf: (file) => (readers.get(file) ?? []).flatMap((u) => u.output.stacks),
+      unitModelsOf: (file) => (readers.get(file) ?? []).map((u) => u.model),
+    };
     return this.last;
   }
 

@@ -10,4 +10,9 @@ export class PerText<T> {
     this.entries.set(path, { text, value });
     return value;
   }
+
+  /** Drops a removed file's entry, so a closed or deleted file's value is not kept alive. */
+  forget(path: string): void {
+    this.entries.delete(path);
+  }
 }

@@ -8,6 +8,7 @@ import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, RefList, Subnet, Target } from '../../model/types';
 import type { DiagramEdge, DiagramModel, DiagramNode, DiagramNodeKind, PathStatus } from '../../protocol/diagram';
+import type { LineIndex } from '../../syntax/text';
 import { RangeMapper } from '../ranges';
 
 export interface DiagramOptions {
@@ -16,6 +17,8 @@ export interface DiagramOptions {
   /** file path → URI, for reveal-in-editor. */
   readonly uriOf: (file: string) => string;
   readonly textOf: (file: string) => string | undefined;
+  /** Line indexes kept across requests (the language server's), so positions cost no rescan of the files. */
+  readonly linesOf?: (file: string) => LineIndex | undefined;
   readonly version: number;
 }
 
@@ -27,7 +30,7 @@ const INTERNET = 'internet';
 export function buildDiagram(model: NetworkModel, result: AnalysisResult, options: DiagramOptions): DiagramModel {
   const nodes = new Map<string, DiagramNode>();
   const edges: DiagramEdge[] = [];
-  const ranges = new RangeMapper(options.textOf);
+  const ranges = new RangeMapper(options.textOf, options.linesOf);
   const inScope = (o: ModelObject): boolean => !options.stacks || options.stacks.has(o.stack);
   const location = (o: ModelObject): DiagramNode['location'] => {
     const p = ranges.range(o.origin.file, o.origin.nameSpan ?? o.origin.span).start;
