@@ -24,7 +24,9 @@ export function addressBits(version: IpVersion): number {
   return version === 4 ? 32 : 128;
 }
 
-const DECIMAL_OCTET = /^(0|[1-9][0-9]{0,2})$/;
+// Terraform parses with its own copy of Go 1.16's net package (internal/ipaddr), which still reads leading
+// zeros as decimal: cidrsubnet("010.0.0.0/16", 8, 1) is "10.0.1.0/24" in terraform console.
+const DECIMAL_OCTET = /^[0-9]{1,9}$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
 function parseIpv4(text: string): bigint | undefined {
@@ -32,7 +34,6 @@ function parseIpv4(text: string): bigint | undefined {
   if (parts.length !== 4) return undefined;
   let value = 0n;
   for (const part of parts) {
-    // Go rejects leading zeros since 1.17 (they were ambiguous octal).
     if (!DECIMAL_OCTET.test(part)) return undefined;
     const n = Number(part);
     if (n > 255) return undefined;

@@ -151,17 +151,27 @@ export function evalLazy(expr: HclExpr, scope: Scope): Lv {
       return evalSplat(expr, scope);
     case 'splatItem':
       return lookupVar(scope.vars, '[*]') ?? errorValue(ctx, 'splat item outside a splat');
-    case 'tuple':
-      return expr.items.map((item) => evaluate(item, scope));
+    case 'tuple': {
+      // An error in any element fails the whole constructor, as in Terraform, so `try([a.b], [])` falls back
+      // instead of keeping a tuple with an unknown in it. Every element is still evaluated, so each one reports
+      // its own problems.
+      const items = expr.items.map((item) => evaluate(item, scope));
+      return items.find((v) => isErrorValue(ctx, v)) ?? items;
+    }
     case 'object': {
       const entries: [string, TfValue][] = [];
+      let failed: TfValue | undefined;
       for (const item of expr.items) {
         const key = objectKey(item.key, scope);
         const value = evaluate(item.value, scope);
+        // As for tuples: the first error fails the object, after every item has been evaluated.
+        if (isErrorValue(ctx, key)) failed ??= key;
+        if (isErrorValue(ctx, value)) failed ??= value;
+        if (failed !== undefined) continue;
         if (typeof key !== 'string') return isPending(key) ? derived(ctx, 'an object key is unknown', key, [key]) : errorValue(ctx, 'object keys must be strings');
         entries.push([key, value]);
       }
-      return sortedObject(entries);
+      return failed ?? sortedObject(entries);
     }
     case 'call':
       return evalCall(expr.name, expr.args, expr.expandFinal, expr.span, scope);
@@ -317,7 +327,12 @@ function evalSplat(expr: HclSplat, scope: Scope): Lv {
   }
   const out: TfValue[] = [];
   const direct = isItemTraversal(expr.each);
-  for (const element of elements) out.push(direct ? materialize(traverseItem(ctx, expr.each, element)) : evaluate(expr.each, withVar(scope, '[*]', element)));
+  for (const element of elements) {
+    const v = direct ? materialize(traverseItem(ctx, expr.each, element)) : evaluate(expr.each, withVar(scope, '[*]', element));
+    // `list[*].missing` is an error in Terraform, not a list with a hole.
+    if (isErrorValue(ctx, v)) return v;
+    out.push(v);
+  }
   return out;
 }
 
@@ -443,6 +458,8 @@ function evalFor(expr: HclFor, scope: Scope): TfValue {
       if (!c) continue;
     }
     const value = evaluate(expr.valueExpr, inner);
+    // One failing element fails the whole for expression (so try() and can() see the error).
+    if (isErrorValue(ctx, value)) return value;
     if (!expr.objectForm || !expr.keyExpr) {
       items.push(value);
       continue;

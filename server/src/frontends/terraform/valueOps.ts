@@ -353,7 +353,8 @@ function numericOp(op: '+' | '-' | '*' | '/' | '%' | '<' | '>' | '<=' | '>=', a:
     case '/':
       return y === 0 ? tfError('Division by zero.') : snapNumber(x / y);
     case '%':
-      return y === 0 ? tfError('Division by zero.') : snapNumber(x % y);
+      // cty's Modulo returns the dividend for a zero divisor (3 % 0 is 3 in terraform console), no error.
+      return y === 0 ? x : snapNumber(x % y);
     case '<':
       return x < y;
     case '>':

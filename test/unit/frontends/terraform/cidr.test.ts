@@ -39,11 +39,13 @@ describe('cidr', () => {
       ['::/0', '::/0'],
       ['::1/128', '::1/128'],
       ['::ffff:10.0.0.0/120', '10.0.0.0/24'],
+      // Terraform's ipaddr (Go 1.16's parser) reads leading zeros as decimal.
+      ['010.0.0.0/8', '10.0.0.0/8'],
     ];
     for (const [input, expected] of cases) {
       it(`${input} → ${expected}`, () => assert.equal(formatCidr(prefix(input)), expected));
     }
-    for (const bad of ['10.0.0/24', '10.0.0.0', '10.0.0.256/8', '10.0.0.0/33', '010.0.0.0/8', 'fd00::/129', '1:2:3:4:5:6:7:8:9/64', 'a::b::c/64', '10.0.0.0/-1', '']) {
+    for (const bad of ['10.0.0/24', '10.0.0.0', '10.0.0.256/8', '10.0.0.0/33', '1.2.3.0256/8', 'fd00::/129', '1:2:3:4:5:6:7:8:9/64', 'a::b::c/64', '10.0.0.0/-1', '']) {
       it(`rejects ${JSON.stringify(bad)}`, () => assert.equal(message(parseCidr(bad)), `invalid CIDR address: ${bad}`));
     }
   });

@@ -519,7 +519,7 @@ resource "aws_sns_topic" "t" { name = local.a }
 `,
     kinds: ['vpc', 'subnet', 'lambda-function', 'service-resource'],
     objects: `
-lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ?, securityGroups: [?], ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[] memorySize=128 reservedConcurrency=null
+lambda-function aws_lambda_function.f functionName="f" vpcConfig={subnets: ?, securityGroups: ?, ipv6AllowedForDualStack: false} role=null policies=[] managedPolicyArns=[] environment=[] fileSystems=[] capacityProvider=null edge=false refs=[] memorySize=128 reservedConcurrency=null
 service-resource aws_sns_topic.t service="sns" resourceName=?
 vpc aws_vpc.v cidrBlocks=[?] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default"`,
     problems: `

@@ -176,9 +176,8 @@ function coalesce(call: Call): TfFunctionResult {
 
 function coalescelist(call: Call): TfFunctionResult {
   for (let i = 0; i < call.args.length; i++) {
-    const v = call.args[i] ?? null;
-    if (v === null) continue;
-    const items = list(call, `argument ${i + 1}`, v);
+    // A null argument is an error in Terraform (it is not skipped like an empty list).
+    const items = list(call, `argument ${i + 1}`, call.args[i] ?? null);
     if (items.length > 0) return items;
   }
   return callFailed(call, 'no non-null arguments');
@@ -233,9 +232,8 @@ function range(call: Call): TfFunctionResult {
 }
 
 function one(call: Call): TfFunctionResult {
-  const v = arg(call, 0);
-  if (v === null) return null;
-  const items = list(call, 'list', v);
+  // one(null) is an error in Terraform 1.x ("argument must not be null"), unlike one([]).
+  const items = list(call, 'list', arg(call, 0));
   if (items.length > 1) return invalidParam('list', 'must be a list, set, or tuple value with either zero or one elements');
   return items[0] ?? null;
 }

@@ -54,9 +54,11 @@ function parseint(call: Call): TfFunctionResult {
 
 export const numericFunctions: ReadonlyMap<string, TfFunction> = new Map<string, TfFunction>([
   unaryNumber('abs', Math.abs),
-  unaryNumber('ceil', Math.ceil),
-  unaryNumber('floor', Math.floor),
-  unaryNumber('signum', Math.sign),
+  // `+ 0` turns ceil(-0.5)'s -0 into the 0 Terraform prints.
+  unaryNumber('ceil', (n) => Math.ceil(n) + 0),
+  unaryNumber('floor', (n) => Math.floor(n) + 0),
+  // Terraform's signum reads its argument as an integer: signum(-0.1) is an error, not -1.
+  ['signum', defineFunction('signum', { min: 1, max: 1 }, (call) => Math.sign(index(call, 'num', arg(call, 0))))],
   extreme('min', Math.min),
   extreme('max', Math.max),
   ['pow', defineFunction('pow', { min: 2, max: 2 }, (call) => snapNumber(num(call, 'num', arg(call, 0)) ** num(call, 'power', arg(call, 1))))],

@@ -1,28 +1,48 @@
 // regex, regexall and the RE2 → JavaScript pattern translation also used by replace("/re/"). Go's RE2 and
-// JavaScript agree on most syntax; the translation covers (?P<name>), leading (?ims) flags, \A, \z, \pL,
-// \Q…\E and [[:class:]]. What JavaScript cannot express (inline flag groups, \C, (?U)) is reported as an error.
+// JavaScript agree on most syntax; the translation covers (?P<name>), (?<name>), leading (?ims) flags, \A, \z,
+// \pL, \x{hex}, \Q…\E and [[:class:]] / [[:^class:]]. What JavaScript cannot express but RE2 accepts (scoped
+// flag groups such as (?i:…), (?U)) makes the result unknown, never an error that try()/can() would act on.
 
-import type { TfValue } from '../value';
+import type { TfUnknown, TfValue } from '../value';
 import { sortedObject } from '../valueOps';
 import { type Call, arg, callFailed, defineFunction, invalidParam, str } from './arguments';
 import type { TfFunction, TfFunctionResult } from './result';
 
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
-  alnum: '0-9A-Za-z',
-  alpha: 'A-Za-z',
-  ascii: '\\x00-\\x7F',
-  blank: '\\t ',
-  cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9',
-  graph: '!-~',
-  lower: 'a-z',
-  print: ' -~',
-  punct: '!-/:-@[-`{-~',
-  space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z',
-  word: '0-9A-Za-z_',
-  xdigit: '0-9A-Fa-f',
+/** RE2's ASCII classes as code point ranges (so [[:^class:]] can be written as the complement). */
+const POSIX_CLASSES: Readonly<Record<string, readonly (readonly [number, number])[]>> = {
+  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
+  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
+  ascii: [[0x00, 0x7f]],
+  blank: [[0x09, 0x09], [0x20, 0x20]],
+  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
+  digit: [[0x30, 0x39]],
+  graph: [[0x21, 0x7e]],
+  lower: [[0x61, 0x7a]],
+  print: [[0x20, 0x7e]],
+  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
+  space: [[0x09, 0x0d], [0x20, 0x20]],
+  upper: [[0x41, 0x5a]],
+  word: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
+  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
 };
+
+const hex = (n: number): string => `\\u{${n.toString(16)}}`;
+
+/** Class-body text for the ranges, or for their complement over all code points (needs the u flag). */
+function classRanges(ranges: readonly (readonly [number, number])[], negated: boolean): string {
+  let list = ranges;
+  if (negated) {
+    const out: [number, number][] = [];
+    let next = 0;
+    for (const [lo, hi] of ranges) {
+      if (lo > next) out.push([next, lo - 1]);
+      next = hi + 1;
+    }
+    out.push([next, 0x10ffff]);
+    list = out;
+  }
+  return list.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('');
+}
 
 interface Translation {
   readonly source: string;
@@ -30,12 +50,17 @@ interface Translation {
   readonly needsUnicode: boolean;
 }
 
-/** Translates an RE2 pattern to a JavaScript one, or returns why it cannot. */
-export function translateRe2(pattern: string): Translation | string {
+/** Valid RE2 that JavaScript cannot express: the caller's result is unknown rather than an error. */
+export interface Untranslatable {
+  readonly untranslatable: string;
+}
+
+/** Translates an RE2 pattern to a JavaScript one, or returns why it cannot (an RE2 error, or untranslatable). */
+export function translateRe2(pattern: string): Translation | Untranslatable | string {
   let i = 0;
   let flags = '';
   for (let m = /^\(\?([imsU]+)\)/.exec(pattern); m !== null; m = /^\(\?([imsU]+)\)/.exec(pattern.slice(i))) {
-    if (m[1]?.includes('U')) return 'the (?U) flag is not supported';
+    if (m[1]?.includes('U')) return { untranslatable: 'the (?U) flag' };
     for (const f of m[1] ?? '') if (!flags.includes(f)) flags += f;
     i += m[0].length;
   }
@@ -49,7 +74,16 @@ export function translateRe2(pattern: string): Translation | string {
       if (d === undefined) return 'trailing backslash at end of expression';
       if (d === 'A' && !inClass) out += '(?<![\\s\\S])';
       else if (d === 'z' && !inClass) out += '(?![\\s\\S])';
-      else if (d === 'C') return '\\C is not supported';
+      else if (d === 'C') return { untranslatable: '\\C' };
+      else if (d === 'x' && pattern[i + 2] === '{') {
+        // RE2's \x{10FFFF} is JavaScript's \u{10FFFF} (unicode mode).
+        const close = pattern.indexOf('}', i + 2);
+        if (close < 0) return `invalid escape sequence: ${pattern.slice(i)}`;
+        needsUnicode = true;
+        out += `\\u{${pattern.slice(i + 3, close)}}`;
+        i = close + 1;
+        continue;
+      }
       else if (d === 'p' || d === 'P') {
         needsUnicode = true;
         if (pattern[i + 2] === '{') {
@@ -74,8 +108,9 @@ export function translateRe2(pattern: string): Translation | string {
       const posix = /^\[:(\^?)([a-z]+):\]/.exec(pattern.slice(i));
       if (posix !== null) {
         const ranges = POSIX_CLASSES[posix[2] ?? ''];
-        if (ranges === undefined || posix[1] === '^') return `invalid character class range: ${posix[0]}`;
-        out += ranges;
+        if (ranges === undefined) return `invalid character class range: ${posix[0]}`;
+        out += classRanges(ranges, posix[1] === '^');
+        needsUnicode = true;
         i += posix[0].length;
         continue;
       }
@@ -98,11 +133,18 @@ export function translateRe2(pattern: string): Translation | string {
     } else if (pattern.startsWith('(?P<', i)) {
       out += '(?<';
       i += 4;
+    } else if (pattern.startsWith('(?<', i) && pattern[i + 3] !== '=' && pattern[i + 3] !== '!') {
+      // Go 1.22's RE2 also accepts (?<name>…), which JavaScript writes the same way (lookbehinds are not RE2).
+      out += '(?<';
+      i += 3;
     } else if (/^\(\?[ims]+\)/.test(pattern.slice(i)) && /^(\^|\(\?<!\[\\s\\S\]\))*$/.test(out)) {
       // A flag group after nothing but anchors applies to the whole match: hoist it into the flags.
       const close = pattern.indexOf(')', i);
       for (const f of pattern.slice(i + 2, close)) if (!flags.includes(f)) flags += f;
       i = close + 1;
+    } else if (/^\(\?[imsU-]+[:)]/.test(pattern.slice(i))) {
+      // A scoped or mid-pattern flag group: valid RE2, but JavaScript (Node 20) has no inline modifiers.
+      return { untranslatable: `the flag group ${/^\(\?[imsU-]+[:)]/.exec(pattern.slice(i))?.[0] ?? '(?'}…` };
     } else if (pattern.startsWith('(?', i) && !pattern.startsWith('(?:', i)) {
       return `unsupported group syntax at ${pattern.slice(i, i + 4)}…`;
     } else {
@@ -113,10 +155,11 @@ export function translateRe2(pattern: string): Translation | string {
   return { source: out, flags, needsUnicode };
 }
 
-/** A JavaScript RegExp for an RE2 pattern, or the error message Terraform-style. */
-export function compileRe2(pattern: string, extraFlags: string): RegExp | string {
+/** A JavaScript RegExp for an RE2 pattern, the error message Terraform-style, or an unknown (untranslatable). */
+export function compileRe2(pattern: string, extraFlags: string): RegExp | string | TfUnknown {
   const t = translateRe2(pattern);
   if (typeof t === 'string') return `invalid regexp pattern: ${t}`;
+  if ('untranslatable' in t) return { unknown: true, reason: `the regular expression uses ${t.untranslatable}, which Hyperplane Lens does not evaluate` };
   try {
     return new RegExp(t.source, `${t.flags}${extraFlags}u`);
   } catch (e) {
@@ -162,24 +205,43 @@ function captures(re: RegExp, m: RegExpExecArray, call: Call): TfValue {
   return m.slice(1).map((g) => g ?? null);
 }
 
-function compiled(call: Call, flags: string): { re: RegExp; s: string } {
+/**
+ * The matches Go's FindAll would report: JavaScript also reports an empty match right where the previous match
+ * ended ("aaa" with a* gives "aaa" then "" at 3), which Go skips.
+ */
+export function goMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let prevEnd = -1;
+  for (const m of s.matchAll(re)) {
+    const end = m.index + m[0].length;
+    if (!(m[0].length === 0 && m.index === prevEnd)) out.push(m);
+    prevEnd = end;
+  }
+  return out;
+}
+
+function compiled(call: Call, flags: string): { re: RegExp; s: string } | TfUnknown {
   const pattern = str(call, 'pattern', arg(call, 0));
   const s = str(call, 'string', arg(call, 1));
   const re = compileRe2(pattern, flags);
   if (typeof re === 'string') return invalidParam('pattern', re);
+  if (!(re instanceof RegExp)) return re;
   return { re, s };
 }
 
 function regex(call: Call): TfFunctionResult {
-  const { re, s } = compiled(call, '');
+  const c = compiled(call, '');
+  if (!('re' in c)) return c;
+  const { re, s } = c;
   const m = re.exec(s);
   if (m === null) return callFailed(call, 'pattern did not match any part of the given string');
   return captures(re, m, call);
 }
 
 function regexall(call: Call): TfFunctionResult {
-  const { re, s } = compiled(call, 'g');
-  return Array.from(s.matchAll(re), (m) => captures(re, m, call));
+  const c = compiled(call, 'g');
+  if (!('re' in c)) return c;
+  return goMatches(c.re, c.s).map((m) => captures(c.re, m, call));
 }
 
 export const regexFunctions: ReadonlyMap<string, TfFunction> = new Map<string, TfFunction>([

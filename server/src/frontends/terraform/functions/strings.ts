@@ -5,7 +5,7 @@
 import { isPending } from '../valueOps';
 import { type Call, arg, bailUnknown, defineFunction, index, invalidParam, list, str } from './arguments';
 import { graphemes } from './collections';
-import { compileRe2, expandReplacement } from './regex';
+import { compileRe2, expandReplacement, goMatches } from './regex';
 import type { TfFunction, TfFunctionResult } from './result';
 
 function join(call: Call): TfFunctionResult {
@@ -34,7 +34,15 @@ function replace(call: Call): TfFunctionResult {
   if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
     const re = compileRe2(search.slice(1, -1), 'g');
     if (typeof re === 'string') return invalidParam('substr', re);
-    return s.replace(re, (...m: unknown[]) => expandReplacement(replacement, m));
+    if (!(re instanceof RegExp)) return re;
+    // Go's ReplaceAllString skips an empty match right after a match ("aaa" with /a*/ gives "x", not "xx").
+    let out = '';
+    let at = 0;
+    for (const m of goMatches(re, s)) {
+      out += s.slice(at, m.index) + expandReplacement(replacement, m.groups ? [...m, m.index, s, m.groups] : [...m, m.index, s]);
+      at = m.index + m[0].length;
+    }
+    return out + s.slice(at);
   }
   // Go inserts the replacement before every character and at the end when the search string is empty.
   return search === '' ? [...s].map((c) => replacement + c).join('') + replacement : s.split(search).join(replacement);
