@@ -307,13 +307,17 @@ export class CfnEvaluator {
     const r = this.resources.get(name);
     if (r !== undefined) return this.resourceRef(r, 'Ref');
     const api = this.implicitApi(name);
-    if (api !== undefined) return cfnUnknown(implicitApiReason(api));
+    if (api !== undefined) {
+      // `<Fn>Alias<alias>` names the function's alias, as `Fn.Alias` does.
+      const owner = api.type === 'AWS::Lambda::Alias' && api.owner !== undefined ? this.resources.get(api.owner) : undefined;
+      return owner !== undefined ? this.resourceRef(owner, 'Alias') : cfnUnknown(implicitApiReason(api));
+    }
     return this.samReference(name);
   }
 
-  /** `ServerlessRestApi`, `ServerlessHttpApi` and their stages, when function events make SAM generate them. */
+  /** A resource SAM generates (`ServerlessRestApi`, `<Fn>Role`, `<Api>.Stage`…) that the template may reference by name. */
   implicitApi(name: string): ImplicitApiResource | undefined {
-    this.implicit ??= implicitApis(this.resources);
+    this.implicit ??= implicitApis(this.resources, this.scope.template.globals);
     return this.implicit.size === 0 ? undefined : this.implicit.get(name);
   }
 

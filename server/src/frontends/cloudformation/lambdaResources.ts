@@ -9,7 +9,7 @@ import { sameValue, type CfnEvaluator } from './evaluate';
 import { connectorPolicies } from './connectors';
 import { documentFromValue, expandPolicyTemplate, managedPolicyArn } from './policy';
 import { mergeGlobals } from './samGlobals';
-import { asMap, child, scalarString, type CfnResource } from './template';
+import { asMap, child, intrinsicOf, scalarString, type CfnResource } from './template';
 import type { DataNode } from '../../syntax/data/ast';
 import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, isNoValue, refsIn, type CfnValue } from './value';
 
@@ -60,16 +60,37 @@ function vpcConfig(ev: CfnEvaluator, p: Props, inherited: boolean): VpcConfig | 
  */
 function checkLiteralIds(ev: CfnEvaluator, vpc: DataNode | undefined, key: string, prefix: 'subnet' | 'sg'): void {
   const list = child(asMap(vpc), key);
-  if (list === undefined || list.kind !== 'seq') return;
-  const pattern = prefix === 'subnet' ? /^subnet-[0-9a-z]+$/ : /^sg-[0-9a-z]+$/;
-  for (const item of list.items) {
-    const text = scalarString(item);
-    if (text === undefined || pattern.test(text)) continue;
-    const named = ev.scope.template.parameters.has(text) || ev.resources.has(text);
-    ev.report('cfn-invalid-id', 'error',
-      `'${text}' is not a ${prefix === 'subnet' ? 'subnet ID (subnet-…)' : 'security group ID (sg-…)'}: Lambda rejects it${named ? `; write !Ref ${text} to use the ${ev.resources.has(text) ? 'resource' : 'parameter'} of that name` : ''}`,
-      item.span);
+  if (list !== undefined) checkIdList(ev, list, prefix);
+}
+
+/**
+ * The literal ids of a list written out, or of each arm of an Fn::If that chooses between lists. Any other
+ * intrinsic in list position (`!Split [',', …]`, `!Ref ListParam`, `!GetAtt Stack.Outputs.X`) is not a list
+ * of ids as written: its arguments (a delimiter, a condition name) are not checked.
+ */
+function checkIdList(ev: CfnEvaluator, list: DataNode, prefix: 'subnet' | 'sg'): void {
+  const fn = intrinsicOf(list);
+  if (fn !== undefined) {
+    if (fn.name === 'Fn::If' && fn.arg.kind === 'seq') for (const arm of fn.arg.items.slice(1)) checkIdList(ev, arm, prefix);
+    return;
   }
+  if (list.kind !== 'seq') return;
+  for (const item of list.items) checkIdItem(ev, item, prefix);
+}
+
+function checkIdItem(ev: CfnEvaluator, item: DataNode, prefix: 'subnet' | 'sg'): void {
+  const fn = intrinsicOf(item);
+  if (fn !== undefined) {
+    if (fn.name === 'Fn::If' && fn.arg.kind === 'seq') for (const arm of fn.arg.items.slice(1)) checkIdItem(ev, arm, prefix);
+    return;
+  }
+  const text = scalarString(item);
+  const pattern = prefix === 'subnet' ? /^subnet-[0-9a-z]+$/ : /^sg-[0-9a-z]+$/;
+  if (text === undefined || pattern.test(text)) return;
+  const named = ev.scope.template.parameters.has(text) || ev.resources.has(text);
+  ev.report('cfn-invalid-id', 'error',
+    `'${text}' is not a ${prefix === 'subnet' ? 'subnet ID (subnet-…)' : 'security group ID (sg-…)'}: Lambda rejects it${named ? `; write !Ref ${text} to use the ${ev.resources.has(text) ? 'resource' : 'parameter'} of that name` : ''}`,
+    item.span);
 }
 
 function environment(p: Props): EnvironmentVariable[] {
