@@ -133,3 +133,29 @@ resource "aws_lb_listener" "l" {}
     ]);
   });
 });
+
+describe('AZ names picked at plan time, told from zone ids as terraform-aws-modules/vpc does', () => {
+  const tf = (azs: string): string => `provider "aws" { region = "eu-west-1" }
+data "aws_availability_zones" "available" {}
+locals { azs = slice(data.aws_availability_zones.available.${azs}, 0, 2) }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "s" {
+  count                = 2
+  vpc_id               = aws_vpc.v.id
+  cidr_block           = cidrsubnet("10.0.0.0/16", 8, count.index)
+  availability_zone    = length(regexall("^[a-z]{2}-", element(local.azs, count.index))) > 0 ? element(local.azs, count.index) : null
+  availability_zone_id = length(regexall("^[a-z]{2}-", element(local.azs, count.index))) == 0 ? element(local.azs, count.index) : null
+}
+`;
+  const azs = (files: string): string[] => analyseWorkspace({ '/w/main.tf': files }).model.all('subnet')
+    .map((s) => (typeof s.availabilityZone === 'string' ? s.availabilityZone : (s.availabilityZone.symbol ?? `unknown: ${s.availabilityZone.reason}`)));
+
+  it('regexall("^[a-z]{2}-", name) matches every AZ name shape once: the subnets keep their AZ identities', () => {
+    assert.deepEqual(azs(tf('names')), ['az-list:data.aws_availability_zones.available[0]', 'az-list:data.aws_availability_zones.available[1]']);
+  });
+
+  it('a pattern that some AZ names match and others do not stays unknown', () => {
+    const text = tf('names').replaceAll('"^[a-z]{2}-"', '"^us-"');
+    assert.ok(azs(text).every((a) => a.startsWith('unknown: ')), azs(text).join('\n'));
+  });
+});

@@ -3,8 +3,8 @@
 // \pL, \x{hex}, \Q…\E and [[:class:]] / [[:^class:]]. What JavaScript cannot express but RE2 accepts (scoped
 // flag groups such as (?i:…), (?U)) makes the result unknown, never an error that try()/can() would act on.
 
-import type { TfUnknown, TfValue } from '../value';
-import { sortedObject } from '../valueOps';
+import { isTfUnknown, type TfUnknown, type TfValue } from '../value';
+import { sortedObject, unknownBecause } from '../valueOps';
 import { type Call, arg, callFailed, defineFunction, invalidParam, str } from './arguments';
 import type { TfFunction, TfFunctionResult } from './result';
 
@@ -238,7 +238,36 @@ function regex(call: Call): TfFunctionResult {
   return captures(re, m, call);
 }
 
+/**
+ * Availability Zone names of every shape AWS uses (commercial, GovCloud, China, ISO, Local Zones): what an
+ * element of `data.aws_availability_zones.x.names` may be, and zone ids for `.zone_ids`.
+ */
+const AZ_NAME_SHAPES = ['us-east-1a', 'eu-west-1b', 'ap-southeast-2c', 'ap-northeast-1d', 'sa-east-1a', 'ca-central-1b', 'me-south-1a', 'af-south-1c', 'il-central-1a', 'mx-central-1b', 'eu-central-2a', 'us-gov-west-1a', 'cn-north-1a', 'us-iso-east-1a', 'us-west-2-lax-1a'];
+const AZ_ID_SHAPES = ['use1-az1', 'euw1-az2', 'apse2-az3', 'apne1-az4', 'sae1-az1', 'cac1-az2', 'usgw1-az1', 'cnn1-az1', 'usw2-lax1-az1'];
+
+/**
+ * `regexall(pattern, az)` on an AZ the Region picks at plan time: when the pattern matches every possible AZ
+ * name (or zone id) the same number of times, that many matches, each unknown. terraform-aws-modules/vpc tells
+ * names from ids with `length(regexall("^[a-z]{2}-", az)) > 0`, which then decides where its subnets go.
+ */
+function regexallOnAz(call: Call): TfFunctionResult | undefined {
+  const s = arg(call, 1);
+  const pattern = arg(call, 0);
+  if (!isTfUnknown(s) || typeof pattern !== 'string' || s.symbol === undefined) return undefined;
+  const element = /^az-list:.*\[\d+\]$/.exec(s.symbol);
+  if (element === null) return undefined;
+  const shapes = s.symbol.includes('.zone_ids[') ? AZ_ID_SHAPES : AZ_NAME_SHAPES;
+  const re = compileRe2(pattern, 'g');
+  if (!(re instanceof RegExp)) return undefined;
+  const counts = new Set(shapes.map((shape) => goMatches(re, shape).length));
+  if (counts.size !== 1) return undefined;
+  const [n = 0] = counts;
+  return Array.from({ length: n }, () => unknownBecause(`regexall: a match of ${pattern} is unknown`, s, [s]));
+}
+
 function regexall(call: Call): TfFunctionResult {
+  const onAz = regexallOnAz(call);
+  if (onAz !== undefined) return onAz;
   const c = compiled(call, 'g');
   if (!('re' in c)) return c;
   return goMatches(c.re, c.s).map((m) => captures(c.re, m, call));
