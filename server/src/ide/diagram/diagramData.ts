@@ -50,7 +50,8 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
     return o !== undefined && inScope(o);
   });
   const usedSubnets = new Set<Id>();
-  const enis = result.enis.filter((e) => e.functions.some((f) => functions.some((r) => r.function === f)));
+  const drawn = new Set(functions.map((f) => f.function));
+  const enis = result.enis.filter((e) => e.functions.some((f) => drawn.has(f)));
   for (const eni of enis) usedSubnets.add(eni.subnet);
 
   // Customer VPCs with AZ columns and subnets.
@@ -251,8 +252,9 @@ function azLabel(subnet: Subnet): string {
   const az = subnet.availabilityZone;
   if (!isUnknown(az)) return az;
   if (!az.symbol) return 'AZ unknown';
-  // Fn::GetAZs / data.aws_availability_zones picks: "azs:AWS::Region[0]" reads better as the Region's first AZ.
-  const pick = /^azs:.*\[(\d+)\]$/.exec(az.symbol);
+  // Fn::GetAZs / data.aws_availability_zones picks ("azs:AWS::Region[0]" from CloudFormation,
+  // "az-list:data.aws_availability_zones.available[0]" from Terraform) read better as the Region's first AZ.
+  const pick = /^(?:azs|az-list):.*\[(\d+)\]$/.exec(az.symbol);
   return pick ? `AZ ${Number(pick[1]) + 1} of the Region` : `AZ ${az.symbol}`;
 }
 

@@ -9,7 +9,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { DiagramEdge, DiagramNodeKind } from '../../protocol/diagram';
 import { containerMinWidth, containerTopPadding, leafHeight, leafWidth } from './diagramMetrics';
-import { isContainerKind, isVpcEdgeKind, layoutBudget, type ViewedDiagram, type ViewNode } from './diagramView';
+import { joinLineEnds, joinLineStarts } from './diagramEdgeEnds';
+import { containerSubtitle, isContainerKind, isVpcEdgeKind, layoutBudget, type ViewedDiagram, type ViewNode } from './diagramView';
 
 export interface Point {
   readonly x: number;
@@ -159,6 +160,16 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
   }
   for (const list of children.values()) list.sort(compareNodes);
   for (const list of ports.values()) list.sort(compareNodes);
+  // Leaves of one kind in one box share the widest one's width, so a column of functions or ENIs lines up
+  // on both sides instead of each box starting where its own label length puts it.
+  const sharedWidth = new Map<string, number>();
+  for (const [parent, list] of children) {
+    for (const n of list) {
+      if (isContainerKind(n.kind) || children.has(n.id) || ports.has(n.id)) continue;
+      const key = `${parent ?? ''}\u0000${n.kind}`;
+      sharedWidth.set(key, Math.max(sharedWidth.get(key) ?? 0, leafWidth(n.label, n.detail)));
+    }
+  }
   const portIds = new Set<string>();
   const at = (n: ViewNode): { x?: number; y?: number } => {
     if (!hint) return {};
@@ -175,7 +186,7 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
     const edgePorts = ports.get(n.id) ?? [];
     for (const p of edgePorts) portIds.add(p.id);
     if (kids.length > 0 || edgePorts.length > 0) {
-      const top = containerTopPadding(n.detail !== undefined || n.kind === 'subnet');
+      const top = containerTopPadding(containerSubtitle(n) !== undefined);
       return {
         id: n.id,
         ...at(n),
@@ -183,7 +194,7 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
           'elk.padding': `[top=${top},left=12,bottom=12,right=12]`,
           // A VPC with nothing inside but gateways is sized by ELK to hold its ports apart.
           'elk.nodeSize.constraints': kids.length > 0 ? 'MINIMUM_SIZE' : 'MINIMUM_SIZE PORTS',
-          'elk.nodeSize.minimum': `(${containerMinWidth(n.label, n.detail)},${top + 20})`,
+          'elk.nodeSize.minimum': `(${containerMinWidth(n.label, containerSubtitle(n))},${top + 20})`,
           ...(edgePorts.length > 0 ? borderPortOptions : {}),
           ...(hint ? stableOptions : {}),
         },
@@ -192,7 +203,8 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
       };
     }
     // An empty container (the Lambda service VPC of a workspace without functions) still shows its whole title.
-    const width = isContainerKind(n.kind) ? containerMinWidth(n.label, n.detail) : leafWidth(n.label, n.detail);
+    // A collapsed or empty container shows its whole title and subtitle ("10.0.0.0/16 · 15 hidden").
+    const width = isContainerKind(n.kind) ? containerMinWidth(n.label, containerSubtitle(n)) : (sharedWidth.get(`${n.parent !== null && byId.has(n.parent) ? n.parent : ''}\u0000${n.kind}`) ?? leafWidth(n.label, n.detail));
     return { id: n.id, ...at(n), width, height: leafHeight };
   };
   const lines = mergeEdges(diagram.edges).filter((l) => byId.has(l.source) && byId.has(l.target));
@@ -206,6 +218,7 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
     if (last === undefined) continue;
     for (const p of list) if (!connected.has(p.id)) elkEdges.push({ id: `spacer:${p.id}`, sources: [last.id], targets: [p.id] });
   }
+  elkEdges.push(...gridSpacers(children, connected, byId));
   // Network-simplex placement gives the straightest lines but costs a large share of a big layout's time.
   const big = diagram.nodes.length + lines.length > layoutBudget;
   const graph: ElkNode = { id: '__root', layoutOptions: { ...rootOptions, ...(big ? { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF' } : {}), ...(hint ? stableOptions : {}) }, children: rootChildren, edges: elkEdges };
@@ -230,8 +243,40 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
     for (const s of e.sections ?? []) points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
     sections.set(e.id, points.map((p) => ({ x: p.x, y: p.y })));
   }
-  const edges = lines.map((l): PositionedEdge => ({ ...l, points: clipToBoxes(sections.get(l.id) ?? [], boxes.get(l.source), boxes.get(l.target)) }));
+  const clipped = lines.map((l): PositionedEdge & { group: string } => ({ ...l, group: l.kind === 'eni-link' ? 'eni-link' : l.blocked ? 'blocked' : 'path', points: clipToBoxes(sections.get(l.id) ?? [], boxes.get(l.source), boxes.get(l.target)) }));
+  const all = new Map(positioned.map((n) => [n.id, n]));
+  const leaves = positioned.filter((n) => !n.container);
+  const edges = joinLineEnds(joinLineStarts(clipped, all, leaves), all, leaves).map(({ group: _group, ...e }): PositionedEdge => e);
   return { version: diagram.version, width: laid.width ?? 0, height: laid.height ?? 0, nodes: positioned, edges };
+}
+
+/** Fewer unconnected boxes than this stay in ELK's column. */
+const gridFrom = 4;
+
+/**
+ * ELK puts boxes that no line touches (interface endpoints nothing uses, empty subnets) in one layer, a column
+ * that made a VPC many times taller than its contents. Undrawn chains through each box's unconnected children
+ * (in their sorted order) lay them out in rows of about √(n/2) instead, which keeps the picture wider than
+ * tall like the screen it is shown on.
+ */
+function gridSpacers(children: ReadonlyMap<string | null, readonly ViewNode[]>, connected: ReadonlySet<string>, byId: ReadonlyMap<string, ViewNode>): ElkExtendedEdge[] {
+  const busy = new Set<string>();
+  for (const id of connected) {
+    for (let n = byId.get(id); n && !busy.has(n.id); n = n.parent === null ? undefined : byId.get(n.parent)) busy.add(n.id);
+  }
+  const out: ElkExtendedEdge[] = [];
+  for (const [parent, list] of children) {
+    if (parent === null) continue;
+    const idle = list.filter((n) => !busy.has(n.id));
+    if (idle.length < gridFrom) continue;
+    const columns = Math.ceil(Math.sqrt(idle.length / 2));
+    for (let i = 0; i + 1 < idle.length; i++) {
+      const a = idle[i];
+      const b = idle[i + 1];
+      if (a && b && (i + 1) % columns !== 0) out.push({ id: `grid:${a.id}`, sources: [a.id], targets: [b.id] });
+    }
+  }
+  return out;
 }
 
 /** A border node is a port of its VPC: on the right side (the side the paths leave by), centred on the border. */

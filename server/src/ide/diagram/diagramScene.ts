@@ -4,6 +4,7 @@
 
 import { badgeText, badgeTextRoom, badgeTextWidth, badgeWidth, containerInset, detailFontSize, fitText, labelFontSize, leafPadding, titleFontSize } from './diagramMetrics';
 import type { DiagramLayout, Point, PositionedEdge, PositionedNode } from './diagramLayout';
+import { containerSubtitle } from './diagramView';
 
 export interface SceneElement {
   readonly tag: string;
@@ -59,7 +60,7 @@ function tooltip(n: PositionedNode): string {
 }
 
 function containerElement(n: PositionedNode, options: SceneOptions): SceneElement {
-  const subtitle = containerSubtitle(n);
+  const subtitle = containerSubtitle(n.node);
   const room = n.width - 2 * containerInset;
   const parts: SceneElement[] = [
     el('rect', { class: 'box', x: n2(n.x), y: n2(n.y), width: n2(n.width), height: n2(n.height), rx: n.node.kind === 'subnet' || n.node.kind === 'az' ? '4' : '8' }),
@@ -70,12 +71,6 @@ function containerElement(n: PositionedNode, options: SceneOptions): SceneElemen
   const attrs: Record<string, string> = { class: nodeClasses(n, 'container'), 'data-id': n.id };
   if (n.node.hidden !== undefined) Object.assign(attrs, { tabindex: '0', role: 'button', 'aria-label': `${n.node.label} (collapsed)` });
   return el('g', attrs, parts);
-}
-
-function containerSubtitle(n: PositionedNode): string | undefined {
-  const hidden = n.node.hidden === undefined ? '' : `${n.node.hidden} hidden`;
-  const detail = n.node.kind === 'subnet' ? [n.node.detail, n.node.subnetClass].filter((s) => s !== undefined && s !== '').join(' · ') : n.node.detail;
-  return [detail, hidden].filter((s) => s !== undefined && s !== '').join(' · ') || undefined;
 }
 
 function leafElement(n: PositionedNode, options: SceneOptions): SceneElement {

@@ -29,6 +29,13 @@ export function isContainerKind(kind: DiagramNodeKind): boolean {
   return containerKinds.has(kind);
 }
 
+/** A container's second line: its detail (a subnet's also its class) and how many boxes it folds. */
+export function containerSubtitle(n: ViewNode): string | undefined {
+  const hidden = n.hidden === undefined ? '' : `${n.hidden} hidden`;
+  const detail = n.kind === 'subnet' ? [n.detail, n.subnetClass].filter((s) => s !== undefined && s !== '').join(' · ') : n.detail;
+  return [detail, hidden].filter((s) => s !== undefined && s !== '').join(' · ') || undefined;
+}
+
 /** Kinds drawn across their VPC's border: they connect the VPC to what is outside it (internet, S3, DynamoDB). */
 export function isVpcEdgeKind(kind: DiagramNodeKind): boolean {
   return kind === 'internet-gateway' || kind === 'egress-only-internet-gateway' || kind === 'gateway-endpoint';
@@ -53,17 +60,30 @@ export function viewCost(diagram: ViewedDiagram): number {
 }
 
 /**
+ * Functions one column of the picture may list before the overview folds them: ELK stacks a layer's boxes, so
+ * 65 functions made a picture 5,000 px tall whose fitted view showed no readable name (1,000-resource bench).
+ */
+export const overviewFunctions = 40;
+
+/**
  * The containers to collapse by default, for the filtered view: nothing while the picture is cheap to lay
  * out, else every AZ, else every VPC, else also the Lambda service VPC (an overview: filter by VPC or function,
- * or double-click a box, to open it). The first level within the budget wins.
+ * or double-click a box, to open it). The first level within the budget wins; unfiltered, it must also list at
+ * most overviewFunctions functions, else the same levels are tried with the Lambda service VPC folded.
  */
 export function defaultCollapsed(model: DiagramModel, filter: Pick<DiagramView, 'vpc' | 'function'> = {}): string[] {
   const ids = (kinds: readonly DiagramNodeKind[]): string[] => model.nodes.filter((n) => kinds.includes(n.kind)).map((n) => n.id);
-  const levels: string[][] = [[], ids(['az']), ids(['vpc']), ids(['vpc', 'lambda-service-vpc'])];
-  for (const collapsed of levels) {
-    if (viewCost(applyView(model, { ...filter, collapsed })) <= layoutBudget) return collapsed;
+  const lambda = ids(['lambda-service-vpc']);
+  const levels: string[][] = [[], ids(['az']), ids(['vpc'])];
+  // A filtered view is the part the user asked to see: its functions stay listed.
+  const filtered = Boolean(filter.vpc) || Boolean(filter.function);
+  const folded = levels.map((l) => [...l, ...lambda]);
+  for (const [i, collapsed] of [...levels, ...folded].entries()) {
+    const viewed = applyView(model, { ...filter, collapsed });
+    if (viewCost(viewed) > layoutBudget) continue;
+    if (filtered || i >= levels.length || viewed.nodes.filter((n) => n.kind === 'function').length <= overviewFunctions) return collapsed;
   }
-  return levels[levels.length - 1] ?? [];
+  return folded[folded.length - 1] ?? [];
 }
 
 export function applyView(model: DiagramModel, view: DiagramView): ViewedDiagram {

@@ -79,3 +79,60 @@ export function svgBoxes(svg: string): Map<string, Rect & { readonly classes: st
   }
   return out;
 }
+
+export interface GeometryLine {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  /** Lines of one group may share an end; lines of different groups must end apart. */
+  readonly group: string;
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+/** How far apart two arrowheads on one box must be not to read as one blot (a marker is about 9 px). */
+export const markerRoom = 8;
+
+/**
+ * Arrowheads that pile up: two lines into the same box whose ends are closer than markerRoom but not the same
+ * point (same group), or closer than markerRoom at all (different groups).
+ */
+export function endProblems(lines: readonly GeometryLine[]): string[] {
+  const problems: string[] = [];
+  const byTarget = new Map<string, GeometryLine[]>();
+  for (const l of lines) byTarget.set(l.target, [...(byTarget.get(l.target) ?? []), l]);
+  for (const [target, list] of byTarget) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        const pa = a?.points.at(-1);
+        const pb = b?.points.at(-1);
+        if (!a || !b || !pa || !pb) continue;
+        const d = Math.hypot(pa.x - pb.x, pa.y - pb.y);
+        if (a.group === b.group ? d > eps && d < markerRoom : d < markerRoom) problems.push(`${a.id} (${a.group}) and ${b.id} (${b.group}) end ${d.toFixed(1)} px apart on ${target}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Line segments that run through the inside of a leaf box other than their own line's two ends. */
+export function crossingProblems(lines: readonly GeometryLine[], leaves: readonly GeometryNode[]): string[] {
+  const problems: string[] = [];
+  const inset = 1;
+  for (const l of lines) {
+    for (let i = 0; i + 1 < l.points.length; i++) {
+      const p = l.points[i];
+      const q = l.points[i + 1];
+      if (!p || !q) continue;
+      const seg = { x: Math.min(p.x, q.x), y: Math.min(p.y, q.y), width: Math.abs(p.x - q.x), height: Math.abs(p.y - q.y) };
+      for (const b of leaves) {
+        if (b.id === l.source || b.id === l.target) continue;
+        const inner = { x: b.x + inset, y: b.y + inset, width: b.width - 2 * inset, height: b.height - 2 * inset };
+        const hit = seg.x <= inner.x + inner.width && seg.x + seg.width >= inner.x && seg.y <= inner.y + inner.height && seg.y + seg.height >= inner.y;
+        if (hit) problems.push(`${l.id} (${l.source} → ${l.target}) runs through ${b.id}`);
+      }
+    }
+  }
+  return problems;
+}
