@@ -260,6 +260,9 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   }
   if (!azOpen && azs.size === 1 && subnets.length > 0) {
     f.add(rules.LAMBDA_SINGLE_AZ, fn.id, at, `all subnets of ${fn.address} are in one Availability Zone (${[...azs].map((a) => azLabels.get(a) ?? a)[0] ?? ''}): no AZ failover (C4)`);
+  } else if (placement.subnets.length === 1 && subnets.length === 1 && subnets[0] !== undefined && azs.size === 0) {
+    // One subnet is one AZ, whichever it is (C4): the AZ itself need not be known.
+    f.add(rules.LAMBDA_SINGLE_AZ, fn.id, at, `${fn.address} has one subnet, ${subnets[0].address}, so it runs in one Availability Zone: no AZ failover (C4)`);
   }
   const vpc = placement.vpc !== null && isKnown(placement.vpc) ? model.get(placement.vpc) : undefined;
   if (vpc?.kind === 'vpc' && vpc.instanceTenancy === 'dedicated') {

@@ -89,3 +89,39 @@ resource "aws_lambda_function" "f" {
       /\(aws_default_security_group\.d adopts the VPC's default security group and declares no egress, so Terraform removes its allow-all egress, T3\)/);
   });
 });
+
+describe('LAMBDA_SINGLE_AZ for a single subnet whose AZ the workspace does not name', () => {
+  it('one subnet is one AZ (C4), even with no Region and no AZ in the code', () => {
+    const tf = `resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "a" {
+  vpc_id     = aws_vpc.v.id
+  cidr_block = "10.0.1.0/24"
+}
+resource "aws_subnet" "b" {
+  vpc_id     = aws_vpc.v.id
+  cidr_block = "10.0.2.0/24"
+}
+resource "aws_security_group" "fn" { vpc_id = aws_vpc.v.id }
+resource "aws_lambda_function" "one" {
+  function_name = "one"
+  role          = "arn:aws:iam::123456789012:role/r"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+resource "aws_lambda_function" "two" {
+  function_name = "two"
+  role          = "arn:aws:iam::123456789012:role/r"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+`;
+    const run = analyseWorkspace({ '/w/main.tf': tf });
+    const single = run.result.findings.filter((f) => f.rule === 'LAMBDA_SINGLE_AZ').map((f) => f.message);
+    // Two subnets whose AZs are unknown may be in one AZ or two: no finding for "two".
+    assert.deepEqual(single, ['aws_lambda_function.one has one subnet, aws_subnet.a, so it runs in one Availability Zone: no AZ failover (C4)']);
+  });
+});
