@@ -16,6 +16,7 @@ import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
 import { peeringSgIngress, sameRegion, vpcBlock } from './peeringRegion';
+import { peeringHop } from './peeringAcceptance';
 import { regionalNatStep } from './regionalNat';
 import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { Trace, type Evaluation } from './trace';
@@ -818,7 +819,7 @@ export class PathSearch {
         trace.block(pcx.id, 'vpc-peering', pcx.address, 'the target is not in the peered VPC (peering is not transitive, P10)', 'P10', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', []);
         return false;
       }
-      trace.pass(pcx.id, 'vpc-peering', pcx.address, 'connects the two VPCs', 'P10');
+      if (!peeringHop(m, trace, pcx)) return false; // P10: only an accepted (active) connection carries traffic
       const back = m.routeTableOf(dst.id);
       if (!isKnown(back.id)) { trace.unknown(null, 'route-table', `route table of ${dst.address}`, back.id.reason, 'P10'); return false; }
       const ret = lookupRoute(m, back.id, { kind: 'addr', addr: src.addr });

@@ -214,6 +214,35 @@ export interface VpcPeeringConnection extends Base {
   readonly kind: 'vpc-peering';
   readonly vpc: Maybe<Id>;
   readonly peerVpc: Maybe<Id>;
+  /** Whether the declaration itself gets the request accepted (P10); absent: taken as accepted (active). */
+  readonly acceptance?: PeeringAcceptance;
+}
+
+/**
+ * Whether a peering request is accepted by its own declaration (P10: only an active, i.e. accepted, connection
+ * carries traffic; a request waits in pending-acceptance until the accepter VPC's owner accepts it). A
+ * `vpc-peering-accepter` naming the connection may still accept it when this says false or unknown.
+ */
+export interface PeeringAcceptance {
+  /**
+   * true: accepted (Terraform `auto_accept = true`, CloudFormation within one account or with PeerRoleArn);
+   * false: stays pending-acceptance unless something in the model accepts it; unknown: acceptance depends on
+   * values the workspace does not define or on another account (the reason says which).
+   */
+  readonly accepted: Maybe<boolean>;
+  /** Why, in words a hover or a hop can show ("auto_accept is not set: …"). */
+  readonly why: string;
+  /** Changes that would get it accepted, in the front end's terms ("set auto_accept = true on …"). */
+  readonly fixes: readonly string[];
+}
+
+/** aws_vpc_peering_connection_accepter: the accepter's side of a peering connection (P10). */
+export interface VpcPeeringAccepter extends Base {
+  readonly kind: 'vpc-peering-accepter';
+  /** The connection it manages. */
+  readonly connection: Maybe<Id>;
+  /** `auto_accept` (default false): whether it accepts the pending request. */
+  readonly autoAccept: Maybe<boolean>;
 }
 
 /** A transit gateway VPC attachment: one ENI per subnet listed, at most one subnet per AZ (P11). */
@@ -585,6 +614,7 @@ export type ModelObject =
   | VpcEndpoint
   | VpcEndpointAssociation
   | VpcPeeringConnection
+  | VpcPeeringAccepter
   | TransitGateway
   | TransitGatewayAttachment
   | TransitGatewayRouteTable

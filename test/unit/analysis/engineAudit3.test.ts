@@ -119,6 +119,15 @@ ${peering}
 ${routeTable('r', { routes: route('10.1.0.0/16', PCX) })}${association('a', 'r')}${association('b', 'r', 'b')}${securityGroup('fn', 'all')}
 ${vpcFunction('f', { subnets: ['a', 'b'], env: 'DB = aws_db_instance.db.address' })}`;
 
+    // An inter-Region request is accepted in the peer's Region (P10).
+    const ACCEPTER = `
+resource "aws_vpc_peering_connection_accepter" "pcx" {
+  provider                  = aws.west
+  vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id
+  auto_accept               = true
+}
+`;
+
     it('matches a reference to the function group over same-Region peering', () => {
       const result = analyzeFiles({ '/w/main.tf': vpcSide('  auto_accept = true') + peerDb({ ingress: 'referenced_security_group_id = aws_security_group.fn.id' }) });
       assert.equal(render(reachOf(result, 'f', 'aws_db_instance.db')), 'yes via vpc-peering');
@@ -126,7 +135,7 @@ ${vpcFunction('f', { subnets: ['a', 'b'], env: 'DB = aws_db_instance.db.address'
 
     it('blocks when only a reference admits the function across Regions, and fixes with the function VPC block', () => {
       const result = analyzeFiles({
-        '/w/main.tf': vpcSide('  peer_region = "us-west-2"')
+        '/w/main.tf': vpcSide('  peer_region = "us-west-2"') + ACCEPTER
           + peerDb({ ingress: 'referenced_security_group_id = aws_security_group.fn.id', providerLine: 'provider = aws.west', region: 'us-west-2' }),
       });
       const reach = reachOf(result, 'f', 'aws_db_instance.db');
@@ -137,7 +146,7 @@ ${vpcFunction('f', { subnets: ['a', 'b'], env: 'DB = aws_db_instance.db.address'
 
     it('passes across Regions when a CIDR rule admits the function', () => {
       const result = analyzeFiles({
-        '/w/main.tf': vpcSide('  peer_region = "us-west-2"')
+        '/w/main.tf': vpcSide('  peer_region = "us-west-2"') + ACCEPTER
           + peerDb({ ingress: 'cidr_ipv4 = "10.0.0.0/16"', providerLine: 'provider = aws.west', region: 'us-west-2' }),
       });
       assert.equal(render(reachOf(result, 'f', 'aws_db_instance.db')), 'yes via vpc-peering');

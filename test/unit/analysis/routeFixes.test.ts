@@ -13,6 +13,7 @@ ${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}${subnet('pa', { vpc: '
 resource "aws_vpc_peering_connection" "pcx" {
   vpc_id      = aws_vpc.v.id
   peer_vpc_id = aws_vpc.peer.id
+  auto_accept = true
 }
 resource "aws_route_table" "rt" {
   vpc_id = aws_vpc.v.id

@@ -4,7 +4,7 @@
 
 import { unknown, type Maybe } from '../../model/origin';
 import type {
-  Id, ModelObject, PrefixListRef, RouteDestination, RouteTarget, RouteTargetKind, SecurityGroupRule, SgPeer,
+  Id, ModelObject, PeeringAcceptance, PrefixListRef, RouteDestination, RouteTarget, RouteTargetKind, SecurityGroupRule, SgPeer,
 } from '../../model/types';
 import {
   Props, objectBase, toBool, toId, toNum, toOptionalId, toOptionalStr, toProtocol, toRefList, toStr, type ObjectBase,
@@ -82,6 +82,25 @@ function routeDestination(p: Props): RouteDestination {
   const pl = p.get('DestinationPrefixListId');
   if (pl !== undefined) return { kind: 'prefix-list', prefixList: prefixListRef(pl) };
   return { kind: 'ipv4', cidr: toStr(p.get('DestinationCidrBlock'), undefined, 'DestinationCidrBlock') };
+}
+
+/**
+ * P10: CloudFormation accepts a request within one account itself (also across Regions); to another account
+ * it accepts only by assuming PeerRoleArn there. Without it the request stays pending-acceptance until that
+ * account accepts it, which the template cannot show. PeerOwnerId `!Ref AWS::AccountId` is this account.
+ */
+function peeringAcceptance(p: Props, address: string): PeeringAcceptance {
+  const owner = p.get('PeerOwnerId');
+  if (owner === undefined || (isCfnUnknown(owner) && owner.symbol === 'AWS::AccountId')) {
+    return { accepted: true, why: 'both VPCs are in the stack\'s account: CloudFormation accepts the request', fixes: [] };
+  }
+  const account = typeof owner === 'string' ? `'${owner}'` : 'PeerOwnerId';
+  if (p.has('PeerRoleArn')) return { accepted: true, why: `CloudFormation accepts the request by assuming PeerRoleArn in the account ${account}`, fixes: [] };
+  return {
+    accepted: unknown(`the request goes to the account ${account} without PeerRoleArn: unless that is the stack's own account, it stays pending-acceptance until that account accepts it, which the template does not show`),
+    why: `the request goes to the account ${account} without PeerRoleArn`,
+    fixes: [`set PeerRoleArn on ${address} to a role in the account ${account} that allows ec2:AcceptVpcPeeringConnection`],
+  };
 }
 
 /** Short service name from "com.amazonaws.<region>.<service>" (or "aws.api.<region>.<service>"). */
@@ -357,7 +376,7 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
     case 'AWS::EC2::SubnetNetworkAclAssociation':
       return [{ ...b, kind: 'network-acl-association', acl: toId(p.get('NetworkAclId'), 'NetworkAclId'), subnet: toId(p.get('SubnetId'), 'SubnetId') }];
     case 'AWS::EC2::VPCPeeringConnection':
-      return [{ ...b, kind: 'vpc-peering', vpc: toId(p.get('VpcId'), 'VpcId'), peerVpc: toId(p.get('PeerVpcId'), 'PeerVpcId') }];
+      return [{ ...b, kind: 'vpc-peering', vpc: toId(p.get('VpcId'), 'VpcId'), peerVpc: toId(p.get('PeerVpcId'), 'PeerVpcId'), acceptance: peeringAcceptance(p, b.address) }];
     case 'AWS::EC2::TransitGateway':
       return [
         {

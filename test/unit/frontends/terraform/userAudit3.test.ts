@@ -259,6 +259,7 @@ resource "aws_subnet" "s" {
 resource "aws_vpc_peering_connection" "p" {
   vpc_id      = aws_vpc.this["app"].id
   peer_vpc_id = aws_vpc.this["data"].id
+  auto_accept = true
 }
 resource "aws_route_table" "rt" {
   for_each = aws_vpc.this

@@ -1,8 +1,8 @@
 // VPC structure, routing, gateways and endpoints (aws-networking.md §7 T5, T6) with Terraform's own
 // defaults where they differ from AWS's (endpoint type Gateway, private DNS off, DNS hostnames off).
 
-import { unknown, type Maybe } from '../../../model/origin';
-import type { RouteDestination, RouteTarget, RouteTargetKind } from '../../../model/types';
+import { isKnown, unknown, type Maybe } from '../../../model/origin';
+import type { PeeringAcceptance, RouteDestination, RouteTarget, RouteTargetKind } from '../../../model/types';
 import type { HclExpr } from '../../../syntax/hcl/ast';
 import type { BlockView } from '../blockView';
 import { idOfRef, refType, toBool, toId, toIdList, toOptionalId, toOptionalStr, toPrefixListRef, toStr, argId } from '../modelValues';
@@ -250,7 +250,63 @@ function endpointAssociation(field: 'routeTable' | 'subnet' | 'securityGroup', a
 
 function peering(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id') });
+  m.emit({ ...m.base, kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id'), acceptance: peeringAcceptance(v, m.base.address) });
+}
+
+const isSet = (value: TfValue | undefined): value is Exclude<TfValue, null> => value !== undefined && value !== null && value !== '';
+
+/** A value for a message: the literal, else the argument's name. */
+const shown = (value: TfValue, arg: string): string => (typeof value === 'string' ? `"${value}"` : arg);
+
+/**
+ * P10: a request is active only once the accepter VPC's owner accepts it. `auto_accept = true` accepts it at
+ * creation, which AWS allows only within one account and Region (Terraform refuses it with `peer_region`);
+ * otherwise it stays pending-acceptance until an aws_vpc_peering_connection_accepter (found by the engine) or
+ * someone outside the workspace accepts it.
+ */
+function peeringAcceptance(v: BlockView, address: string): PeeringAcceptance {
+  const auto = toBool(v.attr('auto_accept'), 'auto_accept', false);
+  const owner = v.attr('peer_owner_id');
+  const region = v.attr('peer_region');
+  const accepter = `add an aws_vpc_peering_connection_accepter with vpc_peering_connection_id = ${address}.id and auto_accept = true`;
+  if (isSet(owner)) {
+    const account = shown(owner, 'peer_owner_id');
+    return {
+      accepted: unknown(`the request goes to the account ${account}, which must accept it (auto_accept works only within one account): whether it is this account, or whether that account accepts it, is not in this workspace`),
+      why: `the request goes to the account ${account}`,
+      fixes: [`${accepter}, in the configuration of the account ${account}${isSet(region) ? ` and Region ${shown(region, 'peer_region')}` : ''}`],
+    };
+  }
+  if (isSet(region)) {
+    const where = shown(region, 'peer_region');
+    const rejected = auto === true ? 'Terraform refuses auto_accept = true with peer_region: auto_accept accepts only a request within one Region; ' : '';
+    return {
+      accepted: false,
+      why: `${rejected}a request to the Region ${where} stays pending-acceptance until it is accepted in that Region, and nothing in the workspace accepts it`,
+      fixes: [`${accepter}, with a provider for the Region ${where}${auto === true ? ', and remove auto_accept' : ''}`],
+    };
+  }
+  if (!isKnown(auto)) return { accepted: auto, why: `auto_accept is not known: ${auto.reason}`, fixes: [`set auto_accept = true on ${address}`] };
+  if (auto) return { accepted: true, why: 'auto_accept = true accepts the request (same account and Region)', fixes: [] };
+  return {
+    accepted: false,
+    why: 'auto_accept is not set, so the request stays pending-acceptance, and nothing in the workspace accepts it',
+    fixes: [`set auto_accept = true on ${address}`, accepter],
+  };
+}
+
+/** The accepter's side: accepts the pending request only with `auto_accept = true` (default false). */
+function peeringAccepter(m: MapContext): void {
+  const v = m.view;
+  m.emit({ ...m.base, kind: 'vpc-peering-accepter', connection: argId(v, 'vpc_peering_connection_id'), autoAccept: toBool(v.attr('auto_accept'), 'auto_accept', false) });
+}
+
+/**
+ * aws_vpc_peering_connection_options sets DNS resolution across an active connection: it neither accepts the
+ * request nor changes routing, so it adds nothing to the model (read so it is not reported as unmodelled).
+ */
+function peeringOptions(): void {
+  // Deliberately empty: see above.
 }
 
 /** An "enable" | "disable" argument of the transit gateway resources (P11, P3). */
@@ -340,6 +396,8 @@ export const networkMappers: ReadonlyMap<string, Mapper> = new Map<string, Mappe
   ['aws_vpc_endpoint_subnet_association', endpointAssociation('subnet', 'subnet_id')],
   ['aws_vpc_endpoint_security_group_association', endpointAssociation('securityGroup', 'security_group_id')],
   ['aws_vpc_peering_connection', peering],
+  ['aws_vpc_peering_connection_accepter', peeringAccepter],
+  ['aws_vpc_peering_connection_options', peeringOptions],
   ['aws_ec2_transit_gateway', transitGateway],
   ['aws_ec2_transit_gateway_vpc_attachment', transitGatewayAttachment],
   ['aws_ec2_transit_gateway_route_table', transitGatewayRouteTable],

@@ -1,0 +1,239 @@
+// VPC peering acceptance (P10), end to end through the real front ends and engine: only an accepted (active)
+// connection carries traffic. Terraform: auto_accept, aws_vpc_peering_connection_accepter, peer_region and
+// peer_owner_id; CloudFormation: same account, PeerOwnerId with and without PeerRoleArn.
+
+import * as assert from 'node:assert/strict';
+import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
+import { association, provider, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
+
+const PCX = 'vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id';
+const WEST = 'provider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\n';
+
+/**
+ * Function in aws_vpc.v (eu-west-1), Redis in aws_vpc.peer, routes both ways through aws_vpc_peering_connection.pcx
+ * whose body is `peering`; `peerProvider` puts the peer side in another Region; `extra` is appended.
+ */
+function peered(peering: string, o: { readonly extra?: string; readonly peerProvider?: string; readonly ingress?: string } = {}): string {
+  const p = o.peerProvider === undefined ? '' : `  provider = ${o.peerProvider}\n`;
+  const peerAz = o.peerProvider === undefined ? 'eu-west-1a' : 'us-west-2a';
+  return `${provider('eu-west-1')}${WEST}${vpc()}
+resource "aws_vpc" "peer" {
+${p}  cidr_block = "10.1.0.0/16"
+}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}
+resource "aws_subnet" "pa" {
+${p}  vpc_id            = aws_vpc.peer.id
+  cidr_block        = "10.1.2.0/24"
+  availability_zone = "${peerAz}"
+}
+resource "aws_vpc_peering_connection" "pcx" {
+  vpc_id      = aws_vpc.v.id
+  peer_vpc_id = aws_vpc.peer.id
+${peering}
+}
+${routeTable('rt', { routes: route('10.1.0.0/16', PCX) })}${association('a', 'rt')}
+resource "aws_route_table" "peer" {
+${p}  vpc_id = aws_vpc.peer.id
+${route('10.0.0.0/16', PCX)}
+}
+resource "aws_route_table_association" "pa" {
+${p}  subnet_id      = aws_subnet.pa.id
+  route_table_id = aws_route_table.peer.id
+}
+${securityGroup('fn', 'all')}
+resource "aws_security_group" "redis" {
+${p}  vpc_id = aws_vpc.peer.id
+  ingress {
+    from_port   = 6379
+    to_port     = 6379
+    protocol    = "tcp"
+    ${o.ingress ?? 'cidr_blocks = ["10.0.0.0/16"]'}
+  }
+}
+resource "aws_elasticache_subnet_group" "g" {
+${p}  subnet_ids = [aws_subnet.pa.id]
+}
+resource "aws_elasticache_cluster" "redis" {
+${p}  engine             = "redis"
+  subnet_group_name  = aws_elasticache_subnet_group.g.name
+  security_group_ids = [aws_security_group.redis.id]
+}
+${vpcFunction('f', { subnets: ['a'], env: 'REDIS = aws_elasticache_cluster.redis.cache_nodes[0].address' })}${o.extra ?? ''}`;
+}
+
+function accepter(o: { readonly autoAccept?: string; readonly provider?: string } = {}): string {
+  return `resource "aws_vpc_peering_connection_accepter" "peer" {
+${o.provider === undefined ? '' : `  provider                  = ${o.provider}\n`}  vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id
+${o.autoAccept === undefined ? '' : `  auto_accept               = ${o.autoAccept}\n`}}
+`;
+}
+
+function redis(files: Readonly<Record<string, string>> | string, explain = false): string {
+  return render(reachOf(analyseWorkspace(files).result, 'f', 'aws_elasticache_cluster.redis'), { explain });
+}
+
+const tf = (text: string): Record<string, string> => ({ '/w/main.tf': text });
+
+describe('VPC peering acceptance (P10)', () => {
+  describe('Terraform', () => {
+    it('same account and Region with auto_accept = true: the connection is active', () => {
+      const run = analyseWorkspace(tf(peered('  auto_accept = true')));
+      const reach = reachOf(run.result, 'f', 'aws_elasticache_cluster.redis');
+      assert.equal(render(reach), 'yes via vpc-peering');
+      const hop = reach?.path.find((h) => h.componentKind === 'vpc-peering');
+      assert.equal(hop?.detail, 'connects the two VPCs; auto_accept = true accepts the request (same account and Region) (P10)');
+    });
+
+    it('auto_accept not set and no accepter: pending-acceptance blocks (BAD_STATE), with both fixes', () => {
+      assert.equal(redis(tf(peered('')), true), [
+        'no via vpc-peering BAD_STATE: aws_vpc_peering_connection.pcx: the connection is not active: auto_accept is not set, so the request stays pending-acceptance, and nothing in the workspace accepts it (P10)',
+        '  fix: set auto_accept = true on aws_vpc_peering_connection.pcx',
+        '  fix: add an aws_vpc_peering_connection_accepter with vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id and auto_accept = true',
+      ].join('\n'));
+      assert.equal(redis(tf(peered('  auto_accept = false'))).split('\n')[0], 'no via vpc-peering BAD_STATE');
+    });
+
+    it('an aws_vpc_peering_connection_accepter with auto_accept = true accepts it; the type is modelled', () => {
+      const run = analyseWorkspace(tf(peered('', { extra: accepter({ autoAccept: 'true' }) })));
+      const reach = reachOf(run.result, 'f', 'aws_elasticache_cluster.redis');
+      assert.equal(render(reach), 'yes via vpc-peering');
+      assert.match(reach?.path.find((h) => h.componentKind === 'vpc-peering')?.detail ?? '', /accepted by aws_vpc_peering_connection_accepter\.peer/);
+      assert.deepEqual(run.problems.filter((p) => p.code === 'tf-unsupported-types').map((p) => p.message), []);
+    });
+
+    it('an accepter without auto_accept adopts the connection but does not accept it: fix names the accepter', () => {
+      assert.equal(redis(tf(peered('', { extra: accepter() }))), [
+        'no via vpc-peering BAD_STATE',
+        '  fix: set auto_accept = true on aws_vpc_peering_connection_accepter.peer',
+      ].join('\n'));
+    });
+
+    it('an accepter whose auto_accept is a variable without default: unknown', () => {
+      const extra = `variable "accept" { type = bool }\n${accepter({ autoAccept: 'var.accept' })}`;
+      assert.match(redis(tf(peered('', { extra })), true), /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT: aws_vpc_peering_connection\.pcx: whether aws_vpc_peering_connection_accepter\.peer accepts the request is not known/);
+    });
+
+    it('inter-Region request without an accepter stays pending: no, fix adds an accepter in that Region', () => {
+      assert.equal(redis(tf(peered('  peer_region = "us-west-2"', { peerProvider: 'aws.west' })), true), [
+        'no via vpc-peering BAD_STATE: aws_vpc_peering_connection.pcx: the connection is not active: a request to the Region "us-west-2" stays pending-acceptance until it is accepted in that Region, and nothing in the workspace accepts it (P10)',
+        '  fix: add an aws_vpc_peering_connection_accepter with vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id and auto_accept = true, with a provider for the Region "us-west-2"',
+      ].join('\n'));
+    });
+
+    it('inter-Region request with an accepter in the peer Region: yes', () => {
+      const text = peered('  peer_region = "us-west-2"', { peerProvider: 'aws.west', extra: accepter({ autoAccept: 'true', provider: 'aws.west' }) });
+      assert.equal(redis(tf(text)), 'yes via vpc-peering');
+    });
+
+    it('an accepted inter-Region connection still does not carry security group references (P3)', () => {
+      const text = peered('  peer_region = "us-west-2"', { peerProvider: 'aws.west', ingress: 'security_groups = [aws_security_group.fn.id]', extra: accepter({ autoAccept: 'true', provider: 'aws.west' }) });
+      assert.equal(redis(tf(text)), 'no via vpc-peering ENI_SG_RULES_MISMATCH\n'
+        + '  fix: allow ingress tcp 6379 from 10.0.0.0/16 (the function\'s VPC) in aws_security_group.redis: a security group reference does not work across Regions');
+    });
+
+    it('auto_accept = true with peer_region: Terraform refuses it, so nothing accepts the request', () => {
+      assert.match(redis(tf(peered('  peer_region = "us-west-2"\n  auto_accept = true', { peerProvider: 'aws.west' })), true),
+        /^no via vpc-peering BAD_STATE: .*Terraform refuses auto_accept = true with peer_region/);
+    });
+
+    it('cross-account request (peer_owner_id) without an accepter: unknown, naming the account', () => {
+      const out = redis(tf(peered('  peer_owner_id = "210987654321"')), true);
+      assert.match(out, /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT: aws_vpc_peering_connection\.pcx: whether the request is accepted is not known: the request goes to the account "210987654321", which must accept it/);
+      assert.match(out, /to accept it: add an aws_vpc_peering_connection_accepter .* in the configuration of the account "210987654321"/);
+    });
+
+    it('cross-account request with the accepter declared in the workspace: yes', () => {
+      assert.equal(redis(tf(peered('  peer_owner_id = "210987654321"', { extra: accepter({ autoAccept: 'true' }) }))), 'yes via vpc-peering');
+    });
+
+    it('auto_accept from a variable without default: unknown', () => {
+      const text = `variable "accept" { type = bool }\n${peered('  auto_accept = var.accept')}`;
+      assert.match(redis(tf(text), true), /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT: .*auto_accept/);
+    });
+
+    it('aws_vpc_peering_connection_options is read without being reported as unmodelled', () => {
+      const extra = `resource "aws_vpc_peering_connection_options" "o" {
+  vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id
+  accepter { allow_remote_vpc_dns_resolution = true }
+}
+`;
+      const run = analyseWorkspace(tf(peered('  auto_accept = true', { extra })));
+      assert.deepEqual(run.problems.filter((p) => p.code === 'tf-unsupported-types').map((p) => p.message), []);
+      assert.equal(render(reachOf(run.result, 'f', 'aws_elasticache_cluster.redis')), 'yes via vpc-peering');
+    });
+  });
+
+  describe('CloudFormation', () => {
+    /** The same layout as the Terraform one; `peering` adds properties to AWS::EC2::VPCPeeringConnection. */
+    function template(peering: string): string {
+      return `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  PeerAccount: { Type: String }
+Resources:
+  VpcA: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+  VpcB: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.1.0.0/16 } }
+  A1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VpcA, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a } }
+  B1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VpcB, CidrBlock: 10.1.1.0/24, AvailabilityZone: us-east-1a } }
+  Pcx:
+    Type: AWS::EC2::VPCPeeringConnection
+    Properties:
+      VpcId: !Ref VpcA
+      PeerVpcId: !Ref VpcB
+${peering}
+  TableA: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref VpcA } }
+  ToB: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref TableA, VpcPeeringConnectionId: !Ref Pcx, DestinationCidrBlock: 10.1.0.0/16 } }
+  AssocTableA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref A1, RouteTableId: !Ref TableA } }
+  TableB: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref VpcB } }
+  ToA: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref TableB, VpcPeeringConnectionId: !Ref Pcx, DestinationCidrBlock: 10.0.0.0/16 } }
+  AssocTableB: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref B1, RouteTableId: !Ref TableB } }
+  FnSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref VpcA } }
+  DbSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: db
+      VpcId: !Ref VpcB
+      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.0.0/16 }]
+  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref B1] } }
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!GetAtt DbSg.GroupId] }
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: arn:aws:iam::123456789012:role/r
+      Runtime: python3.12
+      Handler: index.handler
+      Code: { ZipFile: "def handler(e, c): pass" }
+      VpcConfig: { SubnetIds: [!Ref A1], SecurityGroupIds: [!GetAtt FnSg.GroupId] }
+      Environment: { Variables: { DB_HOST: !GetAtt Db.Endpoint.Address } }
+`;
+    }
+
+    const db = (peering: string, explain = false): string =>
+      render(reachOf(analyseWorkspace({ '/w/template.yaml': template(peering) }, 'us-east-1').result, 'Fn', 'Db'), { explain });
+
+    it('same account (no PeerOwnerId): CloudFormation accepts the request', () => {
+      assert.equal(db(''), 'yes via vpc-peering');
+    });
+
+    it('PeerOwnerId !Ref AWS::AccountId is the stack\'s own account: yes', () => {
+      assert.equal(db('      PeerOwnerId: !Ref AWS::AccountId'), 'yes via vpc-peering');
+    });
+
+    it('same account in another Region (PeerRegion only): accepted without a role', () => {
+      const reach = reachOf(analyseWorkspace({ '/w/template.yaml': template('      PeerRegion: us-west-2') }, 'us-east-1').result, 'Fn', 'Db');
+      assert.match(reach?.path.find((h) => h.componentKind === 'vpc-peering')?.detail ?? '', /CloudFormation accepts the request/);
+    });
+
+    it('another account with PeerRoleArn: accepted through the role', () => {
+      assert.equal(db('      PeerOwnerId: "210987654321"\n      PeerRoleArn: arn:aws:iam::210987654321:role/peer'), 'yes via vpc-peering');
+    });
+
+    it('another account without PeerRoleArn: unknown, and says to set PeerRoleArn', () => {
+      const out = db('      PeerOwnerId: "210987654321"', true);
+      assert.match(out, /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT: Pcx: whether the request is accepted is not known: the request goes to the account '210987654321' without PeerRoleArn/);
+      assert.match(out, /to accept it: set PeerRoleArn on Pcx to a role in the account '210987654321' that allows ec2:AcceptVpcPeeringConnection/);
+      assert.match(db('      PeerOwnerId: !Ref PeerAccount', true), /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT: .*the account PeerOwnerId without PeerRoleArn/);
+    });
+  });
+});
