@@ -13,7 +13,7 @@ import { exportPng, exportSvg } from './exporter';
 import { connectHost, type Host } from './host';
 import { panelCss } from './panelStyle';
 import { PanZoom, type ViewTransform } from './panZoom';
-import { applyHighlight, destinationRows } from './selection';
+import { applyHighlight, destinationLabel, destinationRows } from './selection';
 import { restoreState, type PanelState } from './panelState';
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -203,7 +203,7 @@ class TopologyApp {
     clear.addEventListener('click', () => this.select(null));
     const list = h('ul');
     for (const row of destinationRows(model, fn)) {
-      const item = h('li', {}, [h('span', { className: `status-${row.status}`, text: `${statusIcon[row.status]} ` }), h('span', { className: 'dest', text: row.destination }), document.createTextNode(` — ${statusWord[row.status]}`)]);
+      const item = h('li', {}, [h('span', { className: `status-${row.status}`, text: `${statusIcon[row.status]} ` }), h('span', { className: 'dest', text: row.label }), document.createTextNode(` — ${statusWord[row.status]}`)]);
       for (const az of row.perAz) {
         item.appendChild(h('div', { className: 'az' }, [h('span', { className: `status-${az.status}`, text: `${statusIcon[az.status]} ` }), document.createTextNode(az.az)]));
         if (az.note) item.appendChild(h('div', { className: 'note', text: az.note }));
@@ -366,7 +366,7 @@ class TopologyApp {
       const selected = this.state.selected;
       const members = edge?.members.filter((m) => selected === null || m.functionId === selected || m.source === selected) ?? [];
       const notes = [...new Set(members.map((m) => m.note).filter((n): n is string => n !== undefined))];
-      const destinations = [...new Set(members.map((m) => m.destination).filter((d): d is string => d !== undefined))];
+      const destinations = [...new Set(members.flatMap((m) => (m.destination === undefined ? [] : [this.model && m.functionId !== undefined ? destinationLabel(this.model, m.functionId, m.destination) : m.destination])))];
       if (notes.length === 0 && destinations.length === 0) {
         this.hovercard.hidden = true;
         return;

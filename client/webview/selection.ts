@@ -13,6 +13,8 @@ export interface AzReach {
 
 export interface DestinationRow {
   readonly destination: string;
+  /** What the analysis calls it ("the internet (IPv4)", "Amazon S3"); the key when the data has no label. */
+  readonly label: string;
   readonly status: PathStatus;
   readonly perAz: readonly AzReach[];
 }
@@ -41,8 +43,8 @@ export function destinationRows(model: DiagramModel, fn: string): DestinationRow
     bySubnet.set(e.subnet, { status: worse(current.status, e.status ?? 'unknown'), ...(e.note ?? current.note ? { note: e.note ?? current.note } : {}) });
     paths.set(e.destination, bySubnet);
   }
+  // The analysis's order: the internet (IPv4, IPv6), S3, DynamoDB, then what the function needs.
   return Object.entries(summary.reach)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([destination, status]) => {
       const perAzMap = new Map<string, { statuses: Set<PathStatus>; note?: string }>();
       for (const [subnet, p] of paths.get(destination) ?? []) {
@@ -58,8 +60,15 @@ export function destinationRows(model: DiagramModel, fn: string): DestinationRow
           const status: PathStatus = statuses.size === 1 ? ([...statuses][0] ?? 'unknown') : statuses.has('yes') ? 'partial' : statuses.has('no') ? 'no' : 'unknown';
           return { az, status, ...(note !== undefined && status !== 'yes' ? { note } : {}) };
         });
-      return { destination, status, perAz };
+      return { destination, label: destinationLabel(model, fn, destination), status, perAz };
     });
+}
+
+/** The analysis's label of `fn`'s destination `key`, else the key (diagram data without labels). */
+export function destinationLabel(model: DiagramModel, fn: string, key: string): string {
+  // The host's message check (isDiagramModel) does not look into the optional labels: take strings only.
+  const label: unknown = model.functions.find((f) => f.id === fn)?.reachLabels?.[key];
+  return typeof label === 'string' && label !== '' ? label : key;
 }
 
 /** Line id → the status it has on `fn`'s paths (absent: not on them). */

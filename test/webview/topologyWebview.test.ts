@@ -220,7 +220,7 @@ describe('topology webview (Chromium)', function () {
     assert.equal(await page.locator('path.edge.on-path.status-no').count(), 2, 'ENI in app_b → internet and → DynamoDB are blocked');
     assert.equal(await page.locator(`[data-id="${orders}"].selected`).count(), 1);
     const details = await page.locator('.details').innerText();
-    assert.match(details, /internet — partly reachable\s+✓ eu-west-1a\s+✕ eu-west-1b\s+the internet \(IPv4\): blocked at route table aws_route_table\.app_b/);
+    assert.match(details, /the internet \(IPv4\) — partly reachable\s+✓ eu-west-1a\s+✕ eu-west-1b\s+the internet \(IPv4\): blocked at route table aws_route_table\.app_b/);
     // Hover on the blocked line shows the reason and the fix.
     const blocked = page.locator('path.edge-hit').and(page.locator(`[data-line="${await page.locator('path.edge.on-path.status-no').first().getAttribute('data-line')}"]`));
     const box = await page.locator('path.edge.on-path.status-no').first().boundingBox();
@@ -386,7 +386,7 @@ describe('topology webview (Chromium)', function () {
     // The hostile copy renamed the first function (orders): its name is shown as text.
     await page.locator(`[data-id="${orders}"]`).click();
     assert.equal(await page.locator('.details h2').textContent(), hostileName);
-    assert.match(await page.locator('.details').innerText(), /internet — partly reachable/);
+    assert.match(await page.locator('.details').innerText(), /the internet \(IPv4\) — partly reachable/);
     await page.screenshot({ path: path.join(outputDir, 'topology-export-html.png') });
     assert.deepEqual(problems, []);
     assert.deepEqual(requests, []);

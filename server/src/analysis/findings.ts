@@ -10,6 +10,7 @@ import type { Need } from './intent';
 import { displayName } from './naming';
 import { eniPermissions } from './eniPermissions';
 import { IPV6_ONLY_EGRESS, ipv6Gateway } from './ipv6Egress';
+import { natOtherAzUses } from './natOtherAz';
 import { natWorks, privateDnsFix, vpcDnsFix } from './pathSteps';
 import type { Placement } from './placement';
 import { rules, type RuleInfo } from './rules';
@@ -177,6 +178,20 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
     f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
   }
   publicSubnetFinding(f, fact);
+  natOtherAzFinding(f, fact);
+}
+
+/**
+ * E4: a subnet whose internet or AWS-service traffic goes through a zonal NAT gateway in another AZ, once per
+ * NAT gateway. Warning when a destination the function needs goes that way; information when none does.
+ */
+function natOtherAzFinding(f: Findings, fact: FunctionFacts): void {
+  if (fact.placement.kind !== 'vpc') return;
+  const { fn } = fact;
+  for (const use of natOtherAzUses(f.model, fn.address, fact.reach, fact.evaluations)) {
+    f.add(rules.LAMBDA_NAT_OTHER_AZ, fn.id, locate(fn), use.message,
+      [...f.related(use.routeTables, 'route table'), ...f.related([use.nat.id], 'NAT gateway in another AZ')], use.fixes, use.needed ? 'warning' : 'information', use.nat.address);
+  }
 }
 
 const IGW_NO_PUBLIC_IP = 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS';

@@ -45,6 +45,7 @@ export const rules = Object.freeze({
   LAMBDA_PRIVATE_TARGET_WITHOUT_VPC: rule('LAMBDA_PRIVATE_TARGET_WITHOUT_VPC', 'error', 'Private resource used without VPC config', 'A function without VPC config cannot reach private addresses in a VPC.', ['M1', 'E1', 'P13', 'P14', 'P15']),
   LAMBDA_AZ_UNSUPPORTED: rule('LAMBDA_AZ_UNSUPPORTED', 'error', 'Subnet in an AZ Lambda does not support', 'The subnet is in an Availability Zone listed as unsupported for Lambda.', ['C5']),
   LAMBDA_DEDICATED_TENANCY: rule('LAMBDA_DEDICATED_TENANCY', 'error', 'VPC with dedicated tenancy', 'Functions cannot attach to a VPC with dedicated instance tenancy.', ['P12']),
+  LAMBDA_NAT_OTHER_AZ: rule('LAMBDA_NAT_OTHER_AZ', 'warning', 'Function subnet uses a NAT gateway in another AZ', 'If the NAT gateway\'s AZ fails the subnet loses the internet, and its traffic crosses AZs (data transfer charges): use a NAT gateway per AZ. Information when the function needs nothing through it.', ['E4']),
   NACL_EPHEMERAL_RANGE_NARROW: rule('NACL_EPHEMERAL_RANGE_NARROW', 'warning', 'NACL allows replies only on 32768–65535', 'Lambda\'s Hyperplane source ports are undocumented and NAT gateways use 1024–65535: allow the whole range.', ['P6', 'E5']),
 });
 

@@ -57,6 +57,9 @@ export interface DiagramModel {
   readonly version: number;
   readonly nodes: readonly DiagramNode[];
   readonly edges: readonly DiagramEdge[];
-  /** Per function: destination → status, for the legend and selection. */
-  readonly functions: readonly { readonly id: string; readonly label: string; readonly reach: Readonly<Record<string, PathStatus>> }[];
+  /**
+   * Per function: destination → status, for the legend and selection; `reachLabels`: destination → the
+   * analysis's human label ("the internet (IPv4)", "Amazon S3"). Optional: older data has only the keys.
+   */
+  readonly functions: readonly { readonly id: string; readonly label: string; readonly reach: Readonly<Record<string, PathStatus>>; readonly reachLabels?: Readonly<Record<string, string>> }[];
 }

@@ -143,20 +143,24 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
 
   // Regional services and the paths.
   const statusOf = new Map<string, Record<string, PathStatus>>();
+  const labelsOf = new Map<string, Record<string, string>>();
   for (const report of functions) {
     const reach: Record<string, PathStatus> = {};
+    const labels: Record<string, string> = {};
     for (const r of report.reach) {
       reach[r.destination] = r.status;
+      labels[r.destination] = r.label;
       const destNode = destinationNode(model, r, nodes, add);
       edges.push(...pathEdges(report, r, destNode, nodes, eniOf));
     }
     statusOf.set(report.function, reach);
+    labelsOf.set(report.function, labels);
   }
   return {
     version: options.version,
     nodes: [...nodes.values()],
     edges,
-    functions: functions.map((f) => ({ id: f.function, label: nameOf(model, f.function), reach: statusOf.get(f.function) ?? {} })),
+    functions: functions.map((f) => ({ id: f.function, label: nameOf(model, f.function), reach: statusOf.get(f.function) ?? {}, reachLabels: labelsOf.get(f.function) ?? {} })),
   };
 }
 
