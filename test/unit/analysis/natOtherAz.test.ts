@@ -91,6 +91,24 @@ ${routeTable('private', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_g
     assert.doesNotMatch(out[0] ?? '', /aws_subnet\.a /);
   });
 
+  it('Terraform: element() from index 2 on may wrap round the AZ list: no finding for it', () => {
+    const az = (i: number): string => `element(data.aws_availability_zones.azs.names, ${i})`;
+    const text = `${provider('us-east-1')}${vpc()}data "aws_availability_zones" "azs" { state = "available" }
+${[['b', '10.0.2.0/24', 1], ['c', '10.0.3.0/24', 2], ['pa', '10.0.10.0/24', 0]].map(([n, cidr, i]) => `resource "aws_subnet" "${String(n)}" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "${String(cidr)}"
+  availability_zone = ${az(Number(i))}
+}
+`).join('')}resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
+${routeTable('pub', { routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}${association('pa', 'pub')}${natGateway('na', 'pa')}
+${routeTable('private', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.na.id') })}${association('b', 'private')}${association('c', 'private')}${securityGroup('fn', 'https')}${vpcFunction('f', { ...NEEDS_INTERNET, subnets: ['b', 'c'] })}`;
+    const out = report(tf(text));
+    // element(names, 2) is the first AZ again in a Region with two: only aws_subnet.b is certainly elsewhere.
+    assert.equal(out.length, 1);
+    assert.match(out[0] ?? '', /from aws_subnet\.b /);
+    assert.doesNotMatch(out[0] ?? '', /aws_subnet\.c/);
+  });
+
   it('Terraform: a regional NAT gateway serves each AZ: no finding', () => {
     const run = tf(`${NETWORK}resource "aws_nat_gateway" "r" {
   vpc_id            = aws_vpc.v.id

@@ -258,8 +258,10 @@ function azLabel(subnet: Subnet): string {
   if (!az.symbol) return 'AZ unknown';
   // Fn::GetAZs / data.aws_availability_zones picks ("azs:AWS::Region[0]" from CloudFormation,
   // "az-list:data.aws_availability_zones.available[0]" from Terraform) read better as the Region's first AZ.
-  const pick = /^(?:azs|az-list):.*\[(\d+)\]$/.exec(az.symbol);
-  return pick ? `AZ ${Number(pick[1]) + 1} of the Region` : `AZ ${az.symbol}`;
+  const pick = /^(?:azs|az-list):.*\[(\d+)(?: mod n)?\]$/.exec(az.symbol);
+  if (!pick) return `AZ ${az.symbol}`;
+  const n = Number(pick[1]) + 1;
+  return az.symbol.endsWith(' mod n]') ? `AZ ${n} of the Region, counting round` : `AZ ${n} of the Region`;
 }
 
 /** Public when its route table sends 0.0.0.0/0 to an internet gateway. */

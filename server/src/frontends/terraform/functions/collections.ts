@@ -4,9 +4,9 @@
 // slice, merge, lookup…); a result that depends on them is unknown with the refs kept.
 //
 // Symbolic AZs: the evaluator represents e.g. `data.aws_availability_zones.x.names` as a TfUnknown with a
-// `symbol` ('az-list'). `element(list, i)` on such an unknown returns a TfUnknown with symbol `<symbol>[i]`
-// (the index as written; element() wraps modulo the unknown length, so `[3]` may be the same AZ as `[0]`, and
-// two different symbols compare as unknown, never as unequal). `slice(list, a, b)` on one is the known-length
+// `symbol` ('az-list'). `element(list, i)` on such an unknown returns a TfUnknown with symbol `<symbol>[i]`,
+// or `<symbol>[i mod n]` from index 2 on (element() wraps modulo the unknown length, so `[3]` may be the same
+// AZ as `[0]`); two different symbols compare as unknown, never as unequal. `slice(list, a, b)` on one is the known-length
 // list of `<symbol>[a]` … `<symbol>[b-1]`.
 
 import { type TfUnknown, type TfValue, isTfObject, isTfRef, isTfUnknown } from '../value';
@@ -81,7 +81,9 @@ function element(call: Call): TfFunctionResult {
   const v = arg(call, 0);
   const i = index(call, 'index', arg(call, 1));
   if (i < 0) return callFailed(call, 'cannot use element function with a negative index');
-  if (isTfUnknown(v) && v.symbol !== undefined) return indexedSymbol(v, i);
+  // element() wraps around the list's length, which is unknown here: from index 2 on (every Region has at
+  // least two AZs) the pick may be an earlier one, so its identity says so and never counts as different.
+  if (isTfUnknown(v) && v.symbol !== undefined) return i < 2 ? indexedSymbol(v, i) : { ...v, symbol: `${v.symbol}[${i} mod n]` };
   const items = list(call, 'list', v);
   if (items.length === 0) return callFailed(call, 'cannot use element function with an empty list');
   return items[i % items.length] ?? null;
