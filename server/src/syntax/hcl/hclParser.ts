@@ -86,6 +86,93 @@ const enum Term {
   EndFor,
 }
 
+/** A string part while its template is read: strip markers and `<<-` still change its value. */
+type MutableString = { kind: 'string'; value: string; span: Span };
+
+/**
+ * The tokens of a `<<-` heredoc in order (HCL scans each line as its own literal): each literal's text and the
+ * part it joins, or '' and null for a `${…}`/`%{…}` sequence. Parallel arrays: no object per line.
+ */
+interface HeredocTokens {
+  readonly texts: string[];
+  readonly parts: (MutableString | null)[];
+}
+
+/** The span of a string part until its last token is read. */
+const NO_SPAN: Span = { start: 0, end: 0 };
+
+/** Go's unicode.IsSpace, which HCL's strip markers and `<<-` use (JavaScript's trim differs on U+0085, U+FEFF). */
+function isSpace(c: number): boolean {
+  if (c <= 0xff) return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+function trimSpaceStart(s: string): string {
+  let k = 0;
+  while (k < s.length && isSpace(s.charCodeAt(k))) k++;
+  return k === 0 ? s : s.slice(k);
+}
+
+function trimSpaceEnd(s: string): string {
+  let k = s.length;
+  while (k > 0 && isSpace(s.charCodeAt(k - 1))) k--;
+  return k === s.length ? s : s.slice(0, k);
+}
+
+/**
+ * `<<-`: HCL's flushHeredocTemplateParts, applied after the strip markers; then sets the parts' values. Only a
+ * token that starts a line (the first one, or one after a token ending in a line break) has indentation; a
+ * line starting with `${` or `%{`, or whose text a strip marker emptied, has none; a whitespace-only line
+ * ending in a line break is ignored and kept. The smallest indentation is removed from every line-starting
+ * token (counted in characters, as HCL counts grapheme clusters of whitespace).
+ */
+function removeIndentation(tokens: HeredocTokens): void {
+  const { texts, parts } = tokens;
+  let min = Number.MAX_SAFE_INTEGER;
+  let lineStart = true;
+  for (let k = 0; k < texts.length; k++) {
+    const t = texts[k] ?? '';
+    if (lineStart) {
+      lineStart = false;
+      if (parts[k] === null) min = 0;
+      else if (!blankLine(t)) min = Math.min(min, leadingSpaces(t));
+    }
+    if (t.charCodeAt(t.length - 1) === 10) lineStart = true;
+  }
+  if (min === Number.MAX_SAFE_INTEGER) min = 0;
+  // Removing indentation never changes how a token ends, so the line starts are found again the same way.
+  let part: MutableString | null = null;
+  let value = '';
+  lineStart = true;
+  for (let k = 0; k < texts.length; k++) {
+    let t = texts[k] ?? '';
+    const owner = parts[k] ?? null;
+    const ends = t.charCodeAt(t.length - 1) === 10;
+    if (lineStart && min > 0 && owner !== null && !blankLine(t)) t = t.slice(min);
+    lineStart = ends;
+    if (owner === null) continue;
+    if (owner !== part) {
+      if (part !== null) part.value = value;
+      part = owner;
+      value = t;
+    } else {
+      value += t;
+    }
+  }
+  if (part !== null) part.value = value;
+}
+
+function leadingSpaces(t: string): number {
+  let n = 0;
+  while (n < t.length && isSpace(t.charCodeAt(n))) n++;
+  return n;
+}
+
+/** A whitespace-only line ending in a line break: HCL neither counts nor strips its indentation. */
+function blankLine(t: string): boolean {
+  return t.charCodeAt(t.length - 1) === 10 && leadingSpaces(t) === t.length;
+}
+
 /** Guards against stack overflow on pathological nesting; real configurations nest a few levels. */
 const MAX_EXPR_DEPTH = 200;
 const MAX_BLOCK_DEPTH = 100;
@@ -225,7 +312,14 @@ class HclParser {
   private tpos = 0;
   private term: Term = Term.End;
   private termEnd = 0;
+  /** The last `}` was written `~}`: the next literal token loses its leading whitespace. */
   private stripNext = false;
+  /** The string part ending with the last literal token (for `${~`). */
+  private lastString: MutableString | undefined;
+  /** In a `<<-` heredoc: its literal tokens in order, null for each `${…}`/`%{…}` (see removeIndentation). */
+  private hdTokens: HeredocTokens | undefined;
+  /** The index in hdTokens of the last literal token, or -1. */
+  private lastToken = -1;
   /** The opening quote of the quoted template being read (for "unterminated" reports from nested parts). */
   private quoteOpen = 0;
   private lines: LineIndex | undefined;
@@ -249,7 +343,8 @@ class HclParser {
 
   parseRawTemplate(): HclTemplatePart[] {
     this.tpos = 0;
-    return this.scanParts(Mode.Raw, this.end, false, 0);
+    this.stripNext = false;
+    return this.scanParts(Mode.Raw, this.end, false);
   }
 
   // ---------------------------------------------------------------------------------------------- problems, spans
@@ -1288,7 +1383,11 @@ class HclParser {
     const outerQuote = this.quoteOpen;
     this.quoteOpen = open;
     this.tpos = this.tokEnd;
-    const parts = this.scanParts(Mode.Quoted, this.end, false, 0);
+    const outerTokens = this.hdTokens;
+    this.hdTokens = undefined;
+    this.stripNext = false;
+    const parts = this.scanParts(Mode.Quoted, this.end, false);
+    this.hdTokens = outerTokens;
     this.quoteOpen = outerQuote;
     const end = this.tpos;
     if (parts.length === 0) {
@@ -1311,7 +1410,6 @@ class HclParser {
     bodyStart = bodyStart < 0 ? this.end : bodyStart + 1;
     let contentEnd = -1;
     let closeEnd = this.end;
-    let minIndent = Number.MAX_SAFE_INTEGER;
     let lineStart = bodyStart;
     while (lineStart < this.end) {
       let k = lineStart;
@@ -1324,10 +1422,6 @@ class HclParser {
           break;
         }
       }
-      const c = text.charCodeAt(k);
-      const blank = k >= this.end || c === 10 || c === 13;
-      // HCL's `<<-` removes the smallest indentation of the non-blank lines.
-      if (!blank && k - lineStart < minIndent) minIndent = k - lineStart;
       const nl = text.indexOf('\n', k);
       lineStart = nl < 0 ? this.end : nl + 1;
     }
@@ -1336,9 +1430,14 @@ class HclParser {
       closeEnd = this.end;
       this.error(open, this.tokEnd, `Unterminated heredoc: expected a line containing only '${marker}'`);
     }
-    if (!indented || minIndent === Number.MAX_SAFE_INTEGER) minIndent = 0;
     this.tpos = bodyStart;
-    const parts = this.scanParts(Mode.Heredoc, contentEnd, false, minIndent);
+    const outerTokens = this.hdTokens;
+    const tokens: HeredocTokens | undefined = indented ? { texts: [], parts: [] } : undefined;
+    this.hdTokens = tokens;
+    this.stripNext = false;
+    const parts = this.scanParts(Mode.Heredoc, contentEnd, false);
+    if (tokens !== undefined) removeIndentation(tokens);
+    this.hdTokens = outerTokens;
     this.rewind(closeEnd);
     return { kind: 'template', parts, heredoc: { marker, indented }, span: this.sp(open, closeEnd) };
   }
@@ -1346,65 +1445,71 @@ class HclParser {
   /**
    * Reads template parts from `tpos` up to `limit` (or the closing quote). With `nested`, stops at
    * `%{else}`/`%{endif}`/`%{endfor}` and records which in `term`. Leaves `tpos` after what it consumed.
+   * Literal text is read as HCL's scanner reads it: one literal token per line (and per run between
+   * sequences), so a strip marker trims only the adjacent token, never into the next or previous line.
    */
-  private scanParts(mode: Mode, limit: number, nested: boolean, indent: number): HclTemplatePart[] {
+  private scanParts(mode: Mode, limit: number, nested: boolean): HclTemplatePart[] {
     const text = this.text;
     const parts: HclTemplatePart[] = [];
     let i = this.tpos;
     let buf = '';
     let segStart = i;
-    let litStart = -1;
-    let lineStart = indent > 0 && this.atColumn0(i);
+    /** Start of the literal token being read (-1 between tokens). */
+    let tokStart = -1;
+    /** The string part the current tokens join (one part per run of literal text between sequences). */
+    let str: MutableString | undefined;
+    let strStart = 0;
+    let strEnd = 0;
     this.term = Term.End;
-    const flush = (at: number): void => {
-      if (litStart < 0) return;
-      const value = buf + text.slice(segStart, at);
-      if (value.length > 0 || at > litStart) parts.push({ kind: 'string', value, span: this.sp(litStart, at) });
+    const endToken = (at: number): void => {
+      if (tokStart < 0) return;
+      let value = buf + text.slice(segStart, at);
       buf = '';
-      litStart = -1;
-    };
-    for (;;) {
       if (this.stripNext) {
         this.stripNext = false;
-        while (i < limit) {
-          const c = text.charCodeAt(i);
-          if (c === 32 || c === 9 || ((c === 10 || c === 13) && mode !== Mode.Quoted)) i++;
-          else break;
-        }
-        segStart = i;
-        lineStart = false;
+        value = trimSpaceStart(value);
       }
-      if (lineStart) {
-        lineStart = false;
-        let k = i;
-        while (k < limit && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-        const c = text.charCodeAt(k);
-        const blank = k >= limit || c === 10 || c === 13;
-        if (!blank) {
-          if (litStart >= 0) buf += text.slice(segStart, i);
-          i = Math.min(i + indent, k);
-          segStart = i;
-        }
+      if (str === undefined) {
+        str = { kind: 'string', value: '', span: NO_SPAN };
+        parts.push(str);
+        strStart = tokStart;
       }
+      strEnd = at;
+      tokStart = -1;
+      if (this.hdTokens !== undefined) {
+        // In a `<<-` heredoc the tokens hold the text; removeIndentation joins each part's value.
+        this.lastToken = this.hdTokens.texts.push(value) - 1;
+        this.hdTokens.parts.push(str);
+        return;
+      }
+      this.lastString = str;
+      str.value += value;
+    };
+    const endString = (): void => {
+      if (str === undefined) return;
+      str.span = this.sp(strStart, strEnd);
+      str = undefined;
+    };
+    for (;;) {
       if (i >= limit) {
         if (mode === Mode.Quoted) this.unterminated(this.quoteOpen, i);
-        flush(i);
+        endToken(i);
         break;
       }
       const c = text.charCodeAt(i);
       if (mode === Mode.Quoted) {
         if (c === 34) {
-          flush(i);
+          endToken(i);
           i++;
           break;
         }
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10)) {
           this.unterminated(this.quoteOpen, i);
-          flush(i);
+          endToken(i);
           break;
         }
         if (c === 92) {
-          if (litStart < 0) litStart = i;
+          if (tokStart < 0) tokStart = i;
           buf += text.slice(segStart, i);
           i = this.decodeEscape(i);
           buf += this.escaped;
@@ -1414,39 +1519,58 @@ class HclParser {
       }
       const next = text.charCodeAt(i + 1);
       if ((c === 36 || c === 37) && next === 123) {
-        flush(i);
+        endToken(i);
+        endString();
+        // A `~}` strips only a literal right after it.
+        this.stripNext = false;
         const open = i;
         i += 2;
         if (text.charCodeAt(i) === 126) {
           i++;
-          this.trimLastString(parts);
+          this.trimLastToken(mode);
+        }
+        this.lastString = undefined;
+        this.lastToken = -1;
+        if (this.hdTokens !== undefined) {
+          this.hdTokens.texts.push('');
+          this.hdTokens.parts.push(null);
         }
         if (c === 36) {
           i = this.scanInterpolation(parts, open, i, mode, limit);
         } else {
           this.tpos = i;
-          const stop = this.scanDirective(parts, open, mode, limit, nested, indent);
+          const stop = this.scanDirective(parts, open, mode, limit, nested);
           i = this.tpos;
           if (stop) {
             this.tpos = i;
             return parts;
           }
         }
+        // A template inside the sequence read literals of its own: a following `${~` must not trim them.
+        this.lastString = undefined;
+        this.lastToken = -1;
         segStart = i;
         continue;
       }
       if ((c === 36 || c === 37) && next === c && text.charCodeAt(i + 2) === 123) {
         // `$${` and `%%{` are the escapes for a literal `${` and `%{`.
-        if (litStart < 0) litStart = i;
+        if (tokStart < 0) tokStart = i;
         buf += text.slice(segStart, i + 1);
         i += 2;
         segStart = i;
         continue;
       }
-      if (litStart < 0) litStart = i;
+      if (tokStart < 0) tokStart = i;
       i++;
-      if (c === 10 && indent > 0) lineStart = true;
+      // A line break ends a token where it matters: `<<-` and the one line after `~}`. Elsewhere the
+      // line breaks within a part's value still mark its tokens (see trimLastToken).
+      if (c === 10 && (this.hdTokens !== undefined || this.stripNext)) {
+        endToken(i);
+        segStart = i;
+      }
     }
+    endString();
+    this.stripNext = false;
     this.tpos = i;
     if (nested) this.term = Term.End;
     return parts;
@@ -1502,12 +1626,20 @@ class HclParser {
     }
   }
 
-  /** `${~`: removes trailing whitespace from the literal before it. */
-  private trimLastString(parts: HclTemplatePart[]): void {
-    const last = parts[parts.length - 1];
-    if (last === undefined || last.kind !== 'string') return;
-    const value = last.value.trimEnd();
-    parts[parts.length - 1] = { kind: 'string', value, span: last.span };
+  /** `${~` / `%{~`: removes the trailing whitespace of the literal token right before it (only that token). */
+  private trimLastToken(mode: Mode): void {
+    const texts = this.hdTokens?.texts;
+    if (texts !== undefined && this.lastToken >= 0) {
+      texts[this.lastToken] = trimSpaceEnd(texts[this.lastToken] ?? '');
+      return;
+    }
+    const str = this.lastString;
+    if (str === undefined) return;
+    const v = str.value;
+    // A quoted part is one token; in a heredoc or template file the last token is the last line of the part
+    // (with its line break when the sequence starts a line), and every "\n" in its value is a line break.
+    const at = mode === Mode.Quoted || v.length < 2 ? 0 : v.lastIndexOf('\n', v.length - 2) + 1;
+    str.value = v.slice(0, at) + trimSpaceEnd(v.slice(at));
   }
 
   /** From after `${` (and `~`): the expression and the closing `}`. Returns where the literal text resumes. */
@@ -1557,7 +1689,6 @@ class HclParser {
     mode: Mode,
     limit: number,
     nested: boolean,
-    indent: number,
   ): boolean {
     const saved = this.ignoreNl;
     this.ignoreNl = true;
@@ -1577,11 +1708,11 @@ class HclParser {
         return false;
       }
       this.exprDepth++;
-      const then = this.scanParts(mode, limit, true, indent);
+      const then = this.scanParts(mode, limit, true);
       let otherwise: HclTemplatePart[] | undefined;
       let term = this.term;
       if (term === Term.Else) {
-        otherwise = this.scanParts(mode, limit, true, indent);
+        otherwise = this.scanParts(mode, limit, true);
         term = this.term;
       }
       this.exprDepth--;
@@ -1623,7 +1754,7 @@ class HclParser {
         return false;
       }
       this.exprDepth++;
-      const body = this.scanParts(mode, limit, true, indent);
+      const body = this.scanParts(mode, limit, true);
       this.exprDepth--;
       let end = this.tpos;
       if (this.term !== Term.EndFor) {
