@@ -2,15 +2,31 @@
 // (P9 longest-prefix match, P10 peering, P11 transit gateway): every change that alone would fix that hop.
 
 import { isKnown } from '../model/origin';
-import type { Id, Route, Subnet } from '../model/types';
+import type { Id, Route, Subnet, VpcPeeringConnection } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { nameOf } from './pathSteps';
+import { peeringStatus } from './peeringAcceptance';
 import { transitGatewayRouteFixes } from './transitGateway';
 import type { Fix } from './types';
 
 function cidrOf(route: Route): string | null {
   const d = route.destination;
   return d.kind !== 'prefix-list' && isKnown(d.cidr) ? d.cidr : null;
+}
+
+/** Accepted first, then unknown, then pending: the connection a route fix had best lead to. */
+const ACCEPTANCE_RANK = { true: 0, unknown: 1, false: 2 } as const;
+
+/**
+ * P10: routing to a connection that is not accepted would only move the block to the connection (BAD_STATE),
+ * so the fix carries the change that gets it accepted; for an unknown acceptance, the change that settles it.
+ */
+function withAcceptance(model: NetworkModel, pcx: VpcPeeringConnection, fix: Fix): Fix {
+  const status = peeringStatus(model, pcx);
+  if (status.accepted === true || status.fixes.length === 0) return fix;
+  const how = status.fixes.map((f) => f.description).join(', or ');
+  const what = status.accepted === false ? 'and accept the request (it is pending-acceptance)' : 'and make sure the request is accepted (the workspace does not show whether it is)';
+  return { description: `${fix.description}, ${what}: ${how}`, changes: [...fix.changes, ...(status.fixes[0]?.changes ?? [])] };
 }
 
 /**
@@ -29,30 +45,32 @@ export function privateRouteFixes(model: NetworkModel, table: Id, srcVpc: Id, ds
     return hiding ? [{ description: `remove the route ${hidingText} from ${nameOf(model, table)} so the local route reaches ${dst.address} (P8, P9)`, changes: [{ kind: 'other', component: hiding.id }] }] : [];
   }
   const fixes: Fix[] = [];
-  const peerings = model.all('vpc-peering').filter((p) => isKnown(p.vpc) && isKnown(p.peerVpc) && ((p.vpc === srcVpc && p.peerVpc === dstVpc) || (p.vpc === dstVpc && p.peerVpc === srcVpc)));
-  const viaPeering = (r: Route): boolean => {
+  const peerings = model.all('vpc-peering').filter((p) => isKnown(p.vpc) && isKnown(p.peerVpc) && ((p.vpc === srcVpc && p.peerVpc === dstVpc) || (p.vpc === dstVpc && p.peerVpc === srcVpc)))
+    .sort((a, b) => ACCEPTANCE_RANK[`${peeringStatus(model, a).accepted}`] - ACCEPTANCE_RANK[`${peeringStatus(model, b).accepted}`]);
+  const peeringOf = (r: Route): VpcPeeringConnection | undefined => {
     const ref = r.target.ref;
-    if (r.target.kind !== 'vpc-peering' || !isKnown(ref)) return false;
+    if (r.target.kind !== 'vpc-peering' || !isKnown(ref)) return undefined;
     const id = model.canonical(ref);
-    return peerings.some((p) => p.id === id);
+    return peerings.find((p) => p.id === id);
   };
   // P9: a less specific route of the table already leads to the peer VPC; the hiding route alone is in the way.
-  const shadowed = hiding ? model.routesOf(table).find((r) => r !== hiding && viaPeering(r)) : undefined;
-  if (hiding && shadowed) {
-    fixes.push({
+  const shadowed = hiding ? model.routesOf(table).find((r) => r !== hiding && peeringOf(r) !== undefined) : undefined;
+  const shadowedPeering = shadowed ? peeringOf(shadowed) : undefined;
+  if (hiding && shadowed && shadowedPeering) {
+    fixes.push(withAcceptance(model, shadowedPeering, {
       description: `remove the route ${hidingText} from ${nameOf(model, table)}: it is more specific than ${cidrOf(shadowed) ?? 'the route'} → ${nameOf(model, shadowed.target.ref)} and takes ${dst.address}'s traffic away from the peering (P9)`,
       changes: [{ kind: 'other', component: hiding.id }],
-    });
+    }));
   }
   // The hiding route's own block, else the peer VPC's (primary IPv4) block, else the target subnet's.
   const vpcCidr = model.vpcCidrs(dstVpc).find((c): c is string => isKnown(c) && !c.includes(':'));
   const dstCidr = hidingCidr ?? vpcCidr ?? (isKnown(dst.cidrBlock) ? dst.cidrBlock : null);
   const peering = peerings[0];
   if (peering && dstCidr !== null) {
-    fixes.push({
+    fixes.push(withAcceptance(model, peering, {
       description: hiding ? `point the route ${hidingText} in ${nameOf(model, table)} at ${peering.address} instead (P10)` : `route ${dstCidr} in ${nameOf(model, table)} to ${peering.address} (P10)`,
       changes: [...(hiding ? [{ kind: 'other' as const, component: hiding.id }] : []), { kind: 'add-route', routeTable: table, destination: dstCidr, target: peering.id }],
-    });
+    }));
   }
   fixes.push(...transitGatewayRouteFixes(model, table, srcVpc, dstVpc).map((f) => (hiding ? { ...f, description: `${f.description}, replacing the route ${hidingText}`, changes: [{ kind: 'other' as const, component: hiding.id }, ...f.changes] } : f)));
   if (fixes.length === 0) {

@@ -1,13 +1,15 @@
 // Hover text (Markdown) for what is under the cursor: a reference's resolved value, or the declared object:
 // a function (where it runs, its Hyperplane ENIs, its reach table, blocked paths hop by hop), a subnet (ENIs,
 // addresses, route table and NACL in effect), a filter or gateway (which functions' paths use it and what it
-// decides), a regional service or target (how each function reaches it). Concise, scannable.
+// decides), a peering connection (whether it is accepted, P10), a regional service or target (how each function
+// reaches it). Concise, scannable.
 
 import { preHyperplaneEniEstimate } from '../analysis/enis';
+import { peeringStatus } from '../analysis/peeringAcceptance';
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop } from '../analysis/types';
 import type { NetworkModel } from '../model/network';
 import { isUnknown, type Maybe } from '../model/origin';
-import type { Id, LambdaFunction, ModelObject, Subnet, Vpc } from '../model/types';
+import type { Id, LambdaFunction, ModelObject, Subnet, Vpc, VpcPeeringConnection } from '../model/types';
 import { whereItRuns } from './explain';
 import type { ObjectIndex } from './objectIndex';
 
@@ -49,6 +51,8 @@ function declaredObjectHover(ctx: HoverContext, object: ModelObject): string | u
     case 'internet-gateway':
     case 'egress-only-internet-gateway':
       return componentHover(ctx, object);
+    case 'vpc-peering':
+      return peeringHover(ctx, object);
     default:
       return undefined;
   }
@@ -232,10 +236,14 @@ function subnetSize(subnet: Subnet): number | undefined {
 
 /** Which functions' paths pass through a component, and what it decided for each. */
 function componentHover(ctx: HoverContext, object: ModelObject): string {
+  return [`**${object.address}**`, '', ...pathLines(ctx, object.id)].join('\n');
+}
+
+function pathLines(ctx: HoverContext, component: Id): string[] {
   const uses: string[] = [];
   for (const report of ctx.result.functions) {
     for (const reach of report.reach) {
-      const hops = [...reach.path, ...reach.bySubnet.flatMap((s) => s.path)].filter((h) => h.component === object.id);
+      const hops = [...reach.path, ...reach.bySubnet.flatMap((s) => s.path)].filter((h) => h.component === component);
       const hop = hops.find((h) => h.verdict === 'block') ?? hops.find((h) => h.verdict === 'unknown') ?? hops[0];
       if (hop === undefined) continue;
       uses.push(`- ${verdictIcon[hop.verdict]} ${code(name(ctx, report.function))} → ${reach.label}: ${hop.detail}`);
@@ -243,10 +251,19 @@ function componentHover(ctx: HoverContext, object: ModelObject): string {
     }
     if (uses.length >= 12) break;
   }
-  const lines = [`**${object.address}**`, ''];
-  if (uses.length === 0) lines.push('No Lambda function path goes through this component.');
-  else lines.push('Lambda paths through it:', ...uses);
-  return lines.join('\n');
+  return uses.length === 0 ? ['No Lambda function path goes through this component.'] : ['Lambda paths through it:', ...uses];
+}
+
+/** P10: whether the connection is accepted (active) and why, the accepters naming it, then the paths through it. */
+function peeringHover(ctx: HoverContext, pcx: VpcPeeringConnection): string {
+  const status = peeringStatus(ctx.model, pcx);
+  const state = status.accepted === true ? '✅ Accepted (active)' : status.accepted === false ? '❌ Not accepted (pending-acceptance: carries no traffic)' : '❔ Acceptance not known';
+  const lines = [`**${pcx.address}** · ${name(ctx, pcx.vpc)} ↔ ${name(ctx, pcx.peerVpc)}`, '', `${state}: ${status.why} (P10).`];
+  if (status.accepted !== true && status.fixes.length > 0) lines.push('', `To accept it: ${status.fixes.map((f) => f.description).join('; **or** ')}.`);
+  const accepters = status.accepters.map((a) => `${code(a.address)} (auto_accept = ${isUnknown(a.autoAccept) ? `unknown: ${a.autoAccept.reason}` : String(a.autoAccept)}${a.existence ? `; may not be created: ${a.existence.reason}` : ''})`);
+  if (accepters.length > 0) lines.push('', `Accepter${accepters.length > 1 ? 's' : ''} in the workspace: ${accepters.join(', ')}.`);
+  else if (status.accepted !== true) lines.push('', 'No accepter in the workspace names it.');
+  return [...lines, '', ...pathLines(ctx, pcx.id)].join('\n');
 }
 
 function serviceHover(ctx: HoverContext, id: Id, service: string, address: string): string {

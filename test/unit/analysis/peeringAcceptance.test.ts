@@ -237,3 +237,85 @@ ${peering}
     });
   });
 });
+
+describe('VPC peering acceptance follow-ups (P10)', () => {
+  describe('peer_owner_id from aws_caller_identity: the account of a provider configuration', () => {
+    const CALLER = 'data "aws_caller_identity" "current" {}\n';
+    const OWNER = '  peer_owner_id = data.aws_caller_identity.current.account_id';
+
+    it('the same provider configuration is this account: as if peer_owner_id were not set', () => {
+      const run = analyseWorkspace(tf(peered(`${OWNER}\n  auto_accept   = true`, { extra: CALLER })));
+      const reach = reachOf(run.result, 'f', 'aws_elasticache_cluster.redis');
+      assert.equal(render(reach), 'yes via vpc-peering');
+      assert.equal(reach?.path.find((h) => h.componentKind === 'vpc-peering')?.detail, 'connects the two VPCs; auto_accept = true accepts the request (same account and Region) (P10)');
+      // Without auto_accept it is a same-account request nothing accepts: no, with the same-account fixes.
+      assert.equal(redis(tf(peered(OWNER, { extra: CALLER }))), [
+        'no via vpc-peering BAD_STATE',
+        '  fix: set auto_accept = true on aws_vpc_peering_connection.pcx',
+        '  fix: add an aws_vpc_peering_connection_accepter with vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id and auto_accept = true',
+      ].join('\n'));
+    });
+
+    it('a caller identity read through another provider alias: unknown whether the same account', () => {
+      const extra = 'data "aws_caller_identity" "current" { provider = aws.west }\n';
+      assert.match(redis(tf(peered(`${OWNER}\n  auto_accept   = true`, { extra })), true),
+        /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT: .*the request goes to the account of the provider aws\.west \(peer_owner_id\), which must accept it/);
+    });
+
+    it('a module that inherits the default provider reads the same account; one passed an alias does not', () => {
+      const module = { '/w/acct/main.tf': 'data "aws_caller_identity" "this" {}\noutput "id" { value = data.aws_caller_identity.this.account_id }\n' };
+      const owner = '  peer_owner_id = module.acct.id\n  auto_accept   = true';
+      const inherited = { ...module, '/w/main.tf': peered(owner, { extra: 'module "acct" { source = "./acct" }\n' }) };
+      assert.equal(redis(inherited), 'yes via vpc-peering');
+      const aliased = { ...module, '/w/main.tf': peered(owner, { extra: 'module "acct" {\n  source    = "./acct"\n  providers = { aws = aws.west }\n}\n' }) };
+      assert.match(redis(aliased), /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT/);
+      // A module with its own provider block (here assuming a role) is another configuration: maybe another account.
+      const own = { '/w/acct/main.tf': `provider "aws" {\n  region = "eu-west-1"\n  assume_role { role_arn = "arn:aws:iam::210987654321:role/peer" }\n}\n${module['/w/acct/main.tf']}`, '/w/main.tf': inherited['/w/main.tf'] };
+      assert.match(redis(own, true), /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT: .*the account of the provider module\.acct\.aws/);
+    });
+
+    it('account ids compare equal within one provider configuration and stay undecided across two', () => {
+      const extra = 'data "aws_caller_identity" "a" {}\ndata "aws_caller_identity" "b" {}\ndata "aws_caller_identity" "w" { provider = aws.west }\n';
+      assert.equal(redis(tf(peered('  auto_accept = data.aws_caller_identity.a.account_id == data.aws_caller_identity.b.account_id', { extra }))), 'yes via vpc-peering');
+      assert.match(redis(tf(peered('  auto_accept = data.aws_caller_identity.a.account_id == data.aws_caller_identity.w.account_id', { extra }))), /^unknown via vpc-peering/);
+    });
+
+    it('the rest of the caller identity stays unknown: its id is not taken for the account', () => {
+      assert.match(redis(tf(peered('  peer_owner_id = data.aws_caller_identity.current.id\n  auto_accept   = true', { extra: CALLER }))), /^unknown via vpc-peering LAMBDA_UNKNOWN_INPUT/);
+    });
+  });
+
+  describe('a route fix to a connection that is not accepted carries the acceptance', () => {
+    /** The peered layout without the function side's route to the peer VPC. */
+    const unrouted = (peering: string, extra?: string): Record<string, string> =>
+      tf(peered(peering, extra === undefined ? {} : { extra }).replace(route('10.1.0.0/16', PCX), ''));
+    const ROUTE_FIX = '  fix: route 10.1.0.0/16 in aws_route_table.rt to aws_vpc_peering_connection.pcx (P10)';
+
+    it('an accepted connection: the route alone', () => {
+      assert.equal(redis(unrouted('  auto_accept = true')), `no via - DISCONNECTED_VPCS\n${ROUTE_FIX}`);
+    });
+
+    it('a pending connection: one fix, the route and the changes that accept the request', () => {
+      const run = analyseWorkspace(unrouted(''));
+      const reach = reachOf(run.result, 'f', 'aws_elasticache_cluster.redis');
+      assert.equal(render(reach), `no via - DISCONNECTED_VPCS\n${ROUTE_FIX}, and accept the request (it is pending-acceptance): set auto_accept = true on aws_vpc_peering_connection.pcx, `
+        + 'or add an aws_vpc_peering_connection_accepter with vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id and auto_accept = true');
+      const pcx = run.model.all('vpc-peering')[0]?.id;
+      assert.deepEqual(reach?.fixes[0]?.changes.map((c) => c.kind === 'other' ? `other ${c.component ?? ''}` : c.kind), ['add-route', `other ${pcx ?? '?'}`]);
+    });
+
+    it('a connection an accepter adopts without accepting: the fix names the accepter', () => {
+      assert.equal(redis(unrouted('', accepter())), `no via - DISCONNECTED_VPCS\n${ROUTE_FIX}, and accept the request (it is pending-acceptance): set auto_accept = true on aws_vpc_peering_connection_accepter.peer`);
+    });
+
+    it('a cross-account request: the fix says to make sure it is accepted', () => {
+      assert.match(redis(unrouted('  peer_owner_id = "210987654321"')),
+        /fix: route 10\.1\.0\.0\/16 .* \(P10\), and make sure the request is accepted \(the workspace does not show whether it is\): add an aws_vpc_peering_connection_accepter .* account "210987654321"$/);
+    });
+
+    it('an accepted connection is preferred over a pending one between the same VPCs', () => {
+      const extra = 'resource "aws_vpc_peering_connection" "other" {\n  vpc_id      = aws_vpc.v.id\n  peer_vpc_id = aws_vpc.peer.id\n  auto_accept = true\n}\n';
+      assert.equal(redis(unrouted('', extra)), 'no via - DISCONNECTED_VPCS\n  fix: route 10.1.0.0/16 in aws_route_table.rt to aws_vpc_peering_connection.other (P10)');
+    });
+  });
+});

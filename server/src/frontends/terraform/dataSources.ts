@@ -5,6 +5,7 @@
 import { unknownValue } from './evaluator';
 import type { InstanceHandle } from './moduleInstance';
 import { policyDocumentJson } from './policy';
+import { accountSymbolOf } from './providerAccount';
 import { partitionOf } from './providers';
 import { isTfObject, type TfValue } from './value';
 import { isPending } from './valueOps';
@@ -66,8 +67,12 @@ export function dataAttribute(inst: InstanceHandle, name: string): TfValue {
       if (name === 'reverse_dns_prefix') return p.reverseDnsPrefix;
       break;
     }
-    case 'aws_caller_identity':
-      return unknownValue('the AWS account is known only at plan time', { origin: origin(inst) });
+    case 'aws_caller_identity': {
+      // The account id is not known, but it is the account of the provider configuration: two reads through
+      // the same configuration are equal, and a resource of that configuration can tell it is its own.
+      const symbol = name === 'account_id' ? accountSymbolOf(inst) : undefined;
+      return unknownValue('the AWS account is known only at plan time', { origin: origin(inst), ...(symbol !== undefined ? { symbol } : {}) });
+    }
     case 'aws_availability_zones':
       if (name === 'names' || name === 'zone_ids') {
         return unknownValue(`the Availability Zones of the Region are read from AWS (${inst.address}.${name})`, { symbol: `az-list:${inst.address}${name === 'zone_ids' ? '.zone_ids' : ''}`, origin: origin(inst) });

@@ -7,6 +7,7 @@ import type { HclExpr } from '../../../syntax/hcl/ast';
 import type { BlockView } from '../blockView';
 import { idOfRef, refType, toBool, toId, toIdList, toOptionalId, toOptionalStr, toPrefixListRef, toStr, argId } from '../modelValues';
 import { policyFromArgument } from '../policy';
+import { ACCOUNT_SYMBOL, isOwnAccount } from '../providerAccount';
 import { isTfRef, isTfUnknown, type TfValue } from '../value';
 import type { Mapper, MapContext } from './mapper';
 
@@ -250,7 +251,10 @@ function endpointAssociation(field: 'routeTable' | 'subnet' | 'securityGroup', a
 
 function peering(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id'), acceptance: peeringAcceptance(v, m.base.address) });
+  // P10: peer_owner_id = data.aws_caller_identity.x.account_id of this resource's own provider configuration
+  // names this account, which is the same as leaving it out.
+  const own = isOwnAccount(m.inst, v.attr('peer_owner_id'));
+  m.emit({ ...m.base, kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id'), acceptance: peeringAcceptance(v, m.base.address, own) });
 }
 
 const isSet = (value: TfValue | undefined): value is Exclude<TfValue, null> => value !== undefined && value !== null && value !== '';
@@ -258,19 +262,23 @@ const isSet = (value: TfValue | undefined): value is Exclude<TfValue, null> => v
 /** A value for a message: the literal, else the argument's name. */
 const shown = (value: TfValue, arg: string): string => (typeof value === 'string' ? `"${value}"` : arg);
 
+/** peer_owner_id for a message: the literal, the provider configuration whose caller identity it reads, else its name. */
+const shownAccount = (value: TfValue): string =>
+  isTfUnknown(value) && value.symbol?.startsWith(ACCOUNT_SYMBOL) === true ? `of the provider ${value.symbol.slice(ACCOUNT_SYMBOL.length)} (peer_owner_id)` : shown(value, 'peer_owner_id');
+
 /**
  * P10: a request is active only once the accepter VPC's owner accepts it. `auto_accept = true` accepts it at
  * creation, which AWS allows only within one account and Region (Terraform refuses it with `peer_region`);
  * otherwise it stays pending-acceptance until an aws_vpc_peering_connection_accepter (found by the engine) or
  * someone outside the workspace accepts it.
  */
-function peeringAcceptance(v: BlockView, address: string): PeeringAcceptance {
+function peeringAcceptance(v: BlockView, address: string, ownAccount: boolean): PeeringAcceptance {
   const auto = toBool(v.attr('auto_accept'), 'auto_accept', false);
-  const owner = v.attr('peer_owner_id');
+  const owner = ownAccount ? undefined : v.attr('peer_owner_id');
   const region = v.attr('peer_region');
   const accepter = `add an aws_vpc_peering_connection_accepter with vpc_peering_connection_id = ${address}.id and auto_accept = true`;
   if (isSet(owner)) {
-    const account = shown(owner, 'peer_owner_id');
+    const account = shownAccount(owner);
     return {
       accepted: unknown(`the request goes to the account ${account}, which must accept it (auto_accept works only within one account): whether it is this account, or whether that account accepts it, is not in this workspace`),
       why: `the request goes to the account ${account}`,
