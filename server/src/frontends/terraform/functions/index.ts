@@ -19,6 +19,7 @@ import { conversionFunctions } from './conversion';
 import { encodingFunctions } from './encoding';
 import { formatFunctions } from './format';
 import { numericFunctions } from './numeric';
+import { pathFunctions } from './paths';
 import { regexFunctions } from './regex';
 import type { TfFunction } from './result';
 import { setFunctions } from './sets';
@@ -28,6 +29,7 @@ export { type TfFunction, type TfFunctionError, type TfFunctionResult, isFunctio
 
 export const tfFunctions: ReadonlyMap<string, TfFunction> = new Map<string, TfFunction>([
   ...cidrFunctions,
+  ...pathFunctions,
   ...collectionFunctions,
   ...conversionFunctions,
   ...encodingFunctions,

@@ -109,6 +109,11 @@ const TABLE: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
     ['tomap({a = 1, b = "x"})', '{ a = "1", b = "x" }'],
   ],
   strings: [
+    // basename/dirname as terraform console gives them (Go's filepath.Base/Dir).
+    ['basename("a/b/")', '"b"'],
+    ['basename("")', '"."'],
+    ['dirname("a//b")', '"a"'],
+    ['dirname("./a/../b")', '"."'],
     ['join(", ", ["a", 1, true])', '"a, 1, true"'],
     ['join(",", [null])', 'error: Invalid value for "lists" parameter: element 0 is null; cannot concatenate null values.'],
     ['split("", "abc")', '["a", "b", "c"]'],
