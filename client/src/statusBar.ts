@@ -2,6 +2,7 @@
 // number of problems; clicking it opens the Problems view.
 import * as vscode from 'vscode';
 import type { AnalysisStateNotification } from '../../server/src/protocol/requests';
+import { analysisDurationText } from './analysisDuration';
 
 export class AnalysisStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -35,7 +36,7 @@ export class AnalysisStatusBar implements vscode.Disposable {
 
   update(state: AnalysisStateNotification.Params): void {
     const problems = state.errors + state.warnings;
-    const took = state.lastDurationMs === undefined ? '' : `\nLast analysis: ${Math.round(state.lastDurationMs)} ms`;
+    const took = state.lastDurationMs === undefined ? '' : `\nLast analysis: ${analysisDurationText(state.lastDurationMs)}`;
     const summary = `${plural(state.functions, 'function')}, ${plural(state.errors, 'error')}, ${plural(state.warnings, 'warning')}${took}\nClick to open the Problems view.`;
     switch (state.state) {
       case 'analysing':

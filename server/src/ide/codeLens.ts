@@ -3,6 +3,7 @@
 import type { AnalysisResult, DestinationReach } from '../analysis/types';
 import type { NetworkModel } from '../model/network';
 import type { Span } from '../syntax/text';
+import { viaText } from './viaText';
 
 export interface FunctionLens {
   readonly functionId: string;
@@ -27,7 +28,7 @@ export function functionLenses(model: NetworkModel, result: AnalysisResult, file
 }
 
 function part(model: NetworkModel, r: DestinationReach): string {
-  const via = r.status === 'yes' && r.via && r.via !== 'lambda-service-vpc' && r.via !== 'local' ? ` ${r.via.replace(/-/g, ' ')}` : '';
+  const via = r.status === 'yes' && r.via && r.via !== 'lambda-service-vpc' && r.via !== 'local' ? ` ${viaText(r.via)}` : '';
   return `${shortLabel(model, r)} ${mark[r.status]}${via}`;
 }
 

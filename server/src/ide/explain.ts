@@ -6,6 +6,7 @@ import type { AnalysisResult, DestinationReach, FunctionReport, Hop, ModelView }
 import { isUnknown } from '../model/origin';
 import type { Id, VpcConfig } from '../model/types';
 import { symbolLabel } from '../analysis/naming';
+import { viaText } from './viaText';
 
 const statusWord = { yes: 'reachable', no: 'blocked', partial: 'partial (some subnets only)', unknown: 'unknown' } as const;
 const statusIcon = { yes: '✅', no: '❌', partial: '⚠️', unknown: '❔' } as const;
@@ -83,7 +84,7 @@ export function explainMarkdown(result: AnalysisResult, model: ModelView, report
 }
 
 function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => string): string[] {
-  const lines = [`## ${statusIcon[reach.status]} ${reach.label}: ${statusWord[reach.status]}${reach.via ? ` via ${reach.via}` : ''}`, ''];
+  const lines = [`## ${statusIcon[reach.status]} ${reach.label}: ${statusWord[reach.status]}${reach.via ? ` via ${viaText(reach.via)}` : ''}`, ''];
   if (reach.needed && reach.neededBecause.length) lines.push(`Needed because ${reach.neededBecause.join('; ')}.`, '');
   if (reach.explanation) lines.push(reach.explanation, '');
   if (reach.path.length) {

@@ -12,6 +12,7 @@ import { isUnknown, type Maybe } from '../model/origin';
 import type { Id, LambdaFunction, ModelObject, Subnet, Vpc, VpcPeeringConnection } from '../model/types';
 import { whereItRuns } from './explain';
 import type { ObjectIndex } from './objectIndex';
+import { viaText } from './viaText';
 
 const icon = { yes: '✅', no: '❌', partial: '⚠️', unknown: '❔' } as const;
 const verdictIcon = { pass: '✓', block: '✗', unknown: '?' } as const;
@@ -100,12 +101,14 @@ function reachTable(ctx: HoverContext, report: FunctionReport): string[] {
   if (report.reach.length === 0) return [];
   const rows = ['| | destination | how |', '|---|---|---|'];
   for (const r of report.reach) {
-    let how = r.via ? r.via.replace(/-/g, ' ') : '';
+    let how = r.via ? viaText(r.via) : '';
     if (r.status === 'partial') {
       const ok = r.bySubnet.filter((s) => s.status === 'yes').map((s) => name(ctx, s.subnet));
       how += `${how ? ' · ' : ''}from ${ok.join(', ')} only`;
     } else if (r.status === 'no' && r.blockedAt !== null) how = `blocked at ${code(name(ctx, r.blockedAt))}`;
     else if (r.status === 'no') how = r.reason ?? 'blocked';
+    // The undecided component's hover says why at length; a table cell names it, as for a blocked path.
+    else if (r.status === 'unknown' && r.blockedAt !== null) how = `undecided at ${code(name(ctx, r.blockedAt))}`;
     else if (r.status === 'unknown') how = r.explanation || 'unknown';
     rows.push(`| ${icon[r.status]} | ${r.needed ? `**${escapeCell(r.label)}**` : escapeCell(r.label)} | ${escapeCell(how)} |`);
   }
@@ -157,9 +160,11 @@ function associated(address: string, explicit: boolean, implicit: 'main route ta
 
 const DEFAULT_ENI_QUOTA = 500;
 
+/** The quota and where it comes from: AWS's default, or the user's setting (for a raised quota). */
 function quotaOf(ctx: HoverContext): string {
   const quota = ctx.eniQuotaPerVpc ?? DEFAULT_ENI_QUOTA;
-  return `${quota}${quota === DEFAULT_ENI_QUOTA ? ', the default' : ''}; setting \`hyperplaneLens.eniQuotaPerVpc\``;
+  const source = quota === DEFAULT_ENI_QUOTA ? "AWS's default; set `hyperplaneLens.eniQuotaPerVpc` if yours was raised" : 'from the setting `hyperplaneLens.eniQuotaPerVpc`';
+  return `${quota} per VPC (${source})`;
 }
 
 function enisInVpc(ctx: HoverContext, vpc: Id): number {
@@ -170,7 +175,7 @@ function enisInVpc(ctx: HoverContext, vpc: Id): number {
 
 /** H5: the VPC's Hyperplane ENIs (distinct subnet and security-group combinations) against the quota. */
 function vpcQuotaLine(ctx: HoverContext, vpc: Id): string {
-  return `${code(name(ctx, vpc))} needs **${enisInVpc(ctx, vpc)}** Hyperplane ENI(s) of the quota of ${quotaOf(ctx)} per VPC (H5).`;
+  return `${code(name(ctx, vpc))} needs **${enisInVpc(ctx, vpc)}** Hyperplane ENI(s); the quota is ${quotaOf(ctx)} (H5).`;
 }
 
 /** What the function's memory and concurrency are, or why they are not known. */
@@ -178,7 +183,7 @@ function sizing(fn: LambdaFunction): { memory: number | string; concurrency: num
   const memory = fn.memorySize === undefined ? 'memory size not read' : isUnknown(fn.memorySize) ? `memory size unknown (${fn.memorySize.reason})` : fn.memorySize;
   const reserved = fn.reservedConcurrency;
   const concurrency = reserved === undefined ? 'reserved concurrency not read'
-    : reserved === null ? 'no reserved concurrency, so its peak concurrency is unknown (up to the account limit)'
+    : reserved === null ? 'no reserved concurrency: its peak is bounded only by the account limit'
       : isUnknown(reserved) ? `reserved concurrency unknown (${reserved.reason})` : reserved;
   return { memory, concurrency };
 }
@@ -239,14 +244,15 @@ function componentHover(ctx: HoverContext, object: ModelObject): string {
   return [`**${object.address}**`, '', ...pathLines(ctx, object.id)].join('\n');
 }
 
-function pathLines(ctx: HoverContext, component: Id): string[] {
+/** `detail` may shorten what a hop says when the hover has said it already. */
+function pathLines(ctx: HoverContext, component: Id, detail: (hop: Hop) => string = (hop) => hop.detail): string[] {
   const uses: string[] = [];
   for (const report of ctx.result.functions) {
     for (const reach of report.reach) {
       const hops = [...reach.path, ...reach.bySubnet.flatMap((s) => s.path)].filter((h) => h.component === component);
       const hop = hops.find((h) => h.verdict === 'block') ?? hops.find((h) => h.verdict === 'unknown') ?? hops[0];
       if (hop === undefined) continue;
-      uses.push(`- ${verdictIcon[hop.verdict]} ${code(name(ctx, report.function))} → ${reach.label}: ${hop.detail}`);
+      uses.push(`- ${verdictIcon[hop.verdict]} ${code(name(ctx, report.function))} → ${reach.label}: ${detail(hop)}`);
       if (uses.length >= 12) break;
     }
     if (uses.length >= 12) break;
@@ -263,7 +269,9 @@ function peeringHover(ctx: HoverContext, pcx: VpcPeeringConnection): string {
   const accepters = status.accepters.map((a) => `${code(a.address)} (auto_accept = ${isUnknown(a.autoAccept) ? `unknown: ${a.autoAccept.reason}` : String(a.autoAccept)}${a.existence ? `; may not be created: ${a.existence.reason}` : ''})`);
   if (accepters.length > 0) lines.push('', `Accepter${accepters.length > 1 ? 's' : ''} in the workspace: ${accepters.join(', ')}.`);
   else if (status.accepted !== true) lines.push('', 'No accepter in the workspace names it.');
-  return [...lines, '', ...pathLines(ctx, pcx.id)].join('\n');
+  // The peering hop repeats the acceptance stated above: each path says only what it means for that path.
+  const short = status.accepted === true ? 'connects the two VPCs' : status.accepted === false ? 'the connection is not active (see above)' : 'acceptance not known (see above)';
+  return [...lines, '', ...pathLines(ctx, pcx.id, (hop) => (hop.detail === status.detail ? short : hop.detail))].join('\n');
 }
 
 function serviceHover(ctx: HoverContext, id: Id, service: string, address: string): string {
@@ -271,7 +279,7 @@ function serviceHover(ctx: HoverContext, id: Id, service: string, address: strin
   const rows: string[] = [];
   for (const report of ctx.result.functions) {
     const reach = report.reach.find((r) => r.target === id) ?? report.reach.find((r) => r.destination === service && r.needed && r.neededBecause.some((b) => b.includes(address)));
-    if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))}${reach.via ? ` via ${reach.via.replace(/-/g, ' ')}` : ''}`);
+    if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))}${reach.via ? ` via ${viaText(reach.via)}` : ''}`);
   }
   if (rows.length) lines.push('Functions that use it:', ...rows);
   return lines.join('\n');
@@ -285,7 +293,7 @@ function targetHover(ctx: HoverContext, target: Extract<ModelObject, { kind: 'ta
   const rows: string[] = [];
   for (const report of ctx.result.functions) {
     const reach = report.reach.find((r) => r.target === target.id);
-    if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))}${reach.blockedAt ? `: blocked at ${code(name(ctx, reach.blockedAt))}` : reach.via ? ` via ${reach.via}` : ''}`);
+    if (reach) rows.push(`- ${icon[reach.status]} ${code(name(ctx, report.function))}${reach.blockedAt ? `: blocked at ${code(name(ctx, reach.blockedAt))}` : reach.via ? ` via ${viaText(reach.via)}` : ''}`);
   }
   // A database behind a proxy: functions that need the proxy use the database through it.
   for (const proxy of proxiesOf(ctx, target)) {

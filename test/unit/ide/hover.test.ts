@@ -35,12 +35,12 @@ const line = (text: string, start: string): string => text.split('\n').find((l) 
 describe('hover: Hyperplane ENI sizing', () => {
   it('function, subnet and VPC hovers count the VPC\'s ENIs against the quota (500 by default, a setting)', () => {
     const h = terraformHovers();
-    const quota = '`aws_vpc.v` needs **3** Hyperplane ENI(s) of the quota of 500, the default; setting `hyperplaneLens.eniQuotaPerVpc` per VPC (H5).';
+    const quota = "`aws_vpc.v` needs **3** Hyperplane ENI(s); the quota is 500 per VPC (AWS's default; set `hyperplaneLens.eniQuotaPerVpc` if yours was raised) (H5).";
     assert.equal(line(h.hover('aws_lambda_function.f'), '`aws_vpc.v`').trimEnd(), quota);
     assert.equal(line(h.hover('aws_subnet.a'), '`aws_vpc.v`'), quota);
     assert.equal(line(h.hover('aws_vpc.v'), '`aws_vpc.v`'), quota);
     assert.match(h.hover('aws_vpc.v'), /^Functions attached: `aws_lambda_function\.f`, `aws_lambda_function\.g`\.$/m);
-    assert.match(terraformHovers(250).hover('aws_subnet.b'), /of the quota of 250; setting `hyperplaneLens\.eniQuotaPerVpc` per VPC/);
+    assert.match(terraformHovers(250).hover('aws_subnet.b'), /; the quota is 250 per VPC \(from the setting `hyperplaneLens\.eniQuotaPerVpc`\) \(H5\)\.$/m);
   });
 
   it('the function hover shows the pre-2019 formula and says which input is unknown', () => {
@@ -65,7 +65,7 @@ describe('hover: Hyperplane ENI sizing', () => {
     const ctx: HoverContext = { model, result, objects: new ObjectIndex(model) };
     const pre = (id: string): string => line(functionHover(ctx, id) ?? '', 'Before Hyperplane (2019)');
     assert.equal(pre('sized'), 'Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB = 100 × 1536 MB / 3072 MB ≈ **50** ENIs, each taking a subnet address; today it uses 2 (one per subnet and security-group set, whatever the concurrency) (H9).');
-    assert.equal(pre('open'), 'Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB ENIs: 98 per 100 concurrent executions at 3008 MB (no reserved concurrency, so its peak concurrency is unknown (up to the account limit)); today it uses 1 (one per subnet and security-group set, whatever the concurrency) (H9).');
+    assert.equal(pre('open'), 'Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB ENIs: 98 per 100 concurrent executions at 3008 MB (no reserved concurrency: its peak is bounded only by the account limit); today it uses 1 (one per subnet and security-group set, whatever the concurrency) (H9).');
     assert.match(pre('blind'), /which cannot be computed here \(memory size unknown \(var\.memory has no value\)\)/);
     const vpc = model.get('v');
     assert.ok(vpc);

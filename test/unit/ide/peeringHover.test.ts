@@ -2,7 +2,7 @@
 // that names it, and the function paths through it; end to end through the real pipeline.
 
 import * as assert from 'node:assert/strict';
-import { objectHover, type HoverContext } from '../../../server/src/ide/hover';
+import { functionHover, objectHover, type HoverContext } from '../../../server/src/ide/hover';
 import { ObjectIndex } from '../../../server/src/ide/objectIndex';
 import { analyseWorkspace } from '../support/analyseWorkspace';
 import { association, provider, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
@@ -57,7 +57,7 @@ describe('hover: VPC peering connection acceptance (P10)', () => {
       '✅ Accepted (active): auto_accept = true accepts the request (same account and Region) (P10).',
       '',
       'Lambda paths through it:',
-      '- ✓ `aws_lambda_function.f` → aws_elasticache_cluster.redis: connects the two VPCs; auto_accept = true accepts the request (same account and Region) (P10)',
+      '- ✓ `aws_lambda_function.f` → aws_elasticache_cluster.redis: connects the two VPCs',
     ].join('\n'));
   });
 
@@ -66,7 +66,7 @@ describe('hover: VPC peering connection acceptance (P10)', () => {
     assert.match(text, /^❌ Not accepted \(pending-acceptance: carries no traffic\): auto_accept is not set, so the request stays pending-acceptance, and nothing in the workspace accepts it \(P10\)\.$/m);
     assert.match(text, /^To accept it: set auto_accept = true on aws_vpc_peering_connection\.pcx; \*\*or\*\* add an aws_vpc_peering_connection_accepter .*\.$/m);
     assert.match(text, /^No accepter in the workspace names it\.$/m);
-    assert.match(text, /^- ✗ `aws_lambda_function\.f` → aws_elasticache_cluster\.redis: the connection is not active/m);
+    assert.match(text, /^- ✗ `aws_lambda_function\.f` → aws_elasticache_cluster\.redis: the connection is not active \(see above\)$/m);
   });
 
   it('names the accepter of the workspace, whether it accepts or not', () => {
@@ -80,5 +80,20 @@ describe('hover: VPC peering connection acceptance (P10)', () => {
 
   it('another account: acceptance not known, with the reason', () => {
     assert.match(hover('  peer_owner_id = "210987654321"'), /^❔ Acceptance not known: the request goes to the account "210987654321", which must accept it/m);
+  });
+
+  it('the function hover table names the undecided connection instead of repeating why', () => {
+    const run = analyseWorkspace({ '/w/main.tf': workspace('  peer_owner_id = "210987654321"') });
+    const ctx: HoverContext = { model: run.model, result: run.result, objects: new ObjectIndex(run.model) };
+    const fn = run.model.all('lambda-function')[0];
+    assert.ok(fn);
+    const text = functionHover(ctx, fn.id) ?? '';
+    assert.match(text, /^\| ❔ \| \*\*aws_elasticache_cluster\.redis\*\* \| undecided at `aws_vpc_peering_connection\.pcx` \|$/m, text);
+  });
+
+  it('the paths through it do not repeat the acceptance the hover states once', () => {
+    const text = hover('  peer_owner_id = "210987654321"');
+    assert.match(text, /^- \? `aws_lambda_function\.f` → aws_elasticache_cluster\.redis: acceptance not known \(see above\)$/m);
+    assert.equal(text.split('the account "210987654321", which must accept it').length - 1, 1, text);
   });
 });

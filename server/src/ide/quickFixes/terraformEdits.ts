@@ -125,27 +125,23 @@ export function terraformEdits(ctx: TfEditContext, change: Change, subject: Mode
       const block = group && blockOf(ctx, group);
       if (!group || !block) return undefined;
       const egress = change.kind === 'add-sg-egress';
-      let peerLine: string | undefined;
-      if (change.kind === 'add-sg-egress') peerLine = peerExpression(ctx, group, change.peer);
+      let peer: Attr | undefined;
+      if (change.kind === 'add-sg-egress') peer = peerExpression(ctx, group, change.peer);
       else if (change.sourceGroup) {
         const source = get(ctx, change.sourceGroup);
         const ref = source && tfReference(group, source);
-        peerLine = ref ? `security_groups = [${ref}]` : undefined;
-      } else if (change.sourceCidr) peerLine = `cidr_blocks     = ["${change.sourceCidr}"]`;
-      if (!peerLine || block.type !== 'resource' || block.labels[0]?.value !== 'aws_security_group') return undefined;
+        peer = ref ? ['security_groups', `[${ref}]`] : undefined;
+      } else if (change.sourceCidr) peer = ['cidr_blocks', `["${change.sourceCidr}"]`];
+      if (!peer || block.type !== 'resource' || block.labels[0]?.value !== 'aws_security_group') return undefined;
       const all = change.protocol === '-1';
-      return maybe(
-        insertInBlock(ctx, group, block, [
-          '',
-          `${egress ? 'egress' : 'ingress'} {`,
-          `  description     = "Added by Hyperplane Lens for ${subject.address}"`,
-          `  from_port       = ${all ? 0 : change.port}`,
-          `  to_port         = ${all ? 0 : change.port}`,
-          `  protocol        = "${change.protocol}"`,
-          `  ${peerLine}`,
-          '}',
-        ]),
-      );
+      const rule = aligned([
+        ['description', `"Added by Hyperplane Lens for ${subject.address}"`],
+        ['from_port', String(all ? 0 : change.port)],
+        ['to_port', String(all ? 0 : change.port)],
+        ['protocol', `"${change.protocol}"`],
+        peer,
+      ]);
+      return maybe(insertInBlock(ctx, group, block, ['', `${egress ? 'egress' : 'ingress'} {`, ...rule.map((line) => `  ${line}`), '}']));
     }
     case 'add-nat-route': {
       const table = get(ctx, change.routeTable);
@@ -167,18 +163,27 @@ export function terraformEdits(ctx: TfEditContext, change: Change, subject: Mode
   }
 }
 
-function peerExpression(ctx: TfEditContext, group: ModelObject, peer: string): string | undefined {
-  if (/^[0-9.]+\/\d+$/.test(peer)) return `cidr_blocks     = ["${peer}"]`;
-  if (/^[0-9a-f:]+\/\d+$/i.test(peer)) return `ipv6_cidr_blocks = ["${peer}"]`;
+/** An attribute to write: name and expression text. */
+type Attr = readonly [name: string, expression: string];
+
+/** `name = value` lines with the equals signs aligned as `terraform fmt` aligns consecutive attributes. */
+function aligned(attrs: readonly Attr[]): string[] {
+  const width = Math.max(...attrs.map(([name]) => name.length));
+  return attrs.map(([name, value]) => `${name.padEnd(width)} = ${value}`);
+}
+
+function peerExpression(ctx: TfEditContext, group: ModelObject, peer: string): Attr | undefined {
+  if (/^[0-9.]+\/\d+$/.test(peer)) return ['cidr_blocks', `["${peer}"]`];
+  if (/^[0-9a-f:]+\/\d+$/i.test(peer)) return ['ipv6_cidr_blocks', `["${peer}"]`];
   const target = get(ctx, peer);
   if (!target) return undefined;
   if (target.kind === 'vpc-endpoint') {
     const ref = tfReference(group, target, 'prefix_list_id');
-    return ref ? `prefix_list_ids = [${ref}]` : undefined;
+    return ref ? ['prefix_list_ids', `[${ref}]`] : undefined;
   }
   if (target.kind === 'security-group') {
     const ref = tfReference(group, target);
-    return ref ? `security_groups = [${ref}]` : undefined;
+    return ref ? ['security_groups', `[${ref}]`] : undefined;
   }
   return undefined;
 }
