@@ -18,7 +18,9 @@ export type DiagramNodeKind =
   | 'target'
   | 'aws-service'
   | 'internet'
-  | 'capacity-provider';
+  | 'capacity-provider'
+  /** A VPC peering connection, on its requester VPC's edge (absent from older data). */
+  | 'vpc-peering';
 
 export interface DiagramNode {
   readonly id: string;
@@ -42,7 +44,8 @@ export interface DiagramEdge {
   readonly id: string;
   readonly source: string;
   readonly target: string;
-  readonly kind: 'eni-link' | 'path' | 'route';
+  /** 'peering': a peering connection to the VPC it peers with (absent from older data). */
+  readonly kind: 'eni-link' | 'path' | 'route' | 'peering';
   /** For path edges: the function and destination this edge is a hop of. */
   readonly functionId?: string;
   readonly destination?: string;

@@ -4,6 +4,7 @@
 // internet outside it; ENI links from functions to their ENIs and one path per function and destination.
 
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop, HyperplaneEni } from '../../analysis/types';
+import { peeringStatus } from '../../analysis/peeringAcceptance';
 import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, RefList, Subnet, Target } from '../../model/types';
@@ -133,6 +134,20 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
       add({ id: endpoint.id, kind: 'interface-endpoint', label: endpoint.address, detail: service, parent: subnets[0] ?? endpoint.vpc, facts: [`interface endpoint for ${service}`, `private DNS ${fmt(endpoint.privateDnsEnabled)}`], location: location(endpoint) });
     }
   }
+  // P10: a peering connection sits on its requester VPC's edge (on the accepter's when only that one is drawn),
+  // with a line to the VPC it peers with; paths through it are drawn through it (drawnHopKinds).
+  for (const pcx of model.all('vpc-peering')) {
+    const requester = !isUnknown(pcx.vpc) && nodes.has(pcx.vpc) ? pcx.vpc : null;
+    const accepter = !isUnknown(pcx.peerVpc) && nodes.has(pcx.peerVpc) ? pcx.peerVpc : null;
+    const parent = requester ?? accepter;
+    if (parent === null) continue;
+    const status = peeringStatus(model, pcx);
+    const pending = status.accepted === false;
+    const facts = [`VPC peering ${nameOf(model, pcx.vpc)} ↔ ${nameOf(model, pcx.peerVpc)}`, status.accepted === 'unknown' ? `acceptance unknown: ${status.why}` : pending ? `pending acceptance: ${status.why}` : `active: ${status.why}`];
+    add({ id: pcx.id, kind: 'vpc-peering', label: pcx.address, ...(pending ? { detail: 'pending acceptance' } : {}), parent, facts, location: location(pcx) });
+    const other = parent === requester ? accepter : requester;
+    if (other !== null && other !== parent) edges.push({ id: `${pcx.id}->${other}`, source: pcx.id, target: other, kind: 'peering' });
+  }
   const targetIds = new Set(functions.flatMap((f) => f.reach.map((r) => r.target).filter((t): t is Id => t !== null)));
   for (const target of model.all('target')) {
     if (!inScope(target) && !targetIds.has(target.id)) continue;
@@ -179,7 +194,7 @@ function destinationNode(model: NetworkModel, r: DestinationReach, nodes: Map<st
 }
 
 /** Node kinds a path is drawn through; the others (security groups, route tables, NACLs) are decisions, not places. */
-const drawnHopKinds: ReadonlySet<DiagramNodeKind> = new Set<DiagramNodeKind>(['nat-gateway', 'internet-gateway', 'egress-only-internet-gateway', 'gateway-endpoint', 'interface-endpoint', 'target', 'capacity-provider']);
+const drawnHopKinds: ReadonlySet<DiagramNodeKind> = new Set<DiagramNodeKind>(['nat-gateway', 'internet-gateway', 'egress-only-internet-gateway', 'gateway-endpoint', 'interface-endpoint', 'target', 'capacity-provider', 'vpc-peering']);
 
 /**
  * One edge per consecutive pair of drawn hops: function → ENI → NAT → IGW → internet, and so on. A path that is

@@ -36,7 +36,7 @@ export interface PositionedEdge {
   readonly id: string;
   readonly source: string;
   readonly target: string;
-  readonly kind: 'eni-link' | 'path';
+  readonly kind: 'eni-link' | 'path' | 'peering';
   /** Ends a blocked path (drawn apart from reachable hops between the same boxes). */
   readonly blocked: boolean;
   readonly points: readonly Point[];
@@ -69,8 +69,9 @@ const kindRank: Record<DiagramNodeKind, number> = {
   'gateway-endpoint': 12,
   'egress-only-internet-gateway': 13,
   'internet-gateway': 14,
-  'aws-service': 15,
-  internet: 16,
+  'vpc-peering': 15,
+  'aws-service': 16,
+  internet: 17,
 };
 
 function subnetRank(n: ViewNode): number {
@@ -116,8 +117,8 @@ const stableOptions: Record<string, string> = {
 let elk: InstanceType<typeof ELK> | undefined;
 
 /** Merges the path edges between the same two boxes into one line (blocked ends apart). */
-export function mergeEdges(edges: readonly DiagramEdge[]): { id: string; source: string; target: string; kind: 'eni-link' | 'path'; blocked: boolean; members: DiagramEdge[] }[] {
-  const lines = new Map<string, { id: string; source: string; target: string; kind: 'eni-link' | 'path'; blocked: boolean; members: DiagramEdge[] }>();
+export function mergeEdges(edges: readonly DiagramEdge[]): { id: string; source: string; target: string; kind: PositionedEdge['kind']; blocked: boolean; members: DiagramEdge[] }[] {
+  const lines = new Map<string, { id: string; source: string; target: string; kind: PositionedEdge['kind']; blocked: boolean; members: DiagramEdge[] }>();
   // ENI links first: a path's first hop (function → ENI) is drawn on the link itself.
   const ordered = [...edges].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'eni-link' ? -1 : 1));
   for (const e of ordered) {
@@ -243,7 +244,7 @@ export async function layoutDiagram(diagram: ViewedDiagram, previous?: DiagramLa
     for (const s of e.sections ?? []) points.push(s.startPoint, ...(s.bendPoints ?? []), s.endPoint);
     sections.set(e.id, points.map((p) => ({ x: p.x, y: p.y })));
   }
-  const clipped = lines.map((l): PositionedEdge & { group: string } => ({ ...l, group: l.kind === 'eni-link' ? 'eni-link' : l.blocked ? 'blocked' : 'path', points: clipToBoxes(sections.get(l.id) ?? [], boxes.get(l.source), boxes.get(l.target)) }));
+  const clipped = lines.map((l): PositionedEdge & { group: string } => ({ ...l, group: l.kind === 'eni-link' || l.kind === 'peering' ? l.kind : l.blocked ? 'blocked' : 'path', points: clipToBoxes(sections.get(l.id) ?? [], boxes.get(l.source), boxes.get(l.target)) }));
   const all = new Map(positioned.map((n) => [n.id, n]));
   const leaves = positioned.filter((n) => !n.container);
   const edges = joinLineEnds(joinLineStarts(clipped, all, leaves), all, leaves).map(({ group: _group, ...e }): PositionedEdge => e);

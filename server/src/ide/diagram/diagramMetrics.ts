@@ -97,6 +97,8 @@ export function badgeText(kind: DiagramNodeKind, detail: string | undefined): st
       return 'WWW';
     case 'capacity-provider':
       return 'LMI';
+    case 'vpc-peering':
+      return 'PCX';
     case 'cloud':
     case 'region':
     case 'lambda-service-vpc':

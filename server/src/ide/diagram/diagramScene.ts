@@ -99,8 +99,9 @@ function pathData(points: readonly Point[]): string {
 function edgeElement(e: PositionedEdge, options: SceneOptions): SceneElement {
   const classes = ['edge', `edge-${e.kind}`];
   if (e.blocked) classes.push('blocked');
-  const marker = e.blocked ? 'url(#hl-cross)' : e.kind === 'eni-link' ? 'url(#hl-arrow-lambda)' : 'url(#hl-arrow)';
-  const attrs: Record<string, string> = { class: classes.join(' '), d: pathData(e.points), 'data-line': e.id, 'data-source': e.source, 'data-target': e.target, 'marker-end': marker };
+  // A peering connection joins two VPCs both ways: no arrowhead.
+  const marker = e.blocked ? 'url(#hl-cross)' : e.kind === 'eni-link' ? 'url(#hl-arrow-lambda)' : e.kind === 'peering' ? undefined : 'url(#hl-arrow)';
+  const attrs: Record<string, string> = { class: classes.join(' '), d: pathData(e.points), 'data-line': e.id, 'data-source': e.source, 'data-target': e.target, ...(marker === undefined ? {} : { 'marker-end': marker }) };
   const notes = [...new Set(e.members.map((m) => m.note).filter((s): s is string => s !== undefined))];
   return el('path', attrs, options.titles && notes.length > 0 ? [el('title', {}, undefined, notes.join('\n\n'))] : undefined);
 }

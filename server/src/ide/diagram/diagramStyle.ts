@@ -78,13 +78,14 @@ export function diagramCss(c: (role: ColourRole) => string, fontFamily = "var(--
 .hl-diagram .kind-function > .box { stroke: ${c('lambda')}; }
 .hl-diagram .kind-hyperplane-eni > .badge, .hl-diagram .kind-interface-endpoint > .badge { fill: ${c('eni')}; }
 .hl-diagram .kind-hyperplane-eni > .box { stroke: ${c('eni')}; }
-.hl-diagram .kind-nat-gateway > .badge, .hl-diagram .kind-internet-gateway > .badge, .hl-diagram .kind-egress-only-internet-gateway > .badge, .hl-diagram .kind-gateway-endpoint > .badge { fill: ${c('gateway')}; }
+.hl-diagram .kind-nat-gateway > .badge, .hl-diagram .kind-internet-gateway > .badge, .hl-diagram .kind-egress-only-internet-gateway > .badge, .hl-diagram .kind-gateway-endpoint > .badge, .hl-diagram .kind-vpc-peering > .badge { fill: ${c('gateway')}; }
 .hl-diagram .kind-aws-service > .badge { fill: ${c('service')}; }
 .hl-diagram .kind-internet > .badge { fill: ${c('az')}; }
 .hl-diagram .node.collapsed > .box { stroke-dasharray: none; stroke-width: 2; fill: ${c('surface')}; fill-opacity: 1; }
 .hl-diagram .edge { fill: none; stroke-width: 1.3; stroke-linejoin: round; }
 .hl-diagram .edge-eni-link { stroke: ${c('lambda')}; stroke-opacity: 0.75; }
 .hl-diagram .edge-path { stroke: ${c('muted')}; stroke-opacity: 0.6; }
+.hl-diagram .edge-peering { stroke: ${c('vpc')}; stroke-width: 2; stroke-opacity: 0.7; }
 .hl-diagram .edge-path.blocked { stroke: ${c('blocked')}; stroke-dasharray: 5 4; stroke-opacity: 0.22; }
 .hl-diagram .marker-neutral { fill: ${c('muted')}; }
 .hl-diagram .marker-ok { fill: ${c('ok')}; }

@@ -36,9 +36,9 @@ export function containerSubtitle(n: ViewNode): string | undefined {
   return [detail, hidden].filter((s) => s !== undefined && s !== '').join(' · ') || undefined;
 }
 
-/** Kinds drawn across their VPC's border: they connect the VPC to what is outside it (internet, S3, DynamoDB). */
+/** Kinds drawn across their VPC's border: they connect the VPC to what is outside it (internet, S3, DynamoDB, a peered VPC). */
 export function isVpcEdgeKind(kind: DiagramNodeKind): boolean {
-  return kind === 'internet-gateway' || kind === 'egress-only-internet-gateway' || kind === 'gateway-endpoint';
+  return kind === 'internet-gateway' || kind === 'egress-only-internet-gateway' || kind === 'gateway-endpoint' || kind === 'vpc-peering';
 }
 
 /** Kinds a user may collapse (the Lambda service VPC folds every function into one box). */

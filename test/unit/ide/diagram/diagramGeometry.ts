@@ -1,5 +1,9 @@
 // Geometry checks on a drawn diagram, shared by the layout, SVG and webview tests: a gateway's box straddles
-// its VPC's border, boxes that are not nested never overlap, and the boxes read back from an SVG string.
+// its VPC's border, boxes that are not nested never overlap, texts fit their boxes, and the boxes read back
+// from an SVG string.
+
+import { boldFactor, containerInset, detailFontSize, labelFontSize, leafPadding, textWidth, titleFontSize } from '../../../../server/src/ide/diagram/diagramMetrics';
+import type { SceneElement } from '../../../../server/src/ide/diagram/diagramScene';
 
 export interface Rect {
   readonly x: number;
@@ -9,7 +13,7 @@ export interface Rect {
 }
 
 /** Kinds drawn across their VPC's border (the issue: "internet and egress-only gateways and gateway endpoints on the VPC edge"). */
-export const borderKinds: readonly string[] = ['internet-gateway', 'egress-only-internet-gateway', 'gateway-endpoint'];
+export const borderKinds: readonly string[] = ['internet-gateway', 'egress-only-internet-gateway', 'gateway-endpoint', 'vpc-peering'];
 
 const eps = 0.5;
 
@@ -134,5 +138,28 @@ export function crossingProblems(lines: readonly GeometryLine[], leaves: readonl
       }
     }
   }
+  return problems;
+}
+
+/** Every text of the scene that does not fit the room its box leaves it (the estimate the renderers cut by). */
+export function overflowingTexts(scene: SceneElement): string[] {
+  const problems: string[] = [];
+  const visit = (el: SceneElement): void => {
+    const id = el.attrs['data-id'];
+    const box = el.children?.find((c) => c.tag === 'rect' && c.attrs.class === 'box');
+    if (id !== undefined && box) {
+      const right = Number(box.attrs.x) + Number(box.attrs.width);
+      for (const t of el.children ?? []) {
+        if (t.tag !== 'text' || t.text === undefined) continue;
+        const cls = t.attrs.class ?? '';
+        if (cls === 'badge-text') continue;
+        const width = cls === 'title' ? textWidth(t.text, titleFontSize) * boldFactor : textWidth(t.text, cls === 'label' ? labelFontSize : detailFontSize);
+        const inset = cls === 'title' || cls === 'subtitle' ? containerInset : leafPadding;
+        if (Number(t.attrs.x) + width > right - inset + 0.5) problems.push(`${cls} '${t.text}' of ${id} overflows its box`);
+      }
+    }
+    for (const c of el.children ?? []) visit(c);
+  };
+  visit(scene);
   return problems;
 }

@@ -7,12 +7,11 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { layoutDiagram, type DiagramLayout } from '../../../../server/src/ide/diagram/diagramLayout';
-import { boldFactor, containerInset, detailFontSize, labelFontSize, leafPadding, textWidth, titleFontSize } from '../../../../server/src/ide/diagram/diagramMetrics';
-import { buildScene, type SceneElement } from '../../../../server/src/ide/diagram/diagramScene';
+import { buildScene } from '../../../../server/src/ide/diagram/diagramScene';
 import { applyView, defaultCollapsed, overviewFunctions } from '../../../../server/src/ide/diagram/diagramView';
 import type { DiagramEdge, DiagramModel, DiagramNode } from '../../../../server/src/protocol/diagram';
 import { diagramOf, exampleDiagram, idEndingWith, largeDiagram, repoRoot } from './diagramFixtures';
-import { crossingProblems, endProblems, geometryProblems, type GeometryLine, type GeometryNode } from './diagramGeometry';
+import { crossingProblems, endProblems, geometryProblems, overflowingTexts, type GeometryLine, type GeometryNode } from './diagramGeometry';
 
 const nodesOf = (layout: DiagramLayout): GeometryNode[] => layout.nodes.map((n) => ({ id: n.id, kind: n.node.kind, parent: n.node.parent, x: n.x, y: n.y, width: n.width, height: n.height }));
 const linesOf = (layout: DiagramLayout): GeometryLine[] => layout.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, group: e.kind === 'eni-link' ? 'eni-link' : e.blocked ? 'blocked' : 'path', points: e.points }));
@@ -47,29 +46,6 @@ function fanDiagram(functions: number, idle: number): DiagramModel {
     edges.push(path('s0', 'eni', 'service:s3', 's3', 'no'));
   }
   return { version: 1, nodes, edges, functions: nodes.filter((n) => n.kind === 'function').map((n) => ({ id: n.id, label: n.label, reach: { internet: 'yes', s3: 'no' } })) };
-}
-
-/** Every text of the scene that does not fit the room its box leaves it (the estimate the renderers cut by). */
-function overflowingTexts(scene: SceneElement): string[] {
-  const problems: string[] = [];
-  const visit = (el: SceneElement): void => {
-    const id = el.attrs['data-id'];
-    const box = el.children?.find((c) => c.tag === 'rect' && c.attrs.class === 'box');
-    if (id !== undefined && box) {
-      const right = Number(box.attrs.x) + Number(box.attrs.width);
-      for (const t of el.children ?? []) {
-        if (t.tag !== 'text' || t.text === undefined) continue;
-        const cls = t.attrs.class ?? '';
-        if (cls === 'badge-text') continue;
-        const width = cls === 'title' ? textWidth(t.text, titleFontSize) * boldFactor : textWidth(t.text, cls === 'label' ? labelFontSize : detailFontSize);
-        const inset = cls === 'title' || cls === 'subtitle' ? containerInset : leafPadding;
-        if (Number(t.attrs.x) + width > right - inset + 0.5) problems.push(`${cls} '${t.text}' of ${id} overflows its box`);
-      }
-    }
-    for (const c of el.children ?? []) visit(c);
-  };
-  visit(scene);
-  return problems;
 }
 
 async function check(model: DiagramModel, collapsed: readonly string[] = []): Promise<DiagramLayout> {
