@@ -10,7 +10,7 @@ import { plannedEachValue, plannedInModule, plannedVariable, withPlanned, type P
 import { converts, convertToType } from './typeConstraint';
 import { dataAttribute } from './dataSources';
 import { nameArgumentOf } from './names';
-import { providerKey, resolveProviderRegion } from './providers';
+import { awsProviderKeyOf, resolveProviderRegion } from './providers';
 import { asNumber, errorValue, evaluate, Handle, makeScope, unknownValue, type Lv, type ModuleScope, type Scope } from './evaluator';
 import type { TfSession } from './session';
 import { isTfList, isTfObject, isTfUnknown, type TfRef, type TfUnknown, type TfValue } from './value';
@@ -569,10 +569,7 @@ export class InstanceHandle extends Handle {
     const own = this.view.has('region') ? (this.view.attr('region') ?? null) : null;
     let region: TfValue;
     if (own !== null) region = own;
-    else {
-      const key = providerKey(this.decl.attrs.get('provider')?.expr);
-      region = this.mod.providerRegion(key !== undefined && (key === 'aws' || key.startsWith('aws.')) ? key : 'aws');
-    }
+    else region = this.mod.providerRegion(awsProviderKeyOf(this.decl.attrs.get('provider')?.expr));
     this.regionMemo = region;
     return region;
   }

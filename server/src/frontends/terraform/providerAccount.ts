@@ -3,9 +3,8 @@
 // one account; two configurations (another alias, a module's own provider block with assume_role or a
 // profile) may or may not be the same account.
 
-import { attributesOf } from './config';
 import type { InstanceHandle, ModuleInstance } from './moduleInstance';
-import { providerKey } from './providers';
+import { awsProviderKeyOf, providerStep } from './providers';
 import { isTfUnknown, type TfValue } from './value';
 
 /** Symbol prefix of `data.aws_caller_identity.<name>.account_id`: then the provider configuration's key. */
@@ -14,33 +13,25 @@ export const ACCOUNT_SYMBOL = 'account:';
 /**
  * The provider configuration `key` ("aws", "aws.west") of a module instance names, as `<module prefix><key>`
  * of the module that declares it (or the root's implicit default); undefined when it cannot be followed
- * statically. Mirrors resolveProviderRegion (providers.ts): own block, the module call's `providers` map,
- * the caller's default configuration.
+ * statically. The same walk as the Region's (providers.ts providerStep).
  */
 function configurationOf(mod: ModuleInstance, key: string): string | undefined {
-  const dot = key.indexOf('.');
-  const name = dot < 0 ? key : key.slice(0, dot);
-  const alias = dot < 0 ? undefined : key.slice(dot + 1);
-  if (mod.config.providers.some((p) => p.name === name && p.alias === alias)) return `${mod.prefix}${key}`;
-  if (mod.call && mod.parent) {
-    const passed = attributesOf(mod.call.decl.block.body).get('providers')?.expr;
-    if (passed?.kind === 'object') {
-      for (const item of passed.items) {
-        if (providerKey(item.key) !== key) continue;
-        const target = providerKey(item.value);
-        return target !== undefined ? configurationOf(mod.parent, target) : undefined;
-      }
-    }
-    return alias === undefined ? configurationOf(mod.parent, key) : undefined;
+  const step = providerStep(mod, key);
+  switch (step.kind) {
+    case 'declared':
+      return `${mod.prefix}${key}`;
+    case 'caller':
+      return configurationOf(step.caller, step.key);
+    case 'root-default':
+      return key;
+    case 'unknown':
+      return undefined;
   }
-  // The root without a block of that name: the implicit default configuration, or an alias nobody declares.
-  return alias === undefined ? key : undefined;
 }
 
 /** The provider configuration an instance uses (`provider = aws.west`, else the module's `aws`). */
 export function providerConfigurationOf(inst: InstanceHandle): string | undefined {
-  const key = providerKey(inst.decl.attrs.get('provider')?.expr);
-  return configurationOf(inst.mod, key !== undefined && (key === 'aws' || key.startsWith('aws.')) ? key : 'aws');
+  return configurationOf(inst.mod, awsProviderKeyOf(inst.decl.attrs.get('provider')?.expr));
 }
 
 /** The symbol standing for the account of an instance's provider configuration, if it can be followed. */

@@ -28,31 +28,60 @@ function configuredRegion(mod: ModuleInstance, decl: TfProviderDecl): TfValue {
   return null;
 }
 
+/** The AWS provider configuration a resource or data block names (`provider = aws.west`), else the module's `aws`. */
+export function awsProviderKeyOf(expr: HclExpr | undefined): string {
+  const key = providerKey(expr);
+  return key !== undefined && (key === 'aws' || key.startsWith('aws.')) ? key : 'aws';
+}
+
 /**
- * The Region of provider configuration `key` ("aws" or "aws.<alias>") as seen from a module instance: its own
- * provider block, else what its module call's `providers` map passes, else (the default configuration only)
- * the caller's, as Terraform inherits default providers into child modules.
+ * One step of finding provider configuration `key` ("aws" or "aws.<alias>") from a module instance, as
+ * Terraform does: the module's own provider block, else what its module call's `providers` map passes, else
+ * (the default configuration only) the caller's, as Terraform inherits default providers into child modules;
+ * at the root without a block, the implicit default configuration. Callers follow `caller` steps themselves
+ * (the Region through the caller's memo, the account by configuration name).
  */
-export function resolveProviderRegion(mod: ModuleInstance, key: string): TfValue {
+export type ProviderStep =
+  | { readonly kind: 'declared'; readonly decl: TfProviderDecl }
+  | { readonly kind: 'caller'; readonly caller: ModuleInstance; readonly key: string }
+  | { readonly kind: 'root-default' }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+export function providerStep(mod: ModuleInstance, key: string): ProviderStep {
   const dot = key.indexOf('.');
   const name = dot < 0 ? key : key.slice(0, dot);
   const alias = dot < 0 ? undefined : key.slice(dot + 1);
   const decl = mod.config.providers.find((p) => p.name === name && p.alias === alias);
-  if (decl) return configuredRegion(mod, decl);
+  if (decl) return { kind: 'declared', decl };
   if (mod.call && mod.parent) {
     const passed = attributesOf(mod.call.decl.block.body).get('providers')?.expr;
     if (passed?.kind === 'object') {
       for (const item of passed.items) {
         if (providerKey(item.key) !== key) continue;
         const target = providerKey(item.value);
-        return target !== undefined ? mod.parent.providerRegion(target) : unknownValue(`the provider passed as ${key} to ${mod.prefix.slice(0, -1)} is not known statically`);
+        return target !== undefined ? { kind: 'caller', caller: mod.parent, key: target } : { kind: 'unknown', reason: `the provider passed as ${key} to ${mod.prefix.slice(0, -1)} is not known statically` };
       }
     }
-    if (alias === undefined) return mod.parent.providerRegion(key);
-    return unknownValue(`the provider ${key} is not passed to ${mod.prefix.slice(0, -1)}`);
+    if (alias === undefined) return { kind: 'caller', caller: mod.parent, key };
+    return { kind: 'unknown', reason: `the provider ${key} is not passed to ${mod.prefix.slice(0, -1)}` };
   }
-  if (alias === undefined) return mod.session.fallbackRegion ?? null;
-  return unknownValue(`no provider "${name}" block has alias "${alias}"`);
+  if (alias === undefined) return { kind: 'root-default' };
+  return { kind: 'unknown', reason: `no provider "${name}" block has alias "${alias}"` };
+}
+
+/** The Region of provider configuration `key` as seen from a module instance (see providerStep). */
+export function resolveProviderRegion(mod: ModuleInstance, key: string): TfValue {
+  const step = providerStep(mod, key);
+  switch (step.kind) {
+    case 'declared':
+      return configuredRegion(mod, step.decl);
+    case 'caller':
+      return step.caller.providerRegion(step.key);
+    case 'root-default':
+      return mod.session.fallbackRegion ?? null;
+    case 'unknown':
+      return unknownValue(step.reason);
+  }
 }
 
 /** The partition of a Region value (model/partition.ts); an unknown Region counts as commercial. */
