@@ -4,34 +4,15 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf } from '../support/analyseWorkspace';
+import { association, provider, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 /** A VPC function reading BUCKET from its environment; S3 only through a gateway endpoint allowing PutObject. */
 function terraform(bucketPolicy: string): string {
   return `//- /w/main.tf
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "private" { vpc_id = aws_vpc.main.id }
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${provider('us-east-1')}${vpc()}${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}${routeTable('private')}${association('a', 'private')}${securityGroup('fn', 'https')}
 resource "aws_s3_bucket" "uploads" { bucket = "uploads" }
 resource "aws_vpc_endpoint" "s3" {
-  vpc_id          = aws_vpc.main.id
+  vpc_id          = aws_vpc.v.id
   service_name    = "com.amazonaws.us-east-1.s3"
   route_table_ids = [aws_route_table.private.id]
   policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = ["s3:PutObject"], Resource = ["\${aws_s3_bucket.uploads.arn}/*"] }] })
@@ -44,20 +25,7 @@ resource "aws_iam_role" "other" {
   name               = "other"
   assume_role_policy = "{}"
 }
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role          = aws_iam_role.fn.arn
-  runtime       = "nodejs20.x"
-  handler       = "index.handler"
-  filename      = "fn.zip"
-  environment {
-    variables = { BUCKET = aws_s3_bucket.uploads.bucket }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
+${vpcFunction('fn', { subnets: ['a'], env: 'BUCKET = aws_s3_bucket.uploads.bucket', attributes: ['role          = aws_iam_role.fn.arn'] })}
 ${bucketPolicy}`;
 }
 
