@@ -16,3 +16,22 @@ export function azMatch(a: Maybe<string>, b: Maybe<string>): boolean | null {
   if (!isKnown(a) && !isKnown(b) && a.symbol !== undefined && a.symbol === b.symbol) return true;
   return null;
 }
+
+/**
+ * An AZ picked from a list AWS fills, read from its symbol: CloudFormation's `azs:<region>[i]`
+ * (Fn::Select of Fn::GetAZs) and Terraform's `az-list:<data source>[i]` (data.aws_availability_zones). `wraps`:
+ * Terraform's element() from index 2 on (`[i mod n]`), which may be an earlier AZ of the list.
+ */
+export interface AzPick {
+  readonly list: string;
+  readonly index: number;
+  readonly wraps: boolean;
+}
+
+const AZ_PICK = /^((?:azs|az-list):.*)\[(\d+)( mod n)?\]$/;
+
+export function azPickOf(az: Maybe<string>): AzPick | undefined {
+  if (isKnown(az) || az.symbol === undefined) return undefined;
+  const m = AZ_PICK.exec(az.symbol);
+  return m === null ? undefined : { list: m[1] ?? '', index: Number(m[2]), wraps: m[3] !== undefined };
+}

@@ -8,7 +8,7 @@
 import type { NetworkModel } from '../model/network';
 import { isKnown, type Maybe } from '../model/origin';
 import type { Id, NatGateway, Subnet } from '../model/types';
-import { azMatch } from './availabilityZones';
+import { azMatch, azPickOf } from './availabilityZones';
 import { displayName } from './naming';
 import { natWorks } from './pathSteps';
 import type { Evaluation } from './trace';
@@ -29,34 +29,30 @@ export interface NatOtherAz {
   readonly fixes: readonly Fix[];
 }
 
-/** An AZ picked from a list AWS fills (Fn::GetAZs, data.aws_availability_zones names): the list and the index. */
-const AZ_PICK = /^((?:azs|az-list):.*)\[(\d+)\]$/;
-
 /** What an AZ is called in messages: its name, or the pick a symbolic AZ stands for ("AZ #1 of the Region"). */
 function azText(az: Maybe<string>): string {
   if (isKnown(az)) return az;
-  const pick = az.symbol !== undefined ? AZ_PICK.exec(az.symbol) : null;
-  if (pick === null) return az.reason;
-  const list = pick[1] ?? '';
-  if (list.startsWith('azs:')) {
-    const region = list.slice('azs:'.length);
-    return `AZ #${pick[2] ?? ''} of ${region === 'AWS::Region' ? 'the Region' : region}`;
+  const pick = azPickOf(az);
+  if (pick === undefined || pick.wraps) return az.reason;
+  if (pick.list.startsWith('azs:')) {
+    const region = pick.list.slice('azs:'.length);
+    return `AZ #${pick.index} of ${region === 'AWS::Region' ? 'the Region' : region}`;
   }
-  const address = list.slice('az-list:'.length);
-  return `${address.endsWith('.zone_ids') ? address : `${address}.names`}[${pick[2] ?? ''}]`;
+  const address = pick.list.slice('az-list:'.length);
+  return `${address.endsWith('.zone_ids') ? address : `${address}.names`}[${pick.index}]`;
 }
 
 /**
  * Whether two AZs are known to differ: different names (azMatch), or two picks of the same AZ list at different
- * indexes (the list holds each AZ once). Anything else (a variable, a name against an id) cannot be told.
+ * indexes (the list holds each AZ once; an element() pick that may wrap round cannot be told). Anything else
+ * (a variable, a name against an id) cannot be told.
  */
 function azsDiffer(a: Maybe<string>, b: Maybe<string>): boolean {
   const match = azMatch(a, b);
   if (match !== null) return !match;
-  if (isKnown(a) || isKnown(b) || a.symbol === undefined || b.symbol === undefined) return false;
-  const pa = AZ_PICK.exec(a.symbol);
-  const pb = AZ_PICK.exec(b.symbol);
-  return pa !== null && pb !== null && pa[1] === pb[1] && pa[2] !== pb[2];
+  const pa = azPickOf(a);
+  const pb = azPickOf(b);
+  return pa !== undefined && pb !== undefined && !pa.wraps && !pb.wraps && pa.list === pb.list && pa.index !== pb.index;
 }
 
 /** The zonal NAT gateway this subnet's path passes through, when it is in the subnet's own VPC. */

@@ -4,6 +4,7 @@
 // internet outside it; ENI links from functions to their ENIs and one path per function and destination.
 
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop, HyperplaneEni } from '../../analysis/types';
+import { azPickOf } from '../../analysis/availabilityZones';
 import { peeringStatus } from '../../analysis/peeringAcceptance';
 import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
@@ -271,12 +272,10 @@ function azLabel(subnet: Subnet): string {
   const az = subnet.availabilityZone;
   if (!isUnknown(az)) return az;
   if (!az.symbol) return 'AZ unknown';
-  // Fn::GetAZs / data.aws_availability_zones picks ("azs:AWS::Region[0]" from CloudFormation,
-  // "az-list:data.aws_availability_zones.available[0]" from Terraform) read better as the Region's first AZ.
-  const pick = /^(?:azs|az-list):.*\[(\d+)(?: mod n)?\]$/.exec(az.symbol);
+  // Fn::GetAZs / data.aws_availability_zones picks read better as the Region's first AZ.
+  const pick = azPickOf(az);
   if (!pick) return `AZ ${az.symbol}`;
-  const n = Number(pick[1]) + 1;
-  return az.symbol.endsWith(' mod n]') ? `AZ ${n} of the Region, counting round` : `AZ ${n} of the Region`;
+  return `AZ ${pick.index + 1} of the Region${pick.wraps ? ', counting round' : ''}`;
 }
 
 /** Public when its route table sends 0.0.0.0/0 to an internet gateway. */
