@@ -59,7 +59,9 @@ const rows = [];
 const notes = [];
 for (const size of sizes) {
   // One cold run at 50k: the child's peak memory is the process maximum, which a second run would inflate.
-  const runs = quick ? 1 : size >= 50000 ? 1 : 5;
+  // Ten sessions per process at 1k and 10k: the JIT compiler takes about three sessions of a 10k workspace to
+  // settle, so the median of the nine later sessions is the warmed-up figure, not one still warming up.
+  const runs = quick ? 1 : size >= 50000 ? 1 : 10;
   const tfDir = join(out, `tf-${size}`);
   const cfnDir = join(out, `cfn-${size}`);
   write(tfDir, generateTerraform(size, 1).files);
@@ -106,8 +108,8 @@ shared and noisy: read the ratios, measured in the same run, rather than the abs
 Our figures are the whole analysis: reading every file, parsing, evaluating, building the model,
 reachability for every function and destination, and findings, in a new session. "First" is the first
 session in a fresh process (the JIT compiler has seen none of our code yet: what a one-shot CLI run pays);
-"cold" is a new session in a process that has analysed before (as the language server's later re-scans
-are). Both are reported because the baselines differ in the same way: tree-sitter's "first" is one parse
+"cold" is the median of nine more new sessions in the same process (as the language server's later
+re-scans are; the JIT compiler settles over the first three or so). Both are reported because the baselines differ in the same way: tree-sitter's "first" is one parse
 pass in a fresh process (its WASM compiled beforehand, untimed), its "warm" the later passes in the same process.
 Peak RSS is the process maximum during the cold sessions (read before the edit session is built). "One-line
 edit" is a session re-analysed after a comment line is inserted in the middle of the largest file (every
@@ -125,7 +127,7 @@ ${[...hclRows, ...dataRows].map((r) => `| ${readerName(r)} | ${fmtMs(r.medianMs 
 
 ${targetsSection(rows)}
 
-Stage breakdown of our last cold session (Terraform; \`units\` counts the units analysed):
+Stage breakdown of our cold sessions, median per stage (Terraform; \`units\` counts the units analysed):
 ${rows.map((r) => `- ${r.size.toLocaleString('en')}: ${Object.entries(r.tf.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(0)}${k === 'units' ? '' : ' ms'}`).join(', ')}`).join('\n')}
 ${notes.join('\n')}
 `;
@@ -144,7 +146,7 @@ function targetsSection(rows) {
     const warmRatio = r10.ts?.warmMedianMs ? r10.ts.warmMedianMs / r10.tf.coldMs : undefined;
     add('10k Terraform resources analysed cold ≥ 3× faster than tree-sitter parses them (first passes)', firstRatio ? `${firstRatio.toFixed(1)}× (${fmtMs(r10.tf.firstMs)} vs ${fmtMs(r10.ts.medianMs)})` : 'n/a', firstRatio === undefined ? undefined : firstRatio >= 3);
     add('the same, both warmed up', warmRatio ? `${warmRatio.toFixed(1)}× (${fmtMs(r10.tf.coldMs)} vs ${fmtMs(r10.ts.warmMedianMs)})` : 'n/a', warmRatio === undefined ? undefined : warmRatio >= 3);
-    // Issue 3's target is reading and evaluating only: the parse, unit planning and Terraform stages of the last cold session.
+    // Issue 3's target is reading and evaluating only: the parse, unit planning and Terraform stages (medians over the cold sessions).
     const t = r10.tf.timings ?? {};
     const readEval = (t.parse ?? 0) + (t.plan ?? 0) + (t.terraform ?? 0);
     const readRatio = r10.ts?.warmMedianMs && readEval > 0 ? r10.ts.warmMedianMs / readEval : undefined;
@@ -152,7 +154,10 @@ function targetsSection(rows) {
     // cfn-lint runs once per fresh process: compared with our first session in a fresh process.
     add('10k CloudFormation resources analysed cold < 1 s (first session in a fresh process)', fmtMs(r10.cfn.firstMs), r10.cfn.firstMs < 1000);
     const lint = r10.cfnLint?.medianMs ? r10.cfnLint.medianMs / r10.cfn.firstMs : undefined;
-    add('≥ 100× faster than cfn-lint validates the same templates (10k)', lint ? `${lint.toFixed(0)}×` : 'n/a', lint === undefined ? undefined : lint >= 100);
+    add('≥ 100× faster than cfn-lint validates the same templates (10k, our first session)', lint ? `${lint.toFixed(0)}×` : 'n/a', lint === undefined ? undefined : lint >= 100);
+    // cfn-lint's pass is one minute of validation, its start-up a small part of it: our warmed-up sessions too.
+    const lintWarm = r10.cfnLint?.medianMs ? r10.cfnLint.medianMs / r10.cfn.coldMs : undefined;
+    add('the same, our cold sessions (warmed-up process)', lintWarm ? `${lintWarm.toFixed(0)}×` : 'n/a', lintWarm === undefined ? undefined : lintWarm >= 100);
     add('a one-line edit re-analysed in < 16 ms (10k, Terraform / CloudFormation)', `${fmtMs(r10.tf.editMs)} / ${fmtMs(r10.cfn.editMs)}`, r10.tf.editMs < 16 && r10.cfn.editMs < 16);
   }
   if (r50) add('50k resources < 5 s and < 1 GB (Terraform / CloudFormation)', `${fmtMs(r50.tf.coldMs)}, ${r50.tf.peakRssMb} MB / ${fmtMs(r50.cfn.coldMs)}, ${r50.cfn.peakRssMb} MB`, r50.tf.coldMs < 5000 && r50.cfn.coldMs < 5000 && r50.tf.peakRssMb < 1024 && r50.cfn.peakRssMb < 1024);

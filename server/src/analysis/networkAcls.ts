@@ -90,7 +90,10 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
       if (overlaps) return { verdict: 'unknown', detail: `cannot tell whether ${describe(entry)} matches ${what()}`, entry: entry.id, narrow: false };
       continue;
     }
-    const { rest, hit } = subtract(remaining, ports[0], ports[1]);
+    // Most entries either cover the whole request or miss it: decide those without building intervals.
+    const only = remaining.length === 1 ? remaining[0] : undefined;
+    const whole = only !== undefined && ports[0] <= only[0] && only[1] <= ports[1];
+    const { rest, hit } = whole ? { rest: [], hit: remaining } : subtract(remaining, ports[0], ports[1]);
     if (hit.length === 0) continue;
     remaining = rest;
     if (entry.action === 'deny') { denied.push(...hit); denyEntry ??= entry; }

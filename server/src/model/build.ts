@@ -61,8 +61,12 @@ class BuiltModel implements NetworkModel {
   readonly subnetTable = new Map<Id, Association>();
   readonly subnetAcl = new Map<Id, Association>();
   readonly routes = new Map<Id, Route[]>();
-  readonly aclEntries = new Map<string, NetworkAclEntry[]>();
-  readonly rules = new Map<string, SecurityGroupRule[]>();
+  // One map per direction, keyed by canonical id: the engine looks these up for every path step, and a
+  // composed string key would allocate on each lookup.
+  readonly aclIngress = new Map<Id, NetworkAclEntry[]>();
+  readonly aclEgress = new Map<Id, NetworkAclEntry[]>();
+  readonly sgIngress = new Map<Id, SecurityGroupRule[]>();
+  readonly sgEgress = new Map<Id, SecurityGroupRule[]>();
   readonly igwVpcs = new Map<Id, Id[]>();
   readonly vpcIgws = new Map<Id, Id[]>();
   readonly vpcEndpoints = new Map<Id, VpcEndpoint[]>();
@@ -114,11 +118,11 @@ class BuiltModel implements NetworkModel {
   }
 
   naclEntries(acl: Id, egress: boolean): readonly NetworkAclEntry[] {
-    return this.aclEntries.get(`${this.canonical(acl)}|${egress ? 'e' : 'i'}`) ?? noEntries;
+    return (egress ? this.aclEgress : this.aclIngress).get(this.canonical(acl)) ?? noEntries;
   }
 
   sgRules(group: Id, direction: 'ingress' | 'egress'): readonly SecurityGroupRule[] {
-    return this.rules.get(`${this.canonical(group)}|${direction}`) ?? noRules;
+    return (direction === 'egress' ? this.sgEgress : this.sgIngress).get(this.canonical(group)) ?? noRules;
   }
 
   vpcsOfInternetGateway(gateway: Id): readonly Id[] {
@@ -383,14 +387,14 @@ function indexFilters(model: BuiltModel): void {
     model.subnetAcl.set(a.subnet, { id: isKnown(a.acl) ? model.canonical(a.acl) : a.acl, explicit: true, via: a.id });
   }
   for (const entry of model.all('network-acl-entry')) {
-    if (isKnown(entry.acl)) push(model.aclEntries, `${model.canonical(entry.acl)}|${entry.egress ? 'e' : 'i'}`, entry);
+    if (isKnown(entry.acl)) push(entry.egress ? model.aclEgress : model.aclIngress, model.canonical(entry.acl), entry);
   }
-  for (const list of model.aclEntries.values()) {
+  for (const list of [...model.aclIngress.values(), ...model.aclEgress.values()]) {
     // P5: lowest rule number first; unknown numbers sort last (the engine reports them as unknown).
     list.sort((a, b) => (isKnown(a.ruleNumber) ? a.ruleNumber : Infinity) - (isKnown(b.ruleNumber) ? b.ruleNumber : Infinity));
   }
   for (const rule of model.all('security-group-rule')) {
-    if (isKnown(rule.group)) push(model.rules, `${model.canonical(rule.group)}|${rule.direction}`, rule);
+    if (isKnown(rule.group)) push(rule.direction === 'egress' ? model.sgEgress : model.sgIngress, model.canonical(rule.group), rule);
   }
   for (const sg of [...model.all('security-group')]) {
     // T3: adopted default SGs have exactly their declared rules; others get the implicit egress they were created with.
@@ -401,7 +405,7 @@ function indexFilters(model: BuiltModel): void {
         stack: sg.stack, origin: sg.origin, group: sg.id, direction: 'egress', protocol: '-1', fromPort: 0, toPort: 65535, peer, inline: true,
       };
       model.add(rule);
-      push(model.rules, `${sg.id}|egress`, rule);
+      push(model.sgEgress, sg.id, rule);
     }
   }
 }

@@ -59,9 +59,12 @@ class Walker {
   /** The top-level block being walked; its resource key is built only when a reference is kept. */
   private block0: HclBlock | undefined;
   private inResource: string | undefined;
-  /** Whether the top-level block sets count / for_each (so `count.index` / `each.key` are available). */
-  private counted = false;
-  private eached = false;
+  /** Whether the top-level block sets count / for_each (so `count.index` / `each.key` are available): asked only when one is used. */
+  private setsMeta(name: 'count' | 'for_each'): boolean {
+    const item = this.block0;
+    if (item === undefined || (item.type !== 'resource' && item.type !== 'data' && item.type !== 'module')) return false;
+    return item.body.items.some((a) => a.kind === 'attribute' && a.name === name);
+  }
 
   /**
    * `all`: every reference (the editor index); otherwise only invalid ones, allocating nothing for the rest.
@@ -79,9 +82,6 @@ class Walker {
       if (item.kind !== 'block' || SKIPPED_BLOCKS.has(item.type)) continue;
       this.block0 = item;
       this.inResource = undefined;
-      const meta = item.type === 'resource' || item.type === 'data' || item.type === 'module';
-      this.counted = meta && item.body.items.some((a) => a.kind === 'attribute' && a.name === 'count');
-      this.eached = meta && item.body.items.some((a) => a.kind === 'attribute' && a.name === 'for_each');
       if (item.type === 'variable') {
         for (const a of item.body.items) if (a.kind === 'attribute' && a.name === 'default') this.expr(a.expr, NONE);
         continue;
@@ -216,9 +216,9 @@ class Walker {
     }
     const root = node;
     if (bound.has(root.name)) return;
-    if (root.name === 'count' && !this.counted) {
+    if (root.name === 'count' && !this.setsMeta('count')) {
       this.error(root.span, 'Reference to "count" in non-counted context: the "count" object can only be used in "module", "resource" and "data" blocks, and only when the "count" argument is set.');
-    } else if (root.name === 'each' && !this.eached) {
+    } else if (root.name === 'each' && !this.setsMeta('for_each')) {
       this.error(root.span, 'Reference to "each" in context without for_each: the "each" object can be used only in "module", "resource" and "data" blocks, and only when the "for_each" argument is set.');
     }
     if (BUILTIN_ROOTS.has(root.name)) return;

@@ -2,6 +2,7 @@
 // parser producing the tree of ast.ts with exact spans. Never throws; linear time; recovers per line/block.
 
 import { LineIndex, type Span, type SyntaxProblem } from '../text';
+import { StringCache } from '../stringCache';
 import type {
   HclAttribute,
   HclBinaryOp,
@@ -323,6 +324,8 @@ class HclParser {
   /** The opening quote of the quoted template being read (for "unterminated" reports from nested parts). */
   private quoteOpen = 0;
   private lines: LineIndex | undefined;
+  /** Names repeat thousands of times in a workspace (vpc_id, aws_subnet, var, each): one string per name. */
+  private readonly strings: StringCache;
 
   constructor(
     private readonly text: string,
@@ -330,6 +333,7 @@ class HclParser {
     private readonly map: Int32Array | undefined,
   ) {
     this.end = text.length;
+    this.strings = new StringCache(text);
   }
 
   // ---------------------------------------------------------------------------------------------- entry points
@@ -733,7 +737,7 @@ class HclParser {
   private parseItem(top: boolean): HclAttribute | HclBlock | undefined {
     const nameStart = this.tokStart;
     const nameEnd = this.tokEnd;
-    const name = this.text.slice(nameStart, nameEnd);
+    const name = this.strings.slice(nameStart, nameEnd);
     this.advance();
     const t = this.tok;
     if (t === T.Equal) {
@@ -783,7 +787,7 @@ class HclParser {
         }
         labels.push({ value, span: tpl.span });
       } else if (t === T.Ident) {
-        labels.push({ value: this.text.slice(this.tokStart, this.tokEnd), span: this.sp(this.tokStart, this.tokEnd) });
+        labels.push({ value: this.strings.slice(this.tokStart, this.tokEnd), span: this.sp(this.tokStart, this.tokEnd) });
         lastEnd = this.tokEnd;
         this.advance();
       } else {
@@ -977,7 +981,7 @@ class HclParser {
     const t = this.tok;
     if (t === T.Ident) {
       const nameSpan = this.sp(this.tokStart, this.tokEnd);
-      const name = this.text.slice(this.tokStart, this.tokEnd);
+      const name = this.strings.slice(this.tokStart, this.tokEnd);
       this.advance();
       return { kind: 'getAttr', object, name, nameSpan, span: { start: object.span.start, end: nameSpan.end } };
     }
@@ -1056,7 +1060,7 @@ class HclParser {
     if (t === T.Ident) {
       if (this.ignoreNl && this.atTopLevelHeader()) return this.invalidHere('Expected an expression');
       const end = this.tokEnd;
-      const name = this.text.slice(start, end);
+      const name = this.strings.slice(start, end);
       this.advance();
       if (name === 'true' || name === 'false') return { kind: 'literal', value: name === 'true', span: this.sp(start, end) };
       if (name === 'null') return { kind: 'literal', value: null, span: this.sp(start, end) };
@@ -1463,7 +1467,8 @@ class HclParser {
     this.term = Term.End;
     const endToken = (at: number): void => {
       if (tokStart < 0) return;
-      let value = buf + text.slice(segStart, at);
+      // Short literals repeat ("tcp", "0.0.0.0/0", "Allow"): shared through the cache when read in one piece.
+      let value = buf === '' ? this.strings.slice(segStart, at) : buf + text.slice(segStart, at);
       buf = '';
       if (this.stripNext) {
         this.stripNext = false;

@@ -10,7 +10,7 @@
 import type { DataEntry, DataFile, DataMap, DataNode, DataScalar, DataSeq } from '../data/ast';
 import type { SyntaxProblem } from '../text';
 import { ChildStack, EntryStack, duplicateKeyProblem } from './entryList';
-import { StringCache } from './stringCache';
+import { StringCache } from '../stringCache';
 
 /** Deeper nesting than this is reported and skipped instead of recursing (no template nests this deep). */
 const MAX_DEPTH = 500;

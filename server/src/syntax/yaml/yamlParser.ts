@@ -26,7 +26,7 @@
 import type { DataEntry, DataFile, DataMap, DataNode, DataScalar, DataSeq, DataTag } from '../data/ast';
 import type { Span, SyntaxProblem } from '../text';
 import { ChildStack, EntryStack, duplicateKeyProblem } from '../json/entryList';
-import { StringCache } from '../json/stringCache';
+import { StringCache } from '../stringCache';
 
 export function parseYaml(text: string): DataFile {
   const reader = new YamlReader(text);

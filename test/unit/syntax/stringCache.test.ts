@@ -2,7 +2,7 @@
 // object for repeated text.
 
 import * as assert from 'node:assert/strict';
-import { StringCache } from '../../../../server/src/syntax/json/stringCache';
+import { StringCache } from '../../../server/src/syntax/stringCache';
 
 describe('StringCache', () => {
   it('returns the same string for repeated text and the exact text every time', () => {
