@@ -69,7 +69,7 @@ function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): Dest
       hit = { ...base, needed: false, neededBecause: [], status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] };
       cache.set(key, hit);
     }
-    return p.need === null ? hit : { ...hit, needed: true, neededBecause: p.need.because };
+    return p.need === null ? hit : withNeed(hit, true, p.need.because);
   }
   const t = p.spec.target;
   if (t.publiclyAccessible !== false) {
@@ -169,7 +169,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
           shared.set(key, hit);
         }
         evaluations.set(p.key, hit.evals);
-        return p.need === null && !hit.reach.needed ? hit.reach : { ...hit.reach, needed: p.need !== null, neededBecause: p.need?.because ?? [] };
+        return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, p.need !== null, p.need?.because ?? []);
       });
       if (ipv6) reach = withIpv6OnlyEgress(reach);
     }
@@ -190,6 +190,14 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
   });
   const eniList = enis.list();
   return { functions, enis: eniList, findings: collectFindings(model, options, facts, eniList), problems: [] };
+}
+
+/**
+ * The shared result with this function's need. Object.assign rather than `{ ...reach, needed }`: V8 11 (Node 20)
+ * gives every object built as spread-then-fields its own hidden class once optimised (docs/performance.md).
+ */
+function withNeed(reach: DestinationReach, needed: boolean, neededBecause: readonly string[]): DestinationReach {
+  return Object.assign({}, reach, { needed, neededBecause });
 }
 
 function withFunction(reach: DestinationReach, fn: Id): DestinationReach {

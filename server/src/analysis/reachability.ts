@@ -718,7 +718,7 @@ export class PathSearch {
       const sub = new Trace(src.subnet.id);
       this.toTargetSubnet(sub, src, target, s, port);
       return { subnet: s, result: sub.finish() };
-    }).map(({ subnet, result }) => ({ ...result, subnet: isKnown(subnet) ? subnet : '(unknown)' }));
+    }).map(({ subnet, result }) => Object.assign({}, result, { subnet: isKnown(subnet) ? subnet : '(unknown)' }));
     const first = results[0];
     // subnets is non-empty (checked above), and so is results: the guard only narrows the type.
     if (first === undefined) return;

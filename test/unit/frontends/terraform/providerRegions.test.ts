@@ -52,9 +52,9 @@ service-resource aws_sqs_queue.c service="sqs" resourceName="us-east-1"
 service-resource aws_sqs_queue.d service="sqs" resourceName="eu-west-3"
 service-resource aws_sqs_queue.e service="sqs" resourceName="ec2.us-west-2.amazonaws.com"
 vpc aws_vpc.e cidrBlocks=["10.1.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default"
-vpc aws_vpc.s region="ap-south-1" cidrBlocks=["10.2.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default"
-vpc aws_vpc.w region="us-west-2" cidrBlocks=["10.0.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default"
-vpc-endpoint aws_vpc_endpoint.s3w region="us-west-2" vpc="aws_vpc.w" serviceName="com.amazonaws.us-west-2.s3" service="s3" endpointType="Gateway" routeTables=[] subnets=[] securityGroups=[] privateDnsEnabled=false policy=null`.trim(),
+vpc aws_vpc.s cidrBlocks=["10.2.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default" region="ap-south-1"
+vpc aws_vpc.w cidrBlocks=["10.0.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default" region="us-west-2"
+vpc-endpoint aws_vpc_endpoint.s3w vpc="aws_vpc.w" serviceName="com.amazonaws.us-west-2.s3" service="s3" endpointType="Gateway" routeTables=[] subnets=[] securityGroups=[] privateDnsEnabled=false policy=null region="us-west-2"`.trim(),
     );
   });
 
@@ -78,9 +78,9 @@ ${show('q', 'data.aws_region.here.name')}`);
     assert.equal(
       objects,
       `
-service-resource module.moved.aws_sqs_queue.q region="eu-central-1" service="sqs" resourceName="eu-central-1"
+service-resource module.moved.aws_sqs_queue.q service="sqs" resourceName="eu-central-1" region="eu-central-1"
 service-resource module.same.aws_sqs_queue.q service="sqs" resourceName="eu-west-1"
-vpc module.moved.aws_vpc.v region="eu-central-1" cidrBlocks=["10.0.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default"
+vpc module.moved.aws_vpc.v cidrBlocks=["10.0.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default" region="eu-central-1"
 vpc module.same.aws_vpc.v cidrBlocks=["10.0.0.0/16"] ipv6CidrBlocks=[] enableDnsSupport=true enableDnsHostnames=false instanceTenancy="default"`.trim(),
     );
   });

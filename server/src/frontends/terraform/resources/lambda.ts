@@ -83,7 +83,6 @@ function lambdaFunction(m: MapContext): void {
   const capacity = v.blocks('capacity_provider_config').flatMap((c) => c.blocks('lambda_managed_instances_capacity_provider_config'))[0];
   const dlq = v.blocks('dead_letter_config')[0]?.attr('target_arn');
   m.emit({
-    ...m.base,
     kind: 'lambda-function',
     functionName: toStr(v.attr('function_name'), 'function_name'),
     vpcConfig: vpcConfigOf(m, v),
@@ -98,6 +97,7 @@ function lambdaFunction(m: MapContext): void {
     // For the hover's pre-2019 ENI estimate (H2); 128 MB is the default, -1 reserved concurrency means none.
     memorySize: toNum(v.attr('memory_size'), 'memory_size', 128),
     reservedConcurrency: reservedConcurrency(v.attr('reserved_concurrent_executions')),
+    ...m.base,
   });
 }
 
@@ -107,7 +107,7 @@ function reservedConcurrency(v: TfValue | undefined): Maybe<number> | null {
 }
 
 function capacityProvider(m: MapContext): void {
-  m.emit({ ...m.base, kind: 'capacity-provider', vpcConfig: vpcConfigOf(m, m.view) });
+  m.emit({ kind: 'capacity-provider', vpcConfig: vpcConfigOf(m, m.view), ...m.base });
 }
 
 const SOURCE_SERVICES: Readonly<Record<string, string>> = {
@@ -140,17 +140,17 @@ function eventSourceMapping(m: MapContext): void {
   const source = v.attr('event_source_arn');
   const selfManaged = v.blocks('self_managed_event_source').length > 0;
   m.emit({
-    ...m.base,
     kind: 'event-source-mapping',
     function: functionArg(m.session, v, 'function_name'),
     source: source === undefined ? unknown('the event source is outside AWS (self-managed)') : toId(source, 'event_source_arn'),
     sourceService: selfManaged ? 'kafka' : sourceService(source),
+    ...m.base,
   });
 }
 
 function permission(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'lambda-permission', function: functionArg(m.session, v, 'function_name'), principal: toStr(v.attr('principal'), 'principal') });
+  m.emit({ kind: 'lambda-permission', function: functionArg(m.session, v, 'function_name'), principal: toStr(v.attr('principal'), 'principal'), ...m.base });
 }
 
 function cloudfront(m: MapContext): void {
@@ -173,10 +173,10 @@ function iamRole(m: MapContext): void {
   }
   const managed = v.attr('managed_policy_arns');
   m.emit({
-    ...m.base,
     kind: 'iam-role',
     inlinePolicies,
     managedPolicyArns: policyArnList(managed),
+    ...m.base,
   });
 }
 
@@ -220,7 +220,7 @@ function iamPolicy(roleArg: string | undefined): Mapper {
     const doc = policyFromArgument(m.session, v, 'policy', m.base.origin);
     // A copy of an AWS managed policy (dataSources.ts) grants what that policy grants.
     const copied = doc !== null && !isKnown(doc) && doc.symbol?.startsWith(MANAGED_POLICY_COPY) === true ? doc.symbol.slice(MANAGED_POLICY_COPY.length) : undefined;
-    m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: roleArg ? [roleId(m.session, v, roleArg)] : [], ...(copied !== undefined ? { copiesManagedPolicy: copied } : {}) });
+    m.emit({ kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: roleArg ? [roleId(m.session, v, roleArg)] : [], ...m.base, ...(copied !== undefined ? { copiesManagedPolicy: copied } : {}) });
   };
 }
 
@@ -228,12 +228,12 @@ function iamPolicy(roleArg: string | undefined): Mapper {
 function bucketPolicy(m: MapContext): void {
   const v = m.view;
   const doc = policyFromArgument(m.session, v, 'policy', m.base.origin);
-  m.emit({ ...m.base, kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: [], resource: argId(v, 'bucket') });
+  m.emit({ kind: 'iam-policy', document: doc ?? unknown('the policy has no document'), roles: [], resource: argId(v, 'bucket'), ...m.base });
 }
 
 function rolePolicyAttachment(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'role-policy-attachment', role: roleId(m.session, v, 'role'), policy: policyArn(v.attr('policy_arn') ?? null) });
+  m.emit({ kind: 'role-policy-attachment', role: roleId(m.session, v, 'role'), policy: policyArn(v.attr('policy_arn') ?? null), ...m.base });
 }
 
 /**
@@ -256,7 +256,7 @@ function policyAttachment(m: MapContext): void {
     const item = items?.[i];
     const named = item ? [...v.instanceIdsIn(item)] : [];
     const role = roleIdOf(m.session, r, named.length === 1 ? named[0] : undefined, 'roles');
-    m.emit({ ...m.sub(`role[${i}]`), kind: 'role-policy-attachment', role, policy });
+    m.emit({ kind: 'role-policy-attachment', role, policy, ...m.sub(`role[${i}]`) });
   });
 }
 

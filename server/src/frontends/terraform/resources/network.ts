@@ -17,7 +17,6 @@ function vpc(m: MapContext): void {
   const ipv6 = v.attr('ipv6_cidr_block');
   const assign = v.attr('assign_generated_ipv6_cidr_block');
   m.emit({
-    ...m.base,
     kind: 'vpc',
     cidrBlocks: cidr === undefined && v.has('ipv4_ipam_pool_id') ? [unknown('the CIDR block is allocated from an IPAM pool')] : [toStr(cidr, 'cidr_block')],
     ipv6CidrBlocks: ipv6 !== undefined && ipv6 !== null ? [toStr(ipv6, 'ipv6_cidr_block')] : assign === true ? [unknown('the IPv6 block is assigned by AWS')] : [],
@@ -25,6 +24,7 @@ function vpc(m: MapContext): void {
     // T6: Terraform's default is false (AWS's console default is true).
     enableDnsHostnames: toBool(v.attr('enable_dns_hostnames'), 'enable_dns_hostnames', false),
     instanceTenancy: toStr(v.attr('instance_tenancy') ?? 'default', 'instance_tenancy'),
+    ...m.base,
   });
 }
 
@@ -33,11 +33,11 @@ function vpcCidr(m: MapContext): void {
   const cidr = v.attr('cidr_block');
   const ipv6 = v.attr('ipv6_cidr_block');
   m.emit({
-    ...m.base,
     kind: 'vpc-cidr',
     vpc: argId(v, 'vpc_id'),
     cidrBlock: cidr === undefined ? (v.has('ipv4_ipam_pool_id') ? unknown('allocated from an IPAM pool') : null) : toStr(cidr, 'cidr_block'),
     ipv6CidrBlock: ipv6 === undefined ? (v.has('assign_generated_ipv6_cidr_block') || v.has('ipv6_ipam_pool_id') ? unknown('assigned by AWS') : null) : toStr(ipv6, 'ipv6_cidr_block'),
+    ...m.base,
   });
 }
 
@@ -45,13 +45,13 @@ function subnet(m: MapContext): void {
   const v = m.view;
   const az = v.attr('availability_zone');
   m.emit({
-    ...m.base,
     kind: 'subnet',
     vpc: argId(v, 'vpc_id'),
     cidrBlock: toStr(v.attr('cidr_block'), 'cidr_block'),
     ipv6CidrBlock: toOptionalStr(v.attr('ipv6_cidr_block'), 'ipv6_cidr_block'),
     availabilityZone: az === undefined && v.has('availability_zone_id') ? toStr(v.attr('availability_zone_id'), 'availability_zone_id') : az === undefined ? unknown('availability_zone is not set: AWS picks one') : toStr(az, 'availability_zone'),
     mapPublicIpOnLaunch: toBool(v.attr('map_public_ip_on_launch'), 'map_public_ip_on_launch', false),
+    ...m.base,
   });
 }
 
@@ -112,7 +112,7 @@ function routeTable(adopts: boolean): Mapper {
       const d = v.attr('default_route_table_id');
       vpcId = d !== undefined && isTfRef(d) && refType(d) === 'aws_vpc' ? d.target : v.has('vpc_id') ? argId(v, 'vpc_id') : unknown('the VPC of default_route_table_id is not in this workspace');
     } else vpcId = argId(v, 'vpc_id');
-    m.emit({ ...m.base, kind: 'route-table', vpc: vpcId, adoptsMainRouteTable: adopts });
+    m.emit({ kind: 'route-table', vpc: vpcId, adoptsMainRouteTable: adopts, ...m.base });
     // Blocks, or the attribute form `route = [{ … }]`; `route = []` declares no route and removes AWS's extra ones (T5).
     const routes = v.blocks('route');
     if (routes.length > 0 || v.has('route')) m.inlineOwner(m.base.id, 'route table');
@@ -124,12 +124,12 @@ function routeTable(adopts: boolean): Mapper {
 
 function emitRoute(m: MapContext, r: BlockView, suffix: string, block: BlockView): void {
   m.emit({
-    ...m.sub(suffix, block),
     kind: 'route',
     routeTable: m.base.id,
     destination: routeDestination(r, 'cidr_block', 'ipv6_cidr_block'),
     target: routeTarget(r),
     inline: true,
+    ...m.sub(suffix, block),
   });
 }
 
@@ -137,7 +137,7 @@ function route(m: MapContext): void {
   const v = m.view;
   const table = argId(v, 'route_table_id');
   if (typeof table === 'string') m.standaloneFor(table);
-  m.emit({ ...m.base, kind: 'route', routeTable: table, destination: routeDestination(v, 'destination_cidr_block', 'destination_ipv6_cidr_block'), target: routeTarget(v), inline: false });
+  m.emit({ kind: 'route', routeTable: table, destination: routeDestination(v, 'destination_cidr_block', 'destination_ipv6_cidr_block'), target: routeTarget(v), inline: false, ...m.base });
 }
 
 const EDGE_ASSOCIATION = 'an edge association: the table routes traffic entering the VPC through a gateway, not a subnet\'s';
@@ -148,30 +148,30 @@ function routeTableAssociation(m: MapContext): void {
   // (a gateway route table, see the engine's ingress check).
   if (!v.has('subnet_id')) {
     if (!v.has('gateway_id')) return;
-    m.emit({ ...m.base, kind: 'route-table-association', subnet: unknown(EDGE_ASSOCIATION), routeTable: argId(v, 'route_table_id'), gateway: argId(v, 'gateway_id') });
+    m.emit({ kind: 'route-table-association', subnet: unknown(EDGE_ASSOCIATION), routeTable: argId(v, 'route_table_id'), gateway: argId(v, 'gateway_id'), ...m.base });
     return;
   }
-  m.emit({ ...m.base, kind: 'route-table-association', subnet: argId(v, 'subnet_id'), routeTable: argId(v, 'route_table_id') });
+  m.emit({ kind: 'route-table-association', subnet: argId(v, 'subnet_id'), routeTable: argId(v, 'route_table_id'), ...m.base });
 }
 
 function mainRouteTableAssociation(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'main-route-table-association', vpc: argId(v, 'vpc_id'), routeTable: argId(v, 'route_table_id') });
+  m.emit({ kind: 'main-route-table-association', vpc: argId(v, 'vpc_id'), routeTable: argId(v, 'route_table_id'), ...m.base });
 }
 
 function internetGateway(m: MapContext): void {
-  m.emit({ ...m.base, kind: 'internet-gateway', vpc: toOptionalId(m.view.attr('vpc_id'), 'vpc_id') });
+  m.emit({ kind: 'internet-gateway', vpc: toOptionalId(m.view.attr('vpc_id'), 'vpc_id'), ...m.base });
 }
 
 function gatewayAttachment(gatewayArg: string): Mapper {
   return (m) => {
     const v = m.view;
-    m.emit({ ...m.base, kind: 'gateway-attachment', gateway: toId(v.attr(gatewayArg), gatewayArg), vpc: argId(v, 'vpc_id') });
+    m.emit({ kind: 'gateway-attachment', gateway: toId(v.attr(gatewayArg), gatewayArg), vpc: argId(v, 'vpc_id'), ...m.base });
   };
 }
 
 function egressOnlyGateway(m: MapContext): void {
-  m.emit({ ...m.base, kind: 'egress-only-internet-gateway', vpc: toId(m.view.attr('vpc_id'), 'vpc_id') });
+  m.emit({ kind: 'egress-only-internet-gateway', vpc: toId(m.view.attr('vpc_id'), 'vpc_id'), ...m.base });
 }
 
 /** The AZs of a regional NAT gateway's availability_zone_address blocks; null when there are none (automatic mode). */
@@ -190,13 +190,13 @@ function natGateway(m: MapContext): void {
   const allocation = v.attr('allocation_id');
   const hasEip: Maybe<boolean> = allocation !== undefined && allocation !== null ? true : v.blocks('availability_zone_address').length > 0 ? true : mode === 'regional' ? unknown('a regional NAT gateway may allocate its addresses automatically') : false;
   m.emit({
-    ...m.base,
     kind: 'nat-gateway',
     subnet: toOptionalId(v.attr('subnet_id'), 'subnet_id'),
     vpc: toOptionalId(v.attr('vpc_id'), 'vpc_id'),
     connectivityType: connectivity === 'public' || connectivity === 'private' ? connectivity : typeof connectivity === 'string' ? unknown(`unknown connectivity_type "${connectivity}"`) : connectivity,
     availabilityMode: mode === 'zonal' || mode === 'regional' ? mode : typeof mode === 'string' ? unknown(`unknown availability_mode "${mode}"`) : mode,
     hasElasticIp: hasEip,
+    ...m.base,
     // E4: availability_zone_address blocks put a regional NAT gateway in manual mode, serving only those AZs.
     ...(mode === 'regional' ? { availabilityZones: regionalZones(v) } : {}),
   });
@@ -228,7 +228,6 @@ function vpcEndpoint(m: MapContext): void {
   const type = toStr(v.attr('vpc_endpoint_type') ?? 'Gateway', 'vpc_endpoint_type');
   const subnets = v.has('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : v.blocks('subnet_configuration').map((b) => argId(b, 'subnet_id'));
   m.emit({
-    ...m.base,
     kind: 'vpc-endpoint',
     vpc: argId(v, 'vpc_id'),
     serviceName: toStr(serviceName, 'service_name'),
@@ -239,13 +238,14 @@ function vpcEndpoint(m: MapContext): void {
     securityGroups: toIdList(v.attr('security_group_ids'), 'security_group_ids'),
     privateDnsEnabled: toBool(v.attr('private_dns_enabled'), 'private_dns_enabled', false),
     policy: policyFromArgument(m.session, v, 'policy', m.base.origin),
+    ...m.base,
   });
 }
 
 function endpointAssociation(field: 'routeTable' | 'subnet' | 'securityGroup', arg: string): Mapper {
   return (m) => {
     const v = m.view;
-    m.emit({ ...m.base, kind: 'vpc-endpoint-association', endpoint: argId(v, 'vpc_endpoint_id'), [field]: toId(v.attr(arg), arg) });
+    m.emit({ kind: 'vpc-endpoint-association', endpoint: argId(v, 'vpc_endpoint_id'), [field]: toId(v.attr(arg), arg), ...m.base });
   };
 }
 
@@ -254,7 +254,7 @@ function peering(m: MapContext): void {
   // P10: peer_owner_id = data.aws_caller_identity.x.account_id of this resource's own provider configuration
   // names this account, which is the same as leaving it out.
   const own = isOwnAccount(m.inst, v.attr('peer_owner_id'));
-  m.emit({ ...m.base, kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id'), acceptance: peeringAcceptance(v, m.base.address, own) });
+  m.emit({ kind: 'vpc-peering', vpc: argId(v, 'vpc_id'), peerVpc: argId(v, 'peer_vpc_id'), acceptance: peeringAcceptance(v, m.base.address, own), ...m.base });
 }
 
 const isSet = (value: TfValue | undefined): value is Exclude<TfValue, null> => value !== undefined && value !== null && value !== '';
@@ -306,7 +306,7 @@ function peeringAcceptance(v: BlockView, address: string, ownAccount: boolean): 
 /** The accepter's side: accepts the pending request only with `auto_accept = true` (default false). */
 function peeringAccepter(m: MapContext): void {
   const v = m.view;
-  m.emit({ ...m.base, kind: 'vpc-peering-accepter', connection: argId(v, 'vpc_peering_connection_id'), autoAccept: toBool(v.attr('auto_accept'), 'auto_accept', false) });
+  m.emit({ kind: 'vpc-peering-accepter', connection: argId(v, 'vpc_peering_connection_id'), autoAccept: toBool(v.attr('auto_accept'), 'auto_accept', false), ...m.base });
 }
 
 /**
@@ -328,18 +328,17 @@ function enableFlag(v: BlockView, arg: string, fallback: boolean): Maybe<boolean
 function transitGateway(m: MapContext): void {
   const v = m.view;
   m.emit({
-    ...m.base,
     kind: 'transit-gateway',
     defaultRouteTableAssociation: enableFlag(v, 'default_route_table_association', true),
     defaultRouteTablePropagation: enableFlag(v, 'default_route_table_propagation', true),
     securityGroupReferencing: enableFlag(v, 'security_group_referencing_support', false),
+    ...m.base,
   });
 }
 
 function transitGatewayAttachment(m: MapContext): void {
   const v = m.view;
   m.emit({
-    ...m.base,
     kind: 'transit-gateway-attachment',
     transitGateway: argId(v, 'transit_gateway_id'),
     vpc: argId(v, 'vpc_id'),
@@ -347,17 +346,18 @@ function transitGatewayAttachment(m: MapContext): void {
     defaultRouteTableAssociation: toBool(v.attr('transit_gateway_default_route_table_association'), 'transit_gateway_default_route_table_association', true),
     defaultRouteTablePropagation: toBool(v.attr('transit_gateway_default_route_table_propagation'), 'transit_gateway_default_route_table_propagation', true),
     securityGroupReferencing: enableFlag(v, 'security_group_referencing_support', true),
+    ...m.base,
   });
 }
 
 function transitGatewayRouteTable(m: MapContext): void {
-  m.emit({ ...m.base, kind: 'transit-gateway-route-table', transitGateway: argId(m.view, 'transit_gateway_id'), isDefault: false });
+  m.emit({ kind: 'transit-gateway-route-table', transitGateway: argId(m.view, 'transit_gateway_id'), isDefault: false, ...m.base });
 }
 
 function transitGatewayLink(kind: 'transit-gateway-association' | 'transit-gateway-propagation'): Mapper {
   return (m) => {
     const v = m.view;
-    m.emit({ ...m.base, kind, attachment: argId(v, 'transit_gateway_attachment_id'), routeTable: argId(v, 'transit_gateway_route_table_id') });
+    m.emit({ kind, attachment: argId(v, 'transit_gateway_attachment_id'), routeTable: argId(v, 'transit_gateway_route_table_id'), ...m.base });
   };
 }
 
@@ -365,23 +365,23 @@ function transitGatewayRoute(m: MapContext): void {
   const v = m.view;
   const blackhole = toBool(v.attr('blackhole'), 'blackhole', false);
   m.emit({
-    ...m.base,
     kind: 'transit-gateway-route',
     routeTable: argId(v, 'transit_gateway_route_table_id'),
     destination: toStr(v.attr('destination_cidr_block'), 'destination_cidr_block'),
     attachment: blackhole === true ? null : argId(v, 'transit_gateway_attachment_id'),
     blackhole,
+    ...m.base,
   });
 }
 
 function managedPrefixList(m: MapContext): void {
   const entries = m.view.blocks('entry').map((e) => toStr(e.attr('cidr'), 'cidr'));
-  m.emit({ ...m.base, kind: 'prefix-list', entries });
+  m.emit({ kind: 'prefix-list', entries, ...m.base });
 }
 
 function blockPublicAccess(m: MapContext): void {
   const mode = toStr(m.view.attr('internet_gateway_block_mode'), 'internet_gateway_block_mode');
-  m.emit({ ...m.base, kind: 'block-public-access', mode: mode === 'block-bidirectional' || mode === 'block-ingress' || mode === 'off' ? mode : typeof mode === 'string' ? unknown(`unknown mode "${mode}"`) : mode });
+  m.emit({ kind: 'block-public-access', mode: mode === 'block-bidirectional' || mode === 'block-ingress' || mode === 'off' ? mode : typeof mode === 'string' ? unknown(`unknown mode "${mode}"`) : mode, ...m.base });
 }
 
 export const networkMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([

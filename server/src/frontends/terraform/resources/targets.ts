@@ -44,7 +44,6 @@ interface TargetFields {
 
 function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): void {
   m.emit({
-    ...m.base,
     kind: 'target',
     targetKind,
     subnets: f.subnets ?? [],
@@ -53,6 +52,7 @@ function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): voi
     port: f.port,
     publiclyAccessible: f.publiclyAccessible ?? false,
     parent: f.parent ?? null,
+    ...m.base,
     ...(f.serverlessDataApi ? { serverlessDataApi: true } : {}),
   });
 }
@@ -135,11 +135,11 @@ function dbProxyTarget(m: MapContext): void {
   const v = m.view;
   const databases = ([['db_instance_identifier', 'aws_db_instance'], ['db_cluster_identifier', 'aws_rds_cluster']] as const)
     .filter(([arg]) => v.has(arg)).map(([arg, type]) => namedArg(m.session, v, arg, [type]));
-  m.emit({ ...m.base, kind: 'db-proxy-target', proxy: namedArg(m.session, v, 'db_proxy_name', PROXIES), databases });
+  m.emit({ kind: 'db-proxy-target', proxy: namedArg(m.session, v, 'db_proxy_name', PROXIES), databases, ...m.base });
 }
 
 function subnetGroup(m: MapContext): void {
-  m.emit({ ...m.base, kind: 'subnet-group', subnets: toIdList(m.view.attr('subnet_ids'), 'subnet_ids') });
+  m.emit({ kind: 'subnet-group', subnets: toIdList(m.view.attr('subnet_ids'), 'subnet_ids'), ...m.base });
 }
 
 /** `inGroup`: replication_group_id names the group the resource belongs to (a cache cluster), not its own name. */
@@ -243,7 +243,7 @@ function opensearch(m: MapContext): void {
 function service(serviceName: string, nameArg: string | undefined): Mapper {
   return (m) => {
     const v: TfValue | undefined = nameArg ? m.view.attr(nameArg) : undefined;
-    m.emit({ ...m.base, kind: 'service-resource', service: serviceName, resourceName: v === undefined ? unknown('the name is generated') : toStr(v, nameArg ?? 'name') });
+    m.emit({ kind: 'service-resource', service: serviceName, resourceName: v === undefined ? unknown('the name is generated') : toStr(v, nameArg ?? 'name'), ...m.base });
   };
 }
 
