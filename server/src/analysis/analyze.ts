@@ -59,14 +59,18 @@ const internetHop: Hop = Object.freeze({ component: null, componentKind: 'intern
 
 /** M1/E1 results of functions without VPC config are the same for every function: shared per destination. */
 function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): DestinationReach {
-  const base = { destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, bySubnet: [], needed: p.need !== null, neededBecause: p.need?.because ?? [] };
+  // Built as one literal with toReach's field order, so every result shares one hidden class (docs/performance.md).
+  const reach = (f: Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'>, needed = p.need !== null, neededBecause = p.need?.because ?? []): DestinationReach => ({
+    destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: f.status, via: f.via, blockedAt: f.blockedAt, reason: f.reason,
+    explanation: f.explanation, path: f.path, fixes: f.fixes, bySubnet: [], needed, neededBecause,
+  });
   if (p.spec.kind !== 'target') {
     const key = `${p.key}|${p.label}`;
     let hit = cache.get(key);
     if (!hit) {
       const end: Hop = p.kind === 'internet' || p.kind === 'internet-ipv6' ? internetHop
         : { component: null, componentKind: 'aws-service', label: `${p.label} endpoint`, verdict: 'pass', detail: 'public endpoint reached', rule: 'E1' };
-      hit = { ...base, needed: false, neededBecause: [], status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] };
+      hit = reach({ status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] }, false, []);
       cache.set(key, hit);
     }
     return p.need === null ? hit : withNeed(hit, true, p.need.because);
@@ -74,14 +78,14 @@ function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): Dest
   const t = p.spec.target;
   if (t.publiclyAccessible !== false) {
     const why = isKnown(t.publiclyAccessible) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${t.publiclyAccessible.reason}`;
-    return { ...base, status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why, path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [] };
+    return reach({ status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why, path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [] });
   }
   const detail = 'a function without VPC config cannot reach private addresses (E1)';
-  return {
-    ...base, status: 'no', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_NOT_IN_VPC', explanation: `${t.address}: ${detail}`,
+  return reach({
+    status: 'no', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_NOT_IN_VPC', explanation: `${t.address}: ${detail}`,
     path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'block', detail, rule: 'E1' }],
     fixes: [{ description: `attach the function to the VPC of ${t.address}`, changes: [{ kind: 'attach-vpc-config', function: '' }] }],
-  };
+  });
 }
 
 function toReach(p: Planned, evals: readonly Evaluation[]): DestinationReach {
@@ -201,5 +205,5 @@ function withNeed(reach: DestinationReach, needed: boolean, neededBecause: reado
 }
 
 function withFunction(reach: DestinationReach, fn: Id): DestinationReach {
-  return { ...reach, fixes: reach.fixes.map((f) => ({ ...f, changes: f.changes.map((c) => (c.kind === 'attach-vpc-config' ? { ...c, function: fn } : c)) })) };
+  return Object.assign({}, reach, { fixes: reach.fixes.map((f) => ({ ...f, changes: f.changes.map((c) => (c.kind === 'attach-vpc-config' ? { ...c, function: fn } : c)) })) });
 }

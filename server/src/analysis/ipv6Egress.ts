@@ -23,9 +23,9 @@ export function withIpv6OnlyEgress(reach: readonly DestinationReach[]): Destinat
     if (r.destination !== 'internet' || r.status !== 'no') return r;
     const gateway = ipv6Gateway(v6);
     const through = gateway ? ` through ${gateway.label}` : '';
-    return {
-      ...r, status: 'unknown', reason: IPV6_ONLY_EGRESS,
+    return Object.assign({}, r, {
+      status: 'unknown' as const, reason: IPV6_ONLY_EGRESS,
       explanation: `IPv6 reaches the internet${through}, IPv4 does not (${r.explanation}): it works only for hosts with an IPv6 (AAAA) address (E11)`,
-    };
+    });
   });
 }

@@ -4,7 +4,7 @@
 // everything a conditional nested stack creates); resource types that carry no network meaning are
 // summarised once per template ('cfn-unsupported-types').
 
-import type { LambdaFunction, ModelObject } from '../../model/types';
+import type { ModelObject } from '../../model/types';
 import { Props } from './emitContext';
 import { functionRef, lambdaObjects } from './lambdaResources';
 import { networkObjects } from './networkResources';
@@ -56,7 +56,8 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
       const out = networkObjects(inst.ev, r, new Props(inst.ev, r)) ?? lambdaObjects(inst.ev, r, globals) ?? targetObjects(inst.ev, r, globals);
       if (out !== undefined) {
         if (existence === undefined) objects.push(...out);
-        else for (const o of out) objects.push({ ...o, existence });
+        // Object.assign, not `{ ...o, existence }`: V8 11 gives spread-then-field objects a hidden class each (docs/performance.md).
+        else for (const o of out) objects.push(Object.assign({}, o, { existence }));
       }
       else if (!READ_ONLY_TYPES.has(r.type)) unsupported.set(r.type || '(no Type)', (unsupported.get(r.type || '(no Type)') ?? 0) + 1);
     }
@@ -79,7 +80,7 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
     if (o !== undefined) emit(o);
   }
   if (edge.size === 0) return objects;
-  return objects.map((o) => (o.kind === 'lambda-function' && edge.has(o.id) ? ({ ...o, edge: true } satisfies LambdaFunction) : o));
+  return objects.map((o) => (o.kind === 'lambda-function' && edge.has(o.id) ? Object.assign({}, o, { edge: true }) : o));
 }
 
 /**
