@@ -16,6 +16,15 @@ import type {
   HclTemplatePart,
 } from './ast';
 
+/**
+ * An array filled by push keeps the capacity it grew to (17 slots after the first push), and syntax trees are
+ * retained while the workspace is analysed: every young-generation GC they survive copies the slack too. A
+ * slice holds exactly its items; the grown array dies young, which costs the collector nothing.
+ */
+function exact<T>(items: T[]): T[] {
+  return items.length === 0 ? items : items.slice();
+}
+
 export function parseHcl(text: string): HclFile {
   const parser = new HclParser(text, 0, undefined);
   const body = parser.parseFile();
@@ -731,7 +740,7 @@ class HclParser {
       const item = this.parseItem(top);
       if (item !== undefined) items.push(item);
     }
-    return items;
+    return exact(items);
   }
 
   private parseItem(top: boolean): HclAttribute | HclBlock | undefined {
@@ -835,7 +844,7 @@ class HclParser {
       kind: 'block',
       type,
       typeSpan,
-      labels,
+      labels: exact(labels),
       body: { items, span: this.sp(openStart, end) },
       span: this.sp(typeStart, end),
     };
@@ -1162,7 +1171,7 @@ class HclParser {
         span: { start: this.at(start), end: last !== undefined ? last.span.end : this.at(open + 1) },
       };
     }
-    return { kind: 'call', name, nameSpan: this.sp(start, nameEnd), args, expandFinal, span: this.sp(start, end) };
+    return { kind: 'call', name, nameSpan: this.sp(start, nameEnd), args: exact(args), expandFinal, span: this.sp(start, end) };
   }
 
   private isForKeyword(): boolean {
@@ -1207,7 +1216,7 @@ class HclParser {
       const end = this.tokEnd;
       this.ignoreNl = saved;
       this.advance();
-      return { kind: 'tuple', items, span: this.sp(open, end) };
+      return { kind: 'tuple', items: exact(items), span: this.sp(open, end) };
     }
     this.error(open, open + 1, `Expected ']' to close the tuple opened at line ${this.lineOf(open)}`);
     this.ignoreNl = saved;
@@ -1268,7 +1277,7 @@ class HclParser {
       const end = this.tokEnd;
       this.ignoreNl = saved;
       this.advance();
-      return { kind: 'object', items, span: this.sp(open, end) };
+      return { kind: 'object', items: exact(items), span: this.sp(open, end) };
     }
     this.error(open, open + 1, `Expected '}' to close the object opened at line ${this.lineOf(open)}`);
     this.ignoreNl = saved;
