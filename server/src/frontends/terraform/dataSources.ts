@@ -96,6 +96,10 @@ export function dataAttribute(inst: InstanceHandle, name: string): TfValue {
       if (service !== undefined && name === 'id') {
         return unknownValue(`the id of the AWS-managed ${service} prefix list is read from AWS`, { symbol: `prefix-list:service:${service}`, origin: origin(inst) });
       }
+      // Which CIDRs AWS lists (and how many) is published by AWS, not written in the configuration.
+      if (service !== undefined && name === 'entries') {
+        return unknownValue(`the CIDR entries of the AWS-managed ${service} prefix list (${inst.address}) are read from AWS at plan time`, { origin: origin(inst) });
+      }
       break;
     }
     case 'aws_vpc_endpoint_service':

@@ -78,6 +78,11 @@ export interface EvalContext {
   fileExists?(path: string, site: { readonly file: string; readonly span: Span }): boolean | TfUnknown;
   /** The parsed template of a file read by templatefile(), cached per file. */
   template?(path: string, text: string): readonly HclTemplatePart[] | TfUnknown;
+  /**
+   * Called with a function's unknown result: side information the result keeps from its arguments (the
+   * structured policy behind a replace()d policy JSON). The value itself stays what Terraform makes it.
+   */
+  carry?(name: string, args: readonly TfValue[], result: TfUnknown): void;
 }
 
 /** The scope with one more bound name (shadowing an outer one of the same name). */
@@ -631,6 +636,7 @@ function callFunction(ctx: EvalContext, name: string, values: TfValue[], span: S
   }
   const r = fn(values);
   if (isFunctionError(r)) return errorValue(ctx, `${name}(): ${r.message}`);
+  if (ctx.carry !== undefined && isTfUnknown(r)) ctx.carry(name, values, r);
   return r;
 }
 

@@ -10,8 +10,8 @@ import { HOLE_CLOSE, HOLE_OPEN, evaluate, templateWithHoles, unknownValue, type 
 import type { InstanceHandle } from './moduleInstance';
 import { idOfRef } from './modelValues';
 import type { TfSession } from './session';
-import { isTfList, isTfObject, isTfRef, isTfUnknown, tfObject, type TfValue } from './value';
-import { collectRefs, findPending, isPending, pendingReason } from './valueOps';
+import { isTfList, isTfObject, isTfRef, isTfUnknown, tfObject, type TfObject, type TfUnknown, type TfValue } from './value';
+import { collectRefs, findPending, isPending, pendingReason, type Pending } from './valueOps';
 
 function list(v: TfValue | undefined): readonly TfValue[] {
   if (v === undefined || v === null) return [];
@@ -137,6 +137,14 @@ const HOLE = new RegExp(`${HOLE_OPEN}(\\d+)${HOLE_CLOSE}`, 'g');
 
 /** Parsed JSON with holes: a string that is one hole is that value (a reference keeps its object), else unknown. */
 function policyFromHoledJson(holed: TemplateWithHoles, origin: Origin): PolicyDocument | undefined {
+  const value = holedJsonValue(holed);
+  if (value === undefined) return undefined;
+  const doc = policyFromObject(value, origin);
+  return 'statements' in doc ? doc : undefined;
+}
+
+/** The JSON value of a text with holes, or undefined when it is not JSON. */
+function holedJsonValue(holed: TemplateWithHoles): TfValue | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(holed.text);
@@ -156,8 +164,7 @@ function policyFromHoledJson(holed: TemplateWithHoles, origin: Origin): PolicyDo
     if (typeof v === 'object') return tfObject(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fill(x)] as const));
     return null;
   };
-  const doc = policyFromObject(fill(parsed), origin);
-  return 'statements' in doc ? doc : undefined;
+  return fill(parsed);
 }
 
 /** The `json` of a data "aws_iam_policy_document": a string when fully known, else an unknown; both keep the structure. */
@@ -199,17 +206,170 @@ export function policyDocumentJson(inst: InstanceHandle): TfValue {
     if (conditions.size > 0) entries.push(['Condition', tfObject([...conditions].map(([test, keys]) => [test, tfObject(keys)] as const))]);
     statements.push(tfObject(entries));
   }
-  const docValue = tfObject([['Version', inst.view.attr('version') ?? '2012-10-17'], ['Statement', statements]]);
-  const doc = policyFromObject(docValue, { file: inst.decl.file, span: inst.decl.block.span });
+  const origin = { file: inst.decl.file, span: inst.decl.block.span };
+  const merged = mergeDocuments(inst, tfObject([['Version', inst.view.attr('version') ?? '2012-10-17'], ['Statement', statements]]));
+  if (isTfUnknown(merged)) return merged;
+  const docValue = merged;
+  const doc = policyFromObject(docValue, origin);
   const pending = findPending(docValue);
   let json: TfValue;
   if (pending === undefined) {
     json = JSON.stringify(jsValue(docValue));
   } else {
     const refs = collectRefs([docValue]);
-    json = unknownValue(`the policy document ${inst.address} contains ${isPending(pending) ? pendingReason(pending) : 'unknown values'}`, { refs, origin: { file: inst.decl.file, span: inst.decl.block.span } });
+    json = unknownValue(`the policy document ${inst.address} contains ${isPending(pending) ? pendingReason(pending) : 'unknown values'}`, { refs, origin });
   }
   // A known JSON string is parsed again where it is used; an unknown one carries its structure on the side.
-  if (typeof json === 'object' && json !== null && 'statements' in doc) session.policies.set(json, doc);
+  if (typeof json === 'object' && json !== null && 'statements' in doc) {
+    session.policies.set(json, doc);
+    session.policyValues.set(json, docValue);
+  }
   return json;
+}
+
+/**
+ * The provider's merge: `source_policy_documents` in order, then the document's own statements, then
+ * `override_policy_documents`; a statement with a Sid replaces the earlier one with that Sid in place, one
+ * without is appended (IAMPolicyDoc.Merge in terraform-provider-aws). Unknown when a document or a Sid is.
+ */
+function mergeDocuments(inst: InstanceHandle, own: TfObject): TfObject | TfUnknown {
+  const sources = documentsOf(inst, 'source_policy_documents');
+  const overrides = documentsOf(inst, 'override_policy_documents');
+  if (isTfUnknown(sources)) return sources;
+  if (isTfUnknown(overrides)) return overrides;
+  if (sources.length === 0 && overrides.length === 0) return own;
+  let version = '';
+  const statements: TfValue[] = [];
+  for (const doc of [...sources, own, ...overrides]) {
+    const v = doc.fields.get('Version');
+    if (typeof v === 'string' && v > version) version = v;
+    for (const st of list(doc.fields.get('Statement'))) {
+      const sid = st !== null && isTfObject(st) ? (st.fields.get('Sid') ?? null) : null;
+      if (sid === null || sid === '') { statements.push(st); continue; }
+      if (typeof sid !== 'string' || statements.some((s) => s !== null && isTfObject(s) && isPending(s.fields.get('Sid') ?? null))) {
+        return unknownValue(`${inst.address} merges policy documents whose statement Sids are not known statically`, { refs: collectRefs([...sources, own, ...overrides]) });
+      }
+      const at = statements.findIndex((s) => s !== null && isTfObject(s) && s.fields.get('Sid') === sid);
+      if (at >= 0) statements[at] = st;
+      else statements.push(st);
+    }
+  }
+  return tfObject([['Version', version === '' ? '2012-10-17' : version], ['Statement', statements]]);
+}
+
+/**
+ * The documents of a list argument: JSON strings, or the unknown JSON of another aws_iam_policy_document
+ * (its structure is on the side). `compact([cond ? doc.json : "", …])`, as the s3-bucket module writes it,
+ * is unknown to Terraform while one element is; the element JSON of a policy document is never "" or null,
+ * so which documents it lists is known, and they are read one by one.
+ */
+function documentsOf(inst: InstanceHandle, name: string): readonly TfObject[] | TfUnknown {
+  const v = inst.view.attr(name) ?? null;
+  if (v === null) return [];
+  let items: readonly TfValue[] | undefined = isTfList(v) ? v : undefined;
+  const expr = inst.view.expr(name);
+  if (items === undefined && expr?.kind === 'call' && expr.name === 'compact' && expr.args.length === 1 && expr.args[0]) {
+    const all = evaluate(expr.args[0], inst.view.scope);
+    if (isTfList(all)) items = all.filter((x) => x !== null && x !== '');
+  }
+  if (items === undefined) return unknownValue(`${name} of ${inst.address} is ${isTfUnknown(v) ? `unknown: ${v.reason}` : 'not a list'}`, { refs: collectRefs([v]) });
+  const out: TfObject[] = [];
+  for (const [i, item] of items.entries()) {
+    if (item === null) continue;
+    const doc = documentValue(inst.mod.session, item);
+    if (typeof doc === 'string') return unknownValue(`element ${i} of ${name} of ${inst.address} is ${doc}`, { refs: collectRefs([item]) });
+    out.push(doc);
+  }
+  return out;
+}
+
+function documentValue(session: TfSession, item: TfValue): TfObject | string {
+  if (typeof item === 'string') {
+    try {
+      const v = fromJs(JSON.parse(item));
+      return v !== null && isTfObject(v) ? v : 'not a JSON object';
+    } catch {
+      return 'not valid JSON';
+    }
+  }
+  if (typeof item === 'object' && item !== null && !isTfList(item)) {
+    const known = session.policyValues.get(item);
+    if (known) return known;
+  }
+  return isPending(item) ? `unknown: ${pendingReason(item)}` : 'not a policy document';
+}
+
+/** Characters JSON text writes escaped (Go also escapes <, > and &): a search could match inside the escape. */
+// eslint-disable-next-line no-control-regex
+const JSON_ESCAPED = /["\\\u0000-\u001f<>&\u2028\u2029]/;
+/** A plain search text that can only match inside JSON strings (no structure, whitespace or escapes). */
+const PLAIN_SEARCH = /^[^"\\{}[\]:,\s<>&]+$/;
+
+/**
+ * replace(json, "_S3_BUCKET_ARN_", aws_s3_bucket.this.arn) on a policy JSON: the result is unknown, as in
+ * Terraform, and carries the structured policy with the placeholder replaced, so the statements stay known.
+ * A known text is replaced exactly (the value becomes a hole in the JSON). The structure of an unknown
+ * policy JSON is replaced in its known strings; its unknown strings (ARNs and ids AWS computes) are kept, as
+ * they keep naming the objects they refer to.
+ */
+export function carryPolicyThroughReplace(session: TfSession, args: readonly TfValue[], result: TfUnknown): void {
+  const [str, search, given] = args;
+  if (str === undefined || typeof search !== 'string' || !PLAIN_SEARCH.test(search) || (search.startsWith('/') && search.endsWith('/'))) return;
+  // Terraform converts a number or bool replacement to its string form.
+  const replacement = typeof given === 'number' || typeof given === 'boolean' ? String(given) : given;
+  if (replacement === undefined || (typeof replacement !== 'string' && !isPending(replacement))) return;
+  let value: TfValue | undefined;
+  if (typeof str === 'string') {
+    if (!isPending(replacement)) return;
+    const hole = `${HOLE_OPEN}0${HOLE_CLOSE}`;
+    value = holedJsonValue({ text: str.split(search).join(hole), holes: [replacement] });
+    if (value !== undefined && keysContain(value, HOLE_OPEN)) return;
+  } else if (typeof str === 'object' && str !== null && !isTfList(str)) {
+    const known = session.policyValues.get(str);
+    if (known === undefined || (keysContain(known, search) && isPending(replacement))) return;
+    value = replaceInStrings(known, search, replacement);
+  }
+  if (value === undefined || value === null || !isTfObject(value)) return;
+  const doc = policyFromObject(value, undefined);
+  if (!('statements' in doc)) return;
+  session.policies.set(result, doc);
+  session.policyValues.set(result, value);
+}
+
+function keysContain(v: TfValue, text: string): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (isTfList(v)) return v.some((x) => keysContain(x, text));
+  if (!isTfObject(v)) return false;
+  for (const [k, x] of v.fields) if (k.includes(text) || keysContain(x, text)) return true;
+  return false;
+}
+
+/** The value with `search` replaced in every known string and key; undefined where the JSON text could differ. */
+function replaceInStrings(v: TfValue, search: string, replacement: string | Pending): TfValue | undefined {
+  if (typeof v === 'string') {
+    if (JSON_ESCAPED.test(v)) return undefined;
+    if (!v.includes(search)) return v;
+    if (typeof replacement === 'string') return JSON_ESCAPED.test(replacement) ? undefined : v.split(search).join(replacement);
+    if (v === search) return replacement;
+    return unknownValue(`"${v}" with ${search} replaced is unknown because ${pendingReason(replacement)}`, { refs: collectRefs([replacement]) });
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v).includes(search) ? undefined : v;
+  if (v === null || isPending(v)) return v;
+  if (isTfList(v)) {
+    const out: TfValue[] = [];
+    for (const x of v) {
+      const r = replaceInStrings(x, search, replacement);
+      if (r === undefined) return undefined;
+      out.push(r);
+    }
+    return out;
+  }
+  const entries: [string, TfValue][] = [];
+  for (const [k, x] of v.fields) {
+    if (JSON_ESCAPED.test(k)) return undefined;
+    const r = replaceInStrings(x, search, replacement);
+    if (r === undefined) return undefined;
+    entries.push([typeof replacement === 'string' ? k.split(search).join(replacement) : k, r]);
+  }
+  return tfObject(entries);
 }

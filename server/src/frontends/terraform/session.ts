@@ -13,12 +13,15 @@ import type { TfFunction } from './functions/result';
 import type { InstanceHandle, ModuleInstance } from './moduleInstance';
 import { resolvePath, type ModuleTree } from './moduleTree';
 import type { TfPlan } from './plan';
-import type { TfUnknown, TfValue } from './value';
+import { carryPolicyThroughReplace } from './policy';
+import type { TfObject, TfUnknown, TfValue } from './value';
 
 export class TfSession implements EvalContext {
   readonly errors = new WeakSet<object>();
   /** The structured policy of a JSON value (string or unknown) produced by aws_iam_policy_document. */
   readonly policies = new WeakMap<object, PolicyDocument>();
+  /** The JSON object behind such an unknown policy JSON, for merging (source_policy_documents) and replace(). */
+  readonly policyValues = new WeakMap<object, TfObject>();
   /** Every resource instance created so far, by model id (to read a referenced resource's arguments). */
   readonly instances = new Map<string, InstanceHandle>();
   private readonly problemMap: Map<string, Problem>;
@@ -113,6 +116,11 @@ export class TfSession implements EvalContext {
       this.templates.set(path, parsed);
     }
     return parsed;
+  }
+
+  /** replace() on a policy JSON keeps its statements (the s3-bucket module's `_S3_BUCKET_ARN_` placeholders). */
+  carry(name: string, args: readonly TfValue[], result: TfUnknown): void {
+    if (name === 'replace') carryPolicyThroughReplace(this, args, result);
   }
 
   idOf(address: string): string {
