@@ -29,12 +29,12 @@ export class TestClient {
     connection.listen();
   }
 
-  async initialize(rootDir: string | null): Promise<void> {
+  async initialize(rootDir: string | null, capabilities: object = {}): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: null,
       rootUri: rootDir ? pathToFileURL(rootDir).toString() : null,
       workspaceFolders: rootDir ? [{ uri: pathToFileURL(rootDir).toString(), name: 'test' }] : null,
-      capabilities: {},
+      capabilities,
     });
     await this.connection.sendNotification('initialized', {});
   }

@@ -87,14 +87,23 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const { analysis, findings } = current;
       const file = uriToPath(params.textDocument.uri);
       const ranges = rangesOf(analysis);
+      // Quick fixes edit only the user's files: inside a workspace folder, or an unsaved buffer (with no folder
+      // open, any file the editor holds).
+      const roots = service.workspaceRoots;
+      const editable = (f: string): boolean => roots.length === 0 || roots.some((r) => f.startsWith(r.endsWith('/') ? r : `${r}/`)) || !pathToUri(f).startsWith('file:');
       const actions: CodeAction[] = [];
       for (const diagnostic of params.context.diagnostics) {
         const data: unknown = diagnostic.data;
         if (!data || typeof data !== 'object' || !('subject' in data) || !('rule' in data)) continue;
         const finding = findings.find((f) => f.rule === data.rule && f.subject === data.subject && f.origin.file === file);
         if (!finding) continue;
-        const fixes = quickFixesFor({ model: analysis.model, text: (f) => analysis.snapshot.text(f), hcl: (f) => analysis.snapshot.hcl(f), data: (f) => analysis.snapshot.data(f) }, finding);
+        const fixes = quickFixesFor({ model: analysis.model, text: (f) => analysis.snapshot.text(f), hcl: (f) => analysis.snapshot.hcl(f), data: (f) => analysis.snapshot.data(f), editable, paths: analysis.snapshot.paths }, finding);
         for (const fix of fixes) {
+          // A change that belongs in code the user does not own is listed, greyed out, with where it belongs.
+          if (fix.disabled !== undefined) {
+            if (service.disabledActionsShown) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: fix.disabled } });
+            continue;
+          }
           const changes: Record<string, LspTextEdit[]> = {};
           for (const edit of fix.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.range(edit.file, edit.span), newText: edit.newText });
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } });

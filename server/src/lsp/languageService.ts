@@ -51,6 +51,17 @@ export class LanguageService {
     this.roots = roots;
   }
 
+  /** The workspace folders: quick fixes edit only files inside them. */
+  get workspaceRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  /**
+   * Whether the client shows code actions marked `disabled` (greyed out, with the reason). Clients without
+   * it would offer an action that does nothing, so such actions are left out for them.
+   */
+  disabledActionsShown = false;
+
   applySettings(settings: Settings): void {
     this.settings = settings;
     this.session.setOptions({

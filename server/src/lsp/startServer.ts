@@ -15,6 +15,7 @@ export function startServer(connection: Connection): LanguageService {
 
   connection.onInitialize((params) => {
     configurationPull = params.capabilities.workspace?.configuration === true;
+    service.disabledActionsShown = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
     service.setRoots(folders);
     const initOptions: unknown = params.initializationOptions;

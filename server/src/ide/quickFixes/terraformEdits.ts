@@ -41,7 +41,12 @@ function attribute(block: HclBlock, name: string): HclAttribute | undefined {
 
 /** Inserts lines just before the block's closing brace, indented one level deeper than the block. */
 function insertInBlock(ctx: TfEditContext, object: ModelObject, block: HclBlock, lines: string[]): TextEdit | undefined {
-  const text = ctx.text(object.origin.file);
+  return insertLinesInBlock(ctx, object.origin.file, block, lines);
+}
+
+/** Inserts lines just before the closing brace of `block` in `file`, indented one level deeper than the block. */
+export function insertLinesInBlock(ctx: { readonly text: (file: string) => string | undefined }, file: string, block: HclBlock, lines: string[]): TextEdit | undefined {
+  const text = ctx.text(file);
   if (!text || text[block.span.end - 1] !== '}') return undefined;
   const style = codeStyle(text);
   const outer = indentationAt(text, block.span.start);
@@ -54,7 +59,7 @@ function insertInBlock(ctx: TfEditContext, object: ModelObject, block: HclBlock,
   while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
   const needsNewline = text[at - 1] !== '\n';
   const body = lines.map((l) => (l ? inner + restyle(l, style) : '')).join(style.eol);
-  return { file: object.origin.file, span: { start: at, end: at }, newText: `${needsNewline ? style.eol : ''}${body}${style.eol}${outer}` };
+  return { file, span: { start: at, end: at }, newText: `${needsNewline ? style.eol : ''}${body}${style.eol}${outer}` };
 }
 
 function uniqueName(model: NetworkModel, module: string, type: string, wanted: string): string {

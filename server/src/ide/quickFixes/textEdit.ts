@@ -14,6 +14,11 @@ export interface QuickFix {
   readonly edits: readonly TextEdit[];
   /** The fix the analysis recommends first (shown as the preferred quick fix). */
   readonly preferred: boolean;
+  /**
+   * Set when the change belongs in code the user does not own (a module `terraform init` installed, a file
+   * outside the workspace): why no edit is offered and where the change belongs instead. `edits` is empty.
+   */
+  readonly disabled?: string;
 }
 
 export function indentationAt(text: string, offset: number): string {

@@ -1,0 +1,128 @@
+// Which files a quick fix may edit: the user's own code only. A module copy `terraform init` installed under
+// .terraform/modules is not (init overwrites it), nor is a file outside the workspace folders.
+
+import type { ModelObject } from '../../model/types';
+
+export interface OwnershipContext {
+  readonly text: (file: string) => string | undefined;
+  /** The host's extra rule (the language server: inside a workspace folder); absent: every file. */
+  readonly editable?: (file: string) => boolean;
+}
+
+/** Whether an edit may go into `file`: never under `.terraform/`, and only where the host allows. */
+export function isUserCode(ctx: OwnershipContext, file: string): boolean {
+  return !file.includes('/.terraform/') && (ctx.editable?.(file) ?? true);
+}
+
+/** One `module` call on the path from the root module to a resource. */
+export interface ModuleStep {
+  readonly name: string;
+  /** The call's address with instance key: `module.a`, `module.a.module.b["x"]`. */
+  readonly address: string;
+  /** Whether the call has an instance key (`count` or `for_each` on the module block). */
+  readonly keyed: boolean;
+}
+
+/** `module.a.module.b[0].aws_x.y` → the steps `module.a` and `module.a.module.b[0]`. */
+export function moduleSteps(address: string): ModuleStep[] {
+  const steps: ModuleStep[] = [];
+  const step = /module\.([A-Za-z0-9_-]+)(\[[^\]]*\])?\./y;
+  let m: RegExpExecArray | null;
+  while ((m = step.exec(address)) !== null && m[1] !== undefined) steps.push({ name: m[1], address: address.slice(0, step.lastIndex - 1), keyed: m[2] !== undefined });
+  return steps;
+}
+
+interface ManifestEntry {
+  readonly source: string;
+  readonly version: string | undefined;
+  /** As recorded, relative to the root module ('.terraform/modules/vpc'). */
+  readonly rawDir: string;
+  /** Absolute. */
+  readonly dir: string;
+}
+
+/** `.terraform/modules/modules.json` of a root module, keyed by module path ('lambda', 'lambda.vpc'). */
+function readManifest(ctx: OwnershipContext, root: string): Map<string, ManifestEntry> {
+  const out = new Map<string, ManifestEntry>();
+  const text = ctx.text(`${root === '/' ? '' : root}/.terraform/modules/modules.json`);
+  if (text === undefined) return out;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const modules = typeof parsed === 'object' && parsed !== null ? (parsed as { Modules?: unknown }).Modules : undefined;
+  if (!Array.isArray(modules)) return out;
+  for (const m of modules as unknown[]) {
+    if (typeof m !== 'object' || m === null) continue;
+    const { Key, Source, Version, Dir } = m as { Key?: unknown; Source?: unknown; Version?: unknown; Dir?: unknown };
+    if (typeof Key !== 'string' || typeof Dir !== 'string') continue;
+    out.set(Key, { source: typeof Source === 'string' ? Source : '', version: typeof Version === 'string' && Version ? Version : undefined, rawDir: Dir, dir: resolve(root, Dir) });
+  }
+  return out;
+}
+
+function resolve(base: string, rel: string): string {
+  const out: string[] = [];
+  for (const p of (rel.startsWith('/') ? rel : `${base}/${rel}`).split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return `/${out.join('/')}`;
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i <= 0 ? '/' : file.slice(0, i);
+}
+
+/** The module call at which a resource leaves the user's code: the first call on its path whose code is not theirs. */
+export interface ForeignModule {
+  readonly step: ModuleStep;
+  /** Whether this call is the resource's own module (the resource is not in a module nested inside it). */
+  readonly direct: boolean;
+  /** The folder of the user's code holding the `module` block, when known. */
+  readonly callerDir: string | undefined;
+  /** The folder the module's code is read from. */
+  readonly dir: string;
+  /** Installed by `terraform init` (registry, git…): where from, and into which folder of the root module. */
+  readonly installed: { readonly source: string; readonly version: string | undefined; readonly rawDir: string } | undefined;
+}
+
+/**
+ * Why `object` (declared in code the user does not own) cannot be edited, naming the module it comes from, and
+ * that module call. Terraform objects only; for others the module is undefined and the reason names the file.
+ */
+export function foreignDeclaration(ctx: OwnershipContext, object: ModelObject): { readonly reason: string; readonly module: ForeignModule | undefined } {
+  const module = /\.tf(\.json)?$/.test(object.origin.file) ? foreignModuleOf(ctx, object) : undefined;
+  if (!module) return { reason: `${object.address} is declared in ${object.origin.file}, outside the workspace folders, so its quick fix is not offered here`, module };
+  const inputs = `make this change through the inputs of ${module.step.address} (its \`module "${module.step.name}"\` block) or in the module's own source`;
+  if (module.installed) {
+    const from = `${module.installed.source || 'its source'}${module.installed.version ? ` ${module.installed.version}` : ''}`;
+    return { reason: `${object.address} comes from ${module.step.address}, which \`terraform init\` installed from ${from} into ${module.installed.rawDir}; init overwrites that copy, so ${inputs}`, module };
+  }
+  return { reason: `${object.address} comes from ${module.step.address}, whose code in ${module.dir} is outside the workspace folders; ${inputs}`, module };
+}
+
+function foreignModuleOf(ctx: OwnershipContext, object: ModelObject): ForeignModule | undefined {
+  const steps = moduleSteps(object.address);
+  if (steps.length === 0) return undefined;
+  const manifest = readManifest(ctx, object.stack);
+  let callerDir: string | undefined = object.stack;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!step) break;
+    const entry = manifest.get(steps.slice(0, i + 1).map((s) => s.name).join('.'));
+    const last = i === steps.length - 1;
+    // Without a manifest entry only the resource's own module is known: the folder of its file.
+    const dir = entry?.dir ?? (last ? dirOf(object.origin.file) : undefined);
+    if (dir !== undefined && !isUserCode(ctx, `${dir}/`)) {
+      const installed = entry && entry.dir.includes('/.terraform/') ? { source: entry.source, version: entry.version, rawDir: entry.rawDir } : undefined;
+      return { step, direct: last, callerDir, dir, installed };
+    }
+    callerDir = dir;
+  }
+  return undefined;
+}
