@@ -9,9 +9,13 @@ export interface ViewTransform {
 const minZoom = 0.1;
 const maxZoom = 4;
 
+/** How far (in CSS pixels) a press must move before it pans: less is a click. */
+const dragThresholdPx = 3;
+
 export class PanZoom {
   private t: ViewTransform = { x: 0, y: 0, k: 1 };
-  private drag: { x: number; y: number; pointer: number } | undefined;
+  /** A press on the background or a container; `moving` once it has travelled far enough to be a drag. */
+  private drag: { x: number; y: number; pointer: number; moving: boolean } | undefined;
   private content = { width: 1, height: 1 };
 
   constructor(
@@ -86,15 +90,20 @@ export class PanZoom {
     const target = e.target instanceof Element ? e.target : null;
     // Dragging starts on the background and on containers; leaves are for clicking.
     if (target?.closest('.node.leaf')) return;
-    this.drag = { x: e.clientX, y: e.clientY, pointer: e.pointerId };
-    this.surface.setPointerCapture(e.pointerId);
-    this.surface.classList.add('dragging');
+    // The pointer is captured only once the press moves: capturing at once would retarget the clicks of a
+    // double-click on a container (fold/unfold) to the surface, so they would never reach the node.
+    this.drag = { x: e.clientX, y: e.clientY, pointer: e.pointerId, moving: false };
   }
 
   private onPointerMove(e: PointerEvent): void {
     if (!this.drag || e.pointerId !== this.drag.pointer) return;
+    if (!this.drag.moving) {
+      if (Math.abs(e.clientX - this.drag.x) + Math.abs(e.clientY - this.drag.y) < dragThresholdPx) return;
+      this.surface.setPointerCapture(e.pointerId);
+      this.surface.classList.add('dragging');
+    }
     this.panBy(e.clientX - this.drag.x, e.clientY - this.drag.y);
-    this.drag = { ...this.drag, x: e.clientX, y: e.clientY };
+    this.drag = { x: e.clientX, y: e.clientY, pointer: e.pointerId, moving: true };
   }
 
   private endDrag(e: PointerEvent): void {

@@ -59,7 +59,8 @@ Exit codes: 0 no destination shown is blocked, 1 one is blocked ("no"), 2 usage 
 
 Writes the topology (the Lambda service VPC, customer VPCs, AZs, subnets, Hyperplane ENIs, gateways,
 endpoints, targets and regional services) as a static SVG (FILE ending in .svg) or a self-contained
-interactive HTML page (FILE ending in .html).
+interactive HTML page (FILE ending in .html). Ids and file links in it are relative to the working
+directory, so the same workspace gives the same file from any checkout (it can be committed and diffed).
 
 Options:
 ${optionTable([['--out FILE', 'topology.svg or topology.html'], ...shared])}`,
