@@ -13,6 +13,7 @@ import { PathSearch, destinationKey, type DestinationSpec } from './reachability
 import { requestOf } from './serviceRequests';
 import { zipFixes, type Evaluation } from './trace';
 import type { AnalysisOptions, AnalysisResult, DestinationKind, DestinationReach, FunctionReport, Hop, ReachStatus } from './types';
+import { override } from '../model/override';
 
 export const defaultAnalysisOptions: AnalysisOptions = Object.freeze({ eniQuotaPerVpc: 500, unsupportedAvailabilityZones: Object.freeze([]) });
 
@@ -164,7 +165,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
       }
       const configKey = `${subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
       reach = planned.map((p) => {
-        const spec: DestinationSpec = checkPolicies && p.spec.kind === 'service' ? { ...p.spec, request: requestOf(model, fn, p.spec.service) } : p.spec;
+        const spec: DestinationSpec = checkPolicies && p.spec.kind === 'service' ? override(p.spec, { request: requestOf(model, fn, p.spec.service) }) : p.spec;
         const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
         let hit = shared.get(key);
         if (!hit) {
@@ -196,14 +197,11 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
   return { functions, enis: eniList, findings: collectFindings(model, options, facts, eniList), problems: [] };
 }
 
-/**
- * The shared result with this function's need. Object.assign rather than `{ ...reach, needed }`: V8 11 (Node 20)
- * gives every object built as spread-then-fields its own hidden class once optimised (docs/performance.md).
- */
+/** The shared result with this function's need. */
 function withNeed(reach: DestinationReach, needed: boolean, neededBecause: readonly string[]): DestinationReach {
-  return Object.assign({}, reach, { needed, neededBecause });
+  return override(reach, { needed, neededBecause });
 }
 
 function withFunction(reach: DestinationReach, fn: Id): DestinationReach {
-  return Object.assign({}, reach, { fixes: reach.fixes.map((f) => ({ ...f, changes: f.changes.map((c) => (c.kind === 'attach-vpc-config' ? { ...c, function: fn } : c)) })) });
+  return override(reach, { fixes: reach.fixes.map((f) => override(f, { changes: f.changes.map((c) => (c.kind === 'attach-vpc-config' ? override(c, { function: fn }) : c)) })) });
 }

@@ -10,6 +10,7 @@ import type { NetworkModel } from '../model/network';
 import { displayName } from './naming';
 import type { Evaluation } from './trace';
 import type { Hop } from './types';
+import { override } from '../model/override';
 
 /** Reason code of a result that depends on whether a conditionally created object exists. */
 export const CONDITIONAL_CODE = 'CONDITIONAL_RESOURCE';
@@ -55,9 +56,7 @@ export function withExistence(model: NetworkModel, ev: Evaluation): Evaluation {
   };
   const newPath = path.map((h, i) => (i === at ? marked : h));
   // An input that was already unknown before the conditional object keeps its own reason.
-  if (firstOpen >= 0 && ev.status === 'unknown') return { ...ev, path: newPath };
+  if (firstOpen >= 0 && ev.status === 'unknown') return override(ev, { path: newPath });
   const reason = dependsOn(model, component, existence);
-  return {
-    ...ev, status: 'unknown', path: newPath, blockedAt: component, reason, code: CONDITIONAL_CODE, explanation: reason, fixes: [], blocks: [],
-  };
+  return override(ev, { status: 'unknown', path: newPath, blockedAt: component, reason, code: CONDITIONAL_CODE, explanation: reason, fixes: [], blocks: [] });
 }

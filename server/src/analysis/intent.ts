@@ -6,6 +6,7 @@ import { isKnown, type Maybe } from '../model/origin';
 import type { LambdaFunction, ModelObject, PolicyDocument, Target } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { actionMatches } from './eniPermissions';
+import { override } from '../model/override';
 
 export type Need =
   | { readonly kind: 'internet'; readonly because: string[] }
@@ -95,7 +96,7 @@ class NeedSet {
   add(key: string, make: () => Need, because: string, controlOnly = false): void {
     let need = this.byKey.get(key);
     if (!need) this.byKey.set(key, (need = make()));
-    else if (!controlOnly && need.kind === 'target' && need.controlOnly === true) this.byKey.set(key, (need = { ...need, controlOnly: false }));
+    else if (!controlOnly && need.kind === 'target' && need.controlOnly === true) this.byKey.set(key, (need = override(need, { controlOnly: false })));
     if (!need.because.includes(because)) need.because.push(because);
   }
   list(): Need[] {

@@ -2,6 +2,7 @@
 // internet" works only for hosts with an IPv6 (AAAA) address, which the workspace cannot tell.
 
 import type { DestinationReach, Hop } from './types';
+import { override } from '../model/override';
 
 /** Unknown-reason code of the IPv4 internet answer when only IPv6 gets out (E11). */
 export const IPV6_ONLY_EGRESS = 'LAMBDA_IPV6_ONLY_EGRESS';
@@ -23,7 +24,7 @@ export function withIpv6OnlyEgress(reach: readonly DestinationReach[]): Destinat
     if (r.destination !== 'internet' || r.status !== 'no') return r;
     const gateway = ipv6Gateway(v6);
     const through = gateway ? ` through ${gateway.label}` : '';
-    return Object.assign({}, r, {
+    return override(r, {
       status: 'unknown' as const, reason: IPV6_ONLY_EGRESS,
       explanation: `IPv6 reaches the internet${through}, IPv4 does not (${r.explanation}): it works only for hosts with an IPv6 (AAAA) address (E11)`,
     });

@@ -9,6 +9,7 @@ import { coverage, type Addr } from './addressing';
 import { nameOf, sgIngressStep, type GroupEnd } from './pathSteps';
 import { evaluateSecurityGroups } from './securityGroups';
 import type { Trace } from './trace';
+import { override } from '../model/override';
 
 /** The Region a VPC is created in: its own (provider alias, `region` argument) or the workspace's. */
 function regionOfVpc(model: NetworkModel, vpc: Id): Maybe<string> {
@@ -48,7 +49,7 @@ export function peeringSgIngress(model: NetworkModel, trace: Trace, groups: read
   if (withoutReferences.verdict === 'pass' || (withReferences.verdict !== 'pass' && same === null)) return sgIngressStep(model, trace, groups, src, port, what);
   if (withReferences.verdict !== 'pass') {
     // Across Regions nothing admits the function; the fix names its CIDR, since a group reference would not work.
-    return sgIngressStep(model, trace, groups, { ...src, knownGroups: [] }, port, what, undefined, cidr ?? undefined);
+    return sgIngressStep(model, trace, groups, override(src, { knownGroups: [] }), port, what, undefined, cidr ?? undefined);
   }
   const component = groups.find((g): g is Id => isKnown(g)) ?? null;
   const label = `security groups ${groups.map((g) => nameOf(model, g)).join(', ')} of ${what} (ingress)`;

@@ -8,6 +8,7 @@ import { nameOf } from './pathSteps';
 import { peeringStatus } from './peeringAcceptance';
 import { transitGatewayRouteFixes } from './transitGateway';
 import type { Fix } from './types';
+import { override } from '../model/override';
 
 function cidrOf(route: Route): string | null {
   const d = route.destination;
@@ -72,7 +73,7 @@ export function privateRouteFixes(model: NetworkModel, table: Id, srcVpc: Id, ds
       changes: [...(hiding ? [{ kind: 'other' as const, component: hiding.id }] : []), { kind: 'add-route', routeTable: table, destination: dstCidr, target: peering.id }],
     }));
   }
-  fixes.push(...transitGatewayRouteFixes(model, table, srcVpc, dstVpc).map((f) => (hiding ? { ...f, description: `${f.description}, replacing the route ${hidingText}`, changes: [{ kind: 'other' as const, component: hiding.id }, ...f.changes] } : f)));
+  fixes.push(...transitGatewayRouteFixes(model, table, srcVpc, dstVpc).map((f) => (hiding ? override(f, { description: `${f.description}, replacing the route ${hidingText}`, changes: [{ kind: 'other' as const, component: hiding.id }, ...f.changes] }) : f)));
   if (fixes.length === 0) {
     fixes.push({
       description: `connect ${nameOf(model, srcVpc)} to ${nameOf(model, dstVpc)} (VPC peering or a transit gateway) and route ${dstCidr ?? dst.address} in ${nameOf(model, table)} to it (P10, P11)`,

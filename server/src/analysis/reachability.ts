@@ -22,6 +22,7 @@ import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitG
 import { Trace, type Evaluation } from './trace';
 import type { Fix, Hop, Via } from './types';
 import { azMatch } from './availabilityZones';
+import { override } from '../model/override';
 
 export type DestinationSpec =
   | { readonly kind: 'internet'; readonly family: 4 | 6 }
@@ -437,7 +438,7 @@ export class PathSearch {
       return;
     }
     // The egress VPC routes the function's packets from the attachment's subnet (its ENI there) onwards.
-    const egress: Source = { ...src, subnet: entry, vpc: entry.vpc, table: m.routeTableOf(entry.id), acl: m.naclOf(entry.id) };
+    const egress: Source = override(src, { subnet: entry, vpc: entry.vpc, table: m.routeTableOf(entry.id), acl: m.naclOf(entry.id) });
     const match = this.route(trace, egress, { kind: 'addr', addr: dest });
     if (match === null) {
       trace.block(isKnown(egress.table.id) ? egress.table.id : null, 'route-table', `route table ${nameOf(m, egress.table.id)} of the attachment subnet ${entry.address}`,
@@ -592,7 +593,7 @@ export class PathSearch {
         // endpoint's DNS as the cause, and the DNS fix is an alternative of every blocking hop.
         t.blocks.forEach((b, i) => {
           const fixes = b.fixes.some((f) => f.description === dns.fix.description) ? b.fixes : [dns.fix, ...b.fixes];
-          t.blocks[i] = { ...b, explanation: `${dns.cause}: ${b.explanation}`, fixes };
+          t.blocks[i] = override(b, { explanation: `${dns.cause}: ${b.explanation}`, fixes });
         });
       }));
       return;
@@ -718,7 +719,7 @@ export class PathSearch {
       const sub = new Trace(src.subnet.id);
       this.toTargetSubnet(sub, src, target, s, port);
       return { subnet: s, result: sub.finish() };
-    }).map(({ subnet, result }) => Object.assign({}, result, { subnet: isKnown(subnet) ? subnet : '(unknown)' }));
+    }).map(({ subnet, result }) => override(result, { subnet: isKnown(subnet) ? subnet : '(unknown)' }));
     const first = results[0];
     // subnets is non-empty (checked above), and so is results: the guard only narrows the type.
     if (first === undefined) return;

@@ -4,6 +4,7 @@
 
 import type { Id } from '../model/types';
 import type { Change, Fix, Hop, SubnetReach, Via } from './types';
+import { override } from '../model/override';
 
 type HopKind = Hop['componentKind'];
 
@@ -157,7 +158,7 @@ export function mergeChanges(lists: readonly (readonly Change[])[]): Change[] {
         const i = out.findIndex((c) => c.kind === 'add-gateway-endpoint' && c.vpc === change.vpc && c.service === change.service);
         const prev = out[i];
         if (prev && prev.kind === 'add-gateway-endpoint') {
-          out[i] = { ...prev, routeTables: [...new Set([...prev.routeTables, ...change.routeTables])] };
+          out[i] = override(prev, { routeTables: [...new Set([...prev.routeTables, ...change.routeTables])] });
           continue;
         }
       }
@@ -165,7 +166,7 @@ export function mergeChanges(lists: readonly (readonly Change[])[]): Change[] {
         const i = out.findIndex((c) => c.kind === 'add-interface-endpoint' && c.vpc === change.vpc && c.service === change.service);
         const prev = out[i];
         if (prev && prev.kind === 'add-interface-endpoint') {
-          out[i] = { ...prev, subnets: [...new Set([...prev.subnets, ...change.subnets])] };
+          out[i] = override(prev, { subnets: [...new Set([...prev.subnets, ...change.subnets])] });
           continue;
         }
       }

@@ -22,6 +22,7 @@ import { evaluateSecurityGroups } from './securityGroups';
 import { lookupRoute } from './routeLookup';
 import type { Trace } from './trace';
 import type { Fix, Hop } from './types';
+import { override } from '../model/override';
 
 /** The association of an attachment: a route table, none, or why it is unknown. */
 type TgwAssociation = { readonly table: Id | null; readonly via: Id | null } | { readonly unknown: string };
@@ -402,7 +403,7 @@ export function transitGatewaySgIngress(model: NetworkModel, trace: Trace, group
   const withReferences = evaluateSecurityGroups(model, groups, 'ingress', { addr: src.addr, groups: src.knownGroups }, port);
   const withoutReferences = evaluateSecurityGroups(model, groups, 'ingress', { addr: src.addr, groups: [] }, port);
   // Only when a reference alone admits the function does its support decide.
-  if (withReferences.verdict !== 'pass' || withoutReferences.verdict === 'pass') return sgIngressStep(model, trace, groups, { ...src, knownGroups: [] }, port, what);
+  if (withReferences.verdict !== 'pass' || withoutReferences.verdict === 'pass') return sgIngressStep(model, trace, groups, override(src, { knownGroups: [] }), port, what);
   const component = groups.find((g): g is Id => isKnown(g)) ?? null;
   const label = `security groups ${groups.map((g) => nameOf(model, g)).join(', ')} of ${what} (ingress)`;
   const tgwName = nameOf(model, tgwRef);

@@ -25,6 +25,7 @@ import {
   type VpcEndpoint,
 } from './types';
 import type { Association, NetworkModel, RolePolicies } from './network';
+import { override } from './override';
 
 export interface BuildOptions {
   /** The Region to assume when no front end says (a setting or CLI flag). */
@@ -301,7 +302,7 @@ function mergeProxyTargets(model: BuiltModel, proxies: readonly Target[]): void 
   }
   for (const proxy of proxies) {
     const db = database.get(proxy.id);
-    model.add(db === undefined ? proxy : { ...proxy, parent: db });
+    model.add(db === undefined ? proxy : override(proxy, { parent: db }));
   }
 }
 
@@ -319,7 +320,7 @@ function mergeEndpoints(model: BuiltModel, endpoints: readonly VpcEndpoint[]): v
   for (const endpoint of endpoints) {
     const e = extra.get(endpoint.id);
     const merged: VpcEndpoint = e
-      ? { ...endpoint, routeTables: mergeList(endpoint.routeTables, e.routeTables), subnets: mergeList(endpoint.subnets, e.subnets), securityGroups: mergeList(endpoint.securityGroups, e.securityGroups) }
+      ? override(endpoint, { routeTables: mergeList(endpoint.routeTables, e.routeTables), subnets: mergeList(endpoint.subnets, e.subnets), securityGroups: mergeList(endpoint.securityGroups, e.securityGroups) })
       : endpoint;
     model.add(merged);
     if (isKnown(merged.vpc)) push(model.vpcEndpoints, merged.vpc, merged);

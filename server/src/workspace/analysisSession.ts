@@ -20,6 +20,7 @@ import { PerText } from './perText';
 import { SourceSnapshot } from './sourceSnapshot';
 import type { LineIndex } from '../syntax/text';
 import { fileReadPaths, localModuleCalls, mayReadFiles, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
+import { override } from '../model/override';
 
 export { tuneHeapForAnalysis } from './heapTuning';
 
@@ -148,7 +149,7 @@ export class AnalysisSession {
       }
       const fingerprint = `${this.optionsVersion}|${plan.paths.map((p) => `${p}@${this.versions.get(p) ?? 0}`).join('|')}`;
       if (cached && cached.fingerprint === fingerprint) {
-        next.set(plan.key, { ...cached, plan });
+        next.set(plan.key, override(cached, { plan }));
         continue;
       }
       timings.units++;

@@ -9,6 +9,7 @@ import type { CfnEvaluator } from './evaluate';
 import { policyResource } from './policy';
 import { asMap, child, keyName, type CfnResource } from './template';
 import { field, isCfnList, isCfnUnknown, type CfnValue } from './value';
+import { override } from '../../model/override';
 
 interface Access {
   readonly Read: readonly string[];
@@ -65,7 +66,7 @@ function connectorsBySource(ev: CfnEvaluator): ReadonlyMap<string, readonly Conn
     // Embedded connectors: the resource that declares them is the source.
     for (const e of asMap(child(r.node, 'Connectors'))?.entries ?? []) {
       const props = asMap(child(asMap(e.value), 'Properties'));
-      if (props !== undefined) add(r.logicalId, { resource: { ...r, logicalId: `${r.logicalId}${keyName(e)}`, span: e.span, keySpan: e.key.span }, properties: props });
+      if (props !== undefined) add(r.logicalId, { resource: override(r, { logicalId: `${r.logicalId}${keyName(e)}`, span: e.span, keySpan: e.key.span }), properties: props });
     }
   }
   indexes.set(ev, out);

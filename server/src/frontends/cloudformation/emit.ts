@@ -13,6 +13,7 @@ import { targetObjects } from './targetResources';
 import type { CfnResource } from './template';
 import { field, isCfnList, isCfnRef, isCfnUnknown, refsIn, type CfnValue } from './value';
 import { isKnown, type Unknown } from '../../model/origin';
+import { override } from '../../model/override';
 
 /** Types that are read (for references or nesting) but produce no model object of their own. */
 const READ_ONLY_TYPES = new Set([
@@ -56,8 +57,7 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
       const out = networkObjects(inst.ev, r, new Props(inst.ev, r)) ?? lambdaObjects(inst.ev, r, globals) ?? targetObjects(inst.ev, r, globals);
       if (out !== undefined) {
         if (existence === undefined) objects.push(...out);
-        // Object.assign, not `{ ...o, existence }`: V8 11 gives spread-then-field objects a hidden class each (docs/performance.md).
-        else for (const o of out) objects.push(Object.assign({}, o, { existence }));
+        else for (const o of out) objects.push(override(o, { existence }));
       }
       else if (!READ_ONLY_TYPES.has(r.type)) unsupported.set(r.type || '(no Type)', (unsupported.get(r.type || '(no Type)') ?? 0) + 1);
     }
@@ -80,7 +80,7 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
     if (o !== undefined) emit(o);
   }
   if (edge.size === 0) return objects;
-  return objects.map((o) => (o.kind === 'lambda-function' && edge.has(o.id) ? Object.assign({}, o, { edge: true }) : o));
+  return objects.map((o) => (o.kind === 'lambda-function' && edge.has(o.id) ? override(o, { edge: true }) : o));
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DataMap, DataNode } from '../../syntax/data/ast';
 import type { CfnEvaluator } from './evaluate';
 import { child, scalarString, type CfnResource } from './template';
 import { cfnUnknown, isCfnList, isCfnRef, isCfnUnknown, isNoValue, type CfnUnknown, type CfnValue } from './value';
+import { override } from '../../model/override';
 
 export interface ObjectBase {
   readonly id: Id;
@@ -85,7 +86,7 @@ export function toRefList(v: CfnValue | undefined, what: string): RefList {
 export function withBranches(v: CfnUnknown, what: string): CfnUnknown {
   const b = v.branches;
   if (b === undefined || b.length !== 2 || b[0] === undefined || b[1] === undefined) return v;
-  return { ...v, reason: `${v.reason} (${what} is ${branchText(b[0])} if true, ${branchText(b[1])} if false)` };
+  return override(v, { reason: `${v.reason} (${what} is ${branchText(b[0])} if true, ${branchText(b[1])} if false)` });
 }
 
 function branchText(v: CfnValue): string {

@@ -18,6 +18,7 @@ import {
   NO_VALUE, cfnUnknown, isAzList, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, isNoValue, refsIn,
   type CfnRef, type CfnUnknown, type CfnValue,
 } from './value';
+import { override } from '../../model/override';
 
 /** One deployment of a template: a root stack, or a nested stack created by a parent. */
 export interface StackScope {
@@ -435,20 +436,19 @@ export class CfnEvaluator {
       return this.host.stackOutput(this.scope, r.logicalId, attr.slice('Outputs.'.length));
     }
     const id = this.idOf(r.logicalId);
-    // Copies by Object.assign, not `{ ...ref, x }` (one hidden class per object in V8 11, docs/performance.md).
-    const implicit = (which: 'main-route-table' | 'default-security-group' | 'default-network-acl'): CfnRef => Object.assign({}, ref, { target: implicitRef(id, which) });
+    const implicit = (which: 'main-route-table' | 'default-security-group' | 'default-network-acl'): CfnRef => override(ref, { target: implicitRef(id, which) });
     switch (r.type) {
       case 'AWS::EC2::VPC':
         if (attr === 'CidrBlock') return this.prop(r, 'CidrBlock') ?? cfnUnknown(`${r.logicalId} has no CidrBlock (IPAM allocation)`, { refs: [ref] });
         if (attr === 'DefaultSecurityGroup') return implicit('default-security-group');
         if (attr === 'DefaultNetworkAcl') return implicit('default-network-acl');
-        if (attr === 'VpcId') return Object.assign({}, ref, { attribute: 'Ref' });
+        if (attr === 'VpcId') return override(ref, { attribute: 'Ref' });
         break;
       case 'AWS::EC2::Subnet':
         if (attr === 'VpcId' || attr === 'AvailabilityZone' || attr === 'CidrBlock') {
           return this.prop(r, attr) ?? cfnUnknown(`${r.logicalId}.${attr} is chosen by AWS`, { refs: [ref] });
         }
-        if (attr === 'SubnetId') return Object.assign({}, ref, { attribute: 'Ref' });
+        if (attr === 'SubnetId') return override(ref, { attribute: 'Ref' });
         break;
       case 'AWS::EC2::SecurityGroup':
         if (attr === 'VpcId') return this.prop(r, 'VpcId') ?? cfnUnknown(`${r.logicalId} is in the default VPC`, { refs: [ref] });

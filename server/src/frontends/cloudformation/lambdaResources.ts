@@ -12,6 +12,7 @@ import { mergeGlobals } from './samGlobals';
 import { asMap, child, intrinsicOf, scalarString, type CfnResource } from './template';
 import type { DataNode } from '../../syntax/data/ast';
 import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, isNoValue, refsIn, type CfnValue } from './value';
+import { override } from '../../model/override';
 
 // The managed policies of the role SAM generates, in the partition of the stack's Region (managedPolicyArn).
 const BASIC_EXECUTION = 'service-role/AWSLambdaBasicExecutionRole';
@@ -138,7 +139,7 @@ function samPolicies(ev: CfnEvaluator, p: Props): SamPolicies {
     else if (isCfnMap(item)) {
       if (item.fields.has('Statement')) {
         const d = documentFromValue(item);
-        if (!isCfnUnknown(d as CfnValue)) documents.push({ ...(d as PolicyDocument), origin: { file: ev.file, span: node?.span ?? p.resource.span } });
+        if (!isCfnUnknown(d as CfnValue)) documents.push(override(d as PolicyDocument, { origin: { file: ev.file, span: node?.span ?? p.resource.span } }));
         continue;
       }
       for (const [name, params] of item.fields) {
@@ -209,7 +210,7 @@ function samEvents(ev: CfnEvaluator, r: CfnResource, b: ObjectBase): ModelObject
       id: `${b.id}${name}`,
       address: `${b.address}${name}`,
       stack: b.stack,
-      origin: { ...b.origin, span: e.span, nameSpan: e.key.span },
+      origin: override(b.origin, { span: e.span, nameSpan: e.key.span }),
       kind: 'event-source-mapping',
       function: b.id,
       source: polled[1] === 'kafka' && type === 'SelfManagedKafka' ? unknown('a self-managed Kafka cluster') : toId(source, polled[0]),

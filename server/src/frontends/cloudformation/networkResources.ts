@@ -13,6 +13,7 @@ import type { CfnEvaluator } from './evaluate';
 import { documentFromValue } from './policy';
 import { scalarString, type CfnResource } from './template';
 import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnUnknown, type CfnValue } from './value';
+import { override } from '../../model/override';
 
 const GATEWAY_KINDS: ReadonlyMap<string, RouteTargetKind> = new Map([
   ['AWS::EC2::InternetGateway', 'internet-gateway'],
@@ -168,8 +169,7 @@ function sgRule(base: ObjectBase, group: Maybe<Id>, direction: 'ingress' | 'egre
 }
 
 function withSuffix(b: ObjectBase, suffix: string): ObjectBase {
-  // Not `{ ...b, id }`: V8 11 gives objects built as spread-then-fields a hidden class each (docs/performance.md).
-  return Object.assign({}, b, { id: b.id + suffix, address: b.address + suffix });
+  return override(b, { id: b.id + suffix, address: b.address + suffix });
 }
 
 function securityGroup(ev: CfnEvaluator, r: CfnResource, p: Props, b: ObjectBase): ModelObject[] {
@@ -202,7 +202,7 @@ function securityGroup(ev: CfnEvaluator, r: CfnResource, p: Props, b: ObjectBase
   if (badEgress || (egress !== undefined && isCfnUnknown(egress))) {
     const why = badEgress ? unknown('SecurityGroupEgress is not a list of rules') : (egress as CfnUnknown);
     out.push({
-      ...withSuffix(b, '.SecurityGroupEgress'), kind: 'security-group-rule', group: b.id, direction: 'egress', protocol: why, fromPort: why, toPort: why, peer: { kind: 'ipv4', cidr: why }, inline: true,
+      kind: 'security-group-rule', group: b.id, direction: 'egress', protocol: why, fromPort: why, toPort: why, peer: { kind: 'ipv4', cidr: why }, inline: true, ...withSuffix(b, '.SecurityGroupEgress'),
     });
   }
   return out;

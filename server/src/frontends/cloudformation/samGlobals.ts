@@ -5,6 +5,7 @@
 
 import type { DataEntry, DataMap, DataNode, DataSeq } from '../../syntax/data/ast';
 import { asMap, child, intrinsicOf, keyName, scalarString } from './template';
+import { override } from '../../model/override';
 
 type Shape = 'map' | 'list' | 'primitive';
 
@@ -54,7 +55,7 @@ export function mergeGlobals(globals: DataMap | undefined, section: string, reso
     if (scalarString(ignore) === '*') return { properties, inherited: new Set() };
     if (ignore.kind === 'seq') ignored = new Set(ignore.items.map(scalarString).filter((s): s is string => s !== undefined));
   }
-  const effectiveGlobal: DataMap = ignored.size === 0 ? g : { ...g, entries: g.entries.filter((e) => !ignored.has(keyName(e))) };
+  const effectiveGlobal: DataMap = ignored.size === 0 ? g : override(g, { entries: g.entries.filter((e) => !ignored.has(keyName(e))) });
   const inherited = new Set(effectiveGlobal.entries.map(keyName));
   if (properties === undefined) return { properties: effectiveGlobal, inherited };
   return { properties: mergeMaps(effectiveGlobal, properties), inherited };

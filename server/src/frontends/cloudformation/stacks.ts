@@ -15,6 +15,7 @@ import { CfnEvaluator, parseSub, type EvalHost, type StackScope } from './evalua
 import { regionOfZone, regionOfZoneId } from './zoneRegions';
 import { asMap, child, keyName, readTemplate, scalarString, type CfnResource, type CfnTemplate } from './template';
 import { cfnUnknown, isCfnList, isCfnMap, isCfnUnknown, type CfnValue } from './value';
+import { override } from '../../model/override';
 
 const STACK_PLACEHOLDER = '\u0000stack\u0000';
 
@@ -292,7 +293,7 @@ export class CfnWorkspace implements EvalHost {
       if (inst === undefined || seen.has(inst)) continue;
       seen.add(inst);
       // Export names evaluated with a placeholder stack name, so `${AWS::StackName}-X` becomes a pattern.
-      const nameScope: StackScope = { ...inst.scope, stackName: typeof inst.scope.stackName === 'string' ? inst.scope.stackName : STACK_PLACEHOLDER };
+      const nameScope: StackScope = override(inst.scope, { stackName: typeof inst.scope.stackName === 'string' ? inst.scope.stackName : STACK_PLACEHOLDER });
       const nameEv = new CfnEvaluator(nameScope, this, this.view.text(inst.template.path));
       for (const o of inst.template.outputs.values()) {
         if (o.exportName === undefined) continue;
@@ -304,7 +305,7 @@ export class CfnWorkspace implements EvalHost {
           continue;
         }
         const parts = name.split(STACK_PLACEHOLDER).map(escapeRegex);
-        this.exportPatterns.push({ ...entry, regex: new RegExp(`^${parts.join('(.+)')}$`), literalLength: name.length - STACK_PLACEHOLDER.length * (parts.length - 1) });
+        this.exportPatterns.push({ regex: new RegExp(`^${parts.join('(.+)')}$`), literalLength: name.length - STACK_PLACEHOLDER.length * (parts.length - 1), ...entry });
       }
       for (const r of inst.ev.resources.values()) {
         if (r.type === 'AWS::CloudFormation::Stack' || r.type === 'AWS::Serverless::Application') {

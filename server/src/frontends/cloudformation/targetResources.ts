@@ -12,6 +12,7 @@ import { mergeGlobals } from './samGlobals';
 import type { CfnResource } from './template';
 import type { DataNode } from '../../syntax/data/ast';
 import { field, isCfnList, isCfnRef, isCfnUnknown, type CfnValue } from './value';
+import { override } from '../../model/override';
 
 interface TargetFields {
   readonly targetKind: TargetKind;
@@ -84,7 +85,7 @@ function inlinePolicies(ev: CfnEvaluator, list: CfnValue | undefined, node: Data
   const out: PolicyDocument[] = [];
   for (const pol of list) {
     const d = documentFromValue(field(pol, 'PolicyDocument'));
-    if (!isCfnUnknown(d as CfnValue)) out.push({ ...(d as PolicyDocument), origin: { file: ev.file, span: node?.span ?? fallbackSpan } });
+    if (!isCfnUnknown(d as CfnValue)) out.push(override(d as PolicyDocument, { origin: { file: ev.file, span: node?.span ?? fallbackSpan } }));
   }
   return out;
 }

@@ -18,6 +18,7 @@ import { TfSession } from './session';
 import { readVarFiles, varFilesOf } from './tfvars';
 import { isTfUnknown } from './value';
 import { zeroInstanceNote } from './zeroInstances';
+import { override } from '../../model/override';
 
 export type { TerraformIndex } from './navigation';
 
@@ -98,7 +99,7 @@ function markEdgeFunctions(objects: ModelObject[], edge: ReadonlySet<string>): v
   if (edge.size === 0) return;
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i];
-    if (o?.kind === 'lambda-function' && edge.has(o.id)) objects[i] = { ...o, edge: true } satisfies LambdaFunction;
+    if (o?.kind === 'lambda-function' && edge.has(o.id)) objects[i] = override(o, { edge: true }) satisfies LambdaFunction;
   }
 }
 

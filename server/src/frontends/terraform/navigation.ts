@@ -105,7 +105,7 @@ class Index implements TerraformIndex {
   }
 
   private addDecl(config: TfModuleConfig, kind: TfReferenceKind, key: string, loc: TfLocation, selectionSpan: Span, symbol: TfSymbol): void {
-    const decl: Declaration = { ...loc, dir: config.dir, key: `${kind}:${key}`, selectionSpan };
+    const decl: Declaration = { dir: config.dir, key: `${kind}:${key}`, selectionSpan, ...loc };
     this.declsByKey.set(`${config.dir}\u0000${decl.key}`, decl);
     let list = this.declsByFile.get(loc.file);
     if (!list) this.declsByFile.set(loc.file, (list = []));

@@ -12,6 +12,7 @@ import { idOfRef } from './modelValues';
 import type { TfSession } from './session';
 import { isTfList, isTfObject, isTfRef, isTfUnknown, tfObject, type TfObject, type TfUnknown, type TfValue } from './value';
 import { collectRefs, findPending, isPending, pendingReason, type Pending } from './valueOps';
+import { override } from '../../model/override';
 
 function list(v: TfValue | undefined): readonly TfValue[] {
   if (v === undefined || v === null) return [];
@@ -120,7 +121,7 @@ export function policyFromArgument(session: TfSession, view: BlockView, name: st
   }
   if (typeof v === 'object' && !isTfList(v)) {
     const doc = session.policies.get(v);
-    if (doc) return { ...doc, origin };
+    if (doc) return override(doc, { origin });
   }
   // A heredoc or templatefile() JSON with an ARN known only after apply: the statements are still known.
   if (isTfUnknown(v)) {

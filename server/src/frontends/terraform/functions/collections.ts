@@ -28,6 +28,7 @@ import {
 } from './arguments';
 import { unifyElements, valueKey } from './conversion';
 import type { TfFunction, TfFunctionResult } from './result';
+import { override } from '../../../model/override';
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -83,7 +84,7 @@ function element(call: Call): TfFunctionResult {
   if (i < 0) return callFailed(call, 'cannot use element function with a negative index');
   // element() wraps around the list's length, which is unknown here: from index 2 on (every Region has at
   // least two AZs) the pick may be an earlier one, so its identity says so and never counts as different.
-  if (isTfUnknown(v) && v.symbol !== undefined) return i < 2 ? indexedSymbol(v, i) : { ...v, symbol: `${v.symbol}[${i} mod n]` };
+  if (isTfUnknown(v) && v.symbol !== undefined) return i < 2 ? indexedSymbol(v, i) : override(v, { symbol: `${v.symbol}[${i} mod n]` });
   const items = list(call, 'list', v);
   if (items.length === 0) return callFailed(call, 'cannot use element function with an empty list');
   return items[i % items.length] ?? null;
@@ -91,7 +92,7 @@ function element(call: Call): TfFunctionResult {
 
 /** The i-th element of a symbolic unknown list keeps an identity of its own (see the file comment). */
 export function indexedSymbol(v: TfUnknown, i: number): TfUnknown {
-  return { ...v, symbol: `${v.symbol ?? ''}[${i}]` };
+  return override(v, { symbol: `${v.symbol ?? ''}[${i}]` });
 }
 
 /** Position of the first element equal to `value`; unknown when an undecidable comparison comes first. */

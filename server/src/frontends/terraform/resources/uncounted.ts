@@ -32,8 +32,8 @@ export function emitUncountedRule(handle: ResourceHandle, session: TfSession, st
   const base = (suffix: string): Base => ({ id: session.idOf(`${handle.label}[*]${suffix}`), address: handle.label, stack: session.stack, origin });
   if (decl.type === 'aws_network_acl_rule') {
     state.objects.push({
-      ...base(''), kind: 'network-acl-entry', acl: argId(view, 'network_acl_id'), ruleNumber: u(), egress: toBool(view.attr('egress'), 'egress', false) === true,
-      action: u(), protocol: u(), cidr: u(), ipv6Cidr: u(), fromPort: u(), toPort: u(), inline: false,
+      kind: 'network-acl-entry', acl: argId(view, 'network_acl_id'), ruleNumber: u(), egress: toBool(view.attr('egress'), 'egress', false) === true,
+      action: u(), protocol: u(), cidr: u(), ipv6Cidr: u(), fromPort: u(), toPort: u(), inline: false, ...base(''),
     });
     return;
   }
@@ -41,8 +41,8 @@ export function emitUncountedRule(handle: ResourceHandle, session: TfSession, st
   const directions: readonly ('ingress' | 'egress')[] = type === 'ingress' || type === 'egress' ? [type] : ['ingress', 'egress'];
   for (const direction of directions) {
     state.objects.push({
-      ...base(directions.length > 1 ? `/${direction}` : ''), kind: 'security-group-rule', group: argId(view, 'security_group_id'), direction,
-      protocol: u(), fromPort: u(), toPort: u(), peer: { kind: 'ipv4', cidr: u() }, inline: false,
+      kind: 'security-group-rule', group: argId(view, 'security_group_id'), direction,
+      protocol: u(), fromPort: u(), toPort: u(), peer: { kind: 'ipv4', cidr: u() }, inline: false, ...base(directions.length > 1 ? `/${direction}` : ''),
     });
   }
 }
