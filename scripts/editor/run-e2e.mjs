@@ -9,6 +9,7 @@ import { Cleanups } from './cleanup.mjs';
 import { ensureEditor, repoRoot } from './install.mjs';
 import { printResult } from './report.mjs';
 import { startEditorServer, workbenchUrl } from './server.mjs';
+import { checkTopologyMouse } from './topologyMouse.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
 const timeoutMs = Number(process.env.E2E_TIMEOUT ?? 300) * 1000;
@@ -47,6 +48,7 @@ async function main() {
       console.log('0 passed, 1 failed');
       return 1;
     }
+    await mouseChecks(page, result);
     await screenshot(page, 'e2e-workbench.png');
     writeFileSync(join(outputDir, 'e2e-server.log'), readFileSync(server.logFile, 'utf8'));
     printResult(result, Date.now() - started);
@@ -71,6 +73,23 @@ async function waitForResult(file, ms, serverExited) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return undefined;
+}
+
+/**
+ * What the extension-host tests cannot do: the real mouse in the topology panel (on the page the suite left,
+ * where the panel is open), added to `result` as one more suite.
+ */
+async function mouseChecks(page, result) {
+  const started = Date.now();
+  result.entries.push({ kind: 'suite', title: 'topology panel with the mouse (browser)', depth: 0 });
+  try {
+    const done = await checkTopologyMouse(page);
+    result.entries.push({ kind: 'test', title: done.join('; '), depth: 1, state: 'passed', durationMs: Date.now() - started });
+    result.passed++;
+  } catch (error) {
+    result.entries.push({ kind: 'test', title: 'folds containers by double-click and pans by drag', fullTitle: 'topology panel with the mouse', depth: 1, state: 'failed', durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) });
+    result.failed++;
+  }
 }
 
 async function screenshot(page, name) {

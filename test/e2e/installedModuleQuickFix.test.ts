@@ -1,0 +1,156 @@
+// Editor test: quick fixes for a resource in a module `terraform init` installed (.terraform/modules) never edit
+// that copy: the real client gets the action disabled with where the change belongs (VS Code's own code-action
+// list leaves disabled quick fixes out), while a local module in the workspace keeps a fix that applies.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CodeAction as LspCodeAction } from 'vscode-languageclient';
+import { extensionApi, ours, waitForDiagnostics, waitForEvent, waitForIdleAnalysis, workspaceFolder } from './waitFor';
+
+const fixTitle = 'Add an egress rule to module.sg.aws_security_group.this';
+
+/** A root module whose Lambda function uses the security group of `module "sg"` (declared by `call`). */
+function rootModule(call: string): string {
+  return `resource "aws_vpc" "v" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+${call}
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/f"
+  handler       = "index.handler"
+  runtime       = "nodejs20.x"
+  filename      = "f.zip"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [module.sg.id]
+  }
+}
+`;
+}
+
+// No egress block: Terraform drops the default allow-all egress, so SG_NO_EGRESS fires on the function.
+const sgModule = `variable "vpc_id" {
+  type = string
+}
+resource "aws_security_group" "this" {
+  vpc_id = var.vpc_id
+}
+output "id" {
+  value = aws_security_group.this.id
+}
+`;
+
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+async function noEgressFinding(uri: vscode.Uri): Promise<vscode.Diagnostic> {
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const diagnostics = await waitForDiagnostics(uri, (d) => ours(d).some((x) => codeOf(x) === 'SG_NO_EGRESS'));
+  const finding = ours(diagnostics).find((x) => codeOf(x) === 'SG_NO_EGRESS');
+  assert.ok(finding);
+  return finding;
+}
+
+/**
+ * Writes workspace files so that the editor's file watcher reports each one. On Linux the watcher can miss a
+ * file written straight into a folder created a moment before (it watches a new folder only once it has seen
+ * it), and the language client learns of files on disk only through those events, so each new folder is
+ * created and seen before anything is written into it.
+ */
+class SeenWriter {
+  private readonly seen = new Set<string>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder(), '**'));
+  private readonly subscription = this.watcher.onDidCreate((uri) => this.seen.add(uri.path));
+
+  async write(relativePath: string, text: string): Promise<void> {
+    const parts = relativePath.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = vscode.Uri.joinPath(workspaceFolder(), ...parts.slice(0, i));
+      const exists = await vscode.workspace.fs.stat(dir).then(() => true, () => false);
+      if (exists) continue;
+      await vscode.workspace.fs.createDirectory(dir);
+      await this.created(dir);
+    }
+    const file = vscode.Uri.joinPath(workspaceFolder(), relativePath);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    await this.created(file);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.watcher.dispose();
+  }
+
+  private created(uri: vscode.Uri): Promise<true> {
+    return waitForEvent(this.watcher.onDidCreate, () => (this.seen.has(uri.path) ? true : undefined), 20_000, () => `the file watcher did not report ${uri.path}`);
+  }
+}
+
+describe('quick fixes for code from installed modules', () => {
+  const folders = ['e2e-qf-registry', 'e2e-qf-local'];
+
+  before(async () => {
+    await extensionApi();
+    const writer = new SeenWriter();
+    try {
+      // The installed copy and its manifest exist before the root module, as after `terraform init`.
+      await writer.write('e2e-qf-registry/.terraform/modules/sg/main.tf', sgModule);
+      await writer.write(
+        'e2e-qf-registry/.terraform/modules/modules.json',
+        JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'sg', Source: 'registry.terraform.io/acme/sg/aws', Version: '5.3.0', Dir: '.terraform/modules/sg' }] }),
+      );
+      await writer.write('e2e-qf-registry/main.tf', rootModule('module "sg" {\n  source  = "acme/sg/aws"\n  version = "~> 5.0"\n  vpc_id  = aws_vpc.v.id\n}'));
+      await writer.write('e2e-qf-local/modules/sg/main.tf', sgModule);
+      await writer.write('e2e-qf-local/main.tf', rootModule('module "sg" {\n  source = "./modules/sg"\n  vpc_id = aws_vpc.v.id\n}'));
+    } finally {
+      writer.dispose();
+    }
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const folder of folders) await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder(), folder), { recursive: true });
+    await waitForIdleAnalysis();
+  });
+
+  it('a registry module: the client gets a disabled action naming the module source, and nothing edits .terraform', async () => {
+    const main = vscode.Uri.joinPath(workspaceFolder(), 'e2e-qf-registry', 'main.tf');
+    const finding = await noEgressFinding(main);
+    // What the server sends the real client (it announced disabledSupport).
+    const api = await extensionApi();
+    const sent = await api.client.sendRequest<LspCodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: main.toString() },
+      range: api.client.code2ProtocolConverter.asRange(finding.range),
+      context: { diagnostics: [api.client.code2ProtocolConverter.asDiagnostic(finding)], only: ['quickfix'] },
+    });
+    const egress = sent.find((a) => a.title === fixTitle);
+    assert.ok(egress, `actions sent: ${sent.map((a) => a.title).join(' | ')}`);
+    assert.equal(egress.edit, undefined);
+    assert.match(egress.disabled?.reason ?? '', /installed from registry\.terraform\.io\/acme\/sg\/aws 5\.3\.0 into \.terraform\/modules\/sg/);
+    // What VS Code offers through its code-action pipeline: valid actions only, none writing into .terraform.
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', main, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const edited = offered.flatMap((a) => a.edit?.entries().map(([uri]) => uri.path) ?? []);
+    assert.deepEqual(edited.filter((p) => p.includes('/.terraform/')), []);
+    assert.ok(!offered.some((a) => a.title === fixTitle && a.edit !== undefined), offered.map((a) => a.title).join(' | '));
+  });
+
+  it('a local module in the workspace: the fix edits the module and the finding goes away', async () => {
+    const main = vscode.Uri.joinPath(workspaceFolder(), 'e2e-qf-local', 'main.tf');
+    const finding = await noEgressFinding(main);
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', main, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = offered.find((a) => a.title === fixTitle);
+    assert.ok(fix?.edit, `quick fixes offered: ${offered.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix.disabled, undefined);
+    const moduleFile = vscode.Uri.joinPath(workspaceFolder(), 'e2e-qf-local', 'modules', 'sg', 'main.tf');
+    assert.deepEqual(fix.edit.entries().map(([uri]) => uri.path), [moduleFile.path]);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    await waitForDiagnostics(main, (d) => !ours(d).some((x) => codeOf(x) === 'SG_NO_EGRESS'));
+    assert.match((await vscode.workspace.openTextDocument(moduleFile)).getText(), /egress \{/);
+    // Saved, so removing the folder afterwards leaves no unsaved copy behind.
+    await vscode.workspace.save(moduleFile);
+  });
+});
