@@ -4,46 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CodeAction as LspCodeAction } from 'vscode-languageclient';
+import { localCall, registryCall, registryManifest, rootModule, sgModule } from '../lsp/installedModuleWorkspace';
 import { extensionApi, ours, waitForDiagnostics, waitForEvent, waitForIdleAnalysis, workspaceFolder } from './waitFor';
 
 const fixTitle = 'Add an egress rule to module.sg.aws_security_group.this';
-
-/** A root module whose Lambda function uses the security group of `module "sg"` (declared by `call`). */
-function rootModule(call: string): string {
-  return `resource "aws_vpc" "v" {
-  cidr_block = "10.0.0.0/16"
-}
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-${call}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/f"
-  handler       = "index.handler"
-  runtime       = "nodejs20.x"
-  filename      = "f.zip"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [module.sg.id]
-  }
-}
-`;
-}
-
-// No egress block: Terraform drops the default allow-all egress, so SG_NO_EGRESS fires on the function.
-const sgModule = `variable "vpc_id" {
-  type = string
-}
-resource "aws_security_group" "this" {
-  vpc_id = var.vpc_id
-}
-output "id" {
-  value = aws_security_group.this.id
-}
-`;
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -99,13 +63,10 @@ describe('quick fixes for code from installed modules', () => {
     try {
       // The installed copy and its manifest exist before the root module, as after `terraform init`.
       await writer.write('e2e-qf-registry/.terraform/modules/sg/main.tf', sgModule);
-      await writer.write(
-        'e2e-qf-registry/.terraform/modules/modules.json',
-        JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'sg', Source: 'registry.terraform.io/acme/sg/aws', Version: '5.3.0', Dir: '.terraform/modules/sg' }] }),
-      );
-      await writer.write('e2e-qf-registry/main.tf', rootModule('module "sg" {\n  source  = "acme/sg/aws"\n  version = "~> 5.0"\n  vpc_id  = aws_vpc.v.id\n}'));
+      await writer.write('e2e-qf-registry/.terraform/modules/modules.json', registryManifest);
+      await writer.write('e2e-qf-registry/main.tf', rootModule(registryCall));
       await writer.write('e2e-qf-local/modules/sg/main.tf', sgModule);
-      await writer.write('e2e-qf-local/main.tf', rootModule('module "sg" {\n  source = "./modules/sg"\n  vpc_id = aws_vpc.v.id\n}'));
+      await writer.write('e2e-qf-local/main.tf', rootModule(localCall('./modules/sg')));
     } finally {
       writer.dispose();
     }

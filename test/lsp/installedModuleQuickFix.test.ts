@@ -9,47 +9,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { registryCall, registryManifest, localCall, rootModule, sgModule } from './installedModuleWorkspace';
 import { startInProcess, type TestClient } from './lspTestClient';
 
 const uri = (p: string): string => pathToFileURL(p).toString();
 
-function main(calls: string): string {
-  return `provider "aws" {
-  region = "eu-west-1"
-}
-resource "aws_vpc" "v" {
-  cidr_block = "10.0.0.0/16"
-}
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-${calls}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/f"
-  handler       = "index.handler"
-  runtime       = "nodejs20.x"
-  filename      = "f.zip"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [module.sg.id]
-  }
-}
-`;
-}
-
-const sgModule = `variable "vpc_id" {
-  type = string
-}
-resource "aws_security_group" "this" {
-  vpc_id = var.vpc_id
-}
-output "id" {
-  value = aws_security_group.this.id
-}
-`;
+/** The root module with the provider's Region (the in-process server has no settings). */
+const main = (call: string): string => `provider "aws" {\n  region = "eu-west-1"\n}\n${rootModule(call)}`;
 
 function write(root: string, files: Record<string, string>): void {
   for (const [rel, text] of Object.entries(files)) {
@@ -89,8 +55,8 @@ describe('language server: quick fixes stay in the user\'s code', () => {
   it('a registry module installed by terraform init: a disabled action, no edit into .terraform', async () => {
     const root = path.join(dir, 'ws');
     write(root, {
-      'main.tf': main('module "sg" {\n  source  = "acme/sg/aws"\n  version = "~> 5.0"\n  vpc_id  = aws_vpc.v.id\n}'),
-      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'sg', Source: 'registry.terraform.io/acme/sg/aws', Version: '5.3.0', Dir: '.terraform/modules/sg' }] }),
+      'main.tf': main(registryCall),
+      '.terraform/modules/modules.json': registryManifest,
       '.terraform/modules/sg/main.tf': sgModule,
     });
     const actions = await actionsFor(root, [path.join(root, 'main.tf')]);
@@ -105,8 +71,8 @@ describe('language server: quick fixes stay in the user\'s code', () => {
   it('a client that cannot show disabled actions gets none (not an action that does nothing)', async () => {
     const root = path.join(dir, 'ws');
     write(root, {
-      'main.tf': main('module "sg" {\n  source  = "acme/sg/aws"\n  version = "~> 5.0"\n  vpc_id  = aws_vpc.v.id\n}'),
-      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'sg', Source: 'registry.terraform.io/acme/sg/aws', Version: '5.3.0', Dir: '.terraform/modules/sg' }] }),
+      'main.tf': main(registryCall),
+      '.terraform/modules/modules.json': registryManifest,
       '.terraform/modules/sg/main.tf': sgModule,
     });
     const actions = await actionsFor(root, [path.join(root, 'main.tf')], {});
@@ -116,7 +82,7 @@ describe('language server: quick fixes stay in the user\'s code', () => {
 
   it('a local module inside the workspace keeps its edit', async () => {
     const root = path.join(dir, 'ws');
-    write(root, { 'main.tf': main('module "sg" {\n  source = "./modules/sg"\n  vpc_id = aws_vpc.v.id\n}'), 'modules/sg/main.tf': sgModule });
+    write(root, { 'main.tf': main(localCall('./modules/sg')), 'modules/sg/main.tf': sgModule });
     const actions = await actionsFor(root, [path.join(root, 'main.tf')]);
     const egress = actions.find((a) => a.title === 'Add an egress rule to module.sg.aws_security_group.this');
     assert.ok(egress?.edit?.changes, JSON.stringify(actions));
@@ -126,7 +92,7 @@ describe('language server: quick fixes stay in the user\'s code', () => {
 
   it('a local module outside the workspace folders, open in the editor: no edit', async () => {
     const root = path.join(dir, 'ws');
-    write(dir, { 'ws/main.tf': main('module "sg" {\n  source = "../shared/sg"\n  vpc_id = aws_vpc.v.id\n}'), 'shared/sg/main.tf': sgModule });
+    write(dir, { 'ws/main.tf': main(localCall('../shared/sg')), 'shared/sg/main.tf': sgModule });
     const actions = await actionsFor(root, [path.join(root, 'main.tf'), path.join(dir, 'shared', 'sg', 'main.tf')]);
     const egress = actions.find((a) => a.title === 'Add an egress rule to module.sg.aws_security_group.this');
     assert.ok(egress, actions.map((a) => a.title).join(' | '));
