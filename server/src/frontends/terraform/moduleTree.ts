@@ -34,16 +34,22 @@ export function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
 }
 
-interface ManifestEntry {
+export interface ManifestEntry {
   readonly key: string;
   readonly source: string;
+  /** The registry version installed, when the manifest records one. */
+  readonly version: string | undefined;
+  /** As recorded, relative to the root module ('.terraform/modules/vpc'). */
+  readonly rawDir: string;
+  /** Absolute. */
   readonly dir: string;
 }
 
 /** Terraform's module manifest of one root, keyed by the module path ("lambda.vpc"). */
 export type ModuleManifest = ReadonlyMap<string, ManifestEntry>;
 
-function readManifest(view: SourceView, root: string): ModuleManifest | undefined {
+/** `.terraform/modules/modules.json` of the root module `root`, or undefined when it is absent or not a manifest. */
+export function readManifest(view: Pick<SourceView, 'text'>, root: string): ModuleManifest | undefined {
   const text = view.text(`${root === '/' ? '' : root}/.terraform/modules/modules.json`);
   if (text === undefined) return undefined;
   let parsed: unknown;
@@ -57,8 +63,10 @@ function readManifest(view: SourceView, root: string): ModuleManifest | undefine
   const out = new Map<string, ManifestEntry>();
   for (const m of modules as unknown[]) {
     if (typeof m !== 'object' || m === null) continue;
-    const { Key, Source, Dir } = m as { Key?: unknown; Source?: unknown; Dir?: unknown };
-    if (typeof Key === 'string' && typeof Dir === 'string') out.set(Key, { key: Key, source: typeof Source === 'string' ? Source : '', dir: resolvePath(root, Dir) });
+    const { Key, Source, Version, Dir } = m as { Key?: unknown; Source?: unknown; Version?: unknown; Dir?: unknown };
+    if (typeof Key !== 'string' || typeof Dir !== 'string') continue;
+    const version = typeof Version === 'string' && Version !== '' ? Version : undefined;
+    out.set(Key, { key: Key, source: typeof Source === 'string' ? Source : '', version, rawDir: Dir, dir: resolvePath(root, Dir) });
   }
   return out;
 }

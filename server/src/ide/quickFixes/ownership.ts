@@ -2,6 +2,7 @@
 // .terraform/modules is not (init overwrites it), nor is a file outside the workspace folders.
 
 import type { ModelObject } from '../../model/types';
+import { readManifest } from '../../frontends/terraform/moduleTree';
 
 export interface OwnershipContext {
   readonly text: (file: string) => string | undefined;
@@ -30,47 +31,6 @@ export function moduleSteps(address: string): ModuleStep[] {
   let m: RegExpExecArray | null;
   while ((m = step.exec(address)) !== null && m[1] !== undefined) steps.push({ name: m[1], address: address.slice(0, step.lastIndex - 1), keyed: m[2] !== undefined });
   return steps;
-}
-
-interface ManifestEntry {
-  readonly source: string;
-  readonly version: string | undefined;
-  /** As recorded, relative to the root module ('.terraform/modules/vpc'). */
-  readonly rawDir: string;
-  /** Absolute. */
-  readonly dir: string;
-}
-
-/** `.terraform/modules/modules.json` of a root module, keyed by module path ('lambda', 'lambda.vpc'). */
-function readManifest(ctx: OwnershipContext, root: string): Map<string, ManifestEntry> {
-  const out = new Map<string, ManifestEntry>();
-  const text = ctx.text(`${root === '/' ? '' : root}/.terraform/modules/modules.json`);
-  if (text === undefined) return out;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return out;
-  }
-  const modules = typeof parsed === 'object' && parsed !== null ? (parsed as { Modules?: unknown }).Modules : undefined;
-  if (!Array.isArray(modules)) return out;
-  for (const m of modules as unknown[]) {
-    if (typeof m !== 'object' || m === null) continue;
-    const { Key, Source, Version, Dir } = m as { Key?: unknown; Source?: unknown; Version?: unknown; Dir?: unknown };
-    if (typeof Key !== 'string' || typeof Dir !== 'string') continue;
-    out.set(Key, { source: typeof Source === 'string' ? Source : '', version: typeof Version === 'string' && Version ? Version : undefined, rawDir: Dir, dir: resolve(root, Dir) });
-  }
-  return out;
-}
-
-function resolve(base: string, rel: string): string {
-  const out: string[] = [];
-  for (const p of (rel.startsWith('/') ? rel : `${base}/${rel}`).split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') out.pop();
-    else out.push(p);
-  }
-  return `/${out.join('/')}`;
 }
 
 function dirOf(file: string): string {
@@ -114,7 +74,7 @@ function foreignModuleOf(ctx: OwnershipContext, object: ModelObject): ForeignMod
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     if (!step) break;
-    const entry = manifest.get(steps.slice(0, i + 1).map((s) => s.name).join('.'));
+    const entry = manifest?.get(steps.slice(0, i + 1).map((s) => s.name).join('.'));
     const last = i === steps.length - 1;
     // Without a manifest entry only the resource's own module is known: the folder of its file.
     const dir = entry?.dir ?? (last ? dirOf(object.origin.file) : undefined);
