@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { DiagramModel } from '../../server/src/protocol/diagram';
-import { buildCli, copyExportFixture, runCli } from '../unit/cli/cliBundle';
+import { copyExportFixture, runCli } from '../unit/cli/cliProcess';
 import { repoRoot } from '../unit/ide/diagram/diagramFixtures';
 
 const api = 'infra::aws_lambda_function.api';
@@ -23,11 +23,10 @@ describe('the CLI HTML export with relative ids (Chromium)', function () {
   const temporary: string[] = [];
 
   before(async () => {
-    const cli = await buildCli();
     const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'hl-export-page-')));
-    temporary.push(path.dirname(cli), base);
+    temporary.push(base);
     const ws = copyExportFixture(path.join(base, 'ws'));
-    const r = runCli(cli, ['diagram', '.', '--out', 'topology.html'], ws);
+    const r = runCli(['diagram', '.', '--out', 'topology.html'], ws);
     assert.equal(r.status, 0, r.stderr);
     file = path.join(ws, 'topology.html');
     const json = /id="hyperplane-lens-diagram">([^<]*)</.exec(readFileSync(file, 'utf8'))?.[1];

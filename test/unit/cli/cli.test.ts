@@ -2,20 +2,16 @@
 // codes, and clear errors for bad flags, missing paths and unreadable files.
 
 import * as assert from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { JsonReport } from '../../../server/src/ide/report';
 import { sarifViolations } from './sarifShape';
+import { runCli, type CliRun } from './cliProcess';
 
 const repo = path.resolve(__dirname, '..', '..', '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 
-function run(args: string[], cwd = repo): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd = repo): CliRun => runCli(args, cwd);
 
 describe('hyperplane-lens CLI', function () {
   this.timeout(60000);

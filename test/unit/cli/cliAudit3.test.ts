@@ -3,21 +3,17 @@
 // --output/--out into new or refused paths, an empty folder, explain's text and the diagram of no functions.
 
 import * as assert from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { JsonDiagnostic, JsonReport } from '../../../server/src/ide/report';
 import { MAX_SARIF_RESULTS, renderSarif } from '../../../server/src/cli/sarifReport';
 import { sarifViolations } from './sarifShape';
+import { runCli } from './cliProcess';
 
 const repo = path.resolve(__dirname, '..', '..', '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 
-function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 /** Writes a multi-file fixture (`//- /path` headers) under a fresh temporary folder and returns the folder. */
 function workspace(fixture: string): string {

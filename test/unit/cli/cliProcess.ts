@@ -1,25 +1,10 @@
-// The CLI built from the current sources for the diagram export tests: cli.js next to webview.js (as in dist/)
-// in a temporary folder, so a test runs the code under test rather than whatever dist/ last held; and the
-// export fixture workspace copied to a given folder.
+// The CLI as users run it: the built dist/cli.js (npm test builds it before the tests; the diagram page script
+// dist/webview.js sits next to it) in a child process, without colours; and the diagram export fixture.
 
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { repoRoot } from '../ide/diagram/diagramFixtures';
-
-/** Builds the CLI and the webview page script; returns the path of cli.js. */
-export async function buildCli(): Promise<string> {
-  const root = repoRoot();
-  const outdir = mkdtempSync(path.join(tmpdir(), 'hl-cli-bundle-'));
-  const common = { absWorkingDir: root, bundle: true, logLevel: 'silent', sourcemap: false } as const;
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), platform: 'node', format: 'cjs', target: 'node20' }),
-    esbuild.build({ ...common, entryPoints: ['client/webview/main.ts'], outfile: path.join(outdir, 'webview.js'), platform: 'browser', format: 'iife', target: 'es2022' }),
-  ]);
-  return path.join(outdir, 'cli.js');
-}
 
 export interface CliRun {
   readonly status: number | null;
@@ -27,7 +12,9 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(cli: string, args: readonly string[], cwd: string): CliRun {
+const cli = path.join(repoRoot(), 'dist', 'cli.js');
+
+export function runCli(args: readonly string[], cwd: string): CliRun {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,11 +1,11 @@
-// `hyperplane-lens diagram` as CI runs it (the CLI built from the sources, in a child process): the fixture
+// `hyperplane-lens diagram` as CI runs it (the built dist/cli.js in a child process): the fixture
 // workspace copied to two folders exports byte-identical SVG and HTML, and no export names an absolute path.
 
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildCli, copyExportFixture, runCli } from './cliBundle';
+import { copyExportFixture, runCli } from './cliProcess';
 
 /** The diagram JSON the HTML page embeds. */
 function embedded(html: string): unknown {
@@ -36,13 +36,11 @@ const absolutePath = /(?:^|[\s:|,?@"'(=])\/[\w.-]/;
 
 describe('hyperplane-lens diagram: exports without absolute paths', function () {
   this.timeout(120_000);
-  let cli: string;
   let base: string;
   let first: string;
   let second: string;
 
-  before(async () => {
-    cli = await buildCli();
+  before(() => {
     // Real paths (process.cwd() in the child resolves symbolic links such as macOS's /var → /private/var).
     base = realpathSync(mkdtempSync(path.join(tmpdir(), 'hl-diagram-export-')));
     first = copyExportFixture(path.join(base, 'one', 'ws'));
@@ -51,11 +49,10 @@ describe('hyperplane-lens diagram: exports without absolute paths', function () 
 
   after(() => {
     rmSync(base, { recursive: true, force: true });
-    rmSync(path.dirname(cli), { recursive: true, force: true });
   });
 
   function exportIn(cwd: string, target: string, out: string): Buffer {
-    const r = runCli(cli, ['diagram', target, '--out', out], cwd);
+    const r = runCli(['diagram', target, '--out', out], cwd);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
     return readFileSync(path.join(cwd, out));

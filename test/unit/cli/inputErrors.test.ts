@@ -3,18 +3,13 @@
 // option columns line up.
 
 import * as assert from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { runCli } from './cliProcess';
 
-const repo = path.resolve(__dirname, '..', '..', '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 
-function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 const TF = 'provider "aws" { region = "eu-west-1" }\nresource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }\n';
 

@@ -3,14 +3,12 @@
 // edits that move lines or add unrelated resources.
 
 import * as assert from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { association, publicSubnet, route, routeTable, securityGroup, twoAzVpc, vpcFunction } from '../support/terraformPieces';
+import { runCli } from './cliProcess';
 
-const repo = path.resolve(__dirname, '..', '..', '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 
 const MAIN = `${twoAzVpc('eu-west-1')}${publicSubnet({ cidr: '10.0.0.0/24', az: 'eu-west-1a' })}
 resource "aws_eip" "e" {}
@@ -59,7 +57,7 @@ interface SarifResult {
 }
 
 function sarif(dir: string): SarifResult[] {
-  const r = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'sarif'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = runCli(['check', '.', '--format', 'sarif'], dir);
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   return (JSON.parse(r.stdout) as { runs: { results: SarifResult[] }[] }).runs[0]?.results ?? [];
 }
