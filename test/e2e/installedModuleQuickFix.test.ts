@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CodeAction as LspCodeAction } from 'vscode-languageclient';
-import { localCall, registryCall, registryManifest, rootModule, sgModule } from '../lsp/installedModuleWorkspace';
+import { localCall, registryCall, registryManifest, rootModule, sgModule } from '../unit/ide/quickFixes/installedModuleWorkspace';
 import { extensionApi, ours, waitForDiagnostics, waitForEvent, waitForIdleAnalysis, workspaceFolder } from './waitFor';
 
 const fixTitle = 'Add an egress rule to module.sg.aws_security_group.this';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { registryCall, registryManifest, localCall, rootModule, sgModule } from './installedModuleWorkspace';
+import { registryCall, registryManifest, localCall, rootModule, sgModule } from '../unit/ide/quickFixes/installedModuleWorkspace';
 import { startInProcess, type TestClient } from './lspTestClient';
 
 const uri = (p: string): string => pathToFileURL(p).toString();

@@ -8,6 +8,7 @@ import type { Finding } from '../../../../server/src/analysis/types';
 import { quickFixesFor, type QuickFixContext } from '../../../../server/src/ide/quickFixes/quickFixes';
 import type { QuickFix, TextEdit } from '../../../../server/src/ide/quickFixes/textEdit';
 import { AnalysisSession, type WorkspaceAnalysis } from '../../../../server/src/workspace/analysisSession';
+import { rootModule } from './installedModuleWorkspace';
 
 /** A multi-file fixture: `//- /path` starts each file. */
 function files(fixture: string): Map<string, string> {
@@ -56,34 +57,12 @@ function egressWanted(a: WorkspaceAnalysis): Finding {
 /** A root module with a function whose only security group comes from module "sg"; `sg` is the module's code. */
 function workspace(source: string, dir: string, sg: string, extraCall = ''): Map<string, string> {
   const manifestDir = dir.startsWith('/ws/') ? dir.slice('/ws/'.length) : dir;
+  const call = `module "sg" {\n  source = "${source}"\n  vpc_id = aws_vpc.v.id${extraCall}\n}`;
   return files(`//- /ws/main.tf
 provider "aws" {
   region = "eu-west-1"
 }
-resource "aws_vpc" "v" {
-  cidr_block = "10.0.0.0/16"
-}
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-module "sg" {
-  source = "${source}"
-  vpc_id = aws_vpc.v.id${extraCall}
-}
-resource "aws_lambda_function" "f" {
-  function_name = "f"
-  role          = "arn:aws:iam::123456789012:role/f"
-  handler       = "index.handler"
-  runtime       = "nodejs20.x"
-  filename      = "f.zip"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [module.sg.id]
-  }
-}
-//- /ws/.terraform/modules/modules.json
+${rootModule(call)}//- /ws/.terraform/modules/modules.json
 {"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"sg","Source":"${source.startsWith('.') ? source : `registry.terraform.io/${source}`}","Version":"${source.startsWith('.') ? '' : '5.3.0'}","Dir":"${manifestDir}"}]}
 //- ${dir}/main.tf
 variable "vpc_id" {

@@ -1,4 +1,4 @@
-// The workspace of the installed-module quick-fix tests (language server in process, and the real editor): a
+// The workspace of the installed-module quick-fix tests (unit, language server in process, and the real editor): a
 // Lambda function whose only security group comes from `module "sg"`, declared without egress, so
 // SG_NO_EGRESS fires and its fix belongs in the module's code.
 
