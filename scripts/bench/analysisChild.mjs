@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const [bundle, dir, runsArg, editsArg] = process.argv.slice(2);
-// The bundle is the product's own pipeline; the product's entries tune the heap the same way (workspace/heapTuning.ts).
-const { AnalysisSession, tuneHeapForAnalysis } = createRequire(import.meta.url)(bundle);
-tuneHeapForAnalysis();
+// The bundle is the product's own pipeline, run with V8's defaults as the server and the CLI are.
+const { AnalysisSession } = createRequire(import.meta.url)(bundle);
 const runs = Number(runsArg);
 const edits = Number(editsArg);
 

@@ -161,6 +161,6 @@ function targetsSection(rows) {
     add('a one-line edit re-analysed in < 16 ms (10k, Terraform / CloudFormation)', `${fmtMs(r10.tf.editMs)} / ${fmtMs(r10.cfn.editMs)}`, r10.tf.editMs < 16 && r10.cfn.editMs < 16);
   }
   if (r50) add('50k resources < 5 s and < 1 GB (Terraform / CloudFormation)', `${fmtMs(r50.tf.coldMs)}, ${r50.tf.peakRssMb} MB / ${fmtMs(r50.cfn.coldMs)}, ${r50.cfn.peakRssMb} MB`, r50.tf.coldMs < 5000 && r50.cfn.coldMs < 5000 && r50.tf.peakRssMb < 1024 && r50.cfn.peakRssMb < 1024);
-  lines.push('', 'Our processes raise V8\'s semi-space size as the product does (server/src/workspace/heapTuning.ts): garbage collection is about a quarter of a session, as most of what it allocates (syntax trees, front-end outputs, results) survives it. Baselines run with defaults. docs/performance.md records where the time goes and what was tried.');
+  lines.push('', 'Every process runs with V8\'s default heap settings, as the server and the CLI do. Garbage collection is about a quarter of a session, as most of what it allocates (syntax trees, front-end outputs, results) survives it. docs/performance.md records where the time goes and what was tried.');
   return lines.join('\n');
 }

@@ -3,9 +3,6 @@
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
-import { tuneHeapForAnalysis } from './workspace/heapTuning';
-
-tuneHeapForAnalysis();
 
 const connection = createConnection(ProposedFeatures.all);
 

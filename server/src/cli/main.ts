@@ -10,7 +10,6 @@ import { writeOutput } from './writeOutput';
 import { explainText } from './explainCommand';
 import { diagramCommand } from './diagramCommand';
 import { VERSION, helpText } from './help';
-import { tuneHeapForAnalysis } from '../workspace/heapTuning';
 
 const common: FlagSpec[] = [
   { name: 'help', value: false },
@@ -105,7 +104,6 @@ async function check(args: ParsedArgs): Promise<number> {
 
 /** Runs the CLI on process.argv and sets the exit code; never throws. */
 export function run(): void {
-  tuneHeapForAnalysis();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -22,8 +22,6 @@ import type { LineIndex } from '../syntax/text';
 import { fileReadPaths, localModuleCalls, mayReadFiles, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 import { override } from '../model/override';
 
-export { tuneHeapForAnalysis } from './heapTuning';
-
 export interface SessionOptions {
   readonly region?: string;
   readonly varFiles?: readonly string[];
