@@ -9,8 +9,9 @@ import { ruleList } from '../analysis/rules';
 import type { Finding } from '../analysis/types';
 import type { Severity } from '../syntax/text';
 import { relativeFile, type JsonReport } from '../ide/report';
+import { PROJECT_HOME, repositoryFileUri } from '../projectHome';
 
-export const RULES_HELP_BASE = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/rules/';
+export const RULES_HELP_BASE = repositoryFileUri('docs/rules/');
 
 const levels = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -73,11 +74,11 @@ export function renderSarif(report: JsonReport, toolVersion: string, subjectOf: 
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     // Columns come from LSP positions, which count UTF-16 code units (SARIF's default is code points).
-    runs: [{ tool: { driver: { name: 'Hyperplane Lens', version: toolVersion, informationUri: 'https://github.com/hyperplane-lens/hyperplane-lens', rules } }, columnKind: 'utf16CodeUnits', results }],
+    runs: [{ tool: { driver: { name: 'Hyperplane Lens', version: toolVersion, informationUri: PROJECT_HOME, rules } }, columnKind: 'utf16CodeUnits', results }],
   };
 }
 
-const INPUT_PROBLEMS_HELP = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/problems.md';
+const INPUT_PROBLEMS_HELP = repositoryFileUri('docs/problems.md');
 
 /** GitHub keeps 100 of a result's locations and rejects more than 1,000; ours stay far below, this guards it. */
 const MAX_RELATED = 100;

@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { repositoryFileUri } from '../projectHome';
 
-const RULES_WEB = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/rules/';
-const PROBLEMS_WEB = 'https://github.com/hyperplane-lens/hyperplane-lens/blob/main/docs/problems.md';
+const RULES_WEB = repositoryFileUri('docs/rules/');
+const PROBLEMS_WEB = repositoryFileUri('docs/problems.md');
 let localDir: string | null | undefined;
 let localProblems: string | null | undefined;
 
