@@ -32,8 +32,18 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tf.json,yaml,yml,json,template,tpl,tftpl,tmpl}'),
-    // `terraform init` writes the module manifest that maps module calls to downloaded sources.
-    vscode.workspace.createFileSystemWatcher('**/.terraform/modules/modules.json'),
+    // `terraform init` installs modules under .terraform/modules and writes the manifest that maps module calls
+    // to them. On Linux the editor's recursive watcher starts watching a new folder only after it has seen it,
+    // so files terraform writes straight into folders it has just created go unreported. The server therefore
+    // takes any event on a `.terraform` folder, under it, or on the lock file `terraform init` writes next to it
+    // as a cue to re-read that root module's manifest and module folders itself (once per burst).
+    vscode.workspace.createFileSystemWatcher('**/.terraform'),
+    vscode.workspace.createFileSystemWatcher('**/.terraform/**'),
+    vscode.workspace.createFileSystemWatcher('**/.terraform.lock.hcl'),
+    // Folders created or deleted as a whole (a checkout, a move, `rm -r`): the same watcher reports the folder
+    // but not the files inside it, so the server walks a new folder and drops what it held under a gone one.
+    // Creations and deletions only: changes of files we do not read are of no interest.
+    vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
   ];
   context.subscriptions.push(...watchers);
   const restartPolicy = new RestartPolicy(output);

@@ -1,6 +1,7 @@
 // Editor test: quick fixes for a resource in a module `terraform init` installed (.terraform/modules) never edit
 // that copy: the real client gets the action disabled with where the change belongs (VS Code's own code-action
-// list leaves disabled quick fixes out), while a local module in the workspace keeps a fix that applies.
+// list leaves disabled quick fixes out), and, listed, the diagnostic's related location and an action that open
+// the user's `module` call; a local module in the workspace keeps a fix that applies.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CodeAction as LspCodeAction } from 'vscode-languageclient';
@@ -8,6 +9,14 @@ import { localCall, registryCall, registryManifest, rootModule, sgModule } from 
 import { extensionApi, ours, waitForDiagnostics, waitForEvent, waitForIdleAnalysis, workspaceFolder } from './waitFor';
 
 const fixTitle = 'Add an egress rule to module.sg.aws_security_group.this';
+
+const goToTitle = 'Go to module call "sg" (the fix belongs in its inputs)';
+
+/** The `module "sg"` header of a root module's text. */
+function moduleHeader(text: string): vscode.Range {
+  const line = text.split('\n').findIndex((l) => l.startsWith('module "sg"'));
+  return new vscode.Range(line, 0, line, 'module "sg"'.length);
+}
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -97,6 +106,33 @@ describe('quick fixes for code from installed modules', () => {
     const edited = offered.flatMap((a) => a.edit?.entries().map(([uri]) => uri.path) ?? []);
     assert.deepEqual(edited.filter((p) => p.includes('/.terraform/')), []);
     assert.ok(!offered.some((a) => a.title === fixTitle && a.edit !== undefined), offered.map((a) => a.title).join(' | '));
+  });
+
+  it('a registry module: the diagnostic points at the user\'s module call, and a listed action opens it', async () => {
+    const main = vscode.Uri.joinPath(workspaceFolder(), 'e2e-qf-registry', 'main.tf');
+    const finding = await noEgressFinding(main);
+    const header = moduleHeader(rootModule(registryCall));
+    const call = finding.relatedInformation?.find((r) => r.location.uri.toString() === main.toString());
+    assert.ok(call, `related: ${JSON.stringify(finding.relatedInformation?.map((r) => `${r.location.uri.path}:${r.location.range.start.line} ${r.message}`))}`);
+    assert.ok(call.location.range.isEqual(header), `range ${JSON.stringify(call.location.range)}`);
+    assert.equal(call.message, 'aws_security_group.this is created by module "sg" (registry.terraform.io/acme/sg/aws 5.3.0, installed by terraform init): change it through this call\'s inputs');
+    // VS Code lists it (it is enabled) through its own code-action pipeline.
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', main, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const goTo = offered.find((a) => a.title === goToTitle);
+    assert.ok(goTo?.command, `quick fixes offered: ${offered.map((a) => a.title).join(' | ')}`);
+    assert.equal(goTo.disabled, undefined);
+    // Run from another editor, as from the installed copy's diagnostics: the server asks the editor to open main.tf there.
+    const installed = vscode.Uri.joinPath(workspaceFolder(), 'e2e-qf-registry', '.terraform', 'modules', 'sg', 'main.tf');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(installed));
+    const revealed = (): vscode.TextEditor | undefined => {
+      const editor = vscode.window.activeTextEditor;
+      return editor?.document.uri.toString() === main.toString() && editor.selection.isEqual(new vscode.Selection(header.start, header.end)) ? editor : undefined;
+    };
+    assert.equal(revealed(), undefined);
+    const shown = waitForEvent(vscode.window.onDidChangeTextEditorSelection, revealed, 20_000, () => `the module call was not revealed; active: ${vscode.window.activeTextEditor?.document.uri.path ?? 'none'} at ${JSON.stringify(vscode.window.activeTextEditor?.selection)}`);
+    const args: readonly unknown[] = goTo.command.arguments ?? [];
+    await vscode.commands.executeCommand(goTo.command.command, ...args);
+    await shown;
   });
 
   it('a local module in the workspace: the fix edits the module and the finding goes away', async () => {

@@ -13,6 +13,7 @@ import type { Severity } from '../syntax/text';
 import { RangeMapper, type TextRange } from './ranges';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
 import type { EffectiveFinding } from './findingFilter';
+import { ModuleCallNotes } from './quickFixes/moduleCalls';
 
 export type JsonRange = TextRange;
 
@@ -150,15 +151,18 @@ export function buildJsonReport(
       related: (p.related ?? []).map((r) => ({ file: relativeFile(r.file, cwd), range: ranges.range(r.file, r.span), message: r.message })),
     });
   }
+  // Objects of modules `terraform init` installed: the user's `module` call is where their change goes.
+  const notes = new ModuleCallNotes({ model, text: (f) => analysis.snapshot.text(f), hcl: (f) => analysis.snapshot.hcl(f), paths: analysis.snapshot.paths });
   for (const f of findings) {
     if (!keep(f.origin.file)) continue;
+    const calls = notes.of(f).map((n) => ({ file: relativeFile(n.file, cwd), range: ranges.range(n.file, n.span), message: n.message }));
     diagnostics.push({
       code: f.rule,
       severity: f.effectiveSeverity,
       file: relativeFile(f.origin.file, cwd),
       range: ranges.range(f.origin.file, f.origin.span),
       message: f.message,
-      related: f.related.map((r) => ({ file: relativeFile(r.origin.file, cwd), range: ranges.range(r.origin.file, r.origin.span), message: r.message })),
+      related: [...f.related.map((r) => ({ file: relativeFile(r.origin.file, cwd), range: ranges.range(r.origin.file, r.origin.span), message: r.message })), ...calls],
       resource: address(f.subject),
     });
   }

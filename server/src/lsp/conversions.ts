@@ -3,6 +3,7 @@
 
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { EffectiveFinding } from '../ide/findingFilter';
+import type { ModuleCallNote } from '../ide/quickFixes/moduleCalls';
 import type { Problem } from '../model/origin';
 import type { RangeMapper } from '../ide/ranges';
 import type { Severity } from '../syntax/text';
@@ -40,7 +41,10 @@ export function problemToDiagnostic(problem: Problem, ranges: RangeMapper): Diag
   };
 }
 
-export function findingToDiagnostic(finding: EffectiveFinding, ranges: RangeMapper): Diagnostic {
+/** `calls`: the user's `module` blocks through which the finding's foreign objects change, after its own related locations. */
+export function findingToDiagnostic(finding: EffectiveFinding, ranges: RangeMapper, calls: readonly ModuleCallNote[] = []): Diagnostic {
+  const related = finding.related.map((r) => ({ location: { uri: pathToUri(r.origin.file), range: ranges.range(r.origin.file, r.origin.span) }, message: r.message }));
+  for (const c of calls) related.push({ location: { uri: pathToUri(c.file), range: ranges.range(c.file, c.span) }, message: c.message });
   const href = ruleDocUri(finding.rule);
   return {
     source: SOURCE,
@@ -49,7 +53,7 @@ export function findingToDiagnostic(finding: EffectiveFinding, ranges: RangeMapp
     severity: severity(finding.effectiveSeverity),
     message: finding.message,
     range: ranges.range(finding.origin.file, finding.origin.span),
-    relatedInformation: finding.related.map((r) => ({ location: { uri: pathToUri(r.origin.file), range: ranges.range(r.origin.file, r.origin.span) }, message: r.message })),
+    relatedInformation: related,
     // An attached function that needs nothing private: the VPC config is unnecessary (LAMBDA_VPC_UNNEEDED).
     ...(finding.rule === 'LAMBDA_VPC_UNNEEDED' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     data: { rule: finding.rule, subject: finding.subject },

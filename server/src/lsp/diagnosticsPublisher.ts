@@ -8,6 +8,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { EffectiveFinding } from '../ide/findingFilter';
 import type { Problem } from '../model/origin';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
+import { ModuleCallNotes } from '../ide/quickFixes/moduleCalls';
 import { RangeMapper } from '../ide/ranges';
 import { findingToDiagnostic, problemToDiagnostic } from './conversions';
 import { pathToUri } from './uris';
@@ -36,7 +37,11 @@ export interface PublishStats {
 export class DiagnosticsPublisher {
   private published = new Map<string, Published>();
 
-  constructor(private readonly connection: Pick<Connection, 'sendDiagnostics'>) {}
+  constructor(
+    private readonly connection: Pick<Connection, 'sendDiagnostics'>,
+    /** The host's rule for the user's own code (inside a workspace folder): objects elsewhere get a note at their `module` call. */
+    private readonly editable?: (file: string) => boolean,
+  ) {}
 
   publish(
     analysis: WorkspaceAnalysis,
@@ -46,6 +51,7 @@ export class DiagnosticsPublisher {
   ): PublishStats {
     const textOf = (f: string): string | undefined => analysis.snapshot.text(f);
     const ranges = new RangeMapper(textOf, (f) => analysis.snapshot.lines(f));
+    const notes = new ModuleCallNotes({ model: analysis.model, text: textOf, hcl: (f) => analysis.snapshot.hcl(f), paths: analysis.snapshot.paths, editable: this.editable });
     const byFile = new Map<string, Item[]>();
     const add = (file: string, item: Item): void => {
       const list = byFile.get(file);
@@ -66,7 +72,7 @@ export class DiagnosticsPublisher {
       let entry = before && sameItems(before.items, items) && sameTexts(before.texts, textOf) ? before : undefined;
       if (!entry) {
         converted++;
-        const fresh = convert(file, items, ranges, textOf);
+        const fresh = convert(file, items, ranges, textOf, notes);
         entry = fresh.entry;
         if (before?.key !== entry.key) {
           sent++;
@@ -87,12 +93,14 @@ export class DiagnosticsPublisher {
   }
 }
 
-function convert(file: string, items: readonly Item[], ranges: RangeMapper, textOf: (file: string) => string | undefined): { entry: Published; diagnostics: Diagnostic[] } {
+function convert(file: string, items: readonly Item[], ranges: RangeMapper, textOf: (file: string) => string | undefined, notes: ModuleCallNotes): { entry: Published; diagnostics: Diagnostic[] } {
   const texts = new Map<string, string | undefined>([[file, textOf(file)]]);
   const diagnostics = items.map((item): Diagnostic => {
-    const related = isFinding(item) ? item.related.map((r) => r.origin.file) : (item.related ?? []).map((r) => r.file);
+    // A moved `module` block changes its note's range: its file's text is checked before reuse, as related files' are.
+    const calls = isFinding(item) ? notes.of(item) : [];
+    const related = isFinding(item) ? [...item.related.map((r) => r.origin.file), ...calls.map((c) => c.file)] : (item.related ?? []).map((r) => r.file);
     for (const f of related) if (!texts.has(f)) texts.set(f, textOf(f));
-    return isFinding(item) ? findingToDiagnostic(item, ranges) : problemToDiagnostic(item, ranges);
+    return isFinding(item) ? findingToDiagnostic(item, ranges, calls) : problemToDiagnostic(item, ranges);
   });
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   let errors = 0;

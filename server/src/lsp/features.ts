@@ -3,6 +3,7 @@
 
 import { type CancellationToken, CodeActionKind, MarkupKind, SymbolKind, type Location, type SymbolInformation, type CodeAction, type CodeLens, type TextEdit as LspTextEdit, type Connection, type DocumentSymbol, type Hover, type TextDocuments } from 'vscode-languageserver';
 import { functionLenses } from '../ide/codeLens';
+import { ModuleCallNotes } from '../ide/quickFixes/moduleCalls';
 import { quickFixesFor } from '../ide/quickFixes/quickFixes';
 import { objectHover, type HoverContext } from '../ide/hover';
 import type { ModelObject } from '../model/types';
@@ -18,6 +19,7 @@ import type { DiagramModel } from '../protocol/diagram';
 import { RangeMapper } from '../ide/ranges';
 import type { LanguageService } from './languageService';
 import { fileKind } from '../workspace/fileKinds';
+import { registerCommands, revealLocationCommand, type RevealLocationArgument } from './revealLocation';
 import { runSafe } from './safeRequest';
 import { pathToUri, uriToPath } from './uris';
 
@@ -27,6 +29,8 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
     if (objectIndex?.analysis !== analysis) objectIndex = { analysis, index: new ObjectIndex(analysis.model, (f) => analysis.unitModelsOf(f)) };
     return objectIndex.index;
   };
+
+  registerCommands(connection);
 
   connection.onHover((params, token) =>
     runSafe<Hover | null>(connection, 'hover', token, null, () => {
@@ -87,16 +91,27 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const { analysis, findings } = current;
       const file = uriToPath(params.textDocument.uri);
       const ranges = rangesOf(analysis);
-      // Quick fixes edit only the user's files: inside a workspace folder, or an unsaved buffer (with no folder
-      // open, any file the editor holds).
-      const roots = service.workspaceRoots;
-      const editable = (f: string): boolean => roots.length === 0 || roots.some((r) => f.startsWith(r.endsWith('/') ? r : `${r}/`)) || !pathToUri(f).startsWith('file:');
+      // Quick fixes edit only the user's files (LanguageService.isUserFile).
+      const editable = (f: string): boolean => service.isUserFile(f);
+      const notes = service.showDocumentSupported ? new ModuleCallNotes({ model: analysis.model, text: (f) => analysis.snapshot.text(f), hcl: (f) => analysis.snapshot.hcl(f), paths: analysis.snapshot.paths, editable }) : undefined;
+      const revealed = new Set<string>();
       const actions: CodeAction[] = [];
+      const goTo: CodeAction[] = [];
       for (const diagnostic of params.context.diagnostics) {
         const data: unknown = diagnostic.data;
         if (!data || typeof data !== 'object' || !('subject' in data) || !('rule' in data)) continue;
         const finding = findings.find((f) => f.rule === data.rule && f.subject === data.subject && f.origin.file === file);
         if (!finding) continue;
+        // The user's `module` call of an installed module, where a change to its objects belongs: listed in every
+        // client (VS Code leaves disabled actions out of its menu), after the fixes, once per call.
+        for (const note of notes?.of(finding) ?? []) {
+          const target: RevealLocationArgument = { uri: pathToUri(note.file), range: ranges.range(note.file, note.span) };
+          const key = `${target.uri}:${target.range.start.line}:${target.range.start.character}`;
+          if (revealed.has(key)) continue;
+          revealed.add(key);
+          const title = `Go to module call "${note.name}" (the fix belongs in its inputs)`;
+          goTo.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: revealLocationCommand, arguments: [target] } });
+        }
         const fixes = quickFixesFor({ model: analysis.model, text: (f) => analysis.snapshot.text(f), hcl: (f) => analysis.snapshot.hcl(f), data: (f) => analysis.snapshot.data(f), editable, paths: analysis.snapshot.paths }, finding);
         for (const fix of fixes) {
           // A change that belongs in code the user does not own is listed, greyed out, with where it belongs.
@@ -109,7 +124,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } });
         }
       }
-      return actions;
+      return [...actions, ...goTo];
     }),
   );
 

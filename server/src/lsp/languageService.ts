@@ -2,6 +2,7 @@
 // analysis, publishing. Request handlers read `current()`; they never run the analysis inside a request
 // beyond bringing it up to date.
 
+import { stat } from 'node:fs/promises';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FindingFilter, type EffectiveFinding } from '../ide/findingFilter';
@@ -9,8 +10,9 @@ import { defaultSettings, type Settings } from '../ide/settings';
 import type { Problem } from '../model/origin';
 import { AnalysisChangedNotification, AnalysisStateNotification } from '../protocol/requests';
 import { AnalysisSession, type WorkspaceAnalysis } from '../workspace/analysisSession';
-import { readSourceFile, readWorkspace } from '../workspace/diskReader';
-import { fileKind } from '../workspace/fileKinds';
+import { readInstalledModules, readSourceFile, readWorkspace, type ReadResult } from '../workspace/diskReader';
+import { fileKind, isIgnoredFolder } from '../workspace/fileKinds';
+import { installedModulesOwner, RescanQueue } from '../workspace/installedModuleRefresh';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { pathToUri, registerUri, uriToPath } from './uris';
 
@@ -39,21 +41,38 @@ export class LanguageService {
    * problems (a variable declared in variables.tf reported as undeclared) until the scan ends.
    */
   private scanning = false;
+  /** Settles when the first disk scan has ended: a re-read of `.terraform` applied before it would be overwritten. */
+  private firstScan: Promise<void> = Promise.resolve();
+  /**
+   * The files read from disk under each root module's `.terraform` folder, by root module folder: a re-read
+   * removes those no longer there (`rm -rf .terraform`), since the editor reports a deleted folder, not its files.
+   */
+  private readonly installed = new Map<string, Set<string>>();
+  /**
+   * Events under `.terraform` re-read that root module's manifest and module folders, once per burst: the
+   * editor's watcher on Linux misses files created inside folders created a moment before, which is how
+   * `terraform init` writes them, so per-file events there cannot be trusted.
+   */
+  private readonly installedRescans = new RescanQueue((owners) => this.rereadInstalledModules(owners));
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
   ) {
-    this.publisher = new DiagnosticsPublisher(connection);
+    this.publisher = new DiagnosticsPublisher(connection, (file) => this.isUserFile(file));
   }
 
   setRoots(roots: string[]): void {
     this.roots = roots;
   }
 
-  /** The workspace folders: quick fixes edit only files inside them. */
-  get workspaceRoots(): readonly string[] {
-    return this.roots;
+  /**
+   * Whether `file` is the user's own code, which quick fixes may edit: inside a workspace folder, or an unsaved
+   * buffer (with no folder open, any file the editor holds). Files under `.terraform/` never are (see ownership.ts).
+   */
+  isUserFile(file: string): boolean {
+    const roots = this.roots;
+    return roots.length === 0 || roots.some((r) => file.startsWith(r.endsWith('/') ? r : `${r}/`)) || !pathToUri(file).startsWith('file:');
   }
 
   /**
@@ -61,6 +80,9 @@ export class LanguageService {
    * it would offer an action that does nothing, so such actions are left out for them.
    */
   disabledActionsShown = false;
+
+  /** Whether the client opens documents the server asks for (window/showDocument): the "go to module call" actions need it. */
+  showDocumentSupported = false;
 
   applySettings(settings: Settings): void {
     this.settings = settings;
@@ -96,19 +118,91 @@ export class LanguageService {
   }
 
   async filesChanged(uris: readonly string[]): Promise<void> {
-    for (const uri of uris) {
+    let reloaded = false;
+    for (const uri of new Set(uris)) {
+      const path = uriToPath(uri);
+      const owner = installedModulesOwner(path, this.roots);
+      if (owner !== undefined) {
+        this.installedRescans.request(owner);
+        continue;
+      }
       if (this.documents.get(uri)) continue; // the open buffer wins over the disk
-      await this.reloadFromDisk(uriToPath(uri));
+      if (fileKind(path) === undefined) reloaded = (await this.folderChanged(path)) || reloaded;
+      else {
+        await this.reloadFromDisk(path);
+        reloaded = true;
+      }
     }
-    this.schedule(DEBOUNCE_MS);
+    if (reloaded) this.schedule(DEBOUNCE_MS);
+  }
+
+  /**
+   * A created or deleted path that is not a file we read: a folder, perhaps. The editor reports a folder
+   * created or deleted as a whole (a checkout, a move, `rm -r`) but on Linux not the files inside it, so a new
+   * folder inside the workspace folders is walked as the first scan walks, and the files held under a vanished
+   * one are dropped (open documents keep their text). Whether something changed.
+   */
+  private async folderChanged(path: string): Promise<boolean> {
+    if (!this.isUserFile(path) || this.roots.length === 0) return false;
+    const segments = path.split('/');
+    if (segments.some((segment) => segment !== '' && isIgnoredFolder(segment))) return false;
+    const isFolder = await stat(path).then((s) => s.isDirectory(), () => undefined);
+    if (isFolder === false) return false;
+    if (isFolder === undefined) {
+      const gone = this.session.filesUnder(path).filter((file) => !this.documents.get(pathToUri(file)));
+      for (const file of gone) {
+        this.session.setFile(file, undefined);
+        this.notices.delete(file);
+      }
+      for (const owner of [...this.installed.keys()]) if (owner === path || owner.startsWith(`${path}/`)) this.installed.delete(owner);
+      if (gone.length > 0) this.log(`${path} was deleted: ${gone.length} files dropped`);
+      return gone.length > 0;
+    }
+    const result = await readWorkspace([path]);
+    this.adopt(result);
+    if (result.files.size > 0) this.log(`${path} appeared: ${result.files.size} files read`);
+    return result.files.size > 0;
+  }
+
+  /** Re-reads the manifest and module folders of each root module's `.terraform`; open documents keep their text. */
+  private async rereadInstalledModules(owners: readonly string[]): Promise<void> {
+    await this.firstScan;
+    for (const owner of owners) {
+      const started = Date.now();
+      let result;
+      try {
+        result = await readInstalledModules(owner);
+      } catch (error) {
+        this.connection.console.warn(`could not re-read ${owner}/.terraform: ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      const before = this.installed.get(owner);
+      let removed = 0;
+      for (const path of before ?? []) {
+        this.notices.delete(path);
+        if (result.files.has(path) || this.documents.get(pathToUri(path))) continue; // the open buffer wins over the disk
+        this.session.setFile(path, undefined);
+        removed++;
+      }
+      for (const [path, text] of result.files) {
+        if (!this.documents.get(pathToUri(path))) this.session.setFile(path, text);
+      }
+      for (const notice of result.notices) this.notices.set(notice.file, notice);
+      if (result.files.size > 0) this.installed.set(owner, new Set(result.files.keys()));
+      else this.installed.delete(owner);
+      this.log(`re-read ${owner}/.terraform: ${result.files.size} files, ${removed} removed, in ${Date.now() - started} ms`);
+    }
+    this.schedule(0);
   }
 
   /** Reads every workspace folder in the background, in batches, so requests are served meanwhile. */
   async scanWorkspace(): Promise<void> {
     if (this.roots.length === 0) return;
     this.scanning = true;
+    const scan = this.scan();
+    this.firstScan = scan.catch(() => undefined); // a failed scan is reported by scanWorkspace's caller
     try {
-      await this.scan();
+      await scan;
     } finally {
       this.scanning = false;
     }
@@ -128,10 +222,7 @@ export class LanguageService {
         await new Promise<void>((resolve) => setImmediate(resolve));
       },
     });
-    for (const [path, text] of result.files) {
-      if (!this.documents.get(pathToUri(path))) this.session.setFile(path, text);
-    }
-    for (const notice of result.notices) this.notices.set(notice.file, notice);
+    this.adopt(result);
     this.log(`scanned ${result.files.size} files in ${Date.now() - started} ms`);
     progress?.done();
   }
@@ -188,6 +279,19 @@ export class LanguageService {
       lastDurationMs: Math.round(duration),
     } satisfies AnalysisStateNotification.Params);
     void this.connection.sendNotification(AnalysisChangedNotification.method, { version: analysis.generation } satisfies AnalysisChangedNotification.Params);
+  }
+
+  /** Takes files read from disk into the session (open documents keep their text), remembering installed modules' files. */
+  private adopt(result: ReadResult): void {
+    for (const [path, text] of result.files) {
+      if (!this.documents.get(pathToUri(path))) this.session.setFile(path, text);
+      const owner = installedModulesOwner(path, this.roots);
+      if (owner === undefined) continue;
+      let files = this.installed.get(owner);
+      if (files === undefined) this.installed.set(owner, (files = new Set()));
+      files.add(path);
+    }
+    for (const notice of result.notices) this.notices.set(notice.file, notice);
   }
 
   private async reloadFromDisk(path: string): Promise<void> {

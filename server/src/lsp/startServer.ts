@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normaliseSettings } from '../ide/settings';
 import { registerFeatures } from './features';
 import { LanguageService } from './languageService';
+import { revealLocationCommand } from './revealLocation';
 import { uriToPath } from './uris';
 
 export function startServer(connection: Connection): LanguageService {
@@ -16,6 +17,7 @@ export function startServer(connection: Connection): LanguageService {
   connection.onInitialize((params) => {
     configurationPull = params.capabilities.workspace?.configuration === true;
     service.disabledActionsShown = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
+    service.showDocumentSupported = params.capabilities.window?.showDocument?.support === true;
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
     service.setRoots(folders);
     const initOptions: unknown = params.initializationOptions;
@@ -30,6 +32,7 @@ export function startServer(connection: Connection): LanguageService {
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        executeCommandProvider: { commands: [revealLocationCommand] },
       },
       serverInfo: { name: 'hyperplane-lens', version: '0.1.0' },
     };

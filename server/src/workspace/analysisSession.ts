@@ -118,6 +118,14 @@ export class AnalysisSession {
     return this.texts.has(path);
   }
 
+  /** The files held under folder `dir` (at any depth). */
+  filesUnder(dir: string): string[] {
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    const out: string[] = [];
+    for (const path of this.texts.keys()) if (path.startsWith(prefix)) out.push(path);
+    return out;
+  }
+
   get fileCount(): number {
     return this.texts.size;
   }

@@ -31,10 +31,29 @@ export function toModelPath(p: string): string {
 }
 
 export async function readWorkspace(roots: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
-  const files = new Map<string, string>();
-  const notices: Problem[] = [];
   const walk: Walk = { files: [], brokenLinks: [], seenDirs: new Set() };
   for (const root of roots) await collect(path.resolve(root), walk, true);
+  return readFiles(walk, options);
+}
+
+/**
+ * Reads what `terraform init` installed for the root module in `moduleDir`: its `.terraform/modules/modules.json`
+ * and the module folders under `.terraform/modules`, the same files the workspace walk reads there. Nothing when
+ * there is no manifest (not initialised, or `.terraform` deleted). Used to refresh one root module after events
+ * under its `.terraform` folder, instead of trusting per-file events there.
+ */
+export async function readInstalledModules(moduleDir: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const walk: Walk = { files: [], brokenLinks: [], seenDirs: new Set() };
+  const dir = path.join(path.resolve(moduleDir), '.terraform');
+  // The workspace walk reads only a real `.terraform` folder, never one behind a symbolic link: the same here.
+  const isFolder = await fs.lstat(dir).then((s) => s.isDirectory(), () => false);
+  if (isFolder) await collectTerraformDir(dir, walk);
+  return readFiles(walk, options);
+}
+
+async function readFiles(walk: Walk, options: ReadOptions): Promise<ReadResult> {
+  const files = new Map<string, string>();
+  const notices: Problem[] = [];
   const paths = walk.files;
   const batch = 64;
   for (let i = 0; i < paths.length; i += batch) {

@@ -6,7 +6,8 @@
 import type { Change } from '../../analysis/types';
 import type { ModelObject } from '../../model/types';
 import type { HclAttribute, HclBlock, HclExpr, HclFile } from '../../syntax/hcl/ast';
-import { isUserCode, type ForeignModule, type OwnershipContext } from './ownership';
+import { moduleCallBlock, tfFilesIn } from './moduleCalls';
+import type { ForeignModule, OwnershipContext } from './ownership';
 import { insertLinesInBlock } from './terraformEdits';
 import { codeStyle, indentationAt, type TextEdit } from './textEdit';
 
@@ -145,8 +146,7 @@ function variableBlock(ctx: ModuleInputContext, dir: string, name: string): HclB
 
 /** The .tf files directly in `dir`. */
 function filesIn(ctx: ModuleInputContext, dir: string): string[] {
-  const prefix = `${dir}/`;
-  return (ctx.paths ?? []).filter((p) => p.startsWith(prefix) && p.endsWith('.tf') && !p.includes('/', prefix.length));
+  return tfFilesIn(ctx.paths ?? [], dir);
 }
 
 /**
@@ -180,26 +180,23 @@ function itemText(reads: ReadonlyMap<string, ItemRead & { value: RuleValue }>, s
 function callEdit(ctx: ModuleInputContext, module: ForeignModule, input: string, variable: HclBlock, item: string): TextEdit[] | undefined {
   const callerDir = module.callerDir;
   if (callerDir === undefined) return undefined;
-  for (const file of filesIn(ctx, callerDir)) {
-    if (!isUserCode(ctx, file)) continue;
-    const call = ctx.hcl(file)?.body.items.find((i): i is HclBlock => i.kind === 'block' && i.type === 'module' && i.labels[0]?.value === module.step.name);
-    if (!call) continue;
-    if (attributeOf(call, 'count') || attributeOf(call, 'for_each')) return undefined;
-    const given = attributeOf(call, input);
-    if (given) {
-      if (given.expr.kind !== 'tuple') return undefined;
-      const last = given.expr.items[given.expr.items.length - 1];
-      if (!last) return [{ file, span: { start: given.expr.span.start + 1, end: given.expr.span.end - 1 }, newText: item }];
-      const text = ctx.text(file);
-      if (text === undefined) return undefined;
-      const multiline = text.slice(given.expr.span.start, last.span.start).includes('\n');
-      return [{ file, span: { start: last.span.end, end: last.span.end }, newText: multiline ? `,${codeStyle(text).eol}${indentationAt(text, last.span.start)}${item}` : `, ${item}` }];
-    }
-    // Left unset, the input takes its default: only an empty default keeps every rule the module already had.
-    const fallback = attributeOf(variable, 'default')?.expr;
-    if (fallback?.kind !== 'tuple' || fallback.items.length > 0) return undefined;
-    const edit = insertLinesInBlock(ctx, file, call, ['', `${input} = [`, `  ${item},`, ']']);
-    return edit ? [edit] : undefined;
+  const found = moduleCallBlock(ctx, filesIn(ctx, callerDir), module);
+  if (!found) return undefined;
+  const { file, block: call } = found;
+  if (attributeOf(call, 'count') || attributeOf(call, 'for_each')) return undefined;
+  const given = attributeOf(call, input);
+  if (given) {
+    if (given.expr.kind !== 'tuple') return undefined;
+    const last = given.expr.items[given.expr.items.length - 1];
+    if (!last) return [{ file, span: { start: given.expr.span.start + 1, end: given.expr.span.end - 1 }, newText: item }];
+    const text = ctx.text(file);
+    if (text === undefined) return undefined;
+    const multiline = text.slice(given.expr.span.start, last.span.start).includes('\n');
+    return [{ file, span: { start: last.span.end, end: last.span.end }, newText: multiline ? `,${codeStyle(text).eol}${indentationAt(text, last.span.start)}${item}` : `, ${item}` }];
   }
-  return undefined;
+  // Left unset, the input takes its default: only an empty default keeps every rule the module already had.
+  const fallback = attributeOf(variable, 'default')?.expr;
+  if (fallback?.kind !== 'tuple' || fallback.items.length > 0) return undefined;
+  const edit = insertLinesInBlock(ctx, file, call, ['', `${input} = [`, `  ${item},`, ']']);
+  return edit ? [edit] : undefined;
 }

@@ -2,12 +2,14 @@
 // .terraform/modules is not (init overwrites it), nor is a file outside the workspace folders.
 
 import type { ModelObject } from '../../model/types';
-import { readManifest } from '../../frontends/terraform/moduleTree';
+import { readManifest, type ModuleManifest } from '../../frontends/terraform/moduleTree';
 
 export interface OwnershipContext {
   readonly text: (file: string) => string | undefined;
   /** The host's extra rule (the language server: inside a workspace folder); absent: every file. */
   readonly editable?: (file: string) => boolean;
+  /** The root module's manifest, when the host keeps them parsed (one publish reads each once); absent: parsed from `text`. */
+  readonly manifest?: (root: string) => ModuleManifest | undefined;
 }
 
 /** Whether an edit may go into `file`: never under `.terraform/`, and only where the host allows. */
@@ -66,10 +68,11 @@ export function foreignDeclaration(ctx: OwnershipContext, object: ModelObject): 
   return { reason: `${object.address} comes from ${module.step.address}, whose code in ${module.dir} is outside the workspace folders; ${inputs}`, module };
 }
 
-function foreignModuleOf(ctx: OwnershipContext, object: ModelObject): ForeignModule | undefined {
+/** The module call at which a Terraform object leaves the user's code; undefined when it is their code all the way. */
+export function foreignModuleOf(ctx: OwnershipContext, object: ModelObject): ForeignModule | undefined {
   const steps = moduleSteps(object.address);
   if (steps.length === 0) return undefined;
-  const manifest = readManifest(ctx, object.stack);
+  const manifest = ctx.manifest ? ctx.manifest(object.stack) : readManifest(ctx, object.stack);
   let callerDir: string | undefined = object.stack;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];

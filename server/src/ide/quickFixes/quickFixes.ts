@@ -5,9 +5,10 @@
 
 import type { Change, Finding, Fix } from '../../analysis/types';
 import type { NetworkModel } from '../../model/network';
-import type { Id, ModelObject } from '../../model/types';
+import type { ModelObject } from '../../model/types';
 import type { DataFile } from '../../syntax/data/ast';
 import type { HclFile } from '../../syntax/hcl/ast';
+import { targetOf } from './changeTarget';
 import { cloudFormationEdits } from './cloudFormationEdits';
 import { moduleInputEdits } from './moduleInputs';
 import { foreignDeclaration, isUserCode } from './ownership';
@@ -66,35 +67,6 @@ function editsFor(ctx: QuickFixContext, change: Change, subject: ModelObject): T
   const file = subject.origin.file;
   const terraform = /\.tf$/.test(file);
   return terraform ? terraformEdits(ctx, change, subject) : cloudFormationEdits(ctx, change, subject);
-}
-
-/** The object a change modifies (where its code goes). */
-function targetOf(change: Change): Id | null {
-  switch (change.kind) {
-    case 'add-gateway-endpoint':
-    case 'add-interface-endpoint':
-    case 'enable-vpc-dns':
-    case 'add-nat-gateway':
-    case 'attach-igw':
-      return change.vpc;
-    case 'associate-endpoint-route-table':
-    case 'enable-private-dns':
-      return change.endpoint;
-    case 'add-sg-egress':
-    case 'add-sg-ingress':
-      return change.group;
-    case 'add-nacl-entry':
-      return change.acl;
-    case 'add-nat-route':
-    case 'add-route':
-      return change.routeTable;
-    case 'attach-vpc-execution-policy':
-      return change.role;
-    case 'attach-vpc-config':
-      return change.function;
-    case 'other':
-      return change.component;
-  }
 }
 
 function capitalise(text: string): string {
