@@ -7,6 +7,7 @@ import { normaliseSettings, type Settings } from '../ide/settings';
 import type { Problem } from '../model/origin';
 import { AnalysisSession, type WorkspaceAnalysis } from '../workspace/analysisSession';
 import { readSourceFile, readWorkspace, toModelPath } from '../workspace/diskReader';
+import { readCalledFolders } from '../workspace/calledFolders';
 import { fileKind } from '../workspace/fileKinds';
 import { looksLikePlanJson, readPlan } from '../frontends/terraform/plan';
 import { UsageError } from './args';
@@ -84,6 +85,10 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
     unsupportedAvailabilityZones: settings.unsupportedAvailabilityZones,
   });
   for (const [file, text] of files) session.setFile(file, text);
+  await readCalledFolders(session, (read) => {
+    for (const [file, text] of read.files) session.setFile(file, text);
+    notices.push(...read.notices);
+  });
   const analysis = session.analyze();
   const all = filterFindings(analysis.result.findings, settings, analysis.model, (f) => analysis.snapshot.text(f));
   const reported = scope.reported;

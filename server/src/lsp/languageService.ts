@@ -11,6 +11,7 @@ import type { Problem } from '../model/origin';
 import { AnalysisChangedNotification, AnalysisStateNotification } from '../protocol/requests';
 import { AnalysisSession, type WorkspaceAnalysis } from '../workspace/analysisSession';
 import { readInstalledModules, readSourceFile, readWorkspace, type ReadResult } from '../workspace/diskReader';
+import { readCalledFolders } from '../workspace/calledFolders';
 import { fileKind, isIgnoredFolder } from '../workspace/fileKinds';
 import { installedModulesOwner, RescanQueue } from '../workspace/installedModuleRefresh';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -223,7 +224,9 @@ export class LanguageService {
       },
     });
     this.adopt(result);
-    this.log(`scanned ${result.files.size} files in ${Date.now() - started} ms`);
+    // Local modules called from outside the workspace folders: read once here, not watched (open one to edit it).
+    const outside = await readCalledFolders(this.session, (read) => this.adopt(read));
+    this.log(`scanned ${result.files.size} files in ${Date.now() - started} ms${outside.length > 0 ? `; read the local modules ${outside.join(', ')} outside the workspace folders` : ''}`);
     progress?.done();
   }
 

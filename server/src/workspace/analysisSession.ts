@@ -118,6 +118,24 @@ export class AnalysisSession {
     return this.texts.has(path);
   }
 
+  /**
+   * Folders that the Terraform files held call as local modules (`source = "../shared/sg"`) but from which no
+   * file is held: outside the folders that were read. Terraform reads a called folder wherever it lies, so
+   * the CLI and the server read these too (workspace/calledFolders.ts). Parses what it has to (cached).
+   */
+  calledFoldersMissing(): string[] {
+    this.sortedPaths ??= [...this.texts.keys()].sort();
+    const snapshot = new SourceSnapshot(this.sortedPaths, this.texts, this.cache, this.lineIndexes);
+    const held = new Set<string>();
+    for (const p of this.sortedPaths) held.add(p.slice(0, Math.max(p.lastIndexOf('/'), 1)));
+    const missing = new Set<string>();
+    for (const p of this.sortedPaths) {
+      if (fileKind(p) !== 'terraform') continue;
+      for (const dir of this.moduleCalls(p, snapshot)) if (!held.has(dir)) missing.add(dir);
+    }
+    return [...missing].sort();
+  }
+
   /** The files held under folder `dir` (at any depth). */
   filesUnder(dir: string): string[] {
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;

@@ -51,6 +51,28 @@ export async function readInstalledModules(moduleDir: string, options: ReadOptio
   return readFiles(walk, options);
 }
 
+/**
+ * The Terraform files directly in each folder (a module is one folder: no subfolders, no `.terraform`), for
+ * local modules called from outside the folders that were read. A missing folder reads as nothing.
+ */
+export async function readModuleFolders(dirs: readonly string[]): Promise<ReadResult> {
+  const walk: Walk = { files: [], brokenLinks: [], seenDirs: new Set() };
+  for (const dir of dirs) {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      const kind = fileKind(toModelPath(full));
+      if ((kind === 'terraform' || kind === 'terraform-json') && (entry.isFile() || entry.isSymbolicLink())) walk.files.push(full);
+    }
+  }
+  return readFiles(walk, {});
+}
+
 async function readFiles(walk: Walk, options: ReadOptions): Promise<ReadResult> {
   const files = new Map<string, string>();
   const notices: Problem[] = [];
