@@ -3,7 +3,7 @@
 // beyond bringing it up to date.
 
 import { stat } from 'node:fs/promises';
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FindingFilter, type EffectiveFinding } from '../ide/findingFilter';
 import { defaultSettings, type Settings } from '../ide/settings';
@@ -55,6 +55,9 @@ export class LanguageService {
    * `terraform init` writes them, so per-file events there cannot be trusted.
    */
   private readonly installedRescans = new RescanQueue((owners) => this.rereadInstalledModules(owners));
+  /** Called folders outside the workspace folders already looked at (see readOutsideModules). */
+  private readonly outsideTried = new Set<string>();
+  private readingOutside = false;
 
   constructor(
     private readonly connection: Connection,
@@ -84,6 +87,12 @@ export class LanguageService {
 
   /** Whether the client opens documents the server asks for (window/showDocument): the "go to module call" actions need it. */
   showDocumentSupported = false;
+
+  /**
+   * Whether the client watches files for the server outside the workspace folders (watchers registered at run
+   * time with a base folder): local modules called from outside are then watched too, not only read once.
+   */
+  outsideWatchSupported = false;
 
   applySettings(settings: Settings): void {
     this.settings = settings;
@@ -224,9 +233,8 @@ export class LanguageService {
       },
     });
     this.adopt(result);
-    // Local modules called from outside the workspace folders: read once here, not watched (open one to edit it).
-    const outside = await readCalledFolders(this.session, (read) => this.adopt(read));
-    this.log(`scanned ${result.files.size} files in ${Date.now() - started} ms${outside.length > 0 ? `; read the local modules ${outside.join(', ')} outside the workspace folders` : ''}`);
+    this.log(`scanned ${result.files.size} files in ${Date.now() - started} ms`);
+    await this.readOutsideModules();
     progress?.done();
   }
 
@@ -282,6 +290,33 @@ export class LanguageService {
       lastDurationMs: Math.round(duration),
     } satisfies AnalysisStateNotification.Params);
     void this.connection.sendNotification(AnalysisChangedNotification.method, { version: analysis.generation } satisfies AnalysisChangedNotification.Params);
+    // An edit may have added a call of a module outside the workspace folders: read it, then analyse again.
+    void this.readOutsideModules().then((read) => {
+      if (read) this.schedule(0);
+    });
+  }
+
+  /**
+   * Local modules the workspace calls from outside its folders (`source = "../../shared/sg"`), read as Terraform
+   * reads them: at the first scan, and after an analysis in which a new such call appeared. Watched when the
+   * client can watch outside the workspace (else an edit there is seen when the file is opened). Whether any
+   * folder was read.
+   */
+  private async readOutsideModules(): Promise<boolean> {
+    if (this.readingOutside || this.roots.length === 0) return false;
+    this.readingOutside = true;
+    try {
+      const read = await readCalledFolders(this.session, (r) => this.adopt(r), this.outsideTried);
+      if (read.length === 0) return false;
+      this.log(`read the local module(s) ${read.join(', ')}, called from outside the workspace folders`);
+      if (this.outsideWatchSupported) {
+        const watchers = read.map((dir) => ({ globPattern: { baseUri: pathToUri(dir), pattern: '*.{tf,tf.json}' } }));
+        void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+      }
+      return true;
+    } finally {
+      this.readingOutside = false;
+    }
   }
 
   /** Takes files read from disk into the session (open documents keep their text), remembering installed modules' files. */

@@ -18,6 +18,8 @@ export function startServer(connection: Connection): LanguageService {
     configurationPull = params.capabilities.workspace?.configuration === true;
     service.disabledActionsShown = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     service.showDocumentSupported = params.capabilities.window?.showDocument?.support === true;
+    const watched = params.capabilities.workspace?.didChangeWatchedFiles;
+    service.outsideWatchSupported = watched?.dynamicRegistration === true && watched.relativePatternSupport === true;
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
     service.setRoots(folders);
     const initOptions: unknown = params.initializationOptions;

@@ -11,15 +11,17 @@ const MAX_ROUNDS = 32;
 /**
  * Reads the called folders the session misses, round after round until none is left, handing each read to
  * `take` (which puts the files into the session: the server keeps open documents' text). Returns the folders
- * read. A folder that holds no Terraform file stays missing, and the front end says so at the call.
+ * read this time. A folder that holds no Terraform file stays missing, and the front end says so at the call.
+ * `tried`: folders looked at before (the server keeps it across analyses), not looked at again.
  */
-export async function readCalledFolders(session: AnalysisSession, take: (read: ReadResult) => void): Promise<string[]> {
-  const tried = new Set<string>();
+export async function readCalledFolders(session: AnalysisSession, take: (read: ReadResult) => void, tried = new Set<string>()): Promise<string[]> {
+  const now: string[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const dirs = session.calledFoldersMissing().filter((dir) => !tried.has(dir));
     if (dirs.length === 0) break;
     for (const dir of dirs) tried.add(dir);
+    now.push(...dirs);
     take(await readModuleFolders(dirs));
   }
-  return [...tried].filter((dir) => session.filesUnder(dir).length > 0);
+  return now.filter((dir) => session.filesUnder(dir).length > 0);
 }

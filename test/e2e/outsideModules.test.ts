@@ -1,0 +1,44 @@
+// Editor test: a local module outside the workspace folder (`source = "../outside/sg"`), as Terraform reads it.
+// A module call added while the editor is open makes the server read that folder, and then the editor watches it
+// for the server: an edit of the module on disk (not open in the editor) is analysed without a reload.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { extensionApi, ours, waitForDiagnostics, waitForIdleAnalysis, workspaceFolder } from './waitFor';
+
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+const broken = (diagnostics: readonly vscode.Diagnostic[]): boolean => ours(diagnostics).some((d) => codeOf(d) === 'hcl-syntax');
+/** A block left open: a syntax error on the module file shows that the server read it. */
+const openBlock = 'resource "aws_security_group" "this" {\n';
+
+describe('local modules outside the workspace folder', () => {
+  let outside = '';
+  let caller = '';
+  let module: vscode.Uri;
+
+  before(async () => {
+    await extensionApi();
+    outside = join(dirname(workspaceFolder().fsPath), 'e2e-outside');
+    caller = join(workspaceFolder().fsPath, 'e2e-outside-caller');
+    module = vscode.Uri.file(join(outside, 'sg', 'main.tf'));
+    mkdirSync(dirname(module.fsPath), { recursive: true });
+    writeFileSync(module.fsPath, openBlock);
+  });
+
+  after(async () => {
+    rmSync(caller, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+    await waitForIdleAnalysis();
+  });
+
+  it('is read once a file in the workspace calls it', async () => {
+    mkdirSync(caller, { recursive: true });
+    writeFileSync(join(caller, 'main.tf'), 'module "sg" {\n  source = "../../e2e-outside/sg"\n}\n');
+    await waitForDiagnostics(module, broken);
+  });
+
+  it('is watched: an edit on disk is analysed', async () => {
+    writeFileSync(module.fsPath, `${openBlock}}\n`);
+    await waitForDiagnostics(module, (d) => !broken(d));
+  });
+});
