@@ -2,7 +2,7 @@
 // function, code lenses, and a quick fix applied through the editor that makes its finding disappear.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, ours, waitForDiagnostics, workspaceFolder } from './waitFor';
+import { codeOf, extensionApi, hasCode, ours, waitForDiagnostics, workspaceFolder } from './waitFor';
 
 function lineOf(document: vscode.TextDocument, prefix: string): number {
   const line = document.getText().split('\n').findIndex((l) => l.startsWith(prefix));
@@ -20,8 +20,7 @@ describe('editor features on examples/', () => {
   it('reports the reachability findings with their codes, ranges and related blocking components', async () => {
     const document = await vscode.workspace.openTextDocument(lambdaTf);
     await vscode.window.showTextDocument(document);
-    const diagnostics = await waitForDiagnostics(lambdaTf, (d) => ours(d).some((x) => x.code !== undefined && String(typeof x.code === 'object' ? x.code.value : x.code) === 'LAMBDA_NO_ROUTE_S3'));
-    const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+    const diagnostics = await waitForDiagnostics(lambdaTf, (d) => hasCode(d, 'LAMBDA_NO_ROUTE_S3'));
     const s3 = ours(diagnostics).find((d) => codeOf(d) === 'LAMBDA_NO_ROUTE_S3');
     assert.ok(s3);
     assert.equal(s3.severity, vscode.DiagnosticSeverity.Error);

@@ -4,10 +4,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { extensionApi, ours, waitForDiagnostics, waitForIdleAnalysis, workspaceFolder } from './waitFor';
+import { extensionApi, hasCode, ours, waitForDiagnostics, waitForIdleAnalysis, workspaceFolder } from './waitFor';
 
-const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-const broken = (diagnostics: readonly vscode.Diagnostic[]): boolean => ours(diagnostics).some((d) => codeOf(d) === 'hcl-syntax');
+const broken = (diagnostics: readonly vscode.Diagnostic[]): boolean => hasCode(diagnostics, 'hcl-syntax');
 
 describe('folders created or deleted while the editor is open', () => {
   let root = '';

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CodeAction as LspCodeAction } from 'vscode-languageclient';
 import { localCall, registryCall, registryManifest, rootModule, sgModule } from '../unit/ide/quickFixes/installedModuleWorkspace';
-import { extensionApi, ours, waitForDiagnostics, waitForEvent, waitForIdleAnalysis, workspaceFolder } from './waitFor';
+import { codeOf, extensionApi, ours, waitForDiagnostics, waitForEvent, waitForIdleAnalysis, workspaceFolder } from './waitFor';
 
 const fixTitle = 'Add an egress rule to module.sg.aws_security_group.this';
 
@@ -18,7 +18,6 @@ function moduleHeader(text: string): vscode.Range {
   return new vscode.Range(line, 0, line, 'module "sg"'.length);
 }
 
-const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
 async function noEgressFinding(uri: vscode.Uri): Promise<vscode.Diagnostic> {
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -6,10 +6,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { registryCall, registryManifest, rootModule, sgModule } from '../unit/ide/quickFixes/installedModuleWorkspace';
-import { extensionApi, ours, waitForDiagnostics, waitForIdleAnalysis, workspaceFolder } from './waitFor';
+import { extensionApi, hasCode, waitForDiagnostics, waitForIdleAnalysis, workspaceFolder } from './waitFor';
 
-const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-const has = (diagnostics: readonly vscode.Diagnostic[], code: string): boolean => ours(diagnostics).some((d) => codeOf(d) === code);
+const has = hasCode;
 
 describe('terraform init while the editor is open', () => {
   const folder = 'e2e-tfinit';

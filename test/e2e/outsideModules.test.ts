@@ -4,10 +4,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { extensionApi, ours, waitForDiagnostics, waitForIdleAnalysis, workspaceFolder } from './waitFor';
+import { extensionApi, hasCode, waitForDiagnostics, waitForIdleAnalysis, workspaceFolder } from './waitFor';
 
-const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-const broken = (diagnostics: readonly vscode.Diagnostic[]): boolean => ours(diagnostics).some((d) => codeOf(d) === 'hcl-syntax');
+const broken = (diagnostics: readonly vscode.Diagnostic[]): boolean => hasCode(diagnostics, 'hcl-syntax');
 /** A block left open: a syntax error on the module file shows that the server read it. */
 const openBlock = 'resource "aws_security_group" "this" {\n';
 

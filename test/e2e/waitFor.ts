@@ -24,6 +24,16 @@ export function ours(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnost
   return diagnostics.filter((d) => d.source === diagnosticSource);
 }
 
+/** A diagnostic's code as text (VS Code gives `{ value, target }` when the code links to its page). */
+export function codeOf(d: vscode.Diagnostic): string {
+  return String(typeof d.code === 'object' ? d.code.value : d.code);
+}
+
+/** Whether one of our diagnostics has `code`. */
+export function hasCode(diagnostics: readonly vscode.Diagnostic[], code: string): boolean {
+  return ours(diagnostics).some((d) => codeOf(d) === code);
+}
+
 export function describeDiagnostic(d: vscode.Diagnostic): string {
   const r = d.range;
   return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} [${d.source ?? ''}] ${d.message}`;
