@@ -12,7 +12,7 @@ import { AnalysisChangedNotification, AnalysisStateNotification } from '../proto
 import { AnalysisSession, type WorkspaceAnalysis } from '../workspace/analysisSession';
 import { readInstalledModules, readSourceFile, readWorkspace, type ReadResult } from '../workspace/diskReader';
 import { readCalledFolders } from '../workspace/calledFolders';
-import { fileKind, isIgnoredFolder } from '../workspace/fileKinds';
+import { fileKind, isWalkedPath } from '../workspace/fileKinds';
 import { installedModulesOwner, RescanQueue } from '../workspace/installedModuleRefresh';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { pathToUri, registerUri, uriToPath } from './uris';
@@ -44,11 +44,6 @@ export class LanguageService {
   private scanning = false;
   /** Settles when the first disk scan has ended: a re-read of `.terraform` applied before it would be overwritten. */
   private firstScan: Promise<void> = Promise.resolve();
-  /**
-   * The files read from disk under each root module's `.terraform` folder, by root module folder: a re-read
-   * removes those no longer there (`rm -rf .terraform`), since the editor reports a deleted folder, not its files.
-   */
-  private readonly installed = new Map<string, Set<string>>();
   /**
    * Events under `.terraform` re-read that root module's manifest and module folders, once per burst: the
    * editor's watcher on Linux misses files created inside folders created a moment before, which is how
@@ -153,9 +148,7 @@ export class LanguageService {
    * one are dropped (open documents keep their text). Whether something changed.
    */
   private async folderChanged(path: string): Promise<boolean> {
-    if (!this.isUserFile(path) || this.roots.length === 0) return false;
-    const segments = path.split('/');
-    if (segments.some((segment) => segment !== '' && isIgnoredFolder(segment))) return false;
+    if (!isWalkedPath(path, this.roots)) return false;
     const isFolder = await stat(path).then((s) => s.isDirectory(), () => undefined);
     if (isFolder === false) return false;
     if (isFolder === undefined) {
@@ -164,7 +157,6 @@ export class LanguageService {
         this.session.setFile(file, undefined);
         this.notices.delete(file);
       }
-      for (const owner of [...this.installed.keys()]) if (owner === path || owner.startsWith(`${path}/`)) this.installed.delete(owner);
       if (gone.length > 0) this.log(`${path} was deleted: ${gone.length} files dropped`);
       return gone.length > 0;
     }
@@ -186,20 +178,16 @@ export class LanguageService {
         this.connection.console.warn(`could not re-read ${owner}/.terraform: ${error instanceof Error ? error.message : String(error)}`);
         continue;
       }
-      const before = this.installed.get(owner);
+      // What the session holds under `.terraform` and the disk no longer has goes (`rm -rf .terraform`): the
+      // editor reports a deleted folder, not its files.
       let removed = 0;
-      for (const path of before ?? []) {
+      for (const path of this.session.filesUnder(`${owner}/.terraform`)) {
         this.notices.delete(path);
         if (result.files.has(path) || this.documents.get(pathToUri(path))) continue; // the open buffer wins over the disk
         this.session.setFile(path, undefined);
         removed++;
       }
-      for (const [path, text] of result.files) {
-        if (!this.documents.get(pathToUri(path))) this.session.setFile(path, text);
-      }
-      for (const notice of result.notices) this.notices.set(notice.file, notice);
-      if (result.files.size > 0) this.installed.set(owner, new Set(result.files.keys()));
-      else this.installed.delete(owner);
+      this.adopt(result);
       this.log(`re-read ${owner}/.terraform: ${result.files.size} files, ${removed} removed, in ${Date.now() - started} ms`);
     }
     this.schedule(0);
@@ -319,15 +307,10 @@ export class LanguageService {
     }
   }
 
-  /** Takes files read from disk into the session (open documents keep their text), remembering installed modules' files. */
+  /** Takes files read from disk into the session; open documents keep their text. */
   private adopt(result: ReadResult): void {
     for (const [path, text] of result.files) {
       if (!this.documents.get(pathToUri(path))) this.session.setFile(path, text);
-      const owner = installedModulesOwner(path, this.roots);
-      if (owner === undefined) continue;
-      let files = this.installed.get(owner);
-      if (files === undefined) this.installed.set(owner, (files = new Set()));
-      files.add(path);
     }
     for (const notice of result.notices) this.notices.set(notice.file, notice);
   }

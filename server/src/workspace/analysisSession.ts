@@ -19,7 +19,7 @@ import { ParseCache } from './parseCache';
 import { PerText } from './perText';
 import { SourceSnapshot } from './sourceSnapshot';
 import type { LineIndex } from '../syntax/text';
-import { fileReadPaths, localModuleCalls, mayReadFiles, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
+import { dirname, fileReadPaths, localModuleCalls, mayReadFiles, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 import { override } from '../model/override';
 
 export interface SessionOptions {
@@ -127,7 +127,7 @@ export class AnalysisSession {
     this.sortedPaths ??= [...this.texts.keys()].sort();
     const snapshot = new SourceSnapshot(this.sortedPaths, this.texts, this.cache, this.lineIndexes);
     const held = new Set<string>();
-    for (const p of this.sortedPaths) held.add(p.slice(0, Math.max(p.lastIndexOf('/'), 1)));
+    for (const p of this.sortedPaths) held.add(dirname(p));
     const missing = new Set<string>();
     for (const p of this.sortedPaths) {
       if (fileKind(p) !== 'terraform') continue;

@@ -46,3 +46,17 @@ export function isHclKind(kind: FileKind): boolean {
 export function isIgnoredFolder(name: string): boolean {
   return name === 'node_modules' || name === '.git' || name === '.hg' || name === '.svn' || name === '.venv' || name === '__pycache__' || name === '.editor-cache' || name === '.vscode-test' || name === '.aws-sam';
 }
+
+/**
+ * Whether the workspace walk reaches `path`: inside one of `workspaceRoots` (or the root itself), with no folder
+ * it skips (node_modules, .git, …) between the root and the path. Folders above the root do not count.
+ */
+export function isWalkedPath(path: string, workspaceRoots: readonly string[]): boolean {
+  for (const raw of workspaceRoots) {
+    const root = raw.length > 1 && raw.endsWith('/') ? raw.slice(0, -1) : raw;
+    const inside = path === root || (path.startsWith(root) && (root === '/' || path.charCodeAt(root.length) === 47));
+    if (!inside) continue;
+    return !path.slice(root.length).split('/').some((segment) => segment !== '' && isIgnoredFolder(segment));
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 // Which root module's installed modules (its `.terraform` folder) a file event concerns, and a debounced queue
 // that re-reads each such root module once per burst of events (`terraform init` writes many files at once).
 
-import { isIgnoredFolder } from './fileKinds';
+import { isWalkedPath } from './fileKinds';
 
 const dataDir = '/.terraform';
 const lockFile = '.lock.hcl';
@@ -19,15 +19,7 @@ export function installedModulesOwner(path: string, workspaceRoots: readonly str
     const end = at + dataDir.length;
     if (end === path.length || path.charCodeAt(end) === 47 /* '/' */ || path.slice(end) === lockFile) owner = path.slice(0, at);
   }
-  if (owner === undefined) return undefined;
-  for (const raw of workspaceRoots) {
-    const root = raw.length > 1 && raw.endsWith('/') ? raw.slice(0, -1) : raw;
-    const inside = owner === root || (owner.startsWith(root) && (root === '/' || owner.charCodeAt(root.length) === 47));
-    if (!inside) continue;
-    const between = owner.slice(root.length).split('/');
-    return between.some((segment) => segment !== '' && isIgnoredFolder(segment)) ? undefined : owner;
-  }
-  return undefined;
+  return owner !== undefined && isWalkedPath(owner, workspaceRoots) ? owner : undefined;
 }
 
 /**
