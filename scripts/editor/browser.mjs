@@ -13,6 +13,22 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: flags, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }
 
+/**
+ * Opens `file` (a path in the workspace) as a person would, Ctrl+P, its name, Enter, once the workbench is up,
+ * and waits until Hyperplane Lens's status bar item shows that the first analysis is done.
+ */
+export async function openFile(page, file, timeoutMs) {
+  await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: timeoutMs });
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type(file);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+  // The status bar item turns from the spinner to a count once the first analysis is done.
+  await page.locator('.statusbar-item', { hasText: 'Hyperplane Lens:' }).first().waitFor({ timeout: timeoutMs });
+}
+
 /** A page of the size the screenshots use, logging the browser console's errors to `log` if given. */
 export async function openPage(browser, url, log) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });

@@ -2,7 +2,7 @@
 // first use, following docs/real-editor-testing.md; idempotent, and a no-op once the marker file exists.
 //   node scripts/editor/install.mjs          install if needed, print the paths
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,16 @@ function run(cwd, command, args, extraEnv = {}) {
     env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
   });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+
+/**
+ * Installs the working tree as an extension of a fresh editor (`startEditorServer`'s `beforeStart`): the editor
+ * scans its extensions folder on first start, so a link to the working tree installs the freshly built
+ * extension without packaging it (`npm run package` + --install-extension does it for real).
+ */
+export function linkExtension(extensionsDir) {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  symlinkSync(repoRoot, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
 }
 
 /** Installs the editor unless it is complete already; throws with a clear message on failure. */

@@ -2,11 +2,11 @@
 // Hyperplane Lens installed from this working tree, runs "Hyperplane Lens: Show Topology", then double-clicks
 // containers and drags the background (scripts/editor/topologyMouse.mjs). Exits non-zero on failure.
 //   node scripts/editor/mouse-smoke.mjs [--shots DIR]      (build first: node scripts/build.mjs)
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launchBrowser } from './browser.mjs';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchBrowser, openFile } from './browser.mjs';
 import { Cleanups } from './cleanup.mjs';
-import { ensureEditor, repoRoot } from './install.mjs';
+import { ensureEditor, linkExtension } from './install.mjs';
 import { startEditorServer } from './server.mjs';
 import { checkTopologyMouse } from './topologyMouse.mjs';
 import { prepareWorkspace } from './workspace.mjs';
@@ -22,24 +22,17 @@ async function main() {
     if (shots) mkdirSync(shots, { recursive: true });
     const workspace = prepareWorkspace();
     cleanups.add(async () => workspace.remove());
-    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     const server = await startEditorServer({
       args: ['--default-folder', workspace.folder],
       settings: { 'editor.minimap.enabled': false },
-      beforeStart: ({ extensionsDir }) => symlinkSync(repoRoot, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`)),
+      beforeStart: ({ extensionsDir }) => linkExtension(extensionsDir),
     });
     cleanups.add(() => server.stop());
     const browser = await launchBrowser();
     cleanups.add(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
     await page.goto(server.url);
-    await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: timeoutMs });
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('terraform/lambda.tf');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
-    await page.keyboard.press('Enter');
-    await page.locator('.statusbar-item', { hasText: 'Hyperplane Lens:' }).first().waitFor({ timeout: timeoutMs });
+    await openFile(page, 'terraform/lambda.tf', timeoutMs);
     // The side bar closed: the diagram gets the room.
     await page.keyboard.press('Control+B');
     const done = await checkTopologyMouse(page, { shots });

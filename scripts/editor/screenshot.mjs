@@ -4,11 +4,10 @@
 //   node scripts/editor/screenshot.mjs --explain     runs "Explain Reachability" on the first function instead
 //                                                    (images/screenshot-explain.png)
 // Without --url it starts its own editor on a copy of examples/ (build first: node scripts/build.mjs).
-import { readFileSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launchBrowser, openPage } from './browser.mjs';
+import { resolve } from 'node:path';
+import { launchBrowser, openFile, openPage } from './browser.mjs';
 import { Cleanups } from './cleanup.mjs';
-import { ensureEditor, repoRoot } from './install.mjs';
+import { ensureEditor, linkExtension, repoRoot } from './install.mjs';
 import { startEditorServer } from './server.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
@@ -29,12 +28,11 @@ async function main() {
       ensureEditor();
       const workspace = prepareWorkspace();
       cleanups.add(async () => workspace.remove());
-      const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
       const server = await startEditorServer({
         args: ['--default-folder', workspace.folder],
         // The temporary folder's path in the breadcrumbs says nothing to a README reader.
         settings: { 'breadcrumbs.enabled': false },
-        beforeStart: ({ extensionsDir }) => symlinkSync(repoRoot, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`)),
+        beforeStart: ({ extensionsDir }) => linkExtension(extensionsDir),
       });
       cleanups.add(() => server.stop());
       url = server.url;
@@ -42,16 +40,7 @@ async function main() {
     const browser = await launchBrowser();
     cleanups.add(() => browser.close());
     const page = await openPage(browser, url);
-    await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: timeoutMs });
-    // Quick Open, as a person would: Ctrl+P, the file name, Enter.
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type(file);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
-    // The status bar item turns from the spinner to a count once the first analysis is done.
-    await page.locator('.statusbar-item', { hasText: 'Hyperplane Lens:' }).first().waitFor({ timeout: timeoutMs });
+    await openFile(page, file, timeoutMs);
     const squiggles = page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info');
     const drawn = await squiggles.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
     if (!drawn) console.warn(`no findings are drawn in ${file}; the screenshot shows the file without squiggles`);

@@ -2,10 +2,9 @@
 // with Hyperplane Lens installed, runs "Hyperplane Lens: Show Topology", puts the cursor in the `orders`
 // function (the panel highlights its paths) and saves images/screenshot-topology.png.
 //   node scripts/editor/screenshotTopology.mjs [--out images/x.png]      (build first: node scripts/build.mjs)
-import { readFileSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launchBrowser } from './browser.mjs';
-import { ensureEditor, repoRoot } from './install.mjs';
+import { resolve } from 'node:path';
+import { launchBrowser, openFile } from './browser.mjs';
+import { ensureEditor, linkExtension, repoRoot } from './install.mjs';
 import { startEditorServer } from './server.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
@@ -22,25 +21,17 @@ async function main() {
     ensureEditor();
     const workspace = prepareWorkspace();
     cleanups.unshift(async () => workspace.remove());
-    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     const server = await startEditorServer({
       args: ['--default-folder', workspace.folder],
       settings: { 'breadcrumbs.enabled': false, 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false },
-      beforeStart: ({ extensionsDir }) => symlinkSync(repoRoot, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`)),
+      beforeStart: ({ extensionsDir }) => linkExtension(extensionsDir),
     });
     cleanups.unshift(() => server.stop());
     const browser = await launchBrowser();
     cleanups.unshift(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1920, height: 1000 } });
     await page.goto(server.url);
-    await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: timeoutMs });
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('terraform/lambda.tf');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
-    await page.locator('.statusbar-item', { hasText: 'Hyperplane Lens:' }).first().waitFor({ timeout: timeoutMs });
+    await openFile(page, 'terraform/lambda.tf', timeoutMs);
     // Close the side bar: the picture needs the room.
     await page.keyboard.press('Control+B');
     // Cursor into the orders function (line 16), then open the panel beside the editor.

@@ -3,9 +3,8 @@
 // examples/ open. Ctrl-C or SIGTERM stops the editor and everything under it.
 //   npm start [-- --no-build]      (--no-build: serve dist/ as it is)
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureEditor, repoRoot } from './install.mjs';
+import { ensureEditor, linkExtension, repoRoot } from './install.mjs';
 import { startEditorServer } from './server.mjs';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -25,18 +24,13 @@ try {
   process.exit(1);
 }
 
-const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const server = await startEditorServer({
   port,
   args: ['--default-folder', folder],
   quiet: false,
   // Not only for tests: a local demo of files you own needs no trust prompt.
   settings: { 'workbench.startupEditor': 'none' },
-  beforeStart: ({ extensionsDir }) => {
-    // The editor scans its extensions folder on first start; a link to the working tree installs the
-    // freshly built extension without packaging it (`npm run package` + --install-extension does it for real).
-    symlinkSync(repoRoot, join(extensionsDir, `${packageJson.publisher}.${packageJson.name}-${packageJson.version}`));
-  },
+  beforeStart: ({ extensionsDir }) => linkExtension(extensionsDir),
 });
 console.log(`\nHyperplane Lens in VS Code: ${server.url}/  (folder ${folder})\nPress Ctrl-C to stop.\n`);
 
