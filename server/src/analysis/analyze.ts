@@ -47,6 +47,15 @@ function plan(fn: LambdaFunction, needs: readonly Need[], ipv6: boolean): Planne
   return out;
 }
 
+/**
+ * Whether a need asks for a network path. A private target that only control-plane IAM actions name
+ * (rds:DescribeDBClusters on a cluster) is reached through the service's regional API, not connected to (E1):
+ * it is reported, with the grants as its reasons, but not needed.
+ */
+function needsPath(need: Need | null): boolean {
+  return need !== null && !(need.kind === 'target' && need.controlOnly === true);
+}
+
 function aggregate(statuses: readonly ('yes' | 'no' | 'unknown')[]): ReachStatus {
   const yes = statuses.includes('yes');
   const no = statuses.includes('no');
@@ -61,7 +70,7 @@ const internetHop: Hop = Object.freeze({ component: null, componentKind: 'intern
 /** M1/E1 results of functions without VPC config are the same for every function: shared per destination. */
 function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): DestinationReach {
   // Built as one literal with toReach's field order, so every result shares one hidden class (docs/performance.md).
-  const reach = (f: Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'>, needed = p.need !== null, neededBecause = p.need?.because ?? []): DestinationReach => ({
+  const reach = (f: Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'>, needed = needsPath(p.need), neededBecause = p.need?.because ?? []): DestinationReach => ({
     destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: f.status, via: f.via, blockedAt: f.blockedAt, reason: f.reason,
     explanation: f.explanation, path: f.path, fixes: f.fixes, bySubnet: [], needed, neededBecause,
   });
@@ -74,7 +83,7 @@ function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): Dest
       hit = reach({ status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] }, false, []);
       cache.set(key, hit);
     }
-    return p.need === null ? hit : withNeed(hit, true, p.need.because);
+    return p.need === null ? hit : withNeed(hit, needsPath(p.need), p.need.because);
   }
   const t = p.spec.target;
   if (t.publiclyAccessible !== false) {
@@ -104,7 +113,7 @@ function toReach(p: Planned, evals: readonly Evaluation[]): DestinationReach {
     path: lead?.path ?? [],
     fixes: zipFixes(blocked.map((e) => e.fixes)),
     bySubnet: evals.map((e) => ({ subnet: e.subnet, status: e.status, via: e.via, path: e.path, blockedAt: e.blockedAt, reason: e.reason, code: e.code })),
-    needed: p.need !== null,
+    needed: needsPath(p.need),
     neededBecause: p.need?.because ?? [],
   };
 }
@@ -152,7 +161,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
       }
       reach = planned.map((p) => ({
         destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: 'unknown', via: null, blockedAt: null,
-        reason: 'LAMBDA_UNKNOWN_INPUT', explanation: reason, path: [], fixes: [], bySubnet: [], needed: p.need !== null, neededBecause: p.need?.because ?? [],
+        reason: 'LAMBDA_UNKNOWN_INPUT', explanation: reason, path: [], fixes: [], bySubnet: [], needed: needsPath(p.need), neededBecause: p.need?.because ?? [],
       }));
     } else {
       // Known subnets, or one whole unknown list whose groups are known: the group filters still decide (M5).
@@ -174,7 +183,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
           shared.set(key, hit);
         }
         evaluations.set(p.key, hit.evals);
-        return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, p.need !== null, p.need?.because ?? []);
+        return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);
       });
       if (ipv6) reach = withIpv6OnlyEgress(reach);
     }

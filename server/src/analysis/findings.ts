@@ -133,9 +133,8 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
       continue;
     }
     const ipv6Only = reach.reason === IPV6_ONLY_EGRESS;
+    // Not needed includes a target that only control-plane grants name (E1: those calls go to the regional API).
     if (!reach.needed || (reach.status !== 'no' && reach.status !== 'partial' && !ipv6Only)) continue;
-    // E1: control-plane grants on a private resource (elasticache:ModifyReplicationGroup) go to the regional API.
-    if (reach.destinationKind === 'target' && fact.needs.some((n) => n.kind === 'target' && n.target.id === reach.target && n.controlOnly === true)) continue;
     const because = reach.neededBecause[0] ? ` (${reach.neededBecause[0]})` : '';
     const evals = fact.evaluations.get(reach.destination) ?? [];
     const blocks = evals.flatMap((e) => e.blocks);

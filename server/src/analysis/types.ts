@@ -95,7 +95,11 @@ export interface DestinationReach {
   /** Alternatives: each fix alone makes the destination reachable. */
   readonly fixes: readonly Fix[];
   readonly bySubnet: readonly SubnetReach[];
-  /** Whether the function is known to need this destination (env vars, role policies, file systems…), and why. */
+  /**
+   * Whether the function is known to need a network path to this destination (env vars, role policies, file
+   * systems…), and why. A target named only by control-plane IAM actions is not needed (E1: those calls go to
+   * the service's regional API); `neededBecause` then still lists the grants that name it.
+   */
   readonly needed: boolean;
   readonly neededBecause: readonly string[];
 }

@@ -20,6 +20,8 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
     for (const d of diagnostics) {
       const at = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
       lines.push(`  ${c('grey', at)} ${c(severityColour[d.severity], d.severity.padEnd(11))} ${d.message} ${c('grey', `[${d.code}]`)}`);
+      // Related locations (the blocking component, the module call a fix goes through), as compilers print notes.
+      for (const r of d.related) lines.push(`${' '.repeat(11)}${c('grey', `↳ ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}`)} ${r.message}`);
     }
     lines.push('');
   }
@@ -29,13 +31,18 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
       // A list the workspace does not define (var.subnet_ids) is one '(unknown subnet)' entry: not "1 subnet".
       const subnets = f.subnets.length > 0 && f.subnets.every((s) => s === unknownSubnetName) ? 'subnets unknown' : `${f.subnets.length} subnet(s)`;
       const where = f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${subnets}` : 'Lambda service VPC only';
-      const reach = Object.entries(f.reach)
-        .map(([dest, r]) => `${dest} ${symbol(r.status, c)}`)
-        .join('  ');
+      const entries = Object.entries(f.reach);
+      const listed = (needed: boolean): string => entries.filter(([, r]) => r.needed === needed).map(([dest, r]) => `${dest} ${symbol(r.status, c)}`).join('  ');
       lines.push(`  ${f.id}${f.cdkPath !== undefined ? ` [CDK ${f.cdkPath}]` : ''} ${c('grey', `(${f.file}:${f.range.start.line + 1}; ${where})`)}`);
-      if (reach) lines.push(`    ${reach}`);
+      // What it needs first: a blocked destination it does not use (s3 ✗ for a function that only talks to its
+      // database) is no finding, and a reader should not have to guess which is which.
+      const needs = listed(true);
+      const others = listed(false);
+      if (needs) lines.push(`    ${c('bold', 'needs ')}  ${needs}`);
+      if (others) lines.push(`    ${c('grey', 'others')}  ${others}`);
       if (f.sharesEniWith.length > 0) lines.push(`    ${c('grey', `shares Hyperplane ENIs with ${f.sharesEniWith.join(', ')}`)}`);
     }
+    lines.push(c('grey', `  ✓ reachable  ◐ from some subnets only  ✗ blocked  ? unknown; needs: what its environment, role or file systems show it uses; \`hyperplane-lens explain FUNCTION\` shows each path`));
     lines.push('');
   }
   const count = (s: string): number => report.diagnostics.filter((d) => d.severity === s).length;

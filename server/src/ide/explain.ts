@@ -86,6 +86,7 @@ export function explainMarkdown(result: AnalysisResult, model: ModelView, report
 function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => string): string[] {
   const lines = [`## ${statusIcon[reach.status]} ${reach.label}: ${statusWord[reach.status]}${reach.via ? ` via ${viaText(reach.via)}` : ''}`, ''];
   if (reach.needed && reach.neededBecause.length) lines.push(`Needed because ${reach.neededBecause.join('; ')}.`, '');
+  else if (reach.neededBecause.length) lines.push(`Not needed for a connection: ${reach.neededBecause.join('; ')}, with control-plane actions only, which go to the service's regional API (E1).`, '');
   if (reach.explanation) lines.push(reach.explanation, '');
   if (reach.path.length) {
     lines.push('| | hop | decision |', '|---|---|---|');

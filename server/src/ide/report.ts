@@ -25,6 +25,10 @@ export interface JsonReach {
   readonly path: readonly string[];
   readonly fixes: readonly string[];
   readonly bySubnet: Readonly<Record<string, 'yes' | 'no' | 'unknown'>>;
+  /** Whether the function is known to need a network path here (its environment, role or file systems say so). */
+  readonly needed: boolean;
+  /** Why it is needed; for a target named only by control-plane IAM actions (not needed), those grants. */
+  readonly neededBecause: readonly string[];
 }
 
 export interface JsonFunction {
@@ -122,6 +126,8 @@ export function buildJsonReport(
         path: r.path.map((h) => `${h.label}: ${h.detail}`),
         fixes: r.fixes.map((f) => f.description),
         bySubnet,
+        needed: r.needed,
+        neededBecause: r.neededBecause,
       };
     }
     return {

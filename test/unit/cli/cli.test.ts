@@ -29,6 +29,8 @@ describe('hyperplane-lens CLI', function () {
     assert.strictEqual(reports.reach.s3?.status, 'no');
     assert.strictEqual(reports.reach.s3?.blockedAt, 'aws_route_table.data');
     assert.ok((reports.reach.s3?.fixes.length ?? 0) >= 1);
+    assert.strictEqual(reports.reach.s3?.needed, true);
+    assert.ok((reports.reach.s3?.neededBecause.length ?? 0) >= 1, 'a needed destination says why');
     const orders = report.functions.find((f) => f.id === 'aws_lambda_function.orders');
     assert.strictEqual(orders?.reach.internet?.status, 'partial');
     assert.deepStrictEqual(orders?.reach.internet?.bySubnet, { 'aws_subnet.app_a': 'yes', 'aws_subnet.app_b': 'no' });
@@ -45,6 +47,10 @@ describe('hyperplane-lens CLI', function () {
     assert.match(r.stdout, /^examples\/terraform\/lambda\.tf$/m);
     assert.match(r.stdout, /LAMBDA_NO_ROUTE_S3/);
     assert.match(r.stdout, /\d+ function\(s\), \d+ Hyperplane ENI\(s\): \d+ error\(s\)/);
+    // Each finding's related locations follow it; each function lists what it needs apart from the rest.
+    assert.match(r.stdout, /\[LAMBDA_NO_ROUTE_S3\]\n +↳ examples\/terraform\/network\.tf:\d+:\d+ /);
+    assert.match(r.stdout, /^ {2}aws_lambda_function\.reports \(examples\/terraform\/lambda\.tf:\d+; .+\)\n {4}needs {3}(.* )?s3 ✗.*\n {4}others {2}/m);
+    assert.match(r.stdout, /✓ reachable {2}◐ from some subnets only {2}✗ blocked {2}\? unknown/);
     assert.ok(!r.stdout.includes('\u001b['), 'no colours when not a terminal');
   });
 

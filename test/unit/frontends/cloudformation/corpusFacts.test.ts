@@ -168,6 +168,16 @@ Resources:${network}
     it('elasticache:Connect (IAM auth to the cache itself) still is an E1 error', () => {
       const run = analyseWorkspace({ '/t/template.yaml': template('elasticache:Connect') }, 'eu-west-1');
       assert.equal(findingsOf(run, 'LAMBDA_PRIVATE_TARGET_WITHOUT_VPC').length, 1);
+      assert.equal(reachOf(run.result, 'Snapshot', 'Redis')?.needed, true);
+    });
+
+    it('the cache is still reported, as not needed, with the control-plane grant as its reason', () => {
+      // The hover, the code lens, `explain` and the CLI all read `needed`: none may call this destination needed.
+      const run = analyseWorkspace({ '/t/template.yaml': template('elasticache:ModifyReplicationGroup') }, 'eu-west-1');
+      const redis = reachOf(run.result, 'Snapshot', 'Redis');
+      assert.equal(redis?.status, 'no');
+      assert.equal(redis?.needed, false);
+      assert.deepEqual(redis?.neededBecause, ['role Role grants access to Redis']);
     });
   });
 
