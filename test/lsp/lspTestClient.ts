@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { createConnection } from 'vscode-languageserver/node';
+import type { LanguageService } from '../../server/src/lsp/languageService';
 import { startServer } from '../../server/src/lsp/startServer';
 
 export class TestClient {
@@ -17,6 +18,8 @@ export class TestClient {
   constructor(
     readonly connection: MessageConnection,
     private readonly child?: ChildProcess,
+    /** The server's service, when it runs in this process (to check its state after an event). */
+    readonly service?: LanguageService,
   ) {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
@@ -87,8 +90,8 @@ export class TestClient {
 export function startInProcess(): TestClient {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  startServer(createConnection(toServer, toClient));
-  return new TestClient(createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
+  const service = startServer(createConnection(toServer, toClient));
+  return new TestClient(createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), undefined, service);
 }
 
 /** The standalone server (`node dist/server.js --stdio`), as another editor would start it. */

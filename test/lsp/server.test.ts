@@ -38,6 +38,20 @@ describe('language server', () => {
     assert.ok(diagnostics.some((d) => d.severity === 1 && d.source === 'Hyperplane Lens'), JSON.stringify(diagnostics));
   });
 
+  it('starts no analysis after the shutdown request', async () => {
+    client = startInProcess();
+    await client.initialize(null);
+    const doc = 'untitled:main.tf';
+    await client.open(doc, 'terraform', 'resource "aws_vpc" "a" {\n  cidr_block = \n}\n');
+    await client.waitForDiagnostics(doc, (d) => d.length > 0);
+    await client.request('shutdown', null);
+    await client.change(doc, 'resource "aws_vpc" "a" {\n  cidr_block = "10.0.0.0/16"\n}\n');
+    // Messages are handled in order: once a later request is answered, the edit has been seen (an unknown
+    // command is answered without analysing, unlike most requests, which bring the analysis up to date).
+    await client.request('workspace/executeCommand', { command: 'not-a-command' });
+    assert.strictEqual(client.service?.pendingWork, false, 'the edit after shutdown scheduled an analysis');
+  });
+
   it('ignores YAML that is not CloudFormation', async () => {
     client = startInProcess();
     await client.initialize(null);

@@ -53,6 +53,8 @@ export class LanguageService {
   /** Called folders outside the workspace folders already looked at (see readOutsideModules). */
   private readonly outsideTried = new Set<string>();
   private readingOutside = false;
+  /** Set by the LSP `shutdown` request: nothing is analysed or re-read after it (the client sends `exit` next). */
+  private stopped = false;
 
   constructor(
     private readonly connection: Connection,
@@ -123,6 +125,7 @@ export class LanguageService {
   }
 
   async filesChanged(uris: readonly string[]): Promise<void> {
+    if (this.stopped) return;
     let reloaded = false;
     for (const uri of new Set(uris)) {
       const path = uriToPath(uri);
@@ -226,7 +229,21 @@ export class LanguageService {
     progress?.done();
   }
 
+  /** LSP `shutdown`: drops the pending analysis and re-reads, and starts none after it. */
+  shutdown(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.installedRescans.dispose();
+  }
+
+  /** Whether an analysis or a re-read of installed modules is waiting to run. */
+  get pendingWork(): boolean {
+    return this.timer !== undefined || this.installedRescans.busy;
+  }
+
   schedule(delay: number): void {
+    if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

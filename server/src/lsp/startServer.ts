@@ -67,6 +67,7 @@ export function startServer(connection: Connection): LanguageService {
   documents.onDidOpen((e) => service.documentChanged(e.document, true));
   documents.onDidChangeContent((e) => service.documentChanged(e.document, false));
   documents.onDidClose((e) => void service.documentClosed(e.document));
+  connection.onShutdown(() => service.shutdown());
   connection.onDidChangeWatchedFiles((e) => void service.filesChanged(e.changes.map((c) => c.uri)));
 
   registerFeatures(connection, documents, service);
