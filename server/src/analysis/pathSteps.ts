@@ -178,7 +178,8 @@ export function natFixes(model: NetworkModel, src: Source): Fix[] {
   // A NAT gateway the code declares but does not create (count 0): the fix is to create it, not to add one.
   const declared = model.notCreated?.find((n) => n.resourceType === 'aws_nat_gateway');
   if (declared) {
-    return [{ description: `${declared.address} is not created: ${declared.reason}${declared.hint ? `; ${declared.hint}` : ''}`, changes: [{ kind: 'other', component: null }] }];
+    // Worded as the change to make (fixes are joined with "and"): a bare "is not created" reads as a fact.
+    return [{ description: `create ${declared.address} (${declared.reason})${declared.hint ? `: ${declared.hint}` : ''}`, changes: [{ kind: 'other', component: null }] }];
   }
   const pub = publicSubnetOf(model, src.vpc);
   const natChanges: Change[] = [{ kind: 'add-nat-gateway', vpc: src.vpc, publicSubnet: pub?.id ?? null }, { kind: 'add-nat-route', routeTable: table, natGateway: null }];

@@ -639,9 +639,9 @@ export class PathSearch {
     if (service === 's3' || service === 'dynamodb') {
       const existing = this.gatewayEndpoint(src, service);
       if (existing) return { description: `associate ${existing.address} with ${nameOf(this.model, table)}`, changes: [{ kind: 'associate-endpoint-route-table', endpoint: existing.id, routeTable: table }] };
-      return { description: `add a ${service} gateway endpoint associated with ${nameOf(this.model, table)}`, changes: [{ kind: 'add-gateway-endpoint', vpc: src.vpc, service, routeTables: [table] }] };
+      return { description: `add ${service === 's3' ? 'an S3' : 'a DynamoDB'} gateway endpoint associated with ${nameOf(this.model, table)}`, changes: [{ kind: 'add-gateway-endpoint', vpc: src.vpc, service, routeTables: [table] }] };
     }
-    return { description: `add a ${service} interface endpoint with private DNS in ${src.subnet.address}`, changes: [{ kind: 'add-interface-endpoint', vpc: src.vpc, service, subnets: [src.subnet.id] }] };
+    return { description: `add an interface endpoint for ${service} with private DNS in ${src.subnet.address}`, changes: [{ kind: 'add-interface-endpoint', vpc: src.vpc, service, subnets: [src.subnet.id] }] };
   }
 
   /** The service's public endpoint after the SG: gateway endpoint route (E7) or the internet path (E6). */

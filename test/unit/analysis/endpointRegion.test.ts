@@ -66,7 +66,7 @@ describe('gateway endpoints serve their own Region (E7)', () => {
       '  ✓ security groups aws_security_group.fn (egress): egress rule tcp 443-443 to 0.0.0.0/0 allows a public IPv4 address tcp 443',
       '  ✓ gateway endpoint aws_vpc_endpoint.s3: not used: it serves s3 in us-east-1, not in the VPC\'s Region eu-west-1 (E7)',
       '  ✗ route table aws_route_table.rt: no route covers the destination',
-      '  fix: add a s3 gateway endpoint associated with aws_route_table.rt',
+      '  fix: add an S3 gateway endpoint associated with aws_route_table.rt',
       '  fix: attach an internet gateway to aws_vpc.v, add a public subnet whose route table sends 0.0.0.0/0 to it, add a public NAT gateway in that subnet and route 0.0.0.0/0 in aws_route_table.rt to the NAT gateway',
     ].join('\n'));
   });

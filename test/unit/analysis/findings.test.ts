@@ -23,7 +23,7 @@ describe('findings', () => {
     assert.equal(fn?.function, 'f');
     assert.equal(f.origin.span.end - f.origin.span.start, 1, 'the vpc_config span of the fixture function, not its declaration');
     assert.deepEqual(f.related.map((x) => x.component), ['priv']);
-    assert.deepEqual(f.fixes.map((x) => x.description), ['add a s3 gateway endpoint associated with priv', 'add a public NAT gateway in pub and route 0.0.0.0/0 in priv to it']);
+    assert.deepEqual(f.fixes.map((x) => x.description), ['add an S3 gateway endpoint associated with priv', 'add a public NAT gateway in pub and route 0.0.0.0/0 in priv to it']);
   });
 
   it('LAMBDA_NO_ROUTE_AWS_SERVICE from role actions; LAMBDA_PARTIAL_REACH when one subnet works', () => {

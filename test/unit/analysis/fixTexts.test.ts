@@ -46,7 +46,7 @@ describe('fix texts', () => {
     const result = analyze({ '/w/main.tf': vpc + publicSubnet + conditionalNat, '/w/terraform.tfvars': 'enable_nat = false\n' });
     const internet = reachOf(result, 'internet');
     assert.equal(internet.status, 'no');
-    assert.deepEqual(internet.fixes.map((f) => f.description), ['aws_nat_gateway.nat is not created: count = var.enable_nat ? 1 : 0 is 0; set enable_nat = true']);
+    assert.deepEqual(internet.fixes.map((f) => f.description), ['create aws_nat_gateway.nat (count = var.enable_nat ? 1 : 0 is 0): set enable_nat = true']);
     const finding = result.findings.find((f) => f.rule === 'LAMBDA_NO_ROUTE_INTERNET');
     assert.match(finding?.message ?? '', /no route covers the destination \(E3\)$/);
   });
@@ -54,7 +54,22 @@ describe('fix texts', () => {
   it('says "set … = false" for a negated condition', () => {
     const text = (vpc + publicSubnet + conditionalNat).replace(/count = var\.enable_nat \? 1 : 0/g, 'count = !var.enable_nat ? 1 : 0');
     const result = analyze({ '/w/main.tf': text, '/w/terraform.tfvars': 'enable_nat = true\n' });
-    assert.deepEqual(reachOf(result, 'internet').fixes.map((f) => f.description), ['aws_nat_gateway.nat is not created: count = !var.enable_nat ? 1 : 0 is 0; set enable_nat = false']);
+    assert.deepEqual(reachOf(result, 'internet').fixes.map((f) => f.description), ['create aws_nat_gateway.nat (count = !var.enable_nat ? 1 : 0 is 0): set enable_nat = false']);
+  });
+
+  it('in a module, names the variables of a combined condition and the module call that sets them', () => {
+    // terraform-aws-modules/vpc: count = local.create_vpc && var.enable_nat_gateway ? local.nat_gateway_count : 0.
+    const network = (vpc + publicSubnet + conditionalNat)
+      .replace(provider('us-east-1'), '')
+      .replace(/count = var\.enable_nat \? 1 : 0/g, 'count = local.on && (var.enable_nat || var.force_nat) ? local.n : 0')
+      .replace('variable "enable_nat" { type = bool }', 'variable "enable_nat" { type = bool }\nvariable "force_nat" { default = false }\nlocals {\n  on = true\n  n = 1\n}');
+    const result = analyze({
+      '/w/main.tf': `${provider('us-east-1')}module "net" {\n  source = "./net"\n  enable_nat = false\n}\n`,
+      '/w/net/main.tf': network,
+    });
+    assert.deepEqual(reachOf(result, 'internet').fixes.map((f) => f.description), [
+      'create module.net.aws_nat_gateway.nat (count = local.on && (var.enable_nat || var.force_nat) ? local.n : 0 is 0): set enable_nat = true or force_nat = true in module "net"',
+    ]);
   });
 
   it('a created NAT gateway gives no fix; the finding for a service cites E6', () => {
