@@ -1,6 +1,6 @@
 // `hyperplane-lens explain FUNCTION --to DESTINATION`: one function's paths as text.
 
-import { explainMarkdown, findFunctionReport, markdownToText } from '../ide/explain';
+import { explainMarkdown, findFunctionReport, functionsEndingWith, markdownToText } from '../ide/explain';
 import { flag, UsageError, type ParsedArgs } from './args';
 import type { LoadedWorkspace } from './loadWorkspace';
 
@@ -14,7 +14,7 @@ export async function explainText(args: ParsedArgs, load: (args: ParsedArgs, pat
   const report = findFunctionReport(result, model, fn);
   if (!report) {
     const known = result.functions.map((f) => model.get(f.function)?.address ?? f.function);
-    const several = known.filter((a) => a.endsWith(`.${fn}`));
+    const several = functionsEndingWith(result, model, fn).map((f) => model.get(f.function)?.address ?? f.function);
     if (several.length > 1) throw new UsageError(`'${fn}' names several functions: ${several.join(', ')}; give the whole address`);
     throw new UsageError(`no function '${fn}' in the workspace${known.length ? ` (known: ${known.slice(0, 20).join(', ')})` : ''}`);
   }

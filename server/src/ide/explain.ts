@@ -14,14 +14,22 @@ const verdictIcon = { pass: '✓', block: '✗', unknown: '?' } as const;
 
 /**
  * The function a user names: by id, by address, else by the end of its address when only one function's
- * address ends so (`aws_lambda_function.this[0]` for `module.api.aws_lambda_function.this[0]`).
+ * address ends so (`aws_lambda_function.this[0]` for `module.api.aws_lambda_function.this[0]`, the logical id
+ * `Fn` for `NestedStack/Fn`).
  */
 export function findFunctionReport(result: AnalysisResult, model: ModelView, key: string): FunctionReport | undefined {
   const exact = result.functions.find((f) => f.function === key) ?? result.functions.find((f) => model.get(f.function)?.address === key);
   if (exact) return exact;
-  const suffix = `.${key}`;
-  const matches = result.functions.filter((f) => model.get(f.function)?.address.endsWith(suffix) === true);
+  const matches = functionsEndingWith(result, model, key);
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** The functions whose address ends with `key` after a Terraform `.` or a nested stack's `/`. */
+export function functionsEndingWith(result: AnalysisResult, model: ModelView, key: string): FunctionReport[] {
+  return result.functions.filter((f) => {
+    const address = model.get(f.function)?.address;
+    return address !== undefined && (address.endsWith(`.${key}`) || address.endsWith(`/${key}`));
+  });
 }
 
 export function whereItRuns(report: FunctionReport, model: ModelView): string {
@@ -84,13 +92,15 @@ export function explainMarkdown(result: AnalysisResult, model: ModelView, report
 }
 
 function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => string): string[] {
-  const lines = [`## ${statusIcon[reach.status]} ${reach.label}: ${statusWord[reach.status]}${reach.via ? ` via ${viaText(reach.via)}` : ''}`, ''];
+  // `via` of a blocked or undecided answer is the way the traffic takes as far as it gets, not a way that works.
+  const via = reach.via === null ? '' : reach.status === 'no' || reach.status === 'unknown' ? ` (path via ${viaText(reach.via)})` : ` via ${viaText(reach.via)}`;
+  const lines = [`## ${statusIcon[reach.status]} ${reach.label}: ${statusWord[reach.status]}${via}`, ''];
   if (reach.needed && reach.neededBecause.length) lines.push(`Needed because ${reach.neededBecause.join('; ')}.`, '');
   else if (reach.neededBecause.length) lines.push(`Not needed for a connection: ${reach.neededBecause.join('; ')}, with control-plane actions only, which go to the service's regional API (E1).`, '');
   if (reach.explanation) lines.push(reach.explanation, '');
   if (reach.path.length) {
     lines.push('| | hop | decision |', '|---|---|---|');
-    for (const hop of reach.path) lines.push(`| ${verdictIcon[hop.verdict]} | ${escapeCell(hop.label)} | ${escapeCell(hopDetail(hop))} |`);
+    lines.push(...hopRows(reach.path));
     lines.push('');
   }
   if (reach.bySubnet.length > 1) {
@@ -104,6 +114,27 @@ function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => s
     lines.push('');
   }
   return lines;
+}
+
+/**
+ * The hop table. A blocked path is followed past its first block to find every blocker (all of them need a
+ * change), so the hops after it are marked as what happens once the block is fixed: a ✓ "reached" at the end
+ * of a blocked path would read as reached.
+ */
+function hopRows(path: readonly Hop[]): string[] {
+  const rows: string[] = [];
+  let blocked = false;
+  path.forEach((hop, i) => {
+    const pastBlock = blocked && hop.verdict === 'pass';
+    const last = i === path.length - 1;
+    const detail = pastBlock && last ? `${hopDetail(hop)}, once the blocks above are fixed` : hopDetail(hop);
+    rows.push(`| ${pastBlock ? '(✓)' : verdictIcon[hop.verdict]} | ${escapeCell(hop.label)} | ${escapeCell(detail)} |`);
+    if (hop.verdict === 'block' && !blocked && !last) {
+      blocked = true;
+      rows.push('| ⋯ | past the block | the rest of the path, as it would be with this hop fixed |');
+    }
+  });
+  return rows;
 }
 
 function hopDetail(hop: Hop): string {

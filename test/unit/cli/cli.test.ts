@@ -119,6 +119,15 @@ describe('hyperplane-lens CLI', function () {
     assert.match(two.stderr, /module\.api\.aws_lambda_function\.this.*module\.jobs\.aws_lambda_function\.this|module\.jobs\.aws_lambda_function\.this.*module\.api\.aws_lambda_function\.this/);
   });
 
+  it('explain finds a function of a nested stack by its logical id', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hl-explain-nested-'));
+    writeFileSync(path.join(dir, 'main.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Api:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./api.yaml\n");
+    writeFileSync(path.join(dir, 'api.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Handler:\n    Type: AWS::Lambda::Function\n    Properties:\n      Role: arn:aws:iam::123456789012:role/r\n      Runtime: python3.12\n      Handler: index.handler\n      Code: { ZipFile: x }\n");
+    const r = run(['explain', 'Handler', '--to', 's3', dir]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Api\/Handler$/m);
+  });
+
   it('usage errors exit with code 2 and a clear message', () => {
     for (const args of [['check', '--format', 'xml', 'examples'], ['check', '--bogus'], ['check', 'no/such/path'], ['frobnicate'], ['explain'], ['check', 'examples', '--config', 'no/such/config.json']]) {
       const r = run(args);
