@@ -8,6 +8,7 @@ import type { Span } from '../../syntax/text';
 import type { Problem } from '../../model/origin';
 import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfUnknown, type TfValue } from './value';
 import { binaryOp, collectRefs, isPending, pendingReason, sortedObject, toBoolValue, toNumberValue, toStringValue, unaryOp } from './valueOps';
+import { prefixedReason } from './unknownReasons';
 import { isFunctionError, type TfFunction } from './functions/result';
 import { isTerraformFunction } from './functions/catalogue';
 
@@ -117,7 +118,7 @@ export function materialize(v: Lv): TfValue {
 
 /** An unknown derived from a pending input, keeping refs and the error mark. */
 function derived(ctx: EvalContext, what: string, cause: TfValue, sources: readonly TfValue[]): TfUnknown {
-  const reason = isPending(cause) ? (what ? `${what}: ${pendingReason(cause)}` : pendingReason(cause)) : what;
+  const reason = isPending(cause) ? (what ? prefixedReason(what, pendingReason(cause)) : pendingReason(cause)) : what;
   const refs = collectRefs(sources);
   const origin = isTfUnknown(cause) ? cause.origin : undefined;
   const u = unknownValue(reason, { refs, ...(origin ? { origin } : {}) });

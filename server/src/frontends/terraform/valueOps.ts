@@ -4,6 +4,7 @@
 
 import type { HclBinaryOp } from '../../syntax/hcl/ast';
 import { type TfFunctionResult, tfError, isFunctionError } from './functions/result';
+import { chainedReason } from './unknownReasons';
 import { type TfObject, type TfRef, type TfUnknown, type TfValue, isTfObject, isTfRef, isTfUnknown } from './value';
 
 export type TfTypeName = 'string' | 'number' | 'bool' | 'null' | 'tuple' | 'object' | 'unknown';
@@ -87,7 +88,7 @@ export function unknownBecause(what: string, cause: Pending, sources: readonly T
   const origin = isTfUnknown(cause) ? cause.origin : undefined;
   return {
     unknown: true,
-    reason: `${what} because ${pendingReason(cause)}`,
+    reason: chainedReason(what, pendingReason(cause)),
     ...(origin !== undefined ? { origin } : {}),
     ...(refs.length > 0 ? { refs } : {}),
   };
