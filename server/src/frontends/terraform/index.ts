@@ -86,7 +86,8 @@ function summariseUnsupported(tree: ModuleTree, report: (p: Problem) => void): v
       const first = [...types.values()].reduce((a, b) => (a.span.start <= b.span.start ? a : b));
       report({
         code: 'tf-unsupported-types',
-        severity: 'information',
+        // In a module `terraform init` installed the user can change nothing: a hint, out of the Problems list.
+        severity: file.includes('/.terraform/') ? 'hint' : 'information',
         message: `${total} resource${total === 1 ? '' : 's'} of ${list.length} type${list.length === 1 ? '' : 's'} ${total === 1 ? 'is' : 'are'} not modelled: ${list.map(([t, e]) => `${t} (${e.count})`).join(', ')}.`,
         file,
         span: first.span,

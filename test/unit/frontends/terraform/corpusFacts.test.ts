@@ -132,6 +132,24 @@ resource "aws_lb_listener" "l" {}
       '1 resource of 1 type is not modelled: aws_lb_listener (1).',
     ]);
   });
+
+  it('says it as a hint in a module terraform init installed, where the user changes nothing', () => {
+    const run = analyseWorkspace(`
+//- /w/main.tf
+module "lb" {
+  source = "acme/lb/aws"
+}
+resource "aws_lb_listener" "mine" {}
+//- /w/.terraform/modules/modules.json
+{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"lb","Source":"registry.terraform.io/acme/lb/aws","Dir":".terraform/modules/lb"}]}
+//- /w/.terraform/modules/lb/main.tf
+resource "aws_lb_listener" "l" {}
+`);
+    assert.deepEqual(run.problems.filter((p) => p.code === 'tf-unsupported-types').map((p) => `${p.file} ${p.severity}`).sort(), [
+      '/w/.terraform/modules/lb/main.tf hint',
+      '/w/main.tf information',
+    ]);
+  });
 });
 
 describe('AZ names picked at plan time, told from zone ids as terraform-aws-modules/vpc does', () => {
