@@ -176,8 +176,25 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
     const where = reach.blockedAt !== null ? ` at ${f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? displayName(f.model, reach.blockedAt)}` : '';
     f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
   }
+  undecidedFinding(f, fact);
   publicSubnetFinding(f, fact);
   natOtherAzFinding(f, fact);
+}
+
+/**
+ * M5: the needed destinations whose answer depends on what the workspace does not say, once per function and
+ * at the function: the reading notes that explain them sit elsewhere (a parameter, an installed module), and a
+ * "?" in the lens alone does not say why. Endpoint-policy unknowns have their own note (VPCE_POLICY_DENIES).
+ */
+function undecidedFinding(f: Findings, fact: FunctionFacts): void {
+  const undecided = fact.reach.filter((r) => r.needed && r.status === 'unknown' && r.reason !== 'VPCE_POLICY_DENIES');
+  const first = undecided[0];
+  if (first === undefined) return;
+  const { fn } = fact;
+  // The explanation names the undecided hop itself ("network ACL … (inbound): cannot tell whether …").
+  f.add(rules.LAMBDA_REACH_UNKNOWN, fn.id, locate(fn),
+    `cannot tell whether ${fn.address} reaches ${listWords(undecided.map((r) => r.label))}, which it needs: ${first.explanation}`,
+    f.related([...new Set(undecided.map((r) => r.blockedAt))], 'undecided at'), [], undefined, undecided.map((r) => r.destination).join(','));
 }
 
 /**

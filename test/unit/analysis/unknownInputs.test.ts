@@ -46,6 +46,21 @@ describe('unknown inputs: blocks independent of the unknowns decide', () => {
     assert.equal(reach(r, 'f', 'db').status, 'unknown');
   });
 
+  it('notes once, at the function, the needed destinations that stay unknown and why (LAMBDA_REACH_UNKNOWN)', () => {
+    const r = docdb().sg('open', { vpc: 'v', egress: ['tcp:27017:0.0.0.0/0'] }).fn('f', { subnets: [subnet1], sgs: ['open'], env: { DB: 'db' } }).analyze();
+    const notes = r.findings.filter((f) => f.rule === 'LAMBDA_REACH_UNKNOWN');
+    assert.deepEqual(notes.map((f) => [f.severity, f.message]), [
+      ['information', 'cannot tell whether f reaches db, which it needs: subnet parameter SubnetId1: the subnet is unknown: parameter SubnetId1 has no default'],
+    ]);
+    // Destinations the function does not need are not noted, whatever their answer.
+    assert.equal(reach(r, 'f', 's3').needed, false);
+  });
+
+  it('gives no unknown note when the needed destination is decided', () => {
+    const r = docdb().fn('f', { subnets: [subnet1, subnet2], sgs: ['lambda'], env: { DB: 'db' } }).analyze();
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'LAMBDA_REACH_UNKNOWN'), []);
+  });
+
   it('the target SG ingress blocks too when it admits nothing on the port, even with the target subnets unknown', () => {
     const r = standardNetwork()
       .sg('dbsg', { vpc: 'v', ingress: ['tcp:5432:10.9.0.0/16'] })
