@@ -1,8 +1,9 @@
 // Hover text (Markdown) for what is under the cursor: a reference's resolved value, or the declared object:
-// a function (where it runs, its Hyperplane ENIs, its reach table, blocked paths hop by hop), a subnet (ENIs,
-// addresses, route table and NACL in effect), a filter or gateway (which functions' paths use it and what it
-// decides), a peering connection (whether it is accepted, P10), a regional service or target (how each function
-// reaches it). Concise, scannable.
+// a function (where it runs, its reach table, blocked paths hop by hop, then its Hyperplane ENIs and sizing), a
+// subnet (ENIs, addresses, route table and NACL in effect), a security group (hover/securityGroupHover.ts), a
+// filter or gateway (which functions' paths use it, what it decides, whether the path is blocked later), a
+// peering connection (whether it is accepted, P10), a regional service or target (how each function reaches
+// it). Concise, scannable.
 
 import { preHyperplaneEniEstimate } from '../analysis/enis';
 import { peeringStatus } from '../analysis/peeringAcceptance';
@@ -11,6 +12,11 @@ import type { NetworkModel } from '../model/network';
 import { isUnknown, type Maybe } from '../model/origin';
 import type { Id, LambdaFunction, ModelObject, Subnet, Vpc, VpcPeeringConnection } from '../model/types';
 import { whereItRuns } from './explain';
+import { availabilityZoneText } from './hover/availabilityZone';
+import { eniSection } from './hover/eniSharing';
+import { laterText, pathUses, type PathUse } from './hover/pathUses';
+import { securityGroupHover } from './hover/securityGroupHover';
+import { shortName } from './hover/shortNames';
 import type { ObjectIndex } from './objectIndex';
 import { viaText } from './viaText';
 
@@ -45,6 +51,7 @@ function declaredObjectHover(ctx: HoverContext, object: ModelObject): string | u
     case 'target':
       return targetHover(ctx, object);
     case 'security-group':
+      return securityGroupHover(ctx.model, ctx.result, object);
     case 'route-table':
     case 'network-acl':
     case 'nat-gateway':
@@ -72,29 +79,35 @@ function code(text: string): string {
 export function functionHover(ctx: HoverContext, fnId: Id): string | undefined {
   const report = ctx.result.functions.find((f) => f.function === fnId);
   if (!report) return undefined;
-  const lines = [`**λ ${name(ctx, fnId)}**`, '', `Runs ${whereItRuns(report, ctx.model)}.`, ''];
+  // What a user came for comes first, in the height of a hover: where it runs, then the reach table and the
+  // blocked details; the ENIs and their sharing next; the quota and pre-2019 figures last.
+  const lines = [`**λ ${name(ctx, fnId)}**`, '', `Runs ${runsWhere(ctx, report)}.`, ''];
   if (report.existence) lines.push(`May not be deployed: ${report.existence.reason}.`, '');
-  const enis = ctx.result.enis.filter((e) => report.enis.includes(e.key));
-  const sharing = new Map<string, string[]>();
-  for (const eni of enis) {
-    for (const other of eni.functions) {
-      if (other === fnId) continue;
-      const list = sharing.get(other) ?? [];
-      list.push(name(ctx, eni.subnet));
-      sharing.set(other, list);
-    }
-  }
-  if (sharing.size > 0) {
-    const parts = [...sharing].map(([other, subnets]) => `${code(name(ctx, other))} (${subnets.map(code).join(', ')})`);
-    lines.push(`Shares Hyperplane ENIs with ${parts.join(', ')}.`, '');
-  } else if (enis.length > 0) lines.push('Uses its Hyperplane ENIs alone (no other function has the same subnet and security groups).', '');
-  lines.push(...eniSizingLines(ctx, report));
   lines.push(...reachTable(ctx, report), '');
   // Explain the blocked destinations the function needs; the others are in the table.
   const blocked = report.reach.filter((r) => (r.status === 'no' || r.status === 'partial') && r.needed);
   for (const reach of blocked.slice(0, 2)) lines.push(...blockedDetail(ctx, reach), '');
-  if (blocked.length > 2) lines.push(`…and ${blocked.length - 2} more: run **Hyperplane Lens: Explain Reachability of Function…**`);
+  if (blocked.length > 2) lines.push(`…and ${blocked.length - 2} more: run **Hyperplane Lens: Explain Reachability of Function…**`, '');
+  const enis = eniSection(ctx.model, ctx.result, report);
+  if (enis.lines.length > 0) lines.push(...enis.lines, '');
+  lines.push(...eniSizingLines(ctx, report));
+  if (enis.fullList.length > 0) lines.push(...enis.fullList);
   return lines.join('\n').trimEnd();
+}
+
+/**
+ * Where the function runs, in one line: the common case (VPC and subnets all in the workspace) with short
+ * names; anything else in the Explain command's words, which say what is unknown.
+ */
+function runsWhere(ctx: HoverContext, report: FunctionReport): string {
+  const vpc = report.vpc;
+  const subnets = report.subnets.filter((s): s is Id => !isUnknown(s));
+  if (!report.vpcAttached || report.managedInstances || vpc === null || isUnknown(vpc) || !ctx.model.get(vpc)
+    || subnets.length === 0 || subnets.length !== report.subnets.length) return whereItRuns(report, ctx.model);
+  const count = report.enis.length;
+  const enis = count === 0 ? 'Hyperplane ENIs' : `${count} Hyperplane ENI${count === 1 ? '' : 's'}`;
+  const names = subnets.map((s) => code(shortName(ctx.model, s)));
+  return `in the AWS-managed Lambda service VPC; reaches ${code(shortName(ctx.model, vpc))} through ${enis} in subnet${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
 }
 
 function reachTable(ctx: HoverContext, report: FunctionReport): string[] {
@@ -103,7 +116,7 @@ function reachTable(ctx: HoverContext, report: FunctionReport): string[] {
   for (const r of report.reach) {
     let how = r.via ? viaText(r.via) : '';
     if (r.status === 'partial') {
-      const ok = r.bySubnet.filter((s) => s.status === 'yes').map((s) => name(ctx, s.subnet));
+      const ok = r.bySubnet.filter((s) => s.status === 'yes').map((s) => (ctx.model.get(s.subnet) ? shortName(ctx.model, s.subnet) : name(ctx, s.subnet)));
       how += `${how ? ' · ' : ''}from ${ok.join(', ')} only`;
     } else if (r.status === 'no' && r.blockedAt !== null) how = `blocked at ${code(name(ctx, r.blockedAt))}`;
     else if (r.status === 'no') how = r.reason ?? 'blocked';
@@ -127,7 +140,7 @@ function blockedDetail(ctx: HoverContext, reach: DestinationReach): string[] {
 function subnetHover(ctx: HoverContext, subnet: Subnet): string {
   const { model } = ctx;
   const cidr = isUnknown(subnet.cidrBlock) ? 'CIDR unknown' : subnet.cidrBlock;
-  const az = isUnknown(subnet.availabilityZone) ? (subnet.availabilityZone.symbol ? subnet.availabilityZone.reason : 'AZ unknown') : subnet.availabilityZone;
+  const az = availabilityZoneText(subnet.availabilityZone);
   const rt = model.routeTableOf(subnet.id);
   const acl = model.naclOf(subnet.id);
   const lines = [`**${subnet.address}** · ${cidr} · ${az}`, ''];
@@ -199,15 +212,15 @@ function eniSizingLines(ctx: HoverContext, report: FunctionReport): string[] {
   const fn = ctx.model.get(report.function);
   if (fn?.kind !== 'lambda-function') return [...lines, ''];
   const { memory, concurrency } = sizing(fn);
-  const now = `today it uses ${report.enis.length} (one per subnet and security-group set, whatever the concurrency)`;
+  const now = `today ${report.enis.length}, one per subnet and security-group set, whatever the concurrency (H9)`;
   if (typeof memory === 'number' && typeof concurrency === 'number') {
     const estimate = preHyperplaneEniEstimate(concurrency, memory);
-    lines.push(`Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB = ${concurrency} × ${memory} MB / 3072 MB ≈ **${estimate}** ENIs, each taking a subnet address; ${now} (H9).`);
+    lines.push(`Before Hyperplane (2019): concurrency × memory / 3 GB = ${concurrency} × ${memory} MB / 3072 MB ≈ **${estimate}** ENIs, each taking a subnet address; ${now}.`);
   } else if (typeof memory === 'number') {
-    lines.push(`Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB ENIs: ${preHyperplaneEniEstimate(100, memory)} per 100 concurrent executions at ${memory} MB (${concurrency}); ${now} (H9).`);
+    lines.push(`Before Hyperplane (2019): concurrency × memory / 3 GB = ${preHyperplaneEniEstimate(100, memory)} ENIs per 100 concurrent executions at ${memory} MB (${concurrency}); ${now}.`);
   } else {
     const unknowns = typeof concurrency === 'number' ? memory : `${memory}; ${concurrency}`;
-    lines.push(`Before Hyperplane (2019), it would have needed concurrency × memory / 3 GB ENIs, which cannot be computed here (${unknowns}); ${now} (H9).`);
+    lines.push(`Before Hyperplane (2019): concurrency × memory / 3 GB ENIs, not computable here (${unknowns}); ${now}.`);
   }
   return [...lines, ''];
 }
@@ -247,15 +260,18 @@ function componentHover(ctx: HoverContext, object: ModelObject): string {
 /** `detail` may shorten what a hop says when the hover has said it already. */
 function pathLines(ctx: HoverContext, component: Id, detail: (hop: Hop) => string = (hop) => hop.detail): string[] {
   const uses: string[] = [];
-  for (const report of ctx.result.functions) {
-    for (const reach of report.reach) {
-      const hops = [...reach.path, ...reach.bySubnet.flatMap((s) => s.path)].filter((h) => h.component === component);
-      const hop = hops.find((h) => h.verdict === 'block') ?? hops.find((h) => h.verdict === 'unknown') ?? hops[0];
-      if (hop === undefined) continue;
-      uses.push(`- ${verdictIcon[hop.verdict]} ${code(name(ctx, report.function))} → ${reach.label}: ${detail(hop)}`);
-      if (uses.length >= 12) break;
-    }
+  // One line per function and destination: the hop that tells most (a block, an open answer, a pass on a path
+  // that does not reach, then a pass), with what became of the path after it.
+  const rank = (u: PathUse): number => (u.hop.verdict === 'block' ? 0 : u.hop.verdict === 'unknown' ? 1 : u.outcome.status === 'yes' ? 3 : 2);
+  const best = new Map<DestinationReach, PathUse>();
+  for (const use of pathUses(ctx.result, (hop) => hop.component === component)) {
+    const known = best.get(use.reach);
+    if (known === undefined || rank(use) < rank(known)) best.set(use.reach, use);
+  }
+  for (const use of best.values()) {
     if (uses.length >= 12) break;
+    const later = laterText(use.hop, use.outcome, (id) => code(name(ctx, id)));
+    uses.push(`- ${verdictIcon[use.hop.verdict]} ${code(name(ctx, use.fn))} → ${use.reach.label}: ${detail(use.hop)}${later}`);
   }
   return uses.length === 0 ? ['No Lambda function path goes through this component.'] : ['Lambda paths through it:', ...uses];
 }
