@@ -1,5 +1,5 @@
 // Comparing Availability Zones that may be names ("us-east-1a"), ids ("use1-az1") or unknowns identified by a
-// symbol ("AZ #0 of the Region"): the answer is open when the two cannot be compared.
+// symbol ("AZ 1 of the Region"): the answer is open when the two cannot be compared.
 
 import { isKnown, type Maybe } from '../model/origin';
 

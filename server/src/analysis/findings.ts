@@ -273,7 +273,7 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   if (vpcs.size > 1) f.add(rules.LAMBDA_VPC_LIMITS, fn.id, at, `${fn.address} mixes subnets and security groups of ${vpcs.size} VPCs; all must be in one VPC (C3)`, f.related([...vpcs.keys()], 'VPC'), [], undefined, 'vpcs');
   const subnets = placement.subnets.filter((s): s is Id => isKnown(s)).map((s) => model.get(s)).filter((s) => s?.kind === 'subnet');
   const azs = new Set<string>();
-  /** What an AZ chosen by AWS stands for ("Availability Zone #0 of eu-west-1"), not its internal symbol. */
+  /** What an AZ chosen by AWS stands for ("AZ 1 of eu-west-1"), not its internal symbol. */
   const azLabels = new Map<string, string>();
   let azOpen = placement.subnets.length !== subnets.length;
   for (const s of subnets) {

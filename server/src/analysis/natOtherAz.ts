@@ -29,14 +29,14 @@ export interface NatOtherAz {
   readonly fixes: readonly Fix[];
 }
 
-/** What an AZ is called in messages: its name, or the pick a symbolic AZ stands for ("AZ #1 of the Region"). */
+/** What an AZ is called in messages: its name, or the pick a symbolic AZ stands for ("AZ 1 of the Region", counted from 1). */
 function azText(az: Maybe<string>): string {
   if (isKnown(az)) return az;
   const pick = azPickOf(az);
   if (pick === undefined || pick.wraps) return az.reason;
   if (pick.list.startsWith('azs:')) {
     const region = pick.list.slice('azs:'.length);
-    return `AZ #${pick.index} of ${region === 'AWS::Region' ? 'the Region' : region}`;
+    return `AZ ${pick.index + 1} of ${region === 'AWS::Region' ? 'the Region' : region}`;
   }
   const address = pick.list.slice('az-list:'.length);
   return `${address.endsWith('.zone_ids') ? address : `${address}.names`}[${pick.index}]`;

@@ -68,7 +68,7 @@ export interface Subnet extends Base {
   readonly vpc: Maybe<Id>;
   readonly cidrBlock: Maybe<string>;
   readonly ipv6CidrBlock: Maybe<string> | null;
-  /** AZ name ("us-east-1a") or an unknown with a symbol ("AZ #0 of the region") so AZs can still be compared. */
+  /** AZ name ("us-east-1a") or an unknown with a symbol ("AZ 1 of the Region") so AZs can still be compared. */
   readonly availabilityZone: Maybe<string>;
   readonly mapPublicIpOnLaunch: Maybe<boolean>;
 }

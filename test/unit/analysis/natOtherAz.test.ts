@@ -218,8 +218,8 @@ Resources:
 ` });
     const out = report(run);
     assert.equal(out.length, 1, out.join('\n'));
-    assert.match(out[0] ?? '', /^information: Processor would reach the internet \(IPv4\), Amazon S3 and Amazon DynamoDB \(none of which it is known to need\) from SubnetAZ2 \(AZ #1 of the Region\) through NatGateway in AZ #0 of the Region: if AZ #0 of the Region fails/);
+    assert.match(out[0] ?? '', /^information: Processor would reach the internet \(IPv4\), Amazon S3 and Amazon DynamoDB \(none of which it is known to need\) from SubnetAZ2 \(AZ 2 of the Region\) through NatGateway in AZ 1 of the Region: if AZ 1 of the Region fails/);
     assert.doesNotMatch(out[0] ?? '', /SubnetAZ1/);
-    assert.match(out[0] ?? '', /fix: add a public subnet in AZ #1 of the Region with a public NAT gateway, and give SubnetAZ2 its own route table \(PrivateRouteTable also serves other AZs\) sending 0\.0\.0\.0\/0 to that NAT gateway/);
+    assert.match(out[0] ?? '', /fix: add a public subnet in AZ 2 of the Region with a public NAT gateway, and give SubnetAZ2 its own route table \(PrivateRouteTable also serves other AZs\) sending 0\.0\.0\.0\/0 to that NAT gateway/);
   });
 });

@@ -540,7 +540,8 @@ export class CfnEvaluator {
     const idx = typeof idxV === 'number' ? idxV : typeof idxV === 'string' && /^\d+$/.test(idxV) ? Number(idxV) : undefined;
     if (idx === undefined) return this.unknownFrom(idxV, 'Fn::Select index known only at deploy time');
     if (isAzList(list)) {
-      return cfnUnknown(`Availability Zone #${idx} of ${list.region === 'AWS::Region' ? 'the Region' : list.region} (chosen by AWS)`, {
+      // Counted from 1 in words ("AZ 1 of the Region"), as the hovers and the topology panel count it.
+      return cfnUnknown(`AZ ${idx + 1} of ${list.region === 'AWS::Region' ? 'the Region' : list.region} (chosen by AWS)`, {
         symbol: `azs:${list.region}[${idx}]`,
       });
     }

@@ -206,7 +206,7 @@ Resources:
 
     it('names an AZ chosen by AWS by what it is, not by its internal symbol (C4)', () => {
       const single = run.result.findings.filter((f) => f.rule === 'LAMBDA_SINGLE_AZ').map((f) => f.message);
-      assert.deepEqual(single, ['all subnets of Single are in one Availability Zone (Availability Zone #0 of eu-west-1 (chosen by AWS)): no AZ failover (C4)']);
+      assert.deepEqual(single, ['all subnets of Single are in one Availability Zone (AZ 1 of eu-west-1 (chosen by AWS)): no AZ failover (C4)']);
     });
   });
 
