@@ -40,7 +40,7 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
       const others = listed(false);
       if (needs) lines.push(`    ${c('bold', 'needs ')}  ${needs}`);
       if (others) lines.push(`    ${c('grey', 'others')}  ${others}`);
-      if (f.sharesEniWith.length > 0) lines.push(`    ${c('grey', `shares Hyperplane ENIs with ${f.sharesEniWith.join(', ')}`)}`);
+      if (f.sharesEniWith.length > 0) lines.push(`    ${c('grey', `shares Hyperplane ENIs with ${sharers(f.sharesEniWith)}`)}`);
     }
     lines.push(c('grey', `  ✓ reachable  ◐ from some subnets only  ✗ blocked  ? unknown; needs: what its environment, role or file systems show it uses; \`hyperplane-lens explain FUNCTION\` shows each path`));
     lines.push('');
@@ -51,6 +51,14 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
   const summary = `${report.functions.length} function(s), ${report.hyperplaneEnis.length} Hyperplane ENI(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information${hints > 0 ? `, ${hints} hint(s)` : ''}`;
   lines.push(count('error') > 0 ? c('red', summary) : count('warning') > 0 ? c('yellow', summary) : c('green', summary));
   return lines.join('\n') + '\n';
+}
+
+/** Sharers named in a function's line; 17 functions sharing one VPC config would repeat 16 names each (JSON has all). */
+const SHARERS_NAMED = 3;
+
+function sharers(ids: readonly string[]): string {
+  if (ids.length <= SHARERS_NAMED + 1) return ids.join(', ');
+  return `${ids.length} functions: ${ids.slice(0, SHARERS_NAMED).join(', ')} and ${ids.length - SHARERS_NAMED} more`;
 }
 
 function symbol(status: string, c: (colour: keyof typeof colours, text: string) => string): string {
