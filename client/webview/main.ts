@@ -12,8 +12,10 @@ import { renderScene } from './domRenderer';
 import { exportPng, exportSvg } from './exporter';
 import { connectHost, type Host } from './host';
 import { panelCss } from './panelStyle';
+import { focusRect } from './homeView';
 import { PanZoom, type ViewTransform } from './panZoom';
-import { applyHighlight, destinationLabel, destinationRows } from './selection';
+import { applyHighlight, destinationLabel, destinationRows, type DestinationRow } from './selection';
+import { wrappableNodes } from './wrapText';
 import { restoreState, type PanelState } from './panelState';
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -74,7 +76,7 @@ class TopologyApp {
         void this.showDiagram(message.model, message.focus);
         break;
       case 'select':
-        // The cursor moved in the editor: keep a fitted view as it is; a zoomed-in one follows the function.
+        // The cursor moved in the editor: an automatic view moves to the function; a user's own view is centred on it.
         if (message.functionId === null || this.model?.functions.some((f) => f.id === message.functionId)) this.select(message.functionId, { center: message.functionId !== null && this.state.moved });
         break;
       case 'error':
@@ -135,12 +137,13 @@ class TopologyApp {
     this.message.hidden = true;
     this.surface.style.display = '';
     this.panZoom.setContentSize(layout.width, layout.height);
-    if (options.fit || !this.state.moved) this.panZoom.fit();
-    else if (this.state.transform) this.panZoom.set(this.state.transform, false);
     applyHighlight(scene, layout, this.state.selected);
     this.applySearch(false);
-    this.renderDetails();
-    if (options.center) this.centerOn(options.center);
+    // The details pane first: it takes room from the diagram, which the view is computed for.
+    this.fillDetails();
+    if (options.fit || !this.state.moved) this.autoFit();
+    else if (this.state.transform) this.panZoom.set(this.state.transform, false);
+    if (options.center && this.state.moved) this.centerOn(options.center);
     const azs = model.nodes.filter((n) => n.kind === 'az');
     const azsCollapsed = azs.length > 0 && azs.every((n) => collapsed.includes(n.id));
     this.collapseButton.setAttribute('aria-pressed', String(azsCollapsed));
@@ -165,28 +168,35 @@ class TopologyApp {
     if (!this.scene) this.surface.style.display = 'none';
   }
 
-  /** Brings a node into view when the fitted picture is too small to find it (large diagrams), or the user chose their own view. */
+  /** Brings a node into the user's own view (an automatic view is recomputed around the selection instead). */
   private centerOn(id: string): void {
     const box = this.layout?.nodes.find((n) => n.id === id);
-    if (box && (this.state.moved || this.panZoom.transform.k < 0.3)) this.panZoom.centerOn(box);
+    if (box) this.panZoom.centerOn(box);
+  }
+
+  /**
+   * The automatic view: everything after the user pressed Fit; else readable (homeView): the whole picture if
+   * it fits legibly, else the selected function and its paths, or the Lambda functions, at a legible zoom.
+   */
+  private autoFit(): void {
+    if (this.state.fitAll) this.panZoom.fit();
+    else this.panZoom.home(this.layout ? focusRect(this.layout, this.state.selected) : undefined);
   }
 
   // ------------------------------------------------------------------ selection and details
 
   private select(fn: string | null, options: { center?: boolean } = {}): void {
+    const changed = fn !== this.state.selected;
     this.state = { ...this.state, selected: fn };
     this.save();
     if (this.scene && this.layout) applyHighlight(this.scene, this.layout, fn);
-    this.renderDetails();
-    if (fn !== null && options.center) this.centerOn(fn);
-    if (this.model) this.host.post({ type: 'rendered', version: this.model.version, nodeIds: this.layout?.nodes.map((n) => n.id) ?? [], selected: fn });
-  }
-
-  private renderDetails(): void {
     const wasHidden = this.details.hidden;
     this.fillDetails();
-    // The details pane takes room from the diagram: refit unless the user chose their own view.
-    if (wasHidden !== this.details.hidden && !this.state.moved && this.scene) this.panZoom.fit();
+    // Unless the user chose their own view, it follows the selection, and refits when the details pane opens
+    // or closes (it takes room from the diagram).
+    if (this.scene && !this.state.moved && (changed || wasHidden !== this.details.hidden)) this.autoFit();
+    else if (fn !== null && options.center && this.state.moved) this.centerOn(fn);
+    if (this.model) this.host.post({ type: 'rendered', version: this.model.version, nodeIds: this.layout?.nodes.map((n) => n.id) ?? [], selected: fn });
   }
 
   private fillDetails(): void {
@@ -201,16 +211,45 @@ class TopologyApp {
     this.details.hidden = false;
     const clear = h('button', { className: 'clear', text: 'Clear selection (Esc)' });
     clear.addEventListener('click', () => this.select(null));
+    const rows = destinationRows(model, fn);
+    const title = h('h2', {}, wrappableNodes(summary.label));
+    // Data that says which destinations are needed lists them first, under their own heading.
+    if (rows.some((r) => r.needed !== undefined)) {
+      const needed = rows.filter((r) => r.needed === true);
+      const others = rows.filter((r) => r.needed !== true);
+      const parts: Node[] = [title];
+      if (needed.length > 0) parts.push(h('h3', { text: 'Needs', title: 'Destinations the function is known to need (env vars, role policies, file systems)' }), this.destinationList(needed));
+      if (others.length > 0) parts.push(h('h3', { text: needed.length > 0 ? 'Other destinations (not needed)' : 'Destinations (none known to be needed)' }), this.destinationList(others));
+      this.details.append(...parts, clear);
+    } else {
+      this.details.append(title, this.destinationList(rows), clear);
+    }
+  }
+
+  /** One item per destination: status, why it is needed, per-AZ status, where it is blocked (each reason once) and the fixes (each once). */
+  private destinationList(rows: readonly DestinationRow[]): HTMLUListElement {
     const list = h('ul');
-    for (const row of destinationRows(model, fn)) {
-      const item = h('li', {}, [h('span', { className: `status-${row.status}`, text: `${statusIcon[row.status]} ` }), h('span', { className: 'dest', text: row.label }), document.createTextNode(` — ${statusWord[row.status]}`)]);
-      for (const az of row.perAz) {
-        item.appendChild(h('div', { className: 'az' }, [h('span', { className: `status-${az.status}`, text: `${statusIcon[az.status]} ` }), document.createTextNode(az.az)]));
-        if (az.note) item.appendChild(h('div', { className: 'note', text: az.note }));
+    for (const row of rows) {
+      const head = [h('span', { className: `status-${row.status}`, text: `${statusIcon[row.status]} ` }), h('span', { className: 'dest' }, wrappableNodes(row.label)), document.createTextNode(` — ${statusWord[row.status]}`)];
+      if (row.needed === true) head.push(document.createTextNode(' '), h('span', { className: 'needed', text: 'needed', title: row.neededBecause.join('\n') }));
+      const item = h('li', {}, head);
+      if (row.needed === true && row.neededBecause.length > 0) item.appendChild(h('div', { className: 'because' }, wrappableNodes(`because ${row.neededBecause.join('; ')}`)));
+      const explained = new Set(row.blocked.flatMap((g) => g.azs));
+      const byStatus = new Map<PathStatus, string[]>();
+      for (const az of row.perAz) if (!explained.has(az.az)) byStatus.set(az.status, [...(byStatus.get(az.status) ?? []), az.az]);
+      for (const [status, azs] of byStatus) item.appendChild(h('div', { className: 'az' }, [h('span', { className: `status-${status}`, text: `${statusIcon[status]} ` }), document.createTextNode(azs.join(', '))]));
+      for (const group of row.blocked) {
+        item.appendChild(h('div', { className: 'az' }, [h('span', { className: 'status-no', text: `${statusIcon.no} ` }), document.createTextNode(`${group.azs.join(', ')}:`)]));
+        item.appendChild(h('div', { className: 'note' }, wrappableNodes(group.where)));
+      }
+      if (row.fixes.length > 0) {
+        const scope = row.fixFor.length > 0 ? ` for ${row.fixFor.join(', ')}` : '';
+        item.appendChild(h('div', { className: 'fix-head', text: `${row.fixes.length > 1 ? 'Fix (any one)' : 'Fix'}${scope}:` }));
+        item.appendChild(h('ul', { className: 'fixes' }, row.fixes.map((f) => h('li', {}, wrappableNodes(f)))));
       }
       list.appendChild(item);
     }
-    this.details.append(h('h2', { text: summary.label }), list, clear);
+    return list;
   }
 
   // ------------------------------------------------------------------ toolbar, filters, search
@@ -235,7 +274,7 @@ class TopologyApp {
       h('span', { className: 'spacer' }),
       button('−', 'Zoom out (-)', () => this.panZoom.zoomBy(1 / 1.25)),
       button('+', 'Zoom in (+)', () => this.panZoom.zoomBy(1.25)),
-      button('Fit', 'Fit to window (0)', () => this.panZoom.fit()),
+      button('Fit', 'Fit to window (0)', () => this.fitAll()),
       button('SVG', 'Export as SVG', () => void this.export('svg')),
       button('PNG', 'Export as PNG', () => void this.export('png')),
     ]);
@@ -301,14 +340,15 @@ class TopologyApp {
     this.search.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') this.applySearch(true);
     });
+    // A filter opens a new picture: its readable automatic view, whatever view the previous one had.
     this.vpcSelect.addEventListener('change', () => {
-      this.state = { ...this.state, vpc: this.vpcSelect.value || null };
+      this.state = { ...this.state, vpc: this.vpcSelect.value || null, moved: false, fitAll: false };
       this.save();
       void this.relayout({ fit: true });
     });
     this.functionSelect.addEventListener('change', () => {
       const fn = this.functionSelect.value || null;
-      this.state = { ...this.state, fn, selected: fn ?? this.state.selected };
+      this.state = { ...this.state, fn, selected: fn ?? this.state.selected, moved: false, fitAll: false };
       this.save();
       void this.relayout({ fit: true });
     });
@@ -331,7 +371,7 @@ class TopologyApp {
     this.surface.addEventListener('pointermove', (e) => this.placeHovercard(e.clientX, e.clientY));
     document.addEventListener('keydown', (e) => this.onKey(e));
     window.addEventListener('resize', () => {
-      if (!this.state.moved) this.panZoom.fit();
+      if (!this.state.moved && this.scene) this.autoFit();
     });
   }
 
@@ -425,7 +465,7 @@ class TopologyApp {
         this.panZoom.zoomBy(1 / 1.25);
         break;
       case '0':
-        this.panZoom.fit();
+        this.fitAll();
         break;
       case 'Escape':
         this.select(null);
@@ -462,8 +502,15 @@ class TopologyApp {
     if (format === 'svg') setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
+  /** Fit: the whole picture, however small; automatic refits keep showing all of it until the user zooms or pans. */
+  private fitAll(): void {
+    this.state = { ...this.state, moved: false, fitAll: true };
+    this.panZoom.fit();
+  }
+
   private saveTransform(t: ViewTransform, byUser: boolean): void {
-    this.state = { ...this.state, transform: t, moved: this.state.moved || byUser };
+    // Zooming or panning ends the Fit mode: the user's own view is kept from then on.
+    this.state = { ...this.state, transform: t, moved: this.state.moved || byUser, fitAll: byUser ? false : this.state.fitAll };
     this.save();
   }
 

@@ -1,5 +1,7 @@
 // Zoom and pan of the diagram: a transform on one <g>, driven by wheel, drag, keyboard and buttons.
 
+import { fitAllView, homeView, type Rect } from './homeView';
+
 export interface ViewTransform {
   readonly x: number;
   readonly y: number;
@@ -45,12 +47,14 @@ export class PanZoom {
     this.onChange(this.t, byUser);
   }
 
-  /** Scales the whole diagram into the visible area (never above 100 %). */
+  /** Scales the whole diagram into the visible area (never above 100 %), however small that makes it. */
   fit(): void {
-    const { width, height } = this.viewport();
-    const k = Math.min(1, (width - 24) / this.content.width, (height - 24) / this.content.height);
-    const scale = Math.max(minZoom, k);
-    this.set({ k: scale, x: (width - this.content.width * scale) / 2, y: Math.max(12, (height - this.content.height * scale) / 2) }, false);
+    this.set(fitAllView(this.content, this.viewport()), false);
+  }
+
+  /** The readable first view (see homeView): the whole diagram if it fits legibly, else `focus` at a readable zoom. */
+  home(focus?: Rect): void {
+    this.set(homeView(this.content, this.viewport(), focus), false);
   }
 
   zoomBy(factor: number, at?: { x: number; y: number }): void {

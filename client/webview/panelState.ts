@@ -7,6 +7,8 @@ export interface PanelState {
   readonly transform?: ViewTransform;
   /** The user zoomed or panned: keep their view instead of refitting on resize. */
   readonly moved: boolean;
+  /** The user pressed Fit: automatic refits show the whole picture, not the readable part (homeView). */
+  readonly fitAll: boolean;
   readonly selected: string | null;
   /** Filters: one VPC, one function. */
   readonly vpc: string | null;
@@ -16,7 +18,7 @@ export interface PanelState {
   readonly collapsed: readonly string[] | null;
 }
 
-export const initialState: PanelState = { moved: false, selected: null, vpc: null, fn: null, search: '', collapsed: null };
+export const initialState: PanelState = { moved: false, fitAll: false, selected: null, vpc: null, fn: null, search: '', collapsed: null };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -29,6 +31,7 @@ export function restoreState(saved: unknown): PanelState {
   return {
     ...(transform ? { transform } : {}),
     moved: saved.moved === true,
+    fitAll: saved.fitAll === true,
     selected: stringOrNull(saved.selected),
     vpc: stringOrNull(saved.vpc),
     fn: stringOrNull(saved.fn),

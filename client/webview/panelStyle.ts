@@ -16,14 +16,20 @@ body { background: var(--vscode-editor-background, #fff); color: var(--vscode-fo
 .surface { flex: 1; min-width: 0; height: 100%; display: block; cursor: grab; touch-action: none; }
 .surface.dragging { cursor: grabbing; }
 .surface:focus { outline: none; }
-.details { width: 250px; flex: none; overflow: auto; border-left: 1px solid var(--vscode-panel-border, #e5e5e5); padding: 8px 10px; font-size: 12px; }
+.details { width: 250px; flex: none; overflow-x: hidden; overflow-y: auto; overflow-wrap: anywhere; border-left: 1px solid var(--vscode-panel-border, #e5e5e5); padding: 8px 10px; font-size: 12px; }
 .details[hidden] { display: none; }
-.details h2 { font-size: 13px; margin: 2px 0 6px; word-break: break-all; }
+.details h2 { font-size: 13px; margin: 2px 0 6px; }
+.details h3 { font-size: 12px; margin: 10px 0 2px; color: var(--vscode-descriptionForeground, #717171); font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
 .details ul { list-style: none; margin: 0; padding: 0; }
 .details li { margin: 6px 0; }
-.details .dest { font-weight: 600; word-break: break-all; }
+.details .dest { font-weight: 600; }
+.details .needed { font-size: 11px; padding: 0 4px; border-radius: 3px; background: var(--vscode-badge-background, #616161); color: var(--vscode-badge-foreground, #fff); }
+.details .because { margin-left: 18px; color: var(--vscode-descriptionForeground, #717171); font-style: italic; }
+.details .fix-head { margin: 2px 0 0 18px; }
+.details ul.fixes { list-style: disc; margin: 0 0 0 32px; padding: 0; }
+.details ul.fixes li { margin: 1px 0; }
 .details .az { margin-left: 18px; color: var(--vscode-descriptionForeground, #717171); }
-.details .note { margin-left: 18px; white-space: pre-wrap; color: var(--vscode-descriptionForeground, #717171); }
+.details .note { margin-left: 32px; white-space: pre-wrap; color: var(--vscode-descriptionForeground, #717171); }
 .status-yes { color: var(--vscode-testing-iconPassed, #388a34); }
 .status-no { color: var(--vscode-errorForeground, #e51400); }
 .status-partial, .status-unknown { color: var(--vscode-editorWarning-foreground, #bf8803); }

@@ -2,6 +2,7 @@
 // destinations with the reachability per Availability Zone (partial reachability made concrete).
 
 import type { DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
+import { blockedWhere } from '../../server/src/ide/diagram/blockNote';
 import type { DiagramModel, PathStatus } from '../../server/src/protocol/diagram';
 
 export interface AzReach {
@@ -11,12 +12,27 @@ export interface AzReach {
   readonly note?: string;
 }
 
+/** AZs whose paths are blocked at the same place for the same reason: said once for all of them. */
+export interface BlockedGroup {
+  readonly azs: readonly string[];
+  readonly where: string;
+}
+
 export interface DestinationRow {
   readonly destination: string;
   /** What the analysis calls it ("the internet (IPv4)", "Amazon S3"); the key when the data has no label. */
   readonly label: string;
   readonly status: PathStatus;
   readonly perAz: readonly AzReach[];
+  /** Whether the function needs it; undefined for diagram data that does not say. */
+  readonly needed: boolean | undefined;
+  readonly neededBecause: readonly string[];
+  /** Where the paths are blocked, AZs with the same reason together (AZ order). */
+  readonly blocked: readonly BlockedGroup[];
+  /** The AZs the fixes are for: those not reachable everywhere. */
+  readonly fixFor: readonly string[];
+  /** Alternatives, each alone a fix (the analysis's aggregate list; the first fix of a note for older data). */
+  readonly fixes: readonly string[];
 }
 
 const worse = (a: PathStatus, b: PathStatus): PathStatus => {
@@ -24,7 +40,10 @@ const worse = (a: PathStatus, b: PathStatus): PathStatus => {
   return rank[a] >= rank[b] ? a : b;
 };
 
-/** Per destination of `fn`: its overall status and one entry per AZ its ENIs are in. */
+/**
+ * Per destination of `fn`: its overall status, one entry per AZ its ENIs are in, where it is blocked (each
+ * reason once) and the fixes. Destinations the function needs come first, in the analysis's order.
+ */
 export function destinationRows(model: DiagramModel, fn: string): DestinationRow[] {
   const summary = model.functions.find((f) => f.id === fn);
   if (!summary) return [];
@@ -43,9 +62,9 @@ export function destinationRows(model: DiagramModel, fn: string): DestinationRow
     bySubnet.set(e.subnet, { status: worse(current.status, e.status ?? 'unknown'), ...(e.note ?? current.note ? { note: e.note ?? current.note } : {}) });
     paths.set(e.destination, bySubnet);
   }
-  // The analysis's order: the internet (IPv4, IPv6), S3, DynamoDB, then what the function needs.
-  return Object.entries(summary.reach)
-    .map(([destination, status]) => {
+  // The analysis's order (the internet (IPv4, IPv6), S3, DynamoDB, then targets), needed ones first.
+  const rows = Object.entries(summary.reach)
+    .map(([destination, status]): DestinationRow => {
       const perAzMap = new Map<string, { statuses: Set<PathStatus>; note?: string }>();
       for (const [subnet, p] of paths.get(destination) ?? []) {
         const az = azOf(subnet);
@@ -60,8 +79,39 @@ export function destinationRows(model: DiagramModel, fn: string): DestinationRow
           const status: PathStatus = statuses.size === 1 ? ([...statuses][0] ?? 'unknown') : statuses.has('yes') ? 'partial' : statuses.has('no') ? 'no' : 'unknown';
           return { az, status, ...(note !== undefined && status !== 'yes' ? { note } : {}) };
         });
-      return { destination, label: destinationLabel(model, fn, destination), status, perAz };
+      const label = destinationLabel(model, fn, destination);
+      const blocked: { azs: string[]; where: string }[] = [];
+      for (const a of perAz) {
+        if (a.note === undefined) continue;
+        const where = blockedWhere(a.note, label);
+        const group = blocked.find((g) => g.where === where);
+        if (group) group.azs.push(a.az);
+        else blocked.push({ azs: [a.az], where });
+      }
+      const info: unknown = summary.destinations?.[destination];
+      const known = isDestinationInfo(info) ? info : undefined;
+      const firstFix = perAz.map((a) => a.note?.split('\nFix: ')[1]).find((f): f is string => f !== undefined);
+      return {
+        destination,
+        label,
+        status,
+        perAz,
+        needed: known?.needed,
+        neededBecause: known?.neededBecause ?? [],
+        blocked,
+        fixFor: perAz.filter((a) => a.status !== 'yes').map((a) => a.az),
+        fixes: status === 'yes' ? [] : (known?.fixes ?? (firstFix === undefined ? [] : [firstFix])),
+      };
     });
+  return [...rows.filter((r) => r.needed === true), ...rows.filter((r) => r.needed !== true)];
+}
+
+/** The host's message check (isDiagramModel) does not look into the optional destination data: check it here. */
+function isDestinationInfo(v: unknown): v is { needed: boolean; neededBecause: readonly string[]; fixes: readonly string[] } {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  const strings = (x: unknown): boolean => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  return typeof r.needed === 'boolean' && strings(r.neededBecause) && strings(r.fixes);
 }
 
 /** The analysis's label of `fn`'s destination `key`, else the key (diagram data without labels). */

@@ -2,6 +2,10 @@
 // with Hyperplane Lens installed, runs "Hyperplane Lens: Show Topology", puts the cursor in the `orders`
 // function (the panel highlights its paths) and saves images/screenshot-topology.png.
 //   node scripts/editor/screenshotTopology.mjs [--out images/x.png]      (build first: node scripts/build.mjs)
+// With --workspace DIR --file REL [--function TEXT] it instead checks how the panel opens on that folder, as
+// the user audit did: it saves OUT-open.png (the first view, panel beside the editor), OUT-menu.png (TEXT
+// picked in the functions menu), OUT-select.png (all functions again, TEXT clicked: the details pane) and
+// OUT-fit.png (Fit), and prints the zoom of each view (box labels are 12 px at 100 %).
 import { resolve } from 'node:path';
 import { launchBrowser, openFile } from './browser.mjs';
 import { ensureEditor, linkExtension, repoRoot } from './install.mjs';
@@ -13,13 +17,53 @@ const option = (name, fallback) => {
   return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 };
 const out = resolve(repoRoot, option('--out', 'images/screenshot-topology.png'));
+const auditFolder = option('--workspace', undefined);
 const timeoutMs = 90_000;
+
+/** The zoom of the panel's diagram (the scale of its view transform). */
+async function zoomOf(panel) {
+  const transform = (await panel.locator('svg.surface > g').first().getAttribute('transform')) ?? '';
+  const m = /scale\(([\d.]+)\)/.exec(transform);
+  return m ? Number(m[1]) : NaN;
+}
+
+async function shot(page, panel, name) {
+  await page.mouse.move(5, 990);
+  const file = out.replace(/\.png$/, `-${name}.png`);
+  await page.screenshot({ path: file });
+  const k = await zoomOf(panel);
+  console.log(`wrote ${file}: zoom ${k.toFixed(2)}, labels ${(12 * k).toFixed(1)} px`);
+}
+
+/** The audit's steps on a folder of the user's (see the header). */
+async function audit(page, panel) {
+  const fnText = option('--function', undefined);
+  await panel.locator('.hl-diagram .node.kind-function').first().waitFor({ timeout: timeoutMs });
+  await shot(page, panel, 'open');
+  if (fnText === undefined) return;
+  const select = panel.locator('select[aria-label="Filter by function"]');
+  const value = await select.locator('option', { hasText: fnText }).first().getAttribute('value');
+  await select.selectOption(value ?? '');
+  await panel.locator('.details h2').waitFor({ timeout: timeoutMs });
+  await panel.locator('.hl-diagram').first().waitFor({ timeout: timeoutMs });
+  await page.waitForTimeout(1500);
+  await shot(page, panel, 'menu');
+  await select.selectOption('');
+  await panel.locator('.hl-diagram .node.kind-function').first().waitFor({ timeout: timeoutMs });
+  await page.waitForTimeout(1500);
+  // Labels may be cut to fit (the id ends with the full address).
+  await panel.locator(`.hl-diagram .node.kind-function[data-id$="${fnText}"]`).first().click();
+  await panel.locator('.details h2').waitFor({ timeout: timeoutMs });
+  await shot(page, panel, 'select');
+  await panel.locator('.toolbar button', { hasText: 'Fit' }).click();
+  await shot(page, panel, 'fit');
+}
 
 async function main() {
   const cleanups = [];
   try {
     ensureEditor();
-    const workspace = prepareWorkspace();
+    const workspace = auditFolder === undefined ? prepareWorkspace() : { folder: resolve(auditFolder), remove: () => undefined };
     cleanups.unshift(async () => workspace.remove());
     const server = await startEditorServer({
       args: ['--default-folder', workspace.folder],
@@ -29,8 +73,17 @@ async function main() {
     cleanups.unshift(() => server.stop());
     const browser = await launchBrowser();
     cleanups.unshift(() => browser.close());
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1000 } });
+    const page = await browser.newPage({ viewport: auditFolder === undefined ? { width: 1920, height: 1000 } : { width: 1600, height: 1000 } });
     await page.goto(server.url);
+    if (auditFolder !== undefined) {
+      await openFile(page, option('--file', ''), timeoutMs);
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Hyperplane Lens: Show Topology');
+      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+      await page.keyboard.press('Enter');
+      await audit(page, page.frameLocator('iframe.webview').frameLocator('iframe#active-frame'));
+      return;
+    }
     await openFile(page, 'terraform/lambda.tf', timeoutMs);
     // Close the side bar: the picture needs the room.
     await page.keyboard.press('Control+B');

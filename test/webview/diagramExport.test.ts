@@ -70,7 +70,7 @@ describe('the CLI HTML export with relative ids (Chromium)', function () {
     assert.ok((await page.locator('path.edge.on-path.status-no').count()) >= 1);
     const details = await page.locator('.details').innerText();
     assert.match(details, /the internet \(IPv4\) — reachable/);
-    assert.match(details, /✕ module\.net\.aws_db_instance\.main — blocked\n✕ eu-west-1a\nmodule\.net\.aws_db_instance\.main: blocked at security groups aws_security_group\.api \(egress\)/);
+    assert.match(details, /✕ module\.net\.aws_db_instance\.main — blocked needed\n[^\n]*\n✕ eu-west-1a, eu-west-1b:\nblocked at security groups aws_security_group\.api \(egress\)/);
     // Hover names the declaration by its path relative to where the export was made.
     await page.locator(`[data-id="${api}"]`).hover();
     assert.match((await page.locator('.hovercard').innerText()) ?? '', /infra\/main\.tf:\d+/);

@@ -56,6 +56,15 @@ export interface DiagramEdge {
   readonly subnet?: string;
 }
 
+/** What the analysis says of one destination of a function beyond its status (absent from older data). */
+export interface DiagramDestination {
+  /** The function is known to need a network path there (env vars, role policies, file systems…). */
+  readonly needed: boolean;
+  readonly neededBecause: readonly string[];
+  /** Alternatives, each alone making the destination reachable: the analysis's fixes for all subnets. */
+  readonly fixes: readonly string[];
+}
+
 export interface DiagramModel {
   readonly version: number;
   readonly nodes: readonly DiagramNode[];
@@ -64,5 +73,12 @@ export interface DiagramModel {
    * Per function: destination → status, for the legend and selection; `reachLabels`: destination → the
    * analysis's human label ("the internet (IPv4)", "Amazon S3"). Optional: older data has only the keys.
    */
-  readonly functions: readonly { readonly id: string; readonly label: string; readonly reach: Readonly<Record<string, PathStatus>>; readonly reachLabels?: Readonly<Record<string, string>> }[];
+  readonly functions: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly reach: Readonly<Record<string, PathStatus>>;
+    readonly reachLabels?: Readonly<Record<string, string>>;
+    /** Destination → whether it is needed and its fixes (optional: older data has none). */
+    readonly destinations?: Readonly<Record<string, DiagramDestination>>;
+  }[];
 }

@@ -9,9 +9,10 @@ import { peeringStatus } from '../../analysis/peeringAcceptance';
 import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, RefList, Subnet, Target } from '../../model/types';
-import type { DiagramEdge, DiagramModel, DiagramNode, DiagramNodeKind, PathStatus } from '../../protocol/diagram';
+import type { DiagramDestination, DiagramEdge, DiagramModel, DiagramNode, DiagramNodeKind, PathStatus } from '../../protocol/diagram';
 import type { LineIndex } from '../../syntax/text';
 import { RangeMapper } from '../ranges';
+import { blockNote } from './blockNote';
 
 export interface DiagramOptions {
   /** Only the objects of these stacks (a root module, a template); all when absent. */
@@ -66,9 +67,9 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
     if (!inScope(subnet) && !usedSubnets.has(subnet.id)) continue;
     const vpcId = isUnknown(subnet.vpc) ? null : subnet.vpc;
     if (vpcId === null || !nodes.has(vpcId)) continue;
-    const az = azLabel(subnet);
-    const azId = `${vpcId}#az:${az}`;
-    add({ id: azId, kind: 'az', label: az, parent: vpcId, facts: [] });
+    const az = azGroup(subnet);
+    const azId = `${vpcId}#az:${az.key}`;
+    add({ id: azId, kind: 'az', label: az.label, parent: vpcId, facts: az.facts });
     const subnetClass = classify(model, subnet);
     add({
       id: subnet.id,
@@ -160,23 +161,27 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
   // Regional services and the paths.
   const statusOf = new Map<string, Record<string, PathStatus>>();
   const labelsOf = new Map<string, Record<string, string>>();
+  const destinationsOf = new Map<string, Record<string, DiagramDestination>>();
   for (const report of functions) {
     const reach: Record<string, PathStatus> = {};
     const labels: Record<string, string> = {};
+    const destinations: Record<string, DiagramDestination> = {};
     for (const r of report.reach) {
       reach[r.destination] = r.status;
       labels[r.destination] = r.label;
+      destinations[r.destination] = { needed: r.needed, neededBecause: r.neededBecause, fixes: r.fixes.map((f) => f.description) };
       const destNode = destinationNode(model, r, nodes, add);
       edges.push(...pathEdges(report, r, destNode, nodes, eniOf));
     }
     statusOf.set(report.function, reach);
     labelsOf.set(report.function, labels);
+    destinationsOf.set(report.function, destinations);
   }
   return {
     version: options.version,
     nodes: [...nodes.values()],
     edges,
-    functions: functions.map((f) => ({ id: f.function, label: nameOf(model, f.function), reach: statusOf.get(f.function) ?? {}, reachLabels: labelsOf.get(f.function) ?? {} })),
+    functions: functions.map((f) => ({ id: f.function, label: nameOf(model, f.function), reach: statusOf.get(f.function) ?? {}, reachLabels: labelsOf.get(f.function) ?? {}, destinations: destinationsOf.get(f.function) ?? {} })),
   };
 }
 
@@ -227,7 +232,7 @@ function pathEdges(report: FunctionReport, r: DestinationReach, destNode: string
     // A blocked path whose last drawn hop is the destination itself (the target's own SG) ends before it.
     if (!reached && chain.length > 1 && chain[chain.length - 1] === destNode) chain.pop();
     if (chain[chain.length - 1] !== destNode) chain.push(destNode);
-    const note = reached ? undefined : blockNote(r, p.reason, blocking);
+    const note = reached ? undefined : pathNote(r, p.reason, blocking);
     for (let i = 0; i + 1 < chain.length; i++) {
       const last = i + 2 === chain.length;
       const source = chain[i];
@@ -249,10 +254,9 @@ function pathEdges(report: FunctionReport, r: DestinationReach, destNode: string
   return out;
 }
 
-function blockNote(r: DestinationReach, reason: string | null, blocking: Hop | undefined): string {
+function pathNote(r: DestinationReach, reason: string | null, blocking: Hop | undefined): string {
   const where = blocking ? `blocked at ${blocking.label}: ${blocking.detail}${blocking.rule ? ` (${blocking.rule})` : ''}` : (reason ?? r.explanation);
-  const fix = r.fixes[0] ? `\nFix: ${r.fixes[0].description}` : '';
-  return `${r.label}: ${where}${fix}`;
+  return blockNote(r.label, where, r.fixes[0]?.description);
 }
 
 /** A target's subnets: its own list, else its DB/cache subnet group's. */
@@ -268,14 +272,28 @@ function eniNodeId(eni: HyperplaneEni): string {
   return `eni:${eni.key}`;
 }
 
-function azLabel(subnet: Subnet): string {
+/**
+ * The AZ box a subnet is drawn in: subnets share one only when the model says they share the AZ (the same
+ * name, or the same symbol: azMatch). An AZ nothing in the files names or identifies gets a box of its own
+ * subnet, so two such subnets never read as one AZ (workload discovery's four subnets are in two AZs).
+ */
+function azGroup(subnet: Subnet): { key: string; label: string; facts: string[] } {
   const az = subnet.availabilityZone;
-  if (!isUnknown(az)) return az;
-  if (!az.symbol) return 'AZ unknown';
+  if (!isUnknown(az)) return { key: az, label: az, facts: [] };
+  if (!az.symbol) {
+    const name = addressTail(subnet.address);
+    return { key: `unknown:${subnet.id}`, label: `AZ unknown (${name})`, facts: [`${name}'s Availability Zone is unknown: ${az.reason}`, 'drawn apart: nothing says it shares an AZ with another subnet'] };
+  }
   // Fn::GetAZs / data.aws_availability_zones picks read better as the Region's first AZ.
   const pick = azPickOf(az);
-  if (!pick) return `AZ ${az.symbol}`;
-  return `AZ ${pick.index + 1} of the Region${pick.wraps ? ', counting round' : ''}`;
+  const label = pick ? `AZ ${pick.index + 1} of the Region${pick.wraps ? ', counting round' : ''}` : `AZ ${az.symbol}`;
+  return { key: label, label, facts: [] };
+}
+
+/** The last name of an address: `private[0]` of `module.m.aws_subnet.private[0]`, `PrivateSubnet0` of `VpcStack/PrivateSubnet0`. */
+function addressTail(address: string): string {
+  const cut = Math.max(address.lastIndexOf('.', address.indexOf('[') < 0 ? address.length : address.indexOf('[')), address.lastIndexOf('/'));
+  return cut < 0 ? address : address.slice(cut + 1);
 }
 
 /** Public when its route table sends 0.0.0.0/0 to an internet gateway. */

@@ -31,6 +31,34 @@ export function fitText(text: string, fontSize: number, width: number, bold = fa
   return text.slice(0, lo) + '…';
 }
 
+/**
+ * A resource address (`module.x.aws_vpc_endpoint.sts`, `VpcStack/PrivateSubnet0`) cut to fit `width` keeping
+ * its end, which tells siblings apart: the longest tail starting at a `.`, `/` or `[` boundary after an
+ * ellipsis ("…aws_vpc_endpoint.sts"); when not even the last name fits, as much of its end as fits. Fourteen endpoints of one module all read "module.aft_account_request_…" when cut at the end.
+ * Prose ("Lambda service VPC (AWS-managed)", anything with a space) is cut at the end as fitText does.
+ */
+export function fitAddress(text: string, fontSize: number, width: number, bold = false): string {
+  const measure = (t: string): number => textWidth(t, fontSize) * (bold ? boldFactor : 1);
+  if (measure(text) <= width) return text;
+  if (/\s/.test(text)) return fitText(text, fontSize, width, bold);
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i - 1);
+    // After a `.` or `/`, or before a `[`: where a name or an index starts.
+    if (c !== 0x2e && c !== 0x2f && text.charCodeAt(i) !== 0x5b) continue;
+    const tail = `…${text.slice(i)}`;
+    if (measure(tail) <= width) return tail;
+  }
+  // Not even the last name fits: its end, which differs between siblings more than a shared start does.
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure(`…${text.slice(text.length - mid)}`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `…${text.slice(text.length - lo)}`;
+}
+
 /** Left and right inset of a container's title. */
 export const containerInset = 10;
 /** A container grows to show its whole title up to this width; longer titles are cut (tooltip has them). */

@@ -136,7 +136,8 @@ export function portableDiagram(model: DiagramModel, paths: PortablePaths): Diag
   });
   const functions = model.functions.map((f) => {
     const labels = f.reachLabels === undefined ? {} : { reachLabels: mapRecord(f.reachLabels, t, t) };
-    return Object.assign({}, f, { id: t(f.id), label: t(f.label), reach: mapRecord(f.reach, t, (s) => s) }, labels);
+    const destinations = f.destinations === undefined ? {} : { destinations: mapRecord(f.destinations, t, (d) => ({ needed: d.needed, neededBecause: d.neededBecause.map(t), fixes: d.fixes.map(t) })) };
+    return Object.assign({}, f, { id: t(f.id), label: t(f.label), reach: mapRecord(f.reach, t, (s) => s) }, { ...labels, ...destinations });
   });
   return { version: model.version, nodes, edges, functions };
 }

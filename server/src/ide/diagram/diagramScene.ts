@@ -2,7 +2,7 @@
 // that both the CLI's string renderer (diagramSvg.ts) and the webview's DOM renderer turn into SVG.
 // Text is kept as data here; each renderer escapes it or sets it with textContent.
 
-import { badgeText, badgeTextRoom, badgeTextWidth, badgeWidth, containerInset, detailFontSize, fitText, labelFontSize, leafPadding, titleFontSize } from './diagramMetrics';
+import { badgeText, badgeTextRoom, badgeTextWidth, badgeWidth, containerInset, detailFontSize, fitAddress, fitText, labelFontSize, leafPadding, titleFontSize } from './diagramMetrics';
 import type { DiagramLayout, Point, PositionedEdge, PositionedNode } from './diagramLayout';
 import { containerSubtitle } from './diagramView';
 
@@ -64,7 +64,7 @@ function containerElement(n: PositionedNode, options: SceneOptions): SceneElemen
   const room = n.width - 2 * containerInset;
   const parts: SceneElement[] = [
     el('rect', { class: 'box', x: n2(n.x), y: n2(n.y), width: n2(n.width), height: n2(n.height), rx: n.node.kind === 'subnet' || n.node.kind === 'az' ? '4' : '8' }),
-    el('text', { class: 'title', x: n2(n.x + containerInset), y: n2(n.y + 14) }, undefined, fitText(n.node.label, titleFontSize, room, true)),
+    el('text', { class: 'title', x: n2(n.x + containerInset), y: n2(n.y + 14) }, undefined, fitAddress(n.node.label, titleFontSize, room, true)),
   ];
   if (subtitle) parts.push(el('text', { class: 'subtitle', x: n2(n.x + containerInset), y: n2(n.y + 29) }, undefined, fitText(subtitle, detailFontSize, room)));
   if (options.titles) parts.push(el('title', {}, undefined, tooltip(n)));
@@ -82,7 +82,7 @@ function leafElement(n: PositionedNode, options: SceneOptions): SceneElement {
     el('rect', { class: 'box', x: n2(n.x), y: n2(n.y), width: n2(n.width), height: n2(n.height), rx: '5' }),
     el('rect', { class: 'badge', x: n2(n.x + 3), y: n2(n.y + 3), width: n2(badgeWidth - 6), height: n2(n.height - 6), rx: '3' }),
     el('text', { class: 'badge-text', x: n2(n.x + badgeWidth / 2), y: n2(n.y + n.height / 2), ...(badgeTextWidth(badge) > badgeTextRoom ? { textLength: String(badgeTextRoom), lengthAdjust: 'spacingAndGlyphs' } : {}) }, undefined, badge),
-    el('text', { class: 'label', x: n2(textX), y: n2(n.y + (hasDetail ? 16 : n.height / 2)) }, undefined, fitText(n.node.label, labelFontSize, room)),
+    el('text', { class: 'label', x: n2(textX), y: n2(n.y + (hasDetail ? 16 : n.height / 2)) }, undefined, fitAddress(n.node.label, labelFontSize, room)),
   ];
   if (hasDetail && n.node.detail !== undefined) parts.push(el('text', { class: 'detail', x: n2(textX), y: n2(n.y + 32) }, undefined, fitText(n.node.detail, detailFontSize, room)));
   if (options.titles) parts.push(el('title', {}, undefined, tooltip(n)));
