@@ -42,6 +42,16 @@ const cases: readonly Case[] = [
     fix: { from: 'common:1\n', to: 'common:1]\n' },
   },
   {
+    // .template has no language of its own: the extension names YAML templates by their first line.
+    name: 'a CloudFormation .template (YAML) with an unclosed flow sequence',
+    path: 'e2e-template/stack.template',
+    languageId: 'yaml',
+    broken:
+      "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Worker:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: python3.12\n      Layers: [arn:aws:lambda:us-east-1:123456789012:layer:common:1\n",
+    range: '8:14-8:15',
+    fix: { from: 'common:1\n', to: 'common:1]\n' },
+  },
+  {
     name: 'a CloudFormation JSON template with a trailing comma',
     path: 'e2e-cfn/stack.json',
     languageId: 'json',
