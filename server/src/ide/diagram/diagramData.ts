@@ -28,6 +28,8 @@ export interface DiagramOptions {
 const CLOUD = 'aws-cloud';
 const REGION = 'region';
 const LAMBDA_VPC = 'lambda-service-vpc';
+/** Functions without VPC config whose every direct line out is drawn; beyond, only what they need or what fails. */
+const DIRECT_LINES_UP_TO = 3;
 const INTERNET = 'internet';
 
 export function buildDiagram(model: NetworkModel, result: AnalysisResult, options: DiagramOptions): DiagramModel {
@@ -162,6 +164,7 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
   const statusOf = new Map<string, Record<string, PathStatus>>();
   const labelsOf = new Map<string, Record<string, string>>();
   const destinationsOf = new Map<string, Record<string, DiagramDestination>>();
+  const manyOutsideVpcs = functions.filter((f) => !f.vpcAttached).length > DIRECT_LINES_UP_TO;
   for (const report of functions) {
     const reach: Record<string, PathStatus> = {};
     const labels: Record<string, string> = {};
@@ -171,6 +174,11 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
       labels[r.destination] = r.label;
       destinations[r.destination] = { needed: r.needed, neededBecause: r.neededBecause, fixes: r.fixes.map((f) => f.description) };
       const destNode = destinationNode(model, r, nodes, add);
+      // A function without VPC config reaches the internet and every public endpoint from the Lambda service VPC
+      // (M1, E1), as its facts say. With a few such functions the lines complete the picture; with many they are
+      // noise (19 functions made 57 crossing lines in workload-discovery), so only their needed and failing
+      // paths are drawn.
+      if (manyOutsideVpcs && !report.vpcAttached && !r.needed && r.status === 'yes') continue;
       edges.push(...pathEdges(report, r, destNode, nodes, eniOf));
     }
     statusOf.set(report.function, reach);

@@ -147,6 +147,24 @@ resource "aws_lambda_function" "plain" {
     assert.equal(plain.nodes.filter((n) => n.kind === 'vpc').length, 0);
   });
 
+  it('draws only what many functions without VPC config need or fail to reach, not every line out', () => {
+    const fn = (name: string, env = ''): string => `resource "aws_lambda_function" "${name}" {
+  function_name = "${name}"
+  role          = "arn:aws:iam::123456789012:role/r"
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  filename      = "app.zip"
+  ${env}
+}
+`;
+    const text = `provider "aws" { region = "eu-west-1" }\n${fn('a', 'environment {\n    variables = { API = "https://api.example.com" }\n  }')}${fn('b')}${fn('c')}${fn('d')}`;
+    const many = diagramOf(new Map([['/ws/main.tf', text]]));
+    const lines = many.edges.filter((e) => e.kind === 'path').map((e) => `${e.functionId?.split('.').pop() ?? ''} → ${e.destination ?? ''}`);
+    // Four functions outside any VPC: only a's internet line (it calls an https API) is drawn.
+    assert.deepEqual(lines, ['a → internet']);
+    assert.ok(many.nodes.some((n) => n.id === 'internet'), 'the internet is still drawn');
+  });
+
   it('gives every node a location to reveal when it is declared in a file', () => {
     const orders = model.nodes.find((n) => n.label === 'aws_lambda_function.orders');
     assert.match(orders?.location?.uri ?? '', /examples\/terraform\/lambda\.tf$/);
