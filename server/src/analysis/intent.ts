@@ -194,6 +194,38 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
   return needs.list();
 }
 
+/**
+ * Names a private resource the function may connect to although the workspace does not define it: a
+ * data-plane grant (rds-db:connect, kafka-cluster:Connect…, E1) on a resource that is no model target (an
+ * imported or parameter ARN, `*`), or an environment variable that names a host the workspace cannot read
+ * (`databaseHost: !ImportValue db-host`). Null when nothing suggests one. Used before advising that a
+ * function needs no VPC: that advice is only given on complete evidence.
+ */
+export function privateUseOutsideWorkspace(model: NetworkModel, fn: LambdaFunction): string | null {
+  for (const env of fn.environment) {
+    if (!isKnown(env.value) && env.refs.length === 0 && HOST_LIKE.test(env.name)) return `environment variable ${env.name} is unknown (${env.value.reason})`;
+  }
+  const docs: { doc: Maybe<PolicyDocument>; from: string }[] = fn.policies.map((doc) => ({ doc, from: 'the function policy' }));
+  if (fn.role !== null && isKnown(fn.role)) {
+    const from = `role ${model.get(fn.role)?.address ?? fn.role}`;
+    for (const doc of model.rolePolicies(fn.role).documents) docs.push({ doc, from });
+  }
+  for (const { doc, from } of docs) {
+    if (!isKnown(doc)) continue;
+    for (const st of doc.statements) {
+      if (st.effect !== 'Allow') continue;
+      const action = st.actions.find((a) => isKnown(a) && a !== '*' && dataPlaneAction.test(a));
+      if (action === undefined || !isKnown(action)) continue;
+      const outside = st.resources.some((r) => !(typeof r === 'object' && 'ref' in r && model.get(r.ref)?.kind === 'target'));
+      if (outside) return `${from} allows ${action} on a resource the workspace does not define`;
+    }
+  }
+  return null;
+}
+
+/** Environment variable names that usually hold a host, an endpoint or a connection string. */
+const HOST_LIKE = /host|endpoint|addr|url|uri|broker|bootstrap|server|redis|cache|database|^db|_db|db_|cluster|proxy|dsn|connection/i;
+
 function addManagedNeeds(needs: NeedSet, arn: Maybe<string>, from: string): void {
   if (!isKnown(arn)) return;
   for (const [pattern, service] of managedPolicyServices) {

@@ -41,6 +41,15 @@ describe('findings', () => {
     assert.deepEqual(r.functions[0]?.reach.filter((x) => x.needed), []);
   });
 
+  it('LAMBDA_VPC_UNNEEDED only on complete evidence: not with a data-plane grant on a resource the workspace does not define (E1)', () => {
+    // msk-lambda-schema-avro-java-sam: kafka-cluster:Connect on the cluster ARN of another stack.
+    const r = standardNetwork().fn('producer', { subnets: ['a', 'b'], sgs: ['lambda'], policies: ['kafka-cluster:Connect', 'kafka-cluster:WriteData'] })
+      .fn('reader', { subnets: ['a', 'b'], sgs: ['lambda'], policies: ['rds:DescribeDBInstances'] }).analyze();
+    assert.ok(!rulesFor(r, 'producer').includes('LAMBDA_VPC_UNNEEDED information'), rulesFor(r, 'producer').join());
+    // A control-plane call goes to the regional API: the advice stands.
+    assert.ok(rulesFor(r, 'reader').includes('LAMBDA_VPC_UNNEEDED information'));
+  });
+
   it('LAMBDA_PUBLIC_SUBNET_IGW: error when every subnet routes a needed destination to an IGW, warning when some do, information when nothing needed goes there', () => {
     const r = standardNetwork().subnet('pub2', { vpc: 'v', cidr: '10.0.9.0/24', az: 'us-east-1b' }).routeTable('pub2rt', { vpc: 'v', subnets: ['pub2'], routes: ['0.0.0.0/0 igw:igw'] })
       .fn('only', { subnets: ['pub', 'pub2'], sgs: ['lambda'], envUrl: 'https://example.com' }).fn('mixed', { subnets: ['pub', 'b'], sgs: ['lambda'], envUrl: 'https://example.com' })

@@ -137,6 +137,26 @@ describe('CloudFormation corpus facts', () => {
     ]);
   });
 
+  it('rds-mysql analysed alone: a host imported from another stack is no evidence that the VPC is unneeded', () => {
+    const template = (host: string): string => `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:${network}
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: arn:aws:iam::123456789012:role/r
+      Runtime: python3.12
+      Handler: index.handler
+      Code: { ZipFile: x }
+      VpcConfig: { SubnetIds: [!Ref SubA], SecurityGroupIds: [!Ref Sg] }
+      Environment: { Variables: { ${host} } }
+`;
+    const imported = analyseWorkspace({ '/t/template.yaml': template('databaseHost: !ImportValue db-host') }, 'eu-west-1');
+    assert.deepEqual(findingsOf(imported, 'LAMBDA_VPC_UNNEEDED'), []);
+    const plain = analyseWorkspace({ '/t/template.yaml': template('GREETING: hello') }, 'eu-west-1');
+    assert.equal(findingsOf(plain, 'LAMBDA_VPC_UNNEEDED').length, 1);
+  });
+
   describe('elasticache-snapshot: control-plane grants on a private resource (E1)', () => {
     const template = (actions: string): string => `
 AWSTemplateFormatVersion: '2010-09-09'
