@@ -30,7 +30,9 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
     for (const f of report.functions) {
       // A list the workspace does not define (var.subnet_ids) is one '(unknown subnet)' entry: not "1 subnet".
       const subnets = f.subnets.length > 0 && f.subnets.every((s) => s === unknownSubnetName) ? 'subnets unknown' : `${f.subnets.length} subnet(s)`;
-      const where = f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${subnets}` : 'Lambda service VPC only';
+      const where = f.capacityProvider !== undefined
+        ? `Lambda Managed Instances of ${f.capacityProvider} in VPC ${f.vpc ?? '(unknown)'}, ${subnets}`
+        : f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${subnets}` : 'Lambda service VPC only';
       const entries = Object.entries(f.reach);
       const listed = (needed: boolean): string => entries.filter(([, r]) => r.needed === needed).map(([dest, r]) => `${dest} ${symbol(r.status, c)}`).join('  ');
       lines.push(`  ${f.id}${f.cdkPath !== undefined ? ` [CDK ${f.cdkPath}]` : ''} ${c('grey', `(${f.file}:${f.range.start.line + 1}; ${where})`)}`);

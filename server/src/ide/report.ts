@@ -7,7 +7,7 @@
 import type { DestinationReach, FunctionReport } from '../analysis/types';
 import { isUnknown, type Maybe, type Problem, type Unknown } from '../model/origin';
 import { displayName, symbolLabel } from '../analysis/naming';
-import type { Id, RefList } from '../model/types';
+import type { Id, ModelObject, RefList } from '../model/types';
 import { vpcConfigOf } from './explain';
 import type { Severity } from '../syntax/text';
 import { RangeMapper, type TextRange } from './ranges';
@@ -45,6 +45,12 @@ export interface JsonFunction {
   readonly createdOnlyIf?: string;
   /** The CDK construct path (`aws:cdk:path` metadata) when the template was synthesised by CDK. */
   readonly cdkPath?: string;
+  /**
+   * Lambda Managed Instances: the capacity provider the function runs on. Such a function has no VpcConfig
+   * (`vpcAttached` is false) and no Hyperplane ENIs; `vpc`, `subnets` and `securityGroups` are the capacity
+   * provider's, whose instances run in those subnets.
+   */
+  readonly capacityProvider?: string;
 }
 
 export interface JsonDiagnostic {
@@ -100,6 +106,10 @@ export function buildJsonReport(
   const ranges = new RangeMapper((f) => analysis.snapshot.text(f));
   const address = (id: Id): string => model.get(id)?.address ?? displayName(model, id);
   const maybeAddress = (v: Maybe<Id>): string | null => (isUnknown(v) ? null : address(v));
+  const capacityProviderName = (fn: ModelObject | undefined): string => {
+    const cp = fn?.kind === 'lambda-function' ? fn.capacityProvider : null;
+    return cp === null || cp === undefined ? '(unknown capacity provider)' : isUnknown(cp) ? unknownName(cp, '(unknown capacity provider)') : address(cp);
+  };
   // Every subnet and group of the function, undefined ones included: `subnets` holds exactly the keys of
   // each destination's bySubnet and the subnets of its hyperplaneEnis entries.
   const names = (list: readonly Maybe<Id>[], fallback: string): string[] => [...new Set(list.map((v) => (isUnknown(v) ? unknownName(v, fallback) : address(v))))];
@@ -134,7 +144,8 @@ export function buildJsonReport(
       id: fn?.address ?? report.function,
       file: origin ? relativeFile(origin.file, cwd) : '',
       range: origin ? ranges.range(origin.file, origin.span) : zeroRange,
-      vpcAttached: report.vpcAttached,
+      // Attached means a VpcConfig and Hyperplane ENIs (M2); a function on Lambda Managed Instances has neither.
+      vpcAttached: report.vpcAttached && !report.managedInstances,
       vpc: report.vpc === null ? null : maybeAddress(report.vpc),
       subnets: report.vpcAttached ? listNames(report.subnets, config?.subnets, unknownSubnetName) : [],
       securityGroups: report.vpcAttached ? listNames(report.securityGroups, config?.securityGroups, unknownGroupName) : [],
@@ -142,6 +153,7 @@ export function buildJsonReport(
       reach,
       ...(report.existence ? { createdOnlyIf: report.existence.reason } : {}),
       ...(origin?.cdkPath !== undefined ? { cdkPath: origin.cdkPath } : {}),
+      ...(report.managedInstances ? { capacityProvider: capacityProviderName(fn) } : {}),
     };
   });
 

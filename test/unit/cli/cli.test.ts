@@ -119,6 +119,34 @@ describe('hyperplane-lens CLI', function () {
     assert.match(two.stderr, /module\.api\.aws_lambda_function\.this.*module\.jobs\.aws_lambda_function\.this|module\.jobs\.aws_lambda_function\.this.*module\.api\.aws_lambda_function\.this/);
   });
 
+  it('a function on Lambda Managed Instances: not VPC-attached, its capacity provider, subnets and groups', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hl-lmi-'));
+    writeFileSync(path.join(dir, 'template.yaml'), `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
+  SubA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a } }
+  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: lmi, VpcId: !Ref Vpc } }
+  Provider:
+    Type: AWS::Serverless::CapacityProvider
+    Properties:
+      VpcConfig: { SubnetIds: [!Ref SubA], SecurityGroupIds: [!Ref Sg] }
+  Processor:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: handler.lambda_handler
+      CodeUri: src/
+      CapacityProviderConfig: { Arn: !GetAtt Provider.Arn }
+`);
+    const report = JSON.parse(run(['check', dir, '--format', 'json', '--region', 'eu-west-1']).stdout) as JsonReport;
+    const fn = report.functions.find((f) => f.id === 'Processor');
+    assert.ok(fn, 'Processor is listed');
+    assert.deepEqual([fn.vpcAttached, fn.capacityProvider, fn.vpc, fn.subnets, fn.securityGroups], [false, 'Provider', 'Vpc', ['SubA'], ['Sg']]);
+    assert.deepEqual(report.hyperplaneEnis, []);
+    assert.match(run(['check', dir, '--region', 'eu-west-1']).stdout, /Processor \(\S*template\.yaml:\d+; Lambda Managed Instances of Provider in VPC Vpc, 1 subnet\(s\)\)/);
+  });
+
   it('explain finds a function of a nested stack by its logical id', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hl-explain-nested-'));
     writeFileSync(path.join(dir, 'main.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Api:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./api.yaml\n");

@@ -89,7 +89,7 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
   for (const report of functions) {
     const fn = model.get(report.function);
     if (!fn) continue;
-    add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.vpcAttached ? `${report.enis.length} Hyperplane ENI(s)` : 'no VPC config' });
+    add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.managedInstances ? 'Lambda Managed Instances' : report.vpcAttached ? `${report.enis.length} Hyperplane ENI(s)` : 'no VPC config' });
   }
   // function|subnet → the ENI it uses there (H1: one per subnet and security-group set).
   const eniOf = new Map<string, string>();
