@@ -187,6 +187,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
       });
       if (ipv6) reach = withIpv6OnlyEgress(reach);
     }
+    for (const need of needs) if (need.kind === 'outside') reach.push(outsideReach(need));
     facts.push({ fn, placement, needs, reach, evaluations, eniKeys });
     shareKeysOf.set(fn.id, shareKeys);
   }
@@ -204,6 +205,14 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
   });
   const eniList = enis.list();
   return { functions, enis: eniList, findings: collectFindings(model, options, facts, eniList), problems: [] };
+}
+
+/** A resource outside the workspace: nothing to evaluate, so unknown with the reason (E1). Field order as toReach's. */
+function outsideReach(need: Extract<Need, { kind: 'outside' }>): DestinationReach {
+  return {
+    destination: need.key, destinationKind: 'target', target: null, label: need.label, status: 'unknown', via: null, blockedAt: null,
+    reason: 'LAMBDA_UNKNOWN_INPUT', explanation: need.reason, path: [], fixes: [], bySubnet: [], needed: true, neededBecause: need.because,
+  };
 }
 
 /** The shared result with this function's need. */

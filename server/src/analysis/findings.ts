@@ -6,7 +6,7 @@ import { parseCidr, usableSubnetAddresses } from '../model/cidr';
 import { isKnown, type Origin } from '../model/origin';
 import type { Id, LambdaFunction, ModelObject } from '../model/types';
 import type { NetworkModel } from '../model/network';
-import { privateUseOutsideWorkspace, type Need } from './intent';
+import type { Need } from './intent';
 import { displayName } from './naming';
 import { eniPermissions } from './eniPermissions';
 import { IPV6_ONLY_EGRESS, ipv6Gateway } from './ipv6Egress';
@@ -312,7 +312,7 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
       groups[0] ? [{ description: `add an egress rule to ${groups[0].address}`, changes: [{ kind: 'add-sg-egress', group: groups[0].id, protocol: 'tcp', port: 443, peer: '0.0.0.0/0' }] }] : []);
   }
   // Advice to drop the VPC config needs complete evidence: no private resource used, named or not (E1).
-  if (!placement.managedInstances && placement.unknownReason === null && !fact.needs.some((n) => n.kind === 'target') && privateUseOutsideWorkspace(model, fn) === null) {
+  if (!placement.managedInstances && placement.unknownReason === null && !fact.needs.some((n) => n.kind === 'target' || n.kind === 'outside')) {
     f.add(rules.LAMBDA_VPC_UNNEEDED, fn.id, at, `${fn.address} is attached to a VPC but uses no private resource the workspace shows; without VPC config it would reach the internet and AWS APIs directly (M1)`);
   }
 }

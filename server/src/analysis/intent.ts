@@ -3,7 +3,7 @@
 // (EFS, P13). Event source mappings are polled by the Lambda service and create no need (C8).
 
 import { isKnown, type Maybe } from '../model/origin';
-import type { LambdaFunction, ModelObject, PolicyDocument, Target } from '../model/types';
+import type { LambdaFunction, ModelObject, PolicyDocument, Target, TargetKind } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { actionMatches } from './eniPermissions';
 import { override } from '../model/override';
@@ -15,7 +15,13 @@ export type Need =
     readonly kind: 'target'; readonly target: Target; readonly port: number | null; readonly because: string[];
     /** Set when only control-plane IAM actions name the target (see dataPlaneAction): the code need not connect to it. */
     readonly controlOnly?: boolean;
-  };
+  }
+  /**
+   * A private resource the function connects to that the workspace does not define: a data-plane grant
+   * (rds-db:connect, kafka-cluster:Connect…) on an imported or parameter ARN, or a host-like environment
+   * variable whose value is unknown. Its reach is unknown, never guessed (E1).
+   */
+  | { readonly kind: 'outside'; readonly key: string; readonly label: string; readonly reason: string; readonly because: string[] };
 
 /** IAM action prefix → endpoint service name, where they differ. */
 const actionServices: Readonly<Record<string, string>> = {
@@ -155,6 +161,17 @@ function addPolicyNeeds(model: NetworkModel, needs: NeedSet, doc: Maybe<PolicyDo
         if (o?.kind === 'target') addObjectNeed(model, needs, o, `${from} grants access to ${o.address}`, controlOnly);
       }
     }
+    // A connection grant on something the workspace does not define (`*` grants everything and says nothing).
+    const elsewhere = st.resources.find((r) => !(typeof r === 'object' && 'ref' in r && model.get(r.ref)?.kind === 'target'));
+    if (elsewhere === undefined) continue;
+    const what = typeof elsewhere === 'string' ? elsewhere : 'ref' in elsewhere ? (model.get(elsewhere.ref)?.address ?? elsewhere.ref) : `a value the workspace does not define (${elsewhere.reason})`;
+    for (const connect of st.actions) {
+      if (!isKnown(connect) || connect === '*' || !dataPlaneAction.test(connect)) continue;
+      needs.add(`outside:grant:${connect}`, () => ({
+        kind: 'outside', key: `grant:${connect}`, label: `${connect} resource (outside the workspace)`,
+        reason: `${connect} is granted on ${what}, which the workspace does not define: its address, subnets and security groups are unknown`, because: [],
+      }), `${from} allows ${connect}`);
+    }
   }
 }
 
@@ -168,6 +185,13 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
     }
     if (env.refs.length === 0 && isKnown(env.value) && /^https?:\/\//i.test(env.value) && !/amazonaws\.com|\.internal\b|localhost/i.test(env.value)) {
       needs.add('internet', () => ({ kind: 'internet', because: [] }), `environment variable ${env.name} is the URL ${env.value}`);
+    }
+    const value = env.value;
+    if (env.refs.length === 0 && !isKnown(value) && HOST_LIKE.test(env.name)) {
+      needs.add(`outside:env:${env.name}`, () => ({
+        kind: 'outside', key: `env:${env.name}`, label: `what ${env.name} names (outside the workspace)`,
+        reason: `the value of ${env.name} is unknown (${value.reason}): where it points cannot be told`, because: [],
+      }), `environment variable ${env.name} names a host`);
     }
   }
   for (const ref of fn.refs) {
@@ -191,37 +215,23 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
     for (const doc of rp.documents) addPolicyNeeds(model, needs, doc, polled, from);
     for (const arn of rp.managedPolicyArns) addManagedNeeds(needs, arn, from);
   }
-  return needs.list();
+  // A grant the workspace's own target of that kind explains (rds-db:connect on a DB whose ARN is built from
+  // its resource id) is not a second, unknown destination.
+  const list = needs.list();
+  const kinds = new Set(list.flatMap((n) => (n.kind === 'target' ? [n.target.targetKind] : [])));
+  return list.filter((n) => n.kind !== 'outside' || !n.key.startsWith('grant:') || !(grantTargetKinds[n.key.slice('grant:'.length, n.key.indexOf(':', 'grant:'.length)).toLowerCase()] ?? []).some((k) => kinds.has(k)));
 }
 
-/**
- * Names a private resource the function may connect to although the workspace does not define it: a
- * data-plane grant (rds-db:connect, kafka-cluster:Connect…, E1) on a resource that is no model target (an
- * imported or parameter ARN, `*`), or an environment variable that names a host the workspace cannot read
- * (`databaseHost: !ImportValue db-host`). Null when nothing suggests one. Used before advising that a
- * function needs no VPC: that advice is only given on complete evidence.
- */
-export function privateUseOutsideWorkspace(model: NetworkModel, fn: LambdaFunction): string | null {
-  for (const env of fn.environment) {
-    if (!isKnown(env.value) && env.refs.length === 0 && HOST_LIKE.test(env.name)) return `environment variable ${env.name} is unknown (${env.value.reason})`;
-  }
-  const docs: { doc: Maybe<PolicyDocument>; from: string }[] = fn.policies.map((doc) => ({ doc, from: 'the function policy' }));
-  if (fn.role !== null && isKnown(fn.role)) {
-    const from = `role ${model.get(fn.role)?.address ?? fn.role}`;
-    for (const doc of model.rolePolicies(fn.role).documents) docs.push({ doc, from });
-  }
-  for (const { doc, from } of docs) {
-    if (!isKnown(doc)) continue;
-    for (const st of doc.statements) {
-      if (st.effect !== 'Allow') continue;
-      const action = st.actions.find((a) => isKnown(a) && a !== '*' && dataPlaneAction.test(a));
-      if (action === undefined || !isKnown(action)) continue;
-      const outside = st.resources.some((r) => !(typeof r === 'object' && 'ref' in r && model.get(r.ref)?.kind === 'target'));
-      if (outside) return `${from} allows ${action} on a resource the workspace does not define`;
-    }
-  }
-  return null;
-}
+/** The target kinds a connection grant's service reaches (IAM prefix → TargetKind). */
+const grantTargetKinds: Readonly<Record<string, readonly TargetKind[]>> = {
+  'rds-db': ['rds-instance', 'rds-cluster', 'rds-proxy'],
+  'kafka-cluster': ['msk-cluster'],
+  elasticache: ['elasticache'],
+  memorydb: ['memorydb'],
+  elasticfilesystem: ['efs-file-system', 'efs-mount-target'],
+  es: ['opensearch'],
+  'vpc-lattice-svcs': ['vpc-lattice-service'],
+};
 
 /** Environment variable names that usually hold a host, an endpoint or a connection string. */
 const HOST_LIKE = /host|endpoint|addr|url|uri|broker|bootstrap|server|redis|cache|database|^db|_db|db_|cluster|proxy|dsn|connection/i;
