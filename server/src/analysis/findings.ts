@@ -16,6 +16,7 @@ import type { Placement } from './placement';
 import { rules, type RuleInfo } from './rules';
 import type { Evaluation } from './trace';
 import type { AnalysisOptions, DestinationReach, Finding, FindingRelated, Fix, HyperplaneEni } from './types';
+import { listWords } from './listWords';
 
 export interface FunctionFacts {
   readonly fn: LambdaFunction;
@@ -378,7 +379,3 @@ function eniFindings(f: Findings, model: NetworkModel, options: AnalysisOptions,
   }
 }
 
-/** "a", "a and b", "a, b and c". */
-function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}

@@ -7,6 +7,7 @@ import type { LambdaFunction, ModelObject, PolicyDocument, Target, TargetKind } 
 import type { NetworkModel } from '../model/network';
 import { actionMatches } from './eniPermissions';
 import { override } from '../model/override';
+import { listWords } from './listWords';
 
 export type Need =
   | { readonly kind: 'internet'; readonly because: string[] }
@@ -165,12 +166,19 @@ function addPolicyNeeds(model: NetworkModel, needs: NeedSet, doc: Maybe<PolicyDo
     const elsewhere = st.resources.find((r) => !(typeof r === 'object' && 'ref' in r && model.get(r.ref)?.kind === 'target'));
     if (elsewhere === undefined) continue;
     const what = typeof elsewhere === 'string' ? elsewhere : 'ref' in elsewhere ? (model.get(elsewhere.ref)?.address ?? elsewhere.ref) : `a value the workspace does not define (${elsewhere.reason})`;
-    for (const connect of st.actions) {
-      if (!isKnown(connect) || connect === '*' || !dataPlaneAction.test(connect)) continue;
-      needs.add(`outside:grant:${connect}`, () => ({
-        kind: 'outside', key: `grant:${connect}`, label: `${connect} resource (outside the workspace)`,
-        reason: `${connect} is granted on ${what}, which the workspace does not define: its address, subnets and security groups are unknown`, because: [],
-      }), `${from} allows ${connect}`);
+    // One destination per service prefix (kafka-cluster:Connect, …:ReadData and …:WriteData name one cluster).
+    const byService = new Map<string, string[]>();
+    for (const a of st.actions) {
+      if (!isKnown(a) || a === '*' || !dataPlaneAction.test(a)) continue;
+      const prefix = a.slice(0, a.indexOf(':')).toLowerCase();
+      byService.set(prefix, [...(byService.get(prefix) ?? []), a]);
+    }
+    for (const [prefix, actions] of byService) {
+      const granted = `${listWords(actions)} ${actions.length === 1 ? 'is' : 'are'} granted on ${what}`;
+      needs.add(`outside:grant:${prefix}`, () => ({
+        kind: 'outside', key: `grant:${prefix}`, label: `the ${prefix} resource (outside the workspace)`,
+        reason: `${granted}, which the workspace does not define: its address, subnets and security groups are unknown`, because: [],
+      }), `${from} allows ${listWords(actions)}`);
     }
   }
 }
@@ -219,7 +227,7 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
   // its resource id) is not a second, unknown destination.
   const list = needs.list();
   const kinds = new Set(list.flatMap((n) => (n.kind === 'target' ? [n.target.targetKind] : [])));
-  return list.filter((n) => n.kind !== 'outside' || !n.key.startsWith('grant:') || !(grantTargetKinds[n.key.slice('grant:'.length, n.key.indexOf(':', 'grant:'.length)).toLowerCase()] ?? []).some((k) => kinds.has(k)));
+  return list.filter((n) => n.kind !== 'outside' || !n.key.startsWith('grant:') || !(grantTargetKinds[n.key.slice('grant:'.length)] ?? []).some((k) => kinds.has(k)));
 }
 
 /** The target kinds a connection grant's service reaches (IAM prefix → TargetKind). */

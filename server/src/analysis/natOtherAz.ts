@@ -13,6 +13,7 @@ import { displayName } from './naming';
 import { natWorks } from './pathSteps';
 import type { Evaluation } from './trace';
 import type { Change, DestinationReach, Fix } from './types';
+import { listWords } from './listWords';
 
 /** One zonal NAT gateway a function uses from subnets in other AZs: one finding. */
 export interface NatOtherAz {
@@ -189,7 +190,3 @@ function publicSubnetIn(model: NetworkModel, vpc: Id, subnet: Subnet): Subnet | 
   return null;
 }
 
-/** "a", "a and b", "a, b and c". */
-function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}

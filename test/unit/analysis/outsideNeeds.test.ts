@@ -29,10 +29,10 @@ describe('needs outside the workspace', () => {
     const r = run(`variable "rds_proxy_endpoint" {}\n${role('"rds-db:connect"', '"arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-0abc/app"')}`, 'rds_endpoint = var.rds_proxy_endpoint');
     const reach = r.result.functions[0]?.reach ?? [];
     const outside = reach.filter((x) => x.destination.startsWith('env:') || x.destination.startsWith('grant:'));
-    assert.deepEqual(outside.map((x) => `${x.destination} ${x.status} needed=${x.needed}`), ['env:rds_endpoint unknown needed=true', 'grant:rds-db:connect unknown needed=true']);
+    assert.deepEqual(outside.map((x) => `${x.destination} ${x.status} needed=${x.needed}`), ['env:rds_endpoint unknown needed=true', 'grant:rds-db unknown needed=true']);
     assert.match(outside[1]?.explanation ?? '', /^rds-db:connect is granted on arn:aws:rds-db:eu-west-1:123456789012:dbuser:prx-0abc\/app, which the workspace does not define/);
     const note = r.result.findings.find((f) => f.rule === 'LAMBDA_REACH_UNKNOWN');
-    assert.match(note?.message ?? '', /^cannot tell whether aws_lambda_function\.api reaches what rds_endpoint names \(outside the workspace\) and rds-db:connect resource \(outside the workspace\), which it needs: the value of rds_endpoint is unknown \(var\.rds_proxy_endpoint has no default/);
+    assert.match(note?.message ?? '', /^cannot tell whether aws_lambda_function\.api reaches what rds_endpoint names \(outside the workspace\) and the rds-db resource \(outside the workspace\), which it needs: the value of rds_endpoint is unknown \(var\.rds_proxy_endpoint has no default/);
     assert.ok(!r.findings.includes('LAMBDA_VPC_UNNEEDED aws_lambda_function.api'), r.findings.join('\n'));
   });
 

@@ -62,9 +62,21 @@ export function toId(v: CfnValue | undefined, what: string): Maybe<Id> {
   if (v === undefined) return unknown(`${what} is not set`);
   if (isCfnRef(v)) return v.target;
   if (isCfnUnknown(v)) return withBranches(v, what);
-  if (typeof v === 'string') return unknown(`${what} '${v}' is not defined in the workspace`, { symbol: `literal:${v}` });
+  if (typeof v === 'string') {
+    // A placeholder default ('SUBNET_IDS') or a name written without !Ref is not an id AWS would accept: say so.
+    const kind = idPrefixes.find(([pattern]) => pattern.test(what));
+    const malformed = kind !== undefined && !kind[1].test(v);
+    return unknown(malformed ? `${what} '${v}' is not a ${kind[2]} id (AWS expects ${kind[3]}…)` : `${what} '${v}' is not defined in the workspace`, { symbol: `literal:${v}` });
+  }
   return unknown(`${what} is not a reference`);
 }
+
+/** The property names of ids whose form AWS fixes, with that form and the word for the object. */
+const idPrefixes: readonly (readonly [RegExp, RegExp, string, string])[] = [
+  [/^subnet/i, /^subnet-[0-9a-f]{8,17}$/, 'subnet', 'subnet-'],
+  [/^security ?group/i, /^sg-[0-9a-f]{8,17}$/, 'security group', 'sg-'],
+  [/^vpc ?id$/i, /^vpc-[0-9a-f]{8,17}$/, 'VPC', 'vpc-'],
+];
 
 /** Like toId, but absent means null (an optional reference). */
 export function toOptionalId(v: CfnValue | undefined, what: string): Maybe<Id> | null {
