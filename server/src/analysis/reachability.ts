@@ -638,10 +638,21 @@ export class PathSearch {
     if (src.vpc === null || table === null) return null;
     if (service === 's3' || service === 'dynamodb') {
       const existing = this.gatewayEndpoint(src, service);
+      // CloudFormation has no attribute for a VPC's main route table: the subnet needs a table of its own.
+      if (table === implicitRef(src.vpc, 'main-route-table') && this.inCloudFormation(src.vpc)) {
+        const endpoint = existing ? `associate ${existing.address} with it` : `add ${service === 's3' ? 'an S3' : 'a DynamoDB'} gateway endpoint associated with it`;
+        return { description: `create a route table for ${src.subnet.address} (CloudFormation cannot name the VPC's main route table) and ${endpoint}`, changes: [{ kind: 'add-gateway-endpoint', vpc: src.vpc, service, routeTables: [table] }] };
+      }
       if (existing) return { description: `associate ${existing.address} with ${nameOf(this.model, table)}`, changes: [{ kind: 'associate-endpoint-route-table', endpoint: existing.id, routeTable: table }] };
       return { description: `add ${service === 's3' ? 'an S3' : 'a DynamoDB'} gateway endpoint associated with ${nameOf(this.model, table)}`, changes: [{ kind: 'add-gateway-endpoint', vpc: src.vpc, service, routeTables: [table] }] };
     }
     return { description: `add an interface endpoint for ${service} with private DNS in ${src.subnet.address}`, changes: [{ kind: 'add-interface-endpoint', vpc: src.vpc, service, subnets: [src.subnet.id] }] };
+  }
+
+  /** Whether the object is written in a CloudFormation template (not Terraform). */
+  private inCloudFormation(id: Id): boolean {
+    const file = this.model.get(id)?.origin.file ?? '';
+    return !file.endsWith('.tf') && !file.endsWith('.tf.json');
   }
 
   /** The service's public endpoint after the SG: gateway endpoint route (E7) or the internet path (E6). */

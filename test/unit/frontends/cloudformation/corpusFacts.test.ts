@@ -157,6 +157,25 @@ Resources:${network}
     assert.equal(findingsOf(plain, 'LAMBDA_VPC_UNNEEDED').length, 1);
   });
 
+  it('vpc-lattice-lambda: a fix on the main route table creates a table, as CloudFormation cannot name the main one', () => {
+    const run = analyseWorkspace({ '/t/template.yaml': `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:${network}
+  Bucket: { Type: AWS::S3::Bucket }
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: arn:aws:iam::123456789012:role/r
+      Runtime: python3.12
+      Handler: index.handler
+      Code: { ZipFile: x }
+      VpcConfig: { SubnetIds: [!Ref SubA], SecurityGroupIds: [!Ref Sg] }
+      Environment: { Variables: { BUCKET: !Ref Bucket } }
+` }, 'eu-west-1');
+    const fixes = reachOf(run.result, 'Fn', 's3')?.fixes.map((f) => f.description) ?? [];
+    assert.ok(fixes.includes("create a route table for SubA (CloudFormation cannot name the VPC's main route table) and add an S3 gateway endpoint associated with it"), fixes.join('\n'));
+  });
+
   describe('elasticache-snapshot: control-plane grants on a private resource (E1)', () => {
     const template = (actions: string): string => `
 AWSTemplateFormatVersion: '2010-09-09'
