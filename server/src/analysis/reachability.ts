@@ -896,7 +896,7 @@ export class PathSearch {
     }));
     const groups = isKnown(assoc.securityGroups) ? assoc.securityGroups : [assoc.securityGroups];
     if (groups.length > 0) sgIngressStep(m, trace, groups, src, port, `the VPC association ${assoc.address}`);
-    trace.pass(service.id, 'target', service.address, `VPC Lattice service${port === null ? '' : ` (listener tcp ${port})`}; its auth policy is not evaluated`);
+    trace.pass(service.id, 'target', service.address, `VPC Lattice service${port === null ? '' : ` (listener tcp ${port})`}; an auth policy (AuthType AWS_IAM) is not evaluated`);
   }
 
   /** P13: the mount target in the function subnet's AZ, NFS tcp 2049. */
