@@ -137,10 +137,10 @@ describe('CloudFormation corpus facts', () => {
     ]);
   });
 
-  it('rds-mysql analysed alone: a host imported from another stack is no evidence that the VPC is unneeded', () => {
-    const template = (host: string): string => `
+  /** The network above, `more` resources, and a function `Fn` in SubA with these environment variables. */
+  const withFunction = (variables: string, more = ''): string => `
 AWSTemplateFormatVersion: '2010-09-09'
-Resources:${network}
+Resources:${network}${more}
   Fn:
     Type: AWS::Lambda::Function
     Properties:
@@ -149,8 +149,11 @@ Resources:${network}
       Handler: index.handler
       Code: { ZipFile: x }
       VpcConfig: { SubnetIds: [!Ref SubA], SecurityGroupIds: [!Ref Sg] }
-      Environment: { Variables: { ${host} } }
+      Environment: { Variables: { ${variables} } }
 `;
+
+  it('rds-mysql analysed alone: a host imported from another stack is no evidence that the VPC is unneeded', () => {
+    const template = (host: string): string => withFunction(host);
     const imported = analyseWorkspace({ '/t/template.yaml': template('databaseHost: !ImportValue db-host') }, 'eu-west-1');
     assert.deepEqual(findingsOf(imported, 'LAMBDA_VPC_UNNEEDED'), []);
     const plain = analyseWorkspace({ '/t/template.yaml': template('GREETING: hello') }, 'eu-west-1');
@@ -158,20 +161,7 @@ Resources:${network}
   });
 
   it('vpc-lattice-lambda: a fix on the main route table creates a table, as CloudFormation cannot name the main one', () => {
-    const run = analyseWorkspace({ '/t/template.yaml': `
-AWSTemplateFormatVersion: '2010-09-09'
-Resources:${network}
-  Bucket: { Type: AWS::S3::Bucket }
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: arn:aws:iam::123456789012:role/r
-      Runtime: python3.12
-      Handler: index.handler
-      Code: { ZipFile: x }
-      VpcConfig: { SubnetIds: [!Ref SubA], SecurityGroupIds: [!Ref Sg] }
-      Environment: { Variables: { BUCKET: !Ref Bucket } }
-` }, 'eu-west-1');
+    const run = analyseWorkspace({ '/t/template.yaml': withFunction('BUCKET: !Ref Bucket', '\n  Bucket: { Type: AWS::S3::Bucket }') }, 'eu-west-1');
     const fixes = reachOf(run.result, 'Fn', 's3')?.fixes.map((f) => f.description) ?? [];
     assert.ok(fixes.includes("create a route table for SubA (CloudFormation cannot name the VPC's main route table) and add an S3 gateway endpoint associated with it"), fixes.join('\n'));
   });
