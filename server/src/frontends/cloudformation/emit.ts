@@ -14,6 +14,7 @@ import type { CfnResource } from './template';
 import { field, isCfnList, isCfnRef, isCfnUnknown, refsIn, type CfnValue } from './value';
 import { isKnown, type Unknown } from '../../model/origin';
 import { override } from '../../model/override';
+import { isNetworkInert } from '../networkInert';
 
 /** Types that are read (for references or nesting) but produce no model object of their own. */
 const READ_ONLY_TYPES = new Set([
@@ -67,7 +68,7 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
       const total = [...unsupported.values()].reduce((a, b) => a + b, 0);
       ws.report({
         code: 'cfn-unsupported-types',
-        severity: 'information',
+        severity: [...unsupported.keys()].every(isNetworkInert) ? 'hint' : 'information',
         message: `${total} resource${total === 1 ? '' : 's'} not analysed for network reachability: ${list.join(', ')}`,
         file: inst.template.path,
         span: inst.template.resourcesSpan ?? { start: 0, end: 0 },

@@ -19,6 +19,7 @@ import { readVarFiles, varFilesOf } from './tfvars';
 import { isTfUnknown } from './value';
 import { zeroInstanceNote } from './zeroInstances';
 import { override } from '../../model/override';
+import { isNetworkInert } from '../networkInert';
 
 export type { TerraformIndex } from './navigation';
 
@@ -86,8 +87,9 @@ function summariseUnsupported(tree: ModuleTree, report: (p: Problem) => void): v
       const first = [...types.values()].reduce((a, b) => (a.span.start <= b.span.start ? a : b));
       report({
         code: 'tf-unsupported-types',
-        // In a module `terraform init` installed the user can change nothing: a hint, out of the Problems list.
-        severity: file.includes('/.terraform/') ? 'hint' : 'information',
+        // In a module `terraform init` installed the user can change nothing, and types that never decide a path
+        // (alarms, API definitions, layers…) are no news: a hint, out of the Problems list.
+        severity: file.includes('/.terraform/') || list.every(([t]) => isNetworkInert(t)) ? 'hint' : 'information',
         message: `${total} resource${total === 1 ? '' : 's'} of ${list.length} type${list.length === 1 ? '' : 's'} ${total === 1 ? 'is' : 'are'} not modelled: ${list.map(([t, e]) => `${t} (${e.count})`).join(', ')}.`,
         file,
         span: first.span,

@@ -133,6 +133,22 @@ resource "aws_lb_listener" "l" {}
     ]);
   });
 
+  it('says it as a hint when every type it lists never decides a path (alarms, API definitions, layers)', () => {
+    const run = analyseWorkspace(`
+//- /w/alarms.tf
+resource "aws_cloudwatch_metric_alarm" "errors" {}
+resource "aws_apigatewayv2_api" "api" {}
+resource "aws_lambda_layer_version" "deps" {}
+//- /w/vpn.tf
+resource "aws_vpn_gateway" "vgw" {}
+resource "aws_cloudwatch_log_group" "logs" {}
+`);
+    assert.deepEqual(run.problems.filter((p) => p.code === 'tf-unsupported-types').map((p) => `${p.file} ${p.severity}`).sort(), [
+      '/w/alarms.tf hint',
+      '/w/vpn.tf information',
+    ]);
+  });
+
   it('says it as a hint in a module terraform init installed, where the user changes nothing', () => {
     const run = analyseWorkspace(`
 //- /w/main.tf
