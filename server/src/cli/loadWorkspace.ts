@@ -85,13 +85,19 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
     unsupportedAvailabilityZones: settings.unsupportedAvailabilityZones,
   });
   for (const [file, text] of files) session.setFile(file, text);
+  // Local modules outside the paths given, read because the code calls them: part of what was named.
+  const called = new Set<string>();
   await readCalledFolders(session, (read) => {
-    for (const [file, text] of read.files) session.setFile(file, text);
+    for (const [file, text] of read.files) {
+      session.setFile(file, text);
+      called.add(file);
+    }
     notices.push(...read.notices);
   });
   const analysis = session.analyze();
   const all = filterFindings(analysis.result.findings, settings, analysis.model, (f) => analysis.snapshot.text(f));
-  const reported = scope.reported;
+  const named = scope.reported;
+  const reported = named === undefined ? undefined : (file: string): boolean => named(file) || called.has(file);
   const findings = reported ? all.filter((f) => reported(f.origin.file)) : all;
   return { analysis, findings, notices, settings, cwd: toModelPath(process.cwd()), skipped, ...(reported ? { reported } : {}) };
 }
@@ -99,7 +105,8 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
 /**
  * What to read for the paths given. Terraform reads a folder, never one file: a .tf or .tf.json file named on
  * its own (as pre-commit hooks pass changed files) is read with its folder, else every reference to a
- * resource of a sibling file is an error; the report then keeps to the named files (and any folder named).
+ * resource of a sibling file is an error; the report then keeps to the named files (and any folder named),
+ * and the local modules outside them that the code calls.
  */
 async function readScope(paths: readonly string[]): Promise<{ roots: string[]; reported?: (file: string) => boolean }> {
   const roots: string[] = [];

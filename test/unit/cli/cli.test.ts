@@ -147,6 +147,17 @@ Resources:
     assert.match(run(['check', dir, '--region', 'eu-west-1']).stdout, /Processor \(\S*template\.yaml:\d+; Lambda Managed Instances of Provider in VPC Vpc, 1 subnet\(s\)\)/);
   });
 
+  it('check of one file reports the functions of the local modules it calls from outside the paths given', () => {
+    // terraform-aws-lambda/examples/with-vpc: main.tf calls `../../`, where the function is declared.
+    const dir = mkdtempSync(path.join(tmpdir(), 'hl-onefile-'));
+    mkdirSync(path.join(dir, 'examples', 'app'), { recursive: true });
+    writeFileSync(path.join(dir, 'main.tf'), 'resource "aws_lambda_function" "this" {\n  function_name = "f"\n  role = "arn:aws:iam::123456789012:role/r"\n}\n');
+    writeFileSync(path.join(dir, 'examples', 'app', 'main.tf'), 'module "fn" {\n  source = "../../"\n}\n');
+    const r = run(['check', path.join(dir, 'examples', 'app', 'main.tf'), '--format', 'json']);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    assert.deepEqual(report.functions.map((f) => f.id), ['module.fn.aws_lambda_function.this']);
+  });
+
   it('explain finds a function of a nested stack by its logical id', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hl-explain-nested-'));
     writeFileSync(path.join(dir, 'main.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Api:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./api.yaml\n");
