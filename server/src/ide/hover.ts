@@ -125,7 +125,9 @@ function reachTable(ctx: HoverContext, report: FunctionReport): string[] {
     else if (r.status === 'unknown') how = r.explanation || 'unknown';
     rows.push(`| ${icon[r.status]} | ${r.needed ? `**${escapeCell(r.label)}**` : escapeCell(r.label)} | ${escapeCell(how)} |`);
   }
-  if (report.reach.some((r) => r.needed)) rows.push('', '_Bold: destinations the function is known to need (environment, policies, file systems)._');
+  // The port each answer was checked on: a security group that allows only 443 still shows ✓ for the internet.
+  const bold = report.reach.some((r) => r.needed) ? 'Bold: destinations the function is known to need (environment, policies, file systems). ' : '';
+  rows.push('', `_${bold}The internet and AWS services are checked on tcp 443 (HTTPS), private resources on their port._`);
   return rows;
 }
 

@@ -36,6 +36,10 @@ describe('CLI text report', () => {
     assert.match(text, /^ {2}aws_lambda_function\.f0 \(main\.tf:5; VPC aws_vpc\.v, 1 subnet\(s\)\)\n {4}needs {3}s3 ✓ {2}aws_db_instance\.db ◐\n {4}others {2}internet ✗$/m);
   });
 
+  it('ends the functions with a legend that says which port was checked', () => {
+    assert.match(text, /✓ reachable {2}◐ from some subnets only {2}✗ blocked {2}\? unknown; needs: [^;]+; internet and AWS services checked on tcp 443, private resources on their port;/);
+  });
+
   it('names a few ENI sharers and counts the rest', () => {
     assert.match(text, /shares Hyperplane ENIs with 5 functions: aws_lambda_function\.f1, aws_lambda_function\.f2, aws_lambda_function\.f3 and 2 more$/m);
     assert.match(text, /shares Hyperplane ENIs with aws_lambda_function\.f0$/m);
