@@ -104,8 +104,7 @@ describe('hovers on corpus workspaces', () => {
         'Decides Lambda paths as the egress group of one function and the ingress group of MountTargetA, MountTargetB. ✓ says this group allows; what becomes of the path follows.',
         '',
         '- ✓ **egress** of `HelloEfsFunction` → the internet (IPv4), Amazon S3, Amazon DynamoDB: its egress rule tcp 0-65535 to 0.0.0.0/0 allows a public IPv4 address tcp 443, but ❌ the path is blocked later at `EfsLambdaVpc (main route table)`',
-        '- ✓ **egress** of `HelloEfsFunction` → EfsFileSystem: its egress rule tcp 0-65535 to 0.0.0.0/0 allows 10.0.0.0/24 tcp 2049 · reached',
-        '- ✓ **egress** of `HelloEfsFunction` → EfsFileSystem: its egress rule tcp 0-65535 to 0.0.0.0/0 allows 10.0.1.0/24 tcp 2049 · reached',
+        '- ✓ **egress** of `HelloEfsFunction` → EfsFileSystem: its egress rule tcp 0-65535 to 0.0.0.0/0 allows 10.0.0.0/24, 10.0.1.0/24 tcp 2049 · reached',
         '- ✓ **ingress of MountTargetA** from `HelloEfsFunction` → EfsFileSystem: its ingress rule tcp 0-65535 from 0.0.0.0/0 allows 10.0.0.0/24 tcp 2049 · reached',
         '- ✓ **ingress of MountTargetB** from `HelloEfsFunction` → EfsFileSystem: its ingress rule tcp 0-65535 from 0.0.0.0/0 allows 10.0.1.0/24 tcp 2049 · reached',
       ].join('\n'));

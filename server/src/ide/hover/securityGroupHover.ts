@@ -11,6 +11,8 @@ import { laterText, pathUses, type PathUse } from './pathUses';
 import { shortName } from './shortNames';
 
 const verdictIcon = { pass: '✓', block: '✗', unknown: '?' } as const;
+/** The address a rule allows in a hop's detail ("egress rule … allows 10.0.0.0/24 tcp 2049"). */
+const PEER = / allows (\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}) /;
 /** Lines of grouped uses shown before "…and N more". */
 const MAX_LINES = 10;
 /** Functions named on one line before "and N more". */
@@ -62,28 +64,33 @@ export function securityGroupHover(model: NetworkModel, result: AnalysisResult, 
 
   // One line per answer (side, verdict, detail, what became of the path) and set of destinations, naming the
   // functions that get it: functions with the same answer to the same destinations share a line.
-  const answers = new Map<string, { example: PathUse; hop: GroupHop; byFn: Map<Id, Set<string>> }>();
+  // The same rule allowing each subnet's address ("allows 10.0.0.0/24 …", "allows 10.0.1.0/24 …") is one answer.
+  const answers = new Map<string, { example: PathUse; hop: GroupHop; byFn: Map<Id, Set<string>>; peers: Set<string> }>();
   for (const { use, hop } of uses) {
-    const key = `${hop.side}\n${use.hop.verdict}\n${use.hop.detail}\n${use.outcome.status}\n${use.outcome.at ?? ''}\n${hop.partners.join(',')}`;
+    const peer = PEER.exec(use.hop.detail)?.[1];
+    const detailShape = peer === undefined ? use.hop.detail : use.hop.detail.replace(PEER, ' allows # ');
+    const key = `${hop.side}\n${use.hop.verdict}\n${detailShape}\n${use.outcome.status}\n${use.outcome.at ?? ''}\n${hop.partners.join(',')}`;
     let answer = answers.get(key);
     if (answer === undefined) {
-      answer = { example: use, hop, byFn: new Map() };
+      answer = { example: use, hop, byFn: new Map(), peers: new Set() };
       answers.set(key, answer);
     }
+    if (peer !== undefined) answer.peers.add(peer);
     const dests = answer.byFn.get(use.fn) ?? new Set<string>();
     dests.add(use.reach.label);
     answer.byFn.set(use.fn, dests);
   }
   const lines: { rank: number; egress: boolean; text: string }[] = [];
-  for (const { example, hop, byFn } of answers.values()) {
+  for (const { example, hop, byFn, peers } of answers.values()) {
     const byDests = new Map<string, Id[]>();
     for (const [fn, dests] of byFn) {
       const to = [...dests].join(', ');
       byDests.set(to, [...(byDests.get(to) ?? []), fn]);
     }
     const others = hop.partners.filter((p) => p !== self);
-    const detail = others.length > 0 ? `with ${others.map(code).join(', ')}, ${example.hop.detail}`
-      : /^(egress|ingress) rule /.test(example.hop.detail) ? `its ${example.hop.detail}` : example.hop.detail;
+    const said = peers.size > 1 ? example.hop.detail.replace(PEER, ` allows ${[...peers].join(', ')} `) : example.hop.detail;
+    const detail = others.length > 0 ? `with ${others.map(code).join(', ')}, ${said}`
+      : /^(egress|ingress) rule /.test(said) ? `its ${said}` : said;
     const outcome = example.hop.verdict === 'block' ? ' · ❌ the path stops here'
       : example.hop.verdict === 'unknown' ? ' · ❔ undecided here'
         : laterText(example.hop, example.outcome, named) || ' · reached';
