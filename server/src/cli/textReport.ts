@@ -2,6 +2,7 @@
 // per function, and a closing summary line.
 
 import { unknownSubnetName, type JsonReport } from '../ide/report';
+import { someWords } from '../analysis/listWords';
 
 const colours = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', grey: '\x1b[90m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
 
@@ -59,8 +60,7 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
 const SHARERS_NAMED = 3;
 
 function sharers(ids: readonly string[]): string {
-  if (ids.length <= SHARERS_NAMED + 1) return ids.join(', ');
-  return `${ids.length} functions: ${ids.slice(0, SHARERS_NAMED).join(', ')} and ${ids.length - SHARERS_NAMED} more`;
+  return ids.length <= SHARERS_NAMED + 1 ? ids.join(', ') : `${ids.length} functions: ${someWords(ids, SHARERS_NAMED)}`;
 }
 
 function symbol(status: string, c: (colour: keyof typeof colours, text: string) => string): string {

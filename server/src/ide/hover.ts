@@ -19,6 +19,7 @@ import { securityGroupHover } from './hover/securityGroupHover';
 import { shortName } from './hover/shortNames';
 import type { ObjectIndex } from './objectIndex';
 import { viaText } from './viaText';
+import { code } from './hover/inlineCode';
 
 const icon = { yes: '✅', no: '❌', partial: '⚠️', unknown: '❔' } as const;
 const verdictIcon = { pass: '✓', block: '✗', unknown: '?' } as const;
@@ -70,10 +71,6 @@ function name(ctx: HoverContext, id: Maybe<Id> | null): string {
   if (id === null) return 'none';
   if (isUnknown(id)) return `unknown (${id.reason})`;
   return ctx.model.get(id)?.address ?? id;
-}
-
-function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
 }
 
 export function functionHover(ctx: HoverContext, fnId: Id): string | undefined {

@@ -9,8 +9,8 @@ const THROUGH = / \(through ([^()]*)\)$/;
 
 /** `what` (the outer step, "concat: argument 2 is unknown") because `inner` (the cause's own reason). */
 export function chainedReason(what: string, inner: string): string {
-  const through = THROUGH.exec(inner);
-  if (through) return `${inner.slice(0, through.index)} (through ${through[1]} → ${stepName(what)})`;
+  const longer = withStep(inner, what);
+  if (longer !== undefined) return longer;
   const links = inner.split(' because ');
   const root = links.pop();
   if (root === undefined || links.length + 1 <= PROSE_LINKS) return `${what} because ${inner}`;
@@ -20,9 +20,13 @@ export function chainedReason(what: string, inner: string): string {
 
 /** `what: inner` (a construct that passes an unknown on, as a for expression over an unknown collection). */
 export function prefixedReason(what: string, inner: string): string {
+  return withStep(inner, what) ?? `${what}: ${inner}`;
+}
+
+/** An `inner` already worded root cause first, with `what` as its outermost step; undefined for prose. */
+function withStep(inner: string, what: string): string | undefined {
   const through = THROUGH.exec(inner);
-  if (through) return `${inner.slice(0, through.index)} (through ${through[1]} → ${stepName(what)})`;
-  return `${what}: ${inner}`;
+  return through ? `${inner.slice(0, through.index)} (through ${through[1]} → ${stepName(what)})` : undefined;
 }
 
 /**

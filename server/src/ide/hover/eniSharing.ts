@@ -7,15 +7,13 @@ import type { AnalysisResult, FunctionReport, HyperplaneEni } from '../../analys
 import type { NetworkModel } from '../../model/network';
 import type { Id } from '../../model/types';
 import { shortName } from './shortNames';
+import { code } from './inlineCode';
+import { someWords } from '../../analysis/listWords';
 
 /** Sharers named on an ENI's line before "and N more". */
 const NAMES_PER_ENI = 3;
 /** Sharers named in the closing list before pointing to the Explain command. */
 const NAMES_IN_FULL = 40;
-
-function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
-}
 
 export interface EniSection {
   /** The ENIs and their sharing: shown after the reach table. */
@@ -55,7 +53,7 @@ export function eniSection(model: NetworkModel, result: AnalysisResult, report: 
     if (others.length === 0) shared = 'this function alone';
     else if (set === previous) shared = `shared with the same ${others.length === 1 ? 'function' : `${others.length} functions`}`;
     else {
-      const names = others.length <= NAMES_PER_ENI + 1 ? others.map(fnName).join(', ') : `${others.slice(0, NAMES_PER_ENI).map(fnName).join(', ')} and ${others.length - NAMES_PER_ENI} more`;
+      const names = someWords(others.map(fnName), NAMES_PER_ENI);
       cut ||= others.length > NAMES_PER_ENI + 1;
       shared = `shared with ${others.length === 1 ? '1 function' : `${others.length} functions`}: ${names}`;
     }

@@ -9,6 +9,8 @@ import type { NetworkModel } from '../../model/network';
 import type { Id, SecurityGroup } from '../../model/types';
 import { laterText, pathUses, type PathUse } from './pathUses';
 import { shortName } from './shortNames';
+import { code } from './inlineCode';
+import { someWords } from '../../analysis/listWords';
 
 const verdictIcon = { pass: '✓', block: '✗', unknown: '?' } as const;
 /** The address a rule allows in a hop's detail ("egress rule … allows 10.0.0.0/24 tcp 2049"). */
@@ -36,15 +38,6 @@ function groupHop(hop: Hop): GroupHop | undefined {
   const of = body.indexOf(' of ');
   if (of < 0) return undefined;
   return { side: `ingress of ${body.slice(of + ' of '.length)}`, partners: body.slice(0, of).split(', ') };
-}
-
-function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
-}
-
-function listNames(names: readonly string[]): string {
-  if (names.length <= MAX_NAMES + 1) return names.join(', ');
-  return `${names.slice(0, MAX_NAMES).join(', ')} and ${names.length - MAX_NAMES} more`;
 }
 
 export function securityGroupHover(model: NetworkModel, result: AnalysisResult, group: SecurityGroup): string {
@@ -97,7 +90,7 @@ export function securityGroupHover(model: NetworkModel, result: AnalysisResult, 
     const side = hop.side === 'egress' ? '**egress** of' : `**${hop.side}** from`;
     const rank = example.hop.verdict === 'block' ? 0 : example.hop.verdict === 'unknown' ? 1 : example.outcome.status === 'yes' ? 3 : 2;
     for (const [to, fns] of byDests) {
-      const who = listNames(fns.map((f) => code(shortName(model, f))));
+      const who = someWords(fns.map((f) => code(shortName(model, f))), MAX_NAMES);
       // "ingress of aws_db_instance.orders from `f`" already names the destination.
       const dest = hop.side === `ingress of ${to}` ? '' : ` → ${to}`;
       lines.push({ rank, egress: hop.side === 'egress', text: `- ${verdictIcon[example.hop.verdict]} ${side} ${who}${dest}: ${detail}${outcome}` });
@@ -117,6 +110,6 @@ function summary(sides: readonly string[], functions: number): string {
   const ingress = [...new Set(sides.filter((s) => s !== 'egress').map((s) => s.slice('ingress of '.length)))];
   const parts: string[] = [];
   if (functions > 0) parts.push(`the egress group of ${functions === 1 ? 'one function' : `${functions} functions`}`);
-  if (ingress.length > 0) parts.push(`the ingress group of ${listNames(ingress)}`);
+  if (ingress.length > 0) parts.push(`the ingress group of ${someWords(ingress, MAX_NAMES)}`);
   return `Decides Lambda paths as ${parts.join(' and ')}. ✓ says this group allows; what becomes of the path follows.`;
 }

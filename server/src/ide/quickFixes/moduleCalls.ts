@@ -11,6 +11,7 @@ import type { HclBlock, HclFile } from '../../syntax/hcl/ast';
 import type { Span } from '../../syntax/text';
 import { targetOf } from './changeTarget';
 import { foreignModuleOf, isUserCode, type ForeignModule, type OwnershipContext } from './ownership';
+import { listWords } from '../../analysis/listWords';
 
 export interface ModuleCallContext extends OwnershipContext {
   readonly model: Pick<NetworkModel, 'get' | 'canonical'>;
@@ -136,7 +137,7 @@ function localAddress(object: ModelObject, module: ForeignModule): string {
  */
 function noteText(module: ForeignModule, objects: readonly string[]): string {
   const shown = objects.length <= 3 ? objects : [...objects.slice(0, 2), `${objects.length - 2} more`];
-  const names = shown.length === 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] ?? ''}`;
+  const names = listWords(shown);
   const instance = module.step.keyed ? `instance ${module.step.address.slice(module.step.address.lastIndexOf('['))}; ` : '';
   let where: string;
   if (module.installed) {
