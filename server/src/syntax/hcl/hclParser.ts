@@ -1393,6 +1393,8 @@ class HclParser {
   /** At `"`: reads the quoted template and moves the lexer past it. */
   private parseQuoted(): HclTemplate {
     const open = this.tokStart;
+    const plain = this.parsePlainQuoted(open);
+    if (plain !== undefined) return plain;
     const outerQuote = this.quoteOpen;
     this.quoteOpen = open;
     this.tpos = this.tokEnd;
@@ -1409,7 +1411,34 @@ class HclParser {
     }
     this.pos = end;
     this.advance();
-    return { kind: 'template', parts, span: this.sp(open, end) };
+    return { kind: 'template', parts: exact(parts), span: this.sp(open, end) };
+  }
+
+  /**
+   * The common case of a quoted string, read without the template scanner: one line, no escape, no `$` or
+   * `%`. The result is what scanParts would build (one string part, the lexer past the closing quote); it
+   * exists because half of a workspace's templates are such strings and the scanner allocates for its general
+   * case (closures, a growable parts array) on every call. Undefined when the string is anything else.
+   */
+  private parsePlainQuoted(open: number): HclTemplate | undefined {
+    const text = this.text;
+    const from = this.tokEnd;
+    let j = from;
+    for (;;) {
+      if (j >= this.end) return undefined;
+      const c = text.charCodeAt(j);
+      if (c === 34) break;
+      if (c === 92 || c === 36 || c === 37 || c === 10 || c === 13) return undefined;
+      j++;
+    }
+    const part: MutableString = { kind: 'string', value: this.strings.slice(from, j), span: this.sp(from, j) };
+    this.stripNext = false;
+    this.term = Term.End;
+    this.lastString = part;
+    this.tpos = j + 1;
+    this.pos = j + 1;
+    this.advance();
+    return { kind: 'template', parts: [part], span: this.sp(open, j + 1) };
   }
 
   /** At `<<MARKER` / `<<-MARKER`: finds the closing line, reads the body and moves the lexer past it. */
@@ -1452,7 +1481,7 @@ class HclParser {
     if (tokens !== undefined) removeIndentation(tokens);
     this.hdTokens = outerTokens;
     this.rewind(closeEnd);
-    return { kind: 'template', parts, heredoc: { marker, indented }, span: this.sp(open, closeEnd) };
+    return { kind: 'template', parts: exact(parts), heredoc: { marker, indented }, span: this.sp(open, closeEnd) };
   }
 
   /**
