@@ -35,3 +35,13 @@ export function azPickOf(az: Maybe<string>): AzPick | undefined {
   const m = AZ_PICK.exec(az.symbol);
   return m === null ? undefined : { list: m[1] ?? '', index: Number(m[2]), wraps: m[3] !== undefined };
 }
+
+/**
+ * The short words for an AZ AWS picks, the same in messages, hovers and the diagram: "AZ 1 of the Region" (counted
+ * from 1), "AZ 2 of eu-west-1" when the list names its Region, ", counting round" for an element() that may wrap.
+ */
+export function azPickWords(pick: AzPick): string {
+  const region = pick.list.startsWith('azs:') ? pick.list.slice('azs:'.length) : 'AWS::Region';
+  const of = region === 'AWS::Region' ? 'the Region' : region;
+  return `AZ ${pick.index + 1} of ${of}${pick.wraps ? ', counting round' : ''}`;
+}

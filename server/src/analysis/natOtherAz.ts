@@ -8,7 +8,7 @@
 import type { NetworkModel } from '../model/network';
 import { isKnown, type Maybe } from '../model/origin';
 import type { Id, NatGateway, Subnet } from '../model/types';
-import { azMatch, azPickOf } from './availabilityZones';
+import { azMatch, azPickOf, azPickWords } from './availabilityZones';
 import { displayName } from './naming';
 import { natWorks } from './pathSteps';
 import type { Evaluation } from './trace';
@@ -30,17 +30,11 @@ export interface NatOtherAz {
   readonly fixes: readonly Fix[];
 }
 
-/** What an AZ is called in messages: its name, or the pick a symbolic AZ stands for ("AZ 1 of the Region", counted from 1). */
+/** What an AZ is called in messages: its name, or the pick a symbolic AZ stands for ("AZ 1 of the Region"). */
 function azText(az: Maybe<string>): string {
   if (isKnown(az)) return az;
   const pick = azPickOf(az);
-  if (pick === undefined || pick.wraps) return az.reason;
-  if (pick.list.startsWith('azs:')) {
-    const region = pick.list.slice('azs:'.length);
-    return `AZ ${pick.index + 1} of ${region === 'AWS::Region' ? 'the Region' : region}`;
-  }
-  const address = pick.list.slice('az-list:'.length);
-  return `${address.endsWith('.zone_ids') ? address : `${address}.names`}[${pick.index}]`;
+  return pick === undefined ? az.reason : azPickWords(pick);
 }
 
 /**

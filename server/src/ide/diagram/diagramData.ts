@@ -4,7 +4,7 @@
 // internet outside it; ENI links from functions to their ENIs and one path per function and destination.
 
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop, HyperplaneEni } from '../../analysis/types';
-import { azPickOf } from '../../analysis/availabilityZones';
+import { azPickOf, azPickWords } from '../../analysis/availabilityZones';
 import { peeringStatus } from '../../analysis/peeringAcceptance';
 import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
@@ -294,7 +294,7 @@ function azGroup(subnet: Subnet): { key: string; label: string; facts: string[] 
   }
   // Fn::GetAZs / data.aws_availability_zones picks read better as the Region's first AZ.
   const pick = azPickOf(az);
-  const label = pick ? `AZ ${pick.index + 1} of the Region${pick.wraps ? ', counting round' : ''}` : `AZ ${az.symbol}`;
+  const label = pick ? azPickWords(pick) : `AZ ${az.symbol}`;
   return { key: label, label, facts: [] };
 }
 

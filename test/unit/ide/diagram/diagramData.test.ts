@@ -64,11 +64,11 @@ describe('diagram data', () => {
       gateway-endpoint aws_vpc_endpoint.s3 [s3]
       internet-gateway aws_internet_gateway.main
     vpc Vpc [10.1.0.0/16]
-      az AZ 1 of the Region
+      az AZ 1 of eu-west-1
         subnet PrivateSubnetA [10.1.0.0/24] (private)
           hyperplane-eni Hyperplane ENI [FunctionSecurityGroup]
           target Cache [elasticache:6379]
-      az AZ 2 of the Region
+      az AZ 2 of eu-west-1
         subnet PrivateSubnetB [10.1.1.0/24] (private)
           hyperplane-eni Hyperplane ENI [FunctionSecurityGroup]
       gateway-endpoint DynamoDbEndpoint [dynamodb]
