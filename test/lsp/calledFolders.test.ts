@@ -62,6 +62,22 @@ describe('language server: local modules outside the workspace folders', () => {
     await c.waitForDiagnostics(uri(module), (d) => !broken(d));
   });
 
+  it('reads a called folder created after the first scan at the next analysis', async () => {
+    const later = path.join(dir, 'later', 'main.tf');
+    const text = 'module "sg" {\n  source = "../shared/sg"\n}\nmodule "later" {\n  source = "../later"\n}\n';
+    writeFileSync(main, text);
+    const c = startInProcess();
+    client = c;
+    await c.initialize(path.join(dir, 'app'));
+    await c.waitForDiagnostics(uri(main), (d) => d.some((x) => x.code === 'tf-module-source'));
+    mkdirSync(path.dirname(later));
+    writeFileSync(later, openBlock);
+    // Any edit analyses again; the folder that held nothing is looked at again.
+    await c.open(uri(main), 'terraform', `${text}# edited\n`);
+    await c.waitForDiagnostics(uri(later), broken);
+    await c.waitForDiagnostics(uri(main), (d) => !d.some((x) => x.code === 'tf-module-source'));
+  });
+
   it('reads a folder outside when an edit adds a call of it', async () => {
     const other = path.join(dir, 'other', 'main.tf');
     mkdirSync(path.dirname(other));

@@ -12,7 +12,9 @@ const MAX_ROUNDS = 32;
  * Reads the called folders the session misses, round after round until none is left, handing each read to
  * `take` (which puts the files into the session: the server keeps open documents' text). Returns the folders
  * read this time. A folder that holds no Terraform file stays missing, and the front end says so at the call.
- * `tried`: folders looked at before (the server keeps it across analyses), not looked at again.
+ * `tried`: folders looked at before (the server keeps it across analyses), not looked at again unless they held
+ * nothing: a folder the user has not created yet (or not filled) is looked at again the next time, so the call's
+ * warning goes once its files exist, without a restart.
  */
 export async function readCalledFolders(session: AnalysisSession, take: (read: ReadResult) => void, tried = new Set<string>()): Promise<string[]> {
   const now: string[] = [];
@@ -23,5 +25,7 @@ export async function readCalledFolders(session: AnalysisSession, take: (read: R
     now.push(...dirs);
     take(await readModuleFolders(dirs));
   }
-  return now.filter((dir) => session.filesUnder(dir).length > 0);
+  const read = now.filter((dir) => session.filesUnder(dir).length > 0);
+  for (const dir of now) if (!read.includes(dir)) tried.delete(dir);
+  return read;
 }
