@@ -43,10 +43,11 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
   const plannedKeys = session.plan?.instanceKeys(what);
   const report = plannedKeys !== undefined && plannedKeys.length > 0 ? (): void => undefined : (p: Problem): void => session.report(p);
   if (count) {
-    const n = asNumber(evaluate(count.expr, scope));
-    if (typeof n === 'number') return { kind: 'count', n: Math.max(0, Math.floor(n)) };
+    const read = asNumber(evaluate(count.expr, scope));
+    const n = typeof read === 'number' ? countOf(read) : read;
+    if (typeof n === 'number') return { kind: 'count', n };
     const value = typeof n === 'string' ? errorValue(session, `count of ${what}: ${n}`) : n;
-    const conditional = typeof n === 'string' ? undefined : conditionalCount(session, scope, count.expr, value);
+    const conditional = typeof n === 'string' || typeof read === 'number' ? undefined : conditionalCount(session, scope, count.expr, value);
     if (conditional !== undefined) {
       if (conditional.kind === 'conditional-count') {
         const which = conditional.n - conditional.certain === 1 ? `instance [${conditional.certain}] is` : `instances [${conditional.certain}] to [${conditional.n - 1}] are`;
@@ -67,6 +68,20 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
   return { kind: 'single' };
 }
 
+/**
+ * More instances than this of one resource or module call are not modelled: `count = 1e9` would otherwise
+ * build a billion instances. The count becomes unknown with this reason, never a truncated guess.
+ */
+const MAX_COUNT = 4096;
+
+/** A known count as Terraform accepts it (a whole number ≥ 0), else why not (or why it is not modelled). */
+function countOf(n: number): number | string | TfUnknown {
+  if (n < 0) return `must be greater than or equal to zero, not ${n}`;
+  if (!Number.isInteger(n)) return Number.isFinite(n) ? `must be a whole number, not ${n}` : 'must be a whole number';
+  if (n > MAX_COUNT) return unknownValue(`count is ${n}: over ${MAX_COUNT} instances, too many to model`);
+  return n;
+}
+
 const MAX_CONDITION_TEXT = 80;
 
 /** Existence of something created under two undecidable conditions (a module's and its own), outer first. */
@@ -84,10 +99,11 @@ function conditionalCount(session: TfSession, scope: Scope, expr: HclExpr, value
   let e = expr;
   while (e.kind === 'paren') e = e.inner;
   if (e.kind !== 'conditional') return undefined;
-  const a = asNumber(evaluate(e.then, scope));
-  const b = asNumber(evaluate(e.else, scope));
-  if (typeof a !== 'number' || typeof b !== 'number') return undefined;
-  const [then, otherwise] = [Math.max(0, Math.floor(a)), Math.max(0, Math.floor(b))];
+  const readA = asNumber(evaluate(e.then, scope));
+  const readB = asNumber(evaluate(e.else, scope));
+  const then = typeof readA === 'number' ? countOf(readA) : readA;
+  const otherwise = typeof readB === 'number' ? countOf(readB) : readB;
+  if (typeof then !== 'number' || typeof otherwise !== 'number') return undefined;
   const n = Math.max(then, otherwise);
   const certain = Math.min(then, otherwise);
   if (n === certain) return { kind: 'count', n };

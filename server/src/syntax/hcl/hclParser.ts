@@ -317,6 +317,12 @@ class HclParser {
   /** Comments before this offset were already collected (the lexer may re-scan after a rewind). */
   private commentMark = 0;
   private exprDepth = 0;
+  /**
+   * The deepest exprDepth reached, counting one more per operator of a binary chain and per step of a
+   * traversal (`1 + 1 + …`, `a.b.c…` build trees as deep as they are long, which would overflow the stack of
+   * every tree walker after the parser): parseBinary and parsePostfix read it to bound the trees they build.
+   */
+  private peakDepth = 0;
   private blockDepth = 0;
   /** Template scanning position and the terminator that ended the last nested part list. */
   private tpos = 0;
@@ -892,16 +898,26 @@ class HclParser {
   }
 
   private parseBinary(minPrec: number): HclExpr {
+    const outerPeak = this.peakDepth;
     let left = this.parseUnary();
+    let depth = this.peakDepth;
     for (;;) {
       const t = this.peek();
       const prec = PRECEDENCE[t] ?? 0;
       const op = OPERATOR[t];
-      if (prec === 0 || prec < minPrec || op === undefined) return left;
+      if (prec === 0 || prec < minPrec || op === undefined) break;
+      if (depth >= MAX_EXPR_DEPTH) {
+        this.error(this.tokStart, this.tokEnd, 'Expression is nested too deeply (too many operators in a row)');
+        break;
+      }
       this.advance();
+      this.peakDepth = this.exprDepth;
       const right = this.parseBinary(prec + 1);
+      depth = Math.max(depth, this.peakDepth) + 1;
       left = { kind: 'binary', op, left, right, span: { start: left.span.start, end: right.span.end } };
     }
+    this.peakDepth = Math.max(outerPeak, depth);
+    return left;
   }
 
   private parseUnary(): HclExpr {
@@ -920,6 +936,7 @@ class HclParser {
         span: { start: this.at(start), end: operand.span.end },
       };
     }
+    this.peakDepth = this.exprDepth;
     return this.parsePostfix(this.parsePrimary());
   }
 
@@ -927,6 +944,10 @@ class HclParser {
     let e = expr;
     for (;;) {
       const t = this.peek();
+      if ((t === T.Dot || t === T.LBrack) && ++this.peakDepth > MAX_EXPR_DEPTH) {
+        this.error(this.tokStart, this.tokEnd, 'Expression is nested too deeply (too many attribute or index steps in a row)');
+        return e;
+      }
       if (t === T.Dot) {
         const dotStart = this.tokStart;
         const dotEnd = this.tokEnd;
@@ -1012,6 +1033,10 @@ class HclParser {
     let each: HclExpr = { kind: 'splatItem', span: this.sp(markerStart, markerEnd) };
     for (;;) {
       const t = this.peek();
+      if ((t === T.Dot || t === T.LBrack) && ++this.peakDepth > MAX_EXPR_DEPTH) {
+        this.error(this.tokStart, this.tokEnd, 'Expression is nested too deeply (too many attribute or index steps in a row)');
+        break;
+      }
       if (t === T.Dot) {
         const dotEnd = this.tokEnd;
         // `.*` right after a splat starts a new splat over this one's result.

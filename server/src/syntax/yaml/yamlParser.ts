@@ -69,6 +69,36 @@ const enum C {
 
 /** Nesting deeper than this is reported and skipped (guards the call stack against hostile input). */
 const MAX_DEPTH = 400;
+/** The most nodes that all aliases of a file may expand to (a real template's aliases stand for a few hundred). */
+const MAX_ALIAS_NODES = 100_000;
+
+/** The node an alias reads: its target's content at the alias's span. */
+function aliasCopy(target: DataNode, span: Span): DataNode {
+  switch (target.kind) {
+    case 'map':
+      return { kind: 'map', entries: target.entries, tag: target.tag, span };
+    case 'seq':
+      return { kind: 'seq', items: target.items, tag: target.tag, span };
+    case 'scalar':
+      return target.raw === undefined
+        ? { kind: 'scalar', value: target.value, style: target.style, tag: target.tag, span }
+        : { kind: 'scalar', value: target.value, raw: target.raw, style: target.style, tag: target.tag, span };
+  }
+}
+
+/**
+ * The number of nodes `node` stands for with every alias in it expanded. Memoised per node, so an alias of an
+ * alias costs one look-up; depth is bounded by MAX_DEPTH.
+ */
+function expandedSize(node: DataNode, memo: Map<DataNode, number>): number {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  let n = 1;
+  if (node.kind === 'map') for (const entry of node.entries) n += 1 + expandedSize(entry.value, memo);
+  else if (node.kind === 'seq') for (const item of node.items) n += expandedSize(item, memo);
+  memo.set(node, n);
+  return n;
+}
 /** Parent indentation that makes a quoted scalar single-line (implicit keys never span lines). */
 const SINGLE_LINE = 0x3fffffff;
 
@@ -84,6 +114,9 @@ class YamlReader {
   private rootStarted = false;
   private depth = 0;
   private anchors: Map<string, DataNode> | undefined;
+  /** Nodes that the aliases read so far stand for once expanded, and the expanded size per node (memo). */
+  private aliasNodes = 0;
+  private aliasSizes: Map<DataNode, number> | undefined;
   /** Set by scanPlainLine: offset of the `: ` mapping indicator that ended the run, or -1. */
   private colonAt = -1;
   /** Set by readProps. */
@@ -744,16 +777,18 @@ class YamlReader {
       return scalar(null, 'plain', undefined, p, e);
     }
     this.error(p, e, `CloudFormation does not support YAML aliases ('*${name}'): the template is rejected unless a tool such as 'aws cloudformation package' expands them first.`, 'yaml-alias');
-    switch (target.kind) {
-      case 'map':
-        return { kind: 'map', entries: target.entries, tag: target.tag, span };
-      case 'seq':
-        return { kind: 'seq', items: target.items, tag: target.tag, span };
-      case 'scalar':
-        return target.raw === undefined
-          ? { kind: 'scalar', value: target.value, style: target.style, tag: target.tag, span }
-          : { kind: 'scalar', value: target.value, raw: target.raw, style: target.style, tag: target.tag, span };
+    // Aliases of aliases grow exponentially once expanded ("billion laughs"): every reader after this one
+    // walks the tree as if it were expanded, so past a budget the alias is not read at all.
+    const sizes = (this.aliasSizes ??= new Map<DataNode, number>());
+    const size = expandedSize(target, sizes);
+    this.aliasNodes += size;
+    if (this.aliasNodes > MAX_ALIAS_NODES) {
+      this.error(p, e, `Alias '*${name}' is not read: the aliases of this file expand to more than ${MAX_ALIAS_NODES} nodes.`, 'yaml-alias');
+      return scalar(null, 'plain', undefined, p, e);
     }
+    const copy = aliasCopy(target, span);
+    sizes.set(copy, size);
+    return copy;
   }
 
   private tooDeep(): DataScalar {

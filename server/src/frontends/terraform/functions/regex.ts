@@ -155,11 +155,45 @@ export function translateRe2(pattern: string): Translation | Untranslatable | st
   return { source: out, flags, needsUnicode };
 }
 
+/**
+ * Whether a (translated) pattern repeats, without bound, a group that holds a repetition or an alternation
+ * (`(a+)+`, `(a|aa)*`): JavaScript's backtracking matcher can take exponential time on those, RE2 never does.
+ */
+function nestedRepetition(source: string): boolean {
+  // Per open group: whether it holds a repetition or an alternation.
+  const groups: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(') {
+      groups.push(false);
+    } else if (c === ')') {
+      const risky = groups.pop() ?? false;
+      const next = source[i + 1];
+      const repeated = next === '*' || next === '+' || (next === '{' && /^\{\d*,\d*\}/.test(source.slice(i + 1, i + 12)));
+      if (risky && repeated) return true;
+      if (groups.length > 0 && (risky || repeated)) groups[groups.length - 1] = true;
+    } else if ((c === '*' || c === '+' || c === '{' || c === '|') && groups.length > 0) {
+      groups[groups.length - 1] = true;
+    }
+  }
+  return false;
+}
+
 /** A JavaScript RegExp for an RE2 pattern, the error message Terraform-style, or an unknown (untranslatable). */
 export function compileRe2(pattern: string, extraFlags: string): RegExp | string | TfUnknown {
   const t = translateRe2(pattern);
   if (typeof t === 'string') return `invalid regexp pattern: ${t}`;
   if ('untranslatable' in t) return { unknown: true, reason: `the regular expression uses ${t.untranslatable}, which Hyperplane Lens does not evaluate` };
+  if (nestedRepetition(t.source)) {
+    return { unknown: true, reason: 'the regular expression repeats a group that itself repeats or alternates, which JavaScript could take exponential time to match (Terraform uses RE2); Hyperplane Lens does not evaluate it' };
+  }
   try {
     return new RegExp(t.source, `${t.flags}${extraFlags}u`);
   } catch (e) {

@@ -8,6 +8,9 @@ import { type Call, arg, bailUnknown, defineFunction, invalidParam, list } from 
 import { dedupe, setElements, toSetOf, unifyElements, valueKey } from './conversion';
 import type { TfFunction } from './result';
 
+/** The most elements setproduct() builds (its result is the product of its arguments' sizes). */
+const MAX_PRODUCT = 100_000;
+
 /**
  * distinct() over elements that include refs: still known when every comparison is decided, e.g. the ids of
  * different subnets (see tfEquals). Pairwise, so only for the short lists such arguments are.
@@ -60,12 +63,13 @@ export const setFunctions: ReadonlyMap<string, TfFunction> = new Map<string, TfF
     // Every combination, first argument outermost (`setproduct(["app", "data"], ["a", "b"])` → app/a, app/b,
     // data/a, data/b), as Terraform returns it for lists; the elements are only placed, never compared.
     'setproduct',
-    defineFunction('setproduct', { min: 2 }, (call) => {
+    defineFunction('setproduct', { min: 2 }, (call): TfValue => {
+      const sets = call.args.map((_, i) => list(call, `set ${i + 1}`, arg(call, i)));
+      // The product grows as the sizes multiply: three ranges of 1,000 would be a billion elements.
+      const size = sets.reduce((n, items) => n * items.length, 1);
+      if (size > MAX_PRODUCT) return { unknown: true, reason: `setproduct() would have ${size} elements: over ${MAX_PRODUCT}, too many to evaluate` };
       let product: TfValue[][] = [[]];
-      call.args.forEach((_, i) => {
-        const items = list(call, `set ${i + 1}`, arg(call, i));
-        product = product.flatMap((prefix) => items.map((item) => [...prefix, item]));
-      });
+      for (const items of sets) product = product.flatMap((prefix) => items.map((item) => [...prefix, item]));
       return product;
     }),
   ],
