@@ -224,5 +224,56 @@ resource "aws_vpc_endpoint" "sqs" {
     assert.deepStrictEqual(left, [], `after "${fix.title}"`);
     assert.deepStrictEqual(after.problems.filter((p) => p.severity === 'error'), []);
   });
+  it('round-trip: subnets on the main route table of the VPC get an endpoint on it, named through the VPC (Terraform)', () => {
+    const main = `provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_subnet" "b" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "eu-west-1b"
+}
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.main.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_s3_bucket" "data" {
+  bucket = "data"
+}
+resource "aws_lambda_function" "worker" {
+  function_name = "worker"
+  role          = "arn:aws:iam::123456789012:role/worker"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+  environment {
+    variables = { BUCKET = aws_s3_bucket.data.bucket }
+  }
+}
+`;
+    const files = new Map([['/w/main.tf', main]]);
+    const before = session(files);
+    const finding = before.result.findings.find((f) => f.rule === 'LAMBDA_NO_ROUTE_S3');
+    assert.ok(finding, before.result.findings.map((f) => f.rule).join(', '));
+    const fixes = quickFixesFor({ model: before.model, text: (f) => before.snapshot.text(f), hcl: (f) => before.snapshot.hcl(f), data: (f) => before.snapshot.data(f) }, finding);
+    const endpoint = fixes.find((f) => /gateway endpoint/.test(f.title));
+    assert.ok(endpoint, fixes.map((f) => f.title).join(' | '));
+    assert.match(endpoint.edits.map((e) => e.newText).join(''), /route_table_ids\s*=\s*\[aws_vpc\.main\.main_route_table_id\]/);
+    const after = session(apply(files, endpoint.edits));
+    assert.deepStrictEqual(after.result.findings.filter((f) => f.rule === 'LAMBDA_NO_ROUTE_S3').map((f) => f.message), []);
+    assert.deepStrictEqual(after.problems.filter((p) => p.severity === 'error'), []);
+  });
 });
 

@@ -20,9 +20,27 @@ function splitAddress(address: string): { module: string; local: string } {
   return { module: m?.[1] ?? '', local: m?.[2] ?? address };
 }
 
+/**
+ * The VPC attribute that names an object the VPC creates implicitly (model/build.ts gives it the id
+ * `<vpc id>#<which>` and the address `<vpc address> (<which in words>)`).
+ */
+const IMPLICIT_ATTRIBUTES: Readonly<Record<string, string>> = {
+  'main-route-table': 'main_route_table_id',
+  'default-security-group': 'default_security_group_id',
+  'default-network-acl': 'default_network_acl_id',
+};
+
 /** An expression referring to `target` from code in the module of `from`, or undefined across modules. */
 export function tfReference(from: ModelObject, target: ModelObject, attribute = 'id'): string | undefined {
   const a = splitAddress(from.address);
+  const hash = target.id.lastIndexOf('#');
+  const implicit = hash < 0 ? undefined : IMPLICIT_ATTRIBUTES[target.id.slice(hash + 1)];
+  if (implicit !== undefined) {
+    // A VPC's main route table (default SG, default NACL) has no block of its own: the VPC's attribute names it.
+    if (attribute !== 'id') return undefined;
+    const vpc = splitAddress(target.address.slice(0, target.address.lastIndexOf(' (')));
+    return a.module === vpc.module && from.stack === target.stack ? `${vpc.local}.${implicit}` : undefined;
+  }
   const b = splitAddress(target.address);
   if (a.module !== b.module || from.stack !== target.stack) return undefined;
   return `${b.local}.${attribute}`;
