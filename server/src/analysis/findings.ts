@@ -174,8 +174,11 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
       f.add(rules.LAMBDA_PARTIAL_REACH, fn.id, locate(fn), `${fn.address} reaches ${reach.label} from some subnets only${because}: ${reach.explanation}`, related, reach.fixes, undefined, reach.destination);
       continue;
     }
-    const where = reach.blockedAt !== null ? ` at ${f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? displayName(f.model, reach.blockedAt)}` : '';
-    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: blocked${where} (${reach.reason ?? 'unknown'}). ${reach.explanation}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
+    // The explanation names the blocking component as a rule: it is not named twice. The reason code
+    // (NO_ROUTE_TO_DESTINATION…) is in the JSON, the hover and `explain`; the message stays in words.
+    const at = reach.blockedAt !== null ? (f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? displayName(f.model, reach.blockedAt)) : undefined;
+    const body = at === undefined || reach.explanation.includes(at) ? reach.explanation : `blocked at ${at}: ${reach.explanation}`;
+    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: ${body}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
   }
   undecidedFinding(f, fact);
   publicSubnetFinding(f, fact);

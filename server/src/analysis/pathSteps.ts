@@ -2,7 +2,7 @@
 // route lookup, each recorded on a Trace with its explanation code and the fixes for that hop alone.
 
 import { isKnown, type Maybe } from '../model/origin';
-import type { Id, NatGateway, Subnet } from '../model/types';
+import { implicitRef, type Id, type NatGateway, type Subnet } from '../model/types';
 import type { Association, NetworkModel } from '../model/network';
 import type { Addr } from './addressing';
 import { displayName } from './naming';
@@ -159,6 +159,23 @@ export function vpcDnsFix(vpc: { readonly id: Id; readonly address: string }, at
   return { description: `enable ${what} on ${vpc.address}`, changes: [{ kind: 'enable-vpc-dns', vpc: vpc.id, attribute }] };
 }
 
+/** Whether the object is written in a CloudFormation template (not Terraform). */
+export function inCloudFormation(model: NetworkModel, id: Id): boolean {
+  const file = model.get(id)?.origin.file ?? '';
+  return !file.endsWith('.tf') && !file.endsWith('.tf.json');
+}
+
+/**
+ * "route 0.0.0.0/0 in <table>", to be followed by " to <target>". A template cannot name a VPC's main route table
+ * (CloudFormation has no attribute for it), so there the subnets on it need a table of their own first.
+ */
+function defaultRouteIn(model: NetworkModel, table: Id, vpc: Id): string {
+  if (table === implicitRef(vpc, 'main-route-table') && inCloudFormation(model, vpc)) {
+    return `give the subnets on the main route table of ${nameOf(model, vpc)} a route table of their own (CloudFormation cannot name the main one) and route 0.0.0.0/0 in it`;
+  }
+  return `route 0.0.0.0/0 in ${nameOf(model, table)}`;
+}
+
 /** Fixes giving a subnet internet access through NAT (E3): reuse a working NAT gateway, else add one. */
 export function natFixes(model: NetworkModel, src: Source): Fix[] {
   const table = isKnown(src.table.id) ? src.table.id : null;
@@ -173,7 +190,7 @@ export function natFixes(model: NetworkModel, src: Source): Fix[] {
   });
   const nat = sameAz ?? candidates[0];
   if (nat) {
-    return [{ description: `route 0.0.0.0/0 in ${nameOf(model, table)} to ${nat.address}`, changes: [{ kind: 'add-nat-route', routeTable: table, natGateway: nat.id }] }];
+    return [{ description: `${defaultRouteIn(model, table, src.vpc)} to ${nat.address}`, changes: [{ kind: 'add-nat-route', routeTable: table, natGateway: nat.id }] }];
   }
   // A NAT gateway the code declares but does not create (count 0): the fix is to create it, not to add one.
   const declared = model.notCreated?.find((n) => n.resourceType === 'aws_nat_gateway');
@@ -184,7 +201,7 @@ export function natFixes(model: NetworkModel, src: Source): Fix[] {
   const pub = publicSubnetOf(model, src.vpc);
   const natChanges: Change[] = [{ kind: 'add-nat-gateway', vpc: src.vpc, publicSubnet: pub?.id ?? null }, { kind: 'add-nat-route', routeTable: table, natGateway: null }];
   if (pub) {
-    return [{ description: `add a public NAT gateway in ${pub.address} and route 0.0.0.0/0 in ${nameOf(model, table)} to it`, changes: natChanges }];
+    return [{ description: `add a public NAT gateway in ${pub.address} and ${defaultRouteIn(model, table, src.vpc)} to it`, changes: natChanges }];
   }
   // E3: the NAT gateway needs a public subnet, which needs an internet gateway attached to the VPC: the whole change.
   const igw = model.internetGatewaysOf(src.vpc)[0];
@@ -192,7 +209,7 @@ export function natFixes(model: NetworkModel, src: Source): Fix[] {
     ? `add a public subnet whose route table sends 0.0.0.0/0 to ${nameOf(model, igw)}`
     : `attach an internet gateway to ${nameOf(model, src.vpc)}, add a public subnet whose route table sends 0.0.0.0/0 to it`;
   return [{
-    description: `${first}, add a public NAT gateway in that subnet and route 0.0.0.0/0 in ${nameOf(model, table)} to the NAT gateway`,
+    description: `${first}, add a public NAT gateway in that subnet and ${defaultRouteIn(model, table, src.vpc)} to the NAT gateway`,
     changes: [...natChanges, { kind: 'other', component: src.vpc }],
   }];
 }

@@ -11,7 +11,7 @@ import { withExistence } from './existence';
 import { evaluateEndpointPolicy, type EndpointRequest, type PolicyResolver } from './endpointPolicy';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
 import { symbolLabel } from './naming';
-import { aclStep, nameOf, natFixes, privateDnsFix, publicSubnetOf, sgEgressStep, sgIngressStep, vpcDnsFix, type GroupEnd, type Source } from './pathSteps';
+import { aclStep, inCloudFormation, nameOf, natFixes, privateDnsFix, publicSubnetOf, sgEgressStep, sgIngressStep, vpcDnsFix, type GroupEnd, type Source } from './pathSteps';
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
@@ -639,20 +639,18 @@ export class PathSearch {
     if (service === 's3' || service === 'dynamodb') {
       const existing = this.gatewayEndpoint(src, service);
       // CloudFormation has no attribute for a VPC's main route table: the subnet needs a table of its own.
-      if (table === implicitRef(src.vpc, 'main-route-table') && this.inCloudFormation(src.vpc)) {
-        const endpoint = existing ? `associate ${existing.address} with it` : `add ${service === 's3' ? 'an S3' : 'a DynamoDB'} gateway endpoint associated with it`;
-        return { description: `create a route table for ${src.subnet.address} (CloudFormation cannot name the VPC's main route table) and ${endpoint}`, changes: [{ kind: 'add-gateway-endpoint', vpc: src.vpc, service, routeTables: [table] }] };
+      if (table === implicitRef(src.vpc, 'main-route-table') && inCloudFormation(this.model, src.vpc)) {
+        // Worded for the VPC, not the subnet, so the fixes of several subnets join into one route table.
+        const endpoint = existing ? `associate ${existing.address} with it` : `add ${service === 's3' ? 'an S3' : 'a DynamoDB'} gateway endpoint on it`;
+        return {
+          description: `give the subnets on the main route table of ${nameOf(this.model, src.vpc)} a route table of their own (CloudFormation cannot name the main one) and ${endpoint}`,
+          changes: [{ kind: 'add-route-table-with-endpoint', vpc: src.vpc, subnets: [src.subnet.id], service, endpoint: existing?.id ?? null }],
+        };
       }
       if (existing) return { description: `associate ${existing.address} with ${nameOf(this.model, table)}`, changes: [{ kind: 'associate-endpoint-route-table', endpoint: existing.id, routeTable: table }] };
       return { description: `add ${service === 's3' ? 'an S3' : 'a DynamoDB'} gateway endpoint associated with ${nameOf(this.model, table)}`, changes: [{ kind: 'add-gateway-endpoint', vpc: src.vpc, service, routeTables: [table] }] };
     }
     return { description: `add an interface endpoint for ${service} with private DNS in ${src.subnet.address}`, changes: [{ kind: 'add-interface-endpoint', vpc: src.vpc, service, subnets: [src.subnet.id] }] };
-  }
-
-  /** Whether the object is written in a CloudFormation template (not Terraform). */
-  private inCloudFormation(id: Id): boolean {
-    const file = this.model.get(id)?.origin.file ?? '';
-    return !file.endsWith('.tf') && !file.endsWith('.tf.json');
   }
 
   /** The service's public endpoint after the SG: gateway endpoint route (E7) or the internet path (E6). */

@@ -148,7 +148,7 @@ function changeKey(c: Change): string {
   return JSON.stringify(c);
 }
 
-/** Merges change lists, folding gateway endpoints for one VPC and service into one endpoint with all tables. */
+/** Merges change lists, folding gateway endpoints for one VPC and service into one endpoint with all tables (and new route tables into one with all subnets). */
 export function mergeChanges(lists: readonly (readonly Change[])[]): Change[] {
   const out: Change[] = [];
   const seen = new Set<string>();
@@ -159,6 +159,14 @@ export function mergeChanges(lists: readonly (readonly Change[])[]): Change[] {
         const prev = out[i];
         if (prev && prev.kind === 'add-gateway-endpoint') {
           out[i] = override(prev, { routeTables: [...new Set([...prev.routeTables, ...change.routeTables])] });
+          continue;
+        }
+      }
+      if (change.kind === 'add-route-table-with-endpoint') {
+        const i = out.findIndex((c) => c.kind === 'add-route-table-with-endpoint' && c.vpc === change.vpc && c.service === change.service);
+        const prev = out[i];
+        if (prev && prev.kind === 'add-route-table-with-endpoint') {
+          out[i] = override(prev, { subnets: [...new Set([...prev.subnets, ...change.subnets])] });
           continue;
         }
       }

@@ -38,6 +38,11 @@ export interface Hop {
 export type Change =
   | { readonly kind: 'add-gateway-endpoint'; readonly vpc: Id; readonly service: 's3' | 'dynamodb'; readonly routeTables: readonly Id[] }
   | { readonly kind: 'associate-endpoint-route-table'; readonly endpoint: Id; readonly routeTable: Id }
+  /**
+   * Subnets on a VPC's main route table, which a CloudFormation template cannot name: a route table of their own
+   * (associated with them) and a gateway endpoint on it, a new one or `endpoint` (the VPC's existing one).
+   */
+  | { readonly kind: 'add-route-table-with-endpoint'; readonly vpc: Id; readonly subnets: readonly Id[]; readonly service: 's3' | 'dynamodb'; readonly endpoint: Id | null }
   | { readonly kind: 'add-interface-endpoint'; readonly vpc: Id; readonly service: string; readonly subnets: readonly Id[] }
   | { readonly kind: 'enable-private-dns'; readonly endpoint: Id }
   | { readonly kind: 'enable-vpc-dns'; readonly vpc: Id; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames' }

@@ -18,7 +18,7 @@ describe('findings', () => {
     const f = r.findings.find((x) => x.rule === 'LAMBDA_NO_ROUTE_S3');
     assert.ok(f);
     assert.equal(f.severity, 'error');
-    assert.match(f.message, /^f cannot reach Amazon S3 \(environment variable BUCKET refers to bucket\): blocked at priv \(NO_ROUTE_TO_DESTINATION\)/);
+    assert.match(f.message, /^f cannot reach Amazon S3 \(environment variable BUCKET refers to bucket\): route table priv: no route covers the destination \(E6\)$/);
     const fn = r.functions[0];
     assert.equal(fn?.function, 'f');
     assert.equal(f.origin.span.end - f.origin.span.start, 1, 'the vpc_config span of the fixture function, not its declaration');

@@ -74,7 +74,7 @@ describe('interface endpoint DNS as the cause of a blocked service (E9, E10)', (
     ].join('\n'));
     assert.equal(r.finding, [
       'LAMBDA_NO_ROUTE_AWS_SERVICE: aws_lambda_function.f cannot reach the sqs API (environment variable QUEUE_URL refers to aws_sqs_queue.q): '
-        + `blocked at aws_vpc.main (main route table) (NO_ROUTE_TO_DESTINATION). ${cause}: route table aws_vpc.main (main route table): no route covers the destination (E6)`,
+        + `${cause}: route table aws_vpc.main (main route table): no route covers the destination (E6)`,
       'fix: enable private DNS on aws_vpc_endpoint.sqs',
       NAT_FIX,
     ].join('\n'));

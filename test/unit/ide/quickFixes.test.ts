@@ -275,5 +275,88 @@ resource "aws_lambda_function" "worker" {
     assert.deepStrictEqual(after.result.findings.filter((f) => f.rule === 'LAMBDA_NO_ROUTE_S3').map((f) => f.message), []);
     assert.deepStrictEqual(after.problems.filter((p) => p.severity === 'error'), []);
   });
+  describe('CloudFormation subnets on the main route table (a template cannot name it)', () => {
+    const template = (endpoint: string): string => `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.2.0.0/16
+  PrivateA:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.2.0.0/24
+      AvailabilityZone: eu-west-1a
+  PrivateB:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.2.1.0/24
+      AvailabilityZone: eu-west-1b
+${endpoint}  FunctionSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: function
+      VpcId: !Ref Vpc
+  Bucket:
+    Type: AWS::S3::Bucket
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      Role: arn:aws:iam::123456789012:role/fn
+      Code: { ZipFile: "def handler(e, c): pass" }
+      VpcConfig:
+        SubnetIds: [!Ref PrivateA, !Ref PrivateB]
+        SecurityGroupIds: [!Ref FunctionSg]
+      Environment:
+        Variables:
+          BUCKET: !Ref Bucket
+`;
+    function fixAndCheck(text: string): string {
+      const files = new Map([['/ws/template.yaml', text]]);
+      const before = session(files);
+      const finding = before.result.findings.find((f) => f.rule === 'LAMBDA_NO_ROUTE_S3');
+      assert.ok(finding, before.result.findings.map((f) => f.rule).join(', '));
+      const fixes = quickFixesFor({ model: before.model, text: (f) => before.snapshot.text(f), hcl: (f) => before.snapshot.hcl(f), data: (f) => before.snapshot.data(f) }, finding);
+      const fix = fixes.find((f) => /route table of their own/.test(f.title));
+      assert.ok(fix, fixes.map((f) => f.title).join(' | '));
+      // One route table for both subnets: the title says it once.
+      assert.equal(fix.title.match(/route table of their own/g)?.length, 1, fix.title);
+      const fixed = apply(files, fix.edits);
+      const after = session(fixed);
+      assert.deepStrictEqual(after.result.findings.filter((f) => f.rule === 'LAMBDA_NO_ROUTE_S3').map((f) => f.message), []);
+      assert.deepStrictEqual([...after.problems.filter((p) => p.severity !== 'information').map((p) => p.message), ...errors(after)], []);
+      return fixed.get('/ws/template.yaml') ?? '';
+    }
+
+    it('creates a route table, associates both subnets and adds the endpoint on it', () => {
+      const text = fixAndCheck(template(''));
+      assert.match(text, /VpcSubnetRouteTable:\n\s+Type: AWS::EC2::RouteTable/);
+      assert.match(text, /PrivateARouteTableAssociation:[\s\S]+SubnetId: !Ref PrivateA\n\s+RouteTableId: !Ref VpcSubnetRouteTable/);
+      assert.match(text, /PrivateBRouteTableAssociation:[\s\S]+SubnetId: !Ref PrivateB/);
+      assert.match(text, /S3GatewayEndpoint:[\s\S]+RouteTableIds:\n\s+- !Ref VpcSubnetRouteTable/);
+    });
+
+    it('associates the existing endpoint with the new route table', () => {
+      const endpoint = `  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: !Ref Vpc
+      ServiceName: com.amazonaws.eu-west-1.s3
+      RouteTableIds:
+        - !Ref Other
+  Other:
+    Type: AWS::EC2::RouteTable
+    Properties:
+      VpcId: !Ref Vpc
+`;
+      const text = fixAndCheck(template(endpoint));
+      assert.match(text, /RouteTableIds:\n\s+- !Ref Other\n\s+- !Ref VpcSubnetRouteTable/);
+      assert.doesNotMatch(text, /S3GatewayEndpoint/);
+    });
+  });
 });
 

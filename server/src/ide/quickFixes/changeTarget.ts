@@ -7,6 +7,7 @@ import type { Id } from '../../model/types';
 export function targetOf(change: Change): Id | null {
   switch (change.kind) {
     case 'add-gateway-endpoint':
+    case 'add-route-table-with-endpoint':
     case 'add-interface-endpoint':
     case 'enable-vpc-dns':
     case 'add-nat-gateway':

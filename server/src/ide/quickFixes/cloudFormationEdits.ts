@@ -125,20 +125,40 @@ function setProperty(found: Found, property: string, value: CfnFixValue): TextEd
 
 /** Appends `name: { Type, Properties }` to the template's Resources. */
 function appendResource(ctx: CfnEditContext, near: ModelObject, name: string, resource: { readonly [key: string]: CfnFixValue }): TextEdit[] | undefined {
+  return appendResources(ctx, near, [name], () => [resource]);
+}
+
+/**
+ * Appends several resources after the last one of `near`'s template, in one edit (two inserts at one offset
+ * would depend on the order a client applies them): `build` receives the logical ids chosen for `names` (made
+ * unique in the template) so the resources can refer to each other.
+ */
+function appendResources(
+  ctx: CfnEditContext,
+  near: ModelObject,
+  names: readonly string[],
+  build: (ids: readonly string[]) => readonly { readonly [key: string]: CfnFixValue }[],
+): TextEdit[] | undefined {
   const data = ctx.data(near.origin.file);
   const text = ctx.text(near.origin.file);
   const resources = data && resourcesMap(data);
   const last = resources?.entries[resources.entries.length - 1];
   if (!data || !text || !resources || !last) return undefined;
   const taken = new Set(resources.entries.map((e) => e.key.value));
-  let unique = name;
-  for (let i = 2; taken.has(unique); i++) unique = `${name}${i}`;
+  const ids = names.map((name) => {
+    let unique = name;
+    for (let i = 2; taken.has(unique); i++) unique = `${name}${i}`;
+    taken.add(unique);
+    return unique;
+  });
+  const bodies = build(ids);
   const indent = indentationAt(text, last.key.span.start);
   const at = { start: last.span.end, end: last.span.end };
-  if (data.syntax === 'json') return [{ file: near.origin.file, span: at, newText: `,\n${indent}"${unique}": ${jsonText(resource, indent, jsonUnit(text, last))}` }];
-  if (isFlow(text, resources)) return [{ file: near.origin.file, span: at, newText: `, ${unique}: ${flowYaml(resource)}` }];
-  const body = [`${unique}:`, ...yamlLines(resource).map((l) => '  ' + l)].map((l) => indent + l).join('\n');
-  return [{ file: near.origin.file, span: at, newText: `\n\n${body}` }];
+  const file = near.origin.file;
+  if (data.syntax === 'json') return [{ file, span: at, newText: ids.map((id, i) => `,\n${indent}"${id}": ${jsonText(bodies[i] ?? {}, indent, jsonUnit(text, last))}`).join('') }];
+  if (isFlow(text, resources)) return [{ file, span: at, newText: ids.map((id, i) => `, ${id}: ${flowYaml(bodies[i] ?? {})}`).join('') }];
+  const blocks = ids.map((id, i) => [`${id}:`, ...yamlLines(bodies[i] ?? {}).map((l) => '  ' + l)].map((l) => indent + l).join('\n'));
+  return [{ file, span: at, newText: blocks.map((b) => `\n\n${b}`).join('') }];
 }
 
 function one(edit: TextEdit | undefined): TextEdit[] | undefined {
@@ -180,6 +200,37 @@ function templateEdits(ctx: CfnEditContext, change: Change, subject: ModelObject
         Type: 'AWS::EC2::VPCEndpoint',
         Properties: { VpcId: vpcRef, ServiceName: { $sub: `com.amazonaws.\${AWS::Region}.${change.service}` }, VpcEndpointType: 'Gateway', RouteTableIds: tables as CfnFixValue[] },
       });
+    }
+    case 'add-route-table-with-endpoint': {
+      const vpc = get(ctx, change.vpc);
+      const subnets = change.subnets.map((id) => get(ctx, id));
+      const vpcRef = vpc && ref(vpc, vpc);
+      const subnetRefs = vpc ? subnets.map((s) => (s ? ref(vpc, s) : undefined)) : [];
+      if (!vpc || !vpcRef || subnetRefs.length === 0 || subnetRefs.some((r) => r === undefined)) return undefined;
+      const existing = change.endpoint ? get(ctx, change.endpoint) : undefined;
+      const found = existing && resourceEntry(ctx, existing);
+      if (change.endpoint && (!existing || !found || found.file !== vpc.origin.file)) return undefined;
+      const prefix = vpc.address.replace(/[^A-Za-z0-9]/g, '');
+      const names = [`${prefix}SubnetRouteTable`, ...subnets.map((s) => `${(s?.address ?? '').replace(/[^A-Za-z0-9]/g, '')}RouteTableAssociation`)];
+      if (!found) names.push(change.service === 's3' ? 'S3GatewayEndpoint' : 'DynamoDbGatewayEndpoint');
+      let tableId = '';
+      const appended = appendResources(ctx, vpc, names, (ids) => {
+        tableId = ids[0] ?? '';
+        const table = { $ref: tableId };
+        const out: { readonly [key: string]: CfnFixValue }[] = [{ Type: 'AWS::EC2::RouteTable', Properties: { VpcId: vpcRef } }];
+        subnetRefs.forEach((subnet, i) => {
+          if (subnet !== undefined && ids[i + 1] !== undefined) out.push({ Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: subnet, RouteTableId: table } });
+        });
+        if (!found) {
+          out.push({ Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: vpcRef, ServiceName: { $sub: `com.amazonaws.\${AWS::Region}.${change.service}` }, VpcEndpointType: 'Gateway', RouteTableIds: [table] } });
+        }
+        return out;
+      });
+      if (!appended || !found) return appended;
+      // The existing endpoint gets the new table; its list sits inside an earlier resource, before the appended text.
+      const association = appendToList(found, 'RouteTableIds', { $ref: tableId });
+      const at = appended[0]?.span.start ?? 0;
+      return association && association.span.start < at ? [association, ...appended] : undefined;
     }
     case 'add-sg-ingress': {
       const group = get(ctx, change.group);

@@ -163,7 +163,7 @@ Resources:${network}${more}
   it('vpc-lattice-lambda: a fix on the main route table creates a table, as CloudFormation cannot name the main one', () => {
     const run = analyseWorkspace({ '/t/template.yaml': withFunction('BUCKET: !Ref Bucket', '\n  Bucket: { Type: AWS::S3::Bucket }') }, 'eu-west-1');
     const fixes = reachOf(run.result, 'Fn', 's3')?.fixes.map((f) => f.description) ?? [];
-    assert.ok(fixes.includes("create a route table for SubA (CloudFormation cannot name the VPC's main route table) and add an S3 gateway endpoint associated with it"), fixes.join('\n'));
+    assert.ok(fixes.includes('give the subnets on the main route table of Vpc a route table of their own (CloudFormation cannot name the main one) and add an S3 gateway endpoint on it'), fixes.join('\n'));
   });
 
   describe('elasticache-snapshot: control-plane grants on a private resource (E1)', () => {
