@@ -68,19 +68,56 @@ describe('language server: folders created or deleted as a whole', () => {
     assert.deepEqual(after, []);
   });
 
-  it('keeps the text of an open document under a deleted folder', async () => {
+  it('keeps the text of an open document with unsaved changes under a deleted folder', async () => {
     const c = await start();
     const kept = addFolder('kept');
     const gone = addFolder('gone');
     await watched(c, [['kept', created], ['gone', created]]);
     await c.waitForDiagnostics(uri(gone), broken);
     await c.open(uri(kept), 'terraform', network);
+    await c.change(uri(kept), `${network}# typed, not saved\n`);
 
     rmSync(path.join(root, 'kept'), { recursive: true });
     rmSync(path.join(root, 'gone'), { recursive: true });
     await watched(c, [['kept', deleted], ['gone', deleted]]);
     await c.waitForDiagnostics(uri(gone), (d) => d.length === 0);
     assert.ok(broken(c.diagnostics.get(uri(kept)) ?? []), 'the open, unsaved buffer is still analysed');
+  });
+
+  it('drops an open document that is deleted or moved on disk when it holds nothing unsaved', async () => {
+    const c = await start();
+    const file = addFolder('net');
+    await watched(c, [['net', created]]);
+    await c.waitForDiagnostics(uri(file), broken);
+    await c.open(uri(file), 'terraform', network);
+    // Moved outside the editor: the tab stays open on the old name, the file is now elsewhere.
+    const moved = path.join(root, 'net', 'network.tf');
+    writeFileSync(moved, network);
+    rmSync(file);
+    await watched(c, [['net/main.tf', deleted], ['net/network.tf', created]]);
+    await c.waitForDiagnostics(uri(moved), broken);
+    await c.waitForDiagnostics(uri(file), (d) => d.length === 0);
+    // Typing in the deleted file's buffer brings it back into the analysis.
+    await c.change(uri(file), network);
+    await c.waitForDiagnostics(uri(file), broken);
+  });
+
+  it('keeps an open document deleted on disk after a save, when it has unsaved changes', async () => {
+    const c = await start();
+    const file = addFolder('net');
+    await watched(c, [['net', created]]);
+    await c.open(uri(file), 'terraform', network);
+    await c.change(uri(file), `${network}# saved\n`);
+    await c.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uri(file) } });
+    await c.change(uri(file), `${network}# typed after the save\n`);
+    await c.waitForDiagnostics(uri(file), broken);
+    rmSync(file);
+    // One notification with the file that is kept and a folder event that is analysed: its result shows the
+    // deletion has been considered.
+    const other = addFolder('other');
+    await watched(c, [['net/main.tf', deleted], ['other', created]]);
+    await c.waitForDiagnostics(uri(other), broken);
+    assert.ok(broken(c.diagnostics.get(uri(file)) ?? []), 'the unsaved buffer is still analysed');
   });
 
   it('ignores folders the workspace walk skips', async () => {

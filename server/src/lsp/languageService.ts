@@ -3,7 +3,7 @@
 // beyond bringing it up to date.
 
 import { stat } from 'node:fs/promises';
-import { DidChangeWatchedFilesNotification, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FindingFilter, type EffectiveFinding } from '../ide/findingFilter';
 import { defaultSettings, type Settings } from '../ide/settings';
@@ -106,6 +106,27 @@ export class LanguageService {
     return this.settings;
   }
 
+  /**
+   * Per open document, the version at which its text last matched the file on disk (opened or saved): a
+   * buffer still at that version holds nothing the user has not saved.
+   */
+  private readonly savedVersions = new Map<string, number>();
+
+  documentOpened(document: TextDocument): void {
+    this.savedVersions.set(document.uri, document.version);
+    this.documentChanged(document, true);
+  }
+
+  documentSaved(document: TextDocument): void {
+    this.savedVersions.set(document.uri, document.version);
+  }
+
+  /** Whether an open document holds unsaved text (then it wins even over a deleted file). */
+  private unsaved(uri: string): boolean {
+    const document = this.documents.get(uri);
+    return document !== undefined && this.savedVersions.get(uri) !== document.version;
+  }
+
   /** An open document's text wins over the disk; it is analysed at once, or when the first scan ends. */
   documentChanged(document: TextDocument, immediate: boolean): void {
     const path = registerUri(document.uri, document.languageId);
@@ -115,6 +136,7 @@ export class LanguageService {
   }
 
   async documentClosed(document: TextDocument): Promise<void> {
+    this.savedVersions.delete(document.uri);
     const path = registerUri(document.uri, document.languageId);
     if (!document.uri.startsWith('file:')) {
       this.session.setFile(path, undefined);
@@ -124,17 +146,28 @@ export class LanguageService {
     this.schedule(0);
   }
 
-  async filesChanged(uris: readonly string[]): Promise<void> {
+  async filesChanged(changes: readonly FileEvent[]): Promise<void> {
     if (this.stopped) return;
     let reloaded = false;
-    for (const uri of new Set(uris)) {
+    const deleted = new Set(changes.filter((c) => c.type === FileChangeType.Deleted).map((c) => c.uri));
+    for (const uri of new Set(changes.map((c) => c.uri))) {
       const path = uriToPath(uri);
       const owner = installedModulesOwner(path, this.roots);
       if (owner !== undefined) {
         this.installedRescans.request(owner);
         continue;
       }
-      if (this.documents.get(uri)) continue; // the open buffer wins over the disk
+      if (this.documents.get(uri)) {
+        // The open buffer wins over the disk, except when the file is gone (moved or deleted outside the
+        // editor; the tab stays open, marked deleted) and the buffer holds nothing unsaved: Terraform and
+        // CloudFormation no longer see it, so neither does the analysis (a rename would otherwise declare
+        // everything twice). Typing in the buffer brings it back.
+        if (deleted.has(uri) && !this.unsaved(uri) && fileKind(path) !== undefined && !(await exists(path))) {
+          this.session.setFile(path, undefined);
+          reloaded = true;
+        }
+        continue;
+      }
       if (fileKind(path) === undefined) reloaded = (await this.folderChanged(path)) || reloaded;
       else {
         await this.reloadFromDisk(path);
@@ -148,14 +181,14 @@ export class LanguageService {
    * A created or deleted path that is not a file we read: a folder, perhaps. The editor reports a folder
    * created or deleted as a whole (a checkout, a move, `rm -r`) but on Linux not the files inside it, so a new
    * folder inside the workspace folders is walked as the first scan walks, and the files held under a vanished
-   * one are dropped (open documents keep their text). Whether something changed.
+   * one are dropped (open documents with unsaved text keep it). Whether something changed.
    */
   private async folderChanged(path: string): Promise<boolean> {
     if (!isWalkedPath(path, this.roots)) return false;
     const isFolder = await stat(path).then((s) => s.isDirectory(), () => undefined);
     if (isFolder === false) return false;
     if (isFolder === undefined) {
-      const gone = this.session.filesUnder(path).filter((file) => !this.documents.get(pathToUri(file)));
+      const gone = this.session.filesUnder(path).filter((file) => !this.unsaved(pathToUri(file)));
       for (const file of gone) {
         this.session.setFile(file, undefined);
         this.notices.delete(file);
@@ -343,4 +376,9 @@ export class LanguageService {
   private log(message: string): void {
     this.connection.console.log(message);
   }
+}
+
+/** Whether a path exists on disk (a watcher's "deleted" can be followed by a re-create before it arrives). */
+function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
 }

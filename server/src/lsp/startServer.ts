@@ -26,7 +26,8 @@ export function startServer(connection: Connection): LanguageService {
     if (initOptions && typeof initOptions === 'object' && 'settings' in initOptions) service.applySettings(normaliseSettings(initOptions.settings));
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Saves are reported so the server knows when an open buffer matches the disk (see documentSaved).
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -64,11 +65,12 @@ export function startServer(connection: Connection): LanguageService {
     else if (raw && typeof raw === 'object' && 'hyperplaneLens' in raw) service.applySettings(normaliseSettings(raw.hyperplaneLens));
   });
 
-  documents.onDidOpen((e) => service.documentChanged(e.document, true));
+  documents.onDidOpen((e) => service.documentOpened(e.document));
+  documents.onDidSave((e) => service.documentSaved(e.document));
   documents.onDidChangeContent((e) => service.documentChanged(e.document, false));
   documents.onDidClose((e) => void service.documentClosed(e.document));
   connection.onShutdown(() => service.shutdown());
-  connection.onDidChangeWatchedFiles((e) => void service.filesChanged(e.changes.map((c) => c.uri)));
+  connection.onDidChangeWatchedFiles((e) => void service.filesChanged(e.changes));
 
   registerFeatures(connection, documents, service);
   documents.listen(connection);
