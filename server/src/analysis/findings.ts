@@ -16,7 +16,7 @@ import type { Placement } from './placement';
 import { rules, type RuleInfo } from './rules';
 import type { Evaluation } from './trace';
 import type { AnalysisOptions, DestinationReach, Finding, FindingRelated, Fix, HyperplaneEni } from './types';
-import { listWords } from './listWords';
+import { counted, listWords } from './listWords';
 
 export interface FunctionFacts {
   readonly fn: LambdaFunction;
@@ -353,7 +353,7 @@ function componentFindings(f: Findings, model: NetworkModel, usedGroups: Readonl
     if (sg?.kind !== 'security-group' || sg.implicitEgress !== 'allow-all' || (sg.adoptsDefaultOf !== null && isKnown(sg.adoptsDefaultOf))) continue;
     const standalone = model.sgRules(sg.id, 'egress').filter((r) => !r.inline);
     if (standalone.length === 0) continue;
-    f.add(rules.CFN_EGRESS_NOT_RESTRICTED, sg.id, sg.origin, `${sg.address} keeps CloudFormation's default allow-all egress: its ${standalone.length} separate egress rule(s) add to it rather than restrict it (T3)`,
+    f.add(rules.CFN_EGRESS_NOT_RESTRICTED, sg.id, sg.origin, `${sg.address} keeps CloudFormation's default allow-all egress: its ${counted(standalone.length, 'separate egress rule')} add to it rather than restrict it (T3)`,
       [...f.related(standalone.map((r) => r.id), 'egress rule'), ...f.related([...fns], 'used by')]);
   }
 }
@@ -378,7 +378,7 @@ function eniFindings(f: Findings, model: NetworkModel, options: AnalysisOptions,
     const usable = usableSubnetAddresses(cidr);
     if (cidr.prefix < 28 && list.length <= usable / 2) continue;
     const fns = [...new Set(list.flatMap((e) => e.functions))];
-    f.add(rules.LAMBDA_SUBNET_TINY, subnetId, s.origin, `${s.address} (${cidr.text}) has ${usable} usable addresses and hosts ${list.length} Hyperplane ENI combination(s); it can run out of IP addresses (H6)`, f.related(fns, 'function'));
+    f.add(rules.LAMBDA_SUBNET_TINY, subnetId, s.origin, `${s.address} (${cidr.text}) has ${usable} usable addresses and hosts ${counted(list.length, 'Hyperplane ENI combination')}; it can run out of IP addresses (H6)`, f.related(fns, 'function'));
   }
 }
 

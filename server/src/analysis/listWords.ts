@@ -12,3 +12,8 @@ export function someWords(items: readonly string[], shown: number): string {
   if (items.length <= shown + 1) return items.join(', ');
   return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
+
+/** A count with its noun: "1 function", "3 functions", "0 functions" ("2 Hyperplane ENIs", not "ENI(s)"). */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -2,7 +2,7 @@
 // per function, and a closing summary line.
 
 import { unknownSubnetName, type JsonReport } from '../ide/report';
-import { someWords } from '../analysis/listWords';
+import { counted, someWords } from '../analysis/listWords';
 
 const colours = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', grey: '\x1b[90m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
 
@@ -30,7 +30,7 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
     lines.push(c('bold', 'Functions'));
     for (const f of report.functions) {
       // A list the workspace does not define (var.subnet_ids) is one '(unknown subnet)' entry: not "1 subnet".
-      const subnets = f.subnets.length > 0 && f.subnets.every((s) => s === unknownSubnetName) ? 'subnets unknown' : `${f.subnets.length} subnet(s)`;
+      const subnets = f.subnets.length > 0 && f.subnets.every((s) => s === unknownSubnetName) ? 'subnets unknown' : counted(f.subnets.length, 'subnet');
       const where = f.capacityProvider !== undefined
         ? `Lambda Managed Instances of ${f.capacityProvider} in VPC ${f.vpc ?? '(unknown)'}, ${subnets}`
         : f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${subnets}` : 'Lambda service VPC only';
@@ -51,7 +51,7 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
   const count = (s: string): number => report.diagnostics.filter((d) => d.severity === s).length;
   // Hints are counted when there are any: --severity-threshold hint turns them into exit code 1.
   const hints = count('hint');
-  const summary = `${report.functions.length} function(s), ${report.hyperplaneEnis.length} Hyperplane ENI(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information${hints > 0 ? `, ${hints} hint(s)` : ''}`;
+  const summary = `${counted(report.functions.length, 'function')}, ${counted(report.hyperplaneEnis.length, 'Hyperplane ENI')}: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${count('information')} information${hints > 0 ? `, ${counted(hints, 'hint')}` : ''}`;
   lines.push(count('error') > 0 ? c('red', summary) : count('warning') > 0 ? c('yellow', summary) : c('green', summary));
   return lines.join('\n') + '\n';
 }

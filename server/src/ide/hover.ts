@@ -7,6 +7,7 @@
 
 import { preHyperplaneEniEstimate } from '../analysis/enis';
 import { peeringStatus } from '../analysis/peeringAcceptance';
+import { counted } from '../analysis/listWords';
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop } from '../analysis/types';
 import type { NetworkModel } from '../model/network';
 import { isUnknown, type Maybe } from '../model/origin';
@@ -187,7 +188,7 @@ function enisInVpc(ctx: HoverContext, vpc: Id): number {
 
 /** H5: the VPC's Hyperplane ENIs (distinct subnet and security-group combinations) against the quota. */
 function vpcQuotaLine(ctx: HoverContext, vpc: Id): string {
-  return `${code(name(ctx, vpc))} needs **${enisInVpc(ctx, vpc)}** Hyperplane ENI(s); the quota is ${quotaOf(ctx)} (H5).`;
+  return `${code(name(ctx, vpc))} needs **${counted(enisInVpc(ctx, vpc), 'Hyperplane ENI')}**; the quota is ${quotaOf(ctx)} (H5).`;
 }
 
 /** What the function's memory and concurrency are, or why they are not known. */
@@ -240,7 +241,7 @@ function vpcHover(ctx: HoverContext, vpc: Vpc): string {
     }
     const head = 'Before Hyperplane (2019), each execution environment had its own ENI (concurrency × memory / 3 GB per function, H9)';
     if (open.length === 0) lines.push('', `${head}: **${total}** ENIs for these functions.`);
-    else lines.push('', `${head}: ${open.length === fns.length ? 'not computable here' : `at least ${total}`}, since ${open.length} function(s) lack the inputs:`, ...open.slice(0, 6).map((o) => `- ${o}`));
+    else lines.push('', `${head}: ${open.length === fns.length ? 'not computable here' : `at least ${total}`}, since ${counted(open.length, 'function')} ${open.length === 1 ? 'lacks' : 'lack'} the inputs:`, ...open.slice(0, 6).map((o) => `- ${o}`));
   }
   return lines.join('\n');
 }

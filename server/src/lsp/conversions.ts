@@ -54,8 +54,6 @@ export function findingToDiagnostic(finding: EffectiveFinding, ranges: RangeMapp
     message: finding.message,
     range: ranges.range(finding.origin.file, finding.origin.span),
     relatedInformation: related,
-    // An attached function that needs nothing private: the VPC config is unnecessary (LAMBDA_VPC_UNNEEDED).
-    ...(finding.rule === 'LAMBDA_VPC_UNNEEDED' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     data: { rule: finding.rule, subject: finding.subject },
   };
 }

@@ -225,7 +225,7 @@ Resources:
     assert.strictEqual(run(['check', 'cfn', '--config', 'hint.json', '--severity-threshold', 'warning'], dir).status, 0);
   });
 
-  it('the text report says a subnet list the workspace does not define is unknown, not "1 subnet(s)"', () => {
+  it('the text report says a subnet list the workspace does not define is unknown, not "1 subnet"', () => {
     const dir = workspace(`
 //- /main.tf
 variable "subnets" { type = list(string) }

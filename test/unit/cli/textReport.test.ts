@@ -33,7 +33,7 @@ describe('CLI text report', () => {
   const text = renderText(report, { colour: false });
 
   it('lists what a function needs apart from the other destinations', () => {
-    assert.match(text, /^ {2}aws_lambda_function\.f0 \(main\.tf:5; VPC aws_vpc\.v, 1 subnet\(s\)\)\n {4}needs {3}s3 ✓ {2}aws_db_instance\.db ◐\n {4}others {2}internet ✗$/m);
+    assert.match(text, /^ {2}aws_lambda_function\.f0 \(main\.tf:5; VPC aws_vpc\.v, 1 subnet\)\n {4}needs {3}s3 ✓ {2}aws_db_instance\.db ◐\n {4}others {2}internet ✗$/m);
   });
 
   it('ends the functions with a legend that says which port was checked', () => {

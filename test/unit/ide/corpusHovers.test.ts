@@ -49,7 +49,7 @@ describe('hovers on corpus workspaces', () => {
         '- `aws_subnet.aft_vpc_private_subnet_02[0]` · {`aws_security_group.aft_vpc_default_sg[0]`}: shared with the same 16 functions',
       ]);
       // The quota and pre-2019 figures come after the ENIs, the full list of sharers last.
-      assert.ok(enis < lineIndex(text, '`module.aft_account_request_framework.aws_vpc.aft_vpc[0]` needs **2** Hyperplane ENI(s)'));
+      assert.ok(enis < lineIndex(text, '`module.aft_account_request_framework.aws_vpc.aft_vpc[0]` needs **2 Hyperplane ENIs**'));
       assert.ok(lineIndex(text, '`module.aft') < lineIndex(text, 'Before Hyperplane (2019): concurrency × memory / 3 GB = 34 ENIs per 100 concurrent executions at 1024 MB'));
       assert.equal(lines.at(-1)?.startsWith('All 16 functions sharing its ENIs: `account_metadata_ssm`, `create_role`, '), true, lines.at(-1));
     });

@@ -36,7 +36,7 @@ const line = (text: string, start: string): string => text.split('\n').find((l) 
 describe('hover: Hyperplane ENI sizing', () => {
   it('function, subnet and VPC hovers count the VPC\'s ENIs against the quota (500 by default, a setting)', () => {
     const h = terraformHovers();
-    const quota = "`aws_vpc.v` needs **3** Hyperplane ENI(s); the quota is 500 per VPC (AWS's default; set `hyperplaneLens.eniQuotaPerVpc` if yours was raised) (H5).";
+    const quota = "`aws_vpc.v` needs **3 Hyperplane ENIs**; the quota is 500 per VPC (AWS's default; set `hyperplaneLens.eniQuotaPerVpc` if yours was raised) (H5).";
     assert.equal(line(h.hover('aws_lambda_function.f'), '`aws_vpc.v`').trimEnd(), quota);
     assert.equal(line(h.hover('aws_subnet.a'), '`aws_vpc.v`'), quota);
     assert.equal(line(h.hover('aws_vpc.v'), '`aws_vpc.v`'), quota);
@@ -70,7 +70,7 @@ describe('hover: Hyperplane ENI sizing', () => {
     assert.match(pre('blind'), /ENIs, not computable here \(memory size unknown \(var\.memory has no value\)\)/);
     const vpc = model.get('v');
     assert.ok(vpc);
-    assert.match(objectHover(ctx, vpc) ?? '', /each execution environment had its own ENI \(concurrency × memory \/ 3 GB per function, H9\): at least 50, since 2 function\(s\) lack the inputs:/);
+    assert.match(objectHover(ctx, vpc) ?? '', /each execution environment had its own ENI \(concurrency × memory \/ 3 GB per function, H9\): at least 50, since 2 functions lack the inputs:/);
   });
 });
 

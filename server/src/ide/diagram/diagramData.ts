@@ -6,6 +6,7 @@
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop, HyperplaneEni } from '../../analysis/types';
 import { azPickOf, azPickWords } from '../../analysis/availabilityZones';
 import { peeringStatus } from '../../analysis/peeringAcceptance';
+import { counted } from '../../analysis/listWords';
 import type { NetworkModel } from '../../model/network';
 import { isUnknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, RefList, Subnet, Target } from '../../model/types';
@@ -89,7 +90,7 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
   for (const report of functions) {
     const fn = model.get(report.function);
     if (!fn) continue;
-    add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.managedInstances ? 'Lambda Managed Instances' : report.vpcAttached ? `${report.enis.length} Hyperplane ENI(s)` : 'no VPC config' });
+    add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.managedInstances ? 'Lambda Managed Instances' : report.vpcAttached ? `${counted(report.enis.length, 'Hyperplane ENI')}` : 'no VPC config' });
   }
   // function|subnet → the ENI it uses there (H1: one per subnet and security-group set).
   const eniOf = new Map<string, string>();
@@ -263,7 +264,9 @@ function pathEdges(report: FunctionReport, r: DestinationReach, destNode: string
 }
 
 function pathNote(r: DestinationReach, reason: string | null, blocking: Hop | undefined): string {
-  const where = blocking ? `blocked at ${blocking.label}: ${blocking.detail}${blocking.rule ? ` (${blocking.rule})` : ''}` : (reason ?? r.explanation);
+  // The hop's detail often ends with its rule already ("… (E3)"): cited once.
+  const rule = blocking?.rule && !blocking.detail.endsWith(`(${blocking.rule})`) ? ` (${blocking.rule})` : '';
+  const where = blocking ? `blocked at ${blocking.label}: ${blocking.detail}${rule}` : (reason ?? r.explanation);
   return blockNote(r.label, where, r.fixes[0]?.description);
 }
 

@@ -79,6 +79,6 @@ describe('cloudformation CDK output', () => {
     const report = buildJsonReport(a, [], [], '/w');
     assert.equal(report.functions[0]?.cdkPath, 'App/Handler/Resource');
     const line = renderText(report, { colour: false }).split('\n').find((l) => l.includes('Handler ['));
-    assert.equal(line, '  Handler [CDK App/Handler/Resource] (cdk.out/App.template.json:5; VPC Vpc, 1 subnet(s))');
+    assert.equal(line, '  Handler [CDK App/Handler/Resource] (cdk.out/App.template.json:5; VPC Vpc, 1 subnet)');
   });
 });

@@ -42,10 +42,10 @@ describe('diagram data', () => {
     aws-service Amazon DynamoDB
     aws-service Amazon S3
     lambda-service-vpc Lambda service VPC (AWS-managed)
-      function aws_lambda_function.audit [2 Hyperplane ENI(s)]
-      function aws_lambda_function.orders [2 Hyperplane ENI(s)]
-      function aws_lambda_function.reports [2 Hyperplane ENI(s)]
-      function InventoryFunction [2 Hyperplane ENI(s)]
+      function aws_lambda_function.audit [2 Hyperplane ENIs]
+      function aws_lambda_function.orders [2 Hyperplane ENIs]
+      function aws_lambda_function.reports [2 Hyperplane ENIs]
+      function InventoryFunction [2 Hyperplane ENIs]
     vpc aws_vpc.main [10.0.0.0/16]
       az eu-west-1a
         subnet aws_subnet.app_a [10.0.10.0/24] (private)
