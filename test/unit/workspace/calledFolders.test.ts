@@ -53,7 +53,7 @@ describe('local modules outside the folders read', () => {
     // The folder without Terraform files stays missing, and the front end reports it at the call.
     assert.deepEqual(session.calledFoldersMissing(), [`${root}/app/gone`]);
     const problems = session.analyze().problems.filter((p) => p.code === 'tf-module-source');
-    assert.deepEqual(problems.map((p) => p.message), ['module "gone": no .tf files in ./gone; its outputs are unknown.']);
+    assert.deepEqual(problems.map((p) => p.message), ['module "gone": no .tf files in ./gone (the folder is missing or holds no Terraform file); its outputs are unknown.']);
   });
 
   it('the CLI run on one folder analyses the modules it calls from outside it', () => {
@@ -61,6 +61,6 @@ describe('local modules outside the folders read', () => {
     const report = JSON.parse(run.stdout) as { diagnostics: { code: string; file: string; message: string }[] };
     // Only the folder without Terraform files is reported; before, "../shared/sg" was too ("no .tf files").
     const sources = report.diagnostics.filter((d) => d.code === 'tf-module-source').map((d) => d.message);
-    assert.deepEqual(sources, ['module "gone": no .tf files in ./gone; its outputs are unknown.']);
+    assert.deepEqual(sources, ['module "gone": no .tf files in ./gone (the folder is missing or holds no Terraform file); its outputs are unknown.']);
   });
 });

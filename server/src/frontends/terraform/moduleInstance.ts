@@ -695,7 +695,10 @@ export class ModuleCallHandle extends Handle {
       session.report({ code: 'tf-module-not-installed', severity: 'information', message: `The source "${r.source}" of module "${this.decl.name}" is not available locally (run terraform init); its resources are not modelled and its outputs are unknown.${inPlan}`, file: this.decl.file, span });
       this.resolved = unknownValue(`${this.label} comes from "${r.source}", which is not installed locally (run terraform init)`, { origin: { file: this.decl.file, span } });
     } else {
-      session.report({ code: 'tf-module-source', severity: 'warning', message: `${r.reason}; its outputs are unknown.`, file: this.decl.file, span });
+      // At the source value: that is what to correct (the call itself is fine).
+      const source = this.decl.block.body.items.find((i) => i.kind === 'attribute' && i.name === 'source');
+      const at = source?.kind === 'attribute' ? source.expr.span : span;
+      session.report({ code: 'tf-module-source', severity: 'warning', message: `${r.reason}; its outputs are unknown.`, file: this.decl.file, span: at });
       this.resolved = unknownValue(`${this.label}: ${r.reason}`);
     }
     return this.resolved;

@@ -154,7 +154,7 @@ export class ModuleTree {
     if (source === undefined) return { kind: 'invalid', reason: `module "${call.name}" has no literal source` };
     if (isLocalSource(source)) {
       const dir = resolvePath(callerDir, source);
-      return this.filesByDir.has(dir) ? { kind: 'dir', dir } : { kind: 'invalid', reason: `module "${call.name}": no .tf files in ${source}` };
+      return this.filesByDir.has(dir) ? { kind: 'dir', dir } : { kind: 'invalid', reason: `module "${call.name}": no .tf files in ${source} (the folder is missing or holds no Terraform file)` };
     }
     let manifest = this.manifests.get(root);
     if (!this.manifests.has(root)) {
