@@ -3,11 +3,12 @@
 // related locations; findings about a component (NAT gateway, endpoint, SG, subnet, VPC) sit on it.
 
 import { parseCidr, usableSubnetAddresses } from '../model/cidr';
-import { isKnown, type Origin } from '../model/origin';
+import { isKnown, type Maybe, type Origin } from '../model/origin';
 import type { Id, LambdaFunction, ModelObject } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
 import { displayName } from './naming';
+import { lookupRoute } from './routeLookup';
 import { eniPermissions } from './eniPermissions';
 import { IPV6_ONLY_EGRESS, ipv6Gateway } from './ipv6Egress';
 import { natOtherAzUses } from './natOtherAz';
@@ -321,6 +322,28 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   }
 }
 
+/**
+ * E3: what the NAT subnet's route table does with internet traffic instead of sending it to an attached internet
+ * gateway, named as the cause to fix ("sends 0.0.0.0/0 back to this NAT gateway"); null when the table's routes
+ * are not known well enough to say (then the finding is not made: the function's path shows the unknown).
+ */
+function natRouteWords(model: NetworkModel, nat: ModelObject, vpc: Id, table: Maybe<Id>): string | null {
+  if (!isKnown(table)) return null;
+  const match = lookupRoute(model, table, { kind: 'addr', addr: { kind: 'public', family: 4 } });
+  if (match.kind === 'unknown') return null;
+  const name = displayName(model, table);
+  const noGateway = model.internetGatewaysOf(vpc).length === 0 ? `; ${displayName(model, vpc)} has no internet gateway attached` : '';
+  if (match.kind === 'none') return `its route table ${name} has no route for 0.0.0.0/0${noGateway}`;
+  const target = match.route.target;
+  if (!isKnown(target.ref)) return null;
+  if (target.kind === 'nat-gateway') {
+    return target.ref === nat.id ? `its route table ${name} sends 0.0.0.0/0 back to this NAT gateway${noGateway}` : `its route table ${name} sends 0.0.0.0/0 to another NAT gateway, ${displayName(model, target.ref)}${noGateway}`;
+  }
+  if (target.kind === 'internet-gateway' && model.vpcsOfInternetGateway(target.ref).includes(vpc)) return null;
+  if (target.kind === 'internet-gateway') return `its route table ${name} sends 0.0.0.0/0 to ${displayName(model, target.ref)}, which is not attached to ${displayName(model, vpc)}`;
+  return `its route table ${name} sends 0.0.0.0/0 to ${displayName(model, target.ref)}, not to an internet gateway${noGateway}`;
+}
+
 function componentFindings(f: Findings, model: NetworkModel, usedGroups: ReadonlyMap<Id, readonly Id[]>): void {
   for (const nat of model.all('nat-gateway')) {
     if (nat.connectivityType !== 'public' || nat.subnet === null || !isKnown(nat.subnet)) continue;
@@ -329,7 +352,9 @@ function componentFindings(f: Findings, model: NetworkModel, usedGroups: Readonl
     if (nat.hasElasticIp === false) {
       f.add(rules.NAT_NO_INTERNET_PATH, nat.id, nat.origin, `${nat.address} is public but has no Elastic IP allocation (E3)`);
     } else if (!natWorks(model, nat) && nat.hasElasticIp === true) {
-      f.add(rules.NAT_NO_INTERNET_PATH, nat.id, nat.origin, `${nat.address} is in ${subnet.address}, whose route table does not send 0.0.0.0/0 to an internet gateway attached to the VPC (E3)`, f.related([subnet.id], 'NAT subnet'));
+      const why = natRouteWords(model, nat, subnet.vpc, model.routeTableOf(subnet.id).id);
+      if (why === null) continue;
+      f.add(rules.NAT_NO_INTERNET_PATH, nat.id, nat.origin, `${nat.address} is in ${subnet.address}, so it has no way to the internet: ${why} (E3)`, f.related([subnet.id], 'NAT subnet'));
     }
   }
   for (const e of model.all('vpc-endpoint')) {

@@ -46,7 +46,7 @@ describe('hyperplane-lens CLI', function () {
     assert.strictEqual(r.status, 1);
     assert.match(r.stdout, /^examples\/terraform\/lambda\.tf$/m);
     assert.match(r.stdout, /LAMBDA_NO_ROUTE_S3/);
-    assert.match(r.stdout, /\d+ function\(s\), \d+ Hyperplane ENI\(s\): \d+ error\(s\)/);
+    assert.match(r.stdout, /\d+ functions?, \d+ Hyperplane ENIs?: \d+ errors?/);
     // Each finding's related locations follow it; each function lists what it needs apart from the rest.
     assert.match(r.stdout, /\[LAMBDA_NO_ROUTE_S3\]\n +↳ examples\/terraform\/network\.tf:\d+:\d+ /);
     assert.match(r.stdout, /^ {2}aws_lambda_function\.reports \(examples\/terraform\/lambda\.tf:\d+; .+\)\n {4}needs {3}(.* )?s3 ✗.*\n {4}others {2}/m);
@@ -144,7 +144,7 @@ Resources:
     assert.ok(fn, 'Processor is listed');
     assert.deepEqual([fn.vpcAttached, fn.capacityProvider, fn.vpc, fn.subnets, fn.securityGroups], [false, 'Provider', 'Vpc', ['SubA'], ['Sg']]);
     assert.deepEqual(report.hyperplaneEnis, []);
-    assert.match(run(['check', dir, '--region', 'eu-west-1']).stdout, /Processor \(\S*template\.yaml:\d+; Lambda Managed Instances of Provider in VPC Vpc, 1 subnet\(s\)\)/);
+    assert.match(run(['check', dir, '--region', 'eu-west-1']).stdout, /Processor \(\S*template\.yaml:\d+; Lambda Managed Instances of Provider in VPC Vpc, 1 subnet\)/);
   });
 
   it('check of one file reports the functions of the local modules it calls from outside the paths given', () => {

@@ -143,7 +143,7 @@ describe('CLI audit 3: outputs as a CI pipeline reads them', function () {
     assert.deepStrictEqual(one.functions, whole.functions.filter((f) => f.file === 'lambda.tf'));
     const network = run(['check', 'network.tf'], folder);
     assert.strictEqual(network.status, 0, network.stdout);
-    assert.match(network.stdout, /^0 function\(s\), 0 Hyperplane ENI\(s\): 0 error\(s\)/m);
+    assert.match(network.stdout, /^0 functions, 0 Hyperplane ENIs: 0 errors/m);
   });
 
   it('SARIF: encoded relative URIs, rule help for every ruleId, tags, and distinct fingerprints that survive an edit above', () => {
@@ -220,7 +220,7 @@ Resources:
     // Before: "… 0 warning(s), 2 information" and exit 1 with no hint counted anywhere.
     const r = run(['check', 'cfn', '--config', 'hint.json', '--severity-threshold', 'hint'], dir);
     assert.strictEqual(r.status, 1, r.stderr);
-    assert.match(r.stdout, /: 0 error\(s\), 0 warning\(s\), \d+ information, 1 hint\(s\)\n$/);
+    assert.match(r.stdout, /: 0 errors, 0 warnings, \d+ information, 1 hint\n$/);
     assert.strictEqual(run(['check', 'cfn', '--config', 'hint.json', '--severity-threshold', 'information'], dir).status, 1);
     assert.strictEqual(run(['check', 'cfn', '--config', 'hint.json', '--severity-threshold', 'warning'], dir).status, 0);
   });
