@@ -62,6 +62,9 @@ describe('findings', () => {
   it('NAT_NO_INTERNET_PATH for a NAT gateway in a private subnet or without EIP', () => {
     const r = standardNetwork({ nat: false }).nat('inPriv', { subnet: 'a' }).nat('noEip', { subnet: 'pub', eip: false }).nat('ok', { subnet: 'pub' }).analyze();
     assert.equal(renderFindings(r), 'NAT_NO_INTERNET_PATH error inPriv\nNAT_NO_INTERNET_PATH error noEip');
+    // The cause, not only the rule: what the private subnet's table does with internet traffic.
+    const inPriv = r.findings.find((f) => f.subject === 'inPriv');
+    assert.match(inPriv?.message ?? '', /^inPriv is in a, so it has no way to the internet: its route table \S+ (has no route for 0\.0\.0\.0\/0|sends 0\.0\.0\.0\/0 )/);
   });
 
   it('SG_NO_EGRESS and CFN_EGRESS_NOT_RESTRICTED', () => {
