@@ -80,7 +80,7 @@ describe('language server: quick fixes stay in the user\'s code', () => {
       message: 'aws_security_group.this is created by module "sg" (registry.terraform.io/acme/sg/aws 5.3.0, installed by terraform init): change it through this call\'s inputs',
     });
     // Both: the disabled fix says why there is no edit (where clients show it), the enabled action is listed everywhere.
-    assert.deepEqual(actions.map((a) => a.title), ['Add an egress rule to module.sg.aws_security_group.this', goToTitle]);
+    assert.deepEqual(actions.map((a) => a.title), ['Add an egress rule to module.sg.aws_security_group.this', goToTitle, 'Ignore SG_NO_EGRESS here (a hyperplane-lens-ignore comment)']);
     const goTo = actions[1];
     assert.ok(goTo?.command);
     assert.equal(goTo.disabled, undefined);

@@ -14,7 +14,8 @@ export interface EffectiveFinding extends Finding {
   readonly effectiveSeverity: Severity;
 }
 
-const IGNORE = /(?:#|\/\/)\s*hyperplane-lens-ignore\b([^\n\r]*)/;
+/** A suppression comment (`# hyperplane-lens-ignore RULE …`, or `//` in HCL); group 1: the rule ids. */
+export const IGNORE_COMMENT = /(?:#|\/\/)\s*hyperplane-lens-ignore\b([^\n\r]*)/;
 
 export function filterFindings(
   findings: readonly Finding[],
@@ -93,7 +94,7 @@ function decider(
     if (line === 0) return false;
     const start = index.lineStart(line - 1);
     const end = index.lineStart(line);
-    const match = IGNORE.exec(text.slice(start, end));
+    const match = IGNORE_COMMENT.exec(text.slice(start, end));
     if (!match) return false;
     const ids = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
     return ids.length === 0 || ids.includes(rule) || ids.includes('all');

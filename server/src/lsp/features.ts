@@ -5,6 +5,7 @@ import { type CancellationToken, CodeActionKind, MarkupKind, SymbolKind, type Lo
 import { functionLenses } from '../ide/codeLens';
 import { ModuleCallNotes } from '../ide/quickFixes/moduleCalls';
 import { quickFixesFor } from '../ide/quickFixes/quickFixes';
+import { suppressionFix } from '../ide/quickFixes/suppression';
 import { objectHover, type HoverContext } from '../ide/hover';
 import type { ModelObject } from '../model/types';
 import { ObjectIndex } from '../ide/objectIndex';
@@ -97,6 +98,7 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       const revealed = new Set<string>();
       const actions: CodeAction[] = [];
       const goTo: CodeAction[] = [];
+      const ignores: CodeAction[] = [];
       for (const diagnostic of params.context.diagnostics) {
         const data: unknown = diagnostic.data;
         if (!data || typeof data !== 'object' || !('subject' in data) || !('rule' in data)) continue;
@@ -123,8 +125,15 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
           for (const edit of fix.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.range(edit.file, edit.span), newText: edit.newText });
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } });
         }
+        // Listed last: silencing the finding, for a user who decides it does not apply.
+        const ignore = editable(file) ? suppressionFix(analysis.snapshot.text(file), finding) : undefined;
+        if (ignore) {
+          const changes: Record<string, LspTextEdit[]> = {};
+          for (const edit of ignore.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.range(edit.file, edit.span), newText: edit.newText });
+          ignores.push({ title: ignore.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes } });
+        }
       }
-      return [...actions, ...goTo];
+      return [...actions, ...goTo, ...ignores];
     }),
   );
 
