@@ -89,7 +89,8 @@ class TopologyApp {
     const first = this.model === undefined;
     this.model = model;
     const known = (id: string | null): boolean => id !== null && model.nodes.some((n) => n.id === id);
-    if (focus !== undefined && known(focus)) this.state = { ...this.state, selected: focus, fn: this.state.fn !== null && this.state.fn !== focus ? focus : this.state.fn };
+    // A function named by a code lens is shown readable, whatever Fit showed before (see select).
+    if (focus !== undefined && known(focus)) this.state = { ...this.state, selected: focus, fn: this.state.fn !== null && this.state.fn !== focus ? focus : this.state.fn, fitAll: this.state.fitAll && focus === this.state.selected };
     if (!known(this.state.selected)) this.state = { ...this.state, selected: null };
     if (!known(this.state.vpc)) this.state = { ...this.state, vpc: null };
     if (!known(this.state.fn)) this.state = { ...this.state, fn: null };
@@ -187,7 +188,10 @@ class TopologyApp {
 
   private select(fn: string | null, options: { center?: boolean } = {}): void {
     const changed = fn !== this.state.selected;
-    this.state = { ...this.state, selected: fn };
+    // Fit is a look at the whole picture, not a mode for the next function: a newly selected function is
+    // shown with its paths at a readable zoom (in a panel beside the editor, Fit left it at 0.145).
+    const fitAll = this.state.fitAll && !(changed && fn !== null);
+    this.state = { ...this.state, selected: fn, fitAll };
     this.save();
     if (this.scene && this.layout) applyHighlight(this.scene, this.layout, fn);
     const wasHidden = this.details.hidden;
@@ -370,8 +374,14 @@ class TopologyApp {
     this.surface.addEventListener('pointerleave', () => (this.hovercard.hidden = true));
     this.surface.addEventListener('pointermove', (e) => this.placeHovercard(e.clientX, e.clientY));
     document.addEventListener('keydown', (e) => this.onKey(e));
+    // Resizing fires once per frame while the user drags the sash: one refit per frame at most.
+    let refit = 0;
     window.addEventListener('resize', () => {
-      if (!this.state.moved && this.scene) this.autoFit();
+      if (refit !== 0) return;
+      refit = requestAnimationFrame(() => {
+        refit = 0;
+        if (!this.state.moved && this.scene) this.autoFit();
+      });
     });
   }
 

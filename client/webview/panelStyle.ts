@@ -18,6 +18,13 @@ body { background: var(--vscode-editor-background, #fff); color: var(--vscode-fo
 .surface:focus { outline: none; }
 .details { width: 250px; flex: none; overflow-x: hidden; overflow-y: auto; overflow-wrap: anywhere; border-left: 1px solid var(--vscode-panel-border, #e5e5e5); padding: 8px 10px; font-size: 12px; }
 .details[hidden] { display: none; }
+/* A panel beside the editor is narrow: the pane beside the diagram left it a 350 px strip and a thumbnail of
+   a picture that flows left to right. There the pane goes below, at most 40 % of the height, scrolling. */
+@media (max-width: 899px) {
+  .main { flex-direction: column; }
+  .surface { height: auto; min-height: 0; flex: 1 1 0; }
+  .details { width: auto; max-height: 40%; border-left: none; border-top: 1px solid var(--vscode-panel-border, #e5e5e5); }
+}
 .details h2 { font-size: 13px; margin: 2px 0 6px; }
 .details h3 { font-size: 12px; margin: 10px 0 2px; color: var(--vscode-descriptionForeground, #717171); font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
 .details ul { list-style: none; margin: 0; padding: 0; }
