@@ -1,4 +1,6 @@
-// The one-line summary above each function: "S3 ✓ gateway endpoint · Internet ✗ · orders DB ✓ · shares ENIs with 2".
+// The one-line summary above each function: "needs S3 ✓ gateway endpoint · orders DB ✓ · others Internet ✗ ·
+// shares ENIs with 2". What the function is known to need comes first; the rest is there because the workspace
+// may not show every need (an API called by a URL in code), not as an alarm.
 
 import type { AnalysisResult, DestinationReach } from '../analysis/types';
 import type { NetworkModel } from '../model/network';
@@ -18,7 +20,9 @@ export function functionLenses(model: NetworkModel, result: AnalysisResult, file
   for (const report of result.functions) {
     const fn = model.get(report.function);
     if (!fn || fn.origin.file !== file) continue;
-    const parts = report.reach.filter((r) => r.needed || r.destinationKind === 'internet' || r.status !== 'yes').slice(0, 6).map((r) => part(model, r));
+    const needed = report.reach.filter((r) => r.needed).slice(0, 5).map((r) => part(model, r));
+    const others = report.reach.filter((r) => !r.needed && (r.destinationKind === 'internet' || r.status !== 'yes')).slice(0, 6 - needed.length).map((r) => part(model, r));
+    const parts = needed.length === 0 ? others : [`needs ${needed.join(' · ')}`, ...(others.length > 0 ? [`others ${others.join(' ')}`] : [])];
     if (!report.vpcAttached && !report.managedInstances) parts.unshift('Lambda service VPC');
     const sharing = report.sharesEniWith.length;
     if (sharing > 0) parts.push(`shares ENIs with ${sharing}`);
