@@ -47,7 +47,7 @@ export class AnalysisStatusBar implements vscode.Disposable {
         this.item.text =
           problems === 0
             ? `$(pass) Hyperplane Lens: ${plural(state.functions, 'function')}`
-            : `$(${state.errors > 0 ? 'error' : 'warning'}) Hyperplane Lens: ${plural(problems, 'problem')}`;
+            : `$(${state.errors > 0 ? 'error' : 'warning'}) Hyperplane Lens: ${problemWords(state.errors, state.warnings)}`;
         this.item.tooltip = `Hyperplane Lens\n${summary}`;
         break;
     }
@@ -65,4 +65,12 @@ export class AnalysisStatusBar implements vscode.Disposable {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * "1 error, 2 warnings": errors and warnings by name, as the Problems view also lists information and hints
+ * (a bare "1 problem" beside a Problems view holding two read as a miscount).
+ */
+export function problemWords(errors: number, warnings: number): string {
+  return [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
 }

@@ -4,11 +4,13 @@ import * as vscode from 'vscode';
 import { extensionApi, ours, waitForDiagnostics, waitForIdleAnalysis, writeWorkspaceFile } from './waitFor';
 
 describe('status bar', () => {
-  it('shows the problem count of the last analysis', async () => {
+  it('shows the error and warning counts of the last analysis', async () => {
     const api = await extensionApi();
     const state = await waitForIdleAnalysis((s) => s.functions > 0);
     const problems = state.errors + state.warnings;
-    const expected = problems === 0 ? `$(pass) Hyperplane Lens: ${state.functions} function` : `Hyperplane Lens: ${problems} problem`;
+    const count = (n: number, noun: string): string => (n === 0 ? '' : `${n} ${noun}${n === 1 ? '' : 's'}`);
+    const words = [count(state.errors, 'error'), count(state.warnings, 'warning')].filter(Boolean).join(', ');
+    const expected = problems === 0 ? `$(pass) Hyperplane Lens: ${state.functions} function` : `Hyperplane Lens: ${words}`;
     assert.ok(api.statusBarText().includes(expected), `status bar: ${api.statusBarText()}, state: ${JSON.stringify(state)}`);
   });
 
