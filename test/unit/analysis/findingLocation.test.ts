@@ -49,8 +49,8 @@ describe('finding locations', () => {
     const lineOf = (offset: number): number => template.slice(0, offset).split('\n').length;
     const linesBy = (fn: string): number[] => [...new Set(run.result.findings.filter((f) => run.model.get(f.subject)?.address === fn).map((f) => lineOf(f.origin.span.start)))];
     const inheritsLine = template.split('\n').indexOf('  Inherits:') + 1;
-    // The function's own VpcConfig: its value, which starts on the line after the key.
-    const ownConfigLine = template.split('\n').indexOf('        SubnetIds: [!Ref SubnetA]') + 1;
+    // The function's own VpcConfig, from its key (the line a user puts the cursor on for quick fixes).
+    const ownConfigLine = template.split('\n').indexOf('      VpcConfig:') + 1;
     assert.ok(run.result.findings.some((f) => run.model.get(f.subject)?.address === 'Inherits'), 'Inherits has findings (single AZ at least)');
     assert.deepEqual(linesBy('Inherits'), [inheritsLine]);
     assert.deepEqual(linesBy('OwnConfig'), [ownConfigLine]);

@@ -6,6 +6,7 @@ import { protocolName } from '../../model/protocol';
 import { unknown, type Maybe, type Origin } from '../../model/origin';
 import type { Id, RefList } from '../../model/types';
 import type { DataMap, DataNode } from '../../syntax/data/ast';
+import type { Span } from '../../syntax/text';
 import type { CfnEvaluator } from './evaluate';
 import { child, scalarString, type CfnResource } from './template';
 import { cfnUnknown, isCfnList, isCfnRef, isCfnUnknown, isNoValue, type CfnUnknown, type CfnValue } from './value';
@@ -40,6 +41,11 @@ export class Props {
 
   raw(name: string): DataNode | undefined {
     return child(this.node, name);
+  }
+
+  /** The span of a property from its key to the end of its value (where a finding about it is shown). */
+  entrySpan(name: string): Span | undefined {
+    return this.node?.entries.find((e) => e.key.value === name)?.span;
   }
 
   has(name: string): boolean {

@@ -49,7 +49,8 @@ function vpcConfig(ev: CfnEvaluator, p: Props, inherited: boolean): VpcConfig | 
     subnets: toRefList(subnets, 'subnet'),
     securityGroups: toRefList(sgs, 'security group'),
     ipv6AllowedForDualStack: ipv6 === undefined ? false : typeof ipv6 === 'boolean' ? ipv6 : ipv6 === 'true' ? true : ipv6 === 'false' ? false : isCfnUnknown(ipv6) ? ipv6 : unknown('Ipv6AllowedForDualStack is not a boolean'),
-    origin: { file: ev.file, span: node?.span ?? p.resource.span },
+    // From the `VpcConfig` key, as Terraform's findings start at `vpc_config {`: the line a user puts the cursor on.
+    origin: { file: ev.file, span: p.entrySpan('VpcConfig') ?? node?.span ?? p.resource.span },
     ...(inherited ? { inheritedFromGlobals: true } : {}),
   };
 }
