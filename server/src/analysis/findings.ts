@@ -344,7 +344,31 @@ function natRouteWords(model: NetworkModel, nat: ModelObject, vpc: Id, table: Ma
   return `its route table ${name} sends 0.0.0.0/0 to ${displayName(model, target.ref)}, not to an internet gateway${noGateway}`;
 }
 
+/**
+ * An AZ name is its Region's code and a letter (`eu-west-1a`), or for a Local Zone the Region's code and the zone
+ * (`us-east-1-bos-1a`): whether `az` is one of `region`'s. AZ ids (`use1-az1`) do not say, and are not checked.
+ */
+function azInRegion(az: string, region: string): boolean | null {
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+[-a-z0-9]*[a-z]$/.test(az)) return null;
+  return az.startsWith(region) && (az.length === region.length + 1 || az[region.length] === '-');
+}
+
+/** Once per VPC: subnets whose AZ names another Region (the subnet is wrong, or the analysis Region is). */
+function azRegionFindings(f: Findings, model: NetworkModel): void {
+  for (const vpc of model.all('vpc')) {
+    const region = vpc.region ?? model.region;
+    if (!isKnown(region) || region === '') continue;
+    const off = model.all('subnet').filter((s) => s.vpc === vpc.id && isKnown(s.availabilityZone) && azInRegion(s.availabilityZone, region) === false);
+    if (off.length === 0) continue;
+    const azs = [...new Set(off.map((s) => (isKnown(s.availabilityZone) ? s.availabilityZone : '')))];
+    f.add(rules.SUBNET_AZ_OUTSIDE_REGION, vpc.id, vpc.origin,
+      `${counted(off.length, 'subnet')} of ${vpc.address} ${off.length === 1 ? 'is' : 'are'} in ${listWords(azs)}, not ${azs.length === 1 ? 'an Availability Zone' : 'Availability Zones'} of ${region}, the Region ${vpc.address} is analysed in: AWS would reject ${off.length === 1 ? 'it' : 'them'}, or the analysis Region is wrong and so are the results that depend on it (service endpoint names, AZs AWS picks); give the provider a region, or set hyperplaneLens.region (--region in the CLI)`,
+      f.related(off.map((s) => s.id), 'subnet'));
+  }
+}
+
 function componentFindings(f: Findings, model: NetworkModel, usedGroups: ReadonlyMap<Id, readonly Id[]>): void {
+  azRegionFindings(f, model);
   for (const nat of model.all('nat-gateway')) {
     if (nat.connectivityType !== 'public' || nat.subnet === null || !isKnown(nat.subnet)) continue;
     const subnet = model.get(nat.subnet);
