@@ -131,6 +131,33 @@ describe('language server', () => {
 });
 
 describe('language server on unsaved documents', () => {
+  it('hovers a counted subnet once per instance, with what they share said once', async () => {
+    const client = startInProcess();
+    try {
+      await client.initialize(null);
+      const text = `provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "private" {
+  count             = 3
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = cidrsubnet("10.0.0.0/16", 8, count.index)
+  availability_zone = ["eu-west-1a", "eu-west-1b", "eu-west-1c"][count.index]
+}
+`;
+      const doc = 'untitled:counted.tf';
+      await client.open(doc, 'terraform', text);
+      const line = text.split('\n').findIndex((l) => l.startsWith('resource "aws_subnet"'));
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: doc }, position: { line, character: 12 } });
+      const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+      for (const i of [0, 1, 2]) assert.ok(value.includes(`**aws_subnet.private[${i}]**`), value);
+      // The VPC's ENI quota is the same for the three: said once, after them.
+      assert.strictEqual(value.match(/the quota is/g)?.length, 1, value);
+      assert.ok(value.lastIndexOf('the quota is') > value.indexOf('**aws_subnet.private[2]**'), value);
+    } finally {
+      client.dispose();
+    }
+  });
+
   it('analyses an untitled Terraform document by its language', async () => {
     const client = startInProcess();
     try {

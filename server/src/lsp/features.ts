@@ -269,12 +269,25 @@ function instancesNamed(instances: readonly ModelObject[], reference: string): r
   return named.length > 0 ? named : instances;
 }
 
-/** Each instance's hover, separated by rules; the count of the rest when there are many. */
+/**
+ * Each instance's hover, separated by rules; the count of the rest when there are many. The closing paragraphs
+ * every instance shares (the VPC's ENI quota, the same pre-2019 estimate) are said once, at the end.
+ */
 function instancesHover(ctx: HoverContext, instances: readonly ModelObject[]): string | undefined {
-  const parts = instances.slice(0, MAX_INSTANCE_HOVERS).map((o) => objectHover(ctx, o)).filter((h): h is string => h !== undefined);
-  if (parts.length === 0) return undefined;
+  const hovers = instances.slice(0, MAX_INSTANCE_HOVERS).map((o) => objectHover(ctx, o)).filter((h): h is string => h !== undefined);
+  if (hovers.length === 0) return undefined;
+  const paragraphs = hovers.map((h) => h.split('\n\n'));
+  let shared = 0;
+  if (paragraphs.length > 1) {
+    const first = paragraphs[0] ?? [];
+    const shortest = Math.min(...paragraphs.map((p) => p.length));
+    // Never the whole hover: the title paragraph names the instance.
+    while (shared < shortest - 1 && paragraphs.every((p) => p[p.length - 1 - shared] === first[first.length - 1 - shared])) shared++;
+  }
+  const parts = paragraphs.map((p) => p.slice(0, p.length - shared).join('\n\n'));
   const rest = instances.length - MAX_INSTANCE_HOVERS;
   if (rest > 0) parts.push(`…and ${rest} more instance${rest > 1 ? 's' : ''}: ${instances.slice(MAX_INSTANCE_HOVERS, MAX_INSTANCE_HOVERS + 5).map((o) => '`' + o.address.replace(/`/g, "'") + '`').join(', ')}${rest > 5 ? ', …' : ''}.`);
+  if (shared > 0) parts.push((paragraphs[0] ?? []).slice(-shared).join('\n\n'));
   return parts.join('\n\n---\n\n');
 }
 
