@@ -14,6 +14,7 @@ import { readInstalledModules, readSourceFile, readWorkspace, type ReadResult } 
 import { readCalledFolders } from '../workspace/calledFolders';
 import { fileKind, isWalkedPath } from '../workspace/fileKinds';
 import { installedModulesOwner, RescanQueue } from '../workspace/installedModuleRefresh';
+import { counted } from '../analysis/listWords';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { pathToUri, registerUri, uriToPath } from './uris';
 
@@ -21,6 +22,8 @@ import { pathToUri, registerUri, uriToPath } from './uris';
 const DEBOUNCE_MS = 200;
 /** A first scan with more files than this shows a progress notification. */
 const PROGRESS_THRESHOLD = 200;
+/** An analysis slower than this is logged even with tracing off. */
+const SLOW_ANALYSIS_MS = 1000;
 
 export interface CurrentAnalysis {
   readonly analysis: WorkspaceAnalysis;
@@ -111,6 +114,9 @@ export class LanguageService {
    * buffer still at that version holds nothing the user has not saved.
    */
   private readonly savedVersions = new Map<string, number>();
+
+  /** The generation of the last analysis logged (0: none yet). */
+  private loggedGeneration = 0;
 
   documentOpened(document: TextDocument): void {
     this.savedVersions.set(document.uri, document.version);
@@ -314,11 +320,15 @@ export class LanguageService {
     this.latest = { analysis, findings };
     const counts = this.publisher.publish(analysis, findings, [...this.notices.values()], (path) => this.documents.get(pathToUri(path))?.version);
     const duration = performance.now() - started;
-    if (this.settings.trace !== 'off') {
+    // One line per new analysis (not again when an unchanged one is re-published): with tracing on, every one;
+    // otherwise the first, and any slow one, so the Output view says what a scan cost without a setting.
+    const fresh = analysis.generation !== this.loggedGeneration;
+    if (fresh && (this.settings.trace !== 'off' || this.loggedGeneration === 0 || duration > SLOW_ANALYSIS_MS)) {
+      this.loggedGeneration = analysis.generation;
       const stages = Object.entries(analysis.timings)
         .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
         .join(', ');
-      this.log(`analysis #${analysis.generation}: ${this.session.fileCount} files, ${analysis.result.functions.length} functions in ${duration.toFixed(1)} ms (${stages}); diagnostics of ${counts.converted} file(s) rebuilt, ${counts.sent} sent`);
+      this.log(`analysis #${analysis.generation}: ${this.session.fileCount} files, ${analysis.result.functions.length} functions in ${duration.toFixed(1)} ms (${stages}); diagnostics of ${counted(counts.converted, 'file')} rebuilt, ${counts.sent} sent`);
     }
     void this.connection.sendNotification(AnalysisStateNotification.method, {
       state: 'idle',
@@ -346,7 +356,7 @@ export class LanguageService {
     try {
       const read = await readCalledFolders(this.session, (r) => this.adopt(r), this.outsideTried);
       if (read.length === 0) return false;
-      this.log(`read the local module(s) ${read.join(', ')}, called from outside the workspace folders`);
+      this.log(`read ${read.length === 1 ? 'the local module' : 'the local modules'} ${read.join(', ')}, called from outside the workspace folders`);
       if (this.outsideWatchSupported) {
         const watchers = read.map((dir) => ({ globPattern: { baseUri: pathToUri(dir), pattern: '*.{tf,tf.json}' } }));
         void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
