@@ -4,7 +4,7 @@
 
 import { parseCidr, usableSubnetAddresses } from '../model/cidr';
 import { isKnown, type Maybe, type Origin } from '../model/origin';
-import type { Id, LambdaFunction, ModelObject } from '../model/types';
+import type { Id, LambdaFunction, ModelObject, SecurityGroupRule } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
 import { displayName } from './naming';
@@ -58,9 +58,18 @@ class Findings {
  * findings on that one line.
  */
 /** Why groups without egress rules have none (T3), in Terraform's terms when that is the cause. */
-function noEgressCause(groups: readonly (ModelObject | undefined)[]): string {
+/**
+ * An egress rule that reaches nothing off the host: CloudFormation's documented way to remove a group's default
+ * allow-all egress is a rule to 127.0.0.1/32 only (AWS::EC2::SecurityGroup, SecurityGroupEgress), T3.
+ */
+function loopbackOnly(rule: SecurityGroupRule): boolean {
+  return rule.peer.kind === 'ipv4' && rule.peer.cidr === '127.0.0.1/32';
+}
+
+function noEgressCause(groups: readonly (ModelObject | undefined)[], model: NetworkModel): string {
   const g = groups.find((x) => x?.kind === 'security-group');
   if (g?.kind !== 'security-group') return '';
+  if (model.sgRules(g.id, 'egress').length > 0) return ` (${g.address} allows egress to 127.0.0.1/32 only, CloudFormation's way to remove the default allow-all egress, T3)`;
   if (g.adoptsDefaultOf !== null) return ` (${g.address} adopts the VPC's default security group and declares no egress, so Terraform removes its allow-all egress, T3)`;
   if (g.implicitEgress === 'none') return ' (Terraform removes the default allow-all egress of an aws_security_group, T3)';
   return '';
@@ -311,8 +320,8 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
       f.related([fn.role], 'role'), [{ description: 'attach the AWSLambdaVPCAccessExecutionRole managed policy to the role', changes: [{ kind: 'attach-vpc-execution-policy', role: fn.role }] }]);
   }
   const groups = placement.securityGroups.filter((g): g is Id => isKnown(g)).map((g) => model.get(g));
-  if (groups.length > 0 && groups.length === placement.securityGroups.length && groups.every((g) => g?.kind === 'security-group' && model.sgRules(g.id, 'egress').length === 0)) {
-    f.add(rules.SG_NO_EGRESS, fn.id, at, `the security groups of ${fn.address} have no egress rule${noEgressCause(groups)}: the function can open no connection`,
+  if (groups.length > 0 && groups.length === placement.securityGroups.length && groups.every((g) => g?.kind === 'security-group' && model.sgRules(g.id, 'egress').every(loopbackOnly))) {
+    f.add(rules.SG_NO_EGRESS, fn.id, at, `the security groups of ${fn.address} allow no egress${noEgressCause(groups, model)}: the function can open no connection`,
       f.related(groups.map((g) => g?.id ?? null), 'security group'),
       groups[0] ? [{ description: `add an egress rule to ${groups[0].address}`, changes: [{ kind: 'add-sg-egress', group: groups[0].id, protocol: 'tcp', port: 443, peer: '0.0.0.0/0' }] }] : []);
   }

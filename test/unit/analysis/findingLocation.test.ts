@@ -88,6 +88,35 @@ resource "aws_lambda_function" "f" {
     assert.match(message('resource "aws_default_security_group" "d" { vpc_id = aws_vpc.v.id }', 'aws_default_security_group.d.id'),
       /\(aws_default_security_group\.d adopts the VPC's default security group and declares no egress, so Terraform removes its allow-all egress, T3\)/);
   });
+
+  it('a CloudFormation group whose only egress is the 127.0.0.1/32 rule that removes the default (T3)', () => {
+    const template = `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.0.0.0/16 }
+  A:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a }
+  FnSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: none
+      VpcId: !Ref Vpc
+      SecurityGroupEgress:
+        - { IpProtocol: "-1", CidrIp: 127.0.0.1/32 }
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/fn
+      Code: { ZipFile: "x" }
+      VpcConfig: { SubnetIds: [!Ref A], SecurityGroupIds: [!Ref FnSg] }
+`;
+    const run = analyseWorkspace({ '/w/template.yaml': template }, 'eu-west-1');
+    const found = run.result.findings.find((f) => f.rule === 'SG_NO_EGRESS');
+    assert.match(found?.message ?? '', /^the security groups of Fn allow no egress \(FnSg allows egress to 127\.0\.0\.1\/32 only, CloudFormation's way to remove the default allow-all egress, T3\)/);
+  });
 });
 
 describe('LAMBDA_SINGLE_AZ for a single subnet whose AZ the workspace does not name', () => {
