@@ -7,11 +7,32 @@ import { UsageError } from './args';
 
 export async function writeOutput(file: string, text: string): Promise<void> {
   try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await makeFolders(path.dirname(path.resolve(file)));
     await fs.writeFile(file, text, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot write '${file}': ${reason(error)}`, false);
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time from the nearest folder that exists. Node 20's recursive mkdir never returns
+ * under /proc or /sys (a new folder there reads as missing again and again): this fails at once instead.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const found = await fs.stat(at).then((s) => s, () => undefined);
+    if (found) {
+      if (!found.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    missing.push(at);
+    at = parent;
+  }
+  for (const folder of missing.reverse()) await fs.mkdir(folder);
 }
 
 function reason(error: unknown): string {

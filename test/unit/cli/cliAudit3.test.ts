@@ -207,6 +207,12 @@ Resources:
     const diagram = run(['diagram', 'tf', '--out', 'afile/x.svg'], dir);
     assert.strictEqual(diagram.status, 2);
     assert.strictEqual(diagram.stderr, "hyperplane-lens: cannot write 'afile/x.svg': a part of the path is a file, not a folder\n");
+    // Before: Node's recursive mkdir spun forever under /proc (a new folder there reads as missing again).
+    if (existsSync('/proc/self')) {
+      const proc = run(['check', 'tf', '--output', '/proc/hyperplane-lens/x.json'], dir);
+      assert.strictEqual(proc.status, 2);
+      assert.strictEqual(proc.stderr, "hyperplane-lens: cannot write '/proc/hyperplane-lens/x.json': the folder cannot be created\n");
+    }
     const nested = run(['diagram', 'tf', '--out', 'out/pictures/x.svg'], dir);
     assert.strictEqual(nested.status, 0, nested.stderr);
     assert.ok(existsSync(path.join(dir, 'out', 'pictures', 'x.svg')));
