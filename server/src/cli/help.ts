@@ -5,7 +5,7 @@ export const VERSION = '0.1.0';
 type Option = readonly [flags: string, description: string];
 
 const shared: readonly Option[] = [
-  ['--config FILE', "settings as JSON (same keys as the editor's hyperplaneLens.* settings)"],
+  ['--config FILE', "settings as JSON (the editor's hyperplaneLens.* keys that decide results; unknown keys are reported)"],
   ['--region REGION', 'AWS Region when the code does not say (else region-dependent values are unknown)'],
   ['--var-file FILE', 'extra Terraform .tfvars file (repeatable), applied after *.auto.tfvars'],
   ['--plan PLAN.json', 'Terraform plan or state JSON (terraform show -json); its values win'],
@@ -23,8 +23,9 @@ const overview = `hyperplane-lens ${VERSION}: where your AWS Lambda functions re
 Usage:
 ${optionTable([
   ['hyperplane-lens check [PATH…] [options]', 'analyse Terraform and CloudFormation/SAM'],
-  ['hyperplane-lens explain FUNCTION --to DEST [PATH…]', "show one function's path to a destination"],
-  ['hyperplane-lens diagram [PATH] --out FILE', 'export the topology as .svg or .html'],
+  ['hyperplane-lens explain FUNCTION [--to DEST] [PATH…]', "show a function's paths (to one destination with --to)"],
+  ['hyperplane-lens diagram [PATH…] --out FILE', 'export the topology as .svg or .html'],
+  ['hyperplane-lens --version', 'print the version'],
 ])}
 Run 'hyperplane-lens COMMAND --help' for the options of a command.
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error or crash.
@@ -45,7 +46,7 @@ ${optionTable([
   ['--no-color', 'no colours in text output (also NO_COLOR)'],
   ...shared,
 ])}`,
-  explain: `Usage: hyperplane-lens explain FUNCTION --to DESTINATION [PATH…] [options]
+  explain: `Usage: hyperplane-lens explain FUNCTION [--to DESTINATION] [PATH…] [options]
 
 Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) to DESTINATION
 ("internet", "s3", "dynamodb", a service name such as "sqs", or a target's address), hop by hop,
@@ -55,7 +56,7 @@ Options:
 ${optionTable([['--to DESTINATION', 'the destination key'], ['--path PATH', 'a folder or file to read (repeatable), like the PATH arguments'], ...shared])}
 Exit codes: 0 no destination shown is blocked, 1 one is blocked ("no"), 2 usage error or crash.
 `,
-  diagram: `Usage: hyperplane-lens diagram [PATH] --out FILE [options]
+  diagram: `Usage: hyperplane-lens diagram [PATH…] --out FILE [options]
 
 Writes the topology (the Lambda service VPC, customer VPCs, AZs, subnets, Hyperplane ENIs, gateways,
 endpoints, targets and regional services) as a static SVG (FILE ending in .svg) or a self-contained

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { filterFindings, type EffectiveFinding } from '../ide/findingFilter';
-import { normaliseSettings, type Settings } from '../ide/settings';
+import { configFileNotes, normaliseSettings, type Settings } from '../ide/settings';
 import type { Problem } from '../model/origin';
 import { AnalysisSession, type WorkspaceAnalysis } from '../workspace/analysisSession';
 import { readSourceFile, readWorkspace, toModelPath } from '../workspace/diskReader';
@@ -36,19 +36,22 @@ export interface LoadedWorkspace {
   readonly reported?: (file: string) => boolean;
 }
 
-export async function loadSettings(configFile: string | undefined): Promise<Settings> {
-  if (!configFile) return normaliseSettings({});
+/** The settings of a --config file, and what in it the CLI does not use (for stderr). */
+export async function loadSettings(configFile: string | undefined): Promise<{ readonly settings: Settings; readonly notes: readonly string[] }> {
+  if (!configFile) return { settings: normaliseSettings({}), notes: [] };
   let raw: string;
   try {
     raw = await fs.readFile(configFile, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read config file '${configFile}': ${error instanceof Error ? error.message : String(error)}`);
   }
+  let parsed: unknown;
   try {
-    return normaliseSettings(JSON.parse(raw) as unknown);
+    parsed = JSON.parse(raw) as unknown;
   } catch (error) {
     throw new UsageError(`config file '${configFile}' is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return { settings: normaliseSettings(parsed), notes: configFileNotes(parsed).map((note) => `${configFile}: ${note}`) };
 }
 
 export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace> {
@@ -59,7 +62,7 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
       throw new UsageError(`path not found: ${p}`);
     }
   }
-  const base = await loadSettings(inputs.configFile);
+  const { settings: base, notes: configNotes } = await loadSettings(inputs.configFile);
   const settings: Settings = {
     ...base,
     region: inputs.region ?? base.region,
@@ -73,7 +76,7 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
     if (extra === inputs.planFile) checkPlan(extra, read.text);
     files.set(toModelPath(extra), read.text);
   }
-  const skipped = brokenLinks.map((link) => `skipped the broken symbolic link ${shownPath(link.path)} -> ${link.target}`);
+  const skipped = [...configNotes, ...brokenLinks.map((link) => `skipped the broken symbolic link ${shownPath(link.path)} -> ${link.target}`)];
   // A mistyped or empty folder in a CI job would otherwise pass silently with "0 function(s)".
   if (files.size === 0) skipped.push(`no Terraform or CloudFormation/SAM file found under ${inputs.paths.map(shownPath).join(', ')}`);
   const session = new AnalysisSession({

@@ -37,6 +37,31 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** The keys of the hyperplaneLens.* settings (package.json contributes.configuration), without the prefix. */
+const SETTING_KEYS = new Set(['enable', 'region', 'rules.severity', 'rules.disabled', 'suppressions', 'terraform.varFiles', 'eniQuotaPerVpc', 'unsupportedAvailabilityZones', 'trace.server']);
+/** Keys that only the editor reads: in a CLI config file they change nothing. */
+const EDITOR_ONLY_KEYS = new Set(['enable', 'trace.server']);
+
+/**
+ * What a config file says that the CLI will not use, in words for stderr: unknown keys (a typo such as
+ * "rules.disable" would otherwise be dropped in silence) and editor-only ones.
+ */
+export function configFileNotes(raw: unknown): string[] {
+  if (!isRecord(raw)) return ['the config file is not a JSON object: no setting is read from it'];
+  const notes: string[] = [];
+  const visit = (prefix: string, value: unknown): void => {
+    const key = prefix.startsWith('hyperplaneLens.') ? prefix.slice('hyperplaneLens.'.length) : prefix;
+    if (isRecord(value) && key !== 'rules.severity' && !SETTING_KEYS.has(key)) {
+      for (const [k, v] of Object.entries(value)) visit(prefix ? `${prefix}.${k}` : k, v);
+      return;
+    }
+    if (!SETTING_KEYS.has(key)) notes.push(`unknown setting "${prefix}" is ignored`);
+    else if (EDITOR_ONLY_KEYS.has(key)) notes.push(`setting "${prefix}" applies to the editor only; the CLI ignores it`);
+  };
+  visit('', raw);
+  return notes;
+}
+
 /**
  * Accepts both the nested form the editor sends for section "hyperplaneLens" ({ rules: { severity } }) and the
  * flat dotted form of a JSON config file ({ "rules.severity": … } or { "hyperplaneLens.rules.severity": … }).

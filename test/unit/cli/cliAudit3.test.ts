@@ -319,4 +319,16 @@ describe('SARIF locations and limits (renderSarif)', () => {
     assert.strictEqual(results.length, MAX_SARIF_RESULTS);
     assert.deepStrictEqual(results.filter((r) => r.level === 'error').map((r) => r.message.text), ['problem 7', 'problem 9']);
   });
+
+  it('a --config key the CLI does not use is named on stderr: a typo, an editor-only setting', () => {
+    const dir = workspace(UNDEFINED_NETWORK);
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ enable: false, 'rules.disable': ['SG_NO_EGRESS'], rules: { severity: { LAMBDA_SINGLE_AZ: 'off' } } }));
+    const result = run(['check', 'tf', '--config', 'config.json'], dir);
+    assert.ok(result.status === 0 || result.status === 1, result.stderr);
+    assert.strictEqual(result.stderr, [
+      'hyperplane-lens: notice: config.json: setting "enable" applies to the editor only; the CLI ignores it',
+      'hyperplane-lens: notice: config.json: unknown setting "rules.disable" is ignored',
+      '',
+    ].join('\n'));
+  });
 });
