@@ -86,6 +86,15 @@ export function relativeFile(file: string, cwd: string): string {
   return [...Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
 }
 
+/**
+ * A problem message with the paths it names under `cwd` made relative ("/ci/run/42/infra/x.txt is read by file()"
+ * → "infra/x.txt …"), so reports from two checkouts of one workspace are the same.
+ */
+export function relativeMessage(message: string, cwd: string): string {
+  const base = cwd.endsWith('/') ? cwd : cwd + '/';
+  return base.length > 1 && message.includes(base) ? message.split(base).join('') : message;
+}
+
 /** The names the analysis gives subnets and groups the workspace does not define (see analysis/reachability.ts). */
 export const unknownSubnetName = '(unknown subnet)';
 export const unknownGroupName = '(unknown security group)';
@@ -165,8 +174,8 @@ export function buildJsonReport(
       severity: p.severity,
       file: relativeFile(p.file, cwd),
       range: ranges.range(p.file, p.span),
-      message: p.message,
-      related: (p.related ?? []).map((r) => ({ file: relativeFile(r.file, cwd), range: ranges.range(r.file, r.span), message: r.message })),
+      message: relativeMessage(p.message, cwd),
+      related: (p.related ?? []).map((r) => ({ file: relativeFile(r.file, cwd), range: ranges.range(r.file, r.span), message: relativeMessage(r.message, cwd) })),
     });
   }
   // Objects of modules `terraform init` installed: the user's `module` call is where their change goes.

@@ -331,4 +331,18 @@ describe('SARIF locations and limits (renderSarif)', () => {
       '',
     ].join('\n'));
   });
+
+  it('paths named in problem messages are relative to the working directory, like the files', () => {
+    const dir = workspace(`
+//- /ws/main.tf
+resource "aws_vpc" "v" {
+  cidr_block = file("\${path.module}/nothere.txt")
+}
+`);
+    const result = run(['check', 'ws', '--format', 'json', '--severity-threshold', 'none'], dir);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    const unread = report.diagnostics.find((d: JsonDiagnostic) => d.code === 'tf-file-unread');
+    assert.match(unread?.message ?? '', /^ws\/nothere\.txt is read by file\(\)/);
+    assert.ok(!result.stdout.includes(dir), 'no absolute path of the checkout in the report');
+  });
 });
