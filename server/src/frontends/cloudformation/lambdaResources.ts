@@ -125,6 +125,42 @@ interface SamPolicies {
   readonly managed: Maybe<string>[];
 }
 
+/**
+ * What the template adds to the role SAM generates for a function without Role (`<Fn>Role`): an
+ * AWS::IAM::Policy or ManagedPolicy whose Roles name it (`Roles: [!Ref FnRole]`). The role is not in the
+ * template, so these documents are the function's own, as its Policies are.
+ */
+function generatedRolePolicies(ev: CfnEvaluator, logicalId: string): PolicyDocument[] {
+  return (policiesByRoleName(ev).get(`${logicalId}Role`) ?? []).flatMap((r) => {
+    const doc = documentFromValue(new Props(ev, r).get('PolicyDocument'));
+    return isCfnUnknown(doc as CfnValue) ? [] : [override(doc as PolicyDocument, { origin: { file: ev.file, span: r.span } })];
+  });
+}
+
+/** Per template, its IAM policies by the logical id of each role they name (one pass, not one per function). */
+const policyIndexes = new WeakMap<CfnEvaluator, ReadonlyMap<string, readonly CfnResource[]>>();
+
+function policiesByRoleName(ev: CfnEvaluator): ReadonlyMap<string, readonly CfnResource[]> {
+  const known = policyIndexes.get(ev);
+  if (known) return known;
+  const index = new Map<string, CfnResource[]>();
+  for (const r of ev.resources.values()) {
+    if (r.type !== 'AWS::IAM::Policy' && r.type !== 'AWS::IAM::ManagedPolicy') continue;
+    // Read as written: a Ref to a role SAM generates evaluates to an unknown (it is not in the template).
+    const roles = new Props(ev, r).raw('Roles');
+    for (const item of roles?.kind === 'seq' ? roles.items : roles !== undefined ? [roles] : []) {
+      const ref = intrinsicOf(item);
+      const name = ref?.name === 'Ref' ? scalarString(ref.arg) : undefined;
+      if (name === undefined) continue;
+      const list = index.get(name);
+      if (list) list.push(r);
+      else index.set(name, [r]);
+    }
+  }
+  policyIndexes.set(ev, index);
+  return index;
+}
+
 function samPolicies(ev: CfnEvaluator, p: Props): SamPolicies {
   const documents: PolicyDocument[] = [];
   const managed: Maybe<string>[] = [];
@@ -247,7 +283,7 @@ export function lambdaObjects(ev: CfnEvaluator, r: CfnResource, globals: ReturnT
         const pol = samPolicies(ev, p);
         const managed: Maybe<string>[] = [managedPolicyArn(BASIC_EXECUTION, ev.scope.region), ...pol.managed];
         if (p.has('VpcConfig')) managed.push(managedPolicyArn(VPC_ACCESS, ev.scope.region));
-        fnObj = fn(ev, b, p, { role: null, policies: [...pol.documents, ...connectorPolicies(ev, r.logicalId)], managed }, merged.inherited.has('VpcConfig'));
+        fnObj = fn(ev, b, p, { role: null, policies: [...pol.documents, ...generatedRolePolicies(ev, r.logicalId), ...connectorPolicies(ev, r.logicalId)], managed }, merged.inherited.has('VpcConfig'));
       }
       return [fnObj, ...samEvents(ev, r, b)];
     }
