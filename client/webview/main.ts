@@ -17,6 +17,7 @@ import { PanZoom, type ViewTransform } from './panZoom';
 import { applyHighlight, destinationLabel, destinationRows, type DestinationRow } from './selection';
 import { wrappableNodes } from './wrapText';
 import { restoreState, type PanelState } from './panelState';
+import { pickerOptions, type PickerOption } from './pickerLabels';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const statusIcon: Record<PathStatus, string> = { yes: '✓', no: '✕', partial: '◐', unknown: '?' };
@@ -287,12 +288,12 @@ class TopologyApp {
   private fillSelects(): void {
     const model = this.model;
     if (!model) return;
-    const fill = (select: HTMLSelectElement, all: string, options: readonly DiagramNode[] | readonly { id: string; label: string }[], value: string | null): void => {
+    const fill = (select: HTMLSelectElement, all: string, options: readonly PickerOption[], value: string | null): void => {
       select.replaceChildren(new Option(all, ''), ...[...options].sort((a, b) => a.label.localeCompare(b.label)).map((o) => new Option(o.label, o.id)));
       select.value = value ?? '';
     };
-    fill(this.vpcSelect, 'All VPCs', model.nodes.filter((n) => n.kind === 'vpc'), this.state.vpc);
-    fill(this.functionSelect, 'All functions', model.functions, this.state.fn);
+    fill(this.vpcSelect, 'All VPCs', pickerOptions(model.nodes.filter((n) => n.kind === 'vpc'), model.nodes), this.state.vpc);
+    fill(this.functionSelect, 'All functions', pickerOptions(model.functions, model.nodes), this.state.fn);
   }
 
   private applySearch(move: boolean): void {
