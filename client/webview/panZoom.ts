@@ -8,6 +8,21 @@ export interface ViewTransform {
   readonly k: number;
 }
 
+/** How much of the diagram (CSS pixels) panning always leaves in view, so a wheel never scrolls it all away. */
+const keptInViewPx = 80;
+
+/**
+ * A panned view with part of the diagram still on screen: at least `keptInViewPx` of it (all of it when it is
+ * smaller) stays inside the viewport on each axis. Ten wheel notches moved the view 1,200 px past the diagram.
+ */
+export function clampPan(t: ViewTransform, content: { readonly width: number; readonly height: number }, viewport: { readonly width: number; readonly height: number }): ViewTransform {
+  const axis = (offset: number, size: number, view: number): number => {
+    const keep = Math.min(keptInViewPx, size, view);
+    return Math.min(view - keep, Math.max(keep - size, offset));
+  };
+  return { k: t.k, x: axis(t.x, content.width * t.k, viewport.width), y: axis(t.y, content.height * t.k, viewport.height) };
+}
+
 const minZoom = 0.1;
 const maxZoom = 4;
 
@@ -66,7 +81,7 @@ export class PanZoom {
   }
 
   panBy(dx: number, dy: number): void {
-    this.set({ ...this.t, x: this.t.x + dx, y: this.t.y + dy });
+    this.set(clampPan({ ...this.t, x: this.t.x + dx, y: this.t.y + dy }, this.content, this.viewport()));
   }
 
   /** Moves the view so that the diagram box is in the middle (used for search and focus). */
