@@ -327,7 +327,8 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   }
   // Advice to drop the VPC config needs complete evidence: no private resource used, named or not (E1).
   if (!placement.managedInstances && placement.unknownReason === null && !fact.needs.some((n) => n.kind === 'target' || n.kind === 'outside')) {
-    f.add(rules.LAMBDA_VPC_UNNEEDED, fn.id, at, `${fn.address} is attached to a VPC but uses no private resource the workspace shows; without VPC config it would reach the internet and AWS APIs directly (M1)`);
+    f.add(rules.LAMBDA_VPC_UNNEEDED, fn.id, at, `${fn.address} is attached to a VPC but uses no private resource the workspace shows; without VPC config it would reach the internet and AWS APIs directly (M1)`, [],
+      [{ description: `remove the VPC config of ${fn.address} (it then runs in the Lambda service VPC alone and reaches the internet and AWS APIs directly, M1)`, changes: [{ kind: 'remove-vpc-config', function: fn.id }] }]);
   }
 }
 

@@ -55,6 +55,8 @@ export type Change =
   | { readonly kind: 'attach-igw'; readonly gateway: Id | null; readonly vpc: Id }
   | { readonly kind: 'attach-vpc-execution-policy'; readonly role: Id }
   | { readonly kind: 'attach-vpc-config'; readonly function: Id }
+  /** M1: a function that needs nothing private runs without VPC config (the finding LAMBDA_VPC_UNNEEDED). */
+  | { readonly kind: 'remove-vpc-config'; readonly function: Id }
   | { readonly kind: 'other'; readonly component: Id | null };
 
 export interface Fix {

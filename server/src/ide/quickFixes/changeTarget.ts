@@ -27,6 +27,7 @@ export function targetOf(change: Change): Id | null {
     case 'attach-vpc-execution-policy':
       return change.role;
     case 'attach-vpc-config':
+    case 'remove-vpc-config':
       return change.function;
     case 'other':
       return change.component;

@@ -7,6 +7,7 @@ import type { Id, ModelObject } from '../../model/types';
 import type { DataEntry, DataFile, DataMap, DataNode } from '../../syntax/data/ast';
 import { flowYaml, inlineJson, jsonText, yamlLines, type CfnFixValue } from './cfnValues';
 import { codeStyle, indentationAt, type TextEdit } from './textEdit';
+import { removeOwnVpcConfig } from './vpcConfigRemoval';
 
 export interface CfnEditContext {
   readonly model: NetworkModel;
@@ -231,6 +232,13 @@ function templateEdits(ctx: CfnEditContext, change: Change, subject: ModelObject
       const association = appendToList(found, 'RouteTableIds', { $ref: tableId });
       const at = appended[0]?.span.start ?? 0;
       return association && association.span.start < at ? [association, ...appended] : undefined;
+    }
+    case 'remove-vpc-config': {
+      const fn = get(ctx, change.function);
+      // JSON would need its commas mended: the fix is offered in YAML only.
+      if (fn?.kind !== 'lambda-function' || ctx.data(fn.origin.file)?.syntax === 'json') return undefined;
+      const edit = removeOwnVpcConfig(ctx, fn);
+      return edit ? [edit] : undefined;
     }
     case 'add-sg-ingress': {
       const group = get(ctx, change.group);

@@ -7,6 +7,7 @@ import { isUnknown } from '../../model/origin';
 import type { Id, ModelObject } from '../../model/types';
 import type { HclAttribute, HclBlock, HclFile } from '../../syntax/hcl/ast';
 import { appendAtEnd, codeStyle, indentationAt, restyle, type TextEdit } from './textEdit';
+import { removeOwnVpcConfig } from './vpcConfigRemoval';
 
 export interface TfEditContext {
   readonly model: NetworkModel;
@@ -180,6 +181,11 @@ export function terraformEdits(ctx: TfEditContext, change: Change, subject: Mode
       if (!role || !roleRef) return undefined;
       const name = uniqueName(ctx.model, splitAddress(role.address).module, 'aws_iam_role_policy_attachment', 'vpc_access');
       return appendResource(ctx, role.origin.file, `resource "aws_iam_role_policy_attachment" "${name}" {\n  role       = ${roleRef}\n  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"\n}`);
+    }
+    case 'remove-vpc-config': {
+      const fn = get(ctx, change.function);
+      const edit = fn?.kind === 'lambda-function' ? removeOwnVpcConfig(ctx, fn) : undefined;
+      return edit ? [edit] : undefined;
     }
     default:
       return undefined;

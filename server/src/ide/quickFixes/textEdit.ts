@@ -67,3 +67,16 @@ export function appendAtEnd(file: string, text: string, block: string): TextEdit
   const trimmed = text.replace(/\s+$/, '');
   return { file, span: { start: trimmed.length, end: text.length }, newText: restyle(`\n\n${block.trimEnd()}\n`, codeStyle(text)) };
 }
+
+/**
+ * Deletes the whole lines `span` covers (a block, a YAML entry), with their line break; undefined when other
+ * code shares its first or last line (`{ vpc_config {…} }` on one line), which a line deletion would take too.
+ */
+export function deleteLines(file: string, text: string, span: Span): TextEdit | undefined {
+  let start = span.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  if (start > 0 && text[start - 1] !== '\n') return undefined;
+  const end = lineEnd(text, span.end);
+  if (text.slice(span.end, end).trim() !== '') return undefined;
+  return { file, span: { start, end: end < text.length ? end + 1 : end }, newText: '' };
+}
