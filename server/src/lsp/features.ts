@@ -10,6 +10,7 @@ import { objectHover, type HoverContext } from '../ide/hover';
 import type { ModelObject } from '../model/types';
 import { ObjectIndex } from '../ide/objectIndex';
 import { conditionalAt, conditionalMarkdown } from '../ide/conditionHover';
+import { policyTemplateAt, policyTemplateMarkdown } from '../ide/samPolicyHover';
 import { indexFor, referenceHoverMarkdown } from '../ide/navigation';
 import type { WorkspaceAnalysis } from '../workspace/analysisSession';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -56,6 +57,8 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       }
       // Only templates: a .tf file must not be read as YAML.
       const data = fileKind(file) === 'data' ? analysis.snapshot.data(file) : undefined;
+      const template = data && policyTemplateAt(data, analysis.snapshot.text(file) ?? '', offset);
+      if (template) return { contents: { kind: MarkupKind.Markdown, value: policyTemplateMarkdown(template) }, range: ranges.range(file, template.span) };
       const conditional = data && conditionalAt(data, offset);
       if (conditional) {
         const markdown = conditionalMarkdown(conditional, analysis.snapshot.text(file) ?? '', index?.hover(file, conditional.condition.span.start));
