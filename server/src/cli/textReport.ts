@@ -1,7 +1,7 @@
 // The CLI's human-readable report: diagnostics grouped by file (coloured on a terminal), a reach summary
 // per function, and a closing summary line.
 
-import { unknownSubnetName, type JsonReport } from '../ide/report';
+import { unknownGroupName, unknownSubnetName, type JsonReport } from '../ide/report';
 import { counted, someWords } from '../analysis/listWords';
 
 const colours = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', grey: '\x1b[90m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
@@ -51,7 +51,10 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
   const count = (s: string): number => report.diagnostics.filter((d) => d.severity === s).length;
   // Hints are counted when there are any: --severity-threshold hint turns them into exit code 1.
   const hints = count('hint');
-  const summary = `${counted(report.functions.length, 'function')}, ${counted(report.hyperplaneEnis.length, 'Hyperplane ENI')}: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${count('information')} information${hints > 0 ? `, ${counted(hints, 'hint')}` : ''}`;
+  // ENIs of functions whose subnets or groups the workspace does not name cannot be counted: say so, not "0".
+  const open = report.functions.filter((f) => f.vpcAttached && [...f.subnets, ...f.securityGroups].some((x) => x === unknownSubnetName || x === unknownGroupName)).length;
+  const enis = open === 0 ? counted(report.hyperplaneEnis.length, 'Hyperplane ENI') : `${counted(report.hyperplaneEnis.length, 'known Hyperplane ENI')} (and an unknown number for ${counted(open, 'function')} whose subnets or security groups are unknown)`;
+  const summary = `${counted(report.functions.length, 'function')}, ${enis}: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${count('information')} information${hints > 0 ? `, ${counted(hints, 'hint')}` : ''}`;
   lines.push(count('error') > 0 ? c('red', summary) : count('warning') > 0 ? c('yellow', summary) : c('green', summary));
   return lines.join('\n') + '\n';
 }

@@ -90,7 +90,7 @@ export function buildDiagram(model: NetworkModel, result: AnalysisResult, option
   for (const report of functions) {
     const fn = model.get(report.function);
     if (!fn) continue;
-    add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.managedInstances ? 'Lambda Managed Instances' : report.vpcAttached ? `${counted(report.enis.length, 'Hyperplane ENI')}` : 'no VPC config' });
+    add({ id: fn.id, kind: 'function', label: fn.address, parent: LAMBDA_VPC, facts: functionFacts(model, report), location: location(fn), detail: report.managedInstances ? 'Lambda Managed Instances' : report.vpcAttached ? eniCountText(report) : 'no VPC config' });
   }
   // function|subnet → the ENI it uses there (H1: one per subnet and security-group set).
   const eniOf = new Map<string, string>();
@@ -281,6 +281,12 @@ function targetSubnets(model: NetworkModel, target: Target): Id[] {
 
 function eniNodeId(eni: HyperplaneEni): string {
   return `eni:${eni.key}`;
+}
+
+/** "2 Hyperplane ENIs"; "Hyperplane ENIs unknown" when its subnets or groups are (never a confident "0"). */
+function eniCountText(report: FunctionReport): string {
+  const open = [...report.subnets, ...report.securityGroups].some((x) => isUnknown(x));
+  return report.enis.length === 0 && open ? 'Hyperplane ENIs unknown' : counted(report.enis.length, 'Hyperplane ENI');
 }
 
 /**
