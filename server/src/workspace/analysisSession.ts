@@ -22,6 +22,9 @@ import type { LineIndex } from '../syntax/text';
 import { dirname, fileReadPaths, localModuleCalls, mayReadFiles, looksLikePlan, planUnits, templateLinks, type TemplateLinks, type UnitPlan } from './units';
 import { override } from '../model/override';
 
+/** Syntax problems listed per file; the rest are counted in one more problem. */
+const MAX_SYNTAX_PROBLEMS = 100;
+
 export interface SessionOptions {
   readonly region?: string;
   readonly varFiles?: readonly string[];
@@ -323,7 +326,15 @@ export class AnalysisSession {
         let fileProblems;
         if (kind !== undefined && isHclKind(kind)) fileProblems = snapshot.hcl(path)?.problems;
         else if (kind === 'data' && this.isTemplate(path)) fileProblems = snapshot.data(path)?.problems;
-        return (fileProblems ?? []).map((p): Problem => ({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span }));
+        const all = fileProblems ?? [];
+        const shown = all.slice(0, MAX_SYNTAX_PROBLEMS).map((p): Problem => ({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span }));
+        // One broken construct can cascade into thousands (50,000 unclosed brackets): the first ones locate it, and
+        // the Problems view and the LSP payload stay usable.
+        const last = all[all.length - 1];
+        if (all.length > MAX_SYNTAX_PROBLEMS && last) {
+          shown.push({ code: last.code, severity: last.severity, message: `${all.length - MAX_SYNTAX_PROBLEMS} more syntax errors in this file are not listed (the first ${MAX_SYNTAX_PROBLEMS} are).`, file: path, span: last.span });
+        }
+        return shown;
       });
       for (const p of problems) out.push(p);
     }

@@ -176,6 +176,13 @@ describe('robustness: bad input never crashes the analysis', function () {
       reports(analyse(tf(`locals { x = ${R('true ? 1 : ', 50_000)}2 }\n`)), /Expression is nested too deeply/);
     });
 
+    it('50,000 unclosed brackets: the first 100 syntax errors, then one counting the rest', () => {
+      const run = analyse(tf(`locals { x = ${R('[', 50_000)} }\n`));
+      const syntax = run.problems.filter((p) => p.code === 'hcl-syntax');
+      assert.ok(syntax.length <= 101, `${syntax.length} syntax problems`);
+      reports(run, /^hcl-syntax: \d+ more syntax errors in this file are not listed \(the first 100 are\)\.$/);
+    });
+
     it('50,000 operators or traversal steps in a row: nested too deeply (was a stack overflow in every tree walker)', () => {
       const use = 'resource "aws_vpc" "v" { cidr_block = local.x }\n';
       reports(analyse(tf(`locals { x = 1${R(' + 1', 50_000)} }\n${use}`)), /Expression is nested too deeply \(too many operators in a row\)/);
