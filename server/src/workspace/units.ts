@@ -32,6 +32,30 @@ function resolve(base: string, rel: string): string {
   return '/' + out.join('/');
 }
 
+/**
+ * Folders that call each other (`a` → `b` → `a`) with no root above them would never be analysed, and their
+ * cycle never reported: the first of them (in path order) is taken as a root, so instantiating it meets the
+ * cycle and the Terraform front end reports it (`tf-module-cycle`). Removes that folder from `called`.
+ */
+function uncallCycles(tfDirs: ReadonlyMap<string, readonly string[]>, called: Set<string>, calls: ReadonlyMap<string, readonly string[]>): void {
+  const reached = new Set<string>();
+  const walk = (from: string): void => {
+    const stack = [from];
+    while (stack.length > 0) {
+      const dir = stack.pop() ?? '';
+      if (reached.has(dir)) continue;
+      reached.add(dir);
+      for (const next of calls.get(dir) ?? []) stack.push(next);
+    }
+  };
+  for (const dir of tfDirs.keys()) if (!called.has(dir)) walk(dir);
+  for (const dir of [...tfDirs.keys()].sort()) {
+    if (reached.has(dir) || !called.has(dir)) continue;
+    called.delete(dir);
+    walk(dir);
+  }
+}
+
 /** Local module sources called from a file (`source = "./x"`), resolved to folders. */
 export function localModuleCalls(path: string, file: HclFile): string[] {
   const out: string[] = [];
@@ -284,13 +308,21 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
     else tfDirs.set(dir, [path]);
   }
   const called = new Set<string>();
-  for (const files of tfDirs.values()) {
+  const calls = new Map<string, string[]>();
+  for (const [dir, files] of tfDirs) {
     for (const path of files) {
       // Module blocks live in .tf and .tf.json files alike (not in .tfvars).
       if (!path.endsWith('.tf') && !path.endsWith('.tf.json')) continue;
-      for (const target of inputs.moduleCalls(path)) if (target !== dirname(path)) called.add(target);
+      for (const target of inputs.moduleCalls(path)) {
+        if (target === dir) continue;
+        called.add(target);
+        const list = calls.get(dir);
+        if (list) list.push(target);
+        else calls.set(dir, [target]);
+      }
     }
   }
+  uncallCycles(tfDirs, called, calls);
   const units: UnitPlan[] = [];
   // Folders that are called as modules are read by every root that might call them.
   const moduleFiles = [...tfDirs].filter(([dir]) => called.has(dir)).flatMap(([, files]) => files);

@@ -105,8 +105,10 @@ export class ModuleTree {
       }
     }
     const limits = limitTo?.map((r) => resolvePath('/', r));
+    // A folder named as a root is one even when it is called (the unit planner names one of a cycle of folders
+    // calling each other, so the cycle is met and reported: workspace/units.ts uncallCycles).
     this.roots = candidates
-      .filter((d) => !called.has(d))
+      .filter((d) => !called.has(d) || (limits?.includes(d) ?? false))
       .filter((d) => !limits || limits.some((r) => d === r || d.startsWith(`${r}/`)))
       .sort();
   }
