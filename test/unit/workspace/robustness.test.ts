@@ -212,9 +212,9 @@ describe('robustness: bad input never crashes the analysis', function () {
     });
 
     it('count = -1, 1.5 or "abc" and for_each over a number: the value is rejected, not rounded', () => {
-      reports(analyse(subnetWith('count = -1')), /count of aws_subnet\.s: must be greater than or equal to zero, not -1/);
-      reports(analyse(subnetWith('count = 1.5')), /count of aws_subnet\.s: must be a whole number, not 1\.5/);
-      reports(analyse(subnetWith('count = "abc"')), /count of aws_subnet\.s: cannot convert "abc" to number/);
+      reports(analyse(subnetWith('count = -1')), /^tf-invalid-count: Invalid count for aws_subnet\.s: it must be greater than or equal to zero, not -1; Terraform rejects it/);
+      reports(analyse(subnetWith('count = 1.5')), /^tf-invalid-count: Invalid count for aws_subnet\.s: it must be a whole number, not 1\.5/);
+      reports(analyse(subnetWith('count = "abc"')), /^tf-invalid-count: Invalid count for aws_subnet\.s: it is not a number \(cannot convert "abc" to number/);
       reports(analyse(subnetWith('for_each = 5')), /The for_each of aws_subnet\.s is not known statically \(for_each needs a map or a set of strings\)/);
       reports(analyse(subnetWith('for_each = toset([for i in range(1e8) : tostring(i)])')), /more than 1024 values were generated/);
     });

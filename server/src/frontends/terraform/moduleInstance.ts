@@ -46,8 +46,13 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
     const read = asNumber(evaluate(count.expr, scope));
     const n = typeof read === 'number' ? countOf(read) : read;
     if (typeof n === 'number') return { kind: 'count', n };
-    const value = typeof n === 'string' ? errorValue(session, `count of ${what}: ${n}`) : n;
-    const conditional = typeof n === 'string' || typeof read === 'number' ? undefined : conditionalCount(session, scope, count.expr, value);
+    if (typeof n === 'string') {
+      // A count Terraform itself rejects (negative, fractional, not a number): an error in the code, not an unknown.
+      report({ code: 'tf-invalid-count', severity: 'error', message: `Invalid count for ${what}: it ${n.startsWith('must') ? n : `is not a number (${n})`}; Terraform rejects it, and its instances are not modelled.`, file: scope.file, span: count.expr.span });
+      return { kind: 'unknown', value: errorValue(session, `count of ${what}: ${n}`) };
+    }
+    const value = n;
+    const conditional = typeof read === 'number' ? undefined : conditionalCount(session, scope, count.expr, value);
     if (conditional !== undefined) {
       if (conditional.kind === 'conditional-count') {
         const which = conditional.n - conditional.certain === 1 ? `instance [${conditional.certain}] is` : `instances [${conditional.certain}] to [${conditional.n - 1}] are`;
