@@ -842,6 +842,13 @@ export class PathSearch {
       }
       return true;
     }
+    if (t.kind === 'nat-gateway' && this.natForwardsPrivately(t.ref, dst)) {
+      // E3/P8: a NAT gateway (private, or public) translates and forwards by its own subnet's route table, which
+      // may lead on to a transit gateway or another VPC; a middlebox route inside the VPC is not decided (P8).
+      trace.unknown(isKnown(t.ref) ? t.ref : null, 'nat-gateway', `NAT gateway ${nameOf(m, t.ref)}`,
+        `the private address of ${dst.address} is routed to NAT gateway ${nameOf(m, t.ref)}, whose subnet's route table sends it on; that path (a transit gateway, another VPC, a middlebox) is not followed`, 'E3');
+      return false;
+    }
     if (t.kind === 'nat-gateway' || t.kind === 'internet-gateway' || t.kind === 'egress-only-internet-gateway') {
       // A private address sent towards the internet is dropped there (IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS).
       const other = dstVpc !== null && src.vpc !== null && dstVpc !== src.vpc;
@@ -856,6 +863,27 @@ export class PathSearch {
     }
     trace.unknown(isKnown(t.ref) ? t.ref : null, 'route', route.address, `the target is routed to a ${t.kind}, which the analysis does not follow`);
     return false;
+  }
+
+  /**
+   * Whether a NAT gateway may forward traffic for a private address on (E3: a NAT gateway routes by its subnet's
+   * table): false only when that table is known to send the address nowhere or to an internet gateway, which
+   * drops private destinations; anything else (a transit gateway, peering, a local route through the NAT as a
+   * middlebox, an unknown table) may carry it.
+   */
+  private natForwardsPrivately(natRef: Maybe<Id>, dst: Subnet): boolean {
+    const m = this.model;
+    const nat = isKnown(natRef) ? m.get(natRef) : undefined;
+    const subnet = nat?.kind === 'nat-gateway' && nat.subnet !== null && isKnown(nat.subnet) ? m.get(nat.subnet) : undefined;
+    if (subnet?.kind !== 'subnet') return true;
+    const table = m.routeTableOf(subnet.id).id;
+    const addr = addrOf(dst.cidrBlock, dst.address);
+    if (!isKnown(table) || addr.kind !== 'cidr') return true;
+    const match = lookupRoute(m, table, { kind: 'addr', addr });
+    if (match.kind === 'unknown') return true;
+    if (match.kind === 'none') return false;
+    const next = match.route.target.kind;
+    return next !== 'internet-gateway' && next !== 'egress-only-internet-gateway';
   }
 
   /**

@@ -353,6 +353,18 @@ describe('reachability: private targets', () => {
     assert.equal(reach(f.analyze(), 'f', 'db').status, 'unknown');
   });
 
+  it('a private address sent to a NAT gateway: no when its subnet sends it to the internet gateway, unknown when on to a transit gateway (E3)', () => {
+    const f = standardNetwork().vpc('w', { cidr: '10.1.0.0/16' }).subnet('wd', { vpc: 'w', cidr: '10.1.1.0/24' })
+      .target('db', { subnets: ['wd'], port: 5432 }).fn('f', { subnets: ['a'], sgs: ['lambda'], env: { DB: 'db' } });
+    // The NAT subnet's table sends 10.1.1.0/24 to the internet gateway, which drops private destinations.
+    assert.equal(reach(f.analyze(), 'f', 'db').reason, 'DISCONNECTED_VPCS');
+    // A NAT gateway forwards by its subnet's table: on to a transit gateway, the path is not followed.
+    f.route('public', '10.1.0.0/16 tgw:tgw');
+    const d = reach(f.analyze(), 'f', 'db');
+    assert.equal(d.status, 'unknown');
+    assert.match(d.explanation, /routed to NAT gateway nat, whose subnet's route table sends it on/);
+  });
+
   it('EFS: the mount target in the function subnet AZ (P13)', () => {
     const f = standardNetwork().sg('efs', { vpc: 'v', ingress: ['tcp:2049:sg=lambda'] })
       .target('fs', { kind: 'efs-file-system' })
