@@ -62,6 +62,9 @@ export function placementOf(model: NetworkModel, fn: LambdaFunction): Placement 
   // function is never created, so it has no ENI to share and no path.
   const limits = c3Violation(model, subnets ?? [], groups ?? []);
   if (limits !== null) return placed(vpc, `AWS rejects this VPC config: ${limits} (C3)`, true);
+  // P12: Lambda cannot attach to a VPC with dedicated instance tenancy; the function is never created either.
+  const v = vpc !== null && isKnown(vpc) ? model.get(vpc) : undefined;
+  if (v?.kind === 'vpc' && v.instanceTenancy === 'dedicated') return placed(vpc, `AWS rejects this VPC config: ${v.address} has dedicated instance tenancy (P12)`, true);
   return placed(vpc, null, false);
 }
 
