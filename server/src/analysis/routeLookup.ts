@@ -51,10 +51,14 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
   let open: { reason: string; route: Route } | null = null;
   /** An unknown local block that may cover the destination: moot when the best match is local anyway. */
   let openLocal: { reason: string; route: Route } | null = null;
+  /** A route for part of the public address space (see below). */
+  let partial: { route: Route; cidr: string } | null = null;
   for (const route of model.routesOf(table)) {
     const d = route.destination;
     if (d.kind === 'prefix-list') {
-      if (query.kind !== 'service') {
+      // A customer-managed list routes its own entries, whatever the destination is: an address or a service's
+      // (unknown) ranges, which only a 0.0.0.0/0 entry covers whole.
+      if (query.kind !== 'service' || d.prefixList.kind === 'object') {
         // P9: a customer-managed prefix list routes its entries; the matching entry's length is the route's
         // specificity, and a CIDR route of the same length wins (resolved after the loop).
         const entry = d.prefixList.kind === 'object' ? customerListCoverage(model, d.prefixList.ref, addr) : null;
@@ -74,13 +78,14 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
     const cov = route.target.kind === 'local' && !isKnown(d.cidr) ? localCoverage(addr) : coverage(d.cidr, addr);
     if (cov === 'none') continue;
     if (cov !== 'all') {
-      // A default-free public block (e.g. 52.0.0.0/8) covers part of a public destination: ignored for the
-      // "internet" question, which is about arbitrary public addresses; unknown blocks leave it open.
+      // A public block (52.0.0.0/8, 0.0.0.0/1) covers part of a public destination ("the internet", a service's
+      // ranges): decided after the loop, against the route that covers it all; unknown blocks leave it open.
       if (cov === 'unknown') {
         const pending = { reason: `the destination of route ${route.address} is unknown`, route };
         if (route.target.kind === 'local') openLocal ??= pending;
         else open ??= pending;
-      }
+      } else if (addr.kind === 'public' && isKnown(d.cidr) && route.target.kind !== 'local') partial ??= { route, cidr: d.cidr };
+      // (A VPC's own block, even a public one such as its IPv6 range, is the VPC, not the internet's destinations.)
       continue;
     }
     const prefix = isKnown(d.cidr) ? (parseCidr(d.cidr)?.prefix ?? 0) : 0;
@@ -88,12 +93,22 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
   }
   // P9: a customer prefix-list route wins only over less specific CIDR routes.
   if (customerRoute !== null && customerPrefix > bestPrefix) { best = customerRoute; bestPrefix = customerPrefix; }
+  // P9: part of the public space goes elsewhere than the rest: which part the destination is in, the workspace
+  // does not say (AWS service ranges are not in it, "the internet" is any address).
+  if (partial && !(best !== null && sameTarget(best, partial.route)) && !(prefixListRoute && (best === null || bestPrefix === 0))) {
+    return { kind: 'unknown', reason: `route ${partial.route.address} sends ${partial.cidr}, part of the public address space, to ${partial.route.target.kind}${best ? `, and the rest goes to ${best.target.kind}` : ''}: whether the destination is in it is not known`, route: partial.route };
+  }
   // E7/P9: only a default route covers a whole service range, and a service prefix list is more specific.
   if (prefixListRoute && (best === null || bestPrefix === 0)) return { kind: 'route', route: prefixListRoute };
   if (open && (best === null || bestPrefix < 32)) return { kind: 'unknown', reason: open.reason, route: open.route };
   // P8: every local route sends to the VPC itself, so an unknown local block matters only against another target.
   if (openLocal && best?.target.kind !== 'local' && (best === null || bestPrefix < 32)) return { kind: 'unknown', reason: openLocal.reason, route: openLocal.route };
   return best ? { kind: 'route', route: best } : { kind: 'none' };
+}
+
+/** Whether two routes send traffic to the same place (the same target object, or both local). */
+function sameTarget(a: Route, b: Route): boolean {
+  return a.target.kind === b.target.kind && (a.target.kind === 'local' || (isKnown(a.target.ref) && isKnown(b.target.ref) && a.target.ref === b.target.ref));
 }
 
 /**

@@ -86,10 +86,13 @@ describe('reachability: internet', () => {
     assert.equal(line(f.analyze(), 'f', 'internet'), 'internet: no BAD_STATE_ROUTE at gone');
   });
 
-  it('longest-prefix match: a more specific route wins over the default route', () => {
+  it('longest-prefix match: routes for part of the public space make the internet question open (P9)', () => {
     const f = standardNetwork().route('priv', '0.0.0.0/1 igw:igw').route('priv', '128.0.0.0/1 igw:igw').fn('f', { subnets: ['a'], sgs: ['lambda'] });
-    // The /1 routes cover only part of the internet; the "internet" question is decided by the default route.
-    assert.equal(line(f.analyze(), 'f', 'internet'), 'internet: yes via nat-gateway');
+    // P9: the /1 routes beat the default route for the addresses they cover and send them to the internet
+    // gateway, which drops them (no public IP). Each /1 is read alone, so the answer is unknown, not yes.
+    const d = f.analyze().functions.find((x) => x.function === 'f')?.reach.find((x) => x.destination === 'internet');
+    assert.equal(d?.status, 'unknown');
+    assert.match(d?.explanation ?? '', /sends 0\.0\.0\.0\/1, part of the public address space, to internet-gateway, and the rest goes to nat-gateway/);
   });
 
   it('main route table fallback and replaced main table (P7)', () => {
