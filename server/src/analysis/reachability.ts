@@ -115,12 +115,26 @@ export class PathSearch {
       this.eniHops.set(eniKey, eniHop);
     }
     trace.hops.push(eniHop);
+    // An EFS mount is made by Lambda itself at the mount target's address, not by a name the code resolves.
+    const efs = dest.kind === 'target' && (dest.target.targetKind === 'efs-file-system' || dest.target.targetKind === 'efs-mount-target');
+    if (!efs) this.vpcDnsResolution(trace, src);
     switch (dest.kind) {
       case 'internet': this.internet(trace, src, dest.family); break;
       case 'service': this.service(trace, src, dest.service, dest.request ?? null); break;
       case 'target': this.target(trace, src, dest.target, dest.port); break;
     }
     return trace.finish();
+  }
+
+  /**
+   * E7: the function finds every destination by name (service endpoints, database endpoints, API hosts), through
+   * the VPC's resolver. With DNS resolution off the Amazon-provided resolver does not answer, and only a
+   * resolver that DHCP options name would: the workspace does not model those, so the answer stays open.
+   */
+  private vpcDnsResolution(trace: Trace, src: Source): void {
+    const vpc = src.vpc !== null ? this.model.get(src.vpc) : undefined;
+    if (vpc?.kind !== 'vpc' || vpc.enableDnsSupport !== false) return;
+    trace.unknown(vpc.id, 'vpc', `VPC ${vpc.address}`, 'DNS resolution is off in the VPC (enableDnsSupport false): the function resolves names only if DHCP options give it another DNS server, which the workspace does not show (E7)', 'E7');
   }
 
   /**

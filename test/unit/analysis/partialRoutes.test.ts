@@ -1,6 +1,7 @@
 // P9 for public destinations: a route for part of the public address space that goes elsewhere than the rest
 // leaves the answer open (the workspace does not say which part a service or "the internet" is in), and a
-// customer prefix list routes its entries for service destinations too (the engine audit found both wrong).
+// customer prefix list routes its entries for service destinations too (the engine audit found both wrong). And
+// with the VPC's DNS resolution off, names resolve only through a resolver the workspace does not show.
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace } from '../support/analyseWorkspace';
@@ -112,5 +113,20 @@ resource "aws_route" "some" {
 }`));
     assert.equal(r.internet, 'yes via nat-gateway');
     assert.equal(r.s3, 'yes via nat-gateway');
+  });
+});
+
+describe('VPC DNS resolution off (E7)', () => {
+  it('every destination the function finds by name is open, with the reason', () => {
+    const tf = network(`resource "aws_route" "def" {
+  route_table_id         = aws_route_table.app.id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = aws_nat_gateway.nat.id
+}`).replace('resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }', 'resource "aws_vpc" "v" {\n  cidr_block         = "10.0.0.0/16"\n  enable_dns_support = false\n}');
+    const f = analyseWorkspace({ '/w/main.tf': tf }).result.functions[0];
+    const s3 = f?.reach.find((r) => r.destination === 's3');
+    assert.equal(s3?.status, 'unknown');
+    assert.match(s3?.explanation ?? '', /DNS resolution is off in the VPC \(enableDnsSupport false\)/);
+    assert.equal(f?.reach.find((r) => r.destination === 'internet')?.status, 'unknown');
   });
 });
