@@ -7,7 +7,7 @@ import type { NetworkModel } from '../model/network';
 import { EniGrouping, groupSetKey } from './enis';
 import { collectFindings, type FunctionFacts } from './findings';
 import { needsOf, type Need } from './intent';
-import { withIpv6OnlyEgress } from './ipv6Egress';
+import { usesDualStackSdk, withIpv6OnlyEgress } from './ipv6Egress';
 import { placementOf, type Placement } from './placement';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
 import { requestOf } from './serviceRequests';
@@ -185,7 +185,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
         evaluations.set(p.key, hit.evals);
         return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);
       });
-      if (ipv6) reach = withIpv6OnlyEgress(reach);
+      if (ipv6) reach = withIpv6OnlyEgress(reach, usesDualStackSdk(fn.environment));
     }
     for (const need of needs) if (need.kind === 'outside') reach.push(outsideReach(need));
     facts.push({ fn, placement, needs, reach, evaluations, eniKeys });

@@ -15,18 +15,32 @@ export function ipv6Gateway(reach: DestinationReach): Hop | undefined {
 /**
  * E11: when the IPv4 internet is blocked from every subnet but the IPv6 internet is reached from all of them,
  * the function's need for "the internet" is met only for dual-stack hosts → unknown, saying which family works.
- * AWS service destinations keep their answer (the SDK's default endpoints are IPv4-only).
+ * AWS service destinations keep their answer (the SDK's default endpoints are IPv4-only), unless the function
+ * sets `AWS_USE_DUALSTACK_ENDPOINT=true` for its SDK: then a service reached over its public endpoint works over
+ * IPv6 where it offers a dual-stack endpoint, which the workspace does not say → unknown too.
  */
-export function withIpv6OnlyEgress(reach: readonly DestinationReach[]): DestinationReach[] {
+export function withIpv6OnlyEgress(reach: readonly DestinationReach[], dualStackSdk = false): DestinationReach[] {
   const v6 = reach.find((r) => r.destination === 'internet-ipv6');
   if (v6?.status !== 'yes') return [...reach];
+  const gateway = ipv6Gateway(v6);
+  const through = gateway ? ` through ${gateway.label}` : '';
   return reach.map((r) => {
-    if (r.destination !== 'internet' || r.status !== 'no') return r;
-    const gateway = ipv6Gateway(v6);
-    const through = gateway ? ` through ${gateway.label}` : '';
+    if (r.status !== 'no') return r;
+    if (r.destination === 'internet') {
+      return override(r, {
+        status: 'unknown' as const, reason: IPV6_ONLY_EGRESS,
+        explanation: `IPv6 reaches the internet${through}, IPv4 does not (${r.explanation}): it works only for hosts with an IPv6 (AAAA) address (E11)`,
+      });
+    }
+    if (!dualStackSdk || r.destinationKind !== 'aws-service') return r;
     return override(r, {
       status: 'unknown' as const, reason: IPV6_ONLY_EGRESS,
-      explanation: `IPv6 reaches the internet${through}, IPv4 does not (${r.explanation}): it works only for hosts with an IPv6 (AAAA) address (E11)`,
+      explanation: `IPv6 reaches the internet${through} and the function sets AWS_USE_DUALSTACK_ENDPOINT, IPv4 does not (${r.explanation}): it works where ${r.label} has a dual-stack endpoint in the Region (E11)`,
     });
   });
+}
+
+/** Whether the function's environment turns on the AWS SDKs' dual-stack endpoints (`AWS_USE_DUALSTACK_ENDPOINT=true`). */
+export function usesDualStackSdk(environment: readonly { readonly name: string; readonly value: unknown }[]): boolean {
+  return environment.some((e) => e.name === 'AWS_USE_DUALSTACK_ENDPOINT' && typeof e.value === 'string' && e.value.toLowerCase() === 'true');
 }

@@ -7,7 +7,7 @@ import { analyzeFiles } from '../support/analyseWorkspace';
 import { association, provider } from '../support/terraformPieces';
 import type { AnalysisResult } from '../../../server/src/analysis/types';
 
-function analyze(o: { ipv6Route?: boolean; allow?: boolean } = {}): AnalysisResult {
+function analyze(o: { ipv6Route?: boolean; allow?: boolean; dualStackSdk?: boolean } = {}): AnalysisResult {
   return analyzeFiles({ '/w/main.tf': `${provider('us-east-1')}
 resource "aws_vpc" "a" {
   cidr_block = "10.0.0.0/16"
@@ -47,7 +47,7 @@ resource "aws_lambda_function" "fn" {
     security_group_ids = [aws_security_group.fn.id]
     ipv6_allowed_for_dual_stack = ${o.allow === false ? 'false' : 'true'}
   }
-  environment { variables = { BUCKET = aws_s3_bucket.data.bucket, API = "https://api.example.com" } }
+  environment { variables = { BUCKET = aws_s3_bucket.data.bucket, API = "https://api.example.com"${o.dualStackSdk ? ', AWS_USE_DUALSTACK_ENDPOINT = "true"' : ''} } }
 }
 ` }, 'us-east-1');
 }
@@ -84,5 +84,13 @@ describe('IPv6-only internet egress (E11)', () => {
     const lines = summary(analyze({ allow: false }));
     assert.equal(lines[0], 'internet: no NO_ROUTE_TO_DESTINATION');
     assert.ok(lines.some((l) => l.startsWith('error LAMBDA_NO_ROUTE_INTERNET')));
+  });
+
+  it('with AWS_USE_DUALSTACK_ENDPOINT=true, S3 over IPv6 depends on its dual-stack endpoint: unknown, not no', () => {
+    const s3 = analyze({ dualStackSdk: true }).functions[0]?.reach.find((r) => r.destination === 's3');
+    assert.equal(s3?.status, 'unknown');
+    assert.match(s3?.explanation ?? '', /the function sets AWS_USE_DUALSTACK_ENDPOINT, IPv4 does not .*: it works where Amazon S3 has a dual-stack endpoint in the Region \(E11\)/);
+    // Without the setting the SDK uses its IPv4 endpoint: no.
+    assert.equal(analyze().functions[0]?.reach.find((r) => r.destination === 's3')?.status, 'no');
   });
 });
