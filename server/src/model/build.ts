@@ -169,7 +169,9 @@ class BuiltModel implements NetworkModel {
 
 /** Builds the indexed, frozen model. Never throws on user input: dangling references stay as they are. */
 export function buildModel(outputs: readonly FrontendOutput[], options: BuildOptions = {}): NetworkModel {
-  const region = options.region ?? outputs.map((o) => o.region).find((r) => isKnown(r));
+  // What the code says wins (a Terraform provider's region; a template's Region already follows the setting):
+  // the setting or --region is for code that names none.
+  const region = outputs.map((o) => o.region).find((r) => isKnown(r)) ?? options.region;
   const model = new BuiltModel(region ?? unknown('no provider block, template or setting names the AWS Region'));
   const endpoints: VpcEndpoint[] = [];
   const proxies: Target[] = [];

@@ -54,3 +54,12 @@ describe('SUBNET_AZ_OUTSIDE_REGION', () => {
     assert.match(message ?? '', /^2 subnets of Vpc are in eu-west-1a and eu-west-1b, not Availability Zones of us-east-1/);
   });
 });
+
+describe('the analysis Region', () => {
+  it('a provider region wins over the setting, which is for code that names none', () => {
+    const main = tf('provider "aws" { region = "eu-west-1" }', 'eu-west-1a');
+    assert.equal(analyseWorkspace({ '/w/main.tf': main }, 'us-east-1').model.region, 'eu-west-1');
+    assert.deepEqual(findings({ '/w/main.tf': main }, 'us-east-1'), []);
+    assert.equal(analyseWorkspace({ '/w/main.tf': tf('', 'eu-west-1a') }, 'us-east-1').model.region, 'us-east-1');
+  });
+});
