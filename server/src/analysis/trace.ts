@@ -148,36 +148,43 @@ function changeKey(c: Change): string {
   return JSON.stringify(c);
 }
 
-/** Merges change lists, folding gateway endpoints for one VPC and service into one endpoint with all tables (and new route tables into one with all subnets). */
+/** The items of both lists, each once. */
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+/**
+ * `change` folded into `prev` when both create one thing per VPC and service (a gateway endpoint, a route table
+ * with its endpoint, an interface endpoint) that several subnets' fixes each add to; else undefined.
+ */
+function foldInto(prev: Change, change: Change): Change | undefined {
+  if (prev.kind === 'add-gateway-endpoint' && change.kind === prev.kind && change.vpc === prev.vpc && change.service === prev.service) {
+    return override(prev, { routeTables: union(prev.routeTables, change.routeTables) });
+  }
+  if (prev.kind === 'add-route-table-with-endpoint' && change.kind === prev.kind && change.vpc === prev.vpc && change.service === prev.service) {
+    return override(prev, { subnets: union(prev.subnets, change.subnets) });
+  }
+  if (prev.kind === 'add-interface-endpoint' && change.kind === prev.kind && change.vpc === prev.vpc && change.service === prev.service) {
+    return override(prev, { subnets: union(prev.subnets, change.subnets) });
+  }
+  return undefined;
+}
+
+/** Merges change lists: equal changes once, and one endpoint (or new route table) per VPC and service (foldInto). */
 export function mergeChanges(lists: readonly (readonly Change[])[]): Change[] {
   const out: Change[] = [];
   const seen = new Set<string>();
   for (const list of lists) {
     for (const change of list) {
-      if (change.kind === 'add-gateway-endpoint') {
-        const i = out.findIndex((c) => c.kind === 'add-gateway-endpoint' && c.vpc === change.vpc && c.service === change.service);
-        const prev = out[i];
-        if (prev && prev.kind === 'add-gateway-endpoint') {
-          out[i] = override(prev, { routeTables: [...new Set([...prev.routeTables, ...change.routeTables])] });
-          continue;
-        }
+      let folded = false;
+      for (const [i, prev] of out.entries()) {
+        const merged = foldInto(prev, change);
+        if (merged === undefined) continue;
+        out[i] = merged;
+        folded = true;
+        break;
       }
-      if (change.kind === 'add-route-table-with-endpoint') {
-        const i = out.findIndex((c) => c.kind === 'add-route-table-with-endpoint' && c.vpc === change.vpc && c.service === change.service);
-        const prev = out[i];
-        if (prev && prev.kind === 'add-route-table-with-endpoint') {
-          out[i] = override(prev, { subnets: [...new Set([...prev.subnets, ...change.subnets])] });
-          continue;
-        }
-      }
-      if (change.kind === 'add-interface-endpoint') {
-        const i = out.findIndex((c) => c.kind === 'add-interface-endpoint' && c.vpc === change.vpc && c.service === change.service);
-        const prev = out[i];
-        if (prev && prev.kind === 'add-interface-endpoint') {
-          out[i] = override(prev, { subnets: [...new Set([...prev.subnets, ...change.subnets])] });
-          continue;
-        }
-      }
+      if (folded) continue;
       const key = changeKey(change);
       if (seen.has(key)) continue;
       seen.add(key);
