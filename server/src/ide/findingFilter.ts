@@ -15,7 +15,18 @@ export interface EffectiveFinding extends Finding {
 }
 
 /** A suppression comment (`# hyperplane-lens-ignore RULE …`, or `//` in HCL); group 1: the rule ids. */
-export const IGNORE_COMMENT = /(?:#|\/\/)\s*hyperplane-lens-ignore\b([^\n\r]*)/;
+const IGNORE_COMMENT = /(?:#|\/\/)\s*hyperplane-lens-ignore\b([^\n\r]*)/;
+
+/** The rule ids a suppression comment on `line` names (empty: every rule), or undefined when it holds none. */
+export function ignoredRulesOn(line: string): readonly string[] | undefined {
+  const match = IGNORE_COMMENT.exec(line);
+  return match ? (match[1] ?? '').split(/[\s,]+/).filter(Boolean) : undefined;
+}
+
+/** Whether a suppression comment naming `ids` silences `rule`: no id, or `all`, silences every rule. */
+export function ignoresRule(ids: readonly string[], rule: string): boolean {
+  return ids.length === 0 || ids.includes(rule) || ids.includes('all');
+}
 
 export function filterFindings(
   findings: readonly Finding[],
@@ -94,10 +105,8 @@ function decider(
     if (line === 0) return false;
     const start = index.lineStart(line - 1);
     const end = index.lineStart(line);
-    const match = IGNORE_COMMENT.exec(text.slice(start, end));
-    if (!match) return false;
-    const ids = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
-    return ids.length === 0 || ids.includes(rule) || ids.includes('all');
+    const ids = ignoredRulesOn(text.slice(start, end));
+    return ids !== undefined && ignoresRule(ids, rule);
   };
   return (finding) => {
     const override = settings.severity[finding.rule];

@@ -2,7 +2,7 @@
 // line above the finding (the comment findingFilter reads), or the rule added to such a comment already there.
 
 import type { Finding } from '../../analysis/types';
-import { IGNORE_COMMENT } from '../findingFilter';
+import { ignoredRulesOn, ignoresRule } from '../findingFilter';
 import { codeStyle, indentationAt, type QuickFix } from './textEdit';
 
 /** JSON (templates, `.tf.json`) has no comments: the `hyperplaneLens.suppressions` setting is the way there. */
@@ -21,10 +21,9 @@ export function suppressionFix(text: string | undefined, finding: Finding): Quic
     let aboveStart = lineStart - 1;
     while (aboveStart > 0 && text[aboveStart - 1] !== '\n') aboveStart--;
     const above = text.slice(aboveStart, lineStart - 1).replace(/\r$/, '');
-    const match = IGNORE_COMMENT.exec(above);
-    if (match) {
-      const ids = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
-      if (ids.length === 0 || ids.includes('all') || ids.includes(finding.rule)) return undefined;
+    const ids = ignoredRulesOn(above);
+    if (ids !== undefined) {
+      if (ignoresRule(ids, finding.rule)) return undefined;
       const end = aboveStart + above.trimEnd().length;
       return { title, edits: [{ file, span: { start: end, end }, newText: ` ${finding.rule}` }], preferred: false };
     }
