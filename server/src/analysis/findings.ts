@@ -53,12 +53,6 @@ class Findings {
 }
 
 /**
- * Where a function's findings go: its own vpc_config / VpcConfig, else its declaration. A VpcConfig written
- * outside the function (SAM Globals) is not the function's: every function inheriting it would stack its
- * findings on that one line.
- */
-/** Why groups without egress rules have none (T3), in Terraform's terms when that is the cause. */
-/**
  * An egress rule that reaches nothing off the host: CloudFormation's documented way to remove a group's default
  * allow-all egress is a rule to 127.0.0.1/32 only (AWS::EC2::SecurityGroup, SecurityGroupEgress), T3.
  */
@@ -66,6 +60,10 @@ function loopbackOnly(rule: SecurityGroupRule): boolean {
   return rule.peer.kind === 'ipv4' && rule.peer.cidr === '127.0.0.1/32';
 }
 
+/**
+ * Why groups that allow no egress allow none (T3): their only rule is the loopback one, or, in Terraform's
+ * terms, the default egress was removed. Called when every egress rule of the groups is loopbackOnly.
+ */
 function noEgressCause(groups: readonly (ModelObject | undefined)[], model: NetworkModel): string {
   const g = groups.find((x) => x?.kind === 'security-group');
   if (g?.kind !== 'security-group') return '';
@@ -75,6 +73,11 @@ function noEgressCause(groups: readonly (ModelObject | undefined)[], model: Netw
   return '';
 }
 
+/**
+ * Where a function's findings go: its own vpc_config / VpcConfig, else its declaration. A VpcConfig written
+ * outside the function (SAM Globals) is not the function's: every function inheriting it would stack its
+ * findings on that one line.
+ */
 function locate(fn: LambdaFunction): Origin {
   const own = fn.vpcConfig?.origin;
   if (own === undefined) return fn.origin;

@@ -5,6 +5,8 @@ import { type CancellationToken, CodeActionKind, MarkupKind, SymbolKind, type Lo
 import { functionLenses } from '../ide/codeLens';
 import { ModuleCallNotes } from '../ide/quickFixes/moduleCalls';
 import { quickFixesFor } from '../ide/quickFixes/quickFixes';
+import type { TextEdit } from '../ide/quickFixes/textEdit';
+import { counted } from '../analysis/listWords';
 import { suppressionFix } from '../ide/quickFixes/suppression';
 import { objectHover, type HoverContext } from '../ide/hover';
 import type { ModelObject } from '../model/types';
@@ -124,17 +126,11 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
             if (service.disabledActionsShown) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: fix.disabled } });
             continue;
           }
-          const changes: Record<string, LspTextEdit[]> = {};
-          for (const edit of fix.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.range(edit.file, edit.span), newText: edit.newText });
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } });
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: lspChanges(fix.edits, ranges) } });
         }
         // Listed last: silencing the finding, for a user who decides it does not apply.
         const ignore = editable(file) ? suppressionFix(analysis.snapshot.text(file), finding) : undefined;
-        if (ignore) {
-          const changes: Record<string, LspTextEdit[]> = {};
-          for (const edit of ignore.edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.range(edit.file, edit.span), newText: edit.newText });
-          ignores.push({ title: ignore.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes } });
-        }
+        if (ignore) ignores.push({ title: ignore.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: lspChanges(ignore.edits, ranges) } });
       }
       return [...actions, ...goTo, ...ignores];
     }),
@@ -259,6 +255,13 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
   );
 }
 
+/** Quick-fix edits as an LSP workspace edit's `changes`: per document URI, in the order they were made. */
+function lspChanges(edits: readonly TextEdit[], ranges: RangeMapper): Record<string, LspTextEdit[]> {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const edit of edits) (changes[pathToUri(edit.file)] ??= []).push({ range: ranges.range(edit.file, edit.span), newText: edit.newText });
+  return changes;
+}
+
 /** At most this many instances of a counted block are explained in one hover. */
 const MAX_INSTANCE_HOVERS = 3;
 
@@ -289,7 +292,7 @@ function instancesHover(ctx: HoverContext, instances: readonly ModelObject[]): s
   }
   const parts = paragraphs.map((p) => p.slice(0, p.length - shared).join('\n\n'));
   const rest = instances.length - MAX_INSTANCE_HOVERS;
-  if (rest > 0) parts.push(`…and ${rest} more instance${rest > 1 ? 's' : ''}: ${instances.slice(MAX_INSTANCE_HOVERS, MAX_INSTANCE_HOVERS + 5).map((o) => '`' + o.address.replace(/`/g, "'") + '`').join(', ')}${rest > 5 ? ', …' : ''}.`);
+  if (rest > 0) parts.push(`…and ${counted(rest, 'more instance')}: ${instances.slice(MAX_INSTANCE_HOVERS, MAX_INSTANCE_HOVERS + 5).map((o) => '`' + o.address.replace(/`/g, "'") + '`').join(', ')}${rest > 5 ? ', …' : ''}.`);
   if (shared > 0) parts.push((paragraphs[0] ?? []).slice(-shared).join('\n\n'));
   return parts.join('\n\n---\n\n');
 }
