@@ -162,6 +162,15 @@ function appendResources(
   return [{ file, span: at, newText: blocks.map((b) => `\n\n${b}`).join('') }];
 }
 
+function gatewayEndpointName(service: 's3' | 'dynamodb'): string {
+  return service === 's3' ? 'S3GatewayEndpoint' : 'DynamoDbGatewayEndpoint';
+}
+
+/** An S3 or DynamoDB gateway endpoint of the VPC on the route tables given, in the Region the stack deploys to. */
+function gatewayEndpoint(vpc: CfnFixValue, service: 's3' | 'dynamodb', routeTables: CfnFixValue[]): { readonly [key: string]: CfnFixValue } {
+  return { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: vpc, ServiceName: { $sub: `com.amazonaws.\${AWS::Region}.${service}` }, VpcEndpointType: 'Gateway', RouteTableIds: routeTables } };
+}
+
 function one(edit: TextEdit | undefined): TextEdit[] | undefined {
   return edit ? [edit] : undefined;
 }
@@ -197,10 +206,7 @@ function templateEdits(ctx: CfnEditContext, change: Change, subject: ModelObject
       const tables = change.routeTables.map((t) => get(ctx, t)).map((t) => (t ? ref(vpc, t) : undefined));
       const vpcRef = ref(vpc, vpc);
       if (!vpcRef || tables.some((t) => t === undefined)) return undefined;
-      return appendResource(ctx, vpc, change.service === 's3' ? 'S3GatewayEndpoint' : 'DynamoDbGatewayEndpoint', {
-        Type: 'AWS::EC2::VPCEndpoint',
-        Properties: { VpcId: vpcRef, ServiceName: { $sub: `com.amazonaws.\${AWS::Region}.${change.service}` }, VpcEndpointType: 'Gateway', RouteTableIds: tables as CfnFixValue[] },
-      });
+      return appendResource(ctx, vpc, gatewayEndpointName(change.service), gatewayEndpoint(vpcRef, change.service, tables as CfnFixValue[]));
     }
     case 'add-route-table-with-endpoint': {
       const vpc = get(ctx, change.vpc);
@@ -213,7 +219,7 @@ function templateEdits(ctx: CfnEditContext, change: Change, subject: ModelObject
       if (change.endpoint && (!existing || !found || found.file !== vpc.origin.file)) return undefined;
       const prefix = vpc.address.replace(/[^A-Za-z0-9]/g, '');
       const names = [`${prefix}SubnetRouteTable`, ...subnets.map((s) => `${(s?.address ?? '').replace(/[^A-Za-z0-9]/g, '')}RouteTableAssociation`)];
-      if (!found) names.push(change.service === 's3' ? 'S3GatewayEndpoint' : 'DynamoDbGatewayEndpoint');
+      if (!found) names.push(gatewayEndpointName(change.service));
       let tableId = '';
       const appended = appendResources(ctx, vpc, names, (ids) => {
         tableId = ids[0] ?? '';
@@ -222,9 +228,7 @@ function templateEdits(ctx: CfnEditContext, change: Change, subject: ModelObject
         subnetRefs.forEach((subnet, i) => {
           if (subnet !== undefined && ids[i + 1] !== undefined) out.push({ Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: subnet, RouteTableId: table } });
         });
-        if (!found) {
-          out.push({ Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: vpcRef, ServiceName: { $sub: `com.amazonaws.\${AWS::Region}.${change.service}` }, VpcEndpointType: 'Gateway', RouteTableIds: [table] } });
-        }
+        if (!found) out.push(gatewayEndpoint(vpcRef, change.service, [table]));
         return out;
       });
       if (!appended || !found) return appended;
