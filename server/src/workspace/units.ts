@@ -307,7 +307,6 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
     if (list) list.push(path);
     else tfDirs.set(dir, [path]);
   }
-  const called = new Set<string>();
   const calls = new Map<string, string[]>();
   for (const [dir, files] of tfDirs) {
     for (const path of files) {
@@ -315,13 +314,13 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
       if (!path.endsWith('.tf') && !path.endsWith('.tf.json')) continue;
       for (const target of inputs.moduleCalls(path)) {
         if (target === dir) continue;
-        called.add(target);
         const list = calls.get(dir);
         if (list) list.push(target);
         else calls.set(dir, [target]);
       }
     }
   }
+  const called = new Set([...calls.values()].flat());
   uncallCycles(tfDirs, called, calls);
   const units: UnitPlan[] = [];
   // Folders that are called as modules are read by every root that might call them.
