@@ -64,6 +64,13 @@ resource "aws_lambda_function" "f" {
 }
 ${extra}`;
 
+/** The app subnets' default route, to the NAT gateway. */
+const DEFAULT_TO_NAT = `resource "aws_route" "def" {
+  route_table_id         = aws_route_table.app.id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = aws_nat_gateway.nat.id
+}`;
+
 const reach = (tf: string): Record<string, string> => {
   const f = analyseWorkspace({ '/w/main.tf': tf }).result.functions[0];
   return Object.fromEntries((f?.reach ?? []).map((r) => [r.destination, `${r.status}${r.via ? ` via ${r.via}` : ''}`]));
@@ -71,11 +78,7 @@ const reach = (tf: string): Record<string, string> => {
 
 describe('routes for part of the public address space (P9)', () => {
   it('52.0.0.0/8 to the internet gateway beside 0.0.0.0/0 to the NAT gateway: the internet and S3 are open', () => {
-    const r = reach(network(`resource "aws_route" "def" {
-  route_table_id         = aws_route_table.app.id
-  destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.nat.id
-}
+    const r = reach(network(`${DEFAULT_TO_NAT}
 resource "aws_route" "some" {
   route_table_id         = aws_route_table.app.id
   destination_cidr_block = "52.0.0.0/8"
@@ -86,11 +89,7 @@ resource "aws_route" "some" {
   });
 
   it('the same part to the same NAT gateway changes nothing', () => {
-    const r = reach(network(`resource "aws_route" "def" {
-  route_table_id         = aws_route_table.app.id
-  destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.nat.id
-}
+    const r = reach(network(`${DEFAULT_TO_NAT}
 resource "aws_route" "some" {
   route_table_id         = aws_route_table.app.id
   destination_cidr_block = "52.0.0.0/8"
@@ -118,11 +117,7 @@ resource "aws_route" "some" {
 
 describe('VPC DNS resolution off (E7)', () => {
   it('every destination the function finds by name is open, with the reason', () => {
-    const tf = network(`resource "aws_route" "def" {
-  route_table_id         = aws_route_table.app.id
-  destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.nat.id
-}`).replace('resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }', 'resource "aws_vpc" "v" {\n  cidr_block         = "10.0.0.0/16"\n  enable_dns_support = false\n}');
+    const tf = network(DEFAULT_TO_NAT).replace('resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }', 'resource "aws_vpc" "v" {\n  cidr_block         = "10.0.0.0/16"\n  enable_dns_support = false\n}');
     const f = analyseWorkspace({ '/w/main.tf': tf }).result.functions[0];
     const s3 = f?.reach.find((r) => r.destination === 's3');
     assert.equal(s3?.status, 'unknown');
