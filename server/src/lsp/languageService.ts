@@ -10,7 +10,7 @@ import { defaultSettings, type Settings } from '../ide/settings';
 import type { Problem } from '../model/origin';
 import { AnalysisChangedNotification, AnalysisStateNotification } from '../protocol/requests';
 import { AnalysisSession, type WorkspaceAnalysis } from '../workspace/analysisSession';
-import { readInstalledModules, readSourceFile, readWorkspace, type ReadResult } from '../workspace/diskReader';
+import { readInstalledModules, readModuleFolders, readSourceFile, readWorkspace, type ReadResult } from '../workspace/diskReader';
 import { readCalledFolders } from '../workspace/calledFolders';
 import { fileKind, isWalkedPath } from '../workspace/fileKinds';
 import { installedModulesOwner, RescanQueue } from '../workspace/installedModuleRefresh';
@@ -359,12 +359,23 @@ export class LanguageService {
       this.log(`read ${read.length === 1 ? 'the local module' : 'the local modules'} ${read.join(', ')}, called from outside the workspace folders`);
       if (this.outsideWatchSupported) {
         const watchers = read.map((dir) => ({ globPattern: { baseUri: pathToUri(dir), pattern: '*.{tf,tf.json}' } }));
-        void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+        // The editor watches from the moment it handles the registration; a file saved between our read and
+        // then would go unseen, so the folders are read once more when the registration is acknowledged.
+        void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(
+          () => this.rereadOutside(read),
+          () => undefined,
+        );
       }
       return true;
     } finally {
       this.readingOutside = false;
     }
+  }
+
+  private async rereadOutside(dirs: readonly string[]): Promise<void> {
+    if (this.stopped) return;
+    this.adopt(await readModuleFolders(dirs));
+    if (this.session.stale) this.schedule(0);
   }
 
   /** Takes files read from disk into the session; open documents keep their text. */

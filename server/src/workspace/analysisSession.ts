@@ -117,6 +117,11 @@ export class AnalysisSession {
     this.last = undefined;
   }
 
+  /** Whether a file or option changed since the last analysis. */
+  get stale(): boolean {
+    return this.last === undefined;
+  }
+
   hasFile(path: string): boolean {
     return this.texts.has(path);
   }
