@@ -1,7 +1,7 @@
 // Abstract addresses the filters and routes are evaluated against: a concrete block (a subnet's CIDR), "the
 // public internet" of one family (any public address, e.g. an AWS service's public endpoint), or unknown.
 
-import { classifyCidr, cidrContains, cidrOverlaps, parseCidr, type Cidr } from '../model/cidr';
+import { blocksCoverRanges, classifyCidr, cidrContains, cidrOverlaps, familyRange, parseCidr, publicRanges, type Cidr } from '../model/cidr';
 import { isKnown, type Maybe } from '../model/origin';
 
 export type Addr =
@@ -52,5 +52,21 @@ export function coverageOf(c: Cidr, addr: Addr): Coverage {
       return classifyCidr(c) === 'public' ? 'some' : 'none';
     case 'unknown':
       return c.prefix === 0 ? 'all' : 'unknown';
+  }
+}
+
+/**
+ * Whether `blocks` together hold every address `addr` may stand for: a block, all of it; a public address,
+ * every public address of its family; an unknown one, every address. Rules and routes that each cover part of
+ * a destination (0.0.0.0/1 and 128.0.0.0/1) decide it together.
+ */
+export function blocksCover(blocks: readonly Cidr[], addr: Addr): boolean {
+  const family = addrFamily(addr);
+  const same = blocks.filter((b) => b.family === family);
+  if (same.length === 0) return false;
+  switch (addr.kind) {
+    case 'cidr': return blocksCoverRanges(same, [[addr.cidr.first, addr.cidr.last]]);
+    case 'public': return blocksCoverRanges(same, publicRanges(family));
+    case 'unknown': return blocksCoverRanges(same, [familyRange(family)]);
   }
 }

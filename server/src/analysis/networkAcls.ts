@@ -7,7 +7,8 @@
 import { isKnown, type Maybe } from '../model/origin';
 import type { Id, NetworkAclEntry } from '../model/types';
 import type { NetworkModel } from '../model/network';
-import { addrFamily, addrText, coverage, type Addr } from './addressing';
+import { addrFamily, addrText, blocksCover, coverage, type Addr } from './addressing';
+import { parseCidr, type Cidr } from '../model/cidr';
 import { displayName } from './naming';
 import { isAllProtocols, isTcp } from './protocols';
 import type { Text } from './trace';
@@ -61,6 +62,32 @@ function describe(entry: NetworkAclEntry): string {
 }
 
 /**
+ * P5 with partial blocks: from entry `start` (which holds part of `peer`), the entries in rule order that act
+ * alike on every remaining port, until one that could act otherwise; the index of the last of them when their
+ * blocks together hold every address of `peer` (so every packet meets one of them first), else -1.
+ */
+function unionRun(entries: readonly NetworkAclEntry[], start: number, family: 4 | 6, peer: Addr, remaining: readonly Interval[]): number {
+  const action = entries[start]?.action;
+  if (action === undefined || !isKnown(action)) return -1;
+  const blocks: Cidr[] = [];
+  for (let j = start; j < entries.length; j++) {
+    const entry = entries[j];
+    if (entry === undefined || !isKnown(entry.ruleNumber) || entry.existence !== undefined) continue; // weighed after the loop
+    const ports = entryPorts(entry);
+    if (ports === 'none') continue;
+    const text = family === 4 ? entry.cidr : entry.ipv6Cidr;
+    if (coverage(text, peer) === 'none') continue;
+    if (ports !== 'unknown' && remaining.every(([a, b]) => b < ports[0] || a > ports[1])) continue;
+    const block = text !== null && isKnown(text) ? parseCidr(text) : null;
+    const whole = ports !== 'unknown' && remaining.every(([a, b]) => ports[0] <= a && b <= ports[1]);
+    if (block === null || !whole || !isKnown(entry.action) || entry.action !== action) break;
+    blocks.push(block);
+    if (blocksCover(blocks, peer)) return j;
+  }
+  return -1;
+}
+
+/**
  * Evaluates one NACL, one direction, for TCP packets to/from `peer` on ports [from, to]; with `anyPort` the
  * request is one unknown port of that range rather than all of them.
  */
@@ -76,10 +103,15 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
   // Entries whose rule number is unknown sort last but may be evaluated before any other (P5): one that can
   // match the request and could act differently from the outcome of the others leaves the verdict open.
   const unnumbered: NetworkAclEntry[] = [];
-  for (const entry of model.naclEntries(acl, egress)) {
+  const entries = model.naclEntries(acl, egress);
+  /** Entries up to this index were decided together with an earlier one (a union, below). */
+  let consumedTo = -1;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry === undefined) continue;
     // P5: an entry that may not be created is weighed like one of unknown place: only if it could change the outcome.
     if (!isKnown(entry.ruleNumber) || entry.existence !== undefined) { unnumbered.push(entry); continue; }
-    if (remaining.length === 0) continue;
+    if (remaining.length === 0 || i <= consumedTo) continue;
     const ports = entryPorts(entry);
     if (ports === 'none') continue;
     const block = family === 4 ? entry.cidr : entry.ipv6Cidr;
@@ -87,7 +119,14 @@ export function evaluateNetworkAcl(model: NetworkModel, acl: Maybe<Id>, egress: 
     if (cov === 'none') continue;
     if (ports === 'unknown' || cov !== 'all' || !isKnown(entry.action)) {
       const overlaps = ports === 'unknown' || subtract(remaining, ports[0], ports[1]).hit.length > 0;
-      if (overlaps) return { verdict: 'unknown', detail: `cannot tell whether ${describe(entry)} matches ${what()}`, entry: entry.id, narrow: false };
+      if (!overlaps) continue;
+      const run = ports === 'unknown' ? -1 : unionRun(entries, i, family, peer, remaining);
+      if (run < 0) return { verdict: 'unknown', detail: `cannot tell whether ${describe(entry)} matches ${what()}`, entry: entry.id, narrow: false };
+      // P5: consecutive entries with one action whose blocks together hold the whole peer act as one entry.
+      consumedTo = run;
+      if (entry.action === 'deny') { denied.push(...remaining); denyEntry ??= entry; }
+      else firstAllow ??= entry;
+      remaining = [];
       continue;
     }
     // Most entries either cover the whole request or miss it: decide those without building intervals.

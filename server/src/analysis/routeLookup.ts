@@ -3,11 +3,11 @@
 // list of the same specificity. Routes whose destination is unknown leave the answer open, except where the
 // address family or the nature of a local route rules them out (P8, P9).
 
-import { parseCidr } from '../model/cidr';
+import { parseCidr, type Cidr } from '../model/cidr';
 import { isKnown } from '../model/origin';
 import type { Id, PrefixListRef, Route } from '../model/types';
 import type { NetworkModel } from '../model/network';
-import { addrFamily, coverage, type Addr, type Coverage } from './addressing';
+import { addrFamily, blocksCover, coverage, type Addr, type Coverage } from './addressing';
 import { endpointRegionMatch } from './endpointRegion';
 
 /** What a packet is sent to: an address (private block or the public internet), or an AWS service's public range. */
@@ -51,8 +51,8 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
   let open: { reason: string; route: Route } | null = null;
   /** An unknown local block that may cover the destination: moot when the best match is local anyway. */
   let openLocal: { reason: string; route: Route } | null = null;
-  /** A route for part of the public address space (see below). */
-  let partial: { route: Route; cidr: string } | null = null;
+  /** Routes for part of the public address space (see below). */
+  let partial: { route: Route; block: Cidr }[] | null = null;
   for (const route of model.routesOf(table)) {
     const d = route.destination;
     if (d.kind === 'prefix-list') {
@@ -84,7 +84,10 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
         const pending = { reason: `the destination of route ${route.address} is unknown`, route };
         if (route.target.kind === 'local') openLocal ??= pending;
         else open ??= pending;
-      } else if (addr.kind === 'public' && isKnown(d.cidr) && route.target.kind !== 'local') partial ??= { route, cidr: d.cidr };
+      } else if (addr.kind === 'public' && isKnown(d.cidr) && route.target.kind !== 'local') {
+        const block = parseCidr(d.cidr);
+        if (block) (partial ??= []).push({ route, block });
+      }
       // (A VPC's own block, even a public one such as its IPv6 range, is the VPC, not the internet's destinations.)
       continue;
     }
@@ -93,10 +96,23 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
   }
   // P9: a customer prefix-list route wins only over less specific CIDR routes.
   if (customerRoute !== null && customerPrefix > bestPrefix) { best = customerRoute; bestPrefix = customerPrefix; }
-  // P9: part of the public space goes elsewhere than the rest: which part the destination is in, the workspace
-  // does not say (AWS service ranges are not in it, "the internet" is any address).
-  if (partial && !(best !== null && sameTarget(best, partial.route)) && !(prefixListRoute && (best === null || bestPrefix === 0))) {
-    return { kind: 'unknown', reason: `route ${partial.route.address} sends ${partial.cidr}, part of the public address space, to ${partial.route.target.kind}${best ? `, and the rest goes to ${best.target.kind}` : ''}: whether the destination is in it is not known`, route: partial.route };
+  // P9: routes for parts of the public space decide a public destination only when they all send it to one
+  // place and, together, either cover the whole space or leave the rest to a route to that same place.
+  // Otherwise part of the space goes elsewhere than the rest, and which part the destination is in the
+  // workspace does not say (AWS service ranges are not in it, "the internet" is any address).
+  if (partial && !(prefixListRoute && (best === null || bestPrefix === 0))) {
+    const first = partial[0];
+    const oneTarget = first !== undefined && partial.every((p) => sameTarget(p.route, first.route));
+    if (oneTarget && blocksCover(partial.map((p) => p.block), addr)) {
+      best = first.route;
+      bestPrefix = Math.min(...partial.map((p) => p.block.prefix));
+    } else if (first !== undefined && !(oneTarget && best !== null && sameTarget(best, first.route))) {
+      const other = partial.find((p) => !sameTarget(p.route, first.route));
+      const part = (p: { route: Route; block: Cidr }, note = ''): string => `route ${p.route.address} sends ${p.block.text}${note} to ${p.route.target.kind}`;
+      const what = other !== undefined ? `${part(first)} and ${part(other)}`
+        : `${part(first, ', part of the public address space,')}${best ? `, and the rest goes to ${best.target.kind}` : ''}`;
+      return { kind: 'unknown', reason: `${what}: which part the destination is in is not known`, route: first.route };
+    }
   }
   // E7/P9: only a default route covers a whole service range, and a service prefix list is more specific.
   if (prefixListRoute && (best === null || bestPrefix === 0)) return { kind: 'route', route: prefixListRoute };

@@ -4,9 +4,11 @@
 import { isKnown, type Maybe } from '../model/origin';
 import type { Id, PrefixListRef, SecurityGroupRule } from '../model/types';
 import type { NetworkModel } from '../model/network';
-import { coverage, addrText, type Addr, type Coverage } from './addressing';
+import { blocksCover, coverage, addrText, type Addr, type Coverage } from './addressing';
+import { parseCidr, type Cidr } from '../model/cidr';
 import { displayName } from './naming';
 import { endpointRegionMatch } from './endpointRegion';
+import { listWords, someWords } from './listWords';
 import { protocolCoverage } from './protocols';
 import type { Text } from './trace';
 
@@ -113,6 +115,8 @@ export function evaluateSecurityGroups(
 ): SgVerdict {
   let open: string | null = null;
   let ruleCount = 0;
+  /** Rules for the whole request whose block holds part of the peer's addresses: together they may hold all. */
+  let partial: { rule: SecurityGroupRule; block: Cidr }[] | undefined;
   for (const group of groups) {
     if (!isKnown(group)) { open ??= `a security group is unknown: ${group.reason}`; continue; }
     if (!model.get(group)) { open ??= `security group ${displayName(model, group)} is not in the workspace`; continue; }
@@ -127,8 +131,22 @@ export function evaluateSecurityGroups(
         if (rule.existence !== undefined) { open ??= `${describeRule(model, rule)} would allow ${addrText(peer.addr)}, but it is ${rule.existence.reason}`; continue; }
         return { verdict: 'pass', detail: () => `${describeRule(model, rule)} allows ${addrText(peer.addr)}${port === null ? '' : ` tcp ${port}`}`, rule: rule.id, noRules: false };
       }
+      if (proto === 'all' && rule.existence === undefined && (rule.peer.kind === 'ipv4' || rule.peer.kind === 'ipv6') && isKnown(rule.peer.cidr)) {
+        const block = parseCidr(rule.peer.cidr);
+        if (block) (partial ??= []).push({ rule, block });
+      }
       open ??= `cannot tell whether ${describeRule(model, rule)} matches ${addrText(peer.addr)}${port === null ? ' (port unknown)' : ` tcp ${port}`}`;
     }
+  }
+  // P1: the rules of every group are one union of allows, so blocks that each hold part of the peer's addresses
+  // (0.0.0.0/1 and 128.0.0.0/1) allow it when together they hold all of them, whatever else is open.
+  if (partial !== undefined && blocksCover(partial.map((p) => p.block), peer.addr)) {
+    const rules = partial.map((p) => p.rule);
+    const detail = (): string => {
+      const words = rules.map((r) => describeRule(model, r));
+      return `${words.length <= 4 ? listWords(words) : someWords(words, 3)} together allow ${addrText(peer.addr)}${port === null ? '' : ` tcp ${port}`}`;
+    };
+    return { verdict: 'pass', detail, rule: rules[0]?.id ?? null, noRules: false };
   }
   if (open !== null) return { verdict: 'unknown', detail: open, rule: null, noRules: false };
   const noRules = ruleCount === 0;

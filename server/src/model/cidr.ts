@@ -154,3 +154,48 @@ export function classifyCidr(c: Cidr): AddressClass {
 export function hasPublicAddresses(c: Cidr): boolean {
   return classifyCidr(c) === 'public';
 }
+
+/** An inclusive range of addresses of one family, first to last. */
+export type AddressRange = readonly [first: bigint, last: bigint];
+
+const publicRangeCache = new Map<4 | 6, readonly AddressRange[]>();
+
+/** The public address space of a family (every address outside the special ranges above), in order. */
+export function publicRanges(family: 4 | 6): readonly AddressRange[] {
+  const hit = publicRangeCache.get(family);
+  if (hit) return hit;
+  const special = (family === 4 ? ipv4Classes : ipv6Classes)
+    .map(([text]) => parseCidr(text))
+    .filter((c): c is Cidr => c !== null)
+    .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  const ranges: AddressRange[] = [];
+  let next = 0n;
+  for (const s of special) {
+    if (s.first > next) ranges.push([next, s.first - 1n]);
+    if (s.last + 1n > next) next = s.last + 1n;
+  }
+  const end = familyRange(family)[1];
+  if (next <= end) ranges.push([next, end]);
+  publicRangeCache.set(family, ranges);
+  return ranges;
+}
+
+/** Every address of a family. */
+export function familyRange(family: 4 | 6): AddressRange {
+  return [0n, (1n << (family === 4 ? 32n : 128n)) - 1n];
+}
+
+/** Whether every address of `ranges` lies in at least one of `blocks` (the blocks' union covers them). */
+export function blocksCoverRanges(blocks: readonly Cidr[], ranges: readonly AddressRange[]): boolean {
+  const sorted = [...blocks].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  for (const [first, last] of ranges) {
+    // `next`: the first address of the range not yet covered, swept over the blocks in address order.
+    let next = first;
+    for (const b of sorted) {
+      if (next > last || b.first > next) break;
+      if (b.last >= next) next = b.last + 1n;
+    }
+    if (next <= last) return false;
+  }
+  return true;
+}

@@ -86,11 +86,14 @@ describe('reachability: internet', () => {
     assert.equal(line(f.analyze(), 'f', 'internet'), 'internet: no BAD_STATE_ROUTE at gone');
   });
 
-  it('longest-prefix match: routes for part of the public space make the internet question open (P9)', () => {
-    const f = standardNetwork().route('priv', '0.0.0.0/1 igw:igw').route('priv', '128.0.0.0/1 igw:igw').fn('f', { subnets: ['a'], sgs: ['lambda'] });
-    // P9: the /1 routes beat the default route for the addresses they cover and send them to the internet
-    // gateway, which drops them (no public IP). Each /1 is read alone, so the answer is unknown, not yes.
-    const d = f.analyze().functions.find((x) => x.function === 'f')?.reach.find((x) => x.destination === 'internet');
+  it('longest-prefix match: routes for parts of the public space decide it together (P9)', () => {
+    // P9: the /1 routes beat the default route for the addresses they cover; together they cover every public
+    // address and send it to the internet gateway, which drops it (the Hyperplane ENI has no public IP, M3).
+    const both = standardNetwork().route('priv', '0.0.0.0/1 igw:igw').route('priv', '128.0.0.0/1 igw:igw').fn('f', { subnets: ['a'], sgs: ['lambda'] });
+    assert.equal(line(both.analyze(), 'f', 'internet'), 'internet: no IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS at igw');
+    // One half alone: the other half still goes to the NAT gateway, and which half "the internet" is in is open.
+    const half = standardNetwork().route('priv', '0.0.0.0/1 igw:igw').fn('f', { subnets: ['a'], sgs: ['lambda'] });
+    const d = half.analyze().functions.find((x) => x.function === 'f')?.reach.find((x) => x.destination === 'internet');
     assert.equal(d?.status, 'unknown');
     assert.match(d?.explanation ?? '', /sends 0\.0\.0\.0\/1, part of the public address space, to internet-gateway, and the rest goes to nat-gateway/);
   });
