@@ -2,13 +2,15 @@
 // aggregated over its subnets, the Hyperplane ENIs (H1), and the findings of every rule.
 
 import { isKnown, type Maybe } from '../model/origin';
-import type { Id, LambdaFunction } from '../model/types';
+import type { Id, LambdaFunction, Target } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { EniGrouping, groupSetKey } from './enis';
 import { collectFindings, type FunctionFacts } from './findings';
 import { needsOf, type Need } from './intent';
 import { usesDualStackSdk, withIpv6OnlyEgress } from './ipv6Egress';
+import { displayName } from './naming';
 import { placementOf, type Placement } from './placement';
+import { attachVpcFix, hasPublicEndpoint, publicEndpointLeg } from './publicEndpoint';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
 import { requestOf } from './serviceRequests';
 import { zipFixes, type Evaluation } from './trace';
@@ -68,7 +70,7 @@ const lambdaHop: Hop = Object.freeze({ component: null, componentKind: 'lambda-s
 const internetHop: Hop = Object.freeze({ component: null, componentKind: 'internet', label: 'internet', verdict: 'pass', detail: 'reached', rule: 'E1' });
 
 /** M1/E1 results of functions without VPC config are the same for every function: shared per destination. */
-function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): DestinationReach {
+function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, DestinationReach>): DestinationReach {
   // Built as one literal with toReach's field order, so every result shares one hidden class (docs/performance.md).
   const reach = (f: Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'>, needed = needsPath(p.need), neededBecause = p.need?.because ?? []): DestinationReach => ({
     destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: f.status, via: f.via, blockedAt: f.blockedAt, reason: f.reason,
@@ -86,6 +88,7 @@ function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): Dest
     return p.need === null ? hit : withNeed(hit, needsPath(p.need), p.need.because);
   }
   const t = p.spec.target;
+  if (hasPublicEndpoint(t)) return reach(publicEndpointReach(model, t, p.spec.port));
   if (t.publiclyAccessible !== false) {
     const why = isKnown(t.publiclyAccessible) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${t.publiclyAccessible.reason}`;
     return reach({ status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why, path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [] });
@@ -96,6 +99,36 @@ function serviceVpcReach(p: Planned, cache: Map<string, DestinationReach>): Dest
     path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'block', detail, rule: 'E1' }],
     fixes: [{ description: `attach the function to the VPC of ${t.address}`, changes: [{ kind: 'attach-vpc-config', function: '' }] }],
   });
+}
+
+/**
+ * E1: a function without VPC config and a publicly accessible database, over the database's public endpoint.
+ * The instance runs in one subnet of its group, which one the workspace does not say: the subnets must agree.
+ */
+function publicEndpointReach(model: NetworkModel, t: Target, port: number | null): Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'> {
+  const group = t.subnetGroup !== null && isKnown(t.subnetGroup) ? model.get(t.subnetGroup) : undefined;
+  const subnets = t.subnetGroup === null ? t.subnets : group?.kind === 'subnet-group' ? group.subnets
+    : { unknown: true as const, reason: isKnown(t.subnetGroup) ? `subnet group ${t.subnetGroup} is not in the workspace` : t.subnetGroup.reason };
+  const open = (why: string): Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'> => ({
+    status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why,
+    path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [],
+  });
+  if (!isKnown(subnets) || subnets.length === 0) return open(`it is publicly accessible, but ${isKnown(subnets) ? 'its subnets are not declared' : `its subnets are unknown: ${subnets.reason}`}`);
+  const evals = subnets.map((s) => publicEndpointLeg(model, t, s, port));
+  const first = evals[0];
+  if (first === undefined) return open('its subnets are not declared');
+  if (evals.some((e) => e.status !== first.status)) {
+    const yes = evals.find((e) => e.status === 'yes');
+    const other = evals.find((e) => e.status !== 'yes');
+    return open(`depends on which subnet hosts the instance: its public endpoint is ${yes ? `reachable in ${displayName(model, yes.subnet)}` : 'unknown in some subnets'}, but not in ${other ? `${displayName(model, other.subnet)} (${other.reason ?? other.status})` : 'another subnet'}`);
+  }
+  return {
+    status: first.status, via: 'lambda-service-vpc', blockedAt: first.blockedAt,
+    reason: first.status === 'yes' ? null : first.code ?? 'LAMBDA_UNKNOWN_INPUT',
+    explanation: first.status === 'yes' ? `reachable over the internet at its public endpoint (E1)` : first.explanation,
+    path: [lambdaHop, ...first.path],
+    fixes: first.status !== 'no' ? [] : first.blocks.every((b) => b.fixes.length > 0) ? [...first.fixes, attachVpcFix(t)] : [attachVpcFix(t)],
+  };
 }
 
 function toReach(p: Planned, evals: readonly Evaluation[]): DestinationReach {
@@ -151,7 +184,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
     let eniKeys: string[] = [];
     let shareKeys: readonly string[] = [];
     if (placement.kind === 'service-vpc') {
-      reach = planned.map((p) => (p.spec.kind === 'target' ? withFunction(serviceVpcReach(p, serviceVpcCache), fn.id) : serviceVpcReach(p, serviceVpcCache)));
+      reach = planned.map((p) => (p.spec.kind === 'target' ? withFunction(serviceVpcReach(model, p, serviceVpcCache), fn.id) : serviceVpcReach(model, p, serviceVpcCache)));
     } else if (placement.unknownReason !== null && evaluableSubnets(placement) === null) {
       const reason = placement.unknownReason;
       if (!placement.managedInstances && !placement.rejected) {

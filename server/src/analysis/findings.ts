@@ -162,10 +162,9 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
         [...f.related(gateway?.component ? [gateway.component] : [], 'IPv6 path'), ...related], reach.fixes, 'warning', reach.destination);
       continue;
     }
-    if (fact.placement.kind === 'service-vpc') {
-      if (reach.destinationKind === 'target') {
-        f.add(rules.LAMBDA_PRIVATE_TARGET_WITHOUT_VPC, fn.id, locate(fn), `${fn.address} has no VPC config but uses ${reach.label}${because}, which is reachable only inside its VPC (E1)`, f.related([reach.target], 'private resource'), reach.fixes, undefined, reach.destination);
-      }
+    // E1: a private target is out of reach without VPC config; a public endpoint that blocks is reported below.
+    if (fact.placement.kind === 'service-vpc' && reach.reason === 'LAMBDA_NOT_IN_VPC') {
+      f.add(rules.LAMBDA_PRIVATE_TARGET_WITHOUT_VPC, fn.id, locate(fn), `${fn.address} has no VPC config but uses ${reach.label}${because}, which is reachable only inside its VPC (E1)`, f.related([reach.target], 'private resource'), reach.fixes, undefined, reach.destination);
       continue;
     }
     const endpointSg = blocks.find((b) => b.tag === 'endpoint-sg');

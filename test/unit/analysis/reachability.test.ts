@@ -330,12 +330,13 @@ describe('reachability: private targets', () => {
     assert.equal(line(r, 'member', 'cache'), 'cache: yes via local');
   });
 
-  it('a function without VPC config needing RDS: no (E1), publicly accessible: unknown', () => {
+  it('a function without VPC config needing RDS: no (E1), publicly accessible: through its public endpoint', () => {
     const f = standardNetwork().target('db', { subnets: ['a'], port: 5432 }).target('pubdb', { subnets: ['pub'], port: 5432, publiclyAccessible: true })
       .fn('f', { env: { DB: 'db', PUB: 'pubdb' } });
     const r = f.analyze();
     assert.equal(line(r, 'f', 'db'), 'db: no via lambda-service-vpc LAMBDA_NOT_IN_VPC at db');
-    assert.equal(reach(r, 'f', 'pubdb').status, 'unknown');
+    // E1: the public endpoint is checked like any path; the VPC's default security group admits only its members.
+    assert.equal(renderReachLine(reach(r, 'f', 'pubdb')), 'pubdb: no via lambda-service-vpc ENI_SG_RULES_MISMATCH at v#default-security-group');
     assert.ok(r.findings.some((x) => x.rule === 'LAMBDA_PRIVATE_TARGET_WITHOUT_VPC' && x.subject === 'f'));
   });
 

@@ -1,0 +1,133 @@
+// E1: a function without VPC config reaches a publicly accessible database only over the internet, at its
+// public endpoint. What that takes on the database's side (a public subnet with an attached internet gateway,
+// the VPC's DNS attributes, security group and network ACLs admitting any public address) decides the answer,
+// where it was always "unknown".
+
+import * as assert from 'node:assert/strict';
+import { analyseWorkspace } from '../support/analyseWorkspace';
+
+interface Variant {
+  readonly dbIngressCidr?: string;
+  readonly dnsHostnames?: string;
+  /** Route of subnet b: 'igw' (public, the default), 'none'. */
+  readonly subnetB?: 'igw' | 'none';
+  readonly publiclyAccessible?: string;
+  readonly extra?: string;
+}
+
+const workspace = (v: Variant = {}): string => `provider "aws" { region = "eu-west-1" }
+resource "aws_vpc" "main" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_hostnames = ${v.dnsHostnames ?? 'true'}
+}
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "eu-west-1a"
+}
+resource "aws_subnet" "b" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "eu-west-1b"
+}
+resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.main.id }
+resource "aws_route_table" "pub" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.igw.id
+  }
+}
+resource "aws_route_table" "private" { vpc_id = aws_vpc.main.id }
+resource "aws_route_table_association" "a" {
+  subnet_id      = aws_subnet.a.id
+  route_table_id = aws_route_table.pub.id
+}
+resource "aws_route_table_association" "b" {
+  subnet_id      = aws_subnet.b.id
+  route_table_id = aws_route_table.${v.subnetB === 'none' ? 'private' : 'pub'}.id
+}
+resource "aws_security_group" "db" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["${v.dbIngressCidr ?? '0.0.0.0/0'}"]
+  }
+}
+resource "aws_db_subnet_group" "db" { subnet_ids = [aws_subnet.a.id, aws_subnet.b.id] }
+resource "aws_db_instance" "orders" {
+  engine                 = "postgres"
+  instance_class         = "db.t4g.micro"
+  allocated_storage      = 20
+  db_subnet_group_name   = aws_db_subnet_group.db.name
+  vpc_security_group_ids = [aws_security_group.db.id]
+  publicly_accessible    = ${v.publiclyAccessible ?? 'true'}
+}
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/x"
+  environment {
+    variables = { DB_HOST = aws_db_instance.orders.address }
+  }
+}
+${v.extra ?? ''}`;
+
+const run = (v: Variant = {}) => {
+  const w = analyseWorkspace({ '/w/main.tf': workspace(v) });
+  const reach = w.result.functions[0]?.reach.find((r) => r.destination === 'aws_db_instance.orders');
+  return { reach, findings: w.findings };
+};
+
+describe('a publicly accessible database from a function without VPC config (E1)', () => {
+  it('public subnets, an attached internet gateway and a security group open to every address: reached at its public endpoint', () => {
+    const { reach, findings } = run();
+    assert.equal(`${reach?.status} via ${reach?.via}`, 'yes via lambda-service-vpc');
+    assert.deepEqual(reach?.path.map((h) => `${h.verdict} ${h.componentKind}`), [
+      'pass lambda-service-vpc', 'pass route-table', 'pass internet-gateway', 'pass network-acl', 'pass network-acl', 'pass security-group', 'pass target',
+    ]);
+    assert.ok(!findings.some((f) => f.startsWith('LAMBDA_PRIVATE_TARGET_WITHOUT_VPC')), findings.join('\n'));
+  });
+
+  it('a security group that admits only the VPC blocks it, and the fix is to attach the function to the VPC', () => {
+    const { reach, findings } = run({ dbIngressCidr: '10.0.0.0/16' });
+    assert.equal(reach?.status, 'no');
+    assert.equal(reach?.reason, 'ENI_SG_RULES_MISMATCH');
+    assert.match(reach?.blockedAt ?? '', /::aws_security_group\.db$/);
+    assert.deepEqual(reach?.fixes.map((f) => f.changes.map((c) => c.kind).join('+')), ['attach-vpc-config']);
+    assert.ok(findings.includes('LAMBDA_NO_ROUTE_TARGET aws_lambda_function.f'), findings.join('\n'));
+    assert.ok(!findings.some((f) => f.startsWith('LAMBDA_PRIVATE_TARGET_WITHOUT_VPC')));
+  });
+
+  it('the VPC without DNS hostnames: RDS does not create a publicly accessible instance there', () => {
+    const { reach } = run({ dnsHostnames: 'false' });
+    assert.equal(reach?.status, 'no');
+    assert.equal(reach?.reason, 'LAMBDA_PUBLIC_DB_VPC_DNS_OFF');
+    assert.deepEqual(reach?.fixes.map((f) => f.changes.map((c) => c.kind).join('+')), ['enable-vpc-dns', 'attach-vpc-config']);
+  });
+
+  it('DNS hostnames unknown: unknown, with the reason', () => {
+    const { reach } = run({ dnsHostnames: 'var.dns', extra: 'variable "dns" { type = bool }' });
+    assert.equal(reach?.status, 'unknown');
+    assert.match(reach?.explanation ?? '', /whether DNS hostnames is on is unknown/);
+  });
+
+  it('one subnet of the group is private: which one hosts the instance is not known', () => {
+    const { reach } = run({ subnetB: 'none' });
+    assert.equal(reach?.status, 'unknown');
+    assert.match(reach?.explanation ?? '', /depends on which subnet hosts the instance: its public endpoint is reachable in aws_subnet\.a, but not in aws_subnet\.b/);
+  });
+
+  it('an instance that is not publicly accessible stays out of reach (LAMBDA_NOT_IN_VPC)', () => {
+    const { reach, findings } = run({ publiclyAccessible: 'false' });
+    assert.equal(reach?.reason, 'LAMBDA_NOT_IN_VPC');
+    assert.ok(findings.includes('LAMBDA_PRIVATE_TARGET_WITHOUT_VPC aws_lambda_function.f'), findings.join('\n'));
+  });
+
+  it('VPC Block Public Access refuses traffic that enters through the internet gateway (E13)', () => {
+    const { reach } = run({ extra: 'resource "aws_vpc_block_public_access_options" "bpa" { internet_gateway_block_mode = "block-ingress" }' });
+    assert.equal(reach?.status, 'no');
+    assert.equal(reach?.reason, 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED');
+  });
+});
