@@ -74,15 +74,25 @@ function noEgressCause(groups: readonly (ModelObject | undefined)[], model: Netw
 }
 
 /**
- * Where a function's findings go: its own vpc_config / VpcConfig, else its declaration. A VpcConfig written
+ * Where a function's findings go: its own vpc_config / VpcConfig, else its declaration's header. A VpcConfig written
  * outside the function (SAM Globals) is not the function's: every function inheriting it would stack its
  * findings on that one line.
  */
 function locate(fn: LambdaFunction): Origin {
   const own = fn.vpcConfig?.origin;
-  if (own === undefined) return fn.origin;
+  if (own === undefined) return headerOf(fn.origin);
   const inside = own.file === fn.origin.file && own.span.start >= fn.origin.span.start && own.span.end <= fn.origin.span.end;
-  return inside ? own : fn.origin;
+  return inside ? own : headerOf(fn.origin);
+}
+
+/**
+ * A declaration's header (`resource "aws_lambda_function" "f"`, a template's logical id): findings about a
+ * function without VPC config underline it rather than the whole block, which would hide the code under them.
+ */
+function headerOf(origin: Origin): Origin {
+  const name = origin.nameSpan;
+  if (name === undefined || name.start < origin.span.start || name.end > origin.span.end) return origin;
+  return { file: origin.file, span: { start: origin.span.start, end: name.end }, nameSpan: name, ...(origin.cdkPath !== undefined ? { cdkPath: origin.cdkPath } : {}) };
 }
 
 function noRouteRule(reach: DestinationReach): RuleInfo {
