@@ -12,7 +12,7 @@ import type { CfnWorkspace, StackInstance } from './stacks';
 import { targetObjects } from './targetResources';
 import type { CfnResource } from './template';
 import { field, isCfnList, isCfnRef, isCfnUnknown, refsIn, type CfnValue } from './value';
-import { isKnown, type Unknown } from '../../model/origin';
+import { isKnown, unknown, type Unknown } from '../../model/origin';
 import { override } from '../../model/override';
 import { isNetworkInert } from '../networkInert';
 
@@ -58,7 +58,8 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
       const out = networkObjects(inst.ev, r, new Props(inst.ev, r)) ?? lambdaObjects(inst.ev, r, globals) ?? targetObjects(inst.ev, r, globals);
       if (out !== undefined) {
         if (existence === undefined) objects.push(...out);
-        else for (const o of out) objects.push(override(o, { existence }));
+        // An object already conditional on an Fn::If arm (networkResources perArm) is so within the resource's condition.
+        else for (const o of out) objects.push(override(o, { existence: o.existence === undefined ? existence : unknown(`${o.existence.reason}; and it is ${existence.reason}`) }));
       }
       else if (!READ_ONLY_TYPES.has(r.type)) unsupported.set(r.type || '(no Type)', (unsupported.get(r.type || '(no Type)') ?? 0) + 1);
     }

@@ -168,8 +168,18 @@ export class CfnEvaluator {
         symbol: `param:${this.scope.key}:${name}`,
       });
     }
+    // An SSM parameter type's value (default or passed) names the SSM parameter; CloudFormation reads its value at
+    // deploy time. The same name reads the same value, hence the symbol.
+    if (p.type !== undefined && p.type.startsWith('AWS::SSM::Parameter::Value<')) {
+      v = typeof v === 'string'
+        ? cfnUnknown(`parameter ${name} is the value of the SSM parameter '${v}', read at deploy time`, { origin: { file: this.file, span: p.keySpan }, symbol: `ssm:${v}` })
+        : this.unknownFrom(v, `parameter ${name} is read from SSM at deploy time`);
+    }
     const isList = p.type !== undefined && (p.type === 'CommaDelimitedList' || p.type.startsWith('List<'));
     if (isList && typeof v === 'string') v = v === '' ? [] : v.split(',').map((s) => s.trim());
+    // A parent passing `!Join [',', [!Ref A, !Ref B]]` or one `!Ref Sg` to a list parameter passes those resources.
+    else if (isList && isCfnUnknown(v) && v.parts !== undefined) v = splitParts(v.parts, ',') ?? v;
+    else if (isList && isCfnRef(v)) v = [v];
     this.params.set(name, v);
     return v;
   }
@@ -211,10 +221,10 @@ export class CfnEvaluator {
 
   private evaluateInner(node: DataNode, vars: Vars): CfnValue {
     const fn = intrinsicOf(node);
-    if (fn !== undefined && fn.name !== 'Condition') return this.intrinsic(fn, vars);
+    if (fn !== undefined && fn.name !== 'Condition') return dynamicReference(this.intrinsic(fn, vars));
     switch (node.kind) {
       case 'scalar':
-        return node.value;
+        return dynamicReference(node.value);
       case 'seq': {
         const out: CfnValue[] = [];
         for (const item of node.items) {
@@ -903,6 +913,15 @@ function splitParts(parts: readonly (string | CfnRef)[], delim: string): CfnValu
   }
   flush();
   return out;
+}
+
+/**
+ * A string holding a dynamic reference (`{{resolve:ssm:/net/cidr}}`, `{{resolve:secretsmanager:…}}`) is a
+ * value CloudFormation reads from SSM or Secrets Manager at deploy time, not that text.
+ */
+function dynamicReference(v: CfnValue): CfnValue {
+  if (typeof v !== 'string' || !v.includes('{{resolve:')) return v;
+  return cfnUnknown(`'${v}' is a dynamic reference, resolved at deploy time`, { symbol: `resolve:${v}` });
 }
 
 function equals(a: CfnValue, b: CfnValue): boolean | CfnUnknown {

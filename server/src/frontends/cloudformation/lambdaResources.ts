@@ -37,6 +37,12 @@ function vpcField(v: CfnValue, name: string, absent: CfnValue): CfnValue | undef
 function vpcConfig(ev: CfnEvaluator, p: Props, inherited: boolean): VpcConfig | null {
   const v = p.get('VpcConfig');
   if (v === undefined) return null;
+  if (!isCfnMap(v) && !isCfnUnknown(v)) {
+    // Lambda rejects a VpcConfig that is not a map: the function is neither attached nor detached by guess (M3).
+    ev.report('cfn-wrong-type', 'error', 'VpcConfig must be a map with SubnetIds and SecurityGroupIds', p.raw('VpcConfig')?.span ?? p.resource.keySpan);
+    const why = unknown('VpcConfig is not a map');
+    return { subnets: why, securityGroups: why, ipv6AllowedForDualStack: why, origin: { file: ev.file, span: p.entrySpan('VpcConfig') ?? p.resource.span }, ...(inherited ? { inheritedFromGlobals: true } : {}) };
+  }
   const subnets = vpcField(v, 'SubnetIds', []);
   const sgs = vpcField(v, 'SecurityGroupIds', []);
   // An empty VpcConfig (both lists known and empty) detaches the function (M1).
@@ -88,7 +94,8 @@ function checkIdItem(ev: CfnEvaluator, item: DataNode, prefix: 'subnet' | 'sg'):
   }
   const text = scalarString(item);
   const pattern = prefix === 'subnet' ? /^subnet-[0-9a-z]+$/ : /^sg-[0-9a-z]+$/;
-  if (text === undefined || pattern.test(text)) return;
+  // A dynamic reference ('{{resolve:ssm:/net/subnet}}') is an id CloudFormation reads at deploy time.
+  if (text === undefined || pattern.test(text) || text.includes('{{resolve:')) return;
   const named = ev.scope.template.parameters.has(text) || ev.resources.has(text);
   ev.report('cfn-invalid-id', 'error',
     `'${text}' is not a ${prefix === 'subnet' ? 'subnet ID (subnet-…)' : 'security group ID (sg-…)'}: Lambda rejects it${named ? `; write !Ref ${text} to use the ${ev.resources.has(text) ? 'resource' : 'parameter'} of that name` : ''}`,

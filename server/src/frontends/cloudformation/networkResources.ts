@@ -4,15 +4,17 @@
 
 import { unknown, type Maybe } from '../../model/origin';
 import type {
-  Id, ModelObject, PeeringAcceptance, PrefixListRef, RouteDestination, RouteTarget, RouteTargetKind, SecurityGroupRule, SgPeer,
+  GatewayAttachment, Id, ModelObject, NetworkAclAssociation, NetworkAclEntry, PeeringAcceptance, PrefixListRef, Route, RouteDestination, RouteTableAssociation, RouteTarget, RouteTargetKind,
+  SecurityGroupRule, SgPeer, VpcEndpointAssociation,
 } from '../../model/types';
 import {
   Props, objectBase, toBool, toId, toNum, toOptionalId, toOptionalStr, toProtocol, toRefList, toStr, type ObjectBase,
 } from './emitContext';
 import type { CfnEvaluator } from './evaluate';
 import { documentFromValue } from './policy';
-import { scalarString, type CfnResource } from './template';
-import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, type CfnUnknown, type CfnValue } from './value';
+import { child, intrinsicOf, scalarString, type CfnResource } from './template';
+import type { DataNode } from '../../syntax/data/ast';
+import { field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, isNoValue, type CfnRef, type CfnUnknown, type CfnValue } from './value';
 import { override } from '../../model/override';
 
 const GATEWAY_KINDS: ReadonlyMap<string, RouteTargetKind> = new Map([
@@ -116,29 +118,46 @@ function serviceFromRaw(p: Props): Maybe<string> {
   const name = p.get('ServiceName');
   if (typeof name === 'string') return serviceFromName(name) ?? unknown(`'${name}' is not an AWS service endpoint name`);
   const raw = p.raw('ServiceName');
-  const text = raw !== undefined ? scalarString(raw) ?? subText(raw) : undefined;
+  const text = raw !== undefined ? regionText(raw, 0) : undefined;
   if (text !== undefined) {
     const m = /^com\.amazonaws\.\$\{AWS::Region\}\.(.+)$/.exec(text);
     if (m?.[1] !== undefined && !m[1].includes('${')) return m[1];
   }
-  if (raw?.kind === 'seq' || (raw?.kind === 'map' && raw.entries.length === 1)) {
-    // Fn::Join ['', ['com.amazonaws.', !Ref AWS::Region, '.s3']]: the last literal part names the service.
-    const seq = raw.kind === 'seq' ? raw : raw.entries[0]?.value;
-    const list = seq?.kind === 'seq' ? seq.items[1] : undefined;
-    if (list?.kind === 'seq') {
-      const last = list.items[list.items.length - 1];
-      const s = last !== undefined ? scalarString(last) : undefined;
-      if (s !== undefined && s.startsWith('.')) return s.slice(1);
-    }
-  }
   return isCfnUnknown(name ?? null) ? (name as Maybe<string>) : unknown('the endpoint service name is not set');
 }
 
-function subText(raw: NonNullable<ReturnType<Props['raw']>>): string | undefined {
-  if (raw.tag?.name === '!Sub' && raw.kind === 'scalar') return typeof raw.value === 'string' ? raw.value : undefined;
-  if (raw.kind === 'map' && raw.entries.length === 1 && raw.entries[0]?.key.value === 'Fn::Sub') {
-    const v = raw.entries[0].value;
-    return v.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+/**
+ * An endpoint service name as written, with the Region left as `${AWS::Region}`: a literal, `!Sub` (also with
+ * a variable map), `!Join` of literals and `!Ref AWS::Region`, as templates spell `com.amazonaws.<region>.s3`
+ * when the Region is only known at deploy time (E5: the service decides gateway or interface routing).
+ */
+function regionText(n: DataNode, depth: number): string | undefined {
+  const fn = intrinsicOf(n);
+  if (fn === undefined) return scalarString(n);
+  if (depth > 4) return undefined;
+  if (fn.name === 'Ref') return scalarString(fn.arg) === 'AWS::Region' ? '${AWS::Region}' : undefined;
+  const items = fn.arg.kind === 'seq' ? fn.arg.items : undefined;
+  if (fn.name === 'Fn::Sub') {
+    if (fn.arg.kind === 'scalar') return typeof fn.arg.value === 'string' ? fn.arg.value : undefined;
+    const text = items?.length === 2 ? scalarString(items[0]) : undefined;
+    const vars = items?.[1];
+    if (text === undefined || vars?.kind !== 'map') return undefined;
+    return text.replace(/\$\{([^}!]+)\}/g, (whole, v: string) => {
+      const value = child(vars, v.trim());
+      return (value !== undefined ? regionText(value, depth + 1) : undefined) ?? whole;
+    });
+  }
+  if (fn.name === 'Fn::Join' && items?.length === 2) {
+    const delimiter = scalarString(items[0]) ?? (items[0]?.kind === 'scalar' && items[0].value === null ? '' : undefined);
+    const list = items[1];
+    if (delimiter === undefined || list?.kind !== 'seq') return undefined;
+    const parts: string[] = [];
+    for (const item of list.items) {
+      const t = regionText(item, depth + 1);
+      if (t === undefined) return undefined;
+      parts.push(t);
+    }
+    return parts.join(delimiter);
   }
   return undefined;
 }
@@ -172,13 +191,43 @@ function withSuffix(b: ObjectBase, suffix: string): ObjectBase {
   return override(b, { id: b.id + suffix, address: b.address + suffix });
 }
 
+/** A rule whose every field is `why`: the engine answers unknown for what it would decide (M3). */
+function unknownRule(base: ObjectBase, group: Id, direction: 'ingress' | 'egress', why: CfnUnknown): SecurityGroupRule {
+  return { kind: 'security-group-rule', group, direction, protocol: why, fromPort: why, toPort: why, peer: { kind: 'ipv4', cidr: why }, inline: true, ...base };
+}
+
+/**
+ * The inline rules of one direction. A list item that is not a rule map is never dropped: an Fn::If whose
+ * condition cannot be decided (`- !If [Cond, {…}, !Ref AWS::NoValue]`) or a wrong type becomes a rule whose
+ * fields are unknown, so the group neither allows nor blocks by guess (M3); a wrong type is also reported.
+ */
+function inlineRules(ev: CfnEvaluator, r: CfnResource, p: Props, b: ObjectBase, dir: 'ingress' | 'egress', out: ModelObject[]): void {
+  const prop = dir === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress';
+  const list = p.get(prop);
+  if (list === undefined) return;
+  const raw = p.raw(prop);
+  if (!isCfnList(list)) {
+    if (!isCfnUnknown(list)) ev.report('cfn-wrong-type', 'error', `${prop} must be a list of ${dir} rules`, raw?.span ?? r.keySpan);
+    out.push(unknownRule(withSuffix(b, `.${prop}`), b.id, dir, isCfnUnknown(list) ? list : unknown(`${prop} is not a list of rules`)));
+    return;
+  }
+  // Items map to the written ones only when no AWS::NoValue item was dropped.
+  const items = raw?.kind === 'seq' && raw.items.length === list.length ? raw.items : undefined;
+  list.forEach((rule, i) => {
+    const rb = withSuffix(b, `.${prop}[${i}]`);
+    if (isCfnMap(rule)) out.push(sgRule(rb, b.id, dir, rule, true));
+    else if (isCfnUnknown(rule)) out.push(unknownRule(rb, b.id, dir, rule));
+    else {
+      ev.report('cfn-wrong-type', 'error', `${prop}[${i}] must be a map with IpProtocol and a ${dir === 'ingress' ? 'source' : 'destination'}`, items?.[i]?.span ?? raw?.span ?? r.keySpan);
+      out.push(unknownRule(rb, b.id, dir, unknown(`${prop}[${i}] is not a rule`)));
+    }
+  });
+}
+
 function securityGroup(ev: CfnEvaluator, r: CfnResource, p: Props, b: ObjectBase): ModelObject[] {
   const egress = p.get('SecurityGroupEgress');
-  const egressList = egress !== undefined && isCfnList(egress) ? egress : [];
-  // Not a list: CloudFormation rejects the group. Its egress is unknown, neither empty nor allow-all.
-  const badEgress = egress !== undefined && !isCfnList(egress) && !isCfnUnknown(egress);
-  if (badEgress) ev.report('cfn-wrong-type', 'error', 'SecurityGroupEgress must be a list of egress rules', p.raw('SecurityGroupEgress')?.span ?? r.keySpan);
-  // T3: CloudFormation adds allow-all egress unless egress rules are declared inline.
+  // T3: CloudFormation adds allow-all egress unless egress rules are declared inline. A list whose items are
+  // all unknown may end up empty (allow-all) or not: its unknown rules make the answer unknown either way.
   const declaredEgress = egress !== undefined && (!isCfnList(egress) || egress.length > 0);
   const out: ModelObject[] = [
     {
@@ -190,21 +239,8 @@ function securityGroup(ev: CfnEvaluator, r: CfnResource, p: Props, b: ObjectBase
       ...b,
     },
   ];
-  const ingress = p.get('SecurityGroupIngress');
-  const rules = (list: CfnValue | undefined, dir: 'ingress' | 'egress'): void => {
-    if (list === undefined || !isCfnList(list)) return;
-    list.forEach((rule, i) => {
-      if (isCfnMap(rule)) out.push(sgRule(withSuffix(b, `.${dir === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress'}[${i}]`), b.id, dir, rule, true));
-    });
-  };
-  rules(ingress, 'ingress');
-  rules(egressList, 'egress');
-  if (badEgress || (egress !== undefined && isCfnUnknown(egress))) {
-    const why = badEgress ? unknown('SecurityGroupEgress is not a list of rules') : (egress as CfnUnknown);
-    out.push({
-      kind: 'security-group-rule', group: b.id, direction: 'egress', protocol: why, fromPort: why, toPort: why, peer: { kind: 'ipv4', cidr: why }, inline: true, ...withSuffix(b, '.SecurityGroupEgress'),
-    });
-  }
+  inlineRules(ev, r, p, b, 'ingress', out);
+  inlineRules(ev, r, p, b, 'egress', out);
   return out;
 }
 
@@ -215,7 +251,7 @@ function standaloneRule(p: Props, b: ObjectBase, direction: 'ingress' | 'egress'
     const v = p.get(n);
     if (v !== undefined) fields.set(n, v);
   }
-  return [sgRule(b, toId(group, 'GroupId'), direction, { kind: 'map', fields }, false)];
+  return perArm(sgRule(b, toId(group, 'GroupId'), direction, { kind: 'map', fields }, false), group, 'GroupId', (o, g) => override(o, { group: g }));
 }
 
 function portRange(p: Props, edge: 'From' | 'To', all: boolean): Maybe<number> {
@@ -237,6 +273,102 @@ function regionalZones(v: CfnValue | undefined): Maybe<readonly Maybe<string>[]>
   if (!isCfnList(v)) return isCfnUnknown(v) ? v : unknown('AvailabilityZoneAddresses is not a list');
   if (v.length === 0) return null;
   return v.map((entry) => toStr(field(entry, 'AvailabilityZone') ?? field(entry, 'AvailabilityZoneId'), undefined, 'AvailabilityZone'));
+}
+
+/**
+ * M3: a reference an Fn::If chooses under a condition that cannot be decided (`SubnetId: !If [NewVpc, !Ref
+ * Subnet, !Ref ExistingSubnet]`) gives one object per arm, each created only in its outcome (`existence`).
+ * One object naming an unknown subnet, group, table or ACL is dropped by the model, so the subnet fell back
+ * to the main route table (P7) or default NACL (P5), or the rule vanished, and the answer was a guess.
+ */
+function perArm<T extends ModelObject>(o: T, v: CfnValue | undefined, what: string, withRef: (o: T, ref: Maybe<Id>) => T): T[] {
+  // Arms that name nothing in the template split nothing: the object stays one, naming an unknown.
+  if (v === undefined || !isCfnUnknown(v) || v.branches?.length !== 2 || !v.branches.some(isCfnRef)) return [o];
+  const out: T[] = [];
+  v.branches.forEach((arm, i) => {
+    if (isNoValue(arm)) return;
+    const outcome = i === 0 ? 'true' : 'false';
+    const name = isCfnRef(arm) ? (arm.attribute === 'Ref' ? arm.logicalId : `${arm.logicalId}.${arm.attribute}`) : typeof arm === 'string' ? `'${arm}'` : 'a value known at deploy time';
+    const existence = unknown(`${what} is ${name} only if the Fn::If condition is ${outcome}: ${v.reason}`);
+    const copy: Partial<ModelObject> = { id: `${o.id}#if-${outcome}`, address: `${o.address} (${what} ${name})`, existence };
+    out.push(withRef(Object.assign({}, o, copy), toId(arm, what)));
+  });
+  return out;
+}
+
+/**
+ * E7: the route tables an Fn::If puts in a gateway endpoint's RouteTableIds under a condition that cannot be
+ * decided (`- !If [HasAz3, !Ref Rt3, !Ref AWS::NoValue]`, or `!If [C, [Rt1, Rt3], [Rt1]]`) become
+ * associations created only in their outcome, which the model turns into conditional endpoint routes; the
+ * endpoint's own list keeps them unknown, so without this they got no endpoint route at all.
+ */
+function conditionalEndpointTables(v: CfnValue | undefined, b: ObjectBase): VpcEndpointAssociation[] {
+  if (v === undefined) return [];
+  const out: VpcEndpointAssociation[] = [];
+  const add = (arm: CfnRef, outcome: 'true' | 'false' | null, why: CfnUnknown, n: number): void => {
+    const name = arm.attribute === 'Ref' ? arm.logicalId : `${arm.logicalId}.${arm.attribute}`;
+    const existence = outcome === null ? undefined : unknown(`RouteTableIds holds ${name} only if the Fn::If condition is ${outcome}: ${why.reason}`);
+    out.push({
+      kind: 'vpc-endpoint-association', endpoint: b.id, routeTable: arm.target,
+      ...withSuffix(b, `.RouteTableIds[${n}]${outcome === null ? '' : `#if-${outcome}`}`), ...(existence !== undefined ? { existence } : {}),
+    });
+  };
+  const refsOf = (arm: CfnValue | undefined): CfnRef[] => (arm !== undefined && isCfnList(arm) ? arm.filter(isCfnRef) : []);
+  if (isCfnList(v)) {
+    v.forEach((item, n) => {
+      if (!isCfnUnknown(item) || item.branches?.length !== 2) return;
+      item.branches.forEach((arm, i) => { if (isCfnRef(arm)) add(arm, i === 0 ? 'true' : 'false', item, n); });
+    });
+  } else if (wholeListOfRefs(v)) {
+    const [whenTrue, whenFalse] = [refsOf(v.branches?.[0]), refsOf(v.branches?.[1])];
+    const inOther = (ref: CfnRef, list: CfnRef[]): boolean => list.some((x) => x.target === ref.target);
+    whenTrue.forEach((ref, n) => add(ref, inOther(ref, whenFalse) ? null : 'true', v, n));
+    whenFalse.forEach((ref, n) => { if (!inOther(ref, whenTrue)) add(ref, 'false', v, n); });
+  }
+  return out;
+}
+
+/** An Fn::If choosing between two lists of references (or none): its associations say all it can give. */
+function wholeListOfRefs(v: CfnValue | undefined): v is CfnUnknown {
+  const listOfRefs = (arm: CfnValue | undefined): boolean => arm !== undefined && (isNoValue(arm) || (isCfnList(arm) && arm.every(isCfnRef)));
+  return v !== undefined && isCfnUnknown(v) && v.branches?.length === 2 && listOfRefs(v.branches[0]) && listOfRefs(v.branches[1]);
+}
+
+/** Per template, the AWS::EC2::SubnetCidrBlock resources by the logical id of the subnet they extend. */
+const subnetBlockIndexes = new WeakMap<CfnEvaluator, ReadonlyMap<string, readonly CfnResource[]>>();
+
+function subnetBlocks(ev: CfnEvaluator, subnet: string): readonly CfnResource[] {
+  let index = subnetBlockIndexes.get(ev);
+  if (index === undefined) {
+    const byId = new Map<string, CfnResource[]>();
+    for (const r of ev.resources.values()) {
+      if (r.type !== 'AWS::EC2::SubnetCidrBlock') continue;
+      const ref = new Props(ev, r).get('SubnetId');
+      if (ref === undefined || !isCfnRef(ref)) continue;
+      const list = byId.get(ref.logicalId);
+      if (list) list.push(r);
+      else byId.set(ref.logicalId, [r]);
+    }
+    subnetBlockIndexes.set(ev, (index = byId));
+  }
+  return index.get(subnet) ?? [];
+}
+
+/**
+ * E11: a subnet's IPv6 block, written on the subnet or added by an AWS::EC2::SubnetCidrBlock (the way
+ * dual-stack templates often give a subnet its block). One whose block comes from IPAM, or that is created
+ * under an undecidable Condition, gives an unknown block (the model has no "maybe no block": the reason says so).
+ */
+function subnetIpv6(ev: CfnEvaluator, r: CfnResource, p: Props): Maybe<string> | null {
+  if (p.has('Ipv6CidrBlock')) return toStr(p.get('Ipv6CidrBlock'), undefined, 'Ipv6CidrBlock');
+  for (const block of subnetBlocks(ev, r.logicalId)) {
+    const created = block.condition === undefined ? true : ev.resourceExistence(block.condition, block.keySpan);
+    if (created === false) continue;
+    const bp = new Props(ev, block);
+    const cidr = bp.has('Ipv6CidrBlock') ? toStr(bp.get('Ipv6CidrBlock'), undefined, 'Ipv6CidrBlock') : unknown(`${block.logicalId} allocates the IPv6 block from IPAM`);
+    return created === true ? cidr : unknown(`${block.logicalId} gives ${r.logicalId} an IPv6 block only if it is ${created.reason}`);
+  }
+  return null;
 }
 
 /** Model objects for an AWS::EC2 network resource, or undefined when the type is not a network type. */
@@ -274,18 +406,22 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
           kind: 'subnet',
           vpc: toId(p.get('VpcId'), 'VpcId'),
           cidrBlock: toStr(p.get('CidrBlock'), unknown('the CIDR block is allocated from IPAM'), 'CidrBlock'),
-          ipv6CidrBlock: toOptionalStr(p.get('Ipv6CidrBlock'), 'Ipv6CidrBlock'),
+          ipv6CidrBlock: subnetIpv6(ev, r, p),
           availabilityZone: toStr(p.get('AvailabilityZone') ?? p.get('AvailabilityZoneId'), unknown('AWS chooses the Availability Zone'), 'AvailabilityZone'),
           mapPublicIpOnLaunch: toBool(p.get('MapPublicIpOnLaunch'), false, 'MapPublicIpOnLaunch'),
           ...b,
         },
       ];
+    case 'AWS::EC2::SubnetCidrBlock':
+      return []; // read with its subnet (subnetIpv6)
     case 'AWS::EC2::RouteTable':
       return [{ kind: 'route-table', vpc: toId(p.get('VpcId'), 'VpcId'), adoptsMainRouteTable: false, ...b }];
     case 'AWS::EC2::Route':
-      return [{ kind: 'route', routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), destination: routeDestination(p), target: routeTarget(p), inline: false, ...b }];
+      return perArm<Route>({ kind: 'route', routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), destination: routeDestination(p), target: routeTarget(p), inline: false, ...b },
+        p.get('RouteTableId'), 'RouteTableId', (o, routeTable) => override(o, { routeTable }));
     case 'AWS::EC2::SubnetRouteTableAssociation':
-      return [{ kind: 'route-table-association', subnet: toId(p.get('SubnetId'), 'SubnetId'), routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), ...b }];
+      return perArm<RouteTableAssociation>({ kind: 'route-table-association', subnet: toId(p.get('SubnetId'), 'SubnetId'), routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), ...b },
+        p.get('SubnetId'), 'SubnetId', (o, subnet) => override(o, { subnet }));
     case 'AWS::EC2::GatewayRouteTableAssociation':
       // An edge association: the gateway route table routes traffic entering the VPC through the gateway.
       return [{ kind: 'route-table-association', subnet: unknown('an edge association: the table routes traffic entering the VPC through a gateway, not a subnet\'s'), routeTable: toId(p.get('RouteTableId'), 'RouteTableId'), gateway: toId(p.get('GatewayId'), 'GatewayId'), ...b }];
@@ -293,7 +429,9 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
       // CloudFormation attaches an IGW only through AWS::EC2::VPCGatewayAttachment.
       return [{ kind: 'internet-gateway', vpc: null, ...b }];
     case 'AWS::EC2::VPCGatewayAttachment':
-      return [{ kind: 'gateway-attachment', gateway: toId(p.get('InternetGatewayId') ?? p.get('VpnGatewayId'), 'InternetGatewayId'), vpc: toId(p.get('VpcId'), 'VpcId'), ...b }];
+      return perArm<GatewayAttachment>({ kind: 'gateway-attachment', gateway: toId(p.get('InternetGatewayId') ?? p.get('VpnGatewayId'), 'InternetGatewayId'), vpc: toId(p.get('VpcId'), 'VpcId'), ...b },
+        p.get('InternetGatewayId') ?? p.get('VpnGatewayId'), 'InternetGatewayId', (o, gateway) => override(o, { gateway }))
+        .flatMap((o) => (o.existence === undefined ? perArm(o, p.get('VpcId'), 'VpcId', (x, vpc) => override(x, { vpc })) : [o]));
     case 'AWS::EC2::VPNGateway':
       return [];
     case 'AWS::EC2::EgressOnlyInternetGateway':
@@ -330,19 +468,17 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
           serviceName: toStr(serviceName, undefined, 'ServiceName'),
           service: serviceFromRaw(p),
           endpointType,
-          routeTables: toRefList(p.get('RouteTableIds'), 'route table'),
+          // Tables an undecidable Fn::If chooses are in conditionalEndpointTables' associations instead.
+          routeTables: endpointType === 'Gateway' && wholeListOfRefs(p.get('RouteTableIds')) ? [] : toRefList(p.get('RouteTableIds'), 'route table'),
           subnets: toRefList(p.get('SubnetIds'), 'subnet'),
           securityGroups: toRefList(p.get('SecurityGroupIds'), 'security group'),
-          // E10 / open question 7: the CloudFormation reference states no default for PrivateDnsEnabled.
-          privateDnsEnabled:
-            dns !== undefined
-              ? toBool(dns, false, 'PrivateDnsEnabled')
-              : endpointType === 'Interface'
-                ? unknown('PrivateDnsEnabled is not set and the CloudFormation reference gives no default (the EC2 API defaults to true, Terraform to false)')
-                : false,
+          // E10 (open question 7): the CloudFormation template reference (AWS::EC2::VPCEndpoint, PrivateDnsEnabled)
+          // gives "Default: false", unlike the EC2 API and console: an interface endpoint without it has no private DNS.
+          privateDnsEnabled: dns !== undefined ? toBool(dns, false, 'PrivateDnsEnabled') : false,
           policy: p.has('PolicyDocument') ? documentFromValue(p.get('PolicyDocument')) : null,
           ...b,
         },
+        ...(endpointType === 'Gateway' ? conditionalEndpointTables(p.get('RouteTableIds'), b) : []),
       ];
     }
     case 'AWS::EC2::SecurityGroup':
@@ -357,7 +493,7 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
       const protocol = toProtocol(p.get('Protocol'));
       const all = protocol === '-1' || protocol === 'icmp' || protocol === 'icmpv6';
       const action = toStr(p.get('RuleAction'), undefined, 'RuleAction');
-      return [
+      return perArm<NetworkAclEntry>(
         {
           kind: 'network-acl-entry',
           acl: toId(p.get('NetworkAclId'), 'NetworkAclId'),
@@ -372,10 +508,12 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
           inline: false,
           ...b,
         },
-      ];
+        p.get('NetworkAclId'), 'NetworkAclId', (o, acl) => override(o, { acl }),
+      );
     }
     case 'AWS::EC2::SubnetNetworkAclAssociation':
-      return [{ kind: 'network-acl-association', acl: toId(p.get('NetworkAclId'), 'NetworkAclId'), subnet: toId(p.get('SubnetId'), 'SubnetId'), ...b }];
+      return perArm<NetworkAclAssociation>({ kind: 'network-acl-association', acl: toId(p.get('NetworkAclId'), 'NetworkAclId'), subnet: toId(p.get('SubnetId'), 'SubnetId'), ...b },
+        p.get('SubnetId'), 'SubnetId', (o, subnet) => override(o, { subnet }));
     case 'AWS::EC2::VPCPeeringConnection':
       return [{ kind: 'vpc-peering', vpc: toId(p.get('VpcId'), 'VpcId'), peerVpc: toId(p.get('PeerVpcId'), 'PeerVpcId'), acceptance: peeringAcceptance(p, b.address), ...b }];
     case 'AWS::EC2::TransitGateway':
