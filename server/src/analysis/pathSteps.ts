@@ -87,6 +87,12 @@ export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonl
 
 /** One NACL, one direction (P5, P6); `anyPort`: the request is one unknown port of [from, to] (a target's port unknown). */
 export function aclStep(model: NetworkModel, trace: Trace, acl: Association, egress: boolean, peer: Addr, from: number, to: number, where: string, anyPort = false): void {
+  // P5, M3: an association that may not be created (else the default NACL applies) is a hop of its own, once
+  // per path, so the answer through the NACL stays open (existence.ts).
+  const via = acl.via !== null ? model.get(acl.via) : undefined;
+  if (via?.existence !== undefined && !trace.hops.some((h) => h.component === via.id)) {
+    trace.pass(via.id, 'network-acl-association', via.address, `associates ${where} with network ACL ${nameOf(model, acl.id)}`, 'P5');
+  }
   const v = evaluateNetworkAcl(model, acl.id, egress, peer, from, to, anyPort);
   const component = isKnown(acl.id) ? acl.id : null;
   const label = (): string => `network ACL ${nameOf(model, acl.id)} of ${where} (${egress ? 'outbound' : 'inbound'})`;

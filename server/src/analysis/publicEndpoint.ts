@@ -115,6 +115,9 @@ function internetGatewayRoute(model: NetworkModel, trace: Trace, subnet: Subnet,
     return trace.block(igw, 'internet-gateway', igwLabel, `the internet gateway is not attached to ${displayName(model, vpc)}`, 'E3', 'LAMBDA_IGW_NOT_ATTACHED',
       [{ description: `attach ${displayName(model, igw)} to ${displayName(model, vpc)}`, changes: [{ kind: 'attach-igw', gateway: igw, vpc }] }]);
   }
+  // M3: an attachment that may not be created is a hop of its own, so the answer through it stays open.
+  const attachment = model.conditionalAttachment(model.canonical(igw), vpc);
+  if (attachment) trace.pass(attachment.id, 'gateway-attachment', attachment.address, `attaches ${displayName(model, igw)} to ${displayName(model, vpc)}`, 'E3');
   // E13: VPC Block Public Access in either mode refuses traffic that enters through an internet gateway.
   const bpa = model.all('block-public-access').find((b) => b.mode === 'block-bidirectional' || b.mode === 'block-ingress');
   if (bpa) return trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks traffic entering through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);

@@ -340,6 +340,9 @@ export class PathSearch {
       trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks internet traffic through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
       return;
     }
+    // M3: an attachment that may not be created is a hop of its own, so the answer through it stays open.
+    const attachment = m.conditionalAttachment(m.canonical(id), vpc);
+    if (attachment) trace.pass(attachment.id, 'gateway-attachment', attachment.address, `attaches ${nameOf(m, id)} to ${nameOf(m, vpc)}`, 'E3');
     trace.via ??= via;
     trace.pass(id, 'internet-gateway', label, 'attached to the VPC', 'E3');
     inbound?.();

@@ -8,6 +8,7 @@ import {
   transitGatewayDefaultRouteTable,
   type EventSourceMapping,
   type FrontendOutput,
+  type GatewayAttachment,
   type Id,
   type IamPolicy,
   type ModelKind,
@@ -70,6 +71,8 @@ class BuiltModel implements NetworkModel {
   readonly sgEgress = new Map<Id, SecurityGroupRule[]>();
   readonly igwVpcs = new Map<Id, Id[]>();
   readonly vpcIgws = new Map<Id, Id[]>();
+  /** Per gateway and VPC: the attachment that links them when every link between them may not be created. */
+  readonly conditionalAttachments = new Map<Id, Map<Id, GatewayAttachment>>();
   readonly vpcEndpoints = new Map<Id, VpcEndpoint[]>();
   readonly cidrs = new Map<Id, Maybe<string>[]>();
   /** Per VPC, parallel to `cidrs`: whether each block is IPv6 (an unknown block's family comes from where it was declared). */
@@ -132,6 +135,10 @@ class BuiltModel implements NetworkModel {
 
   internetGatewaysOf(vpc: Id): readonly Id[] {
     return this.vpcIgws.get(vpc) ?? noIds;
+  }
+
+  conditionalAttachment(gateway: Id, vpc: Id): GatewayAttachment | undefined {
+    return this.conditionalAttachments.get(gateway)?.get(vpc);
   }
 
   endpointsOf(vpc: Id): readonly VpcEndpoint[] {
@@ -418,11 +425,34 @@ function indexGatewaysAndTargets(model: BuiltModel): void {
     if (!(model.igwVpcs.get(gateway) ?? []).includes(vpc)) push(model.igwVpcs, gateway, vpc);
     if (!(model.vpcIgws.get(vpc) ?? []).includes(gateway)) push(model.vpcIgws, vpc, gateway);
   };
+  /** Gateway → VPCs it is certainly attached to (its own vpc field, an attachment created unconditionally). */
+  const certain = new Map<Id, Set<Id>>();
+  const certainly = (gateway: Id, vpc: Id): void => {
+    let vpcs = certain.get(gateway);
+    if (!vpcs) certain.set(gateway, (vpcs = new Set<Id>()));
+    vpcs.add(vpc);
+  };
   for (const igw of model.all('internet-gateway')) {
-    if (igw.vpc !== null && isKnown(igw.vpc)) attach(igw.id, igw.vpc);
+    if (igw.vpc !== null && isKnown(igw.vpc)) {
+      attach(igw.id, igw.vpc);
+      // The gateway's own vpc_id attaches it whenever the gateway exists (its existence is its own hop).
+      certainly(igw.id, igw.vpc);
+    }
   }
+  const conditional: GatewayAttachment[] = [];
   for (const a of model.all('gateway-attachment')) {
-    if (isKnown(a.gateway) && isKnown(a.vpc) && model.get(a.gateway)?.kind === 'internet-gateway') attach(a.gateway, a.vpc);
+    if (isKnown(a.gateway) && isKnown(a.vpc) && model.get(a.gateway)?.kind === 'internet-gateway') {
+      attach(a.gateway, a.vpc);
+      if (a.existence === undefined) certainly(a.gateway, a.vpc);
+      else conditional.push(a);
+    }
+  }
+  // E3, M3: a link made only by attachments that may not be created leaves the path through the gateway open.
+  for (const a of conditional) {
+    if (!isKnown(a.gateway) || !isKnown(a.vpc) || certain.get(a.gateway)?.has(a.vpc) === true) continue;
+    let byVpc = model.conditionalAttachments.get(a.gateway);
+    if (!byVpc) model.conditionalAttachments.set(a.gateway, (byVpc = new Map<Id, GatewayAttachment>()));
+    if (!byVpc.has(a.vpc)) byVpc.set(a.vpc, a);
   }
   for (const target of model.all('target')) {
     if (target.parent !== null && isKnown(target.parent)) push(model.children, target.parent, target);

@@ -3,6 +3,7 @@
 
 import type { Maybe } from './origin';
 import type {
+  GatewayAttachment,
   Id,
   ModelKind,
   ModelObject,
@@ -52,6 +53,12 @@ export interface NetworkModel {
   /** VPCs an internet gateway is attached to (its `vpc` field or gateway attachments). */
   vpcsOfInternetGateway(gateway: Id): readonly Id[];
   internetGatewaysOf(vpc: Id): readonly Id[];
+  /**
+   * The attachment linking an internet gateway to a VPC when only attachments that may not be created link them
+   * (a CloudFormation Condition, a Terraform count that cannot be decided): the path through the gateway then
+   * depends on it. Undefined when the link is certain or absent.
+   */
+  conditionalAttachment(gateway: Id, vpc: Id): GatewayAttachment | undefined;
   /** Endpoints of a VPC with their associations merged in. */
   endpointsOf(vpc: Id): readonly VpcEndpoint[];
   /** Known VPC CIDR blocks (primary, secondary, associations), IPv4 and IPv6. */

@@ -3,7 +3,7 @@
 
 import type { Association, NetworkModel, RolePolicies } from '../model/network';
 import { isUnknown, type Maybe } from '../model/origin';
-import type { EventSourceMapping, Id, ModelKind, ModelObject, NetworkAclEntry, Route, SecurityGroupRule, Target, VpcEndpoint } from '../model/types';
+import type { EventSourceMapping, GatewayAttachment, Id, ModelKind, ModelObject, NetworkAclEntry, Route, SecurityGroupRule, Target, VpcEndpoint } from '../model/types';
 
 const noAssociation: Association = { id: { unknown: true, reason: 'not in the workspace' }, explicit: false, via: null };
 
@@ -69,6 +69,9 @@ export class MergedModel implements NetworkModel {
   }
   internetGatewaysOf(vpc: Id): readonly Id[] {
     return this.owner(vpc)?.internetGatewaysOf(vpc) ?? [];
+  }
+  conditionalAttachment(gateway: Id, vpc: Id): GatewayAttachment | undefined {
+    return this.owner(gateway)?.conditionalAttachment(gateway, vpc);
   }
   endpointsOf(vpc: Id): readonly VpcEndpoint[] {
     return this.owner(vpc)?.endpointsOf(vpc) ?? [];

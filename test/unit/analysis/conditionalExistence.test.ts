@@ -163,3 +163,30 @@ ${securityGroup('fn', 'all', 'main')}${vpcFunction('fn', { subnets: ['private'],
     assert.equal(summary(reach(tf(TF('  default = false')), 'internet')), 'no NO_ROUTE_TO_DESTINATION -');
   });
 });
+
+describe('conditional attachments and associations (M3)', () => {
+  /** The NAT path of SAM('') made certain, with the internet gateway's attachment (or a NACL) under UseNat. */
+  const certainNat = (extra: string, conditionalAttach: boolean): string => SAM('', extra)
+    .replace('Eip: { Type: AWS::EC2::EIP, Condition: UseNat }', 'Eip: { Type: AWS::EC2::EIP }')
+    .replace('Nat: { Type: AWS::EC2::NatGateway, Condition: UseNat,', 'Nat: { Type: AWS::EC2::NatGateway,')
+    .replace('NatRoute: { Type: AWS::EC2::Route, Condition: UseNat,', 'NatRoute: { Type: AWS::EC2::Route,')
+    .replace('IgwAttach: { Type: AWS::EC2::VPCGatewayAttachment,', `IgwAttach: { Type: AWS::EC2::VPCGatewayAttachment,${conditionalAttach ? ' Condition: UseNat,' : ''}`);
+
+  it('an internet gateway attached only under an undecidable Condition: the internet is unknown, not yes', () => {
+    assert.equal(summary(reach(cfn(certainNat('', false)), 'internet')), 'yes - nat-gateway');
+    const r = reach(cfn(certainNat('', true)), 'internet');
+    assert.equal(summary(r), 'unknown CONDITIONAL_RESOURCE nat-gateway');
+    assert.equal(r.explanation, `depends on IgwAttach, ${WHY}`);
+  });
+
+  it('a NACL that denies everything, associated only under an undecidable Condition: unknown, not no', () => {
+    const acl = `
+    DenyAll: { Type: AWS::EC2::NetworkAcl, Properties: { VpcId: !Ref Vpc } }
+    DenyAllAssoc: { Type: AWS::EC2::SubnetNetworkAclAssociation, Condition: UseNat, Properties: { SubnetId: !Ref Private, NetworkAclId: !Ref DenyAll } }`;
+    const r = reach(cfn(certainNat(acl, false)), 'internet');
+    assert.equal(summary(r), 'unknown CONDITIONAL_RESOURCE nat-gateway');
+    assert.equal(r.explanation, `depends on DenyAllAssoc, ${WHY}`);
+    const unconditional = reach(cfn(certainNat(acl.replace(' Condition: UseNat,', ''), false)), 'internet');
+    assert.equal(unconditional.status, 'no');
+  });
+});
