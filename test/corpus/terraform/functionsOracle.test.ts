@@ -552,7 +552,6 @@ const NO_COMMON = "a conditional whose branches have no common type (number, boo
 const EQUAL = "a tuple never equals a list (an object never equals a map) in Terraform; without static types they compare by value";
 const LOOKUP = "lookup() on a map(number) converts the default to a number and fails; without static types the default is returned";
 const SET_ORDER = "a set of objects or tuples iterates in cty's hash order; we keep the first-seen order (such sets never feed for_each)";
-const SET_KEY = "a for expression over a set binds the key to the element; without set types a set is a sorted list whose keys are indexes";
 const SET_INDEX = "indexing a set is an error in Terraform; without set types a set is a sorted list";
 const BIG = "numbers are float64 here and 512-bit floats in Terraform: integers above 2^53, 1e400 and long fractions differ";
 const NETNUM = "Terraform returns an address outside the prefix for a negative netnum (a go-cidr quirk); we report the error";
@@ -582,8 +581,6 @@ const KNOWN_DIFFERENCES: ReadonlyMap<string, readonly [ours: string, why: string
   ['c335', ['"[{\\"n\\":\\"b\\",\\"v\\":2},{\\"n\\":\\"a\\",\\"v\\":1}]"', SET_ORDER]],
   ['c350', ['[{"n":"b"},{"n":"a"}]', SET_ORDER]],
   ['c351', ['[[2],[1]]', SET_ORDER]],
-  ['c129', ['[0,1,2]', SET_KEY]],
-  ['c160', ['[0,1]', SET_KEY]],
   ['c381', ['"a"', SET_INDEX]],
   ['c216', ['9007199254740992', BIG]],
   ['c217', ['12345678901234567000', BIG]],

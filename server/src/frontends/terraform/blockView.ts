@@ -4,13 +4,20 @@
 import type { HclAttribute, HclBlock, HclBody, HclExpr } from '../../syntax/hcl/ast';
 import type { Span } from '../../syntax/text';
 import { attributesOf, literalString, RESOURCE_META } from './config';
-import { errorValue, evalLazy, evaluate, Handle, iterate, unknownValue, withVar, type Scope } from './evaluator';
+import { errorValue, evalLazy, evaluate, Handle, isErrorValue, iterate, unknownValue, withVar, type Scope } from './evaluator';
 import { plannedBlock, withPlanned, type PlannedFields } from './plan';
 import { isTfList, isTfObject, isTfUnknown, type TfUnknown, type TfValue } from './value';
 import { isPending, pendingReason, sortedObject } from './valueOps';
 
 /** Marks an argument whose value is being computed, so a value that depends on itself is caught. */
 const IN_FLIGHT: unique symbol = Symbol('in flight');
+
+/**
+ * Error reasons reported as problems: a function call that fails (`cidrsubnet(): …`). Other evaluation errors are
+ * either reported where they arise (undeclared names, cycles) or may come from what the analysis does not know
+ * (a computed attribute of a nested block, a dynamic block not expanded), so they stay silent unknowns.
+ */
+const FUNCTION_ERROR = /^[\w:]+\(\): /;
 
 export class BlockView {
   private attrsCache: ReturnType<typeof attributesOf> | undefined;
@@ -46,6 +53,17 @@ export class BlockView {
     return this.attrs().has(name);
   }
 
+  /**
+   * The argument is written and its value is not null: Terraform treats `arg = null` as leaving it out, which
+   * modules do with `lookup(each.value, "cidr_ipv4", null)` or `port = var.port` (default null). Unknown
+   * values count as set.
+   */
+  isSet(name: string): boolean {
+    if (!this.attrs().has(name)) return false;
+    const v = this.attr(name);
+    return v !== undefined && v !== null;
+  }
+
   expr(name: string): HclExpr | undefined {
     return this.attrs().get(name)?.expr;
   }
@@ -71,7 +89,15 @@ export class BlockView {
       if (v === undefined) memo.delete(name);
     }
     memo.set(name, v);
+    if (isErrorValue(this.scope.mod.ctx, v) && isTfUnknown(v)) this.reportError(name, a, v);
     return v;
+  }
+
+  /** An argument whose expression Terraform fails on (a function call that fails): an error problem at the expression, once. */
+  private reportError(name: string, a: HclAttribute, v: TfUnknown): void {
+    if (!FUNCTION_ERROR.test(v.reason)) return;
+    const what = this.label !== undefined ? `${this.label}.${name}` : name;
+    this.scope.mod.ctx.report({ code: 'tf-invalid-value', severity: 'error', message: `${what}: ${v.reason.replace(/\.+$/, '')}. Terraform fails on this expression; its value is not modelled.`, file: this.file, span: a.expr.span });
   }
 
   /** Argument names set in this body (meta-arguments excluded). */

@@ -11,6 +11,7 @@ import { binaryOp, collectRefs, isPending, pendingReason, sortedObject, toBoolVa
 import { prefixedReason } from './unknownReasons';
 import { isFunctionError, type TfFunction } from './functions/result';
 import { isTerraformFunction } from './functions/catalogue';
+import { isSetValue } from './setMarks';
 
 /** A reference that is still being traversed: a resource, one of its instances, a module call, a namespace. */
 export abstract class Handle {
@@ -434,9 +435,12 @@ function simpleTemplate(parts: readonly HclTemplatePart[], scope: Scope): string
   return text;
 }
 
-/** Keys and values of a collection in Terraform's iteration order (lists by index, maps by sorted key). */
+/**
+ * Keys and values of a collection in Terraform's iteration order: lists by index, maps by sorted key, sets by
+ * element (each element is its own key).
+ */
 export function iterate(coll: TfValue): (readonly [TfValue, TfValue])[] {
-  if (isTfList(coll)) return coll.map((v, i) => [i, v] as const);
+  if (isTfList(coll)) return isSetValue(coll) ? coll.map((v) => [v, v] as const) : coll.map((v, i) => [i, v] as const);
   if (coll !== null && isTfObject(coll)) return [...coll.fields].map(([k, v]) => [k, v] as const);
   return [];
 }

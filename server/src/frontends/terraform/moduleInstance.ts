@@ -64,6 +64,13 @@ function expand(session: TfSession, scope: Scope, what: string, count: TfResourc
     return { kind: 'unknown', value };
   }
   if (forEach) {
+    let literal = forEach.expr;
+    while (literal.kind === 'paren') literal = literal.inner;
+    if (literal.kind === 'tuple' || (literal.kind === 'for' && !literal.objectForm)) {
+      // A tuple (`["a", "b"]`, `[for …]`) is neither a map nor a set: Terraform rejects it (wrap it in toset()).
+      report({ code: 'tf-invalid-count', severity: 'error', message: `Invalid for_each for ${what}: it must be a map or a set of strings, not a tuple; Terraform rejects it (use toset([…])), and its instances are not modelled.`, file: scope.file, span: forEach.expr.span });
+      return { kind: 'unknown', value: errorValue(session, `for_each of ${what} is a tuple`) };
+    }
     const v = evaluate(forEach.expr, scope);
     const entries = forEachEntries(v);
     if (Array.isArray(entries)) return { kind: 'for_each', entries };
@@ -636,7 +643,11 @@ export class InstanceHandle extends Handle {
   private computeAttr(name: string): TfValue {
     // A data source's attributes are read at plan time: the plan or state has them.
     if (this.decl.mode === 'data') return withPlanned(this.planned, name, dataAttribute(this, name));
-    if (this.view.blockTypes().has(name)) return this.view.blocks(name).map((b) => b.value());
+    if (this.view.blockTypes().has(name)) {
+      // A dynamic block over an unknown collection: how many blocks there are is unknown, not zero.
+      const pending = this.view.blocksUnknown(name);
+      return pending ?? this.view.blocks(name).map((b) => b.value());
+    }
     // Not set in the configuration: AWS computes it (ids, ARNs, endpoints, default ports…).
     return this.ref(name);
   }

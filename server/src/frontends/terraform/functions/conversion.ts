@@ -5,6 +5,7 @@ import { type TfObject, type TfValue, isTfObject, isTfRef, isTfUnknown } from '.
 import { compareStrings, isPending, sortedObject, toBoolValue, toNumberValue, toStringValue, typeName } from '../valueOps';
 import { type Call, arg, bailUnknown, defineFunction, invalidParam, list, object, requireWhollyKnown } from './arguments';
 import { type TfFunction, type TfFunctionResult, isFunctionError } from './result';
+import { markSet } from '../setMarks';
 
 type Kind = 'string' | 'number' | 'bool' | 'tuple' | 'object';
 
@@ -71,11 +72,11 @@ export function setElements(values: readonly TfValue[]): TfValue[] {
   const rank = (v: TfValue): number => (v === null ? 1 : 0);
   const primitive = unique.filter((v) => v !== null);
   if (primitive.every((v) => typeof v === 'string')) {
-    return unique.sort((a, b) => rank(a) - rank(b) || (a === null || b === null ? 0 : compareStrings(a as string, b as string)));
+    return markSet(unique.sort((a, b) => rank(a) - rank(b) || (a === null || b === null ? 0 : compareStrings(a as string, b as string))));
   }
-  if (primitive.every((v) => typeof v === 'number')) return unique.sort((a, b) => rank(a) - rank(b) || (a as number) - (b as number));
-  if (primitive.every((v) => typeof v === 'boolean')) return unique.sort((a, b) => rank(a) - rank(b) || Number(a) - Number(b));
-  return unique;
+  if (primitive.every((v) => typeof v === 'number')) return markSet(unique.sort((a, b) => rank(a) - rank(b) || (a as number) - (b as number)));
+  if (primitive.every((v) => typeof v === 'boolean')) return markSet(unique.sort((a, b) => rank(a) - rank(b) || Number(a) - Number(b)));
+  return markSet(unique);
 }
 
 /** Unify, require known, and normalise a collection argument into set elements. */
@@ -118,7 +119,8 @@ export const conversionFunctions: ReadonlyMap<string, TfFunction> = new Map<stri
       if (v === null) return null;
       if (isTfObject(v)) invalidParam('v', 'cannot convert object to list of any single type');
       const unified = unifyElements(list(call, 'v', v));
-      return unified ?? invalidParam('v', 'cannot convert tuple to list of any single type');
+      // A copy: the list of a set is no longer a set (a for expression over it binds indexes again).
+      return unified !== undefined ? [...unified] : invalidParam('v', 'cannot convert tuple to list of any single type');
     }),
   ],
   [

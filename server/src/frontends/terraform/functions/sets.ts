@@ -6,6 +6,7 @@ import type { TfValue } from '../value';
 import { findPending, tfEquals } from '../valueOps';
 import { type Call, arg, bailUnknown, defineFunction, invalidParam, list } from './arguments';
 import { dedupe, setElements, toSetOf, unifyElements, valueKey } from './conversion';
+import { markSet } from '../setMarks';
 import type { TfFunction } from './result';
 
 /** The most elements setproduct() builds (its result is the product of its arguments' sizes). */
@@ -56,7 +57,7 @@ export const setFunctions: ReadonlyMap<string, TfFunction> = new Map<string, TfF
       const sets = call.args.map((a, i) => toSetOf(call, `set ${i + 1}`, a));
       const [first = [], ...rest] = sets;
       const restKeys = rest.map((s) => new Set(s.map(valueKey)));
-      return first.filter((v) => restKeys.every((keys) => keys.has(valueKey(v))));
+      return markSet(first.filter((v) => restKeys.every((keys) => keys.has(valueKey(v)))));
     }),
   ],
   [
@@ -78,7 +79,7 @@ export const setFunctions: ReadonlyMap<string, TfFunction> = new Map<string, TfF
     defineFunction('setsubtract', { min: 2, max: 2 }, (call) => {
       const a = toSetOf(call, 'a', arg(call, 0));
       const remove = new Set(toSetOf(call, 'b', arg(call, 1)).map(valueKey));
-      return a.filter((v) => !remove.has(valueKey(v)));
+      return markSet(a.filter((v) => !remove.has(valueKey(v))));
     }),
   ],
 ]);

@@ -18,7 +18,7 @@ function vpc(m: MapContext): void {
   const assign = v.attr('assign_generated_ipv6_cidr_block');
   m.emit({
     kind: 'vpc',
-    cidrBlocks: cidr === undefined && v.has('ipv4_ipam_pool_id') ? [unknown('the CIDR block is allocated from an IPAM pool')] : [toStr(cidr, 'cidr_block')],
+    cidrBlocks: (cidr === undefined || cidr === null) && v.isSet('ipv4_ipam_pool_id') ? [unknown('the CIDR block is allocated from an IPAM pool')] : [toStr(cidr, 'cidr_block')],
     ipv6CidrBlocks: ipv6 !== undefined && ipv6 !== null ? [toStr(ipv6, 'ipv6_cidr_block')] : assign === true ? [unknown('the IPv6 block is assigned by AWS')] : [],
     enableDnsSupport: toBool(v.attr('enable_dns_support'), 'enable_dns_support', true),
     // T6: Terraform's default is false (AWS's console default is true).
@@ -35,8 +35,8 @@ function vpcCidr(m: MapContext): void {
   m.emit({
     kind: 'vpc-cidr',
     vpc: argId(v, 'vpc_id'),
-    cidrBlock: cidr === undefined ? (v.has('ipv4_ipam_pool_id') ? unknown('allocated from an IPAM pool') : null) : toStr(cidr, 'cidr_block'),
-    ipv6CidrBlock: ipv6 === undefined ? (v.has('assign_generated_ipv6_cidr_block') || v.has('ipv6_ipam_pool_id') ? unknown('assigned by AWS') : null) : toStr(ipv6, 'ipv6_cidr_block'),
+    cidrBlock: cidr === undefined || cidr === null ? (v.isSet('ipv4_ipam_pool_id') ? unknown('allocated from an IPAM pool') : null) : toStr(cidr, 'cidr_block'),
+    ipv6CidrBlock: ipv6 === undefined || ipv6 === null ? ((v.isSet('assign_generated_ipv6_cidr_block') && v.attr('assign_generated_ipv6_cidr_block') !== false) || v.isSet('ipv6_ipam_pool_id') ? unknown('assigned by AWS') : null) : toStr(ipv6, 'ipv6_cidr_block'),
     ...m.base,
   });
 }
@@ -49,7 +49,7 @@ function subnet(m: MapContext): void {
     vpc: argId(v, 'vpc_id'),
     cidrBlock: toStr(v.attr('cidr_block'), 'cidr_block'),
     ipv6CidrBlock: toOptionalStr(v.attr('ipv6_cidr_block'), 'ipv6_cidr_block'),
-    availabilityZone: az === undefined && v.has('availability_zone_id') ? toStr(v.attr('availability_zone_id'), 'availability_zone_id') : az === undefined ? unknown('availability_zone is not set: AWS picks one') : toStr(az, 'availability_zone'),
+    availabilityZone: (az === undefined || az === null) && v.isSet('availability_zone_id') ? toStr(v.attr('availability_zone_id'), 'availability_zone_id') : az === undefined || az === null ? unknown('availability_zone is not set: AWS picks one') : toStr(az, 'availability_zone'),
     mapPublicIpOnLaunch: toBool(v.attr('map_public_ip_on_launch'), 'map_public_ip_on_launch', false),
     ...m.base,
   });
@@ -69,7 +69,7 @@ const TARGET_ARGS: readonly (readonly [string, RouteTargetKind])[] = [
   ['gateway_id', 'internet-gateway'],
 ];
 
-/** The route's target by which argument is set; `gateway_id` may name an IGW, a VGW or "local". */
+/** The route's target by which argument is set; `gateway_id` may name an IGW, a VGW, "local" or a NAT gateway. */
 function routeTarget(v: BlockView): RouteTarget {
   for (const [arg, kind] of TARGET_ARGS) {
     const value = v.attr(arg);
@@ -80,15 +80,25 @@ function routeTarget(v: BlockView): RouteTarget {
   return { kind: 'unknown', ref: unknown('the route has no target') };
 }
 
+/** Resource types whose id gateway_id takes, and the target each makes (anything else is not decided here). */
+const GATEWAY_ID_TYPES: ReadonlyMap<string, RouteTargetKind> = new Map<string, RouteTargetKind>([
+  ['aws_internet_gateway', 'internet-gateway'],
+  ['aws_vpn_gateway', 'virtual-private-gateway'],
+  ['aws_vpc_endpoint', 'vpc-endpoint'],
+  ['aws_nat_gateway', 'nat-gateway'],
+]);
+
 function gatewayTarget(value: TfValue): RouteTarget {
   if (value === 'local') return { kind: 'local', ref: unknown('the local route has no gateway') };
   if (isTfRef(value)) {
     const t = refType(value);
-    const kind: RouteTargetKind = t === 'aws_vpn_gateway' ? 'virtual-private-gateway' : t === 'aws_vpc_endpoint' ? 'vpc-endpoint' : 'internet-gateway';
+    // T5: AWS accepts a NAT gateway id in GatewayId and creates a NAT gateway route (hashicorp/terraform-provider-aws#9445).
+    const kind = GATEWAY_ID_TYPES.get(t);
+    if (kind === undefined) return { kind: 'unknown', ref: unknown(`gateway_id names a ${t || 'value'} (${value.address}.${value.attribute}), which is not an internet, virtual private or NAT gateway`) };
     return { kind, ref: idOfRef(value) };
   }
   if (typeof value === 'string') {
-    const kind: RouteTargetKind = value.startsWith('vgw-') ? 'virtual-private-gateway' : value.startsWith('igw-') ? 'internet-gateway' : 'unknown';
+    const kind: RouteTargetKind = value.startsWith('vgw-') ? 'virtual-private-gateway' : value.startsWith('igw-') ? 'internet-gateway' : value.startsWith('nat-') ? 'nat-gateway' : 'unknown';
     return { kind, ref: unknown(`gateway_id "${value}" is not defined in this workspace`) };
   }
   return { kind: isTfUnknown(value) ? 'unknown' : 'internet-gateway', ref: toId(value, 'gateway_id') };
@@ -96,7 +106,8 @@ function gatewayTarget(value: TfValue): RouteTarget {
 
 function routeDestination(v: BlockView, cidrArg: string, ipv6Arg: string): RouteDestination {
   const pl = v.attr('destination_prefix_list_id');
-  if (pl !== undefined && pl !== null) return { kind: 'prefix-list', prefixList: toPrefixListRef(pl) };
+  // Attribute-form routes (`route = [{ … }]`) write every argument, the unused ones as "" or null.
+  if (pl !== undefined && pl !== null && pl !== '') return { kind: 'prefix-list', prefixList: toPrefixListRef(pl) };
   const ipv6 = v.attr(ipv6Arg);
   if (ipv6 !== undefined && ipv6 !== null && ipv6 !== '') return { kind: 'ipv6', cidr: toStr(ipv6, ipv6Arg) };
   return { kind: 'ipv4', cidr: toStr(v.attr(cidrArg), cidrArg) };
@@ -110,7 +121,7 @@ function routeTable(adopts: boolean): Mapper {
     if (adopts) {
       // `default_route_table_id = aws_vpc.x.default_route_table_id` names the VPC whose main table is adopted.
       const d = v.attr('default_route_table_id');
-      vpcId = d !== undefined && isTfRef(d) && refType(d) === 'aws_vpc' ? d.target : v.has('vpc_id') ? argId(v, 'vpc_id') : unknown('the VPC of default_route_table_id is not in this workspace');
+      vpcId = d !== undefined && isTfRef(d) && refType(d) === 'aws_vpc' ? d.target : v.isSet('vpc_id') ? argId(v, 'vpc_id') : unknown('the VPC of default_route_table_id is not in this workspace');
     } else vpcId = argId(v, 'vpc_id');
     m.emit({ kind: 'route-table', vpc: vpcId, adoptsMainRouteTable: adopts, ...m.base });
     // Blocks, or the attribute form `route = [{ … }]`; `route = []` declares no route and removes AWS's extra ones (T5).
@@ -146,8 +157,8 @@ function routeTableAssociation(m: MapContext): void {
   const v = m.view;
   // Edge associations (gateway_id) route traffic entering the VPC through a gateway, not a subnet's traffic
   // (a gateway route table, see the engine's ingress check).
-  if (!v.has('subnet_id')) {
-    if (!v.has('gateway_id')) return;
+  if (!v.isSet('subnet_id')) {
+    if (!v.isSet('gateway_id')) return;
     m.emit({ kind: 'route-table-association', subnet: unknown(EDGE_ASSOCIATION), routeTable: argId(v, 'route_table_id'), gateway: argId(v, 'gateway_id'), ...m.base });
     return;
   }
@@ -226,7 +237,7 @@ function vpcEndpoint(m: MapContext): void {
   const v = m.view;
   const serviceName = v.attr('service_name');
   const type = toStr(v.attr('vpc_endpoint_type') ?? 'Gateway', 'vpc_endpoint_type');
-  const subnets = v.has('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : v.blocks('subnet_configuration').map((b) => argId(b, 'subnet_id'));
+  const subnets = v.isSet('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : v.blocks('subnet_configuration').map((b) => argId(b, 'subnet_id'));
   m.emit({
     kind: 'vpc-endpoint',
     vpc: argId(v, 'vpc_id'),

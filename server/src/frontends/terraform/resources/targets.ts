@@ -22,7 +22,8 @@ const ENGINE_PORTS: readonly (readonly [RegExp, number])[] = [
 
 /** `port` when set, else the engine's default port (mysql 3306, postgres 5432, …). */
 function portOf(v: BlockView, engineArg: string, fallback?: number): Maybe<number> {
-  if (v.has('port')) return toNum(v.attr('port'), 'port');
+  // `port = var.port` with a null default is the engine's default port, as when it is left out.
+  if (v.isSet('port')) return toNum(v.attr('port'), 'port');
   const engine = v.attr(engineArg);
   if (typeof engine === 'string') {
     const e = engine.toLowerCase();
@@ -59,7 +60,7 @@ function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): voi
 
 /** A subnet group named by `arg`, of one of `types` (by name, also through a module output: terraform-aws-modules' vpc → rds). */
 function optionalGroup(m: MapContext, v: BlockView, arg: string, types: readonly string[]): Maybe<Id> | null {
-  return v.has(arg) ? namedArg(m.session, v, arg, types) : null;
+  return v.isSet(arg) ? namedArg(m.session, v, arg, types) : null;
 }
 
 const DB_SUBNET_GROUPS = ['aws_db_subnet_group'];
@@ -71,7 +72,7 @@ function dbInstance(m: MapContext): void {
     securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
     port: portOf(v, 'engine'),
     publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
-    parent: v.has('replicate_source_db') ? namedArg(m.session, v, 'replicate_source_db', ['aws_db_instance']) : null,
+    parent: v.isSet('replicate_source_db') ? namedArg(m.session, v, 'replicate_source_db', ['aws_db_instance']) : null,
   });
 }
 
@@ -94,7 +95,7 @@ function rdsClusterInstance(m: MapContext): void {
   const clusterInst = typeof cluster === 'string' ? m.session.instances.get(cluster) : undefined;
   const cv = clusterInst?.view;
   emitTarget(m, 'rds-instance', {
-    subnetGroup: v.has('db_subnet_group_name') ? namedArg(m.session, v, 'db_subnet_group_name', DB_SUBNET_GROUPS) : cv ? optionalGroup(m, cv, 'db_subnet_group_name', DB_SUBNET_GROUPS) : unknown('the cluster is not in this workspace'),
+    subnetGroup: v.isSet('db_subnet_group_name') ? namedArg(m.session, v, 'db_subnet_group_name', DB_SUBNET_GROUPS) : cv ? optionalGroup(m, cv, 'db_subnet_group_name', DB_SUBNET_GROUPS) : unknown('the cluster is not in this workspace'),
     securityGroups: cv ? toIdList(cv.attr('vpc_security_group_ids'), 'vpc_security_group_ids') : unknown('the security groups of the cluster are not known'),
     port: cv ? portOf(cv, 'engine', 3306) : portOf(v, 'engine'),
     publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
@@ -148,11 +149,11 @@ function elasticache(fallbackPort: number, sgArg: string, inGroup = true): Mappe
   return (m) => {
     const v = m.view;
     emitTarget(m, 'elasticache', {
-      subnets: v.has('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : [],
+      subnets: v.isSet('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : [],
       subnetGroup: optionalGroup(m, v, 'subnet_group_name', groups),
       securityGroups: toIdList(v.attr(sgArg), sgArg),
       port: portOf(v, 'engine', fallbackPort),
-      parent: inGroup && v.has('replication_group_id') ? namedArg(m.session, v, 'replication_group_id', ['aws_elasticache_replication_group']) : null,
+      parent: inGroup && v.isSet('replication_group_id') ? namedArg(m.session, v, 'replication_group_id', ['aws_elasticache_replication_group']) : null,
     });
   };
 }
@@ -183,9 +184,9 @@ function efsAccessPoint(m: MapContext): void {
 
 function ec2Instance(m: MapContext): void {
   const v = m.view;
-  const sgs = v.has('vpc_security_group_ids') ? toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids') : toIdList(v.attr('security_groups'), 'security_groups');
+  const sgs = v.isSet('vpc_security_group_ids') ? toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids') : toIdList(v.attr('security_groups'), 'security_groups');
   emitTarget(m, 'ec2-instance', {
-    subnets: v.has('subnet_id') ? [argId(v, 'subnet_id')] : unknown('subnet_id is not set: the instance goes to a default subnet'),
+    subnets: v.isSet('subnet_id') ? [argId(v, 'subnet_id')] : unknown('subnet_id is not set: the instance goes to a default subnet'),
     securityGroups: sgs,
     port: unknown('an instance has no single service port'),
     publiclyAccessible: toBool(v.attr('associate_public_ip_address'), 'associate_public_ip_address', false),
@@ -197,7 +198,7 @@ function loadBalancer(m: MapContext): void {
   const mappings = v.blocks('subnet_mapping').map((b) => argId(b, 'subnet_id'));
   const internal = toBool(v.attr('internal'), 'internal', false);
   emitTarget(m, 'load-balancer', {
-    subnets: v.has('subnets') ? toIdList(v.attr('subnets'), 'subnets') : mappings,
+    subnets: v.isSet('subnets') ? toIdList(v.attr('subnets'), 'subnets') : mappings,
     securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
     port: unknown('listener ports are set by aws_lb_listener'),
     publiclyAccessible: typeof internal === 'boolean' ? !internal : internal,
