@@ -71,6 +71,9 @@ class BuiltModel implements NetworkModel {
   readonly sgEgress = new Map<Id, SecurityGroupRule[]>();
   readonly igwVpcs = new Map<Id, Id[]>();
   readonly vpcIgws = new Map<Id, Id[]>();
+  /** Per VPC: why its subnets without an association of their own may have another route table or NACL. */
+  readonly pendingTables = new Map<Id, string>();
+  readonly pendingAcls = new Map<Id, string>();
   /** Per gateway and VPC: the attachment that links them when every link between them may not be created. */
   readonly conditionalAttachments = new Map<Id, Map<Id, GatewayAttachment>>();
   readonly vpcEndpoints = new Map<Id, VpcEndpoint[]>();
@@ -169,6 +172,8 @@ class BuiltModel implements NetworkModel {
     const subnet = this.byId.get(subnetId);
     if (!subnet || subnet.kind !== 'subnet') return { id: unknown(`subnet ${subnetId} is not in the workspace`), explicit: false, via: null };
     if (!isKnown(subnet.vpc)) return { id: unknown(`the VPC of ${subnet.address} is unknown: ${subnet.vpc.reason}`), explicit: false, via: null };
+    const pending = (which === 'main-route-table' ? this.pendingTables : this.pendingAcls).get(subnet.vpc);
+    if (pending !== undefined) return { id: unknown(pending), explicit: false, via: null };
     const id = which === 'main-route-table' ? this.mainRouteTableOf(subnet.vpc) : this.canonical(implicitRef(subnet.vpc, which));
     return { id, explicit: false, via: null };
   }
@@ -341,7 +346,10 @@ function indexRouting(model: BuiltModel): void {
     if (isKnown(m.vpc) && isKnown(m.routeTable)) model.mainTable.set(m.vpc, model.canonical(m.routeTable));
   }
   for (const a of model.all('route-table-association')) {
-    if (!isKnown(a.subnet)) continue;
+    if (!isKnown(a.subnet)) {
+      if (a.gateway === undefined) pendAssociation(model, model.pendingTables, a.address, a.subnet.reason, a.routeTable);
+      continue;
+    }
     model.subnetTable.set(a.subnet, { id: isKnown(a.routeTable) ? model.canonical(a.routeTable) : a.routeTable, explicit: true, via: a.id });
   }
   for (const route of model.all('route')) {
@@ -372,6 +380,16 @@ function indexRouting(model: BuiltModel): void {
   }
 }
 
+/**
+ * P7, P5: an association whose subnet is unknown may name any subnet of its table's (or NACL's) VPC that has no
+ * association of its own: those subnets' table or NACL is then unknown, not certainly the main one or default.
+ */
+function pendAssociation(model: BuiltModel, pending: Map<Id, string>, address: string, why: string, owner: Maybe<Id>): void {
+  const object = isKnown(owner) ? model.get(model.canonical(owner)) : undefined;
+  if ((object?.kind !== 'route-table' && object?.kind !== 'network-acl') || !isKnown(object.vpc) || pending.has(object.vpc)) return;
+  pending.set(object.vpc, `${address} may associate it with ${object.address}: its subnet is unknown (${why})`);
+}
+
 /** P8: a local route per VPC CIDR in every table of the VPC. */
 function addLocalRoutes(model: BuiltModel, table: RouteTable): void {
   if (!isKnown(table.vpc)) return;
@@ -393,7 +411,10 @@ function addLocalRoutes(model: BuiltModel, table: RouteTable): void {
 
 function indexFilters(model: BuiltModel): void {
   for (const a of model.all('network-acl-association')) {
-    if (!isKnown(a.subnet)) continue;
+    if (!isKnown(a.subnet)) {
+      pendAssociation(model, model.pendingAcls, a.address, a.subnet.reason, a.acl);
+      continue;
+    }
     model.subnetAcl.set(a.subnet, { id: isKnown(a.acl) ? model.canonical(a.acl) : a.acl, explicit: true, via: a.id });
   }
   for (const entry of model.all('network-acl-entry')) {

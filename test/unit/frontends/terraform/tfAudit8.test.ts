@@ -409,3 +409,61 @@ resource "aws_subnet" "l" {
     assert.deepEqual(subnets, ['aws_subnet.l["0"]', 'aws_subnet.l["1"]', 'aws_subnet.s["eu-west-1a"]', 'aws_subnet.s["eu-west-1b"]']);
   });
 });
+
+describe('Terraform audit 8: routes and associations with an unknown number of instances', () => {
+  const network = (extra: string): string => `
+//- /w/main.tf
+provider "aws" { region = "us-east-1" }
+variable "subnet_ids" { type = list(string) }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "us-east-1a"
+}
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_route_table" "private" { vpc_id = aws_vpc.v.id }
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "arn:aws:iam::123456789012:role/fn"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+${extra}`;
+
+  it('an association whose for_each is unknown may give the subnet another table: the main table is not certain', () => {
+    // Was: the association was dropped, so subnet a used the main table for certain: internet "no".
+    const run = analyseWorkspace(network(`resource "aws_route_table_association" "private" {
+  for_each       = toset(var.subnet_ids)
+  subnet_id      = each.value
+  route_table_id = aws_route_table.private.id
+}`));
+    const internet = reachOf(run.result, 'aws_lambda_function.fn', 'internet');
+    assert.equal(internet?.status, 'unknown');
+    assert.match(internet?.explanation ?? '', /aws_route_table_association\.private may associate it with aws_route_table\.private/);
+  });
+
+  it('a route whose count is unknown may exist: a table without other routes is not certainly a dead end', () => {
+    const run = analyseWorkspace(network(`resource "aws_main_route_table_association" "m" {
+  vpc_id         = aws_vpc.v.id
+  route_table_id = aws_route_table.private.id
+}
+resource "aws_route" "out" {
+  count                  = length(var.subnet_ids) > 0 ? 1 : 0
+  route_table_id         = aws_route_table.private.id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = "nat-0123456789abcdef0"
+}`));
+    assert.equal(reachOf(run.result, 'aws_lambda_function.fn', 'internet')?.status, 'unknown');
+  });
+});

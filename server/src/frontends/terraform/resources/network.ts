@@ -70,7 +70,7 @@ const TARGET_ARGS: readonly (readonly [string, RouteTargetKind])[] = [
 ];
 
 /** The route's target by which argument is set; `gateway_id` may name an IGW, a VGW, "local" or a NAT gateway. */
-function routeTarget(v: BlockView): RouteTarget {
+export function routeTarget(v: BlockView): RouteTarget {
   for (const [arg, kind] of TARGET_ARGS) {
     const value = v.attr(arg);
     if (value === undefined || value === null || value === '') continue;
@@ -104,7 +104,7 @@ function gatewayTarget(value: TfValue): RouteTarget {
   return { kind: isTfUnknown(value) ? 'unknown' : 'internet-gateway', ref: toId(value, 'gateway_id') };
 }
 
-function routeDestination(v: BlockView, cidrArg: string, ipv6Arg: string): RouteDestination {
+export function routeDestination(v: BlockView, cidrArg: string, ipv6Arg: string): RouteDestination {
   const pl = v.attr('destination_prefix_list_id');
   // Attribute-form routes (`route = [{ … }]`) write every argument, the unused ones as "" or null.
   if (pl !== undefined && pl !== null && pl !== '') return { kind: 'prefix-list', prefixList: toPrefixListRef(pl) };

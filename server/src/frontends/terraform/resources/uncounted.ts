@@ -1,7 +1,8 @@
-// Filter rules whose count/for_each is unknown (T4, T3): Terraform may create any number of them, so dropping
-// them would make a NACL or SG look stricter than it is (a NACL "final * rule denies" that is not true). Each
-// such resource becomes one placeholder rule of its owner with unknown fields: the engine then answers
-// "unknown" wherever one of these rules could decide, and still "no" where a known rule blocks regardless.
+// Filter rules, routes and subnet associations whose count/for_each is unknown (T3, T4, T5): Terraform may
+// create any number of them, so dropping them would make a NACL or SG look stricter than it is (a NACL "final *
+// rule denies" that is not true), a table route-less, or a subnet fall back to its VPC's main table or default
+// NACL for certain. Each such resource becomes one placeholder of its owner with unknown fields: the engine then
+// answers "unknown" wherever one of them could decide, and still "no" where a known rule blocks regardless.
 
 import { unknown, type Origin, type Unknown } from '../../../model/origin';
 import type { Base } from '../../../model/types';
@@ -11,8 +12,12 @@ import type { ResourceHandle } from '../moduleInstance';
 import { argId, toBool, toStr } from '../modelValues';
 import type { TfSession } from '../session';
 import type { EmitState } from './mapper';
+import { routeDestination } from './network';
 
-const uncountedTypes = new Set(['aws_network_acl_rule', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule']);
+const uncountedTypes = new Set([
+  'aws_network_acl_rule', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule',
+  'aws_route', 'aws_route_table_association', 'aws_network_acl_association',
+]);
 
 /** Emits a placeholder for a filter-rule resource whose number of instances is unknown; no-op otherwise. */
 export function emitUncountedRule(handle: ResourceHandle, session: TfSession, state: EmitState): void {
@@ -30,6 +35,22 @@ export function emitUncountedRule(handle: ResourceHandle, session: TfSession, st
   const view = new BlockView(decl.block.body, scope, decl.block.span, nameSpan);
   const origin: Origin = { file: decl.file, span: decl.block.span, nameSpan };
   const base = (suffix: string): Base => ({ id: session.idOf(`${handle.label}[*]${suffix}`), address: handle.label, stack: session.stack, origin });
+  if (decl.type === 'aws_route') {
+    // Its destination may be written plainly ("0.0.0.0/0"); whether it exists, and its target, are unknown.
+    state.objects.push({ kind: 'route', routeTable: argId(view, 'route_table_id'), destination: routeDestination(view, 'destination_cidr_block', 'destination_ipv6_cidr_block'), target: { kind: 'unknown', ref: u() }, inline: false, existence: u(), ...base('') });
+    return;
+  }
+  if (decl.type === 'aws_route_table_association') {
+    if (view.isSet('gateway_id')) return; // an edge association gives no subnet its table
+    // model/build.ts: an association of an unknown subnet leaves the subnets of the table's VPC that have no
+    // other association without a certain route table.
+    state.objects.push({ kind: 'route-table-association', subnet: u(), routeTable: argId(view, 'route_table_id'), ...base('') });
+    return;
+  }
+  if (decl.type === 'aws_network_acl_association') {
+    state.objects.push({ kind: 'network-acl-association', subnet: u(), acl: argId(view, 'network_acl_id'), ...base('') });
+    return;
+  }
   if (decl.type === 'aws_network_acl_rule') {
     state.objects.push({
       kind: 'network-acl-entry', acl: argId(view, 'network_acl_id'), ruleNumber: u(), egress: toBool(view.attr('egress'), 'egress', false) === true,
