@@ -2,7 +2,7 @@
 // Terraform plans them (lazily, memoised per module instance) and emits model objects, problems and an index
 // for editor navigation. Never throws on user input.
 
-import { unknown, type Maybe, type Problem } from '../../model/origin';
+import { isKnown, unknown, type Maybe, type Problem } from '../../model/origin';
 import type { FrontendOutput, LambdaFunction, ModelObject } from '../../model/types';
 import type { SourceView } from '../../syntax/sourceView';
 import { tfFunctions } from './functions';
@@ -154,10 +154,31 @@ function firstInstancesOf(view: SourceView, tree: ModuleTree, options: Terraform
   return first;
 }
 
+/**
+ * T3, T5: a standalone rule or route of a kind its group or table also declares inline is removed by every apply
+ * of the owner, which keeps only its inline set, and created again by the next apply of its own resource: whether
+ * it is in place depends on which ran last, so it exists only as an unknown (the warning above says why).
+ */
+function overwrittenByInline(state: EmitState): void {
+  if (state.inlineManaged.size === 0) return;
+  const objects = state.objects;
+  const addresses = new Map<string, string>();
+  for (const o of objects) if (state.inlineManaged.has(o.id)) addresses.set(o.id, o.address);
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i];
+    if (o === undefined || (o.kind !== 'security-group-rule' && o.kind !== 'route') || o.inline) continue;
+    const owner = o.kind === 'route' ? o.routeTable : o.group;
+    const kind = o.kind === 'route' ? 'route' : o.direction;
+    if (!isKnown(owner) || state.inlineManaged.get(owner)?.has(kind) !== true) continue;
+    const why = `removed again by every apply of ${state.inlineOwners.get(owner) ?? 'its owner'} ${addresses.get(owner) ?? owner}, which declares its ${kind === 'route' ? 'routes' : `${kind} rules`} inline (T3, T5)`;
+    objects[i] = override(o, { existence: unknown(o.existence === undefined ? why : `${o.existence.reason}, and ${why}`) });
+  }
+}
+
 export function readTerraform(view: SourceView, options: TerraformOptions): TerraformOutput {
   const tree = new ModuleTree(view, options.roots);
   const problems = new Map<string, Problem>();
-  const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), standalone: [], notCreated: [] };
+  const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), inlineManaged: new Map(), standalone: [], notCreated: [] };
   let region: Maybe<string> | undefined;
   const plans = plansByRoot(view, tree.roots, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}|${p.span.end}`, p), options.planFile);
   const planMatch = new Map<TfPlan, { undeclared: string[][]; unlisted: string[] }>();
@@ -190,6 +211,7 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
       span: s.span,
     });
   }
+  overwrittenByInline(state);
   markEdgeFunctions(state.objects, state.edgeFunctions);
   const report = (p: Problem): void => {
     const key = `${p.code}|${p.file}|${p.span.start}|${p.span.end}`;

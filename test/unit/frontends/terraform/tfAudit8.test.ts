@@ -467,3 +467,90 @@ resource "aws_route" "out" {
     assert.equal(reachOf(run.result, 'aws_lambda_function.fn', 'internet')?.status, 'unknown');
   });
 });
+
+describe('Terraform audit 8: standalone rules beside inline ones (T3, T5)', () => {
+  const workspace = (group: string, extra: string): string => `
+//- /w/main.tf
+provider "aws" { region = "us-east-1" }
+resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "us-east-1a"
+}
+resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
+resource "aws_subnet" "pub" {
+  vpc_id            = aws_vpc.v.id
+  cidr_block        = "10.0.0.0/24"
+  availability_zone = "us-east-1a"
+}
+resource "aws_route_table" "pub" {
+  vpc_id = aws_vpc.v.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.igw.id
+  }
+}
+resource "aws_route_table_association" "pub" {
+  subnet_id      = aws_subnet.pub.id
+  route_table_id = aws_route_table.pub.id
+}
+resource "aws_eip" "nat" { domain = "vpc" }
+resource "aws_nat_gateway" "nat" {
+  allocation_id = aws_eip.nat.id
+  subnet_id     = aws_subnet.pub.id
+}
+resource "aws_route_table" "app" {
+  vpc_id = aws_vpc.v.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.nat.id
+  }
+}
+resource "aws_route_table_association" "app" {
+  subnet_id      = aws_subnet.a.id
+  route_table_id = aws_route_table.app.id
+}
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+${group}
+}
+resource "aws_lambda_function" "fn" {
+  function_name = "fn"
+  role          = "arn:aws:iam::123456789012:role/fn"
+  vpc_config {
+    subnet_ids         = [aws_subnet.a.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+${extra}`;
+  const standaloneEgress = `resource "aws_vpc_security_group_egress_rule" "all" {
+  security_group_id = aws_security_group.fn.id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}`;
+
+  it('an egress rule the group also manages inline may be gone after any apply: its reach is unknown, with the warning', () => {
+    // Was: the union of both, a certain "yes", although Terraform keeps removing the standalone rule.
+    const run = analyseWorkspace(workspace(`  egress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }`, standaloneEgress));
+    const internet = reachOf(run.result, 'aws_lambda_function.fn', 'internet');
+    assert.equal(internet?.status, 'unknown');
+    assert.match(internet?.explanation ?? '', /removed again by every apply of security group aws_security_group\.fn, which declares its egress rules inline/);
+    assert.ok(run.problems.some((p) => p.code === 'tf-inline-standalone-conflict'));
+  });
+
+  it('inline ingress beside a standalone egress rule: Terraform manages only the direction written inline, so the rule stays', () => {
+    const run = analyseWorkspace(workspace(`  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }`, standaloneEgress));
+    assert.equal(reachOf(run.result, 'aws_lambda_function.fn', 'internet')?.status, 'yes');
+  });
+});

@@ -200,7 +200,7 @@ security-group-rule aws_security_group.app/ingress[1]/peer[0] group="aws_securit
 security-group-rule aws_security_group.app/ingress[1]/peer[1] group="aws_security_group.app" direction="ingress" protocol="tcp" fromPort=5432 toPort=5432 peer={kind: "security-group", group: "aws_security_group.app"} inline=true
 security-group-rule aws_security_group_rule.db_in group="aws_security_group.db" direction="ingress" protocol="tcp" fromPort=5432 toPort=5432 peer={kind: "security-group", group: "aws_security_group.app"} inline=false
 security-group-rule aws_vpc_security_group_egress_rule.all group="aws_security_group.db" direction="egress" protocol="-1" fromPort=0 toPort=65535 peer={kind: "prefix-list", prefixList: {kind: "endpoint", endpoint: "aws_vpc_endpoint.s3"}} inline=false
-security-group-rule aws_vpc_security_group_ingress_rule.https group="aws_security_group.app" direction="ingress" protocol="tcp" fromPort=443 toPort=443 peer={kind: "ipv4", cidr: "192.168.0.0/16"} inline=false`,
+security-group-rule aws_vpc_security_group_ingress_rule.https group="aws_security_group.app" direction="ingress" protocol="tcp" fromPort=443 toPort=443 peer={kind: "ipv4", cidr: "192.168.0.0/16"} inline=false existence=?`,
     problems: `
 tf-inline-standalone-conflict warning aws_vpc_security_group_ingress_rule.https adds a rule to a security group that also declares inline rules; Terraform will keep overwriting one with the other (T3, T5).`,
   },
@@ -266,7 +266,7 @@ internet-gateway aws_internet_gateway.igw vpc="aws_vpc.v"
 main-route-table-association aws_main_route_table_association.m vpc="aws_vpc.v" routeTable="aws_route_table.priv"
 nat-gateway aws_nat_gateway.nat subnet="aws_subnet.pub" vpc=null connectivityType="public" availabilityMode="zonal" hasElasticIp=true
 nat-gateway aws_nat_gateway.private subnet="aws_subnet.pub" vpc=null connectivityType="private" availabilityMode="zonal" hasElasticIp=false
-route aws_route.conflict routeTable="aws_route_table.pub" destination={kind: "ipv4", cidr: "10.9.0.0/16"} target={kind: "local", ref: ?} inline=false
+route aws_route.conflict routeTable="aws_route_table.pub" destination={kind: "ipv4", cidr: "10.9.0.0/16"} target={kind: "local", ref: ?} inline=false existence=?
 route aws_route.nat routeTable="aws_route_table.priv" destination={kind: "ipv4", cidr: "0.0.0.0/0"} target={kind: "nat-gateway", ref: "aws_nat_gateway.nat"} inline=false
 route aws_route_table.pub/route[0] routeTable="aws_route_table.pub" destination={kind: "ipv4", cidr: "0.0.0.0/0"} target={kind: "internet-gateway", ref: "aws_internet_gateway.igw"} inline=true
 route aws_route_table.pub/route[1] routeTable="aws_route_table.pub" destination={kind: "ipv6", cidr: "::/0"} target={kind: "egress-only-internet-gateway", ref: "aws_egress_only_internet_gateway.eigw"} inline=true

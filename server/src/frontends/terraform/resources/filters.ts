@@ -72,15 +72,16 @@ function securityGroup(adoptsDefault: boolean): Mapper {
       adoptsDefaultOf: adoptsDefault ? vpcId : null,
       ...m.base,
     });
-    let inline = v.has('ingress') || v.has('egress');
+    // An adopted default group has exactly its declared rules in both directions; others manage the directions they write.
+    const manages: Direction[] = adoptsDefault ? ['ingress', 'egress'] : [];
     for (const direction of ['ingress', 'egress'] as const) {
       const blocks = v.blocks(direction);
-      if (blocks.length > 0) inline = true;
+      if (!adoptsDefault && (v.has(direction) || blocks.length > 0 || v.blocksUnknown(direction) !== undefined)) manages.push(direction);
       blocks.forEach((b, i) => emitRules(m, m.base.id, m.base.id, direction, b, `${direction}[${i}]`, true, 'security_groups'));
       const unknownBlocks = v.blocksUnknown(direction);
       if (unknownBlocks) m.problem('tf-unknown-rules', 'information', `Some ${direction} rules of ${m.base.address} are not known statically: ${unknownBlocks.reason}`);
     }
-    if (inline || adoptsDefault) m.inlineOwner(m.base.id, 'security group');
+    if (manages.length > 0) m.inlineOwner(m.base.id, 'security group', manages);
   };
 }
 

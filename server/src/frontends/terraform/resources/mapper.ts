@@ -15,6 +15,12 @@ export interface EmitState {
   readonly edgeFunctions: Set<Id>;
   /** Route tables / SGs that declare inline rules, and standalone rules naming them (T3, T5 conflicts). */
   readonly inlineOwners: Map<Id, string>;
+  /**
+   * What each of them manages inline: 'ingress' / 'egress' for a security group, 'route' for a route table.
+   * Terraform keeps only the inline set of what an owner manages, so a standalone rule or route of the same kind
+   * is removed again on every apply of the owner (T3, T5).
+   */
+  readonly inlineManaged: Map<Id, ReadonlySet<string>>;
   readonly standalone: { readonly owner: Id; readonly file: string; readonly span: Span; readonly address: string }[];
   /** Modelled resource types declared with zero instances (count 0, empty for_each). */
   readonly notCreated?: NotCreated[];
@@ -62,8 +68,9 @@ export class MapContext {
     this.state.edgeFunctions.add(fn);
   }
 
-  inlineOwner(owner: Id, what: string): void {
+  inlineOwner(owner: Id, what: string, manages: readonly string[]): void {
     this.state.inlineOwners.set(owner, what);
+    this.state.inlineManaged.set(owner, new Set(manages));
   }
 
   standaloneFor(owner: Id): void {

@@ -126,7 +126,7 @@ function routeTable(adopts: boolean): Mapper {
     m.emit({ kind: 'route-table', vpc: vpcId, adoptsMainRouteTable: adopts, ...m.base });
     // Blocks, or the attribute form `route = [{ … }]`; `route = []` declares no route and removes AWS's extra ones (T5).
     const routes = v.blocks('route');
-    if (routes.length > 0 || v.has('route')) m.inlineOwner(m.base.id, 'route table');
+    if (routes.length > 0 || v.has('route')) m.inlineOwner(m.base.id, 'route table', ['route']);
     routes.forEach((r, i) => emitRoute(m, r, `route[${i}]`, r));
     const unknownRoutes = v.blocksUnknown('route');
     if (unknownRoutes) m.problem('tf-unknown-routes', 'information', `Some routes of ${m.base.address} are not known statically: ${unknownRoutes.reason}`);
