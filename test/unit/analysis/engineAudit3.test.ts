@@ -60,6 +60,12 @@ ${p}  engine                 = "postgres"
 `;
 }
 
+/** The prefix-list route, inline like the table's others (a standalone aws_route beside inline routes is overwritten, T5). */
+const PEER_LIST_ROUTE = `  route {
+    destination_prefix_list_id = aws_ec2_managed_prefix_list.peer.id
+    ${PCX}
+  }`;
+
 describe('engine audit 3', () => {
   describe('customer-managed prefix-list routes (P9)', () => {
     const files = {
@@ -75,18 +81,8 @@ resource "aws_ec2_managed_prefix_list" "peer" {
   max_entries    = 5
   entry { cidr = "10.1.0.0/16" }
 }
-${routeTable('ra', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n.id') })}
-${routeTable('rb', { routes: `${route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n.id')}\n${route('10.1.0.0/16', 'nat_gateway_id = aws_nat_gateway.n.id')}` })}
-resource "aws_route" "peer_a" {
-  route_table_id             = aws_route_table.ra.id
-  destination_prefix_list_id = aws_ec2_managed_prefix_list.peer.id
-  ${PCX}
-}
-resource "aws_route" "peer_b" {
-  route_table_id             = aws_route_table.rb.id
-  destination_prefix_list_id = aws_ec2_managed_prefix_list.peer.id
-  ${PCX}
-}
+${routeTable('ra', { routes: `${route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n.id')}\n${PEER_LIST_ROUTE}` })}
+${routeTable('rb', { routes: `${route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n.id')}\n${route('10.1.0.0/16', 'nat_gateway_id = aws_nat_gateway.n.id')}\n${PEER_LIST_ROUTE}` })}
 ${association('a', 'ra')}${association('b', 'rb')}${securityGroup('fn', 'all')}
 ${peerDb({ ingress: 'cidr_ipv4 = "10.0.0.0/16"' })}
 ${vpcFunction('viaList', { subnets: ['a'], env: 'DB = aws_db_instance.db.address' })}
