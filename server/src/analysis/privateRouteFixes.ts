@@ -6,6 +6,7 @@ import type { Id, Route, Subnet, VpcPeeringConnection } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { nameOf } from './pathSteps';
 import { peeringStatus } from './peeringAcceptance';
+import { overlappingPrimaryBlocks } from './peeringOverlap';
 import { transitGatewayRouteFixes } from './transitGateway';
 import type { Fix } from './types';
 import { override } from '../model/override';
@@ -46,7 +47,8 @@ export function privateRouteFixes(model: NetworkModel, table: Id, srcVpc: Id, ds
     return hiding ? [{ description: `remove the route ${hidingText} from ${nameOf(model, table)} so the local route reaches ${dst.address} (P8, P9)`, changes: [{ kind: 'other', component: hiding.id }] }] : [];
   }
   const fixes: Fix[] = [];
-  const peerings = model.all('vpc-peering').filter((p) => isKnown(p.vpc) && isKnown(p.peerVpc) && ((p.vpc === srcVpc && p.peerVpc === dstVpc) || (p.vpc === dstVpc && p.peerVpc === srcVpc)))
+  // P10: a connection between overlapping VPCs is refused by AWS, so routing to it fixes nothing.
+  const peerings = model.all('vpc-peering').filter((p) => isKnown(p.vpc) && isKnown(p.peerVpc) && ((p.vpc === srcVpc && p.peerVpc === dstVpc) || (p.vpc === dstVpc && p.peerVpc === srcVpc)) && overlappingPrimaryBlocks(model, p) === null)
     .sort((a, b) => ACCEPTANCE_RANK[`${peeringStatus(model, a).accepted}`] - ACCEPTANCE_RANK[`${peeringStatus(model, b).accepted}`]);
   const peeringOf = (r: Route): VpcPeeringConnection | undefined => {
     const ref = r.target.ref;

@@ -17,6 +17,7 @@ import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
 import { peeringSgIngress, sameRegion, vpcBlock } from './peeringRegion';
 import { peeringHop } from './peeringAcceptance';
+import { peeringOverlapHop } from './peeringOverlap';
 import { regionalNatStep } from './regionalNat';
 import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { Trace, type Evaluation } from './trace';
@@ -846,6 +847,7 @@ export class PathSearch {
         trace.block(pcx.id, 'vpc-peering', pcx.address, 'the target is not in the peered VPC (peering is not transitive, P10)', 'P10', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', []);
         return false;
       }
+      if (!peeringOverlapHop(m, trace, pcx)) return false; // P10: AWS refuses peering between overlapping VPCs
       if (!peeringHop(m, trace, pcx)) return false; // P10: only an accepted (active) connection carries traffic
       const back = m.routeTableOf(dst.id);
       if (!isKnown(back.id)) { trace.unknown(null, 'route-table', `route table of ${dst.address}`, back.id.reason, 'P10'); return false; }

@@ -1,0 +1,74 @@
+// Engine audit 8 regressions, end to end (real Terraform front end + engine): VPC peering between VPCs whose
+// CIDR blocks overlap, which AWS refuses (P10).
+
+import * as assert from 'node:assert/strict';
+import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
+import { association, route, routeTable, subnet, twoAzVpc, vpcFunction } from '../support/terraformPieces';
+
+const PCX = 'vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id';
+
+/** Function VPC `v` (10.0.0.0/16) peered to VPC `p` of `peerCidr`, whose DB in 10.2.1.0/24 routes back. */
+function peeredDb(peerCidr: string, o: { readonly routed?: boolean } = {}): string {
+  return twoAzVpc('us-east-1')
+    + `resource "aws_vpc" "p" { cidr_block = "${peerCidr}" }\n`
+    + subnet('p1', { cidr: '10.2.1.0/24', az: 'us-east-1a', vpc: 'p' })
+    + `resource "aws_vpc_peering_connection" "pcx" {
+  vpc_id      = aws_vpc.v.id
+  peer_vpc_id = aws_vpc.p.id
+  auto_accept = true
+}
+`
+    + routeTable('rv', o.routed === false ? {} : { routes: route('10.2.0.0/16', PCX) }) + association('a', 'rv') + association('b', 'rv')
+    + routeTable('rp', { vpc: 'p', routes: route('10.0.0.0/16', PCX) }) + association('p1', 'rp')
+    + `resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "db" {
+  vpc_id = aws_vpc.p.id
+  ingress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.fn.id]
+  }
+}
+resource "aws_db_subnet_group" "g" { subnet_ids = [aws_subnet.p1.id] }
+resource "aws_db_instance" "db" {
+  engine                 = "postgres"
+  instance_class         = "db.t4g.micro"
+  db_subnet_group_name   = aws_db_subnet_group.g.name
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+`
+    + vpcFunction('f', { subnets: ['a', 'b'], env: 'DB = aws_db_instance.db.address' });
+}
+
+describe('engine audit 8', () => {
+  describe('P10: peering between overlapping VPCs', () => {
+    it('blocks at the peering connection, which AWS refuses (failed state)', () => {
+      const run = analyseWorkspace({ '/w/main.tf': peeredDb('10.0.0.0/8') });
+      assert.equal(render(reachOf(run.result, 'f', 'aws_db_instance.db'), { explain: true }),
+        'no via vpc-peering BAD_STATE: aws_vpc_peering_connection.pcx: aws_vpc.v (10.0.0.0/16) and aws_vpc.p (10.0.0.0/8) have overlapping CIDR blocks, so AWS refuses the peering connection (it ends in the failed state) (P10)\n'
+        + '  fix: give one of aws_vpc.v and aws_vpc.p a primary CIDR block that does not overlap the other\'s');
+      assert.ok(run.findings.includes('LAMBDA_NO_ROUTE_TARGET aws_lambda_function.f'), run.findings.join('\n'));
+    });
+
+    it('offers no route to the refused connection as a fix', () => {
+      const run = analyseWorkspace({ '/w/main.tf': peeredDb('10.0.0.0/8', { routed: false }) });
+      const fixes = reachOf(run.result, 'f', 'aws_db_instance.db')?.fixes.map((f) => f.description) ?? [];
+      assert.ok(fixes.length > 0);
+      assert.ok(fixes.every((f) => !f.includes('aws_vpc_peering_connection.pcx')), fixes.join('\n'));
+    });
+
+    it('keeps a peering between disjoint VPCs reachable', () => {
+      const run = analyseWorkspace({ '/w/main.tf': peeredDb('10.2.0.0/16') });
+      assert.equal(render(reachOf(run.result, 'f', 'aws_db_instance.db')), 'yes via vpc-peering');
+    });
+  });
+});
