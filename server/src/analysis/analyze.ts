@@ -88,6 +88,9 @@ function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, Des
     return p.need === null ? hit : withNeed(hit, needsPath(p.need), p.need.because);
   }
   const t = p.spec.target;
+  // E1: an Aurora cluster's endpoints resolve to its instances, each publicly accessible or not on its own.
+  const members = t.targetKind === 'rds-cluster' ? model.childrenOf(t.id).filter((c) => c.targetKind === 'rds-instance') : [];
+  if (members.some((c) => c.publiclyAccessible !== false)) return reach(clusterPublicReach(model, t, members, p.spec.port));
   if (hasPublicEndpoint(t)) return reach(publicEndpointReach(model, t, p.spec.port));
   if (t.publiclyAccessible !== false) {
     const why = isKnown(t.publiclyAccessible) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${t.publiclyAccessible.reason}`;
@@ -105,14 +108,40 @@ function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, Des
  * E1: a function without VPC config and a publicly accessible database, over the database's public endpoint.
  * The instance runs in one subnet of its group, which one the workspace does not say: the subnets must agree.
  */
-function publicEndpointReach(model: NetworkModel, t: Target, port: number | null): Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'> {
+type ReachFields = Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'>;
+
+/** An open answer about a target reached from the Lambda service VPC, with the reason at the target. */
+function openAtTarget(t: Target, why: string): ReachFields {
+  return {
+    status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why,
+    path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [],
+  };
+}
+
+/**
+ * E1: an Aurora cluster some of whose instances may be publicly accessible. Its endpoint resolves to the
+ * instance that serves it (the writer, or any reader), which the workspace does not fix: every instance must be
+ * publicly accessible and reached alike for a certain answer.
+ */
+function clusterPublicReach(model: NetworkModel, t: Target, members: readonly Target[], port: number | null): ReachFields {
+  const closed = members.find((c) => !hasPublicEndpoint(c));
+  if (closed !== undefined) {
+    const how = isKnown(closed.publiclyAccessible) ? 'is not publicly accessible' : `may not be publicly accessible (${closed.publiclyAccessible.reason})`;
+    return openAtTarget(t, `its endpoint resolves to the instance serving it, and ${closed.address} ${how} while another may be`);
+  }
+  const results = members.map((c) => publicEndpointReach(model, c, port));
+  const first = results[0];
+  if (first === undefined || results.some((r) => r.status !== first.status)) {
+    return openAtTarget(t, 'its endpoint resolves to the instance serving it, and its instances are not reached alike at their public endpoints');
+  }
+  return first;
+}
+
+function publicEndpointReach(model: NetworkModel, t: Target, port: number | null): ReachFields {
   const group = t.subnetGroup !== null && isKnown(t.subnetGroup) ? model.get(t.subnetGroup) : undefined;
   const subnets = t.subnetGroup === null ? t.subnets : group?.kind === 'subnet-group' ? group.subnets
     : { unknown: true as const, reason: isKnown(t.subnetGroup) ? `subnet group ${t.subnetGroup} is not in the workspace` : t.subnetGroup.reason };
-  const open = (why: string): Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'> => ({
-    status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why,
-    path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [],
-  });
+  const open = (why: string): ReachFields => openAtTarget(t, why);
   if (!isKnown(subnets) || subnets.length === 0) return open(`it is publicly accessible, but ${isKnown(subnets) ? 'its subnets are not declared' : `its subnets are unknown: ${subnets.reason}`}`);
   const evals = subnets.map((s) => publicEndpointLeg(model, t, s, port));
   const first = evals[0];

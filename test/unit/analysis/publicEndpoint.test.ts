@@ -125,6 +125,33 @@ describe('a publicly accessible database from a function without VPC config (E1)
     assert.ok(findings.includes('LAMBDA_PRIVATE_TARGET_WITHOUT_VPC aws_lambda_function.f'), findings.join('\n'));
   });
 
+  it('an Aurora cluster is reached at its public endpoint only when every instance is publicly accessible', () => {
+    const cluster = (second: string): string => workspace({ publiclyAccessible: 'false' }).replace('environment {\n    variables = { DB_HOST = aws_db_instance.orders.address }', 'environment {\n    variables = { DB_HOST = aws_rds_cluster.c.endpoint }') + `
+resource "aws_rds_cluster" "c" {
+  engine                 = "aurora-postgresql"
+  db_subnet_group_name   = aws_db_subnet_group.db.name
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+resource "aws_rds_cluster_instance" "one" {
+  cluster_identifier  = aws_rds_cluster.c.id
+  instance_class      = "db.r6g.large"
+  engine              = "aurora-postgresql"
+  publicly_accessible = true
+}
+resource "aws_rds_cluster_instance" "two" {
+  cluster_identifier  = aws_rds_cluster.c.id
+  instance_class      = "db.r6g.large"
+  engine              = "aurora-postgresql"
+  publicly_accessible = ${second}
+}`;
+    const reachOfCluster = (second: string) => analyseWorkspace({ '/w/main.tf': cluster(second) }).result.functions[0]?.reach.find((r) => r.destination === 'aws_rds_cluster.c');
+    // Was: LAMBDA_NOT_IN_VPC, a certain "no", although the cluster endpoint resolves to a public instance.
+    assert.equal(`${reachOfCluster('true')?.status} via ${reachOfCluster('true')?.via}`, 'yes via lambda-service-vpc');
+    const mixed = reachOfCluster('false');
+    assert.equal(mixed?.status, 'unknown');
+    assert.match(mixed?.explanation ?? '', /aws_rds_cluster_instance\.two is not publicly accessible while another may be/);
+  });
+
   it('VPC Block Public Access refuses traffic that enters through the internet gateway (E13)', () => {
     const { reach } = run({ extra: 'resource "aws_vpc_block_public_access_options" "bpa" { internet_gateway_block_mode = "block-ingress" }' });
     assert.equal(reach?.status, 'no');
