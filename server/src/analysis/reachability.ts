@@ -698,23 +698,46 @@ export class PathSearch {
       return;
     }
     const local = subnets.find((s) => azMatch(s.availabilityZone, src.subnet.availabilityZone) === true) ?? anySubnet;
-    const epAddr = addrOf(local.cidrBlock, local.address);
     const groups = isKnown(endpoint.securityGroups) && endpoint.securityGroups.length === 0 && isKnown(endpoint.vpc)
       ? [m.canonical(implicitRef(endpoint.vpc, 'default-security-group'))]
       : isKnown(endpoint.securityGroups) ? endpoint.securityGroups : [endpoint.securityGroups];
     const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
-    trace.append(this.groupPart(src, `vpce-eg|${endpoint.id}|${local.id}`, (t) => sgEgressStep(m, t, src, { addr: epAddr, groups: knownGroups }, HTTPS)));
-    if (local.id !== src.subnet.id) {
-      trace.append(this.subnetPart(src, `vpce-acl|${local.id}`, (t) => {
-        this.egressAcls(t, src, epAddr, HTTPS);
-        const epAcl = m.naclOf(local.id);
-        aclStep(m, t, epAcl, false, src.addr, HTTPS, HTTPS, `endpoint subnet ${local.address}`);
-        aclStep(m, t, epAcl, true, src.addr, EPHEMERAL_FROM, EPHEMERAL_TO, `endpoint subnet ${local.address}`);
-      }));
+    // E9: private DNS answers with the addresses of every network interface of the endpoint, in every AZ, and the
+    // SDK may connect to any of them: each must be reachable. The one in the function's AZ is shown.
+    const legs = [local, ...subnets.filter((s) => s !== local)].map((s) => {
+      const leg = new Trace(src.subnet.id);
+      this.endpointEniLeg(leg, src, s, endpoint, knownGroups);
+      return { subnet: s, result: leg.finish() };
+    });
+    const first = legs[0];
+    if (first === undefined) return;
+    if (legs.every((l) => l.result.status === first.result.status)) trace.append(first.result);
+    else {
+      // Some interfaces are reached and some not: requests fail or not depending on the address the SDK picks.
+      const shown = legs.find((l) => l.result.status === 'yes') ?? legs.find((l) => l.result.status === 'unknown') ?? first;
+      const failing = legs.find((l) => l.result.status !== shown.result.status && l.result.status !== 'yes') ?? first;
+      trace.append(shown.result);
+      trace.unknown(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`,
+        `private DNS also answers with its network interface in ${failing.subnet.address}, which the function ${failing.result.status === 'no' ? 'cannot reach' : 'may not reach'} (${failing.result.reason ?? 'unknown'}): requests fail when the SDK picks that address`,
+        'E9', failing.result.code ?? undefined, failing.result.fixes);
     }
     sgIngressStep(m, trace, groups, src, HTTPS, `endpoint ${endpoint.address}`, 'endpoint-sg');
     trace.append(this.part(`vpce-end|${endpoint.id}|${local.id}|${service}${this.policyKey(src, service, request)}`, src, (t) => {
       if (this.policyHop(t, endpoint, 'interface', `private DNS resolves the ${service} hostname to its ENI in ${local.address}`, request, 'E9')) this.finalHop(t, service);
+    }));
+  }
+
+  /** The function's SG egress and both subnets' NACLs towards one network interface of an interface endpoint (E9, P6). */
+  private endpointEniLeg(trace: Trace, src: Source, eniSubnet: Subnet, endpoint: VpcEndpoint, knownGroups: readonly Id[]): void {
+    const m = this.model;
+    const epAddr = addrOf(eniSubnet.cidrBlock, eniSubnet.address);
+    trace.append(this.groupPart(src, `vpce-eg|${endpoint.id}|${eniSubnet.id}`, (t) => sgEgressStep(m, t, src, { addr: epAddr, groups: knownGroups }, HTTPS)));
+    if (eniSubnet.id === src.subnet.id) return;
+    trace.append(this.subnetPart(src, `vpce-acl|${eniSubnet.id}`, (t) => {
+      this.egressAcls(t, src, epAddr, HTTPS);
+      const epAcl = m.naclOf(eniSubnet.id);
+      aclStep(m, t, epAcl, false, src.addr, HTTPS, HTTPS, `endpoint subnet ${eniSubnet.address}`);
+      aclStep(m, t, epAcl, true, src.addr, EPHEMERAL_FROM, EPHEMERAL_TO, `endpoint subnet ${eniSubnet.address}`);
     }));
   }
 

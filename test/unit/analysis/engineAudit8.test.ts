@@ -72,3 +72,54 @@ describe('engine audit 8', () => {
     });
   });
 });
+
+describe('engine audit 8: interface endpoints answer with every network interface (E9)', () => {
+  /** A function in subnet a needing SQS, an SQS interface endpoint with private DNS in subnets a and b; `acl` on b. */
+  const workspace = (acl: string): string => twoAzVpc('us-east-1').replace('resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }', `resource "aws_vpc" "v" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_hostnames = true
+}`) + `resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+  egress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_security_group" "vpce" {
+  vpc_id = aws_vpc.v.id
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_vpc_endpoint" "sqs" {
+  vpc_id              = aws_vpc.v.id
+  service_name        = "com.amazonaws.us-east-1.sqs"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]
+  security_group_ids  = [aws_security_group.vpce.id]
+}
+resource "aws_sqs_queue" "q" { name = "q" }
+${acl}
+${vpcFunction('f', { subnets: ['a'], env: 'QUEUE_URL = aws_sqs_queue.q.url' })}`;
+
+  it('reaches the service when every interface is reachable', () => {
+    assert.equal(render(reachOf(analyseWorkspace({ '/w/main.tf': workspace('') }).result, 'f', 'sqs')), 'yes via interface-endpoint');
+  });
+
+  it('an interface in another subnet whose NACL refuses the function: requests fail when the SDK picks it, so unknown, not yes', () => {
+    const deny = `resource "aws_network_acl" "b" {
+  vpc_id     = aws_vpc.v.id
+  subnet_ids = [aws_subnet.b.id]
+}`;
+    const r = reachOf(analyseWorkspace({ '/w/main.tf': workspace(deny) }).result, 'f', 'sqs');
+    assert.equal(r?.status, 'unknown');
+    assert.match(r?.explanation ?? '', /private DNS also answers with its network interface in aws_subnet\.b, which the function cannot reach/);
+    assert.equal(r?.reason, 'SUBNET_ACL_RESTRICTION');
+  });
+});
