@@ -601,7 +601,7 @@ export class PathSearch {
     const policyKey = this.policyKey(src, service, request);
     if (endpoint) {
       const dns = this.privateDnsWorks(endpoint, service);
-      if (dns === true) return this.interfaceLeg(trace, src, endpoint, service, request);
+      if (dns === true) return this.interfaceOrGateway(trace, src, endpoint, service, request);
       if ('unknown' in dns) return trace.unknown(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`, dns.unknown, 'E9');
       trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
       trace.append(this.subnetPart(src, `service:${service}${policyKey}`, (t) => {
@@ -618,6 +618,41 @@ export class PathSearch {
     }
     trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
     trace.append(this.subnetPart(src, `service:${service}${policyKey}`, (t) => this.publicServiceLeg(t, src, service, this.endpointFix(src, service), request)));
+  }
+
+  /**
+   * E7, E9: an S3 or DynamoDB interface endpoint with private DNS beside a gateway endpoint of the service in its
+   * VPC. Its DNS option "private DNS only for inbound Resolver endpoints" decides which one requests from the VPC
+   * take: on, the gateway endpoint (routes); off, the interface endpoint. Not written, the answer holds only where
+   * both ways agree.
+   */
+  private interfaceOrGateway(trace: Trace, src: Source, endpoint: VpcEndpoint, service: string, request: EndpointRequest | null): void {
+    const m = this.model;
+    const gateway = (service === 's3' || service === 'dynamodb') && isKnown(endpoint.vpc)
+      && m.endpointsOf(endpoint.vpc).some((e) => e.endpointType === 'Gateway' && e.service === service);
+    const inboundOnly = gateway ? endpoint.privateDnsOnlyForInboundResolver : false;
+    if (inboundOnly === false) return this.interfaceLeg(trace, src, endpoint, service, request);
+    const label = `interface endpoint ${endpoint.address}`;
+    const gatewayLeg = (t: Trace): void => {
+      t.append(this.groupPart(src, `service:${service}`, (g) => sgEgressStep(m, g, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
+      t.append(this.subnetPart(src, `service:${service}${this.policyKey(src, service, request)}`, (g) => this.publicServiceLeg(g, src, service, this.endpointFix(src, service), request)));
+    };
+    if (inboundOnly === true) {
+      trace.pass(endpoint.id, 'vpc-endpoint', label, 'not used from the VPC: its private DNS answers only inbound Resolver endpoints, so requests take the gateway endpoint or the public path', 'E7');
+      return gatewayLeg(trace);
+    }
+    const viaInterface = new Trace(src.subnet.id);
+    this.interfaceLeg(viaInterface, src, endpoint, service, request);
+    const a = viaInterface.finish();
+    const viaGateway = new Trace(src.subnet.id);
+    gatewayLeg(viaGateway);
+    const b = viaGateway.finish();
+    if (a.status === b.status) return trace.append(a);
+    // The ways disagree: the path shown is one that is not blocked, and the answer stays open.
+    trace.append(a.status !== 'no' ? a : b);
+    const why = inboundOnly === undefined ? 'is not written here' : `is unknown (${inboundOnly.reason})`;
+    trace.unknown(endpoint.id, 'vpc-endpoint', label,
+      `whether requests from the VPC use it or the gateway endpoint depends on its DNS option "private DNS only for inbound Resolver endpoints", which ${why}: through it the answer is ${a.status}, through the gateway endpoint's path ${b.status}${b.status === 'yes' ? '' : ` (${b.reason ?? 'unknown'})`}`, 'E7');
   }
 
   /** Memo-key part for the function's requests: they matter only where an endpoint of the service has a policy. */

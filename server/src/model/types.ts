@@ -197,6 +197,12 @@ export interface VpcEndpoint extends Base {
   /** Empty list: the VPC's default security group applies (E9). */
   readonly securityGroups: RefList;
   readonly privateDnsEnabled: Maybe<boolean>;
+  /**
+   * Interface endpoints of services that also have gateway endpoints (S3, DynamoDB): private DNS only for inbound
+   * Resolver endpoints, so that requests from the VPC itself take the gateway endpoint (Terraform
+   * `dns_options.private_dns_only_for_inbound_resolver_endpoint`, CloudFormation `DnsOptions`). Absent: not written.
+   */
+  readonly privateDnsOnlyForInboundResolver?: Maybe<boolean>;
   /** The endpoint policy document, null for the default full-access policy. */
   readonly policy: Maybe<PolicyDocument> | null;
 }

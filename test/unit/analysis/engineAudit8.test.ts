@@ -123,3 +123,62 @@ ${vpcFunction('f', { subnets: ['a'], env: 'QUEUE_URL = aws_sqs_queue.q.url' })}`
     assert.equal(r?.reason, 'SUBNET_ACL_RESTRICTION');
   });
 });
+
+describe('engine audit 8: an S3 interface endpoint beside a gateway endpoint (E7, E9)', () => {
+  /** A function in subnet a (no NAT) needing S3; an S3 gateway endpoint (on the function's table when `associated`) and an S3 interface endpoint with private DNS. */
+  const workspace = (o: { readonly associated: boolean; readonly dnsOptions?: string }): string => twoAzVpc('us-east-1').replace('resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }', `resource "aws_vpc" "v" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_hostnames = true
+}`) + routeTable('rt') + association('a', 'rt') + `resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "vpce" {
+  vpc_id = aws_vpc.v.id
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_vpc_endpoint" "s3_gateway" {
+  vpc_id          = aws_vpc.v.id
+  service_name    = "com.amazonaws.us-east-1.s3"
+  route_table_ids = [${o.associated ? 'aws_route_table.rt.id' : ''}]
+}
+resource "aws_vpc_endpoint" "s3_interface" {
+  vpc_id              = aws_vpc.v.id
+  service_name        = "com.amazonaws.us-east-1.s3"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]
+  security_group_ids  = [aws_security_group.vpce.id]
+${o.dnsOptions === undefined ? '' : `  dns_options {\n    private_dns_only_for_inbound_resolver_endpoint = ${o.dnsOptions}\n  }`}
+}
+resource "aws_s3_bucket" "b" { bucket = "b" }
+${vpcFunction('f', { subnets: ['a'], env: 'BUCKET = aws_s3_bucket.b.bucket' })}`;
+  const s3 = (o: { readonly associated: boolean; readonly dnsOptions?: string }) => reachOf(analyseWorkspace({ '/w/main.tf': workspace(o) }).result, 'f', 's3');
+
+  it('private DNS only for inbound Resolver endpoints: requests from the VPC take the gateway endpoint', () => {
+    assert.equal(render(s3({ associated: true, dnsOptions: 'true' })), 'yes via gateway-endpoint');
+    // Was: "yes via interface-endpoint", although the function's requests never use the interface endpoint.
+    assert.equal(s3({ associated: false, dnsOptions: 'true' })?.status, 'no');
+  });
+
+  it('private DNS for all resolvers: the interface endpoint', () => {
+    assert.equal(render(s3({ associated: false, dnsOptions: 'false' })), 'yes via interface-endpoint');
+  });
+
+  it('the option not written: certain where both ways agree, open where they differ', () => {
+    assert.equal(render(s3({ associated: true })), 'yes via interface-endpoint');
+    const open = s3({ associated: false });
+    assert.equal(open?.status, 'unknown');
+    assert.match(open?.explanation ?? '', /"private DNS only for inbound Resolver endpoints", which is not written here: through it the answer is yes, through the gateway endpoint's path no/);
+  });
+});

@@ -58,6 +58,16 @@ const ROUTE_TARGET_PROPS: readonly (readonly [string, RouteTargetKind])[] = [
   ['CoreNetworkArn', 'core-network'],
 ];
 
+
+/** DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint: OnlyInboundResolver, AllResolvers or NotSpecified (E7, E9). */
+function inboundResolverOnly(options: CfnValue | undefined): { privateDnsOnlyForInboundResolver?: Maybe<boolean> } {
+  const v = options === undefined ? undefined : field(options, 'PrivateDnsOnlyForInboundResolverEndpoint');
+  if (v === undefined || v === 'NotSpecified') return {};
+  if (v === 'OnlyInboundResolver' || v === true || v === 'true') return { privateDnsOnlyForInboundResolver: true };
+  if (v === 'AllResolvers' || v === false || v === 'false') return { privateDnsOnlyForInboundResolver: false };
+  return { privateDnsOnlyForInboundResolver: unknown(isCfnUnknown(v) ? v.reason : 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint is not OnlyInboundResolver or AllResolvers') };
+}
+
 function routeTarget(p: Props): RouteTarget {
   for (const [prop, kind] of ROUTE_TARGET_PROPS) {
     const v = p.get(prop);
@@ -475,6 +485,7 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
           // E10 (open question 7): the CloudFormation template reference (AWS::EC2::VPCEndpoint, PrivateDnsEnabled)
           // gives "Default: false", unlike the EC2 API and console: an interface endpoint without it has no private DNS.
           privateDnsEnabled: dns !== undefined ? toBool(dns, false, 'PrivateDnsEnabled') : false,
+          ...inboundResolverOnly(p.get('DnsOptions')),
           policy: p.has('PolicyDocument') ? documentFromValue(p.get('PolicyDocument')) : null,
           ...b,
         },

@@ -248,9 +248,17 @@ function vpcEndpoint(m: MapContext): void {
     subnets,
     securityGroups: toIdList(v.attr('security_group_ids'), 'security_group_ids'),
     privateDnsEnabled: toBool(v.attr('private_dns_enabled'), 'private_dns_enabled', false),
+    ...inboundResolverOnly(v),
     policy: policyFromArgument(m.session, v, 'policy', m.base.origin),
     ...m.base,
   });
+}
+
+/** `dns_options { private_dns_only_for_inbound_resolver_endpoint = … }`, when written (E7, E9). */
+function inboundResolverOnly(v: BlockView): { privateDnsOnlyForInboundResolver?: Maybe<boolean> } {
+  const options = v.blocks('dns_options')[0];
+  if (options === undefined || !options.isSet('private_dns_only_for_inbound_resolver_endpoint')) return {};
+  return { privateDnsOnlyForInboundResolver: toBool(options.attr('private_dns_only_for_inbound_resolver_endpoint'), 'private_dns_only_for_inbound_resolver_endpoint', false) };
 }
 
 function endpointAssociation(field: 'routeTable' | 'subnet' | 'securityGroup', arg: string): Mapper {
