@@ -130,6 +130,9 @@ function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject 
     const parent = target.parent !== null && isKnown(target.parent) ? model.get(target.parent) : undefined;
     // A mount target or an EFS access point stands for its file system (P13).
     if (parent?.kind === 'target' && parent.targetKind === 'efs-file-system' && (target.targetKind === 'efs-mount-target' || target.targetKind === 'other')) target = parent;
+    // P15: a cache cluster of a replication group runs in the group's subnet group, security groups and port
+    // (aws_elasticache_cluster replication_group_id): it stands for the group unless it declares its own placement.
+    else if (parent?.kind === 'target' && parent.targetKind === 'elasticache' && target.targetKind === 'elasticache' && target.subnetGroup === null && isKnown(target.subnets) && target.subnets.length === 0) target = parent;
     const t = target;
     needs.add(`target:${t.id}`, () => ({ kind: 'target', target: t, port: defaultPort(t), because: [], ...(controlOnly ? { controlOnly } : {}) }), because, controlOnly);
   }

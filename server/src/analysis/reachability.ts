@@ -793,6 +793,11 @@ export class PathSearch {
     const m = this.model;
     if (target.targetKind === 'efs-file-system') return this.fileSystem(trace, src, target);
     if (target.targetKind === 'vpc-lattice-service') return this.latticeService(trace, src, target, port);
+    if (target.targetKind === 'load-balancer' && target.publiclyAccessible === true) return this.internetFacingBalancer(trace, src, target, port);
+    if (target.targetKind === 'load-balancer' && !isKnown(target.publiclyAccessible)) {
+      // Internal (private addresses, reached locally) or internet-facing (public addresses, over NAT): unknown.
+      return trace.unknown(target.id, 'target', target.address, `whether it is internal or internet-facing is unknown (${target.publiclyAccessible.reason}): its DNS name resolves to private or to public addresses accordingly`, 'P15');
+    }
     const subnets = this.targetSubnets(target);
     if (!isKnown(subnets) || subnets.length === 0) {
       trace.unknown(target.id, 'target', target.address, isKnown(subnets) ? 'its subnets are not declared' : `its subnets are unknown: ${subnets.reason}`);
@@ -1000,6 +1005,24 @@ export class PathSearch {
     const groups = isKnown(assoc.securityGroups) ? assoc.securityGroups : [assoc.securityGroups];
     if (groups.length > 0) sgIngressStep(m, trace, groups, src, port, `the VPC association ${assoc.address}`);
     trace.pass(service.id, 'target', service.address, `VPC Lattice service${port === null ? '' : ` (listener tcp ${port})`}; an auth policy (AuthType AWS_IAM) is not evaluated`);
+  }
+
+  /**
+   * P15, E2, E3: an internet-facing load balancer's DNS name resolves to its nodes' public addresses, from inside
+   * its VPC too (ELB, Scheme): the function reaches it over the internet, through a NAT gateway, and the balancer
+   * sees the NAT gateway's public address, never the function's security group or private address.
+   */
+  private internetFacingBalancer(trace: Trace, src: Source, lb: Target, port: number | null): void {
+    this.internet(trace, src, 4);
+    if (trace.blocked) return;
+    const rawGroups = isKnown(lb.securityGroups) ? lb.securityGroups : [lb.securityGroups];
+    // No group named: a Network Load Balancer without security groups does not filter; an ALB gets the VPC's default.
+    if (rawGroups.length === 0) {
+      trace.unknown(lb.id, 'target', lb.address, 'internet-facing: reached at its public addresses; it names no security group (the VPC\'s default for an Application Load Balancer, none for a Network Load Balancer)', 'P15');
+      return;
+    }
+    sgIngressStep(this.model, trace, rawGroups, { addr: PUBLIC4, groups: [], knownGroups: [] }, port, `${lb.address} (internet-facing: it sees the NAT gateway's public address)`);
+    if (!trace.blocked) trace.pass(lb.id, 'target', lb.address, `internet-facing load balancer reached at its public addresses${port === null ? '' : ` on tcp ${port}`}`, 'P15');
   }
 
   /** P13: the mount target in the function subnet's AZ, NFS tcp 2049. */
