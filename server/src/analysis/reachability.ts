@@ -838,7 +838,7 @@ export class PathSearch {
     const dstVpc = isKnown(dst.vpc) ? dst.vpc : null;
     const dstAddr = addrOf(dst.cidrBlock, dst.address);
     const rawGroups = isKnown(target.securityGroups) ? target.securityGroups : [target.securityGroups];
-    const groups = rawGroups.length === 0 && dstVpc ? [m.canonical(implicitRef(dstVpc, 'default-security-group'))] : rawGroups;
+    const groups = rawGroups.length === 0 && dstVpc && target.unfiltered !== true ? [m.canonical(implicitRef(dstVpc, 'default-security-group'))] : rawGroups;
     const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
     const where = `${target.id}|${dst.id}|${port ?? '?'}`;
     // P3: across Regions the function's egress rules cannot reference the target's groups.
@@ -856,7 +856,8 @@ export class PathSearch {
     trace.append(leg);
     if (this.stopped.has(`s|${src.subnet.id}|${legKey}`)) return;
     // P3: over a transit gateway, references to the function's security groups match only with referencing support.
-    if (leg.via === 'transit-gateway') transitGatewaySgIngress(m, trace, groups, src, port, target.address, leg.path, dstVpc);
+    if (target.unfiltered === true) trace.pass(target.id, 'target', target.address, 'a Network Load Balancer without security groups: no security group filters at it', 'P2');
+    else if (leg.via === 'transit-gateway') transitGatewaySgIngress(m, trace, groups, src, port, target.address, leg.path, dstVpc);
     else if (leg.via === 'vpc-peering') peeringSgIngress(m, trace, groups, src, port, target.address, dstVpc);
     else sgIngressStep(m, trace, groups, src, port, target.address);
     trace.append(this.part(`target-end|${where}`, src, (t) => t.pass(target.id, 'target', target.address, `${target.targetKind} in ${dst.address}${port === null ? '' : ` on tcp ${port}`}`)));
@@ -1016,6 +1017,10 @@ export class PathSearch {
     this.internet(trace, src, 4);
     if (trace.blocked) return;
     const rawGroups = isKnown(lb.securityGroups) ? lb.securityGroups : [lb.securityGroups];
+    if (lb.unfiltered === true) {
+      trace.pass(lb.id, 'target', lb.address, `internet-facing Network Load Balancer without security groups, reached at its public addresses${port === null ? '' : ` on tcp ${port}`}`, 'P15');
+      return;
+    }
     // No group named: a Network Load Balancer without security groups does not filter; an ALB gets the VPC's default.
     if (rawGroups.length === 0) {
       trace.unknown(lb.id, 'target', lb.address, 'internet-facing: reached at its public addresses; it names no security group (the VPC\'s default for an Application Load Balancer, none for a Network Load Balancer)', 'P15');

@@ -561,6 +561,11 @@ export interface Target extends Base {
   readonly parent: Maybe<Id> | null;
   /** Aurora Serverless v1 Data API, for example, lives outside the VPC. */
   readonly serverlessDataApi?: boolean;
+  /**
+   * A Network Load Balancer created without security groups: no security group filters at it (the VPC's default
+   * group does not apply, and none can be added later). Absent: `securityGroups` apply as documented above.
+   */
+  readonly unfiltered?: true;
 }
 
 /**

@@ -99,3 +99,19 @@ resource "aws_elasticache_cluster" "member" {
     });
   });
 });
+
+describe('engine audit 9: a Network Load Balancer without security groups (P2)', () => {
+  it('nothing filters at it: the VPC default group does not apply', () => {
+    const tf = `${natted}${securityGroup('fn', 'all')}
+resource "aws_lb" "nlb" {
+  internal           = true
+  load_balancer_type = "network"
+  subnets            = [aws_subnet.a.id, aws_subnet.b.id]
+}
+${vpcFunction('f', { subnets: ['a'], env: 'API = aws_lb.nlb.dns_name' })}`;
+    // Was: the VPC's default security group, which admits only its members, blocked the function.
+    const r = reachOf(analyseWorkspace({ '/w/main.tf': tf }).result, 'f', 'aws_lb.nlb');
+    assert.equal(render(r), 'yes via local');
+    assert.ok(r?.path.some((h) => h.detail.includes('a Network Load Balancer without security groups')), r?.path.map((h) => h.detail).join('\n'));
+  });
+});

@@ -23,6 +23,7 @@ interface TargetFields {
   readonly publiclyAccessible?: Maybe<boolean>;
   readonly parent?: Maybe<Id> | null;
   readonly serverlessDataApi?: boolean;
+  readonly unfiltered?: boolean;
 }
 
 function target(b: ObjectBase, f: TargetFields): ModelObject {
@@ -37,6 +38,7 @@ function target(b: ObjectBase, f: TargetFields): ModelObject {
     parent: f.parent ?? null,
     ...b,
     ...(f.serverlessDataApi === true ? { serverlessDataApi: true } : {}),
+    ...(f.unfiltered === true ? { unfiltered: true as const } : {}),
   };
 }
 
@@ -213,6 +215,8 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
           securityGroups: sgs('SecurityGroups'),
           port: unknown('the load balancer listens on its listeners\' ports'),
           publiclyAccessible: scheme === undefined || scheme === 'internet-facing' ? true : scheme === 'internal' ? false : unknown('the scheme is not known'),
+          // A Network Load Balancer without SecurityGroups has none, ever: nothing filters at it (P2).
+          unfiltered: p.get('Type') === 'network' && !p.has('SecurityGroups'),
         }),
       ];
     }

@@ -41,6 +41,7 @@ interface TargetFields {
   readonly publiclyAccessible?: Maybe<boolean>;
   readonly parent?: Maybe<Id> | null;
   readonly serverlessDataApi?: boolean;
+  readonly unfiltered?: boolean;
 }
 
 function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): void {
@@ -55,6 +56,7 @@ function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): voi
     parent: f.parent ?? null,
     ...m.base,
     ...(f.serverlessDataApi ? { serverlessDataApi: true } : {}),
+    ...(f.unfiltered === true ? { unfiltered: true as const } : {}),
   });
 }
 
@@ -202,6 +204,8 @@ function loadBalancer(m: MapContext): void {
     securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
     port: unknown('listener ports are set by aws_lb_listener'),
     publiclyAccessible: typeof internal === 'boolean' ? !internal : internal,
+    // A Network Load Balancer without security_groups has none, ever: nothing filters at it (P2).
+    unfiltered: v.attr('load_balancer_type') === 'network' && !v.isSet('security_groups'),
   });
 }
 
