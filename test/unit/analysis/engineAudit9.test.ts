@@ -115,3 +115,42 @@ ${vpcFunction('f', { subnets: ['a'], env: 'API = aws_lb.nlb.dns_name' })}`;
     assert.ok(r?.path.some((h) => h.detail.includes('a Network Load Balancer without security groups')), r?.path.map((h) => h.detail).join('\n'));
   });
 });
+
+describe('engine audit 9: a load balancer listens on its listeners\' ports (P15)', () => {
+  const tf = (listeners: string): string => `${natted}${securityGroup('fn', 'all')}
+resource "aws_security_group" "lb" {
+  vpc_id = aws_vpc.v.id
+  ingress {
+    from_port       = 443
+    to_port         = 443
+    protocol        = "tcp"
+    security_groups = [aws_security_group.fn.id]
+  }
+}
+resource "aws_lb" "lb" {
+  internal           = true
+  load_balancer_type = "application"
+  subnets            = [aws_subnet.a.id, aws_subnet.b.id]
+  security_groups    = [aws_security_group.lb.id]
+}
+${listeners}
+${vpcFunction('f', { subnets: ['a'], env: 'API = aws_lb.lb.dns_name' })}`;
+  const listener = (name: string, port: number): string => `resource "aws_lb_listener" "${name}" {
+  load_balancer_arn = aws_lb.lb.arn
+  port              = ${port}
+  protocol          = "HTTPS"
+}
+`;
+  const reach = (listeners: string) => reachOf(analyseWorkspace({ '/w/main.tf': tf(listeners) }).result, 'f', 'aws_lb.lb');
+
+  it('one listener on 443: its port decides against the balancer\'s group', () => {
+    // Was: the port unknown ("listener ports are set by aws_lb_listener"), so a group admitting 443 only stayed open.
+    assert.equal(render(reach(listener('https', 443))), 'yes via local');
+    assert.equal(reach(listener('http', 80))?.status, 'no');
+  });
+
+  it('two listeners: which one the function uses is not known', () => {
+    const r = reach(listener('https', 443) + listener('http', 80));
+    assert.equal(r?.status, 'unknown');
+  });
+});

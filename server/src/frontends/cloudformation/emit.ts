@@ -29,6 +29,7 @@ const READ_ONLY_TYPES = new Set([
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
   'AWS::Serverless::Connector', // its grants are the source function's policies (connectors.ts)
+  'AWS::ElasticLoadBalancingV2::Listener', // its port is its load balancer's (targetResources.ts listenerPort)
 ]);
 
 export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {

@@ -2,7 +2,7 @@
 // OpenSearch, Neptune), their subnet groups, regional service resources (S3, DynamoDB, SQS, SNS, Secrets
 // Manager, KMS, SSM, Logs, …) and IAM roles/policies → model objects. Ports default by engine (ports.ts).
 
-import { isUnknown, unknown, type Maybe } from '../../model/origin';
+import { isKnown, isUnknown, unknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, PolicyDocument, RefList, TargetKind } from '../../model/types';
 import { Props, objectBase, toBool, toId, toNum, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
 import type { CfnEvaluator } from './evaluate';
@@ -54,6 +54,34 @@ function proxyPort(family: CfnValue | undefined): Maybe<number> {
   if (family === 'POSTGRESQL') return 5432;
   if (family === 'SQLSERVER') return 1433;
   return family !== undefined && isCfnUnknown(family) ? family : unknown('the proxy engine family is not known');
+}
+
+/**
+ * P15: the port a function connects to on a load balancer is its listener's: the template's
+ * AWS::ElasticLoadBalancingV2::Listener resources whose LoadBalancerArn is `!Ref` the balancer. One port decides;
+ * several leave it open (which one the function uses is not in the code).
+ */
+function listenerPort(ev: CfnEvaluator, lb: CfnResource): Maybe<number> {
+  const ports = new Set<number>();
+  let open: string | undefined;
+  for (const r of ev.resources.values()) {
+    if (r.type !== 'AWS::ElasticLoadBalancingV2::Listener') continue;
+    const p = new Props(ev, r);
+    const arn = p.get('LoadBalancerArn');
+    if (arn === undefined) continue;
+    if (!isCfnRef(arn)) {
+      if (isCfnUnknown(arn)) open ??= `the balancer of ${r.logicalId} is not known (${arn.reason})`;
+      continue;
+    }
+    if (arn.logicalId !== lb.logicalId) continue;
+    const port = toNum(p.get('Port'), unknown('no Port'), 'Port');
+    if (isKnown(port)) ports.add(port);
+    else open ??= `the port of listener ${r.logicalId} is not known`;
+  }
+  const [only] = ports;
+  if (open === undefined && ports.size === 1 && only !== undefined) return only;
+  if (ports.size > 1) return unknown(`it listens on ${[...ports].sort((a, b) => a - b).join(' and ')}: which one the function uses is not known`);
+  return unknown(open ?? 'no listener of the template names it');
 }
 
 /** A resource's name decides nothing unless an endpoint policy may be matched against its ARN. */
@@ -213,7 +241,7 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
           targetKind: 'load-balancer',
           subnets: subnetList,
           securityGroups: sgs('SecurityGroups'),
-          port: unknown('the load balancer listens on its listeners\' ports'),
+          port: listenerPort(ev, r),
           publiclyAccessible: scheme === undefined || scheme === 'internet-facing' ? true : scheme === 'internal' ? false : unknown('the scheme is not known'),
           // A Network Load Balancer without SecurityGroups has none, ever: nothing filters at it (P2).
           unfiltered: p.get('Type') === 'network' && !p.has('SecurityGroups'),

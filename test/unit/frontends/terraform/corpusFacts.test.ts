@@ -126,10 +126,10 @@ ${statements('${kms_key_arn}')}
 resource "random_pet" "this" {}
 resource "null_resource" "build" {}
 resource "terraform_data" "t" {}
-resource "aws_lb_listener" "l" {}
+resource "aws_lb_target_group" "l" {}
 `);
     assert.deepEqual(run.problems.filter((p) => p.code === 'tf-unsupported-types').map((p) => p.message), [
-      '1 resource of 1 type is not modelled: aws_lb_listener (1).',
+      '1 resource of 1 type is not modelled: aws_lb_target_group (1).',
     ]);
   });
 
@@ -155,11 +155,11 @@ resource "aws_cloudwatch_log_group" "logs" {}
 module "lb" {
   source = "acme/lb/aws"
 }
-resource "aws_lb_listener" "mine" {}
+resource "aws_lb_target_group" "mine" {}
 //- /w/.terraform/modules/modules.json
 {"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"lb","Source":"registry.terraform.io/acme/lb/aws","Dir":".terraform/modules/lb"}]}
 //- /w/.terraform/modules/lb/main.tf
-resource "aws_lb_listener" "l" {}
+resource "aws_lb_target_group" "l" {}
 `);
     assert.deepEqual(run.problems.filter((p) => p.code === 'tf-unsupported-types').map((p) => `${p.file} ${p.severity}`).sort(), [
       '/w/.terraform/modules/lb/main.tf hint',

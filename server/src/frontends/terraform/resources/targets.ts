@@ -5,7 +5,7 @@ import { unknown, type Maybe } from '../../../model/origin';
 import type { Id, RefList, TargetKind } from '../../../model/types';
 import type { BlockView } from '../blockView';
 import { toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
-import type { TfValue } from '../value';
+import { isTfRef, isTfUnknown, type TfValue } from '../value';
 import { namedArg } from '../names';
 import type { Mapper, MapContext } from './mapper';
 
@@ -202,11 +202,41 @@ function loadBalancer(m: MapContext): void {
   emitTarget(m, 'load-balancer', {
     subnets: v.isSet('subnets') ? toIdList(v.attr('subnets'), 'subnets') : mappings,
     securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
-    port: unknown('listener ports are set by aws_lb_listener'),
+    port: listenerPort(m),
     publiclyAccessible: typeof internal === 'boolean' ? !internal : internal,
     // A Network Load Balancer without security_groups has none, ever: nothing filters at it (P2).
     unfiltered: v.attr('load_balancer_type') === 'network' && !v.isSet('security_groups'),
   });
+}
+
+/**
+ * P15: the port a function connects to on a load balancer is its listener's: the aws_lb_listener resources of the
+ * same module that name it (`load_balancer_arn = aws_lb.x.arn`). One port decides; several leave it open (which
+ * one the function uses is not in the code).
+ */
+function listenerPort(m: MapContext): Maybe<number> {
+  const mod = m.inst.mod;
+  const ports = new Set<number>();
+  let open: string | undefined;
+  const decls = [...(mod.config.managedResources.get('aws_lb_listener')?.values() ?? []), ...(mod.config.managedResources.get('aws_alb_listener')?.values() ?? [])];
+  for (const decl of decls) {
+    for (const listener of mod.resource(decl.key)?.instances() ?? []) {
+      const arn = listener.view.attr('load_balancer_arn');
+      if (arn === undefined || arn === null) continue;
+      if (!isTfRef(arn)) {
+        if (isTfUnknown(arn)) open ??= `the balancer of ${listener.address} is not known (${arn.reason})`;
+        continue;
+      }
+      if (arn.target !== m.base.id) continue;
+      const port = listener.view.attr('port');
+      if (typeof port === 'number') ports.add(port);
+      else open ??= `the port of ${listener.address} is not known`;
+    }
+  }
+  const [only] = ports;
+  if (open === undefined && ports.size === 1 && only !== undefined) return only;
+  if (ports.size > 1) return unknown(`it listens on ${[...ports].sort((a, b) => a - b).join(' and ')}: which one the function uses is not known`);
+  return unknown(open ?? 'no aws_lb_listener of its module names it');
 }
 
 function docdb(m: MapContext): void {
@@ -292,4 +322,4 @@ export const targetMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
 ]);
 
 /** Types that are read (others refer to them) but need no model object of their own. */
-export const referencedOnlyTypes: ReadonlySet<string> = new Set(['aws_eip', 'aws_db_proxy_default_target_group']);
+export const referencedOnlyTypes: ReadonlySet<string> = new Set(['aws_eip', 'aws_db_proxy_default_target_group', 'aws_lb_listener', 'aws_alb_listener']);
