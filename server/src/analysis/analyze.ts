@@ -149,14 +149,22 @@ function publicEndpointReach(model: NetworkModel, t: Target, port: number | null
   if (evals.some((e) => e.status !== first.status)) {
     const yes = evals.find((e) => e.status === 'yes');
     const other = evals.find((e) => e.status !== 'yes');
-    return open(`depends on which subnet hosts the instance: its public endpoint is ${yes ? `reachable in ${displayName(model, yes.subnet)}` : 'unknown in some subnets'}, but not in ${other ? `${displayName(model, other.subnet)} (${other.reason ?? other.status})` : 'another subnet'}`);
+    const reached = yes ? `reachable in ${displayName(model, yes.subnet)}` : 'unknown in some subnets';
+    const not = other ? `${displayName(model, other.subnet)} (${other.reason ?? other.status})` : 'another subnet';
+    // A database runs in one subnet of its group; a load balancer's DNS name answers with a node in each of them.
+    return open(t.targetKind === 'load-balancer'
+      ? `its DNS name answers with a node in each of its subnets: ${reached}, but not in ${not}, so requests fail when the client picks that node`
+      : `depends on which subnet hosts the instance: its public endpoint is ${reached}, but not in ${not}`);
   }
   return {
     status: first.status, via: 'lambda-service-vpc', blockedAt: first.blockedAt,
     reason: first.status === 'yes' ? null : first.code ?? 'LAMBDA_UNKNOWN_INPUT',
     explanation: first.status === 'yes' ? `reachable over the internet at its public endpoint (E1)` : first.explanation,
     path: [lambdaHop, ...first.path],
-    fixes: first.status !== 'no' ? [] : first.blocks.every((b) => b.fixes.length > 0) ? [...first.fixes, attachVpcFix(t)] : [attachVpcFix(t)],
+    // Attaching the function to the VPC avoids a database's public endpoint; an internet-facing balancer is public
+    // from inside its VPC too, so only its own fixes apply.
+    fixes: first.status !== 'no' ? [] : t.targetKind === 'load-balancer' ? first.fixes
+      : first.blocks.every((b) => b.fixes.length > 0) ? [...first.fixes, attachVpcFix(t)] : [attachVpcFix(t)],
   };
 }
 

@@ -1,9 +1,9 @@
-// A function without VPC config and a publicly accessible database (E1): the function reaches it only over
-// the internet, from the Lambda service VPC's public addresses to the instance's public endpoint. AWS
-// documents what that takes on the database's side: an internet gateway on its VPC and a public subnet
-// (RDS CreateDBInstance / ModifyDBInstance, PubliclyAccessible), the VPC's DNS hostnames and DNS resolution
-// (RDS User Guide, "Working with a DB instance in a VPC"), and its security group and network ACLs admitting
-// the function's (unknown, public) address.
+// A function without VPC config and a publicly accessible database or an internet-facing load balancer (E1,
+// P15): the function reaches it only over the internet, from the Lambda service VPC's public addresses to the
+// target's public endpoint. AWS documents what that takes on the target's side: an internet gateway on its VPC
+// and a public subnet (RDS CreateDBInstance / ModifyDBInstance, PubliclyAccessible; ELB Scheme), for a database
+// the VPC's DNS hostnames and DNS resolution (RDS User Guide, "Working with a DB instance in a VPC"), and its
+// security group and network ACLs admitting the function's (unknown, public) address.
 
 import { isKnown, type Maybe } from '../model/origin';
 import { implicitRef, type Id, type Subnet, type Target } from '../model/types';
@@ -33,9 +33,17 @@ export function attachVpcFix(target: Target): Fix {
   return { description: `attach the function to the VPC of ${target.address} and reach it at its private address`, changes: [{ kind: 'attach-vpc-config', function: '' }] };
 }
 
-/** Databases whose PubliclyAccessible setting gives them a public endpoint the documents above describe. */
+/** Whether the target is a database (the DNS attributes apply, RDS's own requirement). */
+function isDatabase(target: Target): boolean {
+  return target.targetKind === 'rds-instance' || target.targetKind === 'rds-cluster';
+}
+
+/**
+ * Targets with a public endpoint these checks describe: publicly accessible databases, and internet-facing load
+ * balancers (ELB Scheme: their DNS name resolves to their nodes' public addresses, P15).
+ */
 export function hasPublicEndpoint(target: Target): boolean {
-  return target.publiclyAccessible === true && (target.targetKind === 'rds-instance' || target.targetKind === 'rds-cluster');
+  return target.publiclyAccessible === true && (isDatabase(target) || target.targetKind === 'load-balancer');
 }
 
 /**
@@ -51,7 +59,7 @@ export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef
     trace.unknown(target.id, 'target', target.address, isKnown(subnetRef) ? `its subnet ${name(subnetRef)} is not in the workspace` : `its subnet is unknown: ${subnetRef.reason}`, 'E1');
     return trace.finish();
   }
-  const where = `database subnet ${subnet.address}`;
+  const where = `${isDatabase(target) ? 'database' : 'load balancer'} subnet ${subnet.address}`;
   const vpc = isKnown(subnet.vpc) ? model.get(subnet.vpc) : undefined;
   if (vpc?.kind !== 'vpc') {
     trace.unknown(target.id, 'target', target.address, `the VPC of ${subnet.address} is not in the workspace`, 'E1');
@@ -61,7 +69,7 @@ export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef
   if (trace.blocked) return trace.finish();
   // RDS refuses to create a publicly accessible instance in a VPC without both DNS attributes
   // (InvalidVPCNetworkStateFault: "The specified VPC does not support DNS resolution, DNS hostnames, or both").
-  const dns = [['enableDnsSupport', 'DNS resolution', vpc.enableDnsSupport], ['enableDnsHostnames', 'DNS hostnames', vpc.enableDnsHostnames]] as const;
+  const dns = isDatabase(target) ? [['enableDnsSupport', 'DNS resolution', vpc.enableDnsSupport], ['enableDnsHostnames', 'DNS hostnames', vpc.enableDnsHostnames]] as const : [];
   const off = dns.filter(([, , v]) => v === false);
   const open = dns.filter(([, , v]) => !isKnown(v));
   if (off.length > 0) {
@@ -73,6 +81,10 @@ export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef
   }
   aclStep(model, trace, model.naclOf(subnet.id), false, LAMBDA_PUBLIC, port ?? 0, port ?? 65535, where, port === null);
   aclStep(model, trace, model.naclOf(subnet.id), true, LAMBDA_PUBLIC, EPHEMERAL_FROM, EPHEMERAL_TO, where);
+  if (target.unfiltered === true) {
+    trace.pass(target.id, 'target', target.address, `a Network Load Balancer without security groups, public endpoint in ${subnet.address}${port === null ? '' : ` on tcp ${port}`}`, 'P15');
+    return withExistence(model, trace.finish());
+  }
   // No group named: the VPC's default security group applies, as for any target.
   const named = isKnown(target.securityGroups) ? target.securityGroups : [target.securityGroups];
   const groups = named.length > 0 ? named : [model.canonical(implicitRef(vpc.id, 'default-security-group'))];
@@ -82,7 +94,12 @@ export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef
   // The Lambda service VPC's addresses are AWS's: only a rule for every public address admits them for certain.
   if (sg.verdict === 'pass') trace.pass(component, 'security-group', label, sg.detail, 'P2');
   else if (sg.verdict === 'unknown') trace.unknown(component, 'security-group', label, sg.detail, 'P2');
-  else trace.block(component, 'security-group', label, `${typeof sg.detail === 'string' ? sg.detail : sg.detail()}, and a function without VPC config connects from one of the Lambda service's public addresses`, 'P2', sg.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH', []);
+  else trace.block(component, 'security-group', label, `${typeof sg.detail === 'string' ? sg.detail : sg.detail()}, and a function without VPC config connects from one of the Lambda service's public addresses`, 'P2', sg.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH',
+    // An internet-facing balancer is meant to admit the internet; a database's group is not opened by advice.
+    isDatabase(target) || component === null ? [] : [{
+      description: `allow ingress tcp ${port ?? 'on the listener port'} from 0.0.0.0/0 in ${name(component)}`,
+      changes: [{ kind: 'add-sg-ingress', group: component, protocol: 'tcp', port: port ?? 0, sourceGroup: null, sourceCidr: '0.0.0.0/0' }],
+    }]);
   if (!trace.blocked) trace.pass(target.id, 'target', target.address, `public endpoint of the ${target.targetKind} in ${subnet.address}${port === null ? '' : ` on tcp ${port}`}`, 'E1');
   return withExistence(model, trace.finish());
 }

@@ -158,3 +158,44 @@ resource "aws_rds_cluster_instance" "two" {
     assert.equal(reach?.reason, 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED');
   });
 });
+
+describe('an internet-facing load balancer from a function without VPC config (E1, P15)', () => {
+  const tf = (sgCidr: string, subnetB: 'igw' | 'none' = 'igw'): string => workspace({ subnetB }).replace(
+    'resource "aws_lambda_function" "f" {',
+    `resource "aws_security_group" "lb" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["${sgCidr}"]
+  }
+}
+resource "aws_lb" "web" {
+  internal        = false
+  subnets         = [aws_subnet.a.id, aws_subnet.b.id]
+  security_groups = [aws_security_group.lb.id]
+}
+resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.web.arn
+  port              = 443
+  protocol          = "HTTPS"
+}
+resource "aws_lambda_function" "f" {`).replace('DB_HOST = aws_db_instance.orders.address', 'API = aws_lb.web.dns_name');
+  const reach = (sgCidr: string, subnetB: 'igw' | 'none' = 'igw') => analyseWorkspace({ '/w/main.tf': tf(sgCidr, subnetB) }).result.functions[0]?.reach.find((r) => r.destination === 'aws_lb.web');
+
+  it('reached at its public addresses when its group admits any address on the listener port', () => {
+    // Was: unknown ("it is publicly accessible: reachable only through its public endpoint…").
+    assert.equal(`${reach('0.0.0.0/0')?.status} via ${reach('0.0.0.0/0')?.via}`, 'yes via lambda-service-vpc');
+    const closed = reach('10.0.0.0/16');
+    assert.equal(closed?.status, 'no');
+    // Attaching the function to the VPC would not help: the balancer's name resolves to public addresses there too.
+    assert.deepEqual(closed?.fixes.map((f) => f.description), ['allow ingress tcp 443 from 0.0.0.0/0 in aws_security_group.lb']);
+  });
+
+  it('a node in a subnet without the internet gateway route: requests that pick it fail, so unknown', () => {
+    const r = reach('0.0.0.0/0', 'none');
+    assert.equal(r?.status, 'unknown');
+    assert.match(r?.explanation ?? '', /its DNS name answers with a node in each of its subnets/);
+  });
+});
