@@ -47,8 +47,8 @@ export function hasPublicEndpoint(target: Target): boolean {
 }
 
 /**
- * The public path to `target` with the database in `subnetRef` (one of its subnet group's: any of them may
- * host it). Starts after the Lambda service VPC hop, which the caller adds.
+ * The public path to `target` in `subnetRef`: one subnet of a database's group (any of them may host it), or
+ * one of a balancer's (it has a node in each). Starts after the Lambda service VPC hop, which the caller adds.
  */
 export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef: Maybe<Id>, port: number | null): Evaluation {
   const name = (id: Maybe<Id>): string => displayName(model, id);
@@ -105,8 +105,9 @@ export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef
 }
 
 /**
- * Replies from the database to the function's public address leave through the subnet's route to an internet
- * gateway attached to its VPC: a public subnet, which a publicly accessible DB instance must be in.
+ * Replies from the target to the function's public address leave through the subnet's route to an internet
+ * gateway attached to its VPC: a public subnet, which a publicly accessible DB instance or an internet-facing
+ * balancer's node must be in.
  */
 function internetGatewayRoute(model: NetworkModel, trace: Trace, subnet: Subnet, vpc: Id, target: Target): void {
   const table = model.routeTableOf(subnet.id).id;
@@ -138,5 +139,5 @@ function internetGatewayRoute(model: NetworkModel, trace: Trace, subnet: Subnet,
   // E13: VPC Block Public Access in either mode refuses traffic that enters through an internet gateway.
   const bpa = model.all('block-public-access').find((b) => b.mode === 'block-bidirectional' || b.mode === 'block-ingress');
   if (bpa) return trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks traffic entering through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
-  trace.pass(igw, 'internet-gateway', igwLabel, 'attached to the VPC: the instance has a public address', 'E3');
+  trace.pass(igw, 'internet-gateway', igwLabel, 'attached to the VPC: the target has a public address', 'E3');
 }
