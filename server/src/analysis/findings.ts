@@ -156,6 +156,14 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
         f.related([reach.blockedAt], 'endpoint'), open?.fixes ?? [], 'information', reach.destination);
       continue;
     }
+    if (reach.needed && reach.status === 'unknown' && reach.reason === rules.VPCE_ENI_UNREACHABLE.id) {
+      // E9: some requests certainly fail (those that pick an interface the function cannot reach): a warning, as
+      // for a destination reachable from some subnets only; which requests fail is the SDK's pick.
+      const open = (fact.evaluations.get(reach.destination) ?? []).find((e) => e.status === 'unknown' && e.code === rules.VPCE_ENI_UNREACHABLE.id);
+      f.add(rules.VPCE_ENI_UNREACHABLE, fn.id, locate(fn), `${fn.address} reaches only some network interfaces of the endpoint for ${reach.label}: ${reach.explanation}`,
+        f.related([reach.blockedAt], 'endpoint'), open?.fixes ?? [], undefined, reach.destination);
+      continue;
+    }
     const ipv6Only = reach.reason === IPV6_ONLY_EGRESS;
     // Not needed includes a target that only control-plane grants name (E1: those calls go to the regional API).
     if (!reach.needed || (reach.status !== 'no' && reach.status !== 'partial' && !ipv6Only)) continue;
@@ -213,7 +221,7 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
  * "?" in the lens alone does not say why. Endpoint-policy unknowns have their own note (VPCE_POLICY_DENIES).
  */
 function undecidedFinding(f: Findings, fact: FunctionFacts): void {
-  const undecided = fact.reach.filter((r) => r.needed && r.status === 'unknown' && r.reason !== 'VPCE_POLICY_DENIES');
+  const undecided = fact.reach.filter((r) => r.needed && r.status === 'unknown' && r.reason !== 'VPCE_POLICY_DENIES' && r.reason !== rules.VPCE_ENI_UNREACHABLE.id);
   const first = undecided[0];
   if (first === undefined) return;
   const { fn } = fact;

@@ -20,6 +20,7 @@ import { peeringHop } from './peeringAcceptance';
 import { peeringOverlapHop } from './peeringOverlap';
 import { regionalNatStep } from './regionalNat';
 import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
+import { rules } from './rules';
 import { Trace, type Evaluation } from './trace';
 import type { Fix, Hop, Via } from './types';
 import { azMatch } from './availabilityZones';
@@ -752,9 +753,10 @@ export class PathSearch {
       const shown = legs.find((l) => l.result.status === 'yes') ?? legs.find((l) => l.result.status === 'unknown') ?? first;
       const failing = legs.find((l) => l.result.status !== shown.result.status && l.result.status !== 'yes') ?? first;
       trace.append(shown.result);
+      // A certain block of one interface is a rule of its own (some requests fail); an open one stays open.
       trace.unknown(endpoint.id, 'vpc-endpoint', `interface endpoint ${endpoint.address}`,
         `private DNS also answers with its network interface in ${failing.subnet.address}, which the function ${failing.result.status === 'no' ? 'cannot reach' : 'may not reach'} (${failing.result.reason ?? 'unknown'}): requests fail when the SDK picks that address`,
-        'E9', failing.result.code ?? undefined, failing.result.fixes);
+        'E9', failing.result.status === 'no' ? rules.VPCE_ENI_UNREACHABLE.id : failing.result.code ?? undefined, failing.result.fixes);
     }
     sgIngressStep(m, trace, groups, src, HTTPS, `endpoint ${endpoint.address}`, 'endpoint-sg');
     trace.append(this.part(`vpce-end|${endpoint.id}|${local.id}|${service}${this.policyKey(src, service, request)}`, src, (t) => {

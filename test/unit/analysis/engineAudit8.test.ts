@@ -120,7 +120,10 @@ ${vpcFunction('f', { subnets: ['a'], env: 'QUEUE_URL = aws_sqs_queue.q.url' })}`
     const r = reachOf(analyseWorkspace({ '/w/main.tf': workspace(deny) }).result, 'f', 'sqs');
     assert.equal(r?.status, 'unknown');
     assert.match(r?.explanation ?? '', /private DNS also answers with its network interface in aws_subnet\.b, which the function cannot reach/);
-    assert.equal(r?.reason, 'SUBNET_ACL_RESTRICTION');
+    assert.equal(r?.reason, 'VPCE_ENI_UNREACHABLE');
+    // Some requests certainly fail: a warning with the blocking hop's fix, not the undecided note.
+    const run = analyseWorkspace({ '/w/main.tf': workspace(deny) });
+    assert.deepEqual(run.result.findings.filter((f) => f.rule === 'VPCE_ENI_UNREACHABLE' || f.rule === 'LAMBDA_REACH_UNKNOWN').map((f) => `${f.rule} ${f.severity} ${f.fixes.length > 0}`), ['VPCE_ENI_UNREACHABLE warning true']);
   });
 });
 
