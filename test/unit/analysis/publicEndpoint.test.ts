@@ -152,6 +152,20 @@ resource "aws_rds_cluster_instance" "two" {
     assert.match(mixed?.explanation ?? '', /aws_rds_cluster_instance\.two is not publicly accessible while another may be/);
   });
 
+  it('a Multi-AZ DB cluster publicly accessible as a whole is checked at its public endpoint', () => {
+    const tf = workspace({ publiclyAccessible: 'false' }).replace('DB_HOST = aws_db_instance.orders.address', 'DB_HOST = aws_rds_cluster.multi.endpoint') + `
+resource "aws_rds_cluster" "multi" {
+  engine                    = "postgres"
+  db_cluster_instance_class = "db.m6gd.large"
+  db_subnet_group_name      = aws_db_subnet_group.db.name
+  vpc_security_group_ids    = [aws_security_group.db.id]
+  publicly_accessible       = true
+}`;
+    const r = analyseWorkspace({ '/w/main.tf': tf }).result.functions[0]?.reach.find((x) => x.destination === 'aws_rds_cluster.multi');
+    // Was: "no" (LAMBDA_NOT_IN_VPC): the cluster's own publicly_accessible was not read.
+    assert.equal(`${r?.status} via ${r?.via}`, 'yes via lambda-service-vpc');
+  });
+
   it('VPC Block Public Access refuses traffic that enters through the internet gateway (E13)', () => {
     const { reach } = run({ extra: 'resource "aws_vpc_block_public_access_options" "bpa" { internet_gateway_block_mode = "block-ingress" }' });
     assert.equal(reach?.status, 'no');

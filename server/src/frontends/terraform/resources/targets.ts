@@ -85,6 +85,8 @@ function rdsCluster(m: MapContext): void {
     subnetGroup: optionalGroup(m, v, 'db_subnet_group_name', DB_SUBNET_GROUPS),
     securityGroups: toIdList(v.attr('vpc_security_group_ids'), 'vpc_security_group_ids'),
     port: portOf(v, 'engine', 3306),
+    // Multi-AZ DB clusters (not Aurora, whose instances say it) are publicly accessible as a whole (E1).
+    publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
     serverlessDataApi: serverlessV1 && v.attr('enable_http_endpoint') === true,
   });
 }
