@@ -9,6 +9,7 @@ import { collectFindings, type FunctionFacts } from './findings';
 import { needsOf, type Need } from './intent';
 import { usesDualStackSdk, withIpv6OnlyEgress } from './ipv6Egress';
 import { displayName } from './naming';
+import { targetSubnets } from './pathSteps';
 import { placementOf, type Placement } from './placement';
 import { attachVpcFix, hasPublicEndpoint, publicEndpointLeg } from './publicEndpoint';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
@@ -72,7 +73,7 @@ const internetHop: Hop = Object.freeze({ component: null, componentKind: 'intern
 /** M1/E1 results of functions without VPC config are the same for every function: shared per destination. */
 function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, DestinationReach>): DestinationReach {
   // Built as one literal with toReach's field order, so every result shares one hidden class (docs/performance.md).
-  const reach = (f: Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'>, needed = needsPath(p.need), neededBecause = p.need?.because ?? []): DestinationReach => ({
+  const reach = (f: ReachFields, needed = needsPath(p.need), neededBecause = p.need?.because ?? []): DestinationReach => ({
     destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: f.status, via: f.via, blockedAt: f.blockedAt, reason: f.reason,
     explanation: f.explanation, path: f.path, fixes: f.fixes, bySubnet: [], needed, neededBecause,
   });
@@ -93,8 +94,7 @@ function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, Des
   if (members.some((c) => c.publiclyAccessible !== false)) return reach(clusterPublicReach(model, t, members, p.spec.port));
   if (hasPublicEndpoint(t)) return reach(publicEndpointReach(model, t, p.spec.port));
   if (t.publiclyAccessible !== false) {
-    const why = isKnown(t.publiclyAccessible) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${t.publiclyAccessible.reason}`;
-    return reach({ status: 'unknown', via: 'lambda-service-vpc', blockedAt: t.id, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: why, path: [lambdaHop, { component: t.id, componentKind: 'target', label: t.address, verdict: 'unknown', detail: why, rule: 'E1' }], fixes: [] });
+    return reach(openAtTarget(t, isKnown(t.publiclyAccessible) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${t.publiclyAccessible.reason}`));
   }
   const detail = 'a function without VPC config cannot reach private addresses (E1)';
   return reach({
@@ -104,10 +104,7 @@ function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, Des
   });
 }
 
-/**
- * E1: a function without VPC config and a publicly accessible database, over the database's public endpoint.
- * The instance runs in one subnet of its group, which one the workspace does not say: the subnets must agree.
- */
+/** What a reach answer says about its path, before the destination's own fields are added. */
 type ReachFields = Pick<DestinationReach, 'status' | 'via' | 'blockedAt' | 'reason' | 'explanation' | 'path' | 'fixes'>;
 
 /** An open answer about a target reached from the Lambda service VPC, with the reason at the target. */
@@ -137,10 +134,13 @@ function clusterPublicReach(model: NetworkModel, t: Target, members: readonly Ta
   return first;
 }
 
+/**
+ * E1, P15: a function without VPC config and a publicly accessible database or an internet-facing balancer, over
+ * its public endpoint. A database runs in one subnet of its group, which one the workspace does not say; a
+ * balancer has a node in each: either way the subnets must agree.
+ */
 function publicEndpointReach(model: NetworkModel, t: Target, port: number | null): ReachFields {
-  const group = t.subnetGroup !== null && isKnown(t.subnetGroup) ? model.get(t.subnetGroup) : undefined;
-  const subnets = t.subnetGroup === null ? t.subnets : group?.kind === 'subnet-group' ? group.subnets
-    : { unknown: true as const, reason: isKnown(t.subnetGroup) ? `subnet group ${t.subnetGroup} is not in the workspace` : t.subnetGroup.reason };
+  const subnets = targetSubnets(model, t);
   const open = (why: string): ReachFields => openAtTarget(t, why);
   if (!isKnown(subnets) || subnets.length === 0) return open(`it is publicly accessible, but ${isKnown(subnets) ? 'its subnets are not declared' : `its subnets are unknown: ${subnets.reason}`}`);
   const evals = subnets.map((s) => publicEndpointLeg(model, t, s, port));

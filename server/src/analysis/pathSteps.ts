@@ -2,7 +2,7 @@
 // route lookup, each recorded on a Trace with its explanation code and the fixes for that hop alone.
 
 import { isKnown, type Maybe } from '../model/origin';
-import { implicitRef, type Id, type NatGateway, type Subnet } from '../model/types';
+import { implicitRef, type Id, type NatGateway, type RouteDestination, type Subnet, type Target } from '../model/types';
 import type { Association, NetworkModel } from '../model/network';
 import type { Addr } from './addressing';
 import { displayName } from './naming';
@@ -33,6 +33,35 @@ export interface Source extends GroupEnd {
 /** The object's address for messages (never a model id). */
 export function nameOf(model: NetworkModel, id: Maybe<Id> | null): string {
   return displayName(model, id);
+}
+
+/** The subnets a target may live in: its own list, or its DB/cache subnet group's (EFS mount targets are targets of their own, P13). */
+export function targetSubnets(model: NetworkModel, target: Target): Maybe<readonly Maybe<Id>[]> {
+  if (target.subnetGroup === null) return target.subnets;
+  if (!isKnown(target.subnetGroup)) return target.subnetGroup;
+  const group = model.get(target.subnetGroup);
+  if (group?.kind === 'subnet-group') return group.subnets;
+  return { unknown: true, reason: `subnet group ${nameOf(model, target.subnetGroup)} is not in the workspace` };
+}
+
+/** A route's destination in hop text: its block, a customer prefix list by name, or the service prefix list. */
+export function routeDestinationText(model: NetworkModel, d: RouteDestination): string {
+  if (d.kind === 'prefix-list') return d.prefixList.kind === 'object' ? `prefix list ${nameOf(model, d.prefixList.ref)}` : 'the service prefix list';
+  return isKnown(d.cidr) ? d.cidr : '(unknown)';
+}
+
+/** E3: whether the internet gateway is attached to the VPC; when not, a block with the fix that attaches it. */
+export function igwAttachedStep(model: NetworkModel, trace: Trace, igw: Id, vpc: Id, label: string): boolean {
+  if (model.vpcsOfInternetGateway(model.canonical(igw)).includes(vpc)) return true;
+  trace.block(igw, 'internet-gateway', label, `the internet gateway is not attached to ${nameOf(model, vpc)}`, 'E3', 'LAMBDA_IGW_NOT_ATTACHED',
+    [{ description: `attach ${nameOf(model, igw)} to ${nameOf(model, vpc)}`, changes: [{ kind: 'attach-igw', gateway: igw, vpc }] }]);
+  return false;
+}
+
+/** M3: an attachment that may not be created is a hop of its own, so the answer through the gateway stays open. */
+export function conditionalAttachmentHop(model: NetworkModel, trace: Trace, igw: Id, vpc: Id): void {
+  const attachment = model.conditionalAttachment(model.canonical(igw), vpc);
+  if (attachment) trace.pass(attachment.id, 'gateway-attachment', attachment.address, `attaches ${nameOf(model, igw)} to ${nameOf(model, vpc)}`, 'E3');
 }
 
 function groupsLabel(model: NetworkModel, groups: readonly Maybe<Id>[]): string {

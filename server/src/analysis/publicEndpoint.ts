@@ -12,7 +12,7 @@ import type { Addr } from './addressing';
 import { withExistence } from './existence';
 import { displayName } from './naming';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
-import { aclStep } from './pathSteps';
+import { aclStep, conditionalAttachmentHop, igwAttachedStep, routeDestinationText } from './pathSteps';
 import { lookupRoute } from './routeLookup';
 import { evaluateSecurityGroups } from './securityGroups';
 import { Trace, type Evaluation } from './trace';
@@ -123,19 +123,12 @@ function internetGatewayRoute(model: NetworkModel, trace: Trace, subnet: Subnet,
   }
   const igw = route.target.ref;
   if (!isKnown(igw)) return trace.unknown(table, 'route-table', label, `the internet gateway of ${route.address} is unknown: ${igw.reason}`, 'P9');
-  const d = route.destination;
-  const destination = d.kind === 'prefix-list' ? 'a prefix list' : isKnown(d.cidr) ? d.cidr : '(unknown)';
-  trace.pass(table, 'route-table', label, `${destination} → internet-gateway ${displayName(model, igw)}`, 'P9');
+  trace.pass(table, 'route-table', label, `${routeDestinationText(model, route.destination)} → internet-gateway ${displayName(model, igw)}`, 'P9');
   // T5: a route that may not be created is a hop of its own, so the answer through it stays open (existence.ts).
   if (route.existence !== undefined) trace.pass(route.id, 'route', route.address, 'selected by longest-prefix match', 'P9');
   const igwLabel = `internet gateway ${displayName(model, igw)}`;
-  if (!model.vpcsOfInternetGateway(model.canonical(igw)).includes(vpc)) {
-    return trace.block(igw, 'internet-gateway', igwLabel, `the internet gateway is not attached to ${displayName(model, vpc)}`, 'E3', 'LAMBDA_IGW_NOT_ATTACHED',
-      [{ description: `attach ${displayName(model, igw)} to ${displayName(model, vpc)}`, changes: [{ kind: 'attach-igw', gateway: igw, vpc }] }]);
-  }
-  // M3: an attachment that may not be created is a hop of its own, so the answer through it stays open.
-  const attachment = model.conditionalAttachment(model.canonical(igw), vpc);
-  if (attachment) trace.pass(attachment.id, 'gateway-attachment', attachment.address, `attaches ${displayName(model, igw)} to ${displayName(model, vpc)}`, 'E3');
+  if (!igwAttachedStep(model, trace, igw, vpc, igwLabel)) return;
+  conditionalAttachmentHop(model, trace, igw, vpc);
   // E13: VPC Block Public Access in either mode refuses traffic that enters through an internet gateway.
   const bpa = model.all('block-public-access').find((b) => b.mode === 'block-bidirectional' || b.mode === 'block-ingress');
   if (bpa) return trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks traffic entering through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);

@@ -11,7 +11,7 @@ import { withExistence } from './existence';
 import { evaluateEndpointPolicy, type EndpointRequest, type PolicyResolver } from './endpointPolicy';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
 import { symbolLabel } from './naming';
-import { aclStep, inCloudFormation, nameOf, natFixes, privateDnsFix, publicSubnetOf, sgEgressStep, sgIngressStep, vpcDnsFix, type GroupEnd, type Source } from './pathSteps';
+import { aclStep, conditionalAttachmentHop, igwAttachedStep, inCloudFormation, nameOf, natFixes, privateDnsFix, publicSubnetOf, routeDestinationText, sgEgressStep, sgIngressStep, targetSubnets, vpcDnsFix, type GroupEnd, type Source } from './pathSteps';
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
@@ -239,7 +239,7 @@ export class PathSearch {
     // A main table's own name already says so (nameOf: "aws_vpc.v (main route table)") unless it is declared.
     const mainNote = table.explicit || (isKnown(table.id) && table.id.includes('#')) ? '' : ' (main)';
     trace.pass(isKnown(table.id) ? table.id : null, 'route-table', () => `route table ${nameOf(this.model, table.id)}${mainNote}`,
-      () => `${d.kind === 'prefix-list' ? (d.prefixList.kind === 'object' ? `prefix list ${nameOf(this.model, d.prefixList.ref)}` : 'the service prefix list') : isKnown(d.cidr) ? d.cidr : '(unknown)'} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
+      () => `${routeDestinationText(this.model, d)} → ${route.target.kind} ${nameOf(this.model, route.target.ref)}`, 'P9');
     // T5: a route or a subnet association that may not be created is a hop of its own, so the answer through
     // it stays open (analysis/existence.ts).
     if (route.existence !== undefined) trace.pass(route.id, 'route', route.address, 'selected by longest-prefix match', 'P9');
@@ -332,19 +332,13 @@ export class PathSearch {
     const id = isKnown(igw) ? igw : null;
     const label = `internet gateway ${nameOf(m, igw)}`;
     if (id === null || vpc === null) return trace.unknown(id, 'internet-gateway', label, 'the internet gateway or its VPC is unknown');
-    if (!m.vpcsOfInternetGateway(id).includes(vpc)) {
-      trace.block(id, 'internet-gateway', label, `the internet gateway is not attached to ${nameOf(m, vpc)}`, 'E3', 'LAMBDA_IGW_NOT_ATTACHED',
-        [{ description: `attach ${nameOf(m, id)} to ${nameOf(m, vpc)}`, changes: [{ kind: 'attach-igw', gateway: id, vpc }] }]);
-      return;
-    }
+    if (!igwAttachedStep(m, trace, id, vpc, label)) return;
     const bpa = m.all('block-public-access').find((b) => b.mode === 'block-bidirectional');
     if (bpa) {
       trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks internet traffic through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
       return;
     }
-    // M3: an attachment that may not be created is a hop of its own, so the answer through it stays open.
-    const attachment = m.conditionalAttachment(m.canonical(id), vpc);
-    if (attachment) trace.pass(attachment.id, 'gateway-attachment', attachment.address, `attaches ${nameOf(m, id)} to ${nameOf(m, vpc)}`, 'E3');
+    conditionalAttachmentHop(m, trace, id, vpc);
     trace.via ??= via;
     trace.pass(id, 'internet-gateway', label, 'attached to the VPC', 'E3');
     inbound?.();
@@ -617,8 +611,13 @@ export class PathSearch {
       }));
       return;
     }
+    this.publicPath(trace, src, service, request);
+  }
+
+  /** The function's SG egress to the service's public ranges and the path there: a gateway endpoint's route or NAT (E6, E7). */
+  private publicPath(trace: Trace, src: Source, service: string, request: EndpointRequest | null): void {
     trace.append(this.groupPart(src, `service:${service}`, (t) => sgEgressStep(this.model, t, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
-    trace.append(this.subnetPart(src, `service:${service}${policyKey}`, (t) => this.publicServiceLeg(t, src, service, this.endpointFix(src, service), request)));
+    trace.append(this.subnetPart(src, `service:${service}${this.policyKey(src, service, request)}`, (t) => this.publicServiceLeg(t, src, service, this.endpointFix(src, service), request)));
   }
 
   /**
@@ -634,19 +633,15 @@ export class PathSearch {
     const inboundOnly = gateway ? endpoint.privateDnsOnlyForInboundResolver : false;
     if (inboundOnly === false) return this.interfaceLeg(trace, src, endpoint, service, request);
     const label = `interface endpoint ${endpoint.address}`;
-    const gatewayLeg = (t: Trace): void => {
-      t.append(this.groupPart(src, `service:${service}`, (g) => sgEgressStep(m, g, src, { addr: PUBLIC4, groups: [], service }, HTTPS)));
-      t.append(this.subnetPart(src, `service:${service}${this.policyKey(src, service, request)}`, (g) => this.publicServiceLeg(g, src, service, this.endpointFix(src, service), request)));
-    };
     if (inboundOnly === true) {
       trace.pass(endpoint.id, 'vpc-endpoint', label, 'not used from the VPC: its private DNS answers only inbound Resolver endpoints, so requests take the gateway endpoint or the public path', 'E7');
-      return gatewayLeg(trace);
+      return this.publicPath(trace, src, service, request);
     }
     const viaInterface = new Trace(src.subnet.id);
     this.interfaceLeg(viaInterface, src, endpoint, service, request);
     const a = viaInterface.finish();
     const viaGateway = new Trace(src.subnet.id);
-    gatewayLeg(viaGateway);
+    this.publicPath(viaGateway, src, service, request);
     const b = viaGateway.finish();
     if (a.status === b.status) return trace.append(a);
     // The ways disagree: the path shown is one that is not blocked, and the answer stays open.
@@ -780,17 +775,6 @@ export class PathSearch {
 
   // ------------------------------------------------------------------ private targets
 
-  /** Subnets a target may live in: its own list or its subnet group's (P13 mount targets are their own targets). */
-  private targetSubnets(target: Target): Maybe<readonly Maybe<Id>[]> {
-    if (target.subnetGroup !== null) {
-      if (!isKnown(target.subnetGroup)) return target.subnetGroup;
-      const group = this.model.get(target.subnetGroup);
-      if (group?.kind === 'subnet-group') return group.subnets;
-      return { unknown: true, reason: `subnet group ${nameOf(this.model, target.subnetGroup)} is not in the workspace` };
-    }
-    return target.subnets;
-  }
-
   private target(trace: Trace, src: Source, target: Target, port: number | null): void {
     const m = this.model;
     if (target.targetKind === 'efs-file-system') return this.fileSystem(trace, src, target);
@@ -800,7 +784,7 @@ export class PathSearch {
       // Internal (private addresses, reached locally) or internet-facing (public addresses, over NAT): unknown.
       return trace.unknown(target.id, 'target', target.address, `whether it is internal or internet-facing is unknown (${target.publiclyAccessible.reason}): its DNS name resolves to private or to public addresses accordingly`, 'P15');
     }
-    const subnets = this.targetSubnets(target);
+    const subnets = targetSubnets(m, target);
     if (!isKnown(subnets) || subnets.length === 0) {
       trace.unknown(target.id, 'target', target.address, isKnown(subnets) ? 'its subnets are not declared' : `its subnets are unknown: ${subnets.reason}`);
       this.targetFilters(trace, src, target, port);
@@ -847,7 +831,7 @@ export class PathSearch {
     const peerGroups = sameRegion(m, src.vpc, dstVpc) === false ? [] : knownGroups;
     // A target in several subnets may run in any of them: the fix admits its declared security group (same
     // VPC, P3) or its VPC's block, never only the subnet evaluated here. One subnet: its block is complete.
-    const placements = this.targetSubnets(target);
+    const placements = targetSubnets(m, target);
     const spread = isKnown(placements) && placements.length > 1;
     const declaredGroup = knownGroups.find((g) => m.get(g) !== undefined && !g.includes('#')); // implicit ids hold '#' (implicitRef)
     const fixPeer = !spread ? undefined

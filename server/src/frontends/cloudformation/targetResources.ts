@@ -2,6 +2,7 @@
 // OpenSearch, Neptune), their subnet groups, regional service resources (S3, DynamoDB, SQS, SNS, Secrets
 // Manager, KMS, SSM, Logs, …) and IAM roles/policies → model objects. Ports default by engine (ports.ts).
 
+import { listenerPortOf } from '../listenerPort';
 import { isKnown, isUnknown, unknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, PolicyDocument, RefList, TargetKind } from '../../model/types';
 import { Props, objectBase, toBool, toId, toNum, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
@@ -78,10 +79,7 @@ function listenerPort(ev: CfnEvaluator, lb: CfnResource): Maybe<number> {
     if (isKnown(port)) ports.add(port);
     else open ??= `the port of listener ${r.logicalId} is not known`;
   }
-  const [only] = ports;
-  if (open === undefined && ports.size === 1 && only !== undefined) return only;
-  if (ports.size > 1) return unknown(`it listens on ${[...ports].sort((a, b) => a - b).join(' and ')}: which one the function uses is not known`);
-  return unknown(open ?? 'no listener of the template names it');
+  return listenerPortOf(ports, open, 'no listener of the template names it');
 }
 
 /** A resource's name decides nothing unless an endpoint policy may be matched against its ARN. */

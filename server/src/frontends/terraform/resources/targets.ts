@@ -1,6 +1,7 @@
 // Private targets functions reach through the VPC (databases, caches, file systems, instances, load
 // balancers, brokers), their subnet groups, and regional service resources that live outside every VPC.
 
+import { listenerPortOf } from '../../listenerPort';
 import { unknown, type Maybe } from '../../../model/origin';
 import type { Id, RefList, TargetKind } from '../../../model/types';
 import type { BlockView } from '../blockView';
@@ -235,10 +236,7 @@ function listenerPort(m: MapContext): Maybe<number> {
       else open ??= `the port of ${listener.address} is not known`;
     }
   }
-  const [only] = ports;
-  if (open === undefined && ports.size === 1 && only !== undefined) return only;
-  if (ports.size > 1) return unknown(`it listens on ${[...ports].sort((a, b) => a - b).join(' and ')}: which one the function uses is not known`);
-  return unknown(open ?? 'no aws_lb_listener of its module names it');
+  return listenerPortOf(ports, open, 'no aws_lb_listener of its module names it');
 }
 
 function docdb(m: MapContext): void {
