@@ -50,7 +50,8 @@ export function hasPublicEndpoint(target: Target): boolean {
  * The public path to `target` in `subnetRef`: one subnet of a database's group (any of them may host it), or
  * one of a balancer's (it has a node in each). Starts after the Lambda service VPC hop, which the caller adds.
  */
-export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef: Maybe<Id>, port: number | null): Evaluation {
+export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef: Maybe<Id>, port: number | null,
+  source = 'a function without VPC config connects from one of the Lambda service\'s public addresses'): Evaluation {
   const name = (id: Maybe<Id>): string => displayName(model, id);
   const subnet = isKnown(subnetRef) ? model.get(subnetRef) : undefined;
   const trace = new Trace(isKnown(subnetRef) ? subnetRef : '(unknown)');
@@ -94,7 +95,7 @@ export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef
   // The Lambda service VPC's addresses are AWS's: only a rule for every public address admits them for certain.
   if (sg.verdict === 'pass') trace.pass(component, 'security-group', label, sg.detail, 'P2');
   else if (sg.verdict === 'unknown') trace.unknown(component, 'security-group', label, sg.detail, 'P2');
-  else trace.block(component, 'security-group', label, `${typeof sg.detail === 'string' ? sg.detail : sg.detail()}, and a function without VPC config connects from one of the Lambda service's public addresses`, 'P2', sg.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH',
+  else trace.block(component, 'security-group', label, `${typeof sg.detail === 'string' ? sg.detail : sg.detail()}, and ${source}`, 'P2', sg.noRules ? 'SG_HAS_NO_RULES' : 'ENI_SG_RULES_MISMATCH',
     // An internet-facing balancer is meant to admit the internet; a database's group is not opened by advice.
     isDatabase(target) || component === null ? [] : [{
       description: `allow ingress tcp ${port ?? 'on the listener port'} from 0.0.0.0/0 in ${name(component)}`,

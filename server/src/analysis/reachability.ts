@@ -15,6 +15,7 @@ import { aclStep, conditionalAttachmentHop, igwAttachedStep, inCloudFormation, n
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
+import { hasPublicEndpoint, publicEndpointLeg } from './publicEndpoint';
 import { peeringSgIngress, sameRegion, vpcBlock } from './peeringRegion';
 import { peeringHop } from './peeringAcceptance';
 import { peeringOverlapHop } from './peeringOverlap';
@@ -175,23 +176,28 @@ export class PathSearch {
 
   // ------------------------------------------------------------------ internet
 
-  private internet(trace: Trace, src: Source, family: 4 | 6): void {
+  /**
+   * `port`: the destination port (443 for the internet and AWS APIs; an internet-facing balancer's listener port,
+   * null when unknown): the function's SG egress and every NACL on the way filter on it (P2, P6, E3).
+   */
+  private internet(trace: Trace, src: Source, family: 4 | 6, port: number | null = HTTPS): void {
     const m = this.model;
     const pub = family === 4 ? PUBLIC4 : PUBLIC6;
+    const portKey = port === HTTPS ? '' : `:${port ?? '?'}`;
     if (family === 6 && src.subnet.ipv6CidrBlock === null) {
       trace.block(src.subnet.id, 'subnet', src.subnet.address, 'the subnet has no IPv6 CIDR block, so the function sends no IPv6 traffic (E11)', 'E11', 'NO_ROUTE_TO_DESTINATION', []);
       return;
     }
-    trace.append(this.groupPart(src, `internet${family}`, (t) => sgEgressStep(m, t, src, { addr: pub, groups: [] }, HTTPS)));
-    trace.append(this.subnetPart(src, `internet${family}`, (t) => {
+    trace.append(this.groupPart(src, `internet${family}${portKey}`, (t) => sgEgressStep(m, t, src, { addr: pub, groups: [] }, port)));
+    trace.append(this.subnetPart(src, `internet${family}${portKey}`, (t) => {
       const match = this.route(t, src, { kind: 'addr', addr: pub });
       if (match === null) {
-        this.blockingAcls(t, src, pub);
+        this.blockingAcls(t, src, pub, port);
         return this.noRouteFixes(t, src, null);
       }
-      this.egressAcls(t, src, pub, HTTPS);
+      this.egressAcls(t, src, pub, port);
       this.routeHop(t, src, match);
-      this.afterRoute(t, src, match, family, 'internet');
+      this.afterRoute(t, src, match, family, 'internet', null, null, port);
     }));
   }
 
@@ -206,9 +212,9 @@ export class PathSearch {
    * R5: with no route out, the route a fix adds (NAT, gateway endpoint) still crosses the subnet's NACL: when
    * the NACL blocks too, its hops join the blocked path so that every offered fix makes the whole path work.
    */
-  private blockingAcls(trace: Trace, src: Source, peer: Addr): void {
+  private blockingAcls(trace: Trace, src: Source, peer: Addr, port: number | null = HTTPS): void {
     const scratch = new Trace(src.subnet.id);
-    this.egressAcls(scratch, src, peer, HTTPS);
+    this.egressAcls(scratch, src, peer, port);
     const acls = scratch.finish();
     if (acls.status === 'no') trace.append(acls);
   }
@@ -254,7 +260,7 @@ export class PathSearch {
   }
 
   /** Follows the route chosen in the function subnet's table towards the internet or a public AWS endpoint. */
-  private afterRoute(trace: Trace, src: Source, route: Route | 'stop', family: 4 | 6, final: string, endpointFix: Fix | null = null, request: EndpointRequest | null = null): void {
+  private afterRoute(trace: Trace, src: Source, route: Route | 'stop', family: 4 | 6, final: string, endpointFix: Fix | null = null, request: EndpointRequest | null = null, port: number | null = HTTPS): void {
     if (route === 'stop') return;
     const m = this.model;
     const target = route.target;
@@ -266,7 +272,7 @@ export class PathSearch {
     }
     switch (target.kind) {
       case 'nat-gateway':
-        return this.natLeg(trace, src, target.ref, family, final, endpointFix);
+        return this.natLeg(trace, src, target.ref, family, final, endpointFix, port);
       case 'internet-gateway':
         if (family === 6) return this.igwHop(trace, src.vpc, target.ref, final, 'internet-gateway');
         trace.block(isKnown(target.ref) ? target.ref : null, 'internet-gateway', `internet gateway ${nameOf(m, target.ref)}`,
@@ -298,7 +304,7 @@ export class PathSearch {
         trace.block(tableId, 'route-table', `route table ${nameOf(m, tableId)}`, 'the destination is routed locally inside the VPC', 'P8', 'NO_ROUTE_TO_DESTINATION', natFixes(m, src));
         return;
       case 'transit-gateway':
-        return this.transitGatewayEgress(trace, src, target.ref, family, final, endpointFix);
+        return this.transitGatewayEgress(trace, src, target.ref, family, final, endpointFix, port);
       case 'network-interface':
       case 'instance':
       case 'virtual-private-gateway':
@@ -346,7 +352,7 @@ export class PathSearch {
   }
 
   /** E3: function subnet → NAT gateway (public, EIP, own VPC) → NAT subnet's route to an attached IGW. */
-  private natLeg(trace: Trace, src: Source, ref: Maybe<Id>, family: 4 | 6, final: string, endpointFix: Fix | null): void {
+  private natLeg(trace: Trace, src: Source, ref: Maybe<Id>, family: 4 | 6, final: string, endpointFix: Fix | null, port: number | null = HTTPS): void {
     const m = this.model;
     trace.via = 'nat-gateway';
     const nat = isKnown(ref) ? m.get(ref) : undefined;
@@ -379,7 +385,7 @@ export class PathSearch {
     const natAddr = PUBLIC4;
     if (natSubnet.id !== src.subnet.id) {
       const natAcl = m.naclOf(natSubnet.id);
-      aclStep(m, trace, natAcl, false, src.addr, HTTPS, HTTPS, `NAT subnet ${natSubnet.address}`);
+      aclStep(m, trace, natAcl, false, src.addr, port ?? 0, port ?? 65535, `NAT subnet ${natSubnet.address}`, port === null);
       aclStep(m, trace, natAcl, true, src.addr, EPHEMERAL_FROM, EPHEMERAL_TO, `NAT subnet ${natSubnet.address}`);
     }
     trace.pass(nat.id, 'nat-gateway', label, `public NAT gateway in ${natSubnet.address}`, 'E3');
@@ -422,7 +428,7 @@ export class PathSearch {
       return;
     }
     trace.pass(natTable, 'route-table', tableLabel, `0.0.0.0/0 → ${nameOf(m, t.ref)}`, 'E3');
-    aclStep(m, trace, m.naclOf(natSubnet.id), true, natAddr, HTTPS, HTTPS, `NAT subnet ${natSubnet.address}`);
+    aclStep(m, trace, m.naclOf(natSubnet.id), true, natAddr, port ?? 0, port ?? 65535, `NAT subnet ${natSubnet.address}`, port === null);
     aclStep(m, trace, m.naclOf(natSubnet.id), false, natAddr, EPHEMERAL_FROM, EPHEMERAL_TO, `NAT subnet ${natSubnet.address}`);
     this.igwHop(trace, isKnown(natSubnet.vpc) ? natSubnet.vpc : src.vpc, t.ref, final, 'nat-gateway', () => this.ingressStep(trace, t.ref, natSubnet));
   }
@@ -435,7 +441,7 @@ export class PathSearch {
    * egress): the gateway routes the traffic to an attachment, whose subnet in the function's AZ (or any) routes
    * it on, typically to a NAT gateway; the NAT subnet must route replies back to the gateway.
    */
-  private transitGatewayEgress(trace: Trace, src: Source, ref: Maybe<Id>, family: 4 | 6, final: string, endpointFix: Fix | null): void {
+  private transitGatewayEgress(trace: Trace, src: Source, ref: Maybe<Id>, family: 4 | 6, final: string, endpointFix: Fix | null, port: number | null = HTTPS): void {
     const m = this.model;
     trace.via = 'transit-gateway';
     if (this.inTransitGateway) {
@@ -462,7 +468,7 @@ export class PathSearch {
     this.routeHop(trace, egress, match);
     this.inTransitGateway = true;
     try {
-      this.afterRoute(trace, egress, match, family, final, endpointFix);
+      this.afterRoute(trace, egress, match, family, final, endpointFix, null, port);
     } finally {
       this.inTransitGateway = false;
     }
@@ -784,6 +790,73 @@ export class PathSearch {
       // Internal (private addresses, reached locally) or internet-facing (public addresses, over NAT): unknown.
       return trace.unknown(target.id, 'target', target.address, `whether it is internal or internet-facing is unknown (${target.publiclyAccessible.reason}): its DNS name resolves to private or to public addresses accordingly`, 'P15');
     }
+    const elsewhere = this.publicDatabaseElsewhere(src, target);
+    if (elsewhere !== null) {
+      const mixed = target.targetKind === 'rds-cluster' && m.childrenOf(target.id).some((c) => c.targetKind === 'rds-instance' && !hasPublicEndpoint(c));
+      return this.publicDatabase(trace, src, target, elsewhere, port, mixed);
+    }
+    this.privateTarget(trace, src, target, port);
+  }
+
+  /**
+   * E1, P15: the subnets of a publicly accessible database (RDS instance, Multi-AZ DB cluster) when they are all
+   * in VPCs other than the function's, else null. RDS (CreateDBInstance, PubliclyAccessible): its endpoint
+   * resolves to the private address from within its VPC and to the public address from outside it.
+   */
+  private publicDatabaseElsewhere(src: Source, target: Target): readonly Subnet[] | null {
+    const m = this.model;
+    if (target.targetKind === 'load-balancer' || src.vpc === null) return null;
+    // An Aurora cluster's endpoints resolve to its instances, each publicly accessible or not on its own.
+    const children = target.targetKind === 'rds-cluster' ? m.childrenOf(target.id) : [];
+    const aurora = children.some((c) => c.targetKind === 'rds-instance');
+    if (aurora ? !children.some((c) => c.targetKind === 'rds-instance' && hasPublicEndpoint(c)) : !hasPublicEndpoint(target)) return null;
+    const refs = targetSubnets(m, target);
+    if (!isKnown(refs) || refs.length === 0) return null;
+    const subnets: Subnet[] = [];
+    for (const ref of refs) {
+      const s = isKnown(ref) ? m.get(ref) : undefined;
+      if (s?.kind !== 'subnet' || !isKnown(s.vpc) || s.vpc === src.vpc) return null;
+      subnets.push(s);
+    }
+    return subnets;
+  }
+
+  /**
+   * E1, E3, P15: a publicly accessible database in another VPC, reached at its public address through the
+   * function's internet path (NAT): the database sees the NAT gateway's public address. Over a peering connection
+   * its name resolves to the private address only with the peering's remote DNS resolution option, which the
+   * model does not hold: where the private and the public path disagree the answer stays open. So it does for an
+   * Aurora cluster whose instances are not all publicly accessible (`mixed`): its endpoint names one of them.
+   */
+  private publicDatabase(trace: Trace, src: Source, target: Target, subnets: readonly Subnet[], port: number | null, mixed: boolean): void {
+    const m = this.model;
+    const out = new Trace(src.subnet.id);
+    this.internet(out, src, 4, port);
+    const internet = out.finish();
+    let viaPublic = internet;
+    if (internet.status === 'yes') {
+      const pub = new Trace(src.subnet.id);
+      pub.append(internet);
+      const legs = subnets.map((s) => publicEndpointLeg(m, target, s.id, port, 'the function reaches it from its NAT gateway\'s public address'));
+      const first = legs[0];
+      if (first !== undefined && legs.every((l) => l.status === first.status)) pub.append(first);
+      else pub.unknown(target.id, 'target', target.address, 'depends on which subnet hosts the instance: its public endpoint is not reached alike in each of them', 'E1');
+      pub.via = internet.via;
+      viaPublic = pub.finish();
+    }
+    const priv = new Trace(src.subnet.id);
+    this.privateTarget(priv, src, target, port);
+    const viaPrivate = priv.finish();
+    if ((!mixed && viaPrivate.via !== 'vpc-peering') || viaPrivate.status === viaPublic.status) return trace.append(viaPublic);
+    trace.append(viaPublic.status !== 'no' ? viaPublic : viaPrivate);
+    const why = mixed ? 'its endpoint resolves to the instance serving it, and only some of its instances are publicly accessible (public address) while the others are not (private address)'
+      : 'from another VPC its name resolves to its public address, or to its private address over peering when the peering allows DNS resolution from the remote VPC, which the workspace does not say';
+    trace.unknown(target.id, 'target', target.address, `${why}: publicly the answer is ${viaPublic.status}, privately ${viaPrivate.status}`, 'E1');
+  }
+
+  /** A target at its private addresses, in each of its subnets (P2, P6, P8–P11). */
+  private privateTarget(trace: Trace, src: Source, target: Target, port: number | null): void {
+    const m = this.model;
     const subnets = targetSubnets(m, target);
     if (!isKnown(subnets) || subnets.length === 0) {
       trace.unknown(target.id, 'target', target.address, isKnown(subnets) ? 'its subnets are not declared' : `its subnets are unknown: ${subnets.reason}`);
@@ -1000,7 +1073,8 @@ export class PathSearch {
    * sees the NAT gateway's public address, never the function's security group or private address.
    */
   private internetFacingBalancer(trace: Trace, src: Source, lb: Target, port: number | null): void {
-    this.internet(trace, src, 4);
+    // P2, P6: the listener's port, not 443, is what the function's SG egress and the NACLs on the way must allow.
+    this.internet(trace, src, 4, port);
     if (trace.blocked) return;
     const rawGroups = isKnown(lb.securityGroups) ? lb.securityGroups : [lb.securityGroups];
     if (lb.unfiltered === true) {

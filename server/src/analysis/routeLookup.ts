@@ -7,7 +7,7 @@ import { parseCidr, type Cidr } from '../model/cidr';
 import { isKnown } from '../model/origin';
 import type { Id, PrefixListRef, Route } from '../model/types';
 import type { NetworkModel } from '../model/network';
-import { addrFamily, blocksCover, coverage, type Addr, type Coverage } from './addressing';
+import { addrFamily, blocksCover, coverage, coverageOf, type Addr, type Coverage } from './addressing';
 import { endpointRegionMatch } from './endpointRegion';
 
 /** What a packet is sent to: an address (private block or the public internet), or an AWS service's public range. */
@@ -62,6 +62,8 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
         // P9: a customer-managed prefix list routes its entries; the matching entry's length is the route's
         // specificity, and a CIDR route of the same length wins (resolved after the loop).
         const entry = d.prefixList.kind === 'object' ? customerListCoverage(model, d.prefixList.ref, addr) : null;
+        // P9: entries holding part of the public space route that part, as a CIDR route for it would (below).
+        if (addr.kind === 'public' && d.prefixList.kind === 'object') partial = publicEntries(model, d.prefixList.ref, route, addr, partial);
         if (entry === null) continue;
         if (entry === 'unknown') open ??= { reason: `route ${route.address} goes to a prefix list whose entries are unknown`, route };
         else if (entry > customerPrefix) { customerRoute = route; customerPrefix = entry; }
@@ -115,7 +117,15 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
     }
   }
   // E7/P9: only a default route covers a whole service range, and a service prefix list is more specific.
-  if (prefixListRoute && (best === null || bestPrefix === 0)) return { kind: 'route', route: prefixListRoute };
+  if (prefixListRoute && (best === null || bestPrefix === 0)) {
+    // E7, P9: a CIDR route as specific as the list's matching entry, or more, wins for the addresses it holds. The
+    // service's ranges are not in the workspace, so a route for part of the public space may take some requests.
+    const first = partial?.[0];
+    if (first !== undefined && query.kind === 'service') {
+      return { kind: 'unknown', reason: `route ${first.route.address} sends ${first.block.text} to ${first.route.target.kind}: if that block holds ${query.service} addresses, requests to them go there instead of the gateway endpoint (a CIDR route as specific as the prefix list's entry wins), and the prefix list's entries are not in the workspace`, route: first.route };
+    }
+    return { kind: 'route', route: prefixListRoute };
+  }
   if (open && (best === null || bestPrefix < 32)) return { kind: 'unknown', reason: open.reason, route: open.route };
   // P8: every local route sends to the VPC itself, so an unknown local block matters only against another target.
   if (openLocal && best?.target.kind !== 'local' && (best === null || bestPrefix < 32)) return { kind: 'unknown', reason: openLocal.reason, route: openLocal.route };
@@ -133,6 +143,17 @@ function sameTarget(a: Route, b: Route): boolean {
  */
 function localCoverage(addr: Addr): Coverage {
   return addr.kind === 'public' ? 'some' : 'unknown';
+}
+
+/** A customer prefix list's entries that hold part of the public space, added to `partial` with their route. */
+function publicEntries(model: NetworkModel, ref: Id, route: Route, addr: Addr, partial: { route: Route; block: Cidr }[] | null): { route: Route; block: Cidr }[] | null {
+  const list = model.get(ref);
+  if (list?.kind !== 'prefix-list') return partial;
+  for (const entry of list.entries) {
+    const block = isKnown(entry) ? parseCidr(entry) : null;
+    if (block !== null && coverageOf(block, addr) === 'some') (partial ??= []).push({ route, block });
+  }
+  return partial;
 }
 
 /**
