@@ -50,6 +50,22 @@ function plan(fn: LambdaFunction, needs: readonly Need[], ipv6: boolean): Planne
   return out;
 }
 
+/** Worst first: the answer a destination with several ports gets is its least reachable port's. */
+const STATUS_RANK: Readonly<Record<ReachStatus, number>> = { no: 0, partial: 1, unknown: 2, yes: 3 };
+
+/**
+ * What to evaluate for a planned destination: the internet on each port the function's URLs name (443 when
+ * none does), a service with the function's requests when endpoint policies are in play (E7, E9).
+ */
+function specsOf(p: Planned, policiesOf: LambdaFunction | null, model: NetworkModel): readonly [DestinationSpec, ...DestinationSpec[]] {
+  const spec = p.spec;
+  if (spec.kind === 'service' && policiesOf !== null) return [override(spec, { request: requestOf(model, policiesOf, spec.service) })];
+  if (spec.kind !== 'internet' || spec.family !== 4 || p.need?.kind !== 'internet') return [spec];
+  const [port, ...more] = [...p.need.ports].sort((a, b) => a - b);
+  if (port === undefined) return [spec];
+  return [override(spec, { port }), ...more.map((q) => override(spec, { port: q }))];
+}
+
 /**
  * Whether a need asks for a network path. A private target that only control-plane IAM actions name
  * (rds:DescribeDBClusters on a cluster) is reached through the service's regional API, not connected to (E1):
@@ -244,13 +260,22 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
       }
       const configKey = `${subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
       reach = planned.map((p) => {
-        const spec: DestinationSpec = checkPolicies && p.spec.kind === 'service' ? override(p.spec, { request: requestOf(model, fn, p.spec.service) }) : p.spec;
-        const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
-        let hit = shared.get(key);
-        if (!hit) {
-          const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, spec));
-          hit = { reach: toReach(p, evals), evals };
-          shared.set(key, hit);
+        const evaluate = (spec: DestinationSpec): { reach: DestinationReach; evals: readonly Evaluation[] } => {
+          const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
+          let one = shared.get(key);
+          if (!one) {
+            const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, spec));
+            one = { reach: toReach(p, evals), evals };
+            shared.set(key, one);
+          }
+          return one;
+        };
+        const [first, ...more] = specsOf(p, checkPolicies ? fn : null, model);
+        let hit = evaluate(first);
+        // P2: every port the function's URLs name must be open; the answer is the least reachable one's.
+        for (const spec of more) {
+          const one = evaluate(spec);
+          if (STATUS_RANK[one.reach.status] < STATUS_RANK[hit.reach.status]) hit = one;
         }
         evaluations.set(p.key, hit.evals);
         return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);

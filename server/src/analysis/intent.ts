@@ -10,7 +10,8 @@ import { override } from '../model/override';
 import { listWords } from './listWords';
 
 export type Need =
-  | { readonly kind: 'internet'; readonly because: string[] }
+  /** `ports`: the ports of the URLs the function's environment names (P2: its egress must allow each one). */
+  | { readonly kind: 'internet'; readonly because: string[]; readonly ports: number[] }
   | { readonly kind: 'service'; readonly service: string; readonly because: string[] }
   | {
     readonly kind: 'target'; readonly target: Target; readonly port: number | null; readonly because: string[];
@@ -100,11 +101,12 @@ export function serviceOfAction(action: string): string | null {
 
 class NeedSet {
   private readonly byKey = new Map<string, Need>();
-  add(key: string, make: () => Need, because: string, controlOnly = false): void {
+  add(key: string, make: () => Need, because: string, controlOnly = false): Need {
     let need = this.byKey.get(key);
     if (!need) this.byKey.set(key, (need = make()));
     else if (!controlOnly && need.kind === 'target' && need.controlOnly === true) this.byKey.set(key, (need = override(need, { controlOnly: false })));
     if (!need.because.includes(because)) need.because.push(because);
+    return need;
   }
   list(): Need[] {
     return [...this.byKey.values()];
@@ -194,8 +196,11 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
       const o = model.get(ref);
       if (o) addObjectNeed(model, needs, o, `environment variable ${env.name} refers to ${o.address}`);
     }
-    if (env.refs.length === 0 && isKnown(env.value) && /^https?:\/\//i.test(env.value) && !/amazonaws\.com|\.internal\b|localhost/i.test(env.value)) {
-      needs.add('internet', () => ({ kind: 'internet', because: [] }), `environment variable ${env.name} is the URL ${env.value}`);
+    const url = env.refs.length === 0 && isKnown(env.value) && !/amazonaws\.com|\.internal\b|localhost/i.test(env.value) ? env.value : null;
+    const port = url !== null ? urlPort(url) : null;
+    if (url !== null && port !== null) {
+      const need = needs.add('internet', () => ({ kind: 'internet', because: [], ports: [] }), `environment variable ${env.name} is the URL ${url}`);
+      if (need.kind === 'internet' && !need.ports.includes(port)) need.ports.push(port);
     }
     const value = env.value;
     if (env.refs.length === 0 && !isKnown(value) && HOST_LIKE.test(env.name)) {
@@ -243,6 +248,15 @@ const grantTargetKinds: Readonly<Record<string, readonly TargetKind[]>> = {
   es: ['opensearch'],
   'vpc-lattice-svcs': ['vpc-lattice-service'],
 };
+
+/** The port an http(s) URL connects to: the one it writes, else its scheme's (80, 443); null for anything else. */
+export function urlPort(value: string): number | null {
+  const m = /^(https?):\/\/(?:[^@/?#]*@)?(?:\[[^\]/]*\]|[^:/?#]*)(?::(\d{1,5}))?(?:[/?#]|$)/i.exec(value);
+  if (m === null) return null;
+  if (m[2] === undefined || m[2] === '') return m[1]?.toLowerCase() === 'http' ? 80 : 443;
+  const port = Number(m[2]);
+  return port >= 1 && port <= 65535 ? port : null;
+}
 
 /** Environment variable names that usually hold a host, an endpoint or a connection string. */
 const HOST_LIKE = /host|endpoint|addr|url|uri|broker|bootstrap|server|redis|cache|database|^db|_db|db_|cluster|proxy|dsn|connection/i;

@@ -28,7 +28,8 @@ import { azMatch } from './availabilityZones';
 import { override } from '../model/override';
 
 export type DestinationSpec =
-  | { readonly kind: 'internet'; readonly family: 4 | 6 }
+  /** `port`: what the function connects to (443 unless a URL it names says otherwise, P2). */
+  | { readonly kind: 'internet'; readonly family: 4 | 6; readonly port?: number }
   /** `request`: what the function asks of the service, checked against endpoint policies (E7, E9). */
   | { readonly kind: 'service'; readonly service: string; readonly request?: EndpointRequest }
   | { readonly kind: 'target'; readonly target: Target; readonly port: number | null };
@@ -44,7 +45,7 @@ const VPCE_POLICY_DENIES = 'VPCE_POLICY_DENIES';
 
 export function destinationKey(dest: DestinationSpec): string {
   switch (dest.kind) {
-    case 'internet': return dest.family === 4 ? 'internet' : 'internet-ipv6';
+    case 'internet': return `${dest.family === 4 ? 'internet' : 'internet-ipv6'}${dest.port === undefined || dest.port === HTTPS ? '' : `:${dest.port}`}`;
     case 'service': return `service:${dest.service}${dest.request ? `|${dest.request.key}` : ''}`;
     case 'target': return `target:${dest.target.id}:${dest.port ?? '?'}`;
   }
@@ -122,7 +123,7 @@ export class PathSearch {
     const efs = dest.kind === 'target' && (dest.target.targetKind === 'efs-file-system' || dest.target.targetKind === 'efs-mount-target');
     if (!efs) this.vpcDnsResolution(trace, src);
     switch (dest.kind) {
-      case 'internet': this.internet(trace, src, dest.family); break;
+      case 'internet': this.internet(trace, src, dest.family, dest.port ?? HTTPS); break;
       case 'service': this.service(trace, src, dest.service, dest.request ?? null); break;
       case 'target': this.target(trace, src, dest.target, dest.port); break;
     }
@@ -150,7 +151,7 @@ export class PathSearch {
     const end: GroupEnd = { addr: UNKNOWN4, groups, knownGroups: groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g)) };
     switch (dest.kind) {
       case 'internet':
-        sgEgressStep(m, trace, end, { addr: dest.family === 4 ? PUBLIC4 : PUBLIC6, groups: [] }, HTTPS);
+        sgEgressStep(m, trace, end, { addr: dest.family === 4 ? PUBLIC4 : PUBLIC6, groups: [] }, dest.port ?? HTTPS);
         return;
       case 'service':
         // The peer is the public service range or an interface endpoint ENI, depending on the VPC.

@@ -37,7 +37,7 @@ describe('CLI text report', () => {
   });
 
   it('ends the functions with a legend that says which port was checked', () => {
-    assert.match(text, /✓ reachable {2}◐ from some subnets only {2}✗ blocked {2}\? unknown; needs: [^;]+; internet and AWS services checked on tcp 443, private resources on their port;/);
+    assert.match(text, /✓ reachable {2}◐ from some subnets only {2}✗ blocked {2}\? unknown; needs: [^;]+; AWS services checked on tcp 443, the internet on 443 or the ports of the URLs the function names, private resources on their port;/);
   });
 
   it('names a few ENI sharers and counts the rest', () => {

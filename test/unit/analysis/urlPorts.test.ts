@@ -1,0 +1,61 @@
+// The internet on the ports of the URLs a function names (P2, P6): `http://` needs tcp 80, an explicit `:8443` that
+// port; the answer is the least reachable port's. Without such a URL the internet is checked on 443.
+
+import * as assert from 'node:assert/strict';
+import { urlPort } from '../../../server/src/analysis/intent';
+import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
+import { association, natGateway, publicSubnet, route, routeTable, twoAzVpc, vpcFunction } from '../support/terraformPieces';
+
+const natted = twoAzVpc('us-east-1') + publicSubnet({ cidr: '10.0.0.0/24', az: 'us-east-1a' }) + natGateway('n', 'pub')
+  + routeTable('priv', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n.id') }) + association('a', 'priv');
+
+/** The function's security group with tcp egress on each of `ports` to 0.0.0.0/0. */
+function egressOn(...ports: number[]): string {
+  const rules = ports.map((p) => `  egress {
+    from_port   = ${p}
+    to_port     = ${p}
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+`).join('');
+  return `resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.v.id
+${rules}}
+`;
+}
+
+const internet = (env: string, ...ports: number[]): string =>
+  render(reachOf(analyseWorkspace({ '/w/main.tf': natted + egressOn(...ports) + vpcFunction('f', { subnets: ['a'], env }) }).result, 'f', 'internet'));
+
+describe('URL ports: the internet is checked on the ports the function\'s URLs name (P2)', () => {
+  it('reads the port of an http(s) URL', () => {
+    assert.equal(urlPort('https://api.example.com/v1'), 443);
+    assert.equal(urlPort('http://api.example.com'), 80);
+    assert.equal(urlPort('HTTP://api.example.com?q=1'), 80);
+    assert.equal(urlPort('https://api.example.com:8443/x'), 8443);
+    assert.equal(urlPort('http://user:pw@[2001:db8::1]:8080/'), 8080);
+    assert.equal(urlPort('https://api.example.com:0/'), null);
+    assert.equal(urlPort('https://api.example.com:99999'), null);
+    assert.equal(urlPort('ftp://files.example.com'), null);
+    assert.equal(urlPort('api.example.com'), null);
+  });
+
+  it('an http:// URL with egress on 443 only is blocked on tcp 80 (was: yes, checked on 443)', () => {
+    assert.equal(internet('API = "http://api.example.com/v1"', 443), 'no via nat-gateway ENI_SG_RULES_MISMATCH\n  fix: allow egress tcp 80 to 0.0.0.0/0 in aws_security_group.fn');
+  });
+
+  it('an http:// URL with egress on 80 only is reached', () => {
+    assert.equal(internet('API = "http://api.example.com/v1"', 80), 'yes via nat-gateway');
+  });
+
+  it('an explicit port decides, and every URL\'s port must be open', () => {
+    assert.equal(internet('API = "https://api.example.com:8443/"', 8443), 'yes via nat-gateway');
+    assert.match(internet('API = "https://api.example.com:8443/", WEB = "https://www.example.com"', 443), /^no via nat-gateway ENI_SG_RULES_MISMATCH\n {2}fix: allow egress tcp 8443/);
+    assert.equal(internet('API = "https://api.example.com:8443/", WEB = "https://www.example.com"', 443, 8443), 'yes via nat-gateway');
+  });
+
+  it('without a URL the internet is checked on 443, as before', () => {
+    assert.equal(internet('MODE = "batch"', 443), 'yes via nat-gateway');
+    assert.match(internet('MODE = "batch"', 80), /^no via nat-gateway ENI_SG_RULES_MISMATCH/);
+  });
+});
