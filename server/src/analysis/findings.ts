@@ -4,7 +4,7 @@
 
 import { parseCidr, usableSubnetAddresses } from '../model/cidr';
 import { isKnown, type Maybe, type Origin } from '../model/origin';
-import type { Id, LambdaFunction, ModelObject, SecurityGroupRule } from '../model/types';
+import type { Id, LambdaFunction, ModelObject, RefList, SecurityGroupRule } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Need } from './intent';
 import { displayName } from './naming';
@@ -437,6 +437,23 @@ function componentFindings(f: Findings, model: NetworkModel, usedGroups: Readonl
   }
 }
 
+/** Per subnet, the network interfaces besides Hyperplane ENIs that the workspace declares there (an address each, at least). */
+function otherEnisBySubnet(model: NetworkModel): Map<Id, number> {
+  const out = new Map<Id, number>();
+  const count = (subnet: Maybe<Id> | null): void => {
+    if (subnet !== null && isKnown(subnet)) out.set(subnet, (out.get(subnet) ?? 0) + 1);
+  };
+  const countAll = (refs: RefList): void => {
+    if (isKnown(refs)) for (const r of new Set(refs)) count(r);
+  };
+  for (const nat of model.all('nat-gateway')) count(nat.subnet);
+  for (const e of model.all('vpc-endpoint')) if (e.endpointType === 'Interface' || e.endpointType === 'GatewayLoadBalancer') countAll(e.subnets);
+  for (const t of model.all('target')) {
+    if (t.targetKind === 'efs-mount-target' || t.targetKind === 'ec2-instance' || t.targetKind === 'load-balancer') countAll(t.subnets);
+  }
+  return out;
+}
+
 function eniFindings(f: Findings, model: NetworkModel, options: AnalysisOptions, enis: readonly HyperplaneEni[]): void {
   const perVpc = new Map<Id, number>();
   const perSubnet = new Map<Id, HyperplaneEni[]>();
@@ -449,15 +466,22 @@ function eniFindings(f: Findings, model: NetworkModel, options: AnalysisOptions,
     if (!vpc || count < options.eniQuotaPerVpc * 0.8) continue;
     f.add(rules.LAMBDA_ENI_QUOTA, vpcId, vpc.origin, `${vpc.address} needs ${count} Hyperplane ENIs (distinct subnet and security-group combinations), ${count > options.eniQuotaPerVpc ? 'over' : 'close to'} the quota of ${options.eniQuotaPerVpc} per VPC (H5)`);
   }
+  let othersBySubnet: Map<Id, number> | undefined;
   for (const [subnetId, list] of perSubnet) {
     const s = model.get(subnetId);
     if (s?.kind !== 'subnet' || !isKnown(s.cidrBlock)) continue;
     const cidr = parseCidr(s.cidrBlock);
     if (!cidr) continue;
     const usable = usableSubnetAddresses(cidr);
-    if (cidr.prefix < 28 && list.length <= usable / 2) continue;
+    // H6, H7: every ENI takes an address, and a configuration change creates the new Hyperplane ENIs before the
+    // old ones are deleted (which takes up to 20 minutes): a subnet needs room for a second set. Other ENIs the
+    // workspace places there (NAT gateways, interface endpoints, mount targets, instances, load balancer nodes)
+    // take addresses too.
+    const others = (othersBySubnet ??= otherEnisBySubnet(model)).get(subnetId) ?? 0;
+    if (list.length + others <= usable / 2) continue;
     const fns = [...new Set(list.flatMap((e) => e.functions))];
-    f.add(rules.LAMBDA_SUBNET_TINY, subnetId, s.origin, `${s.address} (${cidr.text}) has ${usable} usable addresses and hosts ${counted(list.length, 'Hyperplane ENI combination')}; it can run out of IP addresses (H6)`, f.related(fns, 'function'));
+    const besides = others > 0 ? ` besides ${counted(others, 'other network interface')}` : '';
+    f.add(rules.LAMBDA_SUBNET_TINY, subnetId, s.origin, `${s.address} (${cidr.text}) has ${usable} usable addresses and hosts ${counted(list.length, 'Hyperplane ENI combination')}${besides}: more than half of them, with no room for the new ENIs a configuration change creates before the old ones go; it can run out of IP addresses (H6)`, f.related(fns, 'function'));
   }
 }
 

@@ -141,11 +141,28 @@ describe('Hyperplane ENIs (H1, H5, H6)', () => {
 
   it('LAMBDA_ENI_QUOTA per VPC and LAMBDA_SUBNET_TINY', () => {
     const f = new ModelFixture().vpc('v').subnet('tiny', { vpc: 'v', cidr: '10.0.0.0/28' });
-    for (let i = 0; i < 4; i++) f.sg(`s${i}`, { vpc: 'v', egress: ['all:0.0.0.0/0'] }).fn(`f${i}`, { subnets: ['tiny'], sgs: [`s${i}`] });
-    const r = f.analyze({ eniQuotaPerVpc: 4 });
+    for (let i = 0; i < 6; i++) f.sg(`s${i}`, { vpc: 'v', egress: ['all:0.0.0.0/0'] }).fn(`f${i}`, { subnets: ['tiny'], sgs: [`s${i}`] });
+    const r = f.analyze({ eniQuotaPerVpc: 6 });
     assert.deepEqual(rulesFor(r, 'v'), ['LAMBDA_ENI_QUOTA warning']);
     assert.deepEqual(rulesFor(r, 'tiny'), ['LAMBDA_SUBNET_TINY warning']);
-    assert.match(r.findings.find((x) => x.rule === 'LAMBDA_SUBNET_TINY')?.message ?? '', /has 11 usable addresses and hosts 4/);
+    assert.match(r.findings.find((x) => x.rule === 'LAMBDA_SUBNET_TINY')?.message ?? '', /has 11 usable addresses and hosts 6 Hyperplane ENI combinations: more than half/);
+  });
+
+  it('LAMBDA_SUBNET_TINY (H6): a /28 with a few combinations has room; other ENIs in the subnet count', () => {
+    const tiny = (combinations: number, others: (f: ModelFixture) => ModelFixture = (f) => f): AnalysisResult => {
+      const f = others(new ModelFixture().vpc('v').subnet('tiny', { vpc: 'v', cidr: '10.0.0.0/28' }));
+      for (let i = 0; i < combinations; i++) f.sg(`s${i}`, { vpc: 'v', egress: ['all:0.0.0.0/0'] }).fn(`f${i}`, { subnets: ['tiny'], sgs: [`s${i}`] });
+      return f.analyze();
+    };
+    // One combination in a /28 used to warn: 1 of 11 addresses leaves room for a second set.
+    assert.deepEqual(rulesFor(tiny(1), 'tiny'), []);
+    assert.deepEqual(rulesFor(tiny(5), 'tiny'), []);
+    const crowded = tiny(3, (f) => f.nat('n', { subnet: 'tiny' })
+      .endpoint('sqs', { vpc: 'v', service: 'sqs', type: 'Interface', subnets: ['tiny'] })
+      .endpoint('s3', { vpc: 'v', service: 's3', type: 'Gateway' })
+      .target('efs', { kind: 'efs-mount-target', subnets: ['tiny'] }));
+    assert.deepEqual(rulesFor(crowded, 'tiny'), ['LAMBDA_SUBNET_TINY warning']);
+    assert.match(crowded.findings.find((x) => x.rule === 'LAMBDA_SUBNET_TINY')?.message ?? '', /hosts 3 Hyperplane ENI combinations besides 3 other network interfaces/);
   });
 
   it('the pre-2019 estimate helper (H9)', () => {
