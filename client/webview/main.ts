@@ -13,6 +13,7 @@ import { exportPng, exportSvg } from './exporter';
 import { connectHost, type Host } from './host';
 import { panelCss } from './panelStyle';
 import { focusRect } from './homeView';
+import { layoutProgressText, nextPaint } from './layoutProgress';
 import { PanZoom, type ViewTransform } from './panZoom';
 import { applyHighlight, destinationLabel, destinationRows, type DestinationRow } from './selection';
 import { wrappableNodes } from './wrapText';
@@ -45,7 +46,7 @@ class TopologyApp {
   private readonly panZoom: PanZoom;
   private readonly details = h('aside', { className: 'details' });
   private readonly hovercard = h('div', { className: 'hovercard' });
-  private readonly message = h('div', { className: 'message', text: 'Waiting for the analysis…' });
+  private readonly message = h('div', { className: 'message', text: 'Loading the topology…' });
   private readonly search = h('input');
   private readonly vpcSelect = h('select');
   private readonly functionSelect = h('select');
@@ -109,6 +110,12 @@ class TopologyApp {
     const viewed = applyView(model, { vpc: this.state.vpc, function: this.state.fn, collapsed });
     const view = JSON.stringify([this.state.vpc, this.state.fn, collapsed]);
     const previous = this.layoutView === view ? this.layout : undefined;
+    // The first picture says what the wait is for, painted before the layout holds the thread.
+    if (!this.scene && viewed.nodes.length > 0) {
+      this.showMessage(layoutProgressText(viewed));
+      await nextPaint();
+      if (ticket !== this.renderCount) return;
+    }
     let layout: DiagramLayout;
     try {
       // After an update the previous positions are the layout's hints, so a small edit keeps the picture.

@@ -1,6 +1,6 @@
 // The one-line summary above each function: "needs S3 ✓ gateway endpoint · orders DB ✓ · others Internet ✗ ·
-// shares ENIs with 2". What the function is known to need comes first; the rest is there because the workspace
-// may not show every need (an API called by a URL in code), not as an alarm.
+// shares ENIs with 2 functions". What the function is known to need comes first; the rest is there because the
+// workspace may not show every need (an API called by a URL in code), not as an alarm.
 
 import type { AnalysisResult, DestinationReach } from '../analysis/types';
 import type { NetworkModel } from '../model/network';
@@ -25,7 +25,8 @@ export function functionLenses(model: NetworkModel, result: AnalysisResult, file
     const parts = needed.length === 0 ? others : [`needs ${needed.join(' · ')}`, ...(others.length > 0 ? [`others ${others.join(' ')}`] : [])];
     if (!report.vpcAttached && !report.managedInstances) parts.unshift('Lambda service VPC');
     const sharing = report.sharesEniWith.length;
-    if (sharing > 0) parts.push(`shares ENIs with ${sharing}`);
+    // "with 1" alone read as one ENI or one of something else: the count is of functions.
+    if (sharing > 0) parts.push(`shares ENIs with ${sharing} function${sharing === 1 ? '' : 's'}`);
     lenses.push({ functionId: fn.id, span: { start: fn.origin.span.start, end: fn.origin.span.start }, title: parts.join(' · ') || 'Hyperplane Lens' });
   }
   return lenses;
@@ -59,6 +60,7 @@ function shortLabel(model: NetworkModel, r: DestinationReach): string {
   const address = object?.address ?? r.label;
   const name = (address.split('.').pop() ?? address).replace(/\[.*\]$/, '');
   const noun = object?.kind === 'target' ? targetNoun[object.targetKind] : undefined;
-  const label = noun ? `${name} ${noun}` : name;
+  // A name that says what it is already ("Cache", "OrdersDb", "api_proxy") gets no noun: not "Cache cache".
+  const label = noun && !name.toLowerCase().includes((noun.split(' ').pop() ?? noun).toLowerCase()) ? `${name} ${noun}` : name;
   return label.length > 28 ? label.slice(0, 27) + '…' : label;
 }

@@ -41,6 +41,8 @@ export function fitAddress(text: string, fontSize: number, width: number, bold =
   const measure = (t: string): number => textWidth(t, fontSize) * (bold ? boldFactor : 1);
   if (measure(text) <= width) return text;
   if (/\s/.test(text)) return fitText(text, fontSize, width, bold);
+  const inModule = moduleKeepingCut(text, measure, width);
+  if (inModule !== undefined) return inModule;
   for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i - 1);
     // After a `.` or `/`, or before a `[`: where a name or an index starts.
@@ -57,6 +59,23 @@ export function fitAddress(text: string, fontSize: number, width: number, bold =
     else hi = mid - 1;
   }
   return `…${text.slice(text.length - lo)}`;
+}
+
+/** `module.<name>.` (or `module.<name>[key].`) followed by a Terraform resource type and a name, at the end. */
+const moduleResource = /^(.*?)((?:^|\.)module\.)([^.]+)\.[a-z][a-z0-9]*_[a-z0-9_]+\.([^.]+)$/;
+
+/**
+ * A Terraform address inside a module with its resource type left out ("module.fn_core_0.…this", else
+ * "…fn_core_0.…this"): the box's badge says the kind, and a module's instances all end in the same type and
+ * name (every function of a 10,000-resource workspace read "…aws_lambda_function.this"). Undefined when the
+ * address is not in a module or even the short form does not fit.
+ */
+function moduleKeepingCut(text: string, measure: (t: string) => number, width: number): string | undefined {
+  const m = moduleResource.exec(text);
+  if (m === null) return undefined;
+  const [, before, keyword, module, name] = m;
+  for (const candidate of [`${before}${keyword}${module}.…${name}`, `…${module}.…${name}`]) if (measure(candidate) <= width) return candidate;
+  return undefined;
 }
 
 /** Left and right inset of a container's title. */

@@ -1,0 +1,24 @@
+// What the panel says while its first picture is laid out (ELK runs on the webview's thread, seconds for a big
+// workspace), and how it lets that text be painted before the layout starts. Pure but for nextPaint.
+
+import { layoutBudget, viewCost, type ViewedDiagram } from '../../server/src/ide/diagram/diagramView';
+
+/**
+ * "Drawing 300 boxes and 763 lines…", with a hint to filter when the picture is over the layout budget:
+ * the panel used to say "Waiting for the analysis…" for 5 s after the analysis of 10,000 resources was done.
+ */
+export function layoutProgressText(viewed: ViewedDiagram): string {
+  const cost = viewCost(viewed);
+  const boxes = viewed.nodes.length;
+  const lines = cost - boxes;
+  const what = `Drawing ${boxes} box${boxes === 1 ? '' : 'es'} and ${lines} line${lines === 1 ? '' : 's'}…`;
+  return cost > layoutBudget ? `${what} A picture this big takes a few seconds: choose a VPC or a function above to draw less.` : what;
+}
+
+/** Resolves once the page had a chance to paint (or after 50 ms in a hidden panel, where frames stop). */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 50);
+  });
+}
