@@ -97,7 +97,7 @@ export function natOtherAzUses(model: NetworkModel, fnAddress: string, reach: re
     const used = needed ? destinations.filter((d) => d.needed) : destinations;
     const reaches = needed
       ? `reaches ${listWords(used.map((d) => d.label))}`
-      : `would reach ${listWords(used.map((d) => d.label))} (none of which it is known to need)`;
+      : `would reach ${listWords(used.map((d) => d.label))} (${used.length === 1 ? 'which it is not known to need' : `${used.length === 2 ? 'neither' : 'none'} of which it is known to need`})`;
     const message = `${fnAddress} ${reaches} from ${where} through ${nat.address} in ${natAz}: if ${natAz} fails, invocations placed in ${list.length === 1 ? 'that subnet' : 'those subnets'} lose that path, and the traffic crosses AZs (inter-AZ data transfer charges); AWS recommends a NAT gateway in each AZ, used by that AZ's subnets (E4)`;
     out.push({ nat, subnets: list, routeTables, destinations, needed, message, fixes: cachedFixes(model, nat, list) });
   }

@@ -45,8 +45,8 @@ describe('hovers on corpus workspaces', () => {
       const enis = lineIndex(text, '**2 Hyperplane ENIs**');
       assert.deepEqual(lines.slice(enis, enis + 3), [
         '**2 Hyperplane ENIs** (one per subnet and security-group set, H1):',
-        '- `aws_subnet.aft_vpc_private_subnet_01[0]` · {`aws_security_group.aft_vpc_default_sg[0]`}: shared with 16 functions: `account_metadata_ssm`, `create_role`, `persist_metadata` and 13 more',
-        '- `aws_subnet.aft_vpc_private_subnet_02[0]` · {`aws_security_group.aft_vpc_default_sg[0]`}: shared with the same 16 functions',
+        '- `aws_subnet.aft_vpc_private_subnet_01[0]` with security group `aws_security_group.aft_vpc_default_sg[0]`: shared with 16 functions: `account_metadata_ssm`, `create_role`, `persist_metadata` and 13 more',
+        '- `aws_subnet.aft_vpc_private_subnet_02[0]` with security group `aws_security_group.aft_vpc_default_sg[0]`: shared with the same 16 functions',
       ]);
       // The quota and pre-2019 figures come after the ENIs, the full list of sharers last.
       assert.ok(enis < lineIndex(text, '`module.aft_account_request_framework.aws_vpc.aft_vpc[0]` needs **2 Hyperplane ENIs**'));
@@ -92,8 +92,8 @@ describe('hovers on corpus workspaces', () => {
         '| ✅ | **EfsFileSystem** | the VPC (local route) |',
       ]);
       // What the marks mean, and the port each answer was checked on (an SG allowing only 443 still shows ✓).
-      assert.deepEqual(lines.slice(10, 12), ['', '_Bold: destinations the function is known to need (environment, policies, file systems). The internet and AWS services are checked on tcp 443 (HTTPS), private resources on their port._']);
-      assert.ok(lines.includes('Uses 2 Hyperplane ENIs alone (no other function has the same subnet and security groups): `EfsLambdaSubnetA` · {`EfsLambdaSecurityGroup`}; `EfsLambdaSubnetB` · {`EfsLambdaSecurityGroup`}.'));
+      assert.deepEqual(lines.slice(10, 12), ['', '_Bold: destinations the function is known to need (environment, policies, file systems). AWS services are checked on tcp 443 (HTTPS), the internet on 443 or the ports of the URLs the function names, private resources on their port._']);
+      assert.ok(lines.includes('Uses 2 Hyperplane ENIs alone (no other function has the same subnet and security groups): `EfsLambdaSubnetA` with security group `EfsLambdaSecurityGroup`; `EfsLambdaSubnetB` with security group `EfsLambdaSecurityGroup`.'));
       assert.equal(lines.at(-1), 'Before Hyperplane (2019): concurrency × memory / 3 GB = 5 ENIs per 100 concurrent executions at 128 MB (no reserved concurrency: its peak is bounded only by the account limit); today 2, one per subnet and security-group set, whatever the concurrency (H9).');
     });
 

@@ -31,7 +31,8 @@ export function eniSection(model: NetworkModel, result: AnalysisResult, report: 
     // An ENI in a subnet the workspace does not define carries a readable name instead of a model id.
     const subnet = eni.unknownSubnet !== undefined ? eni.subnet : shortName(model, eni.subnet);
     const groups = eni.securityGroups.map((g) => (model.get(g) ? shortName(model, g) : displayName(model, g)));
-    return `${code(subnet)} · {${groups.map(code).join(', ') || 'no security group'}}`;
+    // Words, not braces: Markdown pads inline code, and "{ sg }" read as a typo.
+    return `${code(subnet)} with ${groups.length === 0 ? 'no security group' : `${groups.length === 1 ? 'security group' : 'security groups'} ${groups.map(code).join(', ')}`}`;
   };
   const othersOf = (eni: HyperplaneEni): Id[] => eni.functions.filter((f) => f !== report.function);
   const count = enis.length === 1 ? 'one Hyperplane ENI' : `${enis.length} Hyperplane ENIs`;
