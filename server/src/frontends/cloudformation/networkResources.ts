@@ -2,13 +2,13 @@
 // gateways (IGW only through VPCGatewayAttachment), NAT, endpoints, security groups with CloudFormation's
 // egress default (T3), NACLs, peering, transit gateways, prefix lists (aws-networking.md §7, T3–T6).
 
-import { unknown, type Maybe } from '../../model/origin';
+import { isKnown, unknown, type Maybe } from '../../model/origin';
 import type {
   GatewayAttachment, Id, ModelObject, NetworkAclAssociation, NetworkAclEntry, PeeringAcceptance, PrefixListRef, Route, RouteDestination, RouteTableAssociation, RouteTarget, RouteTargetKind,
   SecurityGroupRule, SgPeer, VpcEndpointAssociation,
 } from '../../model/types';
 import {
-  Props, objectBase, toBool, toId, toNum, toOptionalId, toOptionalStr, toProtocol, toRefList, toStr, type ObjectBase,
+  Props, objectBase, toBool, toId, toNum, toOptionalId, toOptionalStr, toProtocol, toRefList, toStr, withBranches, type ObjectBase,
 } from './emitContext';
 import type { CfnEvaluator } from './evaluate';
 import { documentFromValue } from './policy';
@@ -283,6 +283,40 @@ function regionalZones(v: CfnValue | undefined): Maybe<readonly Maybe<string>[]>
   if (!isCfnList(v)) return isCfnUnknown(v) ? v : unknown('AvailabilityZoneAddresses is not a list');
   if (v.length === 0) return null;
   return v.map((entry) => toStr(field(entry, 'AvailabilityZone') ?? field(entry, 'AvailabilityZoneId'), undefined, 'AvailabilityZone'));
+}
+
+/** The CIDRs of a literal list of PrefixList entries; an element that is not a literal entry is an unknown entry. */
+function literalEntries(list: readonly CfnValue[]): Maybe<string>[] {
+  const out: Maybe<string>[] = [];
+  for (const e of list) {
+    if (isNoValue(e)) continue;
+    if (isCfnUnknown(e)) out.push(unknown(`an entry is not known statically (${withBranches(e, 'the entry').reason})`));
+    else out.push(toStr(field(e, 'Cidr'), undefined, 'Cidr'));
+  }
+  return out;
+}
+
+/**
+ * AWS::EC2::PrefixList Entries. Absent: the list is empty. Anything but a literal list (a parameter, an import,
+ * an undecidable Fn::If) leaves the entries unknown, never an empty list that reads as certain. Of an Fn::If
+ * between two literal lists, the entries both arms hold are certain and the rest one unknown entry.
+ */
+function prefixListEntries(v: CfnValue | undefined): Maybe<string>[] {
+  if (v === undefined || isNoValue(v)) return [];
+  if (isCfnList(v)) return literalEntries(v);
+  if (!isCfnUnknown(v)) return [unknown('Entries is not a list')];
+  const why = unknown(`the entries are not known statically (${withBranches(v, 'Entries').reason})`);
+  const arms = v.branches;
+  const [a, b] = arms?.length === 2 ? arms : [undefined, undefined];
+  const armEntries = (arm: CfnValue | undefined): Maybe<string>[] | undefined => (arm === undefined ? undefined : isNoValue(arm) ? [] : isCfnList(arm) ? literalEntries(arm) : undefined);
+  const left = armEntries(a);
+  const right = armEntries(b);
+  if (left === undefined || right === undefined) return [why];
+  const inRight = new Set(right.filter((x): x is string => isKnown(x)));
+  const common = left.filter((x): x is string => isKnown(x) && inRight.has(x));
+  const known = new Set(common);
+  const rest = left.some((x) => !isKnown(x) || !known.has(x)) || right.some((x) => !isKnown(x) || !known.has(x));
+  return rest ? [...common, why] : common;
 }
 
 /**
@@ -575,11 +609,10 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
       ];
     }
     case 'AWS::EC2::PrefixList': {
-      const entries = p.get('Entries');
       return [
         {
           kind: 'prefix-list',
-          entries: entries !== undefined && isCfnList(entries) ? entries.map((e) => toStr(field(e, 'Cidr'), undefined, 'Cidr')) : [],
+          entries: prefixListEntries(p.get('Entries')),
           ...b,
         },
       ];

@@ -14,6 +14,7 @@ import { plansByRoot, reportStalePlan, undeclaredAddresses, type TfPlan } from '
 import { MapContext, type EmitState } from './resources/mapper';
 import { isSupportedType, resourceMappers } from './resources';
 import { emitUncountedRule } from './resources/uncounted';
+import { foldListEntries } from './resources/prefixListEntries';
 import { TfSession } from './session';
 import { readVarFiles, varFilesOf } from './tfvars';
 import { isTfUnknown } from './value';
@@ -178,7 +179,7 @@ function overwrittenByInline(state: EmitState): void {
 export function readTerraform(view: SourceView, options: TerraformOptions): TerraformOutput {
   const tree = new ModuleTree(view, options.roots);
   const problems = new Map<string, Problem>();
-  const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), inlineManaged: new Map(), standalone: [], notCreated: [] };
+  const state: EmitState = { objects: [], edgeFunctions: new Set(), inlineOwners: new Map(), inlineManaged: new Map(), standalone: [], notCreated: [], listEntries: [], inlineEntryLists: new Set() };
   let region: Maybe<string> | undefined;
   const plans = plansByRoot(view, tree.roots, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}|${p.span.end}`, p), options.planFile);
   const planMatch = new Map<TfPlan, { undeclared: string[][]; unlisted: string[] }>();
@@ -212,6 +213,7 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
     });
   }
   overwrittenByInline(state);
+  foldListEntries(state, (p) => problems.set(`${p.code}|${p.file}|${p.span.start}`, p));
   markEdgeFunctions(state.objects, state.edgeFunctions);
   const report = (p: Problem): void => {
     const key = `${p.code}|${p.file}|${p.span.start}|${p.span.end}`;

@@ -1,8 +1,8 @@
 // What a resource mapper gets (one resource instance seen through its evaluated arguments) and gives
 // (model objects, problems, and facts that other resources complete: edge functions, inline rule owners).
 
-import { unknown, type Maybe, type Origin, type Problem } from '../../../model/origin';
-import type { Base, Id, ModelObject, NotCreated } from '../../../model/types';
+import { unknown, type Maybe, type Origin, type Problem, type Unknown } from '../../../model/origin';
+import type { Base, Id, ModelObject, NotCreated, PrefixListRef } from '../../../model/types';
 import type { Severity, Span } from '../../../syntax/text';
 import type { BlockView } from '../blockView';
 import type { InstanceHandle } from '../moduleInstance';
@@ -24,6 +24,21 @@ export interface EmitState {
   readonly standalone: { readonly owner: Id; readonly file: string; readonly span: Span; readonly address: string }[];
   /** Modelled resource types declared with zero instances (count 0, empty for_each). */
   readonly notCreated?: NotCreated[];
+  /** aws_ec2_managed_prefix_list_entry resources, folded into their lists once every resource is read (prefixListEntries.ts). */
+  readonly listEntries?: ListEntry[];
+  /** Prefix lists that declare their entries inline (`entry` blocks): Terraform keeps only that set on every apply. */
+  readonly inlineEntryLists?: Set<Id>;
+}
+
+/** One aws_ec2_managed_prefix_list_entry instance (or the placeholder of one whose count/for_each is unknown). */
+export interface ListEntry {
+  readonly list: PrefixListRef;
+  readonly cidr: Maybe<string>;
+  /** Unknown when the entry may not exist (count/for_each, a conditional module…). */
+  readonly existence: Unknown | undefined;
+  readonly address: string;
+  readonly file: string;
+  readonly span: Span;
 }
 
 export class MapContext {
@@ -71,6 +86,16 @@ export class MapContext {
   inlineOwner(owner: Id, what: string, manages: readonly string[]): void {
     this.state.inlineOwners.set(owner, what);
     this.state.inlineManaged.set(owner, new Set(manages));
+  }
+
+  /** A prefix list that declares inline entries (see EmitState.inlineEntryLists). */
+  inlineEntries(list: Id): void {
+    this.state.inlineEntryLists?.add(list);
+  }
+
+  listEntry(list: PrefixListRef, cidr: Maybe<string>): void {
+    const o = this.base.origin;
+    this.state.listEntries?.push({ list, cidr, existence: this.base.existence, address: this.base.address, file: o.file, span: o.nameSpan ?? o.span });
   }
 
   standaloneFor(owner: Id): void {

@@ -10,6 +10,7 @@ import { policyFromArgument } from '../policy';
 import { ACCOUNT_SYMBOL, isOwnAccount } from '../providerAccount';
 import { isTfRef, isTfUnknown, type TfValue } from '../value';
 import type { Mapper, MapContext } from './mapper';
+import { prefixListEntry } from './prefixListEntries';
 
 function vpc(m: MapContext): void {
   const v = m.view;
@@ -394,7 +395,13 @@ function transitGatewayRoute(m: MapContext): void {
 }
 
 function managedPrefixList(m: MapContext): void {
-  const entries = m.view.blocks('entry').map((e) => toStr(e.attr('cidr'), 'cidr'));
+  const blocks = m.view.blocks('entry');
+  const entries: Maybe<string>[] = blocks.map((e) => toStr(e.attr('cidr'), 'cidr'));
+  // A dynamic entry block over a collection not known statically: some entries are missing, not absent.
+  const pending = m.view.blocksUnknown('entry');
+  if (pending) entries.push(unknown(`some entries of ${m.base.address} are not known statically (${pending.reason})`));
+  // `entry` is Optional+Computed: a list without entry blocks leaves its entries to aws_ec2_managed_prefix_list_entry.
+  if (blocks.length > 0 || pending !== undefined) m.inlineEntries(m.base.id);
   m.emit({ kind: 'prefix-list', entries, ...m.base });
 }
 
@@ -432,5 +439,6 @@ export const networkMappers: ReadonlyMap<string, Mapper> = new Map<string, Mappe
   ['aws_ec2_transit_gateway_route_table_propagation', transitGatewayLink('transit-gateway-propagation')],
   ['aws_ec2_transit_gateway_route', transitGatewayRoute],
   ['aws_ec2_managed_prefix_list', managedPrefixList],
+  ['aws_ec2_managed_prefix_list_entry', prefixListEntry],
   ['aws_vpc_block_public_access_options', blockPublicAccess],
 ]);

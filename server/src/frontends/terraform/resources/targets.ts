@@ -149,7 +149,7 @@ function subnetGroup(m: MapContext): void {
 }
 
 /** `inGroup`: replication_group_id names the group the resource belongs to (a cache cluster), not its own name. */
-function elasticache(fallbackPort: number, sgArg: string, inGroup = true): Mapper {
+function elasticache(fallbackPort: number | undefined, sgArg: string, inGroup = true): Mapper {
   const groups = ['aws_elasticache_subnet_group'];
   return (m) => {
     const v = m.view;
@@ -295,7 +295,9 @@ export const targetMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
   ['aws_docdb_subnet_group', subnetGroup],
   ['aws_elasticache_cluster', elasticache(6379, 'security_group_ids')],
   ['aws_elasticache_replication_group', elasticache(6379, 'security_group_ids', false)],
-  ['aws_elasticache_serverless_cache', elasticache(6379, 'security_group_ids')],
+  // `engine` is required (redis, valkey: 6379; memcached: 11211) and there is no `port`: an unknown engine is an
+  // unknown port. Redis/Valkey serverless also serves reads from replicas on 6380; the model holds one port.
+  ['aws_elasticache_serverless_cache', elasticache(undefined, 'security_group_ids')],
   ['aws_memorydb_cluster', memorydb],
   ['aws_efs_file_system', efsFileSystem],
   ['aws_efs_mount_target', efsMountTarget],

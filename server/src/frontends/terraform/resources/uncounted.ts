@@ -1,7 +1,7 @@
-// Filter rules, routes and subnet associations whose count/for_each is unknown (T3, T4, T5): Terraform may
-// create any number of them, so dropping them would make a NACL or SG look stricter than it is (a NACL "final *
-// rule denies" that is not true), a table route-less, or a subnet fall back to its VPC's main table or default
-// NACL for certain. Each such resource becomes one placeholder of its owner with unknown fields: the engine then
+// Filter rules, routes, subnet associations and prefix list entries whose count/for_each is unknown (T3, T4,
+// T5): Terraform may create any number of them, so dropping them would make a NACL or SG look stricter than it is
+// (a NACL "final * rule denies" that is not true), a table route-less, a subnet fall back to its VPC's main table
+// or default NACL for certain, or a prefix list look empty. Each such resource becomes one placeholder of its owner with unknown fields: the engine then
 // answers "unknown" wherever one of them could decide, and still "no" where a known rule blocks regardless.
 
 import { unknown, type Origin, type Unknown } from '../../../model/origin';
@@ -9,14 +9,14 @@ import type { Base } from '../../../model/types';
 import { BlockView } from '../blockView';
 import { makeScope, unknownValue } from '../evaluator';
 import type { ResourceHandle } from '../moduleInstance';
-import { argId, toBool, toStr } from '../modelValues';
+import { argId, toBool, toPrefixListRef, toStr } from '../modelValues';
 import type { TfSession } from '../session';
 import type { EmitState } from './mapper';
 import { routeDestination } from './network';
 
 const uncountedTypes = new Set([
   'aws_network_acl_rule', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule',
-  'aws_route', 'aws_route_table_association', 'aws_network_acl_association',
+  'aws_route', 'aws_route_table_association', 'aws_network_acl_association', 'aws_ec2_managed_prefix_list_entry',
 ]);
 
 /** Emits a placeholder for a filter-rule resource whose number of instances is unknown; no-op otherwise. */
@@ -38,6 +38,11 @@ export function emitUncountedRule(handle: ResourceHandle, session: TfSession, st
   if (decl.type === 'aws_route') {
     // Its destination may be written plainly ("0.0.0.0/0"); whether it exists, and its target, are unknown.
     state.objects.push({ kind: 'route', routeTable: argId(view, 'route_table_id'), destination: routeDestination(view, 'destination_cidr_block', 'destination_ipv6_cidr_block'), target: { kind: 'unknown', ref: u() }, inline: false, existence: u(), ...base('') });
+    return;
+  }
+  if (decl.type === 'aws_ec2_managed_prefix_list_entry') {
+    // Any number of entries, each may be any CIDR: an unknown entry of its list (prefixListEntries.ts).
+    state.listEntries?.push({ list: toPrefixListRef(view.attr('prefix_list_id')), cidr: u(), existence: u(), address: handle.label, file: decl.file, span: nameSpan });
     return;
   }
   if (decl.type === 'aws_route_table_association') {
