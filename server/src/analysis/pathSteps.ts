@@ -161,9 +161,9 @@ export function natWorks(model: NetworkModel, nat: NatGateway): boolean {
 }
 
 /** A subnet of the VPC whose route table sends 0.0.0.0/0 to an attached IGW (where a NAT gateway could go). */
-export function publicSubnetOf(model: NetworkModel, vpc: Id): Subnet | null {
+export function publicSubnetOf(model: NetworkModel, vpc: Id, az?: string): Subnet | null {
   for (const subnet of model.all('subnet')) {
-    if (subnet.vpc !== vpc) continue;
+    if (subnet.vpc !== vpc || (az !== undefined && subnet.availabilityZone !== az)) continue;
     const table = model.routeTableOf(subnet.id).id;
     if (!isKnown(table)) continue;
     const viaIgw = model.routesOf(table).some((r) => r.destination.kind === 'ipv4' && r.destination.cidr === '0.0.0.0/0' && r.target.kind === 'internet-gateway' && isKnown(r.target.ref) && model.vpcsOfInternetGateway(r.target.ref).includes(vpc));
@@ -225,7 +225,17 @@ export function natFixes(model: NetworkModel, src: Source): Fix[] {
   });
   const nat = sameAz ?? candidates[0];
   if (nat) {
-    return [{ description: `${defaultRouteIn(model, table, src.vpc)} to ${nat.address}`, changes: [{ kind: 'add-nat-route', routeTable: table, natGateway: nat.id }] }];
+    const toExisting: Fix = { description: `${defaultRouteIn(model, table, src.vpc)} to ${nat.address}`, changes: [{ kind: 'add-nat-route', routeTable: table, natGateway: nat.id }] };
+    // E4: a NAT gateway in another AZ works, but the subnet then loses its way out when that AZ fails (and the
+    // traffic crosses AZs, LAMBDA_NAT_OTHER_AZ): where the subnet's own AZ has a public subnet, the AZ-local NAT
+    // gateway is the other alternative.
+    const az = src.subnet.availabilityZone;
+    const local = sameAz === undefined && isKnown(az) ? publicSubnetOf(model, src.vpc, az) : null;
+    if (local === null) return [toExisting];
+    return [toExisting, {
+      description: `add a public NAT gateway in ${local.address} (${az}, the subnet's own AZ) and ${defaultRouteIn(model, table, src.vpc)} to it`,
+      changes: [{ kind: 'add-nat-gateway', vpc: src.vpc, publicSubnet: local.id }, { kind: 'add-nat-route', routeTable: table, natGateway: null }],
+    }];
   }
   // A NAT gateway the code declares but does not create (count 0): the fix is to create it, not to add one.
   const declared = model.notCreated?.find((n) => n.resourceType === 'aws_nat_gateway');

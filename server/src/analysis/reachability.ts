@@ -115,7 +115,7 @@ export class PathSearch {
     let eniHop = this.eniHops.get(eniKey);
     if (!eniHop) {
       eniHop = { component: subnet.id, componentKind: 'hyperplane-eni', label: managed ? `managed instance in ${subnet.address}` : `Hyperplane ENI in ${subnet.address}`, verdict: 'pass',
-        detail: `source ${src.addr.kind === 'cidr' ? src.addr.cidr.text : 'address in the subnet'}, security groups ${groups.map((g) => nameOf(m, g)).join(', ')}`, rule: managed ? 'M3' : 'H1' };
+        detail: `source ${src.addr.kind === 'cidr' ? src.addr.cidr.text : 'address in the subnet'}, ${groups.length === 1 ? 'security group' : 'security groups'} ${groups.map((g) => nameOf(m, g)).join(', ')}`, rule: managed ? 'M3' : 'H1' };
       this.eniHops.set(eniKey, eniHop);
     }
     trace.hops.push(eniHop);

@@ -81,7 +81,7 @@ export function explainMarkdown(result: AnalysisResult, model: ModelView, report
     lines.push('## Hyperplane ENIs', '');
     for (const eni of enis) {
       const others = eni.functions.filter((f) => f !== report.function).map(name);
-      lines.push(`- subnet \`${name(eni.subnet)}\`, security groups ${eni.securityGroups.map((g) => `\`${name(g)}\``).join(', ')}` + (others.length ? `: shared with ${others.join(', ')}` : ': used by this function only'));
+      lines.push(`- subnet \`${name(eni.subnet)}\`, ${eni.securityGroups.length === 1 ? 'security group' : 'security groups'} ${eni.securityGroups.map((g) => `\`${name(g)}\``).join(', ')}` + (others.length ? `: shared with ${others.join(', ')}` : ': used by this function only'));
     }
     lines.push('');
   }

@@ -62,7 +62,7 @@ describe('gateway endpoints serve their own Region (E7)', () => {
     const r = analyzeFiles({ '/w/main.tf': terraform('"com.amazonaws.us-east-1.s3"') });
     assert.equal(render(reachOf(r, 'f', 's3'), { hops: true }), [
       'no via - NO_ROUTE_TO_DESTINATION',
-      '  ✓ Hyperplane ENI in aws_subnet.a: source 10.0.1.0/24, security groups aws_security_group.fn',
+      '  ✓ Hyperplane ENI in aws_subnet.a: source 10.0.1.0/24, security group aws_security_group.fn',
       '  ✓ security groups aws_security_group.fn (egress): egress rule tcp 443-443 to 0.0.0.0/0 allows a public IPv4 address tcp 443',
       '  ✓ gateway endpoint aws_vpc_endpoint.s3: not used: it serves s3 in us-east-1, not in the VPC\'s Region eu-west-1 (E7)',
       '  ✗ route table aws_route_table.rt: no route covers the destination',

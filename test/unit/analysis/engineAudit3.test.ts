@@ -217,7 +217,7 @@ ${vpcFunction('f', { subnets: ['a'] })}`,
     it('lists the NACL with the missing route, so the fix makes the whole path work', () => {
       assert.equal(render(reachOf(result, 'f', 'internet'), { hops: true }), [
         'no via - SUBNET_ACL_RESTRICTION',
-        '  ✓ Hyperplane ENI in aws_subnet.a: source 10.0.1.0/24, security groups aws_security_group.fn',
+        '  ✓ Hyperplane ENI in aws_subnet.a: source 10.0.1.0/24, security group aws_security_group.fn',
         '  ✓ security groups aws_security_group.fn (egress): egress rule all traffic to 0.0.0.0/0 allows a public IPv4 address tcp 443',
         '  ✗ network ACL aws_network_acl.empty of aws_subnet.a (outbound): the final * rule denies outbound to a public IPv4 address tcp 443 (ports 443)',
         '  ✗ network ACL aws_network_acl.empty of aws_subnet.a (inbound): the final * rule denies inbound from a public IPv4 address tcp 1024-65535 (ports 1024-65535)',

@@ -92,3 +92,28 @@ describe('fixes for routing blocks (P9, P10, E3)', () => {
     ].join('\n'));
   });
 });
+
+describe('route fixes: a NAT gateway in another AZ, or one in the subnet\'s own AZ (E4)', () => {
+  // Private subnets a (AZ a, routed to NAT n in AZ a) and b (AZ b, no route); public subnets in both AZs.
+  const ws = (publicInB: boolean): string => provider('eu-west-1') + vpc()
+    + subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' }) + subnet('b', { cidr: '10.0.2.0/24', az: 'eu-west-1b' })
+    + publicSubnet({ cidr: '10.0.0.0/24', az: 'eu-west-1a' }) + natGateway('n', 'pub')
+    + (publicInB ? subnet('pubb', { cidr: '10.0.3.0/24', az: 'eu-west-1b' }) + association('pubb', 'pub') : '')
+    + routeTable('ra', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n.id') }) + association('a', 'ra')
+    + routeTable('rb') + association('b', 'rb')
+    + securityGroup('fn', 'all') + vpcFunction('f', { subnets: ['b'] });
+
+  it('offers the existing NAT gateway and a new one in the subnet\'s own AZ', () => {
+    const r = reachOf(analyzeFiles({ '/w/main.tf': ws(true) }), 'f', 'internet');
+    assert.equal(render(r), [
+      'no via - NO_ROUTE_TO_DESTINATION',
+      '  fix: route 0.0.0.0/0 in aws_route_table.rb to aws_nat_gateway.n',
+      '  fix: add a public NAT gateway in aws_subnet.pubb (eu-west-1b, the subnet\'s own AZ) and route 0.0.0.0/0 in aws_route_table.rb to it',
+    ].join('\n'));
+  });
+
+  it('offers the existing NAT gateway alone when the AZ has no public subnet', () => {
+    const r = reachOf(analyzeFiles({ '/w/main.tf': ws(false) }), 'f', 'internet');
+    assert.equal(render(r), 'no via - NO_ROUTE_TO_DESTINATION\n  fix: route 0.0.0.0/0 in aws_route_table.rb to aws_nat_gateway.n');
+  });
+});

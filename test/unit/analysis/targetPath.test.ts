@@ -54,7 +54,7 @@ describe('paths to private targets (P1, P2, P5, P6)', () => {
     assert.equal(reach?.blockedAt, '/w::aws_security_group.fn');
     const text = render(reach, { hops: true }).split('\n');
     assert.equal(text[0], 'no via local ENI_SG_RULES_MISMATCH');
-    assert.equal(text[1], '  ✓ Hyperplane ENI in aws_subnet.a: source 10.0.1.0/24, security groups aws_security_group.fn');
+    assert.equal(text[1], '  ✓ Hyperplane ENI in aws_subnet.a: source 10.0.1.0/24, security group aws_security_group.fn');
     assert.equal(text[2], '  ✗ security groups aws_security_group.fn (egress): no rule allows egress to 10.0.9.0/24 on tcp 5432');
     assert.equal(text.at(-1), '  fix: allow egress tcp 5432 to 10.0.9.0/24 in aws_security_group.fn');
     // The per-subnet path (hovers, the panel) is the same path.
