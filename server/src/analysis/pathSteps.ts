@@ -231,7 +231,7 @@ export function natFixes(model: NetworkModel, src: Source): Fix[] {
     // gateway is the other alternative.
     const az = src.subnet.availabilityZone;
     const local = sameAz === undefined && isKnown(az) ? publicSubnetOf(model, src.vpc, az) : null;
-    if (local === null) return [toExisting];
+    if (local === null || !isKnown(az)) return [toExisting];
     return [toExisting, {
       description: `add a public NAT gateway in ${local.address} (${az}, the subnet's own AZ) and ${defaultRouteIn(model, table, src.vpc)} to it`,
       changes: [{ kind: 'add-nat-gateway', vpc: src.vpc, publicSubnet: local.id }, { kind: 'add-nat-route', routeTable: table, natGateway: null }],
