@@ -2,6 +2,7 @@
 // actions of its role and own policies (service prefixes, resources naming model objects), file systems
 // (EFS, P13). Event source mappings are polled by the Lambda service and create no need (C8).
 
+import { classifyCidr, parseCidr, type Cidr } from '../model/cidr';
 import { isKnown, type Maybe } from '../model/origin';
 import type { LambdaFunction, ModelObject, PolicyDocument, Target, TargetKind } from '../model/types';
 import type { NetworkModel } from '../model/network';
@@ -198,7 +199,15 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
     }
     const url = env.refs.length === 0 && isKnown(env.value) && !/amazonaws\.com|\.internal\b|localhost/i.test(env.value) ? env.value : null;
     const port = url !== null ? urlPort(url) : null;
-    if (url !== null && port !== null) {
+    const literal = url !== null && port !== null ? urlAddress(url) : null;
+    if (url !== null && literal !== null && classifyCidr(literal) !== 'public') {
+      // A private, shared or link-local address is not on the internet: something in (or peered with) the VPC
+      // the workspace does not tie to a resource, so its reach is unknown (E1).
+      needs.add(`outside:env:${env.name}`, () => ({
+        kind: 'outside', key: `env:${env.name}`, label: `what ${env.name} names (outside the workspace)`,
+        reason: `${env.name} is the URL ${url}, a ${classifyCidr(literal)} address that the workspace does not tie to a resource`, because: [],
+      }), `environment variable ${env.name} is the URL ${url}`);
+    } else if (url !== null && port !== null) {
       const need = needs.add('internet', () => ({ kind: 'internet', because: [], ports: [] }), `environment variable ${env.name} is the URL ${url}`);
       if (need.kind === 'internet' && !need.ports.includes(port)) need.ports.push(port);
     }
@@ -256,6 +265,16 @@ export function urlPort(value: string): number | null {
   if (m[2] === undefined || m[2] === '') return m[1]?.toLowerCase() === 'http' ? 80 : 443;
   const port = Number(m[2]);
   return port >= 1 && port <= 65535 ? port : null;
+}
+
+/** The host of an http(s) URL when it is an IP address literal (`http://10.0.5.4:8080/`), as a /32 or /128. */
+export function urlAddress(value: string): Cidr | null {
+  const m = /^https?:\/\/(?:[^@/?#]*@)?(?:\[([^\]/]*)\]|([^:/?#]*))/i.exec(value);
+  const v6 = m?.[1];
+  const host = m?.[2];
+  if (v6 !== undefined) return parseCidr(`${v6}/128`);
+  if (host !== undefined && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return parseCidr(`${host}/32`);
+  return null;
 }
 
 /** Environment variable names that usually hold a host, an endpoint or a connection string. */

@@ -2,7 +2,7 @@
 // port; the answer is the least reachable port's. Without such a URL the internet is checked on 443.
 
 import * as assert from 'node:assert/strict';
-import { urlPort } from '../../../server/src/analysis/intent';
+import { urlAddress, urlPort } from '../../../server/src/analysis/intent';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
 import { association, natGateway, publicSubnet, route, routeTable, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
@@ -57,5 +57,20 @@ describe('URL ports: the internet is checked on the ports the function\'s URLs n
   it('without a URL the internet is checked on 443, as before', () => {
     assert.equal(internet('MODE = "batch"', 443), 'yes via nat-gateway');
     assert.match(internet('MODE = "batch"', 80), /^no via nat-gateway ENI_SG_RULES_MISMATCH/);
+  });
+
+  it('a URL at a private address is not the internet: an unknown destination outside the workspace (E1)', () => {
+    assert.equal(urlAddress('http://10.0.5.4:8080/x')?.text, '10.0.5.4/32');
+    assert.equal(urlAddress('http://[fd00::1]/')?.text, 'fd00::1/128');
+    assert.equal(urlAddress('https://api.example.com'), null);
+    const run = analyseWorkspace({ '/w/main.tf': natted + egressOn(443) + vpcFunction('f', { subnets: ['a'], env: 'LEGACY = "http://10.20.0.7:8080/api"' }) });
+    const fn = run.result.functions.find((f) => f.function.endsWith('aws_lambda_function.f'));
+    const legacy = fn?.reach.find((r) => r.destination === 'env:LEGACY');
+    assert.equal(legacy?.status, 'unknown');
+    assert.match(legacy?.explanation ?? '', /LEGACY is the URL http:\/\/10\.20\.0\.7:8080\/api, a private address that the workspace does not tie to a resource/);
+    // Not an internet need, so not checked on port 80 (egress allows 443 only).
+    assert.equal(fn?.reach.find((r) => r.destination === 'internet')?.needed, false);
+    // A public address literal is the internet.
+    assert.equal(internet('API = "http://203.0.113.10/"', 443), 'no via nat-gateway ENI_SG_RULES_MISMATCH\n  fix: allow egress tcp 80 to 0.0.0.0/0 in aws_security_group.fn');
   });
 });
