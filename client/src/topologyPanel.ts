@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DiagramModel } from '../../server/src/protocol/diagram';
+import type { DiagramModel, DiagramRequestOptions, PackedDiagram } from '../../server/src/protocol/diagram';
 import { AnalysisChangedNotification, DiagramRequest, ListFunctionsRequest, type FunctionSummary } from '../../server/src/protocol/requests';
 import { isWebviewToHostMessage, type ExportFormat, type HostToWebviewMessage, type RevealLocation, type WebviewToHostMessage } from '../../server/src/protocol/webviewMessages';
 
@@ -39,6 +39,8 @@ export class TopologyPanels implements vscode.Disposable {
   private ready = false;
   private pendingFocus: string | undefined;
   private documentUri: string | undefined;
+  /** The unit the user picked in the panel, drawn for every file that belongs to it (see chooseScope). */
+  private stack: string | undefined;
   private functions: { uri: string | undefined; list: readonly FunctionSummary[] } | undefined;
   private cursorFunction: string | null = null;
   private requesting = false;
@@ -177,6 +179,10 @@ export class TopologyPanels implements vscode.Disposable {
         break;
       case 'log':
         break;
+      case 'scope':
+        this.stack = message.stack;
+        await this.refresh();
+        break;
     }
   }
 
@@ -195,8 +201,9 @@ export class TopologyPanels implements vscode.Disposable {
     try {
       do {
         this.stale = false;
-        const params: DiagramRequest.Params = this.documentUri === undefined ? {} : { uri: this.documentUri };
-        const model = await this.client.sendRequest<DiagramModel>(DiagramRequest.method, params);
+        // Packed: ids once in a string table, a seventh of the plain JSON for the webview's message too.
+        const params: DiagramRequestOptions = { packed: true, ...(this.documentUri === undefined ? {} : { uri: this.documentUri }), ...(this.stack === undefined ? {} : { stack: this.stack }) };
+        const model = await this.client.sendRequest<DiagramModel | PackedDiagram>(DiagramRequest.method, params);
         const focus = this.pendingFocus;
         this.pendingFocus = undefined;
         this.post(focus === undefined ? { type: 'diagram', model } : { type: 'diagram', model, focus });

@@ -1,7 +1,7 @@
 // What the panel says while its first picture is laid out (ELK runs on the webview's thread, seconds for a big
 // workspace), and how it lets that text be painted before the layout starts. Pure but for nextPaint.
 
-import { layoutBudget, viewCost, type ViewedDiagram } from '../../server/src/ide/diagram/diagramView';
+import { askBeyondCost, layoutBudget, viewCost, type ViewedDiagram } from '../../server/src/ide/diagram/diagramView';
 
 /**
  * "Drawing 300 boxes and 763 lines…", with a hint to filter when the picture is over the layout budget:
@@ -21,4 +21,17 @@ export function nextPaint(): Promise<void> {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 50);
   });
+}
+
+/** Whether the panel asks before laying `viewed` out (see askBeyondCost). */
+export function needsConsent(viewed: ViewedDiagram): boolean {
+  return viewCost(viewed) > askBeyondCost;
+}
+
+/** What the panel says instead of starting a multi-second layout nobody asked for. */
+export function overBudgetText(viewed: ViewedDiagram, units: number): string {
+  const boxes = viewed.nodes.length;
+  const lines = viewCost(viewed) - boxes;
+  const unit = units > 1 ? ', a unit,' : '';
+  return `This picture has ${boxes} boxes and ${lines} lines: laying it out would hold the panel for several seconds. Choose${unit} a VPC or a function above, or draw everything anyway.`;
 }

@@ -6,14 +6,15 @@ import { layoutDiagram, type DiagramLayout } from '../../server/src/ide/diagram/
 import { buildScene } from '../../server/src/ide/diagram/diagramScene';
 import { diagramCss, themeColour } from '../../server/src/ide/diagram/diagramStyle';
 import { applyView, defaultCollapsed, isCollapsibleKind, isContainerKind, layoutBudget, viewCost } from '../../server/src/ide/diagram/diagramView';
-import type { DiagramModel, DiagramNode, PathStatus } from '../../server/src/protocol/diagram';
+import { allStacks, type DiagramModel, type DiagramNode, type PathStatus } from '../../server/src/protocol/diagram';
+import { unpackDiagram } from '../../server/src/ide/diagram/diagramPack';
 import { isDiagramModel, isHostToWebviewMessage, type ExportFormat, type HostToWebviewMessage } from '../../server/src/protocol/webviewMessages';
 import { renderScene } from './domRenderer';
 import { exportPng, exportSvg } from './exporter';
 import { connectHost, type Host } from './host';
 import { panelCss } from './panelStyle';
 import { focusRect } from './homeView';
-import { layoutProgressText, nextPaint } from './layoutProgress';
+import { layoutProgressText, needsConsent, nextPaint, overBudgetText } from './layoutProgress';
 import { PanZoom, type ViewTransform } from './panZoom';
 import { applyHighlight, destinationLabel, destinationRows, type DestinationRow } from './selection';
 import { wrappableNodes } from './wrapText';
@@ -50,6 +51,10 @@ class TopologyApp {
   private readonly search = h('input');
   private readonly vpcSelect = h('select');
   private readonly functionSelect = h('select');
+  /** The unit drawn, when the document belongs to several (a shared module): the host asks for another. */
+  private readonly stackSelect = h('select');
+  /** The view the user asked to draw whatever it costs (needsConsent). */
+  private consentedView: string | undefined;
   private readonly collapseButton = h('button', { text: 'Collapse AZs', title: 'Draw every Availability Zone as one box (double-click a VPC, AZ or subnet to toggle it)' });
   private matchIndex = -1;
 
@@ -75,7 +80,7 @@ class TopologyApp {
   receive(message: HostToWebviewMessage): void {
     switch (message.type) {
       case 'diagram':
-        void this.showDiagram(message.model, message.focus);
+        void this.showDiagram('packed' in message.model ? unpackDiagram(message.model) : message.model, message.focus);
         break;
       case 'select':
         // The cursor moved in the editor: an automatic view moves to the function; a user's own view is centred on it.
@@ -110,6 +115,11 @@ class TopologyApp {
     const viewed = applyView(model, { vpc: this.state.vpc, function: this.state.fn, collapsed });
     const view = JSON.stringify([this.state.vpc, this.state.fn, collapsed]);
     const previous = this.layoutView === view ? this.layout : undefined;
+    // Over the budget even as an overview: ask instead of holding the thread for seconds (askBeyondCost).
+    if (needsConsent(viewed) && this.consentedView !== view) {
+      this.askBeforeDrawing(viewed, view, model.version);
+      return;
+    }
     // The first picture says what the wait is for, painted before the layout holds the thread.
     if (!this.scene && viewed.nodes.length > 0) {
       this.showMessage(layoutProgressText(viewed));
@@ -169,6 +179,24 @@ class TopologyApp {
   private collapsedNow(): readonly string[] {
     if (this.state.collapsed !== null) return this.state.collapsed;
     return this.model ? defaultCollapsed(this.model, { vpc: this.state.vpc, function: this.state.fn }) : [];
+  }
+
+  /** Says why nothing is drawn yet, with a button that draws it anyway; the old picture (if any) goes. */
+  private askBeforeDrawing(viewed: Parameters<typeof overBudgetText>[0], view: string, version: number): void {
+    this.scene?.remove();
+    this.scene = undefined;
+    this.layout = undefined;
+    this.layoutView = undefined;
+    const draw = h('button', { className: 'draw-anyway', text: `Draw all ${viewed.nodes.length} boxes anyway`, title: 'Lays out the whole picture: the panel is busy for several seconds' });
+    draw.addEventListener('click', () => {
+      this.consentedView = view;
+      void this.relayout({ fit: true });
+    });
+    this.message.replaceChildren(h('p', { text: overBudgetText(viewed, this.model?.scope?.stacks.length ?? 0) }), draw);
+    this.message.hidden = false;
+    this.surface.style.display = 'none';
+    this.details.hidden = true;
+    this.host.post({ type: 'rendered', version, nodeIds: [], selected: this.state.selected });
   }
 
   private showMessage(text: string): void {
@@ -273,6 +301,9 @@ class TopologyApp {
     this.search.value = this.state.search;
     this.vpcSelect.setAttribute('aria-label', 'Filter by VPC');
     this.functionSelect.setAttribute('aria-label', 'Filter by function');
+    this.stackSelect.setAttribute('aria-label', 'Unit to draw');
+    this.stackSelect.title = 'This file belongs to several units (root modules or stacks): the one drawn';
+    this.stackSelect.hidden = true;
     const button = (text: string, title: string, run: () => void): HTMLButtonElement => {
       const b = h('button', { text, title });
       b.addEventListener('click', run);
@@ -282,6 +313,7 @@ class TopologyApp {
       this.search,
       this.vpcSelect,
       this.functionSelect,
+      this.stackSelect,
       this.collapseButton,
       h('span', { className: 'spacer' }),
       button('−', 'Zoom out (-)', () => this.panZoom.zoomBy(1 / 1.25)),
@@ -299,6 +331,13 @@ class TopologyApp {
       select.replaceChildren(new Option(all, ''), ...[...options].sort((a, b) => a.label.localeCompare(b.label)).map((o) => new Option(o.label, o.id)));
       select.value = value ?? '';
     };
+    const scope = model.scope;
+    this.stackSelect.hidden = scope === undefined;
+    if (scope !== undefined) {
+      const units = [...scope.stacks].sort((a, b) => a.label.localeCompare(b.label)).map((s) => new Option(s.label, s.id));
+      this.stackSelect.replaceChildren(...units, new Option(`Whole workspace (${scope.stacks.length} units)`, allStacks));
+      this.stackSelect.value = scope.shown ?? allStacks;
+    }
     fill(this.vpcSelect, 'All VPCs', pickerOptions(model.nodes.filter((n) => n.kind === 'vpc'), model.nodes), this.state.vpc);
     fill(this.functionSelect, 'All functions', pickerOptions(model.functions, model.nodes), this.state.fn);
   }
@@ -363,6 +402,12 @@ class TopologyApp {
       this.state = { ...this.state, fn, selected: fn ?? this.state.selected, moved: false, fitAll: false };
       this.save();
       void this.relayout({ fit: true });
+    });
+    // Another unit is another diagram: the host asks the server for it.
+    this.stackSelect.addEventListener('change', () => {
+      this.state = { ...this.state, moved: false, fitAll: false };
+      this.save();
+      this.host.post({ type: 'scope', stack: this.stackSelect.value });
     });
     this.collapseButton.addEventListener('click', () => {
       const azs = this.model?.nodes.filter((n) => n.kind === 'az').map((n) => n.id) ?? [];

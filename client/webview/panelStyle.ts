@@ -46,6 +46,9 @@ body { background: var(--vscode-editor-background, #fff); color: var(--vscode-fo
 .hovercard .head { font-weight: 600; }
 .message { padding: 24px; color: var(--vscode-descriptionForeground, #717171); }
 .message[hidden] { display: none; }
+.message p { margin: 0 0 12px; max-width: 40em; }
+.message button { background: var(--vscode-button-background, #005fb8); color: var(--vscode-button-foreground, #fff); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; font: inherit; border-radius: 2px; cursor: pointer; }
+.message button:hover { background: var(--vscode-button-hoverBackground, #0258a8); }
 .legend { font-size: 11px; color: var(--vscode-descriptionForeground, #717171); }
 .edge-hit { fill: none; stroke: transparent; stroke-width: 10; pointer-events: stroke; }
 `;

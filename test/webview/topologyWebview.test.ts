@@ -220,7 +220,7 @@ describe('topology webview (Chromium)', function () {
     assert.equal(await page.locator('path.edge.on-path.status-no').count(), 2, 'ENI in app_b → internet and → DynamoDB are blocked');
     assert.equal(await page.locator(`[data-id="${orders}"].selected`).count(), 1);
     const details = await page.locator('.details').innerText();
-    assert.match(details, /the internet \(IPv4\) — partly reachable needed\s+because [^\n]+\s+✓ eu-west-1a\s+✕ eu-west-1b:\s+blocked at route table aws_route_table\.app_b: no route covers the destination \(P9\)\s+Fix for eu-west-1b:\s+route 0\.0\.0\.0\/0 in aws_route_table\.app_b/);
+    assert.match(details, /the internet \(IPv4\) — partly reachable needed\s+because [^\n]+\s+✓ eu-west-1a\s+✕ eu-west-1b:\s+blocked at route table aws_route_table\.app_b: no route covers the destination \(P9\)\s+Fix \(any one\) for eu-west-1b:\s+route 0\.0\.0\.0\/0 in aws_route_table\.app_b to aws_nat_gateway\.main\s+add a public NAT gateway in aws_subnet\.public\[1\] \(eu-west-1b, the subnet's own AZ\)/);
     // Hover on the blocked line shows the reason and the fix.
     const blocked = page.locator('path.edge-hit').and(page.locator(`[data-line="${await page.locator('path.edge.on-path.status-no').first().getAttribute('data-line')}"]`));
     const box = await page.locator('path.edge.on-path.status-no').first().boundingBox();

@@ -19,7 +19,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { explainMarkdown, findFunctionReport } from '../ide/explain';
 import { DiagramRequest, ExplainRequest, ListFunctionsRequest, type FunctionSummary } from '../protocol/requests';
 import { buildDiagram } from '../ide/diagram/diagramData';
-import type { DiagramModel } from '../protocol/diagram';
+import type { DiagramModel, DiagramRequestOptions, PackedDiagram } from '../protocol/diagram';
+import { chooseScope } from '../ide/diagram/diagramScope';
+import { packDiagram } from '../ide/diagram/diagramPack';
 import { RangeMapper } from '../ide/ranges';
 import type { LanguageService } from './languageService';
 import { fileKind } from '../workspace/fileKinds';
@@ -224,22 +226,24 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
     }),
   );
 
-  connection.onRequest(DiagramRequest.method, (params: DiagramRequest.Params, token: CancellationToken) =>
-    runSafe<DiagramModel>(connection, 'diagram', token, { version: 0, nodes: [], edges: [], functions: [] }, () => {
+  connection.onRequest(DiagramRequest.method, (params: DiagramRequestOptions, token: CancellationToken) =>
+    runSafe<DiagramModel | PackedDiagram>(connection, 'diagram', token, { version: 0, nodes: [], edges: [], functions: [] }, () => {
       const current = service.current();
       if (!current) return { version: 0, nodes: [], edges: [], functions: [] };
       const { analysis } = current;
       // Follow the active editor's stack: the stack of the objects declared in that file, else (variables.tf,
       // a main.tf of module calls) the stacks of the units that read it; the whole workspace only for a file
-      // no unit reads.
-      let stacks: Set<string> | undefined;
+      // no unit reads. A file of several units (a shared module) draws one of them (chooseScope).
+      let candidates: readonly string[] = [];
       if (params.uri) {
         const file = uriToPath(params.uri);
         const inFile = objectsOf(analysis).objectsIn(file);
-        if (inFile.length > 0) stacks = new Set(inFile.map((o) => o.stack));
-        else if (analysis.stacksOf(file).length > 0) stacks = new Set(analysis.stacksOf(file));
+        candidates = inFile.length > 0 ? inFile.map((o) => o.stack) : analysis.stacksOf(file);
       }
-      return buildDiagram(analysis.model, analysis.result, { stacks, uriOf: pathToUri, textOf: (f) => analysis.snapshot.text(f), linesOf: (f) => analysis.snapshot.lines(f), version: analysis.generation });
+      const { stacks, scope } = chooseScope(candidates, params.stack);
+      const model = buildDiagram(analysis.model, analysis.result, { stacks, uriOf: pathToUri, textOf: (f) => analysis.snapshot.text(f), linesOf: (f) => analysis.snapshot.lines(f), version: analysis.generation });
+      const scoped = scope === undefined ? model : { version: model.version, nodes: model.nodes, edges: model.edges, functions: model.functions, scope };
+      return params.packed === true ? packDiagram(scoped) : scoped;
     }),
   );
 

@@ -81,4 +81,77 @@ export interface DiagramModel {
     /** Destination → whether it is needed and its fixes (optional: older data has none). */
     readonly destinations?: Readonly<Record<string, DiagramDestination>>;
   }[];
+  /** Present when the document belongs to several units (absent from older data and the CLI's export). */
+  readonly scope?: DiagramScope;
+}
+
+/** One unit (root module, template) the panel may draw, for its stack picker. */
+export interface DiagramStack {
+  /** The stack's id (as ModelObject.stack): pass it back as the request's `stack`. */
+  readonly id: string;
+  /** Short name: the path below the folder the stacks share. */
+  readonly label: string;
+}
+
+/**
+ * What part of the workspace a diagram shows, when the document belongs to several units (a shared module
+ * every environment calls): those units, and the one drawn (null: all of them, the whole workspace).
+ */
+export interface DiagramScope {
+  readonly stacks: readonly DiagramStack[];
+  readonly shown: string | null;
+}
+
+/** The diagram request's parameters (DiagramRequest.Params in requests.ts), all optional. */
+export interface DiagramRequestOptions {
+  /** The document whose stack to draw; the whole workspace when absent. */
+  readonly uri?: string;
+  /** The unit to draw when the document belongs to several; `allStacks` for the whole workspace. */
+  readonly stack?: string;
+  /** Answer with a PackedDiagram (the panel) instead of a DiagramModel (the tests, older clients). */
+  readonly packed?: boolean;
+}
+
+/** The `stack` that asks for the whole workspace. */
+export const allStacks = '*';
+
+/**
+ * A DiagramModel on the wire: every id, URI, destination and note once in `strings`, named by index elsewhere
+ * (ids are absolute paths repeated on every line: 11.6 MB of a 10,000-resource workspace's diagram). Edge ids
+ * are not sent; unpacking numbers them. ide/diagram/diagramPack.ts packs and unpacks.
+ */
+export interface PackedDiagram {
+  readonly packed: 1;
+  readonly version: number;
+  readonly strings: readonly string[];
+  readonly nodes: readonly PackedNode[];
+  readonly edges: readonly PackedEdge[];
+  readonly functions: readonly PackedFunction[];
+  readonly scope?: DiagramScope;
+}
+
+/** A node: `id`, `parent` (-1: none) and `location[0]` (the URI) index `strings`. */
+export interface PackedNode {
+  readonly id: number;
+  readonly kind: DiagramNodeKind;
+  readonly label: string;
+  readonly detail?: string;
+  readonly parent: number;
+  readonly facts: readonly string[];
+  readonly location?: readonly [uri: number, line: number, character: number];
+  readonly subnetClass?: 'public' | 'private' | 'unknown';
+}
+
+/**
+ * An edge as a tuple: kind, then source, target, functionId, destination, note and subnet as indexes of
+ * `strings` (-1: absent), then its status ('' absent).
+ */
+export type PackedEdge = readonly [kind: DiagramEdge['kind'], source: number, target: number, functionId: number, destination: number, note: number, subnet: number, status: PathStatus | ''];
+
+export interface PackedFunction {
+  readonly id: number;
+  readonly label: string;
+  readonly reach: Readonly<Record<string, PathStatus>>;
+  readonly reachLabels?: Readonly<Record<string, string>>;
+  readonly destinations?: Readonly<Record<string, DiagramDestination>>;
 }

@@ -54,11 +54,10 @@ export namespace AnalysisStateNotification {
 
 export namespace DiagramRequest {
   export const method = 'hyperplaneLens/diagram';
-  export interface Params {
-    /** The document whose stack to draw; the whole workspace when absent. */
-    readonly uri?: string;
-  }
-  export type Result = import('./diagram').DiagramModel;
+  /** The document whose stack to draw (the whole workspace when absent), the unit to draw, packed or not. */
+  export type Params = import('./diagram').DiagramRequestOptions;
+  /** Packed when `packed` was asked (the panel), else plain (tests, other clients). */
+  export type Result = import('./diagram').DiagramModel | import('./diagram').PackedDiagram;
 }
 
 /** Server → client: the analysis changed; the panel asks for a new diagram. */

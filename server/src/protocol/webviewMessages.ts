@@ -1,7 +1,7 @@
 // Messages between the topology panel's extension side (client/src/topologyPanel.ts) and its webview
 // (client/webview/), as discriminated unions with guards: each side checks every message it receives.
 
-import type { DiagramModel } from './diagram';
+import type { DiagramModel, PackedDiagram } from './diagram';
 
 export interface RevealLocation {
   readonly uri: string;
@@ -11,8 +11,8 @@ export interface RevealLocation {
 
 /** Extension → webview. */
 export type HostToWebviewMessage =
-  /** A new diagram; `focus` selects a function (the code lens's "Show Topology" on a function). */
-  | { readonly type: 'diagram'; readonly model: DiagramModel; readonly focus?: string }
+  /** A new diagram (packed by the server: a fraction of the size); `focus` selects a function (the code lens's "Show Topology" on a function). */
+  | { readonly type: 'diagram'; readonly model: DiagramModel | PackedDiagram; readonly focus?: string }
   /** The cursor moved into (or out of: null) a function's block in the editor. */
   | { readonly type: 'select'; readonly functionId: string | null }
   /** The server is not running or the request failed; the panel says so instead of drawing. */
@@ -28,7 +28,9 @@ export type WebviewToHostMessage =
   | { readonly type: 'reveal'; readonly location: RevealLocation }
   /** `data`: the SVG text, or a PNG data URL. */
   | { readonly type: 'export'; readonly format: ExportFormat; readonly data: string }
-  | { readonly type: 'log'; readonly message: string };
+  | { readonly type: 'log'; readonly message: string }
+  /** The user picked the unit to draw (a stack id of the diagram's scope, or allStacks for the whole workspace). */
+  | { readonly type: 'scope'; readonly stack: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,11 +55,25 @@ export function isDiagramModel(value: unknown): value is DiagramModel {
   return nodesOk && edgesOk && functionsOk;
 }
 
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= -1;
+
+/** Shallow structural check, as isDiagramModel: arrays where arrays belong, indexes as integers. */
+export function isPackedDiagram(value: unknown): value is PackedDiagram {
+  if (!isRecord(value) || value.packed !== 1 || typeof value.version !== 'number') return false;
+  const { strings, nodes, edges, functions } = value;
+  if (!Array.isArray(strings) || !Array.isArray(nodes) || !Array.isArray(edges) || !Array.isArray(functions)) return false;
+  if (!strings.every((s) => typeof s === 'string')) return false;
+  const nodesOk = nodes.every((n) => isRecord(n) && isIndex(n.id) && typeof n.kind === 'string' && typeof n.label === 'string' && isIndex(n.parent) && Array.isArray(n.facts));
+  const edgesOk = edges.every((e) => Array.isArray(e) && e.length === 8 && typeof e[0] === 'string' && e.slice(1, 7).every(isIndex) && typeof e[7] === 'string');
+  const functionsOk = functions.every((f) => isRecord(f) && isIndex(f.id) && typeof f.label === 'string' && isRecord(f.reach));
+  return nodesOk && edgesOk && functionsOk;
+}
+
 export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMessage {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case 'diagram':
-      return isDiagramModel(value.model) && (value.focus === undefined || typeof value.focus === 'string');
+      return (isDiagramModel(value.model) || isPackedDiagram(value.model)) && (value.focus === undefined || typeof value.focus === 'string');
     case 'select':
       return value.functionId === null || typeof value.functionId === 'string';
     case 'error':
@@ -80,6 +96,8 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
       return (value.format === 'svg' || value.format === 'png') && typeof value.data === 'string';
     case 'log':
       return typeof value.message === 'string';
+    case 'scope':
+      return typeof value.stack === 'string';
     default:
       return false;
   }

@@ -52,6 +52,12 @@ export function isCollapsibleKind(kind: DiagramNodeKind): boolean {
  */
 export const layoutBudget = 350;
 
+/**
+ * Beyond this cost the panel asks before laying out: ELK holds the webview's thread for seconds (224 boxes and
+ * 521 lines took 5.8 s), so a picture that big is drawn only when the user says so.
+ */
+export const askBeyondCost = Math.round(layoutBudget * 1.25);
+
 /** Boxes plus lines (path edges between the same two boxes drawn as one) of a viewed diagram. */
 export function viewCost(diagram: ViewedDiagram): number {
   const lines = new Set<string>();
