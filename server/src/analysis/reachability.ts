@@ -15,12 +15,13 @@ import { aclStep, conditionalAttachmentHop, igwAttachedStep, inCloudFormation, n
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
+import { proxyAndDatabase, proxyDatabaseLeg } from './proxyDatabase';
 import { hasPublicEndpoint, publicEndpointLeg } from './publicEndpoint';
 import { peeringSgIngress, sameRegion, vpcBlock } from './peeringRegion';
 import { peeringHop } from './peeringAcceptance';
 import { peeringOverlapHop } from './peeringOverlap';
 import { regionalNatStep } from './regionalNat';
-import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
+import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgEgress, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { rules } from './rules';
 import { Trace, type Evaluation } from './trace';
 import type { Fix, Hop, Via } from './types';
@@ -797,6 +798,17 @@ export class PathSearch {
       return this.publicDatabase(trace, src, target, elsewhere, port, mixed);
     }
     this.privateTarget(trace, src, target, port);
+    // P14: through RDS Proxy the request reaches the database only if the proxy itself does.
+    const proxied = target.targetKind === 'rds-proxy' ? proxyAndDatabase(m, target) : null;
+    if (proxied !== null) trace.append(this.proxyLeg(proxied.proxy, proxied.database));
+  }
+
+  /** The proxy → database leg, the same for every function: memoised per proxy. */
+  private proxyLeg(proxy: Target, database: Target): Evaluation {
+    const key = `proxy-db|${proxy.id}`;
+    let leg = this.memo.get(key);
+    if (!leg) this.memo.set(key, (leg = proxyDatabaseLeg(this.model, proxy, database)));
+    return leg;
   }
 
   /**
@@ -901,8 +913,6 @@ export class PathSearch {
     const groups = rawGroups.length === 0 && dstVpc && target.unfiltered !== true ? [m.canonical(implicitRef(dstVpc, 'default-security-group'))] : rawGroups;
     const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
     const where = `${target.id}|${dst.id}|${port ?? '?'}`;
-    // P3: across Regions the function's egress rules cannot reference the target's groups.
-    const peerGroups = sameRegion(m, src.vpc, dstVpc) === false ? [] : knownGroups;
     // A target in several subnets may run in any of them: the fix admits its declared security group (same
     // VPC, P3) or its VPC's block, never only the subnet evaluated here. One subnet: its block is complete.
     const placements = targetSubnets(m, target);
@@ -910,9 +920,16 @@ export class PathSearch {
     const declaredGroup = knownGroups.find((g) => m.get(g) !== undefined && !g.includes('#')); // implicit ids hold '#' (implicitRef)
     const fixPeer = !spread ? undefined
       : dstVpc !== null && dstVpc === src.vpc && declaredGroup !== undefined ? declaredGroup : vpcBlock(m, dstVpc, dstAddr) ?? undefined;
-    trace.append(this.groupPart(src, `target-eg|${where}`, (t) => sgEgressStep(m, t, src, { addr: dstAddr, groups: peerGroups }, port, fixPeer)));
     const legKey = `target-leg|${where}`;
     const leg = this.subnetPart(src, legKey, (t) => this.targetLeg(t, src, dst, dstAddr, dstVpc, port));
+    // P3: the function's egress rules cannot reference the target's groups across Regions, nor over a transit
+    // gateway at all: its security group referencing support covers inbound rules only (outbound references over
+    // a transit gateway are not supported, with or without it).
+    const overTgw = leg.via === 'transit-gateway';
+    const peerGroups = sameRegion(m, src.vpc, dstVpc) === false ? [] : knownGroups;
+    trace.append(overTgw
+      ? this.groupPart(src, `target-eg|${where}|tgw`, (t) => transitGatewaySgEgress(m, t, src, dstAddr, knownGroups, port, vpcBlock(m, dstVpc, dstAddr)))
+      : this.groupPart(src, `target-eg|${where}`, (t) => sgEgressStep(m, t, src, { addr: dstAddr, groups: peerGroups }, port, fixPeer)));
     trace.append(leg);
     if (this.stopped.has(`s|${src.subnet.id}|${legKey}`)) return;
     // P3: over a transit gateway, references to the function's security groups match only with referencing support.

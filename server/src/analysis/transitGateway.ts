@@ -17,7 +17,7 @@ import {
 } from '../model/types';
 import { addrOf, coverage, type Addr } from './addressing';
 import { azMatch } from './availabilityZones';
-import { nameOf, sgIngressStep, type GroupEnd } from './pathSteps';
+import { nameOf, sgEgressStep, sgIngressStep, type GroupEnd } from './pathSteps';
 import { evaluateSecurityGroups } from './securityGroups';
 import { lookupRoute } from './routeLookup';
 import type { Trace } from './trace';
@@ -420,6 +420,26 @@ export function transitGatewaySgIngress(model: NetworkModel, trace: Trace, group
   }
   trace.block(component, 'security-group', label,
     `only a rule referencing the function's security group admits it, but security group referencing support is not enabled on ${tgwName} and its attachments, so the reference does not match traffic over the transit gateway (P3)`,
+    'P3', 'SG_REFERENCES_NOT_PRESERVED', fixes);
+}
+
+/**
+ * The function's SG egress towards a target reached over a transit gateway (P2, P3): a rule referencing the
+ * target's group never matches there, since transit gateway security group referencing covers inbound rules only
+ * (outbound references over a transit gateway are not supported). When only such a rule would allow the traffic,
+ * the block says so (SG_REFERENCES_NOT_PRESERVED) and the fix names the target VPC's block (`block`).
+ */
+export function transitGatewaySgEgress(model: NetworkModel, trace: Trace, src: GroupEnd, dstAddr: Addr, targetGroups: readonly Id[], port: number | null, block: string | null): void {
+  const without = evaluateSecurityGroups(model, src.groups, 'egress', { addr: dstAddr, groups: [] }, port);
+  const withReferences = without.verdict === 'block' && targetGroups.length > 0 ? evaluateSecurityGroups(model, src.groups, 'egress', { addr: dstAddr, groups: targetGroups }, port) : without;
+  if (withReferences.verdict === 'block' || without.verdict !== 'block') return sgEgressStep(model, trace, src, { addr: dstAddr, groups: [] }, port, block ?? undefined);
+  const component = src.knownGroups[0] ?? null;
+  const fixes: Fix[] = component === null || block === null ? [] : [{
+    description: `allow egress tcp ${port ?? 'to the port'} to ${block} in ${nameOf(model, component)}: a security group reference in an outbound rule does not work over a transit gateway`,
+    changes: [{ kind: 'add-sg-egress', group: component, protocol: 'tcp', port: port ?? 0, peer: block }],
+  }];
+  trace.block(component, 'security-group', `security groups ${src.groups.map((g) => nameOf(model, g)).join(', ')} (egress)`,
+    'only a rule referencing the target\'s security group allows it, but references in outbound rules do not match traffic over a transit gateway (only inbound rules can reference groups across one) (P3)',
     'P3', 'SG_REFERENCES_NOT_PRESERVED', fixes);
 }
 
