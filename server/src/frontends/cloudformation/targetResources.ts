@@ -3,6 +3,7 @@
 // Manager, KMS, SSM, Logs, …) and IAM roles/policies → model objects. Ports default by engine (ports.ts).
 
 import { listenerPortOf } from '../listenerPort';
+import { mskClientPort } from '../mskPort';
 import { isKnown, isUnknown, unknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, PolicyDocument, RefList, TargetKind } from '../../model/types';
 import { Props, objectBase, toBool, toId, toNum, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
@@ -265,15 +266,23 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
     case 'AWS::MSK::Cluster': {
       const info = p.get('BrokerNodeGroupInfo');
       const auth = p.get('ClientAuthentication');
-      const iam = field(field(field(auth, 'Sasl'), 'Iam'), 'Enabled') === true;
-      const scram = field(field(field(auth, 'Sasl'), 'Scram'), 'Enabled') === true;
-      const plaintext = field(field(p.get('EncryptionInfo'), 'EncryptionInTransit'), 'ClientBroker') === 'PLAINTEXT';
+      const enabled = (v: CfnValue | undefined, what: string): Maybe<boolean> => toBool(field(v, 'Enabled'), false, what);
+      const unauthenticated = field(auth, 'Unauthenticated');
+      const broker = field(field(p.get('EncryptionInfo'), 'EncryptionInTransit'), 'ClientBroker');
+      const port = mskClientPort({
+        iam: enabled(field(field(auth, 'Sasl'), 'Iam'), 'ClientAuthentication.Sasl.Iam.Enabled'),
+        scram: enabled(field(field(auth, 'Sasl'), 'Scram'), 'ClientAuthentication.Sasl.Scram.Enabled'),
+        // Tls.Enabled may be left out beside a certificate authority list, which turns it on.
+        mutualTls: toBool(field(field(auth, 'Tls'), 'Enabled'), field(field(auth, 'Tls'), 'CertificateAuthorityArnList') !== undefined, 'ClientAuthentication.Tls.Enabled'),
+        unauthenticated: unauthenticated === undefined ? undefined : enabled(unauthenticated, 'ClientAuthentication.Unauthenticated.Enabled'),
+        clientBroker: broker === undefined ? undefined : toStr(broker, undefined, 'EncryptionInTransit.ClientBroker'),
+      });
       return [
         target(b, {
           targetKind: 'msk-cluster',
           subnets: toRefList(field(info, 'ClientSubnets'), 'subnet'),
           securityGroups: toRefList(field(info, 'SecurityGroups'), 'security group'),
-          port: iam ? 9098 : scram ? 9096 : plaintext ? 9092 : 9094,
+          port,
         }),
       ];
     }

@@ -2,6 +2,7 @@
 // balancers, brokers), their subnet groups, and regional service resources that live outside every VPC.
 
 import { listenerPortOf } from '../../listenerPort';
+import { mskClientPort } from '../../mskPort';
 import { unknown, type Maybe } from '../../../model/origin';
 import type { Id, RefList, TargetKind } from '../../../model/types';
 import type { BlockView } from '../blockView';
@@ -250,7 +251,8 @@ function mqBroker(m: MapContext): void {
   emitTarget(m, 'mq-broker', {
     subnets: toIdList(v.attr('subnet_ids'), 'subnet_ids'),
     securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
-    port: engine === 'RabbitMQ' ? 5671 : engine === 'ActiveMQ' ? 61617 : unknown('engine_type is not known'),
+    // The provider documents ActiveMQ / RabbitMQ, the API ACTIVEMQ / RABBITMQ: AWS accepts either case.
+    port: typeof engine === 'string' && engine.toLowerCase() === 'rabbitmq' ? 5671 : typeof engine === 'string' && engine.toLowerCase() === 'activemq' ? 61617 : unknown('engine_type is not known'),
     publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
   });
 }
@@ -258,10 +260,19 @@ function mqBroker(m: MapContext): void {
 function mskCluster(m: MapContext): void {
   const v = m.view;
   const info = v.blocks('broker_node_group_info')[0];
+  const auth = v.blocks('client_authentication')[0];
+  const sasl = auth?.blocks('sasl')[0];
+  const transit = v.blocks('encryption_info')[0]?.blocks('encryption_in_transit')[0];
   emitTarget(m, 'msk-cluster', {
     subnets: info ? toIdList(info.attr('client_subnets'), 'client_subnets') : [],
     securityGroups: info ? toIdList(info.attr('security_groups'), 'security_groups') : [],
-    port: 9098,
+    port: mskClientPort({
+      iam: toBool(sasl?.attr('iam'), 'client_authentication.sasl.iam', false),
+      scram: toBool(sasl?.attr('scram'), 'client_authentication.sasl.scram', false),
+      mutualTls: auth !== undefined && auth.blocks('tls').length > 0,
+      unauthenticated: auth?.has('unauthenticated') === true ? toBool(auth.attr('unauthenticated'), 'client_authentication.unauthenticated', false) : undefined,
+      clientBroker: transit?.has('client_broker') === true ? toStr(transit.attr('client_broker'), 'encryption_in_transit.client_broker') : undefined,
+    }),
   });
 }
 
