@@ -1,5 +1,5 @@
 // Build script: esbuild bundles the extension client, the language server, the CLI and the webview
-// (--production: minified, no source maps). --tests bundles every test/**/*.test.ts (and the editor-test
+// (--production: minified, no source maps; the webview's text copy of ELK's worker script too). --tests bundles every test/**/*.test.ts (and the editor-test
 // entry) into out/ for mocha; each test file is its own bundle, so a half-written module elsewhere never
 // breaks an unrelated test. Type checking is tsc's job (`npm run typecheck`); esbuild does not type-check.
 //   --tests[=PREFIX]  only test files under PREFIX (e.g. --tests=test/unit/syntax)
@@ -7,7 +7,7 @@
 //   --no-bundles      skip the extension bundles
 //   --watch           rebuild the bundles on change
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const argv = process.argv.slice(2);
@@ -19,12 +19,28 @@ const value = (name, fallback) => {
 const production = Boolean(flag('--production'));
 const root = new URL('..', import.meta.url).pathname;
 
+/**
+ * The webview imports ELK's worker script as text (client/webview/elkWorkerSource.js) to start its layout
+ * worker from a blob: URL; esbuild minifies code but not text, so a production build minifies that text
+ * itself (1.63 MB to 1.57 MB, as the script was when the webview ran ELK on its own thread).
+ */
+const minifiedElkWorker = {
+  name: 'minified-elk-worker',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]elkjs[\\/]lib[\\/]elk-worker\.min\.js$/ }, async (args) => {
+      if (args.with.type !== 'text') return undefined;
+      const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { minify: true, target: 'es2022', logLevel: 'error' });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs' },
-  { entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  { entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', ...(production ? { plugins: [minifiedElkWorker] } : {}) },
 ]
   .filter((b) => existsSync(join(root, b.entryPoints[0])))
   .map((options) => ({

@@ -146,7 +146,9 @@ export class TopologyPanels implements vscode.Disposable {
   private html(webview: vscode.Webview): string {
     const nonce = randomBytes(18).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview.js'));
-    const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src ${webview.cspSource} data: blob:`, `font-src ${webview.cspSource}`].join('; ');
+    // worker-src blob: the layout's Web Worker runs ELK's script from a blob: URL the page makes (layoutWorker.ts);
+    // no script file, the extension's or another, may start a worker.
+    const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src ${webview.cspSource} data: blob:`, `font-src ${webview.cspSource}`, `worker-src blob:`].join('; ');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

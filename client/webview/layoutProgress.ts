@@ -1,5 +1,5 @@
-// What the panel says while its first picture is laid out (ELK runs on the webview's thread, seconds for a big
-// workspace), and how it lets that text be painted before the layout starts. Pure but for nextPaint.
+// What the panel says while its first picture is laid out (ELK runs in a worker, seconds for a big workspace),
+// and how it lets that text be painted before the graph for the layout is built. Pure but for nextPaint.
 
 import { askBeyondCost, layoutBudget, viewCost, type ViewedDiagram } from '../../server/src/ide/diagram/diagramView';
 
@@ -33,5 +33,5 @@ export function overBudgetText(viewed: ViewedDiagram, units: number): string {
   const boxes = viewed.nodes.length;
   const lines = viewCost(viewed) - boxes;
   const unit = units > 1 ? ', a unit,' : '';
-  return `This picture has ${boxes} boxes and ${lines} lines: laying it out would hold the panel for several seconds. Choose${unit} a VPC or a function above, or draw everything anyway.`;
+  return `This picture has ${boxes} boxes and ${lines} lines: laying it out would take several seconds. Choose${unit} a VPC or a function above, or draw everything anyway.`;
 }

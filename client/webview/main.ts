@@ -1,8 +1,8 @@
 // The topology panel's browser code (bundled to dist/webview.js; runs in the VS Code webview and in the
-// CLI's HTML export): receives DiagramModels, lays them out with elk, draws them, and handles selection,
-// hover, zoom/pan, filters, search, collapse, export and persisted state.
+// CLI's HTML export): receives DiagramModels, lays them out with elk in a Web Worker, draws them, and handles
+// selection, hover, zoom/pan, filters, search, collapse, export and persisted state.
 
-import { layoutDiagram, type DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
+import { layoutWith, type DiagramLayout } from '../../server/src/ide/diagram/elkLayout';
 import { buildScene } from '../../server/src/ide/diagram/diagramScene';
 import { diagramCss, themeColour } from '../../server/src/ide/diagram/diagramStyle';
 import { applyView, defaultCollapsed, isCollapsibleKind, isContainerKind, layoutBudget, viewCost } from '../../server/src/ide/diagram/diagramView';
@@ -15,6 +15,7 @@ import { connectHost, type Host } from './host';
 import { panelCss } from './panelStyle';
 import { focusRect } from './homeView';
 import { layoutProgressText, needsConsent, nextPaint, overBudgetText } from './layoutProgress';
+import { LayoutSuperseded, WorkerElk } from './layoutWorker';
 import { PanZoom, type ViewTransform } from './panZoom';
 import { applyHighlight, destinationLabel, destinationRows, type DestinationRow } from './selection';
 import { wrappableNodes } from './wrapText';
@@ -42,6 +43,8 @@ class TopologyApp {
   private scene: SVGSVGElement | undefined;
   private state: PanelState;
   private renderCount = 0;
+  /** ELK off the page's thread; a new layout stops the one still running (see relayout's ticket). */
+  private readonly elk = new WorkerElk();
   private readonly surface: SVGSVGElement;
   private readonly viewport: SVGGElement;
   private readonly panZoom: PanZoom;
@@ -73,6 +76,7 @@ class TopologyApp {
     document.body.append(this.toolbar(), h('div', { className: 'main' }, [this.message, this.surface, this.details]), this.hovercard);
     this.surface.style.display = 'none';
     this.wireEvents();
+    this.elk.start();
   }
 
   // ------------------------------------------------------------------ incoming
@@ -115,12 +119,12 @@ class TopologyApp {
     const viewed = applyView(model, { vpc: this.state.vpc, function: this.state.fn, collapsed });
     const view = JSON.stringify([this.state.vpc, this.state.fn, collapsed]);
     const previous = this.layoutView === view ? this.layout : undefined;
-    // Over the budget even as an overview: ask instead of holding the thread for seconds (askBeyondCost).
+    // Over the budget even as an overview: ask instead of starting a layout of several seconds (askBeyondCost).
     if (needsConsent(viewed) && this.consentedView !== view) {
       this.askBeforeDrawing(viewed, view, model.version);
       return;
     }
-    // The first picture says what the wait is for, painted before the layout holds the thread.
+    // The first picture says what the wait is for, painted before the graph for ELK is built and sent.
     if (!this.scene && viewed.nodes.length > 0) {
       this.showMessage(layoutProgressText(viewed));
       await nextPaint();
@@ -131,9 +135,11 @@ class TopologyApp {
       // After an update the previous positions are the layout's hints, so a small edit keeps the picture.
       // A new picture is settled once (laid out again on its own hints) when cheap, so that the first
       // update after it does not move boxes either; a big one is not, to stay within the time budget.
-      layout = await layoutDiagram(viewed, previous);
-      if (previous === undefined && viewCost(viewed) <= layoutBudget / 2) layout = await layoutDiagram(viewed, layout);
+      layout = await layoutWith(this.elk, viewed, previous);
+      if (previous === undefined && viewCost(viewed) <= layoutBudget / 2 && ticket === this.renderCount) layout = await layoutWith(this.elk, viewed, layout);
     } catch (error) {
+      // A newer layout stopped this one's worker; it draws instead.
+      if (error instanceof LayoutSuperseded || ticket !== this.renderCount) return;
       this.showMessage(`The diagram could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
@@ -187,7 +193,7 @@ class TopologyApp {
     this.scene = undefined;
     this.layout = undefined;
     this.layoutView = undefined;
-    const draw = h('button', { className: 'draw-anyway', text: `Draw all ${viewed.nodes.length} boxes anyway`, title: 'Lays out the whole picture: the panel is busy for several seconds' });
+    const draw = h('button', { className: 'draw-anyway', text: `Draw all ${viewed.nodes.length} boxes anyway`, title: 'Lays out the whole picture: this takes several seconds' });
     draw.addEventListener('click', () => {
       this.consentedView = view;
       void this.relayout({ fit: true });

@@ -48,7 +48,7 @@ describe('topology panel while it lays out', function () {
 window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => null, setState: () => {} });
 new MutationObserver(() => { const m = document.querySelector('.message'); if (m && !m.hidden) window.__messages.push(m.textContent); }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });`;
       await page.setContent(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:; worker-src blob:">
 </head><body><script nonce="${nonce}">${api}</script><script nonce="${nonce}">${bundle.replace(/<\/script/gi, '<\\/script')}</script></body></html>`);
       await page.waitForFunction(() => (window as unknown as TestWindow).__posted.some((m) => m.type === 'ready'));
       await page.evaluate((m) => window.postMessage({ type: 'diagram', model: m }, '*'), exampleDiagram());

@@ -38,7 +38,7 @@ describe('topology panel over its layout budget (Chromium)', function () {
     const api = `window.__posted = []; window.__state = null;
 window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => window.__state, setState: (s) => { window.__state = s; } });`;
     await page.setContent(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:; worker-src blob:">
 </head><body><script nonce="${nonce}">${api}</script><script nonce="${nonce}">${bundle.replace(/<\/script/gi, '<\\/script')}</script></body></html>`);
     await page.waitForFunction(() => (window as unknown as TestWindow).__posted.some((m) => m.type === 'ready'));
     return page;
@@ -57,7 +57,7 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     assert.deepEqual((await renders(page)).map((r) => r.nodeIds.length), [0], 'nothing drawn unasked');
     assert.equal(await page.locator('.hl-diagram').count(), 0);
     const prompt = page.locator('.message');
-    assert.match((await prompt.textContent()) ?? '', /laying it out would hold the panel for several seconds/);
+    assert.match((await prompt.textContent()) ?? '', /laying it out would take several seconds/);
 
     const units = page.locator('select[aria-label="Unit to draw"]');
     assert.ok(await units.isVisible());

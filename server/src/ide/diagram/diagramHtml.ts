@@ -1,5 +1,6 @@
 // The self-contained interactive HTML export: the webview bundle inlined, the diagram embedded as a JSON
-// data element (never as script source), a CSP that allows only the page's own nonce'd script and style.
+// data element (never as script source), a CSP that allows only the page's own nonce'd script and style
+// (and the layout's worker from a blob: URL the page makes).
 
 import type { DiagramModel } from '../../protocol/diagram';
 import { colourRoles } from './diagramStyle';
@@ -20,7 +21,8 @@ export function diagramHtml(model: DiagramModel, webviewJs: string, nonce: strin
   const dark = Object.values(colourRoles)
     .map((c) => `${c.variable}: ${c.dark};`)
     .join(' ');
-  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:`;
+  // worker-src blob: the layout runs in a Web Worker started from a blob: URL the page makes (no other file).
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data: blob:; worker-src blob:`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

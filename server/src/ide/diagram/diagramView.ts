@@ -53,8 +53,8 @@ export function isCollapsibleKind(kind: DiagramNodeKind): boolean {
 export const layoutBudget = 350;
 
 /**
- * Beyond this cost the panel asks before laying out: ELK holds the webview's thread for seconds (224 boxes and
- * 521 lines took 5.8 s), so a picture that big is drawn only when the user says so.
+ * Beyond this cost the panel asks before laying out: ELK takes seconds (224 boxes and 521 lines took 5.8 s,
+ * in a worker since, so the panel stays responsive), so a picture that big is drawn only when the user says so.
  */
 export const askBeyondCost = Math.round(layoutBudget * 1.25);
 

@@ -95,6 +95,6 @@ describe('diagram exports', () => {
     assert.equal(html.match(/<\/script>/g)?.length, 2);
     assert.ok(!html.includes(hostileName));
     assert.ok(!html.includes('sourceMappingURL'));
-    assert.match(html, /content="default-src 'none'; script-src 'nonce-bm9uY2U='; style-src 'nonce-bm9uY2U='; img-src data: blob:"/);
+    assert.match(html, /content="default-src 'none'; script-src 'nonce-bm9uY2U='; style-src 'nonce-bm9uY2U='; img-src data: blob:; worker-src blob:"/);
   });
 });
