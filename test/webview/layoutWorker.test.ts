@@ -3,9 +3,13 @@
 // places every box and line exactly where ELK in process (the CLI, diagramLayout.ts) does.
 
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { layoutDiagram, type DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
+import type { DiagramLayout } from '../../server/src/ide/diagram/diagramLayout';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import { layoutWith, type ElkEngine } from '../../server/src/ide/diagram/elkLayout';
 import { packDiagram } from '../../server/src/ide/diagram/diagramPack';
 import { buildScene, type SceneElement } from '../../server/src/ide/diagram/diagramScene';
 import { applyView, defaultCollapsed, layoutBudget, viewCost } from '../../server/src/ide/diagram/diagramView';
@@ -51,6 +55,20 @@ window.Worker = class extends Real {
 };
 const frame = () => { if (window.__probe.pending.length > 0) window.__probe.framesWhileBusy++; requestAnimationFrame(frame); };
 requestAnimationFrame(frame);`;
+
+/** elkjs's in-process engine loaded in a new global scope (vm context), untouched by other copies. */
+function isolatedElk(): ElkEngine {
+  const module = { exports: {} as unknown };
+  const context = vm.createContext({ module, exports: module.exports, setTimeout, clearTimeout, console });
+  // ELK's runtime finds its global object as `global` (or `self`): the context's own, with the context's builtins.
+  vm.runInContext('globalThis.global = globalThis; globalThis.self = globalThis;', context);
+  vm.runInContext(readFileSync(require.resolve('elkjs/lib/elk.bundled.js'), 'utf8'), context);
+  const Elk = module.exports as new () => ElkEngine;
+  const elk = new Elk();
+  // The graph crosses into the context as JSON: ELK's runtime checks arrays against its own realm's Array.
+  const parse = vm.runInContext('JSON.parse', context) as (text: string) => ElkNode;
+  return { layout: async (graph) => JSON.parse(JSON.stringify(await elk.layout(parse(JSON.stringify(graph))))) as ElkNode };
+}
 
 /** Every box's rectangle and every line's path, as drawn: the geometry two layouts must share. */
 function geometryOf(scene: SceneElement, out: string[] = [], owner?: string): string[] {
@@ -146,8 +164,12 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     // The panel's first picture: laid out, then settled once on its own hints when cheap (main.ts relayout).
     const viewed = applyView(model, { vpc: null, function: null, collapsed: defaultCollapsed(model) });
     assert.ok(viewCost(viewed) <= layoutBudget / 2);
-    const first: DiagramLayout = await layoutDiagram(viewed);
-    const expected = geometryOf(buildScene(await layoutDiagram(viewed, first), { titles: false })).sort();
+    // A fresh engine in its own global scope, as the page's worker is: every test file of this mocha process
+    // bundles its own copy of elkjs, and those copies share the process's globals (ELK's GWT runtime keeps state
+    // in `goog` on the global object), so an ELK that another file used may lay out differently.
+    const engine = isolatedElk();
+    const first: DiagramLayout = await layoutWith(engine, viewed);
+    const expected = geometryOf(buildScene(await layoutWith(engine, viewed, first), { titles: false })).sort();
     const actual = (
       await page.evaluate(() => {
         const out: string[] = [];
@@ -160,8 +182,9 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
       })
     ).sort();
     assert.ok(expected.length > 20);
-    assert.deepEqual(actual, expected);
-    assert.ok((await probeOf(page)).layouts >= 1, 'the layout ran in a worker');
+    const p = await probeOf(page);
+    assert.deepEqual(actual, expected, `worker layouts ${p.layouts}, terminated ${p.terminated}; posted ${JSON.stringify((await page.evaluate(() => (window as unknown as TestWindow).__posted)).map((m) => m.type))}`);
+    assert.ok(p.layouts >= 1, 'the layout ran in a worker');
     await page.close();
   });
 });
