@@ -52,7 +52,13 @@ export function configFileNotes(raw: unknown): string[] {
   const visit = (prefix: string, value: unknown): void => {
     const key = prefix.startsWith('hyperplaneLens.') ? prefix.slice('hyperplaneLens.'.length) : prefix;
     if (isRecord(value) && key !== 'rules.severity' && !SETTING_KEYS.has(key)) {
-      for (const [k, v] of Object.entries(value)) visit(prefix ? `${prefix}.${k}` : k, v);
+      const entries = Object.entries(value);
+      // An empty object under a key that is no setting nor a group of them (a typo such as "rule.severity": {})
+      // would otherwise pass without a word.
+      if (entries.length === 0 && prefix !== '' && key !== 'hyperplaneLens' && ![...SETTING_KEYS].some((k) => k.startsWith(`${key}.`))) {
+        notes.push(`unknown setting "${prefix}" is ignored`);
+      }
+      for (const [k, v] of entries) visit(prefix ? `${prefix}.${k}` : k, v);
       return;
     }
     if (!SETTING_KEYS.has(key)) notes.push(`unknown setting "${prefix}" is ignored`);
