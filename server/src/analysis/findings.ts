@@ -432,7 +432,7 @@ function componentFindings(f: Findings, model: NetworkModel, usedGroups: Readonl
     if (sg?.kind !== 'security-group' || sg.implicitEgress !== 'allow-all' || (sg.adoptsDefaultOf !== null && isKnown(sg.adoptsDefaultOf))) continue;
     const standalone = model.sgRules(sg.id, 'egress').filter((r) => !r.inline);
     if (standalone.length === 0) continue;
-    f.add(rules.CFN_EGRESS_NOT_RESTRICTED, sg.id, sg.origin, `${sg.address} keeps CloudFormation's default allow-all egress: its ${counted(standalone.length, 'separate egress rule')} add to it rather than restrict it (T3)`,
+    f.add(rules.CFN_EGRESS_NOT_RESTRICTED, sg.id, sg.origin, `${sg.address} keeps CloudFormation's default allow-all egress: its ${counted(standalone.length, 'separate egress rule')} ${standalone.length === 1 ? 'adds to it rather than restricts' : 'add to it rather than restrict'} it (T3)`,
       [...f.related(standalone.map((r) => r.id), 'egress rule'), ...f.related([...fns], 'used by')]);
   }
 }

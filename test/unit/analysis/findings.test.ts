@@ -72,6 +72,7 @@ describe('findings', () => {
       .fn('f', { subnets: ['a', 'b'], sgs: ['tf'] }).fn('g', { subnets: ['a', 'b'], sgs: ['cfn'] }).analyze();
     assert.ok(rulesFor(r, 'f').includes('SG_NO_EGRESS error'));
     assert.deepEqual(rulesFor(r, 'cfn'), ['CFN_EGRESS_NOT_RESTRICTED information']);
+    assert.match(r.findings.find((x) => x.rule === 'CFN_EGRESS_NOT_RESTRICTED')?.message ?? '', /its 1 separate egress rule adds to it rather than restricts it \(T3\)/);
   });
 
   it('configuration rules: C2, C3, C5, C6, P12, C1', () => {
