@@ -7,7 +7,7 @@ import type { NetworkModel } from '../model/network';
 import { EniGrouping, groupSetKey } from './enis';
 import { collectFindings, type FunctionFacts } from './findings';
 import { needsOf, type Need } from './intent';
-import { usesDualStackSdk, withIpv6OnlyEgress } from './ipv6Egress';
+import { usesDualStackSdk, withIpv6OnlyEgress, withIpv6Unknown } from './ipv6Egress';
 import { displayName } from './naming';
 import { targetSubnets } from './pathSteps';
 import { placementOf, type Placement } from './placement';
@@ -230,7 +230,9 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
   for (const fn of model.all('lambda-function')) {
     const placement = placementOf(model, fn);
     const needs = needsOf(model, fn);
-    const ipv6 = placement.kind === 'vpc' && placement.config.ipv6AllowedForDualStack === true;
+    // E11: an unknown Ipv6AllowedForDualStack is evaluated as allowed, and its IPv6 answers are then left open.
+    const dualStack = placement.kind === 'vpc' ? placement.config.ipv6AllowedForDualStack : false;
+    const ipv6 = dualStack === true || !isKnown(dualStack);
     const planned = plan(fn, needs, ipv6);
     const evaluations = new Map<string, readonly Evaluation[]>();
     let reach: DestinationReach[];
@@ -281,6 +283,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
         return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);
       });
       if (ipv6) reach = withIpv6OnlyEgress(reach, usesDualStackSdk(fn.environment));
+      if (!isKnown(dualStack)) reach = withIpv6Unknown(reach, dualStack.reason);
     }
     for (const need of needs) if (need.kind === 'outside') reach.push(outsideReach(need));
     facts.push({ fn, placement, needs, reach, evaluations, eniKeys });

@@ -44,3 +44,19 @@ export function withIpv6OnlyEgress(reach: readonly DestinationReach[], dualStack
 export function usesDualStackSdk(environment: readonly { readonly name: string; readonly value: unknown }[]): boolean {
   return environment.some((e) => e.name === 'AWS_USE_DUALSTACK_ENDPOINT' && typeof e.value === 'string' && e.value.toLowerCase() === 'true');
 }
+
+/**
+ * E11: whether the function sends IPv6 at all (Ipv6AllowedForDualStack) is unknown. IPv6 answers that would get
+ * out stay open, and so do the answers that only IPv6 made open (withIpv6OnlyEgress): with the flag false the
+ * function sends no IPv6 and those would be no.
+ */
+export function withIpv6Unknown(reach: readonly DestinationReach[], reason: string): DestinationReach[] {
+  const why = `whether the function sends IPv6 (Ipv6AllowedForDualStack) is unknown: ${reason}`;
+  return reach.map((r) => {
+    if (r.destination === 'internet-ipv6' && (r.status === 'yes' || r.status === 'partial')) {
+      return override(r, { status: 'unknown' as const, reason: 'LAMBDA_UNKNOWN_INPUT', explanation: `${why}; when it does, ${r.status === 'yes' ? 'IPv6 reaches the internet' : r.explanation} (E11)` });
+    }
+    if (r.reason === IPV6_ONLY_EGRESS) return override(r, { explanation: `${r.explanation}; ${why}` });
+    return r;
+  });
+}

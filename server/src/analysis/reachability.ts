@@ -286,6 +286,7 @@ export class PathSearch {
           trace.unknown(tableId, 'route-table', `route table ${nameOf(m, tableId)}`, 'an IPv4 route points at an egress-only internet gateway, which carries IPv6 only');
           return;
         }
+        if (this.publicAccessBlocked(trace, 'egress-only-internet-gateway')) return;
         trace.via = 'egress-only-internet-gateway';
         trace.pass(isKnown(target.ref) ? target.ref : null, 'egress-only-internet-gateway', `egress-only internet gateway ${nameOf(m, target.ref)}`, 'forwards outbound IPv6 (E11)', 'E11');
         return this.finalHop(trace, final);
@@ -341,16 +342,35 @@ export class PathSearch {
     const label = `internet gateway ${nameOf(m, igw)}`;
     if (id === null || vpc === null) return trace.unknown(id, 'internet-gateway', label, 'the internet gateway or its VPC is unknown');
     if (!igwAttachedStep(m, trace, id, vpc, label)) return;
-    const bpa = m.all('block-public-access').find((b) => b.mode === 'block-bidirectional');
-    if (bpa) {
-      trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks internet traffic through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
-      return;
-    }
+    if (this.publicAccessBlocked(trace, via === 'nat-gateway' ? 'nat-gateway' : 'internet-gateway')) return;
     conditionalAttachmentHop(m, trace, id, vpc);
     trace.via ??= via;
     trace.pass(id, 'internet-gateway', label, 'attached to the VPC', 'E3');
     inbound?.();
     this.finalHop(trace, final);
+  }
+
+  /**
+   * E13: VPC Block Public Access. Bidirectional blocks traffic through internet and egress-only internet gateways;
+   * ingress-only lets out only what a NAT gateway or an egress-only gateway sends (they accept no inbound
+   * connections), so a function's IPv6 straight through an internet gateway is blocked too. An unknown mode leaves
+   * the path open. Exclusions (per VPC or subnet) are not in the model.
+   */
+  private publicAccessBlocked(trace: Trace, through: 'internet-gateway' | 'nat-gateway' | 'egress-only-internet-gateway'): boolean {
+    for (const bpa of this.model.all('block-public-access')) {
+      if (!isKnown(bpa.mode)) {
+        trace.unknown(bpa.id, 'block-public-access', bpa.address, `the VPC Block Public Access mode is unknown: ${bpa.mode.reason} (E13)`, 'E13');
+        return false;
+      }
+      const blocks = bpa.mode === 'block-bidirectional' || (bpa.mode === 'block-ingress' && through === 'internet-gateway');
+      if (!blocks) continue;
+      const what = bpa.mode === 'block-bidirectional'
+        ? `blocks internet traffic through ${through === 'egress-only-internet-gateway' ? 'egress-only internet gateways' : 'internet gateways'} in both directions (E13)`
+        : 'blocks inbound internet traffic: only NAT gateways and egress-only internet gateways may send out, and replies to the function\'s own IPv6 through the internet gateway are blocked (E13)';
+      trace.block(bpa.id, 'block-public-access', bpa.address, `VPC Block Public Access ${what}`, 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
+      return true;
+    }
+    return false;
   }
 
   /** E3: function subnet → NAT gateway (public, EIP, own VPC) → NAT subnet's route to an attached IGW. */
