@@ -230,9 +230,10 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
   for (const fn of model.all('lambda-function')) {
     const placement = placementOf(model, fn);
     const needs = needsOf(model, fn);
-    // E11: an unknown Ipv6AllowedForDualStack is evaluated as allowed, and its IPv6 answers are then left open.
+    // E11: an unknown Ipv6AllowedForDualStack is evaluated as allowed, and its IPv6 answers are then left open;
+    // not when the whole VPC config is unknown (every answer is open already, an IPv6 row would add nothing).
     const dualStack = placement.kind === 'vpc' ? placement.config.ipv6AllowedForDualStack : false;
-    const ipv6 = dualStack === true || !isKnown(dualStack);
+    const ipv6 = dualStack === true || (!isKnown(dualStack) && placement.kind === 'vpc' && placement.unknownReason === null);
     const planned = plan(fn, needs, ipv6);
     const evaluations = new Map<string, readonly Evaluation[]>();
     let reach: DestinationReach[];
