@@ -110,6 +110,10 @@ function noRouteRule(reach: DestinationReach): RuleInfo {
 /** The AWS rule a no-route finding applies, unless its explanation already cites one: E3 internet, E6 AWS APIs. */
 function noRouteRuleId(reach: DestinationReach): string {
   if (/\([A-Z]\d+(, [A-Z]\d+)*\)$/.test(reach.explanation)) return '';
+  // A filter that blocks (the function's own security group: P1, a NACL: P5) is cited by its own rule; a routing
+  // block by the destination's (E3: the internet needs a NAT gateway; E6: a service an endpoint or NAT).
+  const blocking = reach.path.find((h) => h.verdict === 'block');
+  if ((blocking?.componentKind === 'security-group' || blocking?.componentKind === 'network-acl') && blocking.rule !== undefined && /^[A-Z]\d+$/.test(blocking.rule)) return ` (${blocking.rule})`;
   switch (reach.destinationKind) {
     case 'internet':
     case 'internet-ipv6':

@@ -74,3 +74,11 @@ describe('URL ports: the internet is checked on the ports the function\'s URLs n
     assert.equal(internet('API = "http://203.0.113.10/"', 443), 'no via nat-gateway ENI_SG_RULES_MISMATCH\n  fix: allow egress tcp 80 to 0.0.0.0/0 in aws_security_group.fn');
   });
 });
+
+describe('a blocked internet need cites the rule of the filter that blocks it', () => {
+  it('the function\'s own security group egress: its rule (P2), not E3 (NAT gateways)', () => {
+    const run = analyseWorkspace({ '/w/main.tf': natted + egressOn(80) + vpcFunction('f', { subnets: ['a'], env: 'API = "https://api.example.com"' }) });
+    const finding = run.result.findings.find((x) => x.rule === 'LAMBDA_NO_ROUTE_INTERNET');
+    assert.match(finding?.message ?? '', /no rule allows egress to a public IPv4 address on tcp 443 \(P2\)$/);
+  });
+});
