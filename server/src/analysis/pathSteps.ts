@@ -44,6 +44,40 @@ export function targetSubnets(model: NetworkModel, target: Target): Maybe<readon
   return { unknown: true, reason: `subnet group ${nameOf(model, target.subnetGroup)} is not in the workspace` };
 }
 
+/** A target's subnets when every one is a subnet of the workspace, else why not. */
+export function declaredSubnets(model: NetworkModel, target: Target): Subnet[] | string {
+  const refs = targetSubnets(model, target);
+  if (!isKnown(refs)) return `the subnets of ${target.address} are unknown: ${refs.reason}`;
+  if (refs.length === 0) return `the subnets of ${target.address} are not declared`;
+  const out: Subnet[] = [];
+  for (const ref of refs) {
+    const s = isKnown(ref) ? model.get(ref) : undefined;
+    if (s?.kind !== 'subnet') return `a subnet of ${target.address} is ${isKnown(ref) ? `not in the workspace (${nameOf(model, ref)})` : `unknown: ${ref.reason}`}`;
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * A target's security groups; none declared: its VPC's default group, as AWS assigns it (P2). A Network Load
+ * Balancer created without groups filters nothing (`unfiltered`) and gets none.
+ */
+export function targetGroups(model: NetworkModel, target: Target, vpc: Maybe<Id> | null | undefined): readonly Maybe<Id>[] {
+  const raw = isKnown(target.securityGroups) ? target.securityGroups : [target.securityGroups];
+  if (raw.length > 0 || target.unfiltered === true || vpc === null || vpc === undefined || !isKnown(vpc)) return raw;
+  return [model.canonical(implicitRef(vpc, 'default-security-group'))];
+}
+
+/** The known groups of a list, by their canonical ids (what rules naming a group are compared with). */
+export function knownGroupsOf(model: NetworkModel, groups: readonly Maybe<Id>[]): Id[] {
+  return groups.filter((g): g is Id => isKnown(g)).map((g) => model.canonical(g));
+}
+
+/** The first group the workspace declares (not an implicit default group, whose ids hold '#': implicitRef). */
+export function declaredGroupOf(model: NetworkModel, groups: readonly Id[]): Id | undefined {
+  return groups.find((g) => model.get(g) !== undefined && !g.includes('#'));
+}
+
 /** A route's destination in hop text: its block, a customer prefix list by name, or the service prefix list. */
 export function routeDestinationText(model: NetworkModel, d: RouteDestination): string {
   if (d.kind === 'prefix-list') return d.prefixList.kind === 'object' ? `prefix list ${nameOf(model, d.prefixList.ref)}` : 'the service prefix list';

@@ -2,11 +2,11 @@
 // endpoint) fails unless the proxy, from its subnets with its security groups, can open the database port.
 
 import { isKnown, type Maybe } from '../model/origin';
-import { implicitRef, type Id, type Subnet, type Target } from '../model/types';
+import type { Id, Subnet, Target } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { addrOf, type Addr } from './addressing';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
-import { aclStep, nameOf, sgEgressStep, sgIngressStep, targetSubnets, type GroupEnd } from './pathSteps';
+import { aclStep, declaredGroupOf, declaredSubnets, knownGroupsOf, nameOf, sgEgressStep, sgIngressStep, targetGroups, type GroupEnd } from './pathSteps';
 import { Trace, type Evaluation } from './trace';
 
 /** The proxy that connects for `target` (itself, or the proxy of a proxy endpoint) and its database, or null. */
@@ -21,28 +21,8 @@ export function proxyAndDatabase(model: NetworkModel, target: Target): { readonl
   return { proxy, database: db };
 }
 
-/** The subnets of a target when every one is in the workspace, else why not. */
-function resolvedSubnets(model: NetworkModel, target: Target): Subnet[] | string {
-  const refs = targetSubnets(model, target);
-  if (!isKnown(refs)) return `the subnets of ${target.address} are unknown: ${refs.reason}`;
-  if (refs.length === 0) return `the subnets of ${target.address} are not declared`;
-  const out: Subnet[] = [];
-  for (const ref of refs) {
-    const s = isKnown(ref) ? model.get(ref) : undefined;
-    if (s?.kind !== 'subnet') return `a subnet of ${target.address} is ${isKnown(ref) ? `not in the workspace (${nameOf(model, ref)})` : `unknown: ${ref.reason}`}`;
-    out.push(s);
-  }
-  return out;
-}
-
-/** A target's groups; none declared: its VPC's default group (as for every target, P2). */
-function groupsOf(model: NetworkModel, target: Target, vpc: Maybe<Id> | undefined): readonly Maybe<Id>[] {
-  const raw = isKnown(target.securityGroups) ? target.securityGroups : [target.securityGroups];
-  return raw.length === 0 && vpc !== undefined && isKnown(vpc) ? [model.canonical(implicitRef(vpc, 'default-security-group'))] : raw;
-}
-
 function endOf(model: NetworkModel, addr: Addr, groups: readonly Maybe<Id>[]): GroupEnd {
-  return { addr, groups, knownGroups: groups.filter((g): g is Id => isKnown(g)).map((g) => model.canonical(g)) };
+  return { addr, groups, knownGroups: knownGroupsOf(model, groups) };
 }
 
 /**
@@ -55,16 +35,16 @@ export function proxyDatabaseLeg(model: NetworkModel, proxy: Target, database: T
   const port = isKnown(database.port) ? database.port : null;
   const t = new Trace(proxy.id);
   t.pass(proxy.id, 'target', proxy.address, `the proxy opens its own connections to ${database.address}${port === null ? '' : ` on tcp ${port}`}: its subnets and security groups must reach the database (P14)`, 'P14');
-  const from = resolvedSubnets(model, proxy);
-  const to = resolvedSubnets(model, database);
+  const from = declaredSubnets(model, proxy);
+  const to = declaredSubnets(model, database);
   if (typeof from === 'string' || typeof to === 'string') {
     const why = typeof from === 'string' ? from : typeof to === 'string' ? to : '';
     const vpcOf = (s: Subnet[] | string): Maybe<Id> | undefined => (typeof s === 'string' ? undefined : s[0]?.vpc);
     const unknownAddr: Addr = { kind: 'unknown', family: 4, reason: why };
-    const proxyEnd = endOf(model, unknownAddr, groupsOf(model, proxy, vpcOf(from) ?? vpcOf(to)));
-    const dbGroups = groupsOf(model, database, vpcOf(to) ?? vpcOf(from));
+    const proxyEnd = endOf(model, unknownAddr, targetGroups(model, proxy, vpcOf(from) ?? vpcOf(to)));
+    const dbGroups = targetGroups(model, database, vpcOf(to) ?? vpcOf(from));
     // A block by the security groups holds wherever the two run; anything else stays open.
-    sgEgressStep(model, t, proxyEnd, { addr: unknownAddr, groups: endOf(model, unknownAddr, dbGroups).knownGroups }, port);
+    sgEgressStep(model, t, proxyEnd, { addr: unknownAddr, groups: knownGroupsOf(model, dbGroups) }, port);
     sgIngressStep(model, t, dbGroups, proxyEnd, port, database.address);
     t.unknown(database.id, 'target', database.address, `cannot tell whether the proxy reaches its database: ${why} (P14)`, 'P14');
     return t.finish();
@@ -72,17 +52,17 @@ export function proxyDatabaseLeg(model: NetworkModel, proxy: Target, database: T
   let first: Evaluation | undefined;
   for (const p of from) {
     const pAddr = addrOf(p.cidrBlock, p.address);
-    const proxyEnd = endOf(model, pAddr, groupsOf(model, proxy, p.vpc));
+    const proxyEnd = endOf(model, pAddr, targetGroups(model, proxy, p.vpc));
     for (const d of to) {
       const sub = new Trace(proxy.id);
       if (isKnown(p.vpc) && isKnown(d.vpc) && p.vpc !== d.vpc) {
         sub.unknown(database.id, 'target', database.address, `the proxy (in ${nameOf(model, p.vpc)}) and its database (in ${nameOf(model, d.vpc)}) are in different VPCs; RDS Proxy needs one VPC shared with its database (P14)`, 'P14');
       } else {
         const dAddr = addrOf(d.cidrBlock, d.address);
-        const dbGroups = groupsOf(model, database, d.vpc);
-        const dbKnown = endOf(model, dAddr, dbGroups).knownGroups;
+        const dbGroups = targetGroups(model, database, d.vpc);
+        const dbKnown = knownGroupsOf(model, dbGroups);
         // The database may run in any of its subnets: the fix names its declared group (same VPC, P3), not one block.
-        const fixPeer = dbKnown.find((g) => model.get(g) !== undefined && !g.includes('#')); // implicit ids hold '#'
+        const fixPeer = declaredGroupOf(model, dbKnown);
         sgEgressStep(model, sub, proxyEnd, { addr: dAddr, groups: dbKnown }, port, fixPeer);
         if (p.id !== d.id) {
           const pAcl = model.naclOf(p.id);

@@ -6,13 +6,13 @@
 // security group and network ACLs admitting the function's (unknown, public) address.
 
 import { isKnown, type Maybe } from '../model/origin';
-import { implicitRef, type Id, type Subnet, type Target } from '../model/types';
+import type { Id, Subnet, Target } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Addr } from './addressing';
 import { withExistence } from './existence';
 import { displayName } from './naming';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
-import { aclStep, conditionalAttachmentHop, igwAttachedStep, routeDestinationText } from './pathSteps';
+import { aclStep, conditionalAttachmentHop, igwAttachedStep, routeDestinationText, targetGroups } from './pathSteps';
 import { lookupRoute } from './routeLookup';
 import { evaluateSecurityGroups } from './securityGroups';
 import { Trace, type Evaluation } from './trace';
@@ -87,8 +87,7 @@ export function publicEndpointLeg(model: NetworkModel, target: Target, subnetRef
     return withExistence(model, trace.finish());
   }
   // No group named: the VPC's default security group applies, as for any target.
-  const named = isKnown(target.securityGroups) ? target.securityGroups : [target.securityGroups];
-  const groups = named.length > 0 ? named : [model.canonical(implicitRef(vpc.id, 'default-security-group'))];
+  const groups = targetGroups(model, target, vpc.id);
   const sg = evaluateSecurityGroups(model, groups, 'ingress', { addr: LAMBDA_PUBLIC, groups: [] }, port);
   const component = groups.find((g): g is Id => isKnown(g)) ?? null;
   const label = `security groups ${groups.map(name).join(', ') || '(none)'} of ${target.address} (ingress)`;

@@ -11,7 +11,7 @@ import { withExistence } from './existence';
 import { evaluateEndpointPolicy, type EndpointRequest, type PolicyResolver } from './endpointPolicy';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
 import { symbolLabel } from './naming';
-import { aclStep, conditionalAttachmentHop, igwAttachedStep, inCloudFormation, nameOf, natFixes, privateDnsFix, publicSubnetOf, routeDestinationText, sgEgressStep, sgIngressStep, targetSubnets, vpcDnsFix, type GroupEnd, type Source } from './pathSteps';
+import { aclStep, conditionalAttachmentHop, declaredGroupOf, declaredSubnets, igwAttachedStep, inCloudFormation, knownGroupsOf, nameOf, natFixes, privateDnsFix, publicSubnetOf, routeDestinationText, sgEgressStep, sgIngressStep, targetGroups, targetSubnets, vpcDnsFix, type GroupEnd, type Source } from './pathSteps';
 import { lookupRoute, type RouteMatch, type RouteQuery } from './routeLookup';
 import { policyResolver } from './serviceRequests';
 import { privateRouteFixes } from './privateRouteFixes';
@@ -110,7 +110,7 @@ export class PathSearch {
     const src: Source = {
       subnet, addr: addrOf(subnet.cidrBlock, subnet.address), vpc: isKnown(subnet.vpc) ? subnet.vpc : null,
       table: m.routeTableOf(subnet.id), acl: m.naclOf(subnet.id), groups,
-      knownGroups: groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g)), groupKey, managed,
+      knownGroups: knownGroupsOf(m, groups), groupKey, managed,
     };
     const eniKey = `${subnet.id}|${groupKey}|${managed ? 'm' : 'h'}`;
     let eniHop = this.eniHops.get(eniKey);
@@ -149,7 +149,7 @@ export class PathSearch {
    */
   private independentFilters(trace: Trace, groups: readonly Maybe<Id>[], dest: DestinationSpec): void {
     const m = this.model;
-    const end: GroupEnd = { addr: UNKNOWN4, groups, knownGroups: groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g)) };
+    const end: GroupEnd = { addr: UNKNOWN4, groups, knownGroups: knownGroupsOf(m, groups) };
     switch (dest.kind) {
       case 'internet':
         sgEgressStep(m, trace, end, { addr: dest.family === 4 ? PUBLIC4 : PUBLIC6, groups: [] }, dest.port ?? HTTPS);
@@ -170,9 +170,9 @@ export class PathSearch {
     const raw = isKnown(target.securityGroups) ? target.securityGroups : null;
     // An empty list means the VPC's default SG, which is unknown while the subnets are.
     const known = raw !== null && raw.length > 0;
-    const targetGroups = known ? raw.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g)) : [];
-    const groupsUnknown = !known || targetGroups.length < raw.length || target.targetKind === 'efs-file-system';
-    sgEgressStep(m, trace, end, { addr: UNKNOWN4, groups: targetGroups, groupsUnknown }, port);
+    const peerGroups = known ? knownGroupsOf(m, raw) : [];
+    const groupsUnknown = !known || peerGroups.length < raw.length || target.targetKind === 'efs-file-system';
+    sgEgressStep(m, trace, end, { addr: UNKNOWN4, groups: peerGroups, groupsUnknown }, port);
     if (known && target.targetKind !== 'efs-file-system') sgIngressStep(m, trace, raw, end, port, target.address);
   }
 
@@ -760,7 +760,7 @@ export class PathSearch {
     const groups = isKnown(endpoint.securityGroups) && endpoint.securityGroups.length === 0 && isKnown(endpoint.vpc)
       ? [m.canonical(implicitRef(endpoint.vpc, 'default-security-group'))]
       : isKnown(endpoint.securityGroups) ? endpoint.securityGroups : [endpoint.securityGroups];
-    const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
+    const knownGroups = knownGroupsOf(m, groups);
     // E9: private DNS answers with the addresses of every network interface of the endpoint, in every AZ, and the
     // SDK may connect to any of them: each must be reachable. The one in the function's AZ is shown.
     const legs = [local, ...subnets.filter((s) => s !== local)].map((s) => {
@@ -843,15 +843,8 @@ export class PathSearch {
     const children = target.targetKind === 'rds-cluster' ? m.childrenOf(target.id) : [];
     const aurora = children.some((c) => c.targetKind === 'rds-instance');
     if (aurora ? !children.some((c) => c.targetKind === 'rds-instance' && hasPublicEndpoint(c)) : !hasPublicEndpoint(target)) return null;
-    const refs = targetSubnets(m, target);
-    if (!isKnown(refs) || refs.length === 0) return null;
-    const subnets: Subnet[] = [];
-    for (const ref of refs) {
-      const s = isKnown(ref) ? m.get(ref) : undefined;
-      if (s?.kind !== 'subnet' || !isKnown(s.vpc) || s.vpc === src.vpc) return null;
-      subnets.push(s);
-    }
-    return subnets;
+    const subnets = declaredSubnets(m, target);
+    return typeof subnets === 'string' || subnets.some((s) => !isKnown(s.vpc) || s.vpc === src.vpc) ? null : subnets;
   }
 
   /**
@@ -929,15 +922,14 @@ export class PathSearch {
     }
     const dstVpc = isKnown(dst.vpc) ? dst.vpc : null;
     const dstAddr = addrOf(dst.cidrBlock, dst.address);
-    const rawGroups = isKnown(target.securityGroups) ? target.securityGroups : [target.securityGroups];
-    const groups = rawGroups.length === 0 && dstVpc && target.unfiltered !== true ? [m.canonical(implicitRef(dstVpc, 'default-security-group'))] : rawGroups;
-    const knownGroups = groups.filter((g): g is Id => isKnown(g)).map((g) => m.canonical(g));
+    const groups = targetGroups(m, target, dstVpc);
+    const knownGroups = knownGroupsOf(m, groups);
     const where = `${target.id}|${dst.id}|${port ?? '?'}`;
     // A target in several subnets may run in any of them: the fix admits its declared security group (same
     // VPC, P3) or its VPC's block, never only the subnet evaluated here. One subnet: its block is complete.
     const placements = targetSubnets(m, target);
     const spread = isKnown(placements) && placements.length > 1;
-    const declaredGroup = knownGroups.find((g) => m.get(g) !== undefined && !g.includes('#')); // implicit ids hold '#' (implicitRef)
+    const declaredGroup = declaredGroupOf(m, knownGroups);
     const fixPeer = !spread ? undefined
       : dstVpc !== null && dstVpc === src.vpc && declaredGroup !== undefined ? declaredGroup : vpcBlock(m, dstVpc, dstAddr) ?? undefined;
     const legKey = `target-leg|${where}`;
