@@ -262,22 +262,23 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
         shareKeys = registered.shareKeys;
       }
       const configKey = `${subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
+      // One evaluation per configuration, destination and spec, shared by every function with this configuration.
+      const evaluate = (p: Planned, spec: DestinationSpec): { reach: DestinationReach; evals: readonly Evaluation[] } => {
+        const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
+        let one = shared.get(key);
+        if (!one) {
+          const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, spec));
+          one = { reach: toReach(p, evals), evals };
+          shared.set(key, one);
+        }
+        return one;
+      };
       reach = planned.map((p) => {
-        const evaluate = (spec: DestinationSpec): { reach: DestinationReach; evals: readonly Evaluation[] } => {
-          const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
-          let one = shared.get(key);
-          if (!one) {
-            const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, spec));
-            one = { reach: toReach(p, evals), evals };
-            shared.set(key, one);
-          }
-          return one;
-        };
-        const [first, ...more] = specsOf(p, checkPolicies ? fn : null, model);
-        let hit = evaluate(first);
+        const specs = specsOf(p, checkPolicies ? fn : null, model);
+        let hit = evaluate(p, specs[0]);
         // P2: every port the function's URLs name must be open; the answer is the least reachable one's.
-        for (const spec of more) {
-          const one = evaluate(spec);
+        for (let i = 1; i < specs.length; i++) {
+          const one = evaluate(p, specs[i] ?? specs[0]);
           if (STATUS_RANK[one.reach.status] < STATUS_RANK[hit.reach.status]) hit = one;
         }
         evaluations.set(p.key, hit.evals);

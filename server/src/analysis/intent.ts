@@ -198,8 +198,8 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
       if (o) addObjectNeed(model, needs, o, `environment variable ${env.name} refers to ${o.address}`);
     }
     const url = env.refs.length === 0 && isKnown(env.value) && !/amazonaws\.com|\.internal\b|localhost/i.test(env.value) ? env.value : null;
-    const port = url !== null ? urlPort(url) : null;
-    const literal = url !== null && port !== null ? urlAddress(url) : null;
+    const target = url !== null ? urlTarget(url) : null;
+    const literal = target?.address ?? null;
     if (url !== null && literal !== null && classifyCidr(literal) !== 'public') {
       // A private, shared or link-local address is not on the internet: something in (or peered with) the VPC
       // the workspace does not tie to a resource, so its reach is unknown (E1).
@@ -207,9 +207,9 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
         kind: 'outside', key: `env:${env.name}`, label: `what ${env.name} names (outside the workspace)`,
         reason: `${env.name} is the URL ${url}, a ${classifyCidr(literal)} address that the workspace does not tie to a resource`, because: [],
       }), `environment variable ${env.name} is the URL ${url}`);
-    } else if (url !== null && port !== null) {
+    } else if (url !== null && target !== null) {
       const need = needs.add('internet', () => ({ kind: 'internet', because: [], ports: [] }), `environment variable ${env.name} is the URL ${url}`);
-      if (need.kind === 'internet' && !need.ports.includes(port)) need.ports.push(port);
+      if (need.kind === 'internet' && !need.ports.includes(target.port)) need.ports.push(target.port);
     }
     const value = env.value;
     if (env.refs.length === 0 && !isKnown(value) && HOST_LIKE.test(env.name)) {
@@ -258,23 +258,21 @@ const grantTargetKinds: Readonly<Record<string, readonly TargetKind[]>> = {
   'vpc-lattice-svcs': ['vpc-lattice-service'],
 };
 
-/** The port an http(s) URL connects to: the one it writes, else its scheme's (80, 443); null for anything else. */
-export function urlPort(value: string): number | null {
-  const m = /^(https?):\/\/(?:[^@/?#]*@)?(?:\[[^\]/]*\]|[^:/?#]*)(?::(\d{1,5}))?(?:[/?#]|$)/i.exec(value);
-  if (m === null) return null;
-  if (m[2] === undefined || m[2] === '') return m[1]?.toLowerCase() === 'http' ? 80 : 443;
-  const port = Number(m[2]);
-  return port >= 1 && port <= 65535 ? port : null;
-}
+/** scheme, bracketed IPv6 host, other host, written port; then the path or the end. */
+const URL_AUTHORITY = /^(https?):\/\/(?:[^@/?#]*@)?(?:\[([^\]/]*)\]|([^:/?#]*))(?::(\d{1,5}))?(?:[/?#]|$)/i;
 
-/** The host of an http(s) URL when it is an IP address literal (`http://10.0.5.4:8080/`), as a /32 or /128. */
-export function urlAddress(value: string): Cidr | null {
-  const m = /^https?:\/\/(?:[^@/?#]*@)?(?:\[([^\]/]*)\]|([^:/?#]*))/i.exec(value);
-  const v6 = m?.[1];
-  const host = m?.[2];
-  if (v6 !== undefined) return parseCidr(`${v6}/128`);
-  if (host !== undefined && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return parseCidr(`${host}/32`);
-  return null;
+/**
+ * What an http(s) URL connects to: its port (the one it writes, else its scheme's: 80, 443) and its host when that
+ * is an IP address literal (`http://10.0.5.4:8080/`, as a /32 or /128); null for anything else.
+ */
+export function urlTarget(value: string): { readonly port: number; readonly address: Cidr | null } | null {
+  const m = URL_AUTHORITY.exec(value);
+  if (m === null) return null;
+  const [, scheme, v6, host, written] = m;
+  const port = written === undefined || written === '' ? (scheme?.toLowerCase() === 'http' ? 80 : 443) : Number(written);
+  if (port < 1 || port > 65535) return null;
+  const address = v6 !== undefined ? parseCidr(`${v6}/128`) : host !== undefined && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) ? parseCidr(`${host}/32`) : null;
+  return { port, address };
 }
 
 /** Environment variable names that usually hold a host, an endpoint or a connection string. */

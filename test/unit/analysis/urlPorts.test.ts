@@ -2,7 +2,7 @@
 // port; the answer is the least reachable port's. Without such a URL the internet is checked on 443.
 
 import * as assert from 'node:assert/strict';
-import { urlAddress, urlPort } from '../../../server/src/analysis/intent';
+import { urlTarget } from '../../../server/src/analysis/intent';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
 import { association, natGateway, publicSubnet, route, routeTable, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
@@ -29,15 +29,15 @@ const internet = (env: string, ...ports: number[]): string =>
 
 describe('URL ports: the internet is checked on the ports the function\'s URLs name (P2)', () => {
   it('reads the port of an http(s) URL', () => {
-    assert.equal(urlPort('https://api.example.com/v1'), 443);
-    assert.equal(urlPort('http://api.example.com'), 80);
-    assert.equal(urlPort('HTTP://api.example.com?q=1'), 80);
-    assert.equal(urlPort('https://api.example.com:8443/x'), 8443);
-    assert.equal(urlPort('http://user:pw@[2001:db8::1]:8080/'), 8080);
-    assert.equal(urlPort('https://api.example.com:0/'), null);
-    assert.equal(urlPort('https://api.example.com:99999'), null);
-    assert.equal(urlPort('ftp://files.example.com'), null);
-    assert.equal(urlPort('api.example.com'), null);
+    assert.equal(urlTarget('https://api.example.com/v1')?.port ?? null, 443);
+    assert.equal(urlTarget('http://api.example.com')?.port ?? null, 80);
+    assert.equal(urlTarget('HTTP://api.example.com?q=1')?.port ?? null, 80);
+    assert.equal(urlTarget('https://api.example.com:8443/x')?.port ?? null, 8443);
+    assert.equal(urlTarget('http://user:pw@[2001:db8::1]:8080/')?.port ?? null, 8080);
+    assert.equal(urlTarget('https://api.example.com:0/')?.port ?? null, null);
+    assert.equal(urlTarget('https://api.example.com:99999')?.port ?? null, null);
+    assert.equal(urlTarget('ftp://files.example.com')?.port ?? null, null);
+    assert.equal(urlTarget('api.example.com')?.port ?? null, null);
   });
 
   it('an http:// URL with egress on 443 only is blocked on tcp 80 (was: yes, checked on 443)', () => {
@@ -60,9 +60,9 @@ describe('URL ports: the internet is checked on the ports the function\'s URLs n
   });
 
   it('a URL at a private address is not the internet: an unknown destination outside the workspace (E1)', () => {
-    assert.equal(urlAddress('http://10.0.5.4:8080/x')?.text, '10.0.5.4/32');
-    assert.equal(urlAddress('http://[fd00::1]/')?.text, 'fd00::1/128');
-    assert.equal(urlAddress('https://api.example.com'), null);
+    assert.equal(urlTarget('http://10.0.5.4:8080/x')?.address?.text, '10.0.5.4/32');
+    assert.equal(urlTarget('http://[fd00::1]/')?.address?.text, 'fd00::1/128');
+    assert.equal(urlTarget('https://api.example.com')?.address, null);
     const run = analyseWorkspace({ '/w/main.tf': natted + egressOn(443) + vpcFunction('f', { subnets: ['a'], env: 'LEGACY = "http://10.20.0.7:8080/api"' }) });
     const fn = run.result.functions.find((f) => f.function.endsWith('aws_lambda_function.f'));
     const legacy = fn?.reach.find((r) => r.destination === 'env:LEGACY');
