@@ -247,12 +247,13 @@ function docdb(m: MapContext): void {
 
 function mqBroker(m: MapContext): void {
   const v = m.view;
-  const engine = v.attr('engine_type');
+  // The provider documents ActiveMQ / RabbitMQ, the API ACTIVEMQ / RABBITMQ: AWS accepts either case.
+  const engineType = v.attr('engine_type');
+  const engine = typeof engineType === 'string' ? engineType.toLowerCase() : undefined;
   emitTarget(m, 'mq-broker', {
     subnets: toIdList(v.attr('subnet_ids'), 'subnet_ids'),
     securityGroups: toIdList(v.attr('security_groups'), 'security_groups'),
-    // The provider documents ActiveMQ / RabbitMQ, the API ACTIVEMQ / RABBITMQ: AWS accepts either case.
-    port: typeof engine === 'string' && engine.toLowerCase() === 'rabbitmq' ? 5671 : typeof engine === 'string' && engine.toLowerCase() === 'activemq' ? 61617 : unknown('engine_type is not known'),
+    port: engine === 'rabbitmq' ? 5671 : engine === 'activemq' ? 61617 : unknown('engine_type is not known'),
     publiclyAccessible: toBool(v.attr('publicly_accessible'), 'publicly_accessible', false),
   });
 }
