@@ -13,6 +13,8 @@ export const topologyViewType = 'hyperplaneLens.topology';
 export const lastTopologyRenderCommand = 'hyperplaneLens.test.lastTopologyRender';
 
 export interface TopologyRender {
+  /** Counts the panel's renders (a redraw of the same analysis keeps `version`). */
+  readonly serial: number;
   readonly version: number;
   readonly nodeIds: readonly string[];
   readonly selected: string | null;
@@ -23,6 +25,8 @@ export interface RenderWait {
   readonly idsEndingWith: readonly string[];
   readonly selectedEndingWith?: string;
   readonly minVersion?: number;
+  /** Only a render after the one with this serial. */
+  readonly afterSerial?: number;
   readonly timeoutMs?: number;
 }
 
@@ -39,7 +43,10 @@ export class TopologyPanels implements vscode.Disposable {
   private ready = false;
   private pendingFocus: string | undefined;
   private documentUri: string | undefined;
-  /** The unit the user picked in the panel, drawn for every file that belongs to it (see chooseScope). */
+  /**
+   * The unit the user picked in the panel, or the one drawn last: drawn again for every file that belongs to it,
+   * so a shared module's file shows the environment the user came from (see chooseScope).
+   */
   private stack: string | undefined;
   private functions: { uri: string | undefined; list: readonly FunctionSummary[] } | undefined;
   private cursorFunction: string | null = null;
@@ -85,7 +92,7 @@ export class TopologyPanels implements vscode.Disposable {
   /** Resolves with the first render (the last one, or a later one) matching `wait`; rejects at the deadline. */
   waitForRender(wait: RenderWait): Promise<TopologyRender> {
     const matches = (r: TopologyRender | undefined): r is TopologyRender =>
-      r !== undefined && wait.idsEndingWith.every((suffix) => r.nodeIds.some((id) => id.endsWith(suffix))) && (wait.selectedEndingWith === undefined || (r.selected ?? '').endsWith(wait.selectedEndingWith)) && r.version >= (wait.minVersion ?? 0);
+      r !== undefined && wait.idsEndingWith.every((suffix) => r.nodeIds.some((id) => id.endsWith(suffix))) && (wait.selectedEndingWith === undefined || (r.selected ?? '').endsWith(wait.selectedEndingWith)) && r.version >= (wait.minVersion ?? 0) && r.serial > (wait.afterSerial ?? -1);
     if (matches(this.last)) return Promise.resolve(this.last);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -170,7 +177,7 @@ export class TopologyPanels implements vscode.Disposable {
         await this.refresh();
         break;
       case 'rendered':
-        this.last = { version: message.version, nodeIds: message.nodeIds, selected: message.selected };
+        this.last = { serial: (this.last?.serial ?? 0) + 1, version: message.version, nodeIds: message.nodeIds, selected: message.selected };
         this.renders.fire(this.last);
         break;
       case 'reveal':
@@ -206,6 +213,7 @@ export class TopologyPanels implements vscode.Disposable {
         // Packed: ids once in a string table, a seventh of the plain JSON for the webview's message too.
         const params: DiagramRequestOptions = { packed: true, ...(this.documentUri === undefined ? {} : { uri: this.documentUri }), ...(this.stack === undefined ? {} : { stack: this.stack }) };
         const model = await this.client.sendRequest<DiagramModel | PackedDiagram>(DiagramRequest.method, params);
+        if (model.stack !== undefined) this.stack = model.stack;
         const focus = this.pendingFocus;
         this.pendingFocus = undefined;
         this.post(focus === undefined ? { type: 'diagram', model } : { type: 'diagram', model, focus });

@@ -1,6 +1,7 @@
 // The topology request for a module every environment calls, through the real server: it draws one
 // environment (the first by name, or the one asked for), lists the others in its scope, draws the whole
-// workspace only when asked, and answers the panel in the packed form, which unpacks to the same diagram.
+// workspace only when asked, names the unit it drew (the panel asks for it again), and answers the panel in
+// the packed form, which unpacks to the same diagram.
 
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,21 +87,30 @@ describe('language server: the diagram of a shared module', function () {
     assert.deepEqual(functionStacks(first), [env('dev')]);
     assert.deepEqual(first.scope?.stacks.map((s) => s.label), ['dev', 'prod', 'staging']);
     assert.equal(first.scope?.shown, env('dev'));
+    assert.equal(first.stack, env('dev'), 'the unit drawn, for the panel to ask for again');
 
     const prod = await request({ uri, stack: env('prod') });
     assert.deepEqual(functionStacks(prod), [env('prod')]);
     const all = await request({ uri, stack: allStacks });
     assert.deepEqual(functionStacks(all).sort(), [env('dev'), env('prod'), env('staging')]);
     assert.equal(all.scope?.shown, null);
+    assert.equal(all.stack, undefined, 'the whole workspace is no one unit');
 
     // An environment's own file draws that environment, whatever was picked for the module.
     const own = await request({ uri: pathToFileURL(path.join(env('staging'), 'main.tf')).toString(), stack: env('prod') });
     assert.deepEqual(functionStacks(own), [env('staging')]);
     assert.equal(own.scope, undefined);
+    assert.equal(own.stack, env('staging'));
+
+    // The panel passes the unit it drew last: the module's file then shows the environment the user came from.
+    const cameFrom = await request({ uri, stack: own.stack });
+    assert.deepEqual(functionStacks(cameFrom), [env('staging')]);
+    assert.equal(cameFrom.scope?.shown, env('staging'));
 
     const packed = await c.request<PackedDiagram>('hyperplaneLens/diagram', { uri, packed: true });
     assert.equal(packed.packed, 1);
     const back = unpackDiagram(packed);
+    assert.equal(back.stack, env('dev'));
     assert.deepEqual(back.nodes, first.nodes);
     assert.deepEqual(back.edges.map(({ id: _id, ...e }) => e), first.edges.map(({ id: _id, ...e }) => e));
     assert.ok(JSON.stringify(packed).length < JSON.stringify(first).length);

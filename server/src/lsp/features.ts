@@ -242,7 +242,8 @@ export function registerFeatures(connection: Connection, _documents: TextDocumen
       }
       const { stacks, scope } = chooseScope(candidates, params.stack);
       const model = buildDiagram(analysis.model, analysis.result, { stacks, uriOf: pathToUri, textOf: (f) => analysis.snapshot.text(f), linesOf: (f) => analysis.snapshot.lines(f), version: analysis.generation });
-      const scoped = scope === undefined ? model : { version: model.version, nodes: model.nodes, edges: model.edges, functions: model.functions, scope };
+      const drawn = stacks?.size === 1 ? stacks.values().next().value : undefined;
+      const scoped: DiagramModel = { version: model.version, nodes: model.nodes, edges: model.edges, functions: model.functions, ...(scope === undefined ? {} : { scope }), ...(drawn === undefined ? {} : { stack: drawn }) };
       return params.packed === true ? packDiagram(scoped) : scoped;
     }),
   );

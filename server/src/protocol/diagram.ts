@@ -83,6 +83,11 @@ export interface DiagramModel {
   }[];
   /** Present when the document belongs to several units (absent from older data and the CLI's export). */
   readonly scope?: DiagramScope;
+  /**
+   * The unit drawn, when the diagram is one unit's. The panel passes it back as the request's `stack`, so a
+   * shared module's file opened next shows the unit the user came from (chooseScope).
+   */
+  readonly stack?: string;
 }
 
 /** One unit (root module, template) the panel may draw, for its stack picker. */
@@ -128,6 +133,7 @@ export interface PackedDiagram {
   readonly edges: readonly PackedEdge[];
   readonly functions: readonly PackedFunction[];
   readonly scope?: DiagramScope;
+  readonly stack?: string;
 }
 
 /** A node: `id`, `parent` (-1: none) and `location[0]` (the URI) index `strings`. */

@@ -26,7 +26,7 @@ export function packDiagram(model: DiagramModel): PackedDiagram {
   });
   const edges = model.edges.map((e): PackedEdge => [e.kind, ref(e.source), ref(e.target), ref(e.functionId), ref(e.destination), ref(e.note), ref(e.subnet), e.status ?? '']);
   const functions = model.functions.map((f) => ({ id: ref(f.id), label: f.label, reach: f.reach, ...optionalReach(f) }));
-  return { packed: 1, version: model.version, strings, nodes, edges, functions, ...(model.scope ? { scope: model.scope } : {}) };
+  return { packed: 1, version: model.version, strings, nodes, edges, functions, ...(model.scope ? { scope: model.scope } : {}), ...(model.stack === undefined ? {} : { stack: model.stack }) };
 }
 
 /** The DiagramModel `packed` was made of, except edge ids (numbered: `edge:<index>`). */
@@ -57,7 +57,7 @@ export function unpackDiagram(packed: PackedDiagram): DiagramModel {
     return { ...extra, ...edge };
   });
   const functions = packed.functions.map((f) => ({ id: str(f.id), label: f.label, reach: f.reach, ...optionalReach(f) }));
-  return { version: packed.version, nodes, edges, functions, ...(packed.scope ? { scope: packed.scope } : {}) };
+  return { version: packed.version, nodes, edges, functions, ...(packed.scope ? { scope: packed.scope } : {}), ...(packed.stack === undefined ? {} : { stack: packed.stack }) };
 }
 
 /** A function summary's optional fields, present only when set. */

@@ -14,7 +14,8 @@ export interface ChosenScope {
 
 /**
  * `candidates`: the units the document belongs to (none: a file no unit reads, drawn whole). `requested`: the
- * user's pick from the picker (a stack id or allStacks), honoured when it is one of the candidates; else the
+ * user's pick from the picker (a stack id or allStacks), or the unit the panel drew last, honoured when it is
+ * one of the candidates (a shared module opened from an environment's file shows that environment); else the
  * first candidate by name, which keeps the same unit drawn whichever file of the module is open.
  */
 export function chooseScope(candidates: readonly string[], requested: string | undefined): ChosenScope {

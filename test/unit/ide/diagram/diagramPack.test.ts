@@ -20,11 +20,12 @@ describe('diagram wire form (packDiagram)', () => {
     assert.equal(new Set(back.edges.map((e) => e.id)).size, back.edges.length, 'unpacked edge ids are unique');
   });
 
-  it('keeps the scope and names each id once', () => {
-    const model: DiagramModel = { ...largeDiagram(40, 2), scope: { stacks: [{ id: '/w/a', label: 'a' }, { id: '/w/b', label: 'b' }], shown: '/w/a' } };
+  it('keeps the scope and the unit drawn, and names each id once', () => {
+    const model: DiagramModel = { ...largeDiagram(40, 2), scope: { stacks: [{ id: '/w/a', label: 'a' }, { id: '/w/b', label: 'b' }], shown: '/w/a' }, stack: '/w/a' };
     const packed = packDiagram(model);
     assert.equal(new Set(packed.strings).size, packed.strings.length);
     assert.deepEqual(unpackDiagram(packed).scope, model.scope);
+    assert.equal(unpackDiagram(packed).stack, '/w/a');
     assert.ok(isPackedDiagram(JSON.parse(JSON.stringify(packed))));
   });
 
