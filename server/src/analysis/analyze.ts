@@ -13,6 +13,7 @@ import { targetSubnets } from './pathSteps';
 import { placementOf, type Placement } from './placement';
 import { attachVpcFix, hasPublicEndpoint, publicEndpointLeg } from './publicEndpoint';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
+import { readerPortCheck, readerPortSpec, type ReaderPortCheck } from './readerPort';
 import { requestOf } from './serviceRequests';
 import { zipFixes, type Evaluation } from './trace';
 import type { AnalysisOptions, AnalysisResult, DestinationKind, DestinationReach, FunctionReport, Hop, ReachStatus } from './types';
@@ -236,6 +237,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
     const ipv6 = dualStack === true || (!isKnown(dualStack) && placement.kind === 'vpc' && placement.unknownReason === null);
     const planned = plan(fn, needs, ipv6);
     const evaluations = new Map<string, readonly Evaluation[]>();
+    let readerPorts: ReaderPortCheck[] | undefined;
     let reach: DestinationReach[];
     let eniKeys: string[] = [];
     let shareKeys: readonly string[] = [];
@@ -282,13 +284,16 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
           if (STATUS_RANK[one.reach.status] < STATUS_RANK[hit.reach.status]) hit = one;
         }
         evaluations.set(p.key, hit.evals);
+        // P15: a serverless cache's reader port, through the same shared and memoised evaluation as its primary port.
+        const reader = readerPortSpec(specs[0]);
+        if (reader !== null && specs[0].kind === 'target') (readerPorts ??= []).push(readerPortCheck(p.key, specs[0], reader, evaluate(p, reader)));
         return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);
       });
       if (ipv6) reach = withIpv6OnlyEgress(reach, usesDualStackSdk(fn.environment));
       if (!isKnown(dualStack)) reach = withIpv6Unknown(reach, dualStack.reason);
     }
     for (const need of needs) if (need.kind === 'outside') reach.push(outsideReach(need));
-    facts.push({ fn, placement, needs, reach, evaluations, eniKeys });
+    facts.push({ fn, placement, needs, reach, evaluations, eniKeys, readerPorts });
     shareKeysOf.set(fn.id, shareKeys);
   }
   const functions: FunctionReport[] = facts.map((f) => {

@@ -18,6 +18,8 @@ import { rules, type RuleInfo } from './rules';
 import type { Evaluation } from './trace';
 import type { AnalysisOptions, DestinationReach, Finding, FindingRelated, Fix, HyperplaneEni } from './types';
 import { counted, listWords } from './listWords';
+import { readerPortFindings, type ReaderPortCheck } from './readerPort';
+import { ownVpcConfigNote } from './capacityProviderConfig';
 
 export interface FunctionFacts {
   readonly fn: LambdaFunction;
@@ -26,6 +28,8 @@ export interface FunctionFacts {
   readonly reach: readonly DestinationReach[];
   readonly evaluations: ReadonlyMap<string, readonly Evaluation[]>;
   readonly eniKeys: readonly string[];
+  /** ElastiCache Serverless reader ports of the caches it reaches (absent when none). */
+  readonly readerPorts?: readonly ReaderPortCheck[] | undefined;
 }
 
 class Findings {
@@ -217,6 +221,16 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
   undecidedFinding(f, fact);
   publicSubnetFinding(f, fact);
   natOtherAzFinding(f, fact);
+  readerPortFinding(f, fact);
+}
+
+/** P15: a serverless cache reached on its primary port whose reader port is blocked. */
+function readerPortFinding(f: Findings, fact: FunctionFacts): void {
+  if (fact.readerPorts === undefined) return;
+  const { fn } = fact;
+  for (const d of readerPortFindings(f.model, fn.address, fact.reach, fact.readerPorts)) {
+    f.add(rules.LAMBDA_CACHE_READER_PORT_BLOCKED, fn.id, locate(fn), d.message, [...f.related([d.cache], 'cache'), ...f.related(d.blockedAt, 'blocked at')], d.fixes, undefined, d.key);
+  }
 }
 
 /**
@@ -293,6 +307,8 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   const { fn, placement } = fact;
   const at = locate(fn);
   if (fn.edge && fn.vpcConfig !== null) f.add(rules.LAMBDA_EDGE_VPC, fn.id, at, `${fn.address} is a Lambda@Edge function and cannot have VPC config (C6)`);
+  const ownVpc = ownVpcConfigNote(model, fn);
+  if (ownVpc !== null) f.add(rules.LAMBDA_CAPACITY_PROVIDER_VPC_CONFIG, fn.id, at, ownVpc.message, f.related(ownVpc.related, 'capacity provider'));
   if (placement.kind === 'service-vpc') return;
   const config = placement.config;
   const subnetsKnown = isKnown(config.subnets);

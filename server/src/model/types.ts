@@ -321,6 +321,19 @@ export interface BlockPublicAccess extends Base {
   readonly mode: Maybe<'block-bidirectional' | 'block-ingress' | 'off'>;
 }
 
+/**
+ * A VPC Block Public Access exclusion (E13): exempts one VPC or one subnet from the account's BPA mode in its
+ * Region (aws_vpc_block_public_access_exclusion / AWS::EC2::VPCBlockPublicAccessExclusion). AWS takes exactly
+ * one of the VPC and the subnet; null: not written.
+ */
+export interface BlockPublicAccessExclusion extends Base {
+  readonly kind: 'block-public-access-exclusion';
+  readonly vpc: Maybe<Id> | null;
+  readonly subnet: Maybe<Id> | null;
+  /** allow-bidirectional: traffic both ways; allow-egress: outbound only (applies in bidirectional mode). */
+  readonly mode: Maybe<'allow-bidirectional' | 'allow-egress'>;
+}
+
 // ---------------------------------------------------------------- filters
 
 export interface SecurityGroup extends Base {
@@ -556,6 +569,11 @@ export interface Target extends Base {
   /** Empty list: the VPC default SG applies. */
   readonly securityGroups: RefList;
   readonly port: Maybe<number>;
+  /**
+   * ElastiCache Serverless only: the second port the cache listens on, for reads from replicas (Redis OSS and
+   * Valkey 6380, Memcached 11212; `port` is the primary one). Unknown when the engine is. Absent: one port.
+   */
+  readonly readerPort?: Maybe<number>;
   readonly publiclyAccessible: Maybe<boolean>;
   /** For EFS mount targets: the file system; for proxies: the database; for cluster instances: the cluster. */
   readonly parent: Maybe<Id> | null;
@@ -633,6 +651,7 @@ export type ModelObject =
   | TransitGatewayPropagation
   | TransitGatewayRoute
   | BlockPublicAccess
+  | BlockPublicAccessExclusion
   | SecurityGroup
   | SecurityGroupRule
   | NetworkAcl

@@ -4,6 +4,7 @@
 
 import { listenerPortOf } from '../listenerPort';
 import { mskClientPort } from '../mskPort';
+import { serverlessCachePorts } from '../serverlessCachePorts';
 import { isKnown, isUnknown, unknown, type Maybe } from '../../model/origin';
 import type { Id, ModelObject, PolicyDocument, RefList, TargetKind } from '../../model/types';
 import { Props, objectBase, toBool, toId, toNum, toOptionalId, toRefList, toStr, type ObjectBase } from './emitContext';
@@ -22,6 +23,7 @@ interface TargetFields {
   readonly subnetGroup?: Maybe<Id> | null;
   readonly securityGroups?: RefList;
   readonly port: Maybe<number>;
+  readonly readerPort?: Maybe<number>;
   readonly publiclyAccessible?: Maybe<boolean>;
   readonly parent?: Maybe<Id> | null;
   readonly serverlessDataApi?: boolean;
@@ -41,6 +43,7 @@ function target(b: ObjectBase, f: TargetFields): ModelObject {
     ...b,
     ...(f.serverlessDataApi === true ? { serverlessDataApi: true } : {}),
     ...(f.unfiltered === true ? { unfiltered: true as const } : {}),
+    ...(f.readerPort !== undefined ? { readerPort: f.readerPort } : {}),
   };
 }
 
@@ -203,8 +206,9 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
       return [target(b, { targetKind: 'elasticache', subnetGroup: group('CacheSubnetGroupName'), securityGroups: sgs('SecurityGroupIds'), port: toNum(p.get('Port'), defaultPort(r.type, typeof engine === 'string' ? engine : 'redis') ?? 6379, 'Port') })];
     }
     case 'AWS::ElastiCache::ServerlessCache': {
-      const engine = p.get('Engine');
-      return [target(b, { targetKind: 'elasticache', subnets: subnets('SubnetIds'), securityGroups: sgs('SecurityGroupIds'), port: defaultPort(r.type, typeof engine === 'string' ? engine : undefined) ?? unknown('the cache engine is not known') })];
+      // A primary port and a reader port, from Engine (serverlessCachePorts); there is no Port property.
+      const ports = serverlessCachePorts(toStr(p.get('Engine'), undefined, 'Engine'));
+      return [target(b, { targetKind: 'elasticache', subnets: subnets('SubnetIds'), securityGroups: sgs('SecurityGroupIds'), port: ports.port, readerPort: ports.readerPort })];
     }
     case 'AWS::MemoryDB::Cluster':
       return [target(b, { targetKind: 'memorydb', subnetGroup: group('SubnetGroupName'), securityGroups: sgs('SecurityGroupIds'), port: toNum(p.get('Port'), 6379, 'Port') })];

@@ -3,6 +3,7 @@
 
 import { listenerPortOf } from '../../listenerPort';
 import { mskClientPort } from '../../mskPort';
+import { serverlessCachePorts } from '../../serverlessCachePorts';
 import { unknown, type Maybe } from '../../../model/origin';
 import type { Id, RefList, TargetKind } from '../../../model/types';
 import type { BlockView } from '../blockView';
@@ -40,6 +41,7 @@ interface TargetFields {
   readonly subnetGroup?: Maybe<Id> | null;
   readonly securityGroups?: RefList;
   readonly port: Maybe<number>;
+  readonly readerPort?: Maybe<number>;
   readonly publiclyAccessible?: Maybe<boolean>;
   readonly parent?: Maybe<Id> | null;
   readonly serverlessDataApi?: boolean;
@@ -59,6 +61,7 @@ function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): voi
     ...m.base,
     ...(f.serverlessDataApi ? { serverlessDataApi: true } : {}),
     ...(f.unfiltered === true ? { unfiltered: true as const } : {}),
+    ...(f.readerPort !== undefined ? { readerPort: f.readerPort } : {}),
   });
 }
 
@@ -162,6 +165,21 @@ function elasticache(fallbackPort: number | undefined, sgArg: string, inGroup = 
       parent: inGroup && v.isSet('replication_group_id') ? namedArg(m.session, v, 'replication_group_id', ['aws_elasticache_replication_group']) : null,
     });
   };
+}
+
+/**
+ * aws_elasticache_serverless_cache: `engine` is required and there is no `port`; the cache listens on a primary
+ * port and a reader port (serverlessCachePorts), an unknown engine leaves both unknown.
+ */
+function serverlessCache(m: MapContext): void {
+  const v = m.view;
+  const ports = serverlessCachePorts(toStr(v.attr('engine'), 'engine'));
+  emitTarget(m, 'elasticache', {
+    subnets: v.isSet('subnet_ids') ? toIdList(v.attr('subnet_ids'), 'subnet_ids') : [],
+    securityGroups: toIdList(v.attr('security_group_ids'), 'security_group_ids'),
+    port: ports.port,
+    readerPort: ports.readerPort,
+  });
 }
 
 function memorydb(m: MapContext): void {
@@ -307,9 +325,7 @@ export const targetMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper
   ['aws_docdb_subnet_group', subnetGroup],
   ['aws_elasticache_cluster', elasticache(6379, 'security_group_ids')],
   ['aws_elasticache_replication_group', elasticache(6379, 'security_group_ids', false)],
-  // `engine` is required (redis, valkey: 6379; memcached: 11211) and there is no `port`: an unknown engine is an
-  // unknown port. Redis/Valkey serverless also serves reads from replicas on 6380; the model holds one port.
-  ['aws_elasticache_serverless_cache', elasticache(undefined, 'security_group_ids')],
+  ['aws_elasticache_serverless_cache', serverlessCache],
   ['aws_memorydb_cluster', memorydb],
   ['aws_efs_file_system', efsFileSystem],
   ['aws_efs_mount_target', efsMountTarget],
