@@ -12,6 +12,7 @@ import type { Addr } from './addressing';
 import { withExistence } from './existence';
 import { displayName } from './naming';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
+import { publicAccessStep } from './blockPublicAccess';
 import { aclStep, conditionalAttachmentHop, igwAttachedStep, routeDestinationText, targetGroups } from './pathSteps';
 import { lookupRoute } from './routeLookup';
 import { evaluateSecurityGroups } from './securityGroups';
@@ -129,8 +130,9 @@ function internetGatewayRoute(model: NetworkModel, trace: Trace, subnet: Subnet,
   const igwLabel = `internet gateway ${displayName(model, igw)}`;
   if (!igwAttachedStep(model, trace, igw, vpc, igwLabel)) return;
   conditionalAttachmentHop(model, trace, igw, vpc);
-  // E13: VPC Block Public Access in either mode refuses traffic that enters through an internet gateway.
-  const bpa = model.all('block-public-access').find((b) => b.mode === 'block-bidirectional' || b.mode === 'block-ingress');
-  if (bpa) return trace.block(bpa.id, 'block-public-access', bpa.address, 'VPC Block Public Access blocks traffic entering through internet gateways (E13)', 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
+  // E13: VPC Block Public Access in either mode refuses traffic that enters through an internet gateway, unless an
+  // allow-bidirectional exclusion names the target's subnet or VPC (allow-egress admits nothing inbound). A
+  // database's public endpoint gets no exclusion as advice, as its security group gets no opening.
+  if (!publicAccessStep(model, trace, { direction: 'ingress', gateway: 'internet-gateway', throughNat: false, subnet, vpc, offerFix: !isDatabase(target) })) return;
   trace.pass(igw, 'internet-gateway', igwLabel, 'attached to the VPC: the target has a public address', 'E3');
 }

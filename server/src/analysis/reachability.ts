@@ -21,6 +21,7 @@ import { peeringSgIngress, sameRegion, vpcBlock } from './peeringRegion';
 import { peeringHop } from './peeringAcceptance';
 import { peeringOverlapHop } from './peeringOverlap';
 import { regionalNatStep } from './regionalNat';
+import { publicAccessStep, publicAccessToNodes } from './blockPublicAccess';
 import { crossTransitGateway, entrySubnet, returnThroughTransitGateway, transitGatewaySgEgress, transitGatewaySgIngress, transitGatewayToSubnet } from './transitGateway';
 import { rules } from './rules';
 import { Trace, type Evaluation } from './trace';
@@ -276,7 +277,7 @@ export class PathSearch {
       case 'nat-gateway':
         return this.natLeg(trace, src, target.ref, family, final, endpointFix, port);
       case 'internet-gateway':
-        if (family === 6) return this.igwHop(trace, src.vpc, target.ref, final, 'internet-gateway');
+        if (family === 6) return this.igwHop(trace, src.vpc, target.ref, final, 'internet-gateway', src.subnet);
         trace.block(isKnown(target.ref) ? target.ref : null, 'internet-gateway', `internet gateway ${nameOf(m, target.ref)}`,
           'the function\'s subnet routes to an internet gateway, but a Lambda ENI has no public IP, so the gateway drops its traffic (E2)', 'E2', 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
           [...(endpointFix ? [endpointFix] : []), ...this.publicSubnetFixes(src)]);
@@ -286,7 +287,8 @@ export class PathSearch {
           trace.unknown(tableId, 'route-table', `route table ${nameOf(m, tableId)}`, 'an IPv4 route points at an egress-only internet gateway, which carries IPv6 only');
           return;
         }
-        if (this.publicAccessBlocked(trace, 'egress-only-internet-gateway')) return;
+        // E13: the egress-only gateway sees the function's own ENI, so the function's subnet is what an exclusion names.
+        if (!publicAccessStep(m, trace, { direction: 'egress', gateway: 'egress-only-internet-gateway', throughNat: false, subnet: src.subnet, vpc: src.vpc, offerFix: true })) return;
         trace.via = 'egress-only-internet-gateway';
         trace.pass(isKnown(target.ref) ? target.ref : null, 'egress-only-internet-gateway', `egress-only internet gateway ${nameOf(m, target.ref)}`, 'forwards outbound IPv6 (E11)', 'E11');
         return this.finalHop(trace, final);
@@ -335,42 +337,23 @@ export class PathSearch {
     }];
   }
 
-  /** `inbound`: hops of the return traffic entering through the gateway, listed after the gateway's own hop. */
-  private igwHop(trace: Trace, vpc: Id | null, igw: Maybe<Id>, final: string, via: Via, inbound?: () => void): void {
+  /**
+   * `from`: the subnet of the ENI the gateway sees (the NAT gateway's, or the function's own), which a VPC Block
+   * Public Access exclusion must name (E13); null for a regional NAT gateway. `inbound`: hops of the return
+   * traffic entering through the gateway, listed after the gateway's own hop.
+   */
+  private igwHop(trace: Trace, vpc: Id | null, igw: Maybe<Id>, final: string, via: Via, from: Subnet | null, inbound?: () => void): void {
     const m = this.model;
     const id = isKnown(igw) ? igw : null;
     const label = `internet gateway ${nameOf(m, igw)}`;
     if (id === null || vpc === null) return trace.unknown(id, 'internet-gateway', label, 'the internet gateway or its VPC is unknown');
     if (!igwAttachedStep(m, trace, id, vpc, label)) return;
-    if (this.publicAccessBlocked(trace, via === 'nat-gateway' ? 'nat-gateway' : 'internet-gateway')) return;
+    if (!publicAccessStep(m, trace, { direction: 'egress', gateway: 'internet-gateway', throughNat: via === 'nat-gateway', subnet: from, vpc, offerFix: true })) return;
     conditionalAttachmentHop(m, trace, id, vpc);
     trace.via ??= via;
     trace.pass(id, 'internet-gateway', label, 'attached to the VPC', 'E3');
     inbound?.();
     this.finalHop(trace, final);
-  }
-
-  /**
-   * E13: VPC Block Public Access. Bidirectional blocks traffic through internet and egress-only internet gateways;
-   * ingress-only lets out only what a NAT gateway or an egress-only gateway sends (they accept no inbound
-   * connections), so a function's IPv6 straight through an internet gateway is blocked too. An unknown mode leaves
-   * the path open. Exclusions (per VPC or subnet) are not in the model.
-   */
-  private publicAccessBlocked(trace: Trace, through: 'internet-gateway' | 'nat-gateway' | 'egress-only-internet-gateway'): boolean {
-    for (const bpa of this.model.all('block-public-access')) {
-      if (!isKnown(bpa.mode)) {
-        trace.unknown(bpa.id, 'block-public-access', bpa.address, `the VPC Block Public Access mode is unknown: ${bpa.mode.reason} (E13)`, 'E13');
-        return false;
-      }
-      const blocks = bpa.mode === 'block-bidirectional' || (bpa.mode === 'block-ingress' && through === 'internet-gateway');
-      if (!blocks) continue;
-      const what = bpa.mode === 'block-bidirectional'
-        ? `blocks internet traffic through ${through === 'egress-only-internet-gateway' ? 'egress-only internet gateways' : 'internet gateways'} in both directions (E13)`
-        : 'blocks inbound internet traffic: only NAT gateways and egress-only internet gateways may send out, and replies to the function\'s own IPv6 through the internet gateway are blocked (E13)';
-      trace.block(bpa.id, 'block-public-access', bpa.address, `VPC Block Public Access ${what}`, 'E13', 'VPC_BLOCK_PUBLIC_ACCESS_ENABLED', []);
-      return true;
-    }
-    return false;
   }
 
   /** E3: function subnet → NAT gateway (public, EIP, own VPC) → NAT subnet's route to an attached IGW. */
@@ -394,7 +377,7 @@ export class PathSearch {
     if (nat.subnet === null) {
       // E4: a regional NAT gateway has no subnet: its AZs and its VPC's internet gateway decide.
       const out = regionalNatStep(m, trace, nat, src, alternatives);
-      if (out) this.igwHop(trace, out.vpc, out.igw, final, 'nat-gateway');
+      if (out) this.igwHop(trace, out.vpc, out.igw, final, 'nat-gateway', null);
       return;
     }
     if (!isKnown(nat.subnet)) return trace.unknown(nat.id, 'nat-gateway', label, `its subnet is unknown: ${nat.subnet.reason}`, 'E3');
@@ -452,7 +435,7 @@ export class PathSearch {
     trace.pass(natTable, 'route-table', tableLabel, `0.0.0.0/0 → ${nameOf(m, t.ref)}`, 'E3');
     aclStep(m, trace, m.naclOf(natSubnet.id), true, natAddr, port ?? 0, port ?? 65535, `NAT subnet ${natSubnet.address}`, port === null);
     aclStep(m, trace, m.naclOf(natSubnet.id), false, natAddr, EPHEMERAL_FROM, EPHEMERAL_TO, `NAT subnet ${natSubnet.address}`);
-    this.igwHop(trace, isKnown(natSubnet.vpc) ? natSubnet.vpc : src.vpc, t.ref, final, 'nat-gateway', () => this.ingressStep(trace, t.ref, natSubnet));
+    this.igwHop(trace, isKnown(natSubnet.vpc) ? natSubnet.vpc : src.vpc, t.ref, final, 'nat-gateway', natSubnet, () => this.ingressStep(trace, t.ref, natSubnet));
   }
 
   /** Set while following a transit gateway into an egress VPC: a second gateway hop is not followed. */
@@ -1106,6 +1089,8 @@ export class PathSearch {
     // P2, P6: the listener's port, not 443, is what the function's SG egress and the NACLs on the way must allow.
     this.internet(trace, src, 4, port);
     if (trace.blocked) return;
+    // E13: the connection enters the balancer's VPC through its internet gateway, which BPA may refuse.
+    if (!publicAccessToNodes(this.model, trace, lb)) return;
     const rawGroups = isKnown(lb.securityGroups) ? lb.securityGroups : [lb.securityGroups];
     if (lb.unfiltered === true) {
       trace.pass(lb.id, 'target', lb.address, `internet-facing Network Load Balancer without security groups, reached at its public addresses${port === null ? '' : ` on tcp ${port}`}`, 'P15');

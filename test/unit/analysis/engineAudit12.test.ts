@@ -88,7 +88,7 @@ describe('engine audit 12: VPC Block Public Access on IPv6 egress (E13, E11)', (
 
   it('bidirectional mode blocks the egress-only gateway too (was: yes)', () => {
     const r = reachOf(analyseWorkspace({ '/w/main.tf': dual({ bpa: 'block-bidirectional' }) }).result, 'fn', 'internet-ipv6');
-    assert.equal(render(r), 'no via - VPC_BLOCK_PUBLIC_ACCESS_ENABLED');
+    assert.equal(render(r), 'no via - VPC_BLOCK_PUBLIC_ACCESS_ENABLED\n  fix: add a VPC Block Public Access exclusion for subnet aws_subnet.a with mode allow-egress, and add a VPC Block Public Access exclusion for subnet aws_subnet.b with mode allow-egress');
     assert.ok(r?.path.some((h) => h.verdict === 'block' && h.rule === 'E13' && h.label === 'aws_vpc_block_public_access_options.o'));
     // With IPv6 blocked as well, the IPv4 need is a plain no again (not "IPv6 only").
     assert.equal(reach(dual({ bpa: 'block-bidirectional' }), 'internet').split('\n')[0], 'no via - NO_ROUTE_TO_DESTINATION');
@@ -111,7 +111,7 @@ describe('engine audit 12: VPC Block Public Access on IPv6 egress (E13, E11)', (
       + 'resource "aws_vpc_block_public_access_options" "o" { internet_gateway_block_mode = "block-ingress" }\n';
     assert.equal(reach(tf, 'internet'), 'yes via nat-gateway');
     const both = tf.replace('"block-ingress"', '"block-bidirectional"');
-    assert.equal(reach(both, 'internet'), 'no via nat-gateway VPC_BLOCK_PUBLIC_ACCESS_ENABLED');
+    assert.equal(reach(both, 'internet'), 'no via nat-gateway VPC_BLOCK_PUBLIC_ACCESS_ENABLED\n  fix: add a VPC Block Public Access exclusion for subnet aws_subnet.pub with mode allow-egress (the NAT gateway sends from there)');
   });
 });
 

@@ -617,6 +617,22 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
         },
       ];
     }
+    case 'AWS::EC2::VPCBlockPublicAccessOptions': {
+      // E13: the account's mode in the stack's Region (InternetGatewayBlockMode: block-bidirectional | block-ingress).
+      const mode = toStr(p.get('InternetGatewayBlockMode'), undefined, 'InternetGatewayBlockMode');
+      return [{ kind: 'block-public-access', mode: mode === 'block-bidirectional' || mode === 'block-ingress' || mode === 'off' ? mode : typeof mode === 'string' ? unknown(`unknown mode '${mode}'`) : mode, ...b }];
+    }
+    case 'AWS::EC2::VPCBlockPublicAccessExclusion': {
+      // E13: one VPC or one subnet exempted (InternetGatewayExclusionMode: allow-bidirectional | allow-egress).
+      const mode = toStr(p.get('InternetGatewayExclusionMode'), undefined, 'InternetGatewayExclusionMode');
+      return [{
+        kind: 'block-public-access-exclusion',
+        vpc: toOptionalId(p.get('VpcId'), 'VpcId'),
+        subnet: toOptionalId(p.get('SubnetId'), 'SubnetId'),
+        mode: mode === 'allow-bidirectional' || mode === 'allow-egress' ? mode : typeof mode === 'string' ? unknown(`unknown exclusion mode '${mode}'`) : mode,
+        ...b,
+      }];
+    }
     default:
       return undefined;
   }

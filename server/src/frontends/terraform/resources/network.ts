@@ -410,6 +410,23 @@ function blockPublicAccess(m: MapContext): void {
   m.emit({ kind: 'block-public-access', mode: mode === 'block-bidirectional' || mode === 'block-ingress' || mode === 'off' ? mode : typeof mode === 'string' ? unknown(`unknown mode "${mode}"`) : mode, ...m.base });
 }
 
+/**
+ * E13: an exclusion names a VPC or a subnet (AWS takes exactly one) and internet_gateway_exclusion_mode
+ * (EC2 API CreateVpcBlockPublicAccessExclusion, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcBlockPublicAccessExclusion.html).
+ */
+function blockPublicAccessExclusion(m: MapContext): void {
+  const v = m.view;
+  const mode = toStr(v.attr('internet_gateway_exclusion_mode'), 'internet_gateway_exclusion_mode');
+  const set = (arg: string): boolean => { const x = v.attr(arg); return x !== undefined && x !== null; };
+  m.emit({
+    kind: 'block-public-access-exclusion',
+    vpc: set('vpc_id') ? argId(v, 'vpc_id') : null,
+    subnet: set('subnet_id') ? argId(v, 'subnet_id') : null,
+    mode: mode === 'allow-bidirectional' || mode === 'allow-egress' ? mode : typeof mode === 'string' ? unknown(`unknown exclusion mode "${mode}"`) : mode,
+    ...m.base,
+  });
+}
+
 export const networkMappers: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
   ['aws_vpc', vpc],
   ['aws_vpc_ipv4_cidr_block_association', vpcCidr],
@@ -441,4 +458,5 @@ export const networkMappers: ReadonlyMap<string, Mapper> = new Map<string, Mappe
   ['aws_ec2_managed_prefix_list', managedPrefixList],
   ['aws_ec2_managed_prefix_list_entry', prefixListEntry],
   ['aws_vpc_block_public_access_options', blockPublicAccess],
+  ['aws_vpc_block_public_access_exclusion', blockPublicAccessExclusion],
 ]);
