@@ -83,6 +83,12 @@ function noEgressCause(groups: readonly (ModelObject | undefined)[], model: Netw
  * findings on that one line.
  */
 function locate(fn: LambdaFunction): Origin {
+  // On Lambda Managed Instances the capacity provider's network places the function, not its own VPC config.
+  return fn.capacityProvider === null ? ownVpcConfigAt(fn) : headerOf(fn.origin);
+}
+
+/** The function's own VPC config block when it is written inside the declaration, else the declaration's header. */
+function ownVpcConfigAt(fn: LambdaFunction): Origin {
   const own = fn.vpcConfig?.origin;
   if (own === undefined) return headerOf(fn.origin);
   const inside = own.file === fn.origin.file && own.span.start >= fn.origin.span.start && own.span.end <= fn.origin.span.end;
@@ -308,7 +314,7 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
   const at = locate(fn);
   if (fn.edge && fn.vpcConfig !== null) f.add(rules.LAMBDA_EDGE_VPC, fn.id, at, `${fn.address} is a Lambda@Edge function and cannot have VPC config (C6)`);
   const ownVpc = ownVpcConfigNote(model, fn);
-  if (ownVpc !== null) f.add(rules.LAMBDA_CAPACITY_PROVIDER_VPC_CONFIG, fn.id, at, ownVpc.message, f.related(ownVpc.related, 'capacity provider'));
+  if (ownVpc !== null) f.add(rules.LAMBDA_CAPACITY_PROVIDER_VPC_CONFIG, fn.id, ownVpcConfigAt(fn), ownVpc.message, f.related(ownVpc.related, 'capacity provider'));
   if (placement.kind === 'service-vpc') return;
   const config = placement.config;
   const subnetsKnown = isKnown(config.subnets);

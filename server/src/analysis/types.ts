@@ -153,7 +153,10 @@ export interface Finding {
   readonly message: string;
   /** The model object the finding is about (usually a function). */
   readonly subject: Id;
-  /** Where the finding is shown: the function's vpc_config / VpcConfig when present, else its declaration. */
+  /**
+   * Where the finding is shown: the function's vpc_config / VpcConfig when present, else its declaration's header
+   * (always the header for a function on a capacity provider, whose network is the provider's).
+   */
   readonly origin: Origin;
   readonly related: readonly FindingRelated[];
   readonly fixes: readonly Fix[];

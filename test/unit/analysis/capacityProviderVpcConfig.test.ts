@@ -8,14 +8,13 @@ import { securityGroup, subnet, twoAzVpc } from '../support/terraformPieces';
 
 const RULE = 'LAMBDA_CAPACITY_PROVIDER_VPC_CONFIG';
 
-function tf(ownVpcConfig: boolean): WorkspaceRun {
+function tfSource(ownVpcConfig: boolean): string {
   const own = ownVpcConfig ? `  vpc_config {
     subnet_ids         = [aws_subnet.other.id]
     security_group_ids = [aws_security_group.fn.id]
   }
 ` : '';
-  return analyseWorkspace({
-    '/w/main.tf': twoAzVpc('eu-west-1') + subnet('other', { cidr: '10.0.9.0/24', az: 'eu-west-1c' }) + securityGroup('fn', 'all') + securityGroup('cp', 'all') + `resource "aws_lambda_capacity_provider" "cp" {
+  return twoAzVpc('eu-west-1') + subnet('other', { cidr: '10.0.9.0/24', az: 'eu-west-1c' }) + securityGroup('fn', 'all') + securityGroup('cp', 'all') + `resource "aws_lambda_capacity_provider" "cp" {
   name = "cp"
   vpc_config {
     subnet_ids         = [aws_subnet.a.id, aws_subnet.b.id]
@@ -31,15 +30,19 @@ resource "aws_lambda_function" "f" {
   runtime       = "python3.13"
   handler       = "a.h"
   filename      = "a.zip"
+  environment {
+    variables = { API = "https://api.example.com" }
+  }
   capacity_provider_config {
     lambda_managed_instances_capacity_provider_config {
       capacity_provider_arn = aws_lambda_capacity_provider.cp.arn
     }
   }
 ${own}}
-`,
-  });
+`;
 }
+
+const tf = (ownVpcConfig: boolean): WorkspaceRun => analyseWorkspace({ '/w/main.tf': tfSource(ownVpcConfig) });
 
 function cfn(ownVpcConfig: boolean): WorkspaceRun {
   const own = ownVpcConfig ? `      VpcConfig:
@@ -104,6 +107,18 @@ describe('capacity provider and the function\'s own VPC config (M5)', () => {
     const finding = run.result.findings.find((f) => f.rule === RULE);
     assert.deepEqual(finding?.related.map((r) => r.message), ['capacity provider: aws_lambda_capacity_provider.cp']);
     assert.equal(placedIn(run), 'true aws_subnet.a,aws_subnet.b');
+  });
+
+  it('Terraform: the note underlines the function\'s own vpc_config, its other findings the declaration\'s header', () => {
+    const run = tf(true);
+    const source = tfSource(true);
+    const note = run.result.findings.find((x) => x.rule === RULE);
+    assert.ok(note !== undefined);
+    assert.equal(source.slice(note.origin.span.start, note.origin.span.end).split('\n')[0], 'vpc_config {');
+    assert.ok(note.origin.span.start > source.indexOf('resource "aws_lambda_function"'), 'the function\'s block, not the provider\'s');
+    const others = run.result.findings.filter((f) => f.rule !== RULE && f.subject === run.result.functions[0]?.function);
+    assert.ok(others.length > 0, 'the function has other findings');
+    for (const f of others) assert.equal(source.slice(f.origin.span.start, f.origin.span.end), 'resource "aws_lambda_function" "f"', f.rule);
   });
 
   it('Terraform: none without the function\'s own VPC config', () => {
