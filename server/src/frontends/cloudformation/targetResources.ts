@@ -16,35 +16,14 @@ import type { CfnResource } from './template';
 import type { DataNode } from '../../syntax/data/ast';
 import { field, isCfnList, isCfnRef, isCfnUnknown, type CfnValue } from './value';
 import { override } from '../../model/override';
+import { targetObject, type TargetFields } from '../targetObject';
 
-interface TargetFields {
+interface CfnTargetFields extends TargetFields {
   readonly targetKind: TargetKind;
-  readonly subnets?: RefList;
-  readonly subnetGroup?: Maybe<Id> | null;
-  readonly securityGroups?: RefList;
-  readonly port: Maybe<number>;
-  readonly readerPort?: Maybe<number>;
-  readonly publiclyAccessible?: Maybe<boolean>;
-  readonly parent?: Maybe<Id> | null;
-  readonly serverlessDataApi?: boolean;
-  readonly unfiltered?: boolean;
 }
 
-function target(b: ObjectBase, f: TargetFields): ModelObject {
-  return {
-    kind: 'target',
-    targetKind: f.targetKind,
-    subnets: f.subnets ?? [],
-    subnetGroup: f.subnetGroup ?? null,
-    securityGroups: f.securityGroups ?? [],
-    port: f.port,
-    publiclyAccessible: f.publiclyAccessible ?? false,
-    parent: f.parent ?? null,
-    ...b,
-    ...(f.serverlessDataApi === true ? { serverlessDataApi: true } : {}),
-    ...(f.unfiltered === true ? { unfiltered: true as const } : {}),
-    ...(f.readerPort !== undefined ? { readerPort: f.readerPort } : {}),
-  };
+function target(b: ObjectBase, f: CfnTargetFields): ModelObject {
+  return targetObject(f.targetKind, f, b);
 }
 
 function enginePort(r: CfnResource, p: Props, engineProp = 'Engine'): Maybe<number> {

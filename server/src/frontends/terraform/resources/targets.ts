@@ -4,8 +4,9 @@
 import { listenerPortOf } from '../../listenerPort';
 import { mskClientPort } from '../../mskPort';
 import { serverlessCachePorts } from '../../serverlessCachePorts';
+import { targetObject, type TargetFields } from '../../targetObject';
 import { unknown, type Maybe } from '../../../model/origin';
-import type { Id, RefList, TargetKind } from '../../../model/types';
+import type { Id, TargetKind } from '../../../model/types';
 import type { BlockView } from '../blockView';
 import { toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
 import { isTfRef, isTfUnknown, type TfValue } from '../value';
@@ -36,33 +37,8 @@ function portOf(v: BlockView, engineArg: string, fallback?: number): Maybe<numbe
   return unknown(engine === undefined ? `${engineArg} is not set` : `the default port of engine ${typeof engine === 'string' ? engine : '(unknown)'} is not known`);
 }
 
-interface TargetFields {
-  readonly subnets?: RefList;
-  readonly subnetGroup?: Maybe<Id> | null;
-  readonly securityGroups?: RefList;
-  readonly port: Maybe<number>;
-  readonly readerPort?: Maybe<number>;
-  readonly publiclyAccessible?: Maybe<boolean>;
-  readonly parent?: Maybe<Id> | null;
-  readonly serverlessDataApi?: boolean;
-  readonly unfiltered?: boolean;
-}
-
 function emitTarget(m: MapContext, targetKind: TargetKind, f: TargetFields): void {
-  m.emit({
-    kind: 'target',
-    targetKind,
-    subnets: f.subnets ?? [],
-    subnetGroup: f.subnetGroup ?? null,
-    securityGroups: f.securityGroups ?? [],
-    port: f.port,
-    publiclyAccessible: f.publiclyAccessible ?? false,
-    parent: f.parent ?? null,
-    ...m.base,
-    ...(f.serverlessDataApi ? { serverlessDataApi: true } : {}),
-    ...(f.unfiltered === true ? { unfiltered: true as const } : {}),
-    ...(f.readerPort !== undefined ? { readerPort: f.readerPort } : {}),
-  });
+  m.emit(targetObject(targetKind, f, m.base));
 }
 
 /** A subnet group named by `arg`, of one of `types` (by name, also through a module output: terraform-aws-modules' vpc → rds). */
