@@ -3,14 +3,11 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace } from '../support/analyseWorkspace';
+import { subnet } from '../support/terraformPieces';
 
 const tf = (provider: string, az: string): string => `${provider}
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "${az}"
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: `${az}` })}\
 resource "aws_subnet" "b" {
   vpc_id               = aws_vpc.v.id
   cidr_block           = "10.0.2.0/24"

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyzeFiles, reachOf } from '../support/analyseWorkspace';
-import { securityGroup, subnet, vpcFunction } from '../support/terraformPieces';
+import { securityGroup, securityGroupRules, subnet, vpcFunction } from '../support/terraformPieces';
 
 function workspace(actions: string, endpointService: string): string {
   return `provider "aws" { region = "us-east-1" }
@@ -14,15 +14,7 @@ resource "aws_vpc" "v" {
   enable_dns_hostnames = true
 }
 ${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}${securityGroup('fn', 'https')}
-resource "aws_security_group" "vpce" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+${securityGroupRules('vpce', { ingress: [{ port: 443, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_vpc_endpoint" "bedrock" {
   vpc_id              = aws_vpc.v.id
   service_name        = "com.amazonaws.us-east-1.${endpointService}"

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf } from '../support/analyseWorkspace';
 import { association, provider, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
+import * as Cfn from '../support/cloudFormationPieces';
 
 /** A VPC function reading BUCKET from its environment; S3 only through a gateway endpoint allowing PutObject. */
 function terraform(bucketPolicy: string): string {
@@ -73,12 +74,7 @@ Resources:
   Assoc:
     Type: AWS::EC2::SubnetRouteTableAssociation
     Properties: { SubnetId: !Ref SubnetA, RouteTableId: !Ref Private }
-  FnSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }]
+${Cfn.securityGroup('FnSg', { egress: [Cfn.tcp(443, 'CidrIp: 0.0.0.0/0')] })}\
   Uploads:
     Type: AWS::S3::Bucket
     Properties: { BucketName: uploads }

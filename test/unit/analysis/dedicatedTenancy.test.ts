@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace } from '../support/analyseWorkspace';
+import { securityGroup, subnet } from '../support/terraformPieces';
 
 describe('LAMBDA_DEDICATED_TENANCY (P12)', () => {
   it('a function in a dedicated-tenancy VPC is never created: the finding, no ENI, no confident answer', () => {
@@ -11,20 +12,8 @@ resource "aws_vpc" "v" {
   cidr_block       = "10.0.0.0/16"
   instance_tenancy = "dedicated"
 }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}\
+${securityGroup('fn', 'all')}\
 resource "aws_lambda_function" "f" {
   function_name = "f"
   role          = "arn:aws:iam::123456789012:role/f"

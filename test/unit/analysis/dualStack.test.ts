@@ -5,6 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyzeFiles, reachOf, render, summary } from '../support/analyseWorkspace';
+import { association, natGateway, route, routeTable, securityGroup, securityGroupRules, subnet } from '../support/terraformPieces';
 
 /** VPC with an AWS-assigned IPv6 block, NAT in a public subnet, dual-stack private subnets, RDS in db subnets. */
 function terraform(o: { v6Route?: string; dualStack?: boolean } = {}): string {
@@ -17,11 +18,7 @@ resource "aws_vpc" "main" {
 }
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.main.id }
 resource "aws_egress_only_internet_gateway" "eigw" { vpc_id = aws_vpc.main.id }
-resource "aws_subnet" "public" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "eu-west-1a"
-}
+${subnet('public', { cidr: '10.0.0.0/24', az: 'eu-west-1a', vpc: 'main' })}\
 resource "aws_subnet" "priv" {
   count             = 2
   vpc_id            = aws_vpc.main.id
@@ -35,22 +32,9 @@ resource "aws_subnet" "db" {
   cidr_block        = cidrsubnet("10.0.0.0/16", 8, count.index + 3)
   availability_zone = ["eu-west-1a", "eu-west-1b"][count.index]
 }
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "nat" {
-  allocation_id = aws_eip.nat.id
-  subnet_id     = aws_subnet.public.id
-}
-resource "aws_route_table" "public" {
-  vpc_id = aws_vpc.main.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "public" {
-  subnet_id      = aws_subnet.public.id
-  route_table_id = aws_route_table.public.id
-}
+${natGateway('nat', 'public')}\
+${routeTable('public', { vpc: 'main', routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}\
+${association('public', 'public')}\
 resource "aws_route_table" "private" {
   vpc_id = aws_vpc.main.id
   route {
@@ -67,25 +51,8 @@ resource "aws_route_table_association" "priv" {
   subnet_id      = aws_subnet.priv[count.index].id
   route_table_id = aws_route_table.private.id
 }
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port        = 0
-    to_port          = 0
-    protocol         = "-1"
-    cidr_blocks      = ["0.0.0.0/0"]
-    ipv6_cidr_blocks = ["::/0"]
-  }
-}
-resource "aws_security_group" "db" {
-  vpc_id = aws_vpc.main.id
-  ingress {
-    from_port       = 5432
-    to_port         = 5432
-    protocol        = "tcp"
-    security_groups = [aws_security_group.fn.id]
-  }
-}
+${securityGroup('fn', 'dual-stack', 'main')}\
+${securityGroupRules('db', { vpc: 'main', ingress: [{ port: 5432, peer: 'security_groups = [aws_security_group.fn.id]' }] })}\
 resource "aws_db_subnet_group" "db" { subnet_ids = aws_subnet.db[*].id }
 resource "aws_db_instance" "orders" {
   engine                 = "postgres"

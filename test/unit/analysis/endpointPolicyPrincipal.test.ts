@@ -4,31 +4,12 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
+import { association, provider, routeTable, securityGroup, subnet, vpc } from '../support/terraformPieces';
 
 /** A VPC function whose role reads objects of `orders`; its only way to S3 is a gateway endpoint with `policy`. */
 function terraform(policy: string, extra = ''): string {
   return `//- /w/main.tf
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "private" { vpc_id = aws_vpc.main.id }
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${provider('us-east-1')}${vpc('main')}${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a', vpc: 'main' })}${routeTable('private', { vpc: 'main' })}${association('a', 'private')}${securityGroup('fn', 'https', 'main')}\
 resource "aws_s3_bucket" "orders" { bucket = "orders" }
 resource "aws_vpc_endpoint" "s3" {
   vpc_id          = aws_vpc.main.id

@@ -11,6 +11,7 @@ import { explainMarkdown, markdownToText } from '../../../server/src/ide/explain
 import type { AnalysisResult, DestinationReach } from '../../../server/src/analysis/types';
 import { tfFixture } from '../frontends/terraform/tfFixture';
 import { readFixture } from '../frontends/cloudformation/cfnFixture';
+import { association, provider, routeTable, securityGroup, subnet, vpc } from '../support/terraformPieces';
 
 /** A private subnet whose only way to S3 is the gateway endpoint; `policy` is the endpoint's policy argument. */
 function terraform(policy: string, o: { role?: boolean; grant?: string } = {}): string {
@@ -28,30 +29,7 @@ resource "aws_iam_role_policy_attachment" "vpc" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }`;
   return `//- /w/main.tf
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "main" {
-  cidr_block           = "10.0.0.0/16"
-  enable_dns_hostnames = true
-}
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "private" { vpc_id = aws_vpc.main.id }
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${provider('us-east-1')}${vpc('main', '10.0.0.0/16', ['enable_dns_hostnames = true'])}${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a', vpc: 'main' })}${routeTable('private', { vpc: 'main' })}${association('a', 'private')}${securityGroup('fn', 'https', 'main')}\
 resource "aws_s3_bucket" "orders" { bucket = "orders" }
 resource "aws_s3_bucket" "other" { bucket = "other" }
 resource "aws_vpc_endpoint" "s3" {

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
-import { association, natGateway, publicSubnet, route, routeTable, securityGroup, twoAzVpc, vpcFunction } from '../support/terraformPieces';
+import { association, natGateway, publicSubnet, route, routeTable, securityGroup, securityGroupRules, subnet, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
 /** Private subnet a routed through a NAT gateway in a public subnet. */
 const natted = twoAzVpc('us-east-1') + publicSubnet({ cidr: '10.0.0.0/24', az: 'us-east-1a' }) + natGateway('n', 'pub')
@@ -25,15 +25,7 @@ function egressOn(name: string, port: number): string {
 }
 
 describe('engine audit 10: an internet-facing balancer is reached on its listener port (P2, P6, E3)', () => {
-  const balancer = `resource "aws_security_group" "lb" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port   = 80
-    to_port     = 80
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+  const balancer = `${securityGroupRules('lb', { ingress: [{ port: 80, peer: 'cidr_blocks = ["0.0.0.0/0"]' }] })}\
 resource "aws_lb" "lb" {
   internal           = false
   load_balancer_type = "application"
@@ -70,7 +62,8 @@ resource "aws_vpc_endpoint" "s3" {
   service_name    = "com.amazonaws.us-east-1.s3"
   route_table_ids = [aws_route_table.priv.id]
 }
-${association('a', 'priv')}${securityGroup('fn', 'all')}${vpcFunction('f', { subnets: ['a'] })}`;
+${association('a', 'priv')}${securityGroup('fn', 'all')}\
+${vpcFunction('f', { subnets: ['a'] })}`;
 
   it('a CIDR route to the internet gateway may hold S3 ranges: open, not yes', () => {
     const run = analyseWorkspace({ '/w/main.tf': twoAzVpc('us-east-1') + routeTable('priv', { routes: route('52.216.0.0/15', 'gateway_id = aws_internet_gateway.igw.id') }) + endpoint });
@@ -126,22 +119,9 @@ describe('engine audit 10: a publicly accessible database in another VPC (E1, E3
   enable_dns_hostnames = true
 }
 resource "aws_internet_gateway" "pigw" { vpc_id = aws_vpc.p.id }
-resource "aws_subnet" "pa" {
-  vpc_id            = aws_vpc.p.id
-  cidr_block        = "10.1.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "pt" {
-  vpc_id = aws_vpc.p.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.pigw.id
-  }
-}
-resource "aws_route_table_association" "pa" {
-  subnet_id      = aws_subnet.pa.id
-  route_table_id = aws_route_table.pt.id
-}
+${subnet('pa', { cidr: '10.1.1.0/24', az: 'us-east-1a', vpc: 'p' })}\
+${routeTable('pt', { vpc: 'p', routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.pigw.id') })}\
+${association('pa', 'pt')}\
 resource "aws_security_group" "db" {
   vpc_id = aws_vpc.p.id
   ingress {

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, analyzeFiles, reachOf, render } from '../support/analyseWorkspace';
-import { association, natGateway, publicSubnet, route, routeTable, securityGroup, subnet, twoAzVpc, vpcFunction } from '../support/terraformPieces';
+import { association, natGateway, publicSubnet, route, routeTable, securityGroup, securityGroupRules, subnet, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
 const PCX = 'vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id';
 
@@ -235,7 +235,8 @@ ${vpcFunction('f', { subnets: ['a'] })}`,
 
   describe('NAT gateway in a subnet without an internet route (E3)', () => {
     const natIn = (table: string): string => `${twoAzVpc('us-east-1')}${publicSubnet({ cidr: '10.0.100.0/24', az: 'us-east-1a' })}
-${subnet('natsub', { cidr: '10.0.50.0/24', az: 'us-east-1a' })}${natGateway('n2', 'natsub')}${securityGroup('fn', 'all')}${table}
+${subnet('natsub', { cidr: '10.0.50.0/24', az: 'us-east-1a' })}${natGateway('n2', 'natsub')}${securityGroup('fn', 'all')}\
+${table}
 ${vpcFunction('f', { subnets: ['a'] })}`;
 
     it('offers re-associating the NAT subnet with the public table as an alternative', () => {
@@ -264,7 +265,8 @@ ${route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.n2.id')}
 
   describe('Hyperplane ENIs (H1) and configs AWS rejects (C3)', () => {
     const run = analyseWorkspace(`//- /w/main.tf
-${twoAzVpc('us-east-1')}${securityGroup('s1', 'all')}${securityGroup('s2', 'all')}
+${twoAzVpc('us-east-1')}${securityGroup('s1', 'all')}\
+${securityGroup('s2', 'all')}
 resource "aws_vpc" "o" { cidr_block = "10.9.0.0/16" }
 ${subnet('o', { cidr: '10.9.1.0/24', az: 'us-east-1b', vpc: 'o' })}
 ${vpcFunction('f1', { subnets: ['a', 'b'], securityGroups: ['s1', 's2'] })}
@@ -288,24 +290,8 @@ ${vpcFunction('mixed', { subnets: ['a', 'o'], securityGroups: ['s1'] })}`);
     const result = analyzeFiles({
       '/w/main.tf': `${twoAzVpc('us-east-1')}${subnet('c', { cidr: '10.0.3.0/24', az: 'us-east-1a' })}${subnet('d', { cidr: '10.0.4.0/24', az: 'us-east-1b' })}
 resource "aws_db_subnet_group" "g" { subnet_ids = [aws_subnet.c.id, aws_subnet.d.id] }
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 3306
-    to_port     = 3306
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
-resource "aws_security_group" "db" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port       = 5432
-    to_port         = 5432
-    protocol        = "tcp"
-    security_groups = [aws_security_group.fn.id]
-  }
-}
+${securityGroupRules('fn', { egress: [{ port: 3306, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
+${securityGroupRules('db', { ingress: [{ port: 5432, peer: 'security_groups = [aws_security_group.fn.id]' }] })}\
 resource "aws_db_instance" "db" {
   engine                 = "postgres"
   instance_class         = "db.t4g.micro"

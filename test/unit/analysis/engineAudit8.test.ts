@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
-import { association, route, routeTable, subnet, twoAzVpc, vpcFunction } from '../support/terraformPieces';
+import { association, route, routeTable, securityGroup, securityGroupRules, subnet, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
 const PCX = 'vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id';
 
@@ -20,24 +20,8 @@ function peeredDb(peerCidr: string, o: { readonly routed?: boolean } = {}): stri
 `
     + routeTable('rv', o.routed === false ? {} : { routes: route('10.2.0.0/16', PCX) }) + association('a', 'rv') + association('b', 'rv')
     + routeTable('rp', { vpc: 'p', routes: route('10.0.0.0/16', PCX) }) + association('p1', 'rp')
-    + `resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_security_group" "db" {
-  vpc_id = aws_vpc.p.id
-  ingress {
-    from_port       = 5432
-    to_port         = 5432
-    protocol        = "tcp"
-    security_groups = [aws_security_group.fn.id]
-  }
-}
+    + `${securityGroup('fn', 'all')}\
+${securityGroupRules('db', { vpc: 'p', ingress: [{ port: 5432, peer: 'security_groups = [aws_security_group.fn.id]' }] })}\
 resource "aws_db_subnet_group" "g" { subnet_ids = [aws_subnet.p1.id] }
 resource "aws_db_instance" "db" {
   engine                 = "postgres"
@@ -75,27 +59,8 @@ describe('engine audit 8', () => {
 
 describe('engine audit 8: interface endpoints answer with every network interface (E9)', () => {
   /** A function in subnet a needing SQS, an SQS interface endpoint with private DNS in subnets a and b; `acl` on b. */
-  const workspace = (acl: string): string => twoAzVpc('us-east-1').replace('resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }', `resource "aws_vpc" "v" {
-  cidr_block           = "10.0.0.0/16"
-  enable_dns_hostnames = true
-}`) + `resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
-resource "aws_security_group" "vpce" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+  const workspace = (acl: string): string => twoAzVpc('us-east-1', { attributes: ['enable_dns_hostnames = true'] }) + `${securityGroupRules('fn', { egress: [{ port: 443, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
+${securityGroupRules('vpce', { ingress: [{ port: 443, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_vpc_endpoint" "sqs" {
   vpc_id              = aws_vpc.v.id
   service_name        = "com.amazonaws.us-east-1.sqs"
@@ -129,27 +94,8 @@ ${vpcFunction('f', { subnets: ['a'], env: 'QUEUE_URL = aws_sqs_queue.q.url' })}`
 
 describe('engine audit 8: an S3 interface endpoint beside a gateway endpoint (E7, E9)', () => {
   /** A function in subnet a (no NAT) needing S3; an S3 gateway endpoint (on the function's table when `associated`) and an S3 interface endpoint with private DNS. */
-  const workspace = (o: { readonly associated: boolean; readonly dnsOptions?: string }): string => twoAzVpc('us-east-1').replace('resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }', `resource "aws_vpc" "v" {
-  cidr_block           = "10.0.0.0/16"
-  enable_dns_hostnames = true
-}`) + routeTable('rt') + association('a', 'rt') + `resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_security_group" "vpce" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+  const workspace = (o: { readonly associated: boolean; readonly dnsOptions?: string }): string => twoAzVpc('us-east-1', { attributes: ['enable_dns_hostnames = true'] }) + routeTable('rt') + association('a', 'rt') + `${securityGroup('fn', 'all')}\
+${securityGroupRules('vpce', { ingress: [{ port: 443, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_vpc_endpoint" "s3_gateway" {
   vpc_id          = aws_vpc.v.id
   service_name    = "com.amazonaws.us-east-1.s3"

@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
-import { association, natGateway, publicSubnet, route, routeTable, securityGroup, twoAzVpc, vpcFunction } from '../support/terraformPieces';
+import { association, natGateway, publicSubnet, route, routeTable, securityGroup, securityGroupRules, twoAzVpc, vpcFunction } from '../support/terraformPieces';
 
 /** Private subnets a and b routed through a NAT gateway in a public subnet. */
 const natted = twoAzVpc('us-east-1') + publicSubnet({ cidr: '10.0.0.0/24', az: 'us-east-1a' }) + natGateway('n', 'pub')
@@ -68,15 +68,7 @@ describe('engine audit 9', () => {
 
   describe('ElastiCache: a cache cluster of a replication group (P15)', () => {
     it('is reached as its group, in the group\'s subnets and security groups', () => {
-      const run = analyseWorkspace({ '/w/main.tf': twoAzVpc('us-east-1') + securityGroup('fn', 'all') + `resource "aws_security_group" "cache" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port       = 6379
-    to_port         = 6379
-    protocol        = "tcp"
-    security_groups = [aws_security_group.fn.id]
-  }
-}
+      const run = analyseWorkspace({ '/w/main.tf': twoAzVpc('us-east-1') + securityGroup('fn', 'all') + `${securityGroupRules('cache', { ingress: [{ port: 6379, peer: 'security_groups = [aws_security_group.fn.id]' }] })}\
 resource "aws_elasticache_subnet_group" "g" {
   name       = "g"
   subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
@@ -118,15 +110,7 @@ ${vpcFunction('f', { subnets: ['a'], env: 'API = aws_lb.nlb.dns_name' })}`;
 
 describe('engine audit 9: a load balancer listens on its listeners\' ports (P15)', () => {
   const tf = (listeners: string): string => `${natted}${securityGroup('fn', 'all')}
-resource "aws_security_group" "lb" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port       = 443
-    to_port         = 443
-    protocol        = "tcp"
-    security_groups = [aws_security_group.fn.id]
-  }
-}
+${securityGroupRules('lb', { ingress: [{ port: 443, peer: 'security_groups = [aws_security_group.fn.id]' }] })}\
 resource "aws_lb" "lb" {
   internal           = true
   load_balancer_type = "application"

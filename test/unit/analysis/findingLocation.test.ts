@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert';
 import { analyseWorkspace } from '../support/analyseWorkspace';
+import { subnet } from '../support/terraformPieces';
 
 const template = `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
@@ -60,11 +61,7 @@ describe('finding locations', () => {
 describe('SG_NO_EGRESS says why the groups have no egress', () => {
   const tf = (group: string): string => `provider "aws" { region = "eu-west-1" }
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}\
 ${group}
 resource "aws_lambda_function" "f" {
   function_name = "f"

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { AnalysisResult, DestinationReach } from '../../../server/src/analysis/types';
 import { analyzeFiles } from '../support/analyseWorkspace';
-import { association, packaged, provider, route, routeTable, publicSubnet as publicSubnetPiece, securityGroup, subnet, vpc as vpcResource, vpcFunction } from '../support/terraformPieces';
+import { association, packaged, provider, publicSubnet as publicSubnetPiece, route, routeTable, securityGroup, subnet, vpc as vpcResource, vpcFunction } from '../support/terraformPieces';
 
 const analyze = (files: Readonly<Record<string, string>>): AnalysisResult => analyzeFiles(files, 'us-east-1');
 
@@ -117,13 +117,7 @@ resource "aws_subnet" "fw" {
   availability_zone = "us-east-1a"
 }
 resource "aws_network_interface" "appl" { subnet_id = aws_subnet.fw.id }
-resource "aws_route_table" "edge" {
-  vpc_id = aws_vpc.a.id
-  route {
-    cidr_block = "10.0.9.0/24"
-    network_interface_id = aws_network_interface.appl.id
-  }
-}
+${routeTable('edge', { vpc: 'a', routes: route('10.0.9.0/24', 'network_interface_id = aws_network_interface.appl.id') })}\
 resource "aws_route_table_association" "edge" {
   gateway_id = aws_internet_gateway.g.id
   route_table_id = aws_route_table.edge.id

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyzeFiles } from '../support/analyseWorkspace';
-import { association, natGateway, ROLE, route, routeTable, securityGroup, subnet, vpcFunction } from '../support/terraformPieces';
+import { association, natGateway, ROLE, route, routeTable, securityGroup, securityGroupRules, subnet, vpcFunction } from '../support/terraformPieces';
 
 interface Options {
   readonly privateDns?: boolean;
@@ -27,15 +27,7 @@ resource "aws_vpc" "main" {
   enable_dns_hostnames = ${String(o.hostnames ?? true)}
 }
 ${subnet('a', { vpc: 'main', cidr: '10.0.1.0/24', az: 'eu-west-1a' })}${securityGroup('fn', 'all', 'main')}
-resource "aws_security_group" "vpce" {
-  vpc_id = aws_vpc.main.id
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+${securityGroupRules('vpce', { vpc: 'main', ingress: [{ port: 443, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_vpc_endpoint" "sqs" {
   vpc_id              = aws_vpc.main.id
   service_name        = "com.amazonaws.eu-west-1.sqs"

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, type WorkspaceRun } from '../support/analyseWorkspace';
 import { association, natGateway, provider, publicSubnet, route, routeTable, securityGroup, subnet, twoAzVpc, vpc, vpcFunction } from '../support/terraformPieces';
+import * as Cfn from '../support/cloudFormationPieces';
 
 const RULE = 'LAMBDA_NAT_OTHER_AZ';
 
@@ -138,12 +139,7 @@ Resources:
   EipA: { Type: AWS::EC2::EIP, Properties: { Domain: vpc } }
   NatA: { Type: AWS::EC2::NatGateway, Properties: { SubnetId: !Ref PA, AllocationId: !GetAtt EipA.AllocationId } }
 ${resources}
-  FnSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }]
+${Cfn.securityGroup('FnSg', { egress: [Cfn.tcp(443, 'CidrIp: 0.0.0.0/0')] })}\
   Fn:
     Type: AWS::Lambda::Function
     Properties:
@@ -195,12 +191,7 @@ Resources:
   PrivateRoute: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref PrivateRouteTable, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref NatGateway } }
   Association1: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref SubnetAZ1, RouteTableId: !Ref PrivateRouteTable } }
   Association2: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref SubnetAZ2, RouteTableId: !Ref PrivateRouteTable } }
-  InstanceSecurityGroup:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: instances
-      VpcId: !Ref VPC
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }]
+${Cfn.securityGroup('InstanceSecurityGroup', { vpc: 'VPC', description: 'instances', egress: [Cfn.tcp(443, 'CidrIp: 0.0.0.0/0')] })}\
   Provider:
     Type: AWS::Serverless::CapacityProvider
     Properties:

@@ -5,51 +5,20 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace } from '../support/analyseWorkspace';
+import { association, natGateway, route, routeTable, securityGroup, subnet } from '../support/terraformPieces';
 
 const network = (privateRoutes: string, extra = ''): string => `provider "aws" { region = "us-east-1" }
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
-resource "aws_subnet" "pub" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "pub" {
-  subnet_id      = aws_subnet.pub.id
-  route_table_id = aws_route_table.pub.id
-}
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "nat" {
-  allocation_id = aws_eip.nat.id
-  subnet_id     = aws_subnet.pub.id
-}
-resource "aws_subnet" "app" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
+${subnet('pub', { cidr: '10.0.0.0/24', az: 'us-east-1a' })}\
+${routeTable('pub', { routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}\
+${association('pub', 'pub')}\
+${natGateway('nat', 'pub')}\
+${subnet('app', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}\
 resource "aws_route_table" "app" { vpc_id = aws_vpc.v.id }
 ${privateRoutes}
-resource "aws_route_table_association" "app" {
-  subnet_id      = aws_subnet.app.id
-  route_table_id = aws_route_table.app.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${association('app', 'app')}\
+${securityGroup('fn', 'all')}\
 resource "aws_s3_bucket" "b" { bucket = "b" }
 resource "aws_lambda_function" "f" {
   function_name = "f"

@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
+import * as Cfn from '../support/cloudFormationPieces';
 import { association, provider, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 const PCX = 'vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id';
@@ -166,47 +167,13 @@ describe('VPC peering acceptance (P10)', () => {
   describe('CloudFormation', () => {
     /** The same layout as the Terraform one; `peering` adds properties to AWS::EC2::VPCPeeringConnection. */
     function template(peering: string): string {
-      return `AWSTemplateFormatVersion: "2010-09-09"
-Parameters:
-  PeerAccount: { Type: String }
-Resources:
-  VpcA: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-  VpcB: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.1.0.0/16 } }
-  A1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VpcA, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a } }
-  B1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VpcB, CidrBlock: 10.1.1.0/24, AvailabilityZone: us-east-1a } }
-  Pcx:
+      return `${Cfn.template({ parameters: '  PeerAccount: { Type: String }\n' })}${Cfn.twoVpcs('us-east-1')}  Pcx:
     Type: AWS::EC2::VPCPeeringConnection
     Properties:
       VpcId: !Ref VpcA
       PeerVpcId: !Ref VpcB
 ${peering}
-  TableA: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref VpcA } }
-  ToB: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref TableA, VpcPeeringConnectionId: !Ref Pcx, DestinationCidrBlock: 10.1.0.0/16 } }
-  AssocTableA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref A1, RouteTableId: !Ref TableA } }
-  TableB: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref VpcB } }
-  ToA: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref TableB, VpcPeeringConnectionId: !Ref Pcx, DestinationCidrBlock: 10.0.0.0/16 } }
-  AssocTableB: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref B1, RouteTableId: !Ref TableB } }
-  FnSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref VpcA } }
-  DbSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: db
-      VpcId: !Ref VpcB
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.0.0/16 }]
-  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref B1] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!GetAtt DbSg.GroupId] }
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: arn:aws:iam::123456789012:role/r
-      Runtime: python3.12
-      Handler: index.handler
-      Code: { ZipFile: "def handler(e, c): pass" }
-      VpcConfig: { SubnetIds: [!Ref A1], SecurityGroupIds: [!GetAtt FnSg.GroupId] }
-      Environment: { Variables: { DB_HOST: !GetAtt Db.Endpoint.Address } }
-`;
+${Cfn.twoVpcRoutes('VpcPeeringConnectionId: !Ref Pcx')}${Cfn.databaseInVpcB()}`;
     }
 
     const db = (peering: string, explain = false): string =>

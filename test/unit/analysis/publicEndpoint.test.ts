@@ -5,6 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace } from '../support/analyseWorkspace';
+import { association, route, routeTable, subnet } from '../support/terraformPieces';
 
 interface Variant {
   readonly dbIngressCidr?: string;
@@ -20,29 +21,12 @@ resource "aws_vpc" "main" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_hostnames = ${v.dnsHostnames ?? 'true'}
 }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "eu-west-1b"
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a', vpc: 'main' })}\
+${subnet('b', { cidr: '10.0.2.0/24', az: 'eu-west-1b', vpc: 'main' })}\
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.main.id }
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.main.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
+${routeTable('pub', { vpc: 'main', routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}\
 resource "aws_route_table" "private" { vpc_id = aws_vpc.main.id }
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.pub.id
-}
+${association('a', 'pub')}\
 resource "aws_route_table_association" "b" {
   subnet_id      = aws_subnet.b.id
   route_table_id = aws_route_table.${v.subnetB === 'none' ? 'private' : 'pub'}.id

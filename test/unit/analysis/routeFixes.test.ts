@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyzeFiles, reachOf, render } from '../support/analyseWorkspace';
-import { association, natGateway, provider, publicSubnet, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
+import { association, natGateway, provider, publicSubnet, route, routeTable, securityGroup, securityGroupRules, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 function peered(routes: string): string {
   return `${provider('eu-west-1')}${vpc()}${vpc('peer', '10.1.0.0/16')}
@@ -20,23 +20,9 @@ resource "aws_route_table" "rt" {
 ${routes}
 }
 ${association('a', 'rt')}
-resource "aws_route_table" "peer" {
-  vpc_id = aws_vpc.peer.id
-  route {
-    cidr_block                = "10.0.0.0/16"
-    vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id
-  }
-}
+${routeTable('peer', { vpc: 'peer', routes: route('10.0.0.0/16', 'vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id') })}\
 ${association('pa', 'peer')}${securityGroup('fn', 'all')}
-resource "aws_security_group" "redis" {
-  vpc_id = aws_vpc.peer.id
-  ingress {
-    from_port   = 6379
-    to_port     = 6379
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+${securityGroupRules('redis', { vpc: 'peer', ingress: [{ port: 6379, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_elasticache_subnet_group" "g" { subnet_ids = [aws_subnet.pa.id] }
 resource "aws_elasticache_cluster" "redis" {
   engine             = "redis"

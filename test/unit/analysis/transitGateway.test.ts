@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
 import { analyzeFiles, render as renderReach } from '../support/analyseWorkspace';
-import { association, natGateway, provider, ROLE, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
+import * as Cfn from '../support/cloudFormationPieces';
+import { association, natGateway, provider, ROLE, route, routeTable, securityGroup, securityGroupRules, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 import type { DestinationReach } from '../../../server/src/analysis/types';
 import { buildJsonReport } from '../../../server/src/ide/report';
 
@@ -63,15 +64,7 @@ resource "aws_ec2_transit_gateway_vpc_attachment" "b" {
 ${routeTable('a', { vpc: 'a', routes: route('10.1.0.0/16', `transit_gateway_id = ${tgwRef}`) })}${association('a1', 'a')}${association('a2', 'a')}
 ${routeTable('b', { vpc: 'b', routes: o.returnRoute === false ? '' : route('10.0.0.0/16', `transit_gateway_id = ${tgwRef}`) })}${association('b1', 'b')}${association('b2', 'b')}
 ${securityGroup('fn', 'all', 'a')}
-resource "aws_security_group" "db" {
-  vpc_id = aws_vpc.b.id
-  ingress {
-    from_port   = 5432
-    to_port     = 5432
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+${securityGroupRules('db', { vpc: 'b', ingress: [{ port: 5432, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_db_subnet_group" "db" { subnet_ids = [aws_subnet.b1.id, aws_subnet.b2.id] }
 resource "aws_db_instance" "db" {
   engine                 = "postgres"
@@ -130,46 +123,14 @@ ${routeTable('e_tgw', { vpc: 'e', routes: route('0.0.0.0/0', 'nat_gateway_id = a
 /** VPC A and B with a custom TGW route table; `associateA` adds A's association. */
 function cloudFormation(associateA: boolean): string {
   return `
-AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  VpcA: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-  VpcB: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.1.0.0/16 } }
-  A1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VpcA, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a } }
-  B1: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VpcB, CidrBlock: 10.1.1.0/24, AvailabilityZone: us-east-1a } }
-  Tgw: { Type: AWS::EC2::TransitGateway, Properties: { DefaultRouteTableAssociation: disable, DefaultRouteTablePropagation: disable } }
+${Cfn.template()}${Cfn.twoVpcs('us-east-1')}  Tgw: { Type: AWS::EC2::TransitGateway, Properties: { DefaultRouteTableAssociation: disable, DefaultRouteTablePropagation: disable } }
   AttachA: { Type: AWS::EC2::TransitGatewayVpcAttachment, Properties: { TransitGatewayId: !Ref Tgw, VpcId: !Ref VpcA, SubnetIds: [!Ref A1] } }
   AttachB: { Type: AWS::EC2::TransitGatewayAttachment, Properties: { TransitGatewayId: !Ref Tgw, VpcId: !Ref VpcB, SubnetIds: [!Ref B1] } }
   Rt: { Type: AWS::EC2::TransitGatewayRouteTable, Properties: { TransitGatewayId: !Ref Tgw } }
 ${associateA ? '  AssocA: { Type: AWS::EC2::TransitGatewayRouteTableAssociation, Properties: { TransitGatewayAttachmentId: !Ref AttachA, TransitGatewayRouteTableId: !Ref Rt } }\n' : ''}  AssocB: { Type: AWS::EC2::TransitGatewayRouteTableAssociation, Properties: { TransitGatewayAttachmentId: !Ref AttachB, TransitGatewayRouteTableId: !Ref Rt } }
   PropA: { Type: AWS::EC2::TransitGatewayRouteTablePropagation, Properties: { TransitGatewayAttachmentId: !Ref AttachA, TransitGatewayRouteTableId: !Ref Rt } }
   PropB: { Type: AWS::EC2::TransitGatewayRouteTablePropagation, Properties: { TransitGatewayAttachmentId: !Ref AttachB, TransitGatewayRouteTableId: !Ref Rt } }
-  TableA: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref VpcA } }
-  ToB: { Type: AWS::EC2::Route, DependsOn: AttachA, Properties: { RouteTableId: !Ref TableA, TransitGatewayId: !Ref Tgw, DestinationCidrBlock: 10.1.0.0/16 } }
-  AssocTableA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref A1, RouteTableId: !Ref TableA } }
-  TableB: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref VpcB } }
-  ToA: { Type: AWS::EC2::Route, DependsOn: AttachB, Properties: { RouteTableId: !Ref TableB, TransitGatewayId: !Ref Tgw, DestinationCidrBlock: 10.0.0.0/16 } }
-  AssocTableB: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref B1, RouteTableId: !Ref TableB } }
-  FnSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref VpcA } }
-  DbSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: db
-      VpcId: !Ref VpcB
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.0.0/16 }]
-  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref B1] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!GetAtt DbSg.GroupId] }
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: arn:aws:iam::123456789012:role/r
-      Runtime: python3.12
-      Handler: index.handler
-      Code: { ZipFile: "def handler(e, c): pass" }
-      VpcConfig: { SubnetIds: [!Ref A1], SecurityGroupIds: [!GetAtt FnSg.GroupId] }
-      Environment: { Variables: { DB_HOST: !GetAtt Db.Endpoint.Address } }
-`;
+${Cfn.twoVpcRoutes('TransitGatewayId: !Ref Tgw', ['AttachA', 'AttachB'])}${Cfn.databaseInVpcB()}`;
 }
 
 const NO_DEFAULTS = `  default_route_table_association = "disable"
@@ -313,7 +274,7 @@ resource "aws_ec2_transit_gateway_route" "drop" {
   it('CloudFormation: default route tables (DefaultRouteTableAssociation enable) and a TGW literal id', () => {
     const defaults = cloudFormation(true).replace('DefaultRouteTableAssociation: disable, DefaultRouteTablePropagation: disable', 'DefaultRouteTableAssociation: enable');
     assert.equal(target({ '/w/template.yaml': defaults }), 'yes via transit-gateway');
-    const literal = cloudFormation(true).replace(/TransitGatewayId: !Ref Tgw, DestinationCidrBlock/g, 'TransitGatewayId: tgw-0abc, DestinationCidrBlock');
+    const literal = cloudFormation(true).replace(/(DestinationCidrBlock: [\d./]+), TransitGatewayId: !Ref Tgw/g, '$1, TransitGatewayId: tgw-0abc');
     assert.match(target({ '/w/template.yaml': literal }), /^unknown via transit-gateway LAMBDA_UNKNOWN_INPUT: .*the transit gateway is not in the workspace/);
   });
 });

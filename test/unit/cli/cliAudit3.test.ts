@@ -10,6 +10,7 @@ import type { JsonDiagnostic, JsonReport } from '../../../server/src/ide/report'
 import { MAX_SARIF_RESULTS, renderSarif } from '../../../server/src/cli/sarifReport';
 import { sarifViolations } from './sarifShape';
 import { runCli } from './cliProcess';
+import { securityGroup, subnet } from '../support/terraformPieces';
 
 const repo = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -32,20 +33,8 @@ const UNDEFINED_NETWORK = `
 variable "subnet_ids" { type = list(string) }
 variable "sg" { type = string }
 resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a', vpc: 'main' })}\
+${securityGroup('fn', 'all', 'main')}\
 resource "aws_lambda_function" "mixed" {
   function_name = "mixed"
   role          = "arn:aws:iam::123456789012:role/x"

@@ -4,64 +4,17 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
+import * as Cfn from '../support/cloudFormationPieces';
+import * as Tf from '../support/terraformPieces';
 
 const REGION = 'eu-west-1';
 
 /** VPC 10.0.0.0/16, a function in A and B whose SG egress is MySQL to prefix list Pl only, a database in A and B. */
-const TF_BASE = (list: string): string => `provider "aws" { region = "${REGION}" }
-resource "aws_vpc" "Vpc" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "A" {
-  vpc_id            = aws_vpc.Vpc.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "${REGION}a"
-}
-resource "aws_subnet" "B" {
-  vpc_id            = aws_vpc.Vpc.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "${REGION}b"
-}
-${list}
-resource "aws_security_group" "FnSg" {
-  vpc_id = aws_vpc.Vpc.id
-  egress {
-    from_port       = 3306
-    to_port         = 3306
-    protocol        = "tcp"
-    prefix_list_ids = [aws_ec2_managed_prefix_list.Pl.id]
-  }
-}
-resource "aws_security_group" "DbSg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port   = 3306
-    to_port     = 3306
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
-resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.A.id, aws_subnet.B.id] }
-resource "aws_db_instance" "Db" {
-  engine                 = "mysql"
-  instance_class         = "db.t3.micro"
-  allocated_storage      = 20
-  db_subnet_group_name   = aws_db_subnet_group.DbSubnets.name
-  vpc_security_group_ids = [aws_security_group.DbSg.id]
-}
-resource "aws_lambda_function" "Fn" {
-  function_name = "Fn"
-  role          = "arn:aws:iam::123456789012:role/fn"
-  runtime       = "python3.12"
-  handler       = "index.handler"
-  filename      = "fn.zip"
-  environment {
-    variables = { DB_HOST = aws_db_instance.Db.address }
-  }
-  vpc_config {
-    subnet_ids         = [aws_subnet.A.id, aws_subnet.B.id]
-    security_group_ids = [aws_security_group.FnSg.id]
-  }
-}
-`;
+const TF_BASE = (list: string): string => `${Tf.twoAzVpc(REGION, { vpc: 'Vpc', subnets: ['A', 'B'] })}${list}\n`
+  + Tf.securityGroupRules('FnSg', { vpc: 'Vpc', egress: [{ port: 3306, peer: 'prefix_list_ids = [aws_ec2_managed_prefix_list.Pl.id]' }] })
+  + Tf.securityGroupRules('DbSg', { vpc: 'Vpc', ingress: [{ port: 3306, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })
+  + Tf.dbInstance('Db', { engine: 'mysql', subnets: ['A', 'B'], securityGroups: ['DbSg'] })
+  + Tf.vpcFunction('Fn', { attributes: Tf.packaged, env: 'DB_HOST = aws_db_instance.Db.address', subnets: ['A', 'B'], securityGroups: ['FnSg'] });
 
 const LIST = (inline = ''): string => `resource "aws_ec2_managed_prefix_list" "Pl" {
   name           = "vpc"
@@ -134,51 +87,21 @@ describe('prefix list entries outside the list', () => {
   });
 
   describe('CloudFormation AWS::EC2::PrefixList Entries', () => {
-    const template = (entries: string, head = ''): string => `AWSTemplateFormatVersion: "2010-09-09"
-${head}Resources:
-  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-  A: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: ${REGION}a } }
-  B: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: ${REGION}b } }
-  Pl: { Type: AWS::EC2::PrefixList, Properties: { PrefixListName: vpc, AddressFamily: IPv4, MaxEntries: 5, Entries: ${entries} } }
-  FnSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 3306, ToPort: 3306, DestinationPrefixListId: !GetAtt Pl.PrefixListId }]
-  DbSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: db
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: 10.0.0.0/16 }]
-  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: mysql, DBInstanceClass: db.t3.micro, AllocatedStorage: "20", DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!Ref DbSg] }
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: arn:aws:iam::123456789012:role/fn
-      Runtime: python3.12
-      Handler: index.handler
-      Code: { ZipFile: "def handler(e, c): pass" }
-      Environment: { Variables: { DB_HOST: !GetAtt Db.Endpoint.Address } }
-      VpcConfig: { SubnetIds: [!Ref A, !Ref B], SecurityGroupIds: [!GetAtt FnSg.GroupId] }
-`;
-    const cfn = (entries: string, head = ''): ReturnType<typeof analyseWorkspace> => analyseWorkspace({ '/w/template.yaml': template(entries, head) }, REGION);
+    const template = (entries: string, head: Cfn.TemplateOptions): string => Cfn.twoAzVpc(REGION, head)
+      + `  Pl: { Type: AWS::EC2::PrefixList, Properties: { PrefixListName: vpc, AddressFamily: IPv4, MaxEntries: 5, Entries: ${entries} } }\n`
+      + Cfn.securityGroup('FnSg', { egress: [Cfn.tcp(3306, 'DestinationPrefixListId: !GetAtt Pl.PrefixListId')] })
+      + Cfn.securityGroup('DbSg', { ingress: [Cfn.tcp(3306, 'CidrIp: 10.0.0.0/16')] })
+      + Cfn.dbInstance('Db', { engine: 'mysql', subnets: ['A', 'B'], securityGroups: ['DbSg'] })
+      + Cfn.vpcFunction('Fn', { subnets: ['A', 'B'], env: 'DB_HOST: !GetAtt Db.Endpoint.Address' });
+    const cfn = (entries: string, head: Cfn.TemplateOptions = {}): ReturnType<typeof analyseWorkspace> => analyseWorkspace({ '/w/template.yaml': template(entries, head) }, REGION);
     const cfnAnswer = (run: ReturnType<typeof analyseWorkspace>): string => render(reachOf(run.result, 'Fn', 'Db'));
     const entriesOf = (run: ReturnType<typeof analyseWorkspace>): string[] => {
       return (run.model.all('prefix-list')[0]?.entries ?? []).map((e) => (typeof e === 'string' ? e : `? ${e.reason}`));
     };
-    const CONDITION = `Parameters:
-  Wide: { Type: String }
-Conditions:
-  IsWide: !Equals [!Ref Wide, "yes"]
-`;
+    const CONDITION = { parameters: '  Wide: { Type: String }\n', conditions: '  IsWide: !Equals [!Ref Wide, "yes"]\n' };
 
     it('Entries from a parameter are unknown entries, not an empty list', () => {
-      const run = cfn('!Ref Entries', 'Parameters:\n  Entries: { Type: String }\n');
+      const run = cfn('!Ref Entries', { parameters: '  Entries: { Type: String }\n' });
       assert.match(cfnAnswer(run), /^unknown /);
       const entries = entriesOf(run);
       assert.deepEqual(entries, ['? the entries are not known statically (parameter Entries has no default)']);

@@ -4,6 +4,8 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, type WorkspaceRun } from '../support/analyseWorkspace';
+import * as Cfn from '../support/cloudFormationPieces';
+import * as Tf from '../support/terraformPieces';
 
 const REGION = 'eu-west-1';
 
@@ -68,100 +70,37 @@ function answer(lines: readonly string[], fn: string, dest: string): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared pieces: VPC 10.0.0.0/16 with private subnets A (1a) and B (1b), a public subnet P (1a) with an IGW,
-// a NAT gateway in P, a private table Rt routing 0.0.0.0/0 to the NAT.
+// a NAT gateway in P, a private table Rt routing 0.0.0.0/0 to the NAT. Same names in both languages.
 
-const TF_VPC = (dns = ''): string => `provider "aws" { region = "${REGION}" }
-resource "aws_vpc" "Vpc" {
-  cidr_block = "10.0.0.0/16"${dns}
-}
-resource "aws_subnet" "A" {
-  vpc_id            = aws_vpc.Vpc.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "${REGION}a"
-}
-resource "aws_subnet" "B" {
-  vpc_id            = aws_vpc.Vpc.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "${REGION}b"
-}
-`;
-const CFN_VPC = (dns = ''): string => `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16${dns} } }
-  A: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: ${REGION}a } }
-  B: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: ${REGION}b } }
-`;
+/** The TF twin of `Cfn.twoAzVpc(REGION)`; `attributes` go on the VPC. */
+const TF_VPC = (...attributes: string[]): string => Tf.twoAzVpc(REGION, { vpc: 'Vpc', subnets: ['A', 'B'], attributes });
+const CFN_VPC = (o: Cfn.TemplateOptions & { readonly vpcProperties?: string } = {}): string => Cfn.twoAzVpc(REGION, o);
 
-const TF_NAT = `resource "aws_subnet" "P" {
-  vpc_id            = aws_vpc.Vpc.id
-  cidr_block        = "10.0.100.0/24"
-  availability_zone = "${REGION}a"
-}
-resource "aws_internet_gateway" "Igw" { vpc_id = aws_vpc.Vpc.id }
-resource "aws_route_table" "PublicRt" {
-  vpc_id = aws_vpc.Vpc.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.Igw.id
-  }
-}
-resource "aws_route_table_association" "PublicRtP" {
-  subnet_id      = aws_subnet.P.id
-  route_table_id = aws_route_table.PublicRt.id
-}
-resource "aws_eip" "NatIp" { domain = "vpc" }
-resource "aws_nat_gateway" "Nat" {
-  allocation_id = aws_eip.NatIp.id
-  subnet_id     = aws_subnet.P.id
-}
-resource "aws_route_table" "Rt" {
-  vpc_id = aws_vpc.Vpc.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.Nat.id
-  }
-}
-resource "aws_route_table_association" "RtA" {
-  subnet_id      = aws_subnet.A.id
-  route_table_id = aws_route_table.Rt.id
-}
-resource "aws_route_table_association" "RtB" {
-  subnet_id      = aws_subnet.B.id
-  route_table_id = aws_route_table.Rt.id
-}
-`;
-const CFN_NAT = `  P: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.100.0/24, AvailabilityZone: ${REGION}a } }
-  Igw: { Type: AWS::EC2::InternetGateway }
-  IgwAttach: { Type: AWS::EC2::VPCGatewayAttachment, Properties: { VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw } }
-  PublicRt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
-  PublicRoute: { Type: AWS::EC2::Route, DependsOn: IgwAttach, Properties: { RouteTableId: !Ref PublicRt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw } }
-  PublicRtP: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref P, RouteTableId: !Ref PublicRt } }
-  NatIp: { Type: AWS::EC2::EIP, Properties: { Domain: vpc } }
-  Nat: { Type: AWS::EC2::NatGateway, Properties: { SubnetId: !Ref P, AllocationId: !GetAtt NatIp.AllocationId } }
-  Rt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
-  RtDefault: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref Nat } }
-  RtA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref A, RouteTableId: !Ref Rt } }
-  RtB: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref B, RouteTableId: !Ref Rt } }
-`;
+/** Public subnet P with internet gateway Igw and table PublicRt. */
+const TF_PUBLIC = Tf.subnet('P', { cidr: '10.0.100.0/24', az: `${REGION}a`, vpc: 'Vpc' })
+  + 'resource "aws_internet_gateway" "Igw" { vpc_id = aws_vpc.Vpc.id }\n'
+  + Tf.routeTable('PublicRt', { vpc: 'Vpc', routes: Tf.route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.Igw.id') })
+  + Tf.association('P', 'PublicRt', 'PublicRtP');
+const CFN_PUBLIC = Cfn.publicSubnet({ cidr: '10.0.100.0/24', az: `${REGION}a` });
+/** NAT gateway Nat (Elastic IP NatIp) in P. */
+const TF_NAT_GATEWAY = Tf.natGateway('Nat', 'P', 'NatIp');
+const CFN_NAT_GATEWAY = Cfn.natGateway('Nat', 'P');
+const TF_NAT = TF_PUBLIC + TF_NAT_GATEWAY
+  + Tf.routeTable('Rt', { vpc: 'Vpc', routes: Tf.route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.Nat.id') })
+  + Tf.association('A', 'Rt', 'RtA') + Tf.association('B', 'Rt', 'RtB');
+const CFN_NAT = CFN_PUBLIC + CFN_NAT_GATEWAY
+  + Cfn.routeTable('Rt', { subnets: ['A', 'B'], routes: [{ name: 'RtDefault', cidr: '0.0.0.0/0', target: 'NatGatewayId: !Ref Nat' }] });
 
 /** Private table Rt (no routes) on A and B. */
-const TF_RT = `resource "aws_route_table" "Rt" { vpc_id = aws_vpc.Vpc.id }
-resource "aws_route_table_association" "RtA" {
-  subnet_id      = aws_subnet.A.id
-  route_table_id = aws_route_table.Rt.id
-}
-resource "aws_route_table_association" "RtB" {
-  subnet_id      = aws_subnet.B.id
-  route_table_id = aws_route_table.Rt.id
-}
-`;
-const CFN_RT = `  Rt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
-  RtA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref A, RouteTableId: !Ref Rt } }
-  RtB: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref B, RouteTableId: !Ref Rt } }
-`;
+const TF_RT = Tf.routeTable('Rt', { vpc: 'Vpc' }) + Tf.association('A', 'Rt', 'RtA') + Tf.association('B', 'Rt', 'RtB');
+const CFN_RT = Cfn.routeTable('Rt', { subnets: ['A', 'B'] });
 /** A second table Other, associated with no function subnet. */
-const TF_OTHER_RT = 'resource "aws_route_table" "Other" { vpc_id = aws_vpc.Vpc.id }\n';
-const CFN_OTHER_RT = '  Other: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }\n';
+const TF_OTHER_RT = Tf.routeTable('Other', { vpc: 'Vpc' });
+const CFN_OTHER_RT = Cfn.routeTable('Other');
+
+/** Gateway endpoint `name` for `service` on table Rt. */
+const TF_GATEWAY_ENDPOINT = (name: string, service: string): string => Tf.gatewayEndpoint(name, service, REGION, ['Rt'], 'Vpc');
+const CFN_GATEWAY_ENDPOINT = (name: string, service: string): string => Cfn.gatewayEndpoint(name, service, ['Rt']);
 
 const TF_TABLE = `resource "aws_dynamodb_table" "Table" {
   name         = "t"
@@ -180,23 +119,26 @@ const CFN_TABLE = `  Table:
       KeySchema: [{ AttributeName: pk, KeyType: HASH }]
       AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
 `;
+const TF_BUCKET = 'resource "aws_s3_bucket" "Bucket" { bucket = "twins-bucket" }\n';
+const CFN_BUCKET = '  Bucket: { Type: AWS::S3::Bucket, Properties: { BucketName: twins-bucket } }\n';
 const TABLE_ENV = { TABLE: ['aws_dynamodb_table.Table.name', '!Ref Table'] } as const;
 const BUCKET_ENV = { BUCKET: ['aws_s3_bucket.Bucket.bucket', '!Ref Bucket'] } as const;
 const QUEUE_ENV = { QUEUE_URL: ['aws_sqs_queue.Queue.url', '!Ref Queue'] } as const;
 
 /** A function SG with allow-all egress: explicit in TF (T3), AWS's default in CFN. */
-const TF_SG_ALL = (name = 'FnSg'): string => `resource "aws_security_group" "${name}" {
-  vpc_id = aws_vpc.Vpc.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-`;
-const CFN_SG_ALL = (name = 'FnSg'): string => `  ${name}: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref Vpc } }
-`;
+const TF_SG_ALL = (name = 'FnSg'): string => Tf.securityGroup(name, 'all', 'Vpc');
+const CFN_SG_ALL = (name = 'FnSg'): string => Cfn.securityGroup(name, { description: 'fn' });
+
+/** Target SG `name` admitting tcp `port` from `peer` (TF `cidr_blocks = …` / `security_groups = …`, CFN `CidrIp: …`). */
+const TF_INGRESS_SG = (name: string, port: number, peer: string, vpc = 'Vpc'): string => Tf.securityGroupRules(name, { vpc, ingress: [{ port, peer }] });
+const CFN_INGRESS_SG = (name: string, port: number, peer: string, vpc = 'Vpc'): string => Cfn.securityGroup(name, { vpc, ingress: [Cfn.tcp(port, peer)] });
+
+/** RDS instance Db (subnet group DbSubnets) in `subnets` behind SG DbSg. */
+const TF_DB = (engine: string, subnets: readonly string[] = ['A', 'B'], attributes: readonly string[] = []): string =>
+  Tf.dbInstance('Db', { engine, subnets, securityGroups: ['DbSg'], attributes });
+const CFN_DB = (engine: string, subnets: readonly string[] = ['A', 'B'], properties?: string): string =>
+  Cfn.dbInstance('Db', { engine, subnets, securityGroups: ['DbSg'], properties });
+const DB_ENV = { DB_HOST: ['aws_db_instance.Db.address', '!GetAtt Db.Endpoint.Address'] } as const;
 
 interface FnOptions {
   readonly subnets?: readonly string[];
@@ -206,40 +148,52 @@ interface FnOptions {
   readonly vpc?: boolean;
 }
 
-const TF_FN = (name: string, o: FnOptions = {}): string => {
+/** The function's environment in one language (`side` 0 TF, 1 CFN), or none. */
+const envOf = (o: FnOptions, side: 0 | 1): string | undefined => {
   const env = Object.entries(o.env ?? {});
-  const vpc = o.vpc === false ? '' : `
-  vpc_config {
-    subnet_ids         = [${(o.subnets ?? ['A', 'B']).map((s) => `aws_subnet.${s}.id`).join(', ')}]
-    security_group_ids = [${(o.sgs ?? ['FnSg']).map((s) => `aws_security_group.${s}.id`).join(', ')}]
-  }`;
-  return `resource "aws_lambda_function" "${name}" {
-  function_name = "${name}"
-  role          = "arn:aws:iam::123456789012:role/fn"
-  runtime       = "python3.12"
-  handler       = "index.handler"
-  filename      = "fn.zip"${env.length === 0 ? '' : `
-  environment {
-    variables = { ${env.map(([k, [v]]) => `${k} = ${v}`).join(', ')} }
-  }`}${vpc}
-}
-`;
+  return env.length === 0 ? undefined : env.map(([k, v]) => `${k}${side === 0 ? ' =' : ':'} ${v[side]}`).join(', ');
 };
-const CFN_FN = (name: string, o: FnOptions = {}): string => {
-  const env = Object.entries(o.env ?? {});
-  return `  ${name}:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: arn:aws:iam::123456789012:role/fn
-      Runtime: python3.12
-      Handler: index.handler
-      Code: { ZipFile: "def handler(e, c): pass" }${env.length === 0 ? '' : `
-      Environment: { Variables: { ${env.map(([k, [, v]]) => `${k}: ${v}`).join(', ')} } }`}${o.vpc === false ? '' : `
-      VpcConfig: { SubnetIds: [${(o.subnets ?? ['A', 'B']).map((s) => `!Ref ${s}`).join(', ')}], SecurityGroupIds: [${(o.sgs ?? ['FnSg']).map((s) => `!GetAtt ${s}.GroupId`).join(', ')}] }`}
-`;
-};
+const TF_FN = (name: string, o: FnOptions = {}): string => (o.vpc === false
+  ? Tf.lambdaFunction(name, { attributes: Tf.packaged, env: envOf(o, 0) })
+  : Tf.vpcFunction(name, { attributes: Tf.packaged, env: envOf(o, 0), subnets: o.subnets ?? ['A', 'B'], securityGroups: o.sgs ?? ['FnSg'] }));
+const CFN_FN = (name: string, o: FnOptions = {}): string => (o.vpc === false
+  ? Cfn.lambdaFunction(name, { env: envOf(o, 1) })
+  : Cfn.vpcFunction(name, { env: envOf(o, 1), subnets: o.subnets ?? ['A', 'B'], securityGroups: o.sgs ?? ['FnSg'] }));
 
 const URL_ENV = { URL: ['"https://example.com/api"', '"https://example.com/api"'] } as const;
+
+/** A rule of `ACL`: CFN entry `name`, the protocol as each tool spells it ([TF, CFN]), ports when not all. */
+interface AclRule {
+  readonly name: string;
+  readonly egress: boolean;
+  readonly no: number;
+  readonly action: 'allow' | 'deny';
+  readonly protocol: readonly [string, string];
+  readonly cidr: string;
+  readonly ports?: readonly [number, number];
+}
+
+/** Network ACL Acl on A and B with `rules`: inline blocks in TF, NetworkAclEntry resources in CFN. */
+const ACL = (rules: readonly AclRule[]): { readonly tf: string; readonly cfn: string } => ({
+  tf: `resource "aws_network_acl" "Acl" {
+  vpc_id     = aws_vpc.Vpc.id
+  subnet_ids = [aws_subnet.A.id, aws_subnet.B.id]
+${rules.map((r) => `  ${r.egress ? 'egress' : 'ingress'} {
+    rule_no    = ${r.no}
+    action     = "${r.action}"
+    protocol   = "${r.protocol[0]}"
+    cidr_block = "${r.cidr}"
+    from_port  = ${r.ports?.[0] ?? 0}
+    to_port    = ${r.ports?.[1] ?? 0}
+  }
+`).join('')}}
+`,
+  cfn: `  Acl: { Type: AWS::EC2::NetworkAcl, Properties: { VpcId: !Ref Vpc } }
+${rules.map((r) => `  ${r.name}: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !Ref Acl, RuleNumber: ${r.no}, Egress: ${String(r.egress)}, RuleAction: ${r.action}, Protocol: ${r.protocol[1]}, CidrBlock: ${r.cidr}${r.ports === undefined ? '' : `, PortRange: { From: ${r.ports[0]}, To: ${r.ports[1]} }`} } }
+`).join('')}  AclA: { Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: { SubnetId: !Ref A, NetworkAclId: !Ref Acl } }
+  AclB: { Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: { SubnetId: !Ref B, NetworkAclId: !Ref Acl } }
+`,
+});
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -255,16 +209,8 @@ describe('front-end twins: Terraform and CloudFormation give the same analysis',
 
   it('S3 gateway endpoint on the subnets\' table: s3 yes via gateway-endpoint, internet no', () => {
     const r = runTwin({
-      tf: `${TF_VPC()}${TF_RT}resource "aws_vpc_endpoint" "S3" {
-  vpc_id          = aws_vpc.Vpc.id
-  service_name    = "com.amazonaws.${REGION}.s3"
-  route_table_ids = [aws_route_table.Rt.id]
-}
-resource "aws_s3_bucket" "Bucket" { bucket = "twins-bucket" }
-${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV })}`,
-      cfn: `${CFN_VPC()}${CFN_RT}  S3: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.s3", RouteTableIds: [!Ref Rt] } }
-  Bucket: { Type: AWS::S3::Bucket, Properties: { BucketName: twins-bucket } }
-${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
+      tf: `${TF_VPC()}${TF_RT}${TF_GATEWAY_ENDPOINT('S3', 's3')}${TF_BUCKET}${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV })}`,
+      cfn: `${CFN_VPC()}${CFN_RT}${CFN_GATEWAY_ENDPOINT('S3', 's3')}${CFN_BUCKET}${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
     });
     assert.deepEqual(r.tf, r.cfn);
     assert.equal(answer(r.tf, 'Fn', 's3'), 'yes via gateway-endpoint blocked - - needed=true');
@@ -297,8 +243,7 @@ resource "aws_vpc_endpoint_route_table_association" "DdbRt" {
   route_table_id  = aws_route_table.Rt.id
 }
 ${TF_TABLE}${TF_SG_ALL()}${TF_FN('Fn', { env: TABLE_ENV })}`,
-      cfn: `${CFN_VPC()}${CFN_RT}  Ddb: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.dynamodb", RouteTableIds: [!Ref Rt] } }
-${CFN_TABLE}${CFN_SG_ALL()}${CFN_FN('Fn', { env: TABLE_ENV })}`,
+      cfn: `${CFN_VPC()}${CFN_RT}${CFN_GATEWAY_ENDPOINT('Ddb', 'dynamodb')}${CFN_TABLE}${CFN_SG_ALL()}${CFN_FN('Fn', { env: TABLE_ENV })}`,
     });
     assert.deepEqual(r.tf, r.cfn);
     assert.equal(answer(r.tf, 'Fn', 'dynamodb'), 'yes via gateway-endpoint blocked - - needed=true');
@@ -306,34 +251,13 @@ ${CFN_TABLE}${CFN_SG_ALL()}${CFN_FN('Fn', { env: TABLE_ENV })}`,
 
 
   it('custom NACL without ephemeral return ports: internet no at the network ACL', () => {
+    const acl = ACL([
+      { name: 'AclOut', egress: true, no: 100, action: 'allow', protocol: ['-1', '-1'], cidr: '0.0.0.0/0' },
+      { name: 'AclIn', egress: false, no: 100, action: 'allow', protocol: ['tcp', '6'], cidr: '10.0.0.0/16', ports: [443, 443] },
+    ]);
     const r = runTwin({
-      tf: `${TF_VPC()}${TF_NAT}resource "aws_network_acl" "Acl" {
-  vpc_id     = aws_vpc.Vpc.id
-  subnet_ids = [aws_subnet.A.id, aws_subnet.B.id]
-  egress {
-    rule_no    = 100
-    action     = "allow"
-    protocol   = "-1"
-    cidr_block = "0.0.0.0/0"
-    from_port  = 0
-    to_port    = 0
-  }
-  ingress {
-    rule_no    = 100
-    action     = "allow"
-    protocol   = "tcp"
-    cidr_block = "10.0.0.0/16"
-    from_port  = 443
-    to_port    = 443
-  }
-}
-${TF_SG_ALL()}${TF_FN('Fn', { env: URL_ENV })}`,
-      cfn: `${CFN_VPC()}${CFN_NAT}  Acl: { Type: AWS::EC2::NetworkAcl, Properties: { VpcId: !Ref Vpc } }
-  AclOut: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !Ref Acl, RuleNumber: 100, Egress: true, RuleAction: allow, Protocol: -1, CidrBlock: 0.0.0.0/0 } }
-  AclIn: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !Ref Acl, RuleNumber: 100, Egress: false, RuleAction: allow, Protocol: 6, CidrBlock: 10.0.0.0/16, PortRange: { From: 443, To: 443 } } }
-  AclA: { Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: { SubnetId: !Ref A, NetworkAclId: !Ref Acl } }
-  AclB: { Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: { SubnetId: !Ref B, NetworkAclId: !Ref Acl } }
-${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV })}`,
+      tf: `${TF_VPC()}${TF_NAT}${acl.tf}${TF_SG_ALL()}${TF_FN('Fn', { env: URL_ENV })}`,
+      cfn: `${CFN_VPC()}${CFN_NAT}${acl.cfn}${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV })}`,
     });
     assert.deepEqual(r.tf, r.cfn);
     assert.match(answer(r.tf, 'Fn', 'internet'), /^no via \S+ blocked network-acl \S+ needed=true$/);
@@ -379,31 +303,8 @@ ${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV })}`,
 
   it('function SG egress only to a literal prefix list id: unknown at the SG in both (which list is not known)', () => {
     const r = runTwin({
-      tf: `${TF_VPC()}${TF_NAT}resource "aws_vpc_endpoint" "S3" {
-  vpc_id          = aws_vpc.Vpc.id
-  service_name    = "com.amazonaws.${REGION}.s3"
-  route_table_ids = [aws_route_table.Rt.id]
-}
-resource "aws_s3_bucket" "Bucket" { bucket = "twins-bucket" }
-resource "aws_security_group" "FnSg" {
-  vpc_id = aws_vpc.Vpc.id
-  egress {
-    from_port       = 443
-    to_port         = 443
-    protocol        = "tcp"
-    prefix_list_ids = ["pl-6da54004"]
-  }
-}
-${TF_FN('Fn', { env: { ...BUCKET_ENV, ...URL_ENV } })}`,
-      cfn: `${CFN_VPC()}${CFN_NAT}  S3: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.s3", RouteTableIds: [!Ref Rt] } }
-  Bucket: { Type: AWS::S3::Bucket, Properties: { BucketName: twins-bucket } }
-  FnSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, DestinationPrefixListId: pl-6da54004 }]
-${CFN_FN('Fn', { env: { ...BUCKET_ENV, ...URL_ENV } })}`,
+      tf: `${TF_VPC()}${TF_NAT}${TF_GATEWAY_ENDPOINT('S3', 's3')}${TF_BUCKET}${Tf.securityGroupRules('FnSg', { vpc: 'Vpc', egress: [{ port: 443, peer: 'prefix_list_ids = ["pl-6da54004"]' }] })}${TF_FN('Fn', { env: { ...BUCKET_ENV, ...URL_ENV } })}`,
+      cfn: `${CFN_VPC()}${CFN_NAT}${CFN_GATEWAY_ENDPOINT('S3', 's3')}${CFN_BUCKET}${Cfn.securityGroup('FnSg', { egress: [Cfn.tcp(443, 'DestinationPrefixListId: pl-6da54004')] })}${CFN_FN('Fn', { env: { ...BUCKET_ENV, ...URL_ENV } })}`,
     });
     assert.deepEqual(r.tf, r.cfn);
     assert.equal(answer(r.tf, 'Fn', 's3'), 'unknown via gateway-endpoint blocked security-group LAMBDA_UNKNOWN_INPUT needed=true');
@@ -432,20 +333,8 @@ resource "aws_vpc_security_group_ingress_rule" "DbIn" {
     const rds = (from: 'FnSg' | 'OtherSg'): Twin => {
       const [tfSg, cfnSg] = targetSg(5432, from);
       return {
-        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}${TF_SG_ALL('OtherSg')}${tfSg}resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.A.id, aws_subnet.B.id] }
-resource "aws_db_instance" "Db" {
-  engine                 = "postgres"
-  instance_class         = "db.t3.micro"
-  allocated_storage      = 20
-  db_subnet_group_name   = aws_db_subnet_group.DbSubnets.name
-  vpc_security_group_ids = [aws_security_group.DbSg.id]
-}
-${TF_FN('Fn', { env: { DB_HOST: ['aws_db_instance.Db.address', '!GetAtt Db.Endpoint.Address'] } })}`,
-        cfn: `${CFN_VPC()}${CFN_RT}${CFN_SG_ALL()}${CFN_SG_ALL('OtherSg')}${cfnSg}  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: "20", DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!GetAtt DbSg.GroupId] }
-${CFN_FN('Fn', { env: { DB_HOST: ['aws_db_instance.Db.address', '!GetAtt Db.Endpoint.Address'] } })}`,
+        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}${TF_SG_ALL('OtherSg')}${tfSg}${TF_DB('postgres')}${TF_FN('Fn', { env: DB_ENV })}`,
+        cfn: `${CFN_VPC()}${CFN_RT}${CFN_SG_ALL()}${CFN_SG_ALL('OtherSg')}${cfnSg}${CFN_DB('postgres')}${CFN_FN('Fn', { env: DB_ENV })}`,
       };
     };
 
@@ -522,69 +411,20 @@ ${CFN_FN('Fn')}      FileSystemConfigs: [{ Arn: !GetAtt Ap.Arn, LocalMountPath: 
   it('RDS in a peered VPC, routes both ways, SG admitting the function subnet CIDRs: yes via vpc-peering', () => {
     const r = runTwin({
       tf: `${TF_VPC()}${TF_SG_ALL()}resource "aws_vpc" "Peer" { cidr_block = "10.1.0.0/16" }
-resource "aws_subnet" "PA" {
-  vpc_id            = aws_vpc.Peer.id
-  cidr_block        = "10.1.1.0/24"
-  availability_zone = "${REGION}a"
-}
-resource "aws_subnet" "PB" {
-  vpc_id            = aws_vpc.Peer.id
-  cidr_block        = "10.1.2.0/24"
-  availability_zone = "${REGION}b"
-}
+${Tf.subnet('PA', { cidr: '10.1.1.0/24', az: `${REGION}a`, vpc: 'Peer' })}\
+${Tf.subnet('PB', { cidr: '10.1.2.0/24', az: `${REGION}b`, vpc: 'Peer' })}\
 resource "aws_vpc_peering_connection" "Pcx" {
   vpc_id      = aws_vpc.Vpc.id
   peer_vpc_id = aws_vpc.Peer.id
   auto_accept = true
 }
-resource "aws_route_table" "Rt" {
-  vpc_id = aws_vpc.Vpc.id
-  route {
-    cidr_block                = "10.1.0.0/16"
-    vpc_peering_connection_id = aws_vpc_peering_connection.Pcx.id
-  }
-}
-resource "aws_route_table_association" "RtA" {
-  subnet_id      = aws_subnet.A.id
-  route_table_id = aws_route_table.Rt.id
-}
-resource "aws_route_table_association" "RtB" {
-  subnet_id      = aws_subnet.B.id
-  route_table_id = aws_route_table.Rt.id
-}
-resource "aws_route_table" "PeerRt" {
-  vpc_id = aws_vpc.Peer.id
-  route {
-    cidr_block                = "10.0.0.0/16"
-    vpc_peering_connection_id = aws_vpc_peering_connection.Pcx.id
-  }
-}
-resource "aws_route_table_association" "PeerRtA" {
-  subnet_id      = aws_subnet.PA.id
-  route_table_id = aws_route_table.PeerRt.id
-}
-resource "aws_route_table_association" "PeerRtB" {
-  subnet_id      = aws_subnet.PB.id
-  route_table_id = aws_route_table.PeerRt.id
-}
-resource "aws_security_group" "DbSg" {
-  vpc_id = aws_vpc.Peer.id
-  ingress {
-    from_port   = 3306
-    to_port     = 3306
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
-resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.PA.id, aws_subnet.PB.id] }
-resource "aws_db_instance" "Db" {
-  engine                 = "mysql"
-  instance_class         = "db.t3.micro"
-  allocated_storage      = 20
-  db_subnet_group_name   = aws_db_subnet_group.DbSubnets.name
-  vpc_security_group_ids = [aws_security_group.DbSg.id]
-}
-${TF_FN('Fn', { env: { DB_HOST: ['aws_db_instance.Db.address', ''] } })}`,
+${Tf.routeTable('Rt', { vpc: 'Vpc', routes: Tf.route('10.1.0.0/16', 'vpc_peering_connection_id = aws_vpc_peering_connection.Pcx.id') })}\
+${Tf.association('A', 'Rt', 'RtA')}\
+${Tf.association('B', 'Rt', 'RtB')}\
+${Tf.routeTable('PeerRt', { vpc: 'Peer', routes: Tf.route('10.0.0.0/16', 'vpc_peering_connection_id = aws_vpc_peering_connection.Pcx.id') })}\
+${Tf.association('PA', 'PeerRt', 'PeerRtA')}\
+${Tf.association('PB', 'PeerRt', 'PeerRtB')}\
+${TF_INGRESS_SG('DbSg', 3306, 'cidr_blocks = ["10.0.0.0/16"]', 'Peer')}${TF_DB('mysql', ['PA', 'PB'])}${TF_FN('Fn', { env: DB_ENV })}`,
       cfn: `${CFN_VPC()}${CFN_SG_ALL()}  Peer: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.1.0.0/16 } }
   PA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Peer, CidrBlock: 10.1.1.0/24, AvailabilityZone: ${REGION}a } }
   PB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Peer, CidrBlock: 10.1.2.0/24, AvailabilityZone: ${REGION}b } }
@@ -597,17 +437,7 @@ ${TF_FN('Fn', { env: { DB_HOST: ['aws_db_instance.Db.address', ''] } })}`,
   PeerRtBack: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref PeerRt, DestinationCidrBlock: 10.0.0.0/16, VpcPeeringConnectionId: !Ref Pcx } }
   PeerRtA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref PA, RouteTableId: !Ref PeerRt } }
   PeerRtB: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref PB, RouteTableId: !Ref PeerRt } }
-  DbSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: db
-      VpcId: !Ref Peer
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: 10.0.0.0/16 }]
-  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref PA, !Ref PB] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: mysql, DBInstanceClass: db.t3.micro, AllocatedStorage: "20", DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!GetAtt DbSg.GroupId] }
-${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Db.Endpoint.Address'] } })}`,
+${CFN_INGRESS_SG('DbSg', 3306, 'CidrIp: 10.0.0.0/16', 'Peer')}${CFN_DB('mysql', ['PA', 'PB'])}${CFN_FN('Fn', { env: DB_ENV })}`,
     });
     assert.deepEqual(r.tf, r.cfn);
     assert.equal(answer(r.tf, 'Fn', 'Db'), 'yes via vpc-peering blocked - - needed=true');
@@ -651,13 +481,7 @@ resource "aws_route_table_association" "Assoc" {
   subnet_id      = each.value
   route_table_id = aws_route_table.Rt.id
 }
-resource "aws_vpc_endpoint" "S3" {
-  vpc_id          = aws_vpc.Vpc.id
-  service_name    = "com.amazonaws.${REGION}.s3"
-  route_table_ids = [aws_route_table.Rt.id]
-}
-resource "aws_s3_bucket" "Bucket" { bucket = "twins-bucket" }
-${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV }).replace('aws_subnet.A.id, aws_subnet.B.id', 'aws_subnet.Private[*].id').replace('[[*]', '[')}`.replace('subnet_ids         = [aws_subnet.Private[*].id]', 'subnet_ids         = aws_subnet.Private[*].id'),
+${TF_GATEWAY_ENDPOINT('S3', 's3')}${TF_BUCKET}${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV }).replace('aws_subnet.A.id, aws_subnet.B.id', 'aws_subnet.Private[*].id').replace('[[*]', '[')}`.replace('subnet_ids         = [aws_subnet.Private[*].id]', 'subnet_ids         = aws_subnet.Private[*].id'),
       cfn: `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
@@ -666,9 +490,7 @@ Resources:
   Rt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
   Assoc0: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref Private0, RouteTableId: !Ref Rt } }
   Assoc1: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref Private1, RouteTableId: !Ref Rt } }
-  S3: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.s3", RouteTableIds: [!Ref Rt] } }
-  Bucket: { Type: AWS::S3::Bucket, Properties: { BucketName: twins-bucket } }
-${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV, subnets: ['Private0', 'Private1'] })}`,
+${CFN_GATEWAY_ENDPOINT('S3', 's3')}${CFN_BUCKET}${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV, subnets: ['Private0', 'Private1'] })}`,
       rename: { 'Private[0]': 'Private0', 'Private[1]': 'Private1' },
     });
     assert.deepEqual(r.tf, r.cfn);
@@ -691,16 +513,12 @@ ${TF_VPC()}${TF_RT}resource "aws_vpc_endpoint" "S3" {
   service_name    = "com.amazonaws.${REGION}.s3"
   route_table_ids = [aws_route_table.Rt.id]
 }
-resource "aws_s3_bucket" "Bucket" { bucket = "twins-bucket" }
-${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV })}`,
-        cfn: CFN_VPC().replace('Resources:\n', `Parameters:
-  Endpoints: { Type: String, AllowedValues: ["true", "false"]${cfnDefault} }
-Conditions:
-  WithEndpoints: !Equals [!Ref Endpoints, "true"]
-Resources:
-`) + `${CFN_RT}  S3: { Type: AWS::EC2::VPCEndpoint, Condition: WithEndpoints, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.s3", RouteTableIds: [!Ref Rt] } }
-  Bucket: { Type: AWS::S3::Bucket, Properties: { BucketName: twins-bucket } }
-${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
+${TF_BUCKET}${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV })}`,
+        cfn: `${CFN_VPC({
+          parameters: `  Endpoints: { Type: String, AllowedValues: ["true", "false"]${cfnDefault} }\n`,
+          conditions: '  WithEndpoints: !Equals [!Ref Endpoints, "true"]\n',
+        })}${CFN_RT}  S3: { Type: AWS::EC2::VPCEndpoint, Condition: WithEndpoints, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.s3", RouteTableIds: [!Ref Rt] } }
+${CFN_BUCKET}${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
         rename: { 'S3[0]': 'S3' },
       };
     };
@@ -727,16 +545,7 @@ ${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
   describe('security-group egress: where the tools differ (T3)', () => {
     it('an SG whose only egress rule matches nothing (the CDK "disallow all" rule) blocks everything in both', () => {
       const r = runTwin({
-        tf: `${TF_VPC()}${TF_NAT}resource "aws_security_group" "FnSg" {
-  vpc_id = aws_vpc.Vpc.id
-  egress {
-    from_port   = 252
-    to_port     = 86
-    protocol    = "icmp"
-    cidr_blocks = ["255.255.255.255/32"]
-  }
-}
-${TF_FN('Fn', { env: URL_ENV })}`,
+        tf: `${TF_VPC()}${TF_NAT}${Tf.securityGroupRules('FnSg', { vpc: 'Vpc', egress: [{ ports: [252, 86], protocol: 'icmp', peer: 'cidr_blocks = ["255.255.255.255/32"]' }] })}${TF_FN('Fn', { env: URL_ENV })}`,
         cfn: `${CFN_VPC()}${CFN_NAT}  FnSg:
     Type: AWS::EC2::SecurityGroup
     Properties:
@@ -812,13 +621,13 @@ ${CFN_FN('Fn', { env: URL_ENV })}`,
 
   it('subnets on the VPC main route table, routes as separate resources (aws_route / AWS::EC2::Route): internet yes', () => {
     const r = runTwin({
-      tf: `${TF_VPC()}${TF_NAT.replace(/resource "aws_route_table" "Rt" \{[\s\S]*$/, '')}resource "aws_route" "MainDefault" {
+      tf: `${TF_VPC()}${TF_PUBLIC}${TF_NAT_GATEWAY}resource "aws_route" "MainDefault" {
   route_table_id         = aws_vpc.Vpc.main_route_table_id
   destination_cidr_block = "0.0.0.0/0"
   nat_gateway_id         = aws_nat_gateway.Nat.id
 }
 ${TF_SG_ALL()}${TF_FN('Fn', { env: URL_ENV })}`,
-      cfn: `${CFN_VPC()}${CFN_NAT.replace(/ {2}Rt: [\s\S]*$/, '')}${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV })}`,
+      cfn: `${CFN_VPC()}${CFN_PUBLIC}${CFN_NAT_GATEWAY}${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV })}`,
     });
     // CloudFormation cannot add a route to the main table; both sides here differ only in that route.
     assert.equal(answer(r.tf, 'Fn', 'internet'), 'yes via nat-gateway blocked - - needed=true');
@@ -854,21 +663,12 @@ ${CFN_FN('Fn').replace('arn:aws:iam::123456789012:role/fn', '!GetAtt FnRole.Arn'
 
   it('SAM function with VpcConfig from Globals and a DynamoDBCrudPolicy, TF twin with its role policy', () => {
     const r = runTwin({
-      tf: `${TF_VPC()}${TF_RT}${TF_OTHER_RT}resource "aws_vpc_endpoint" "Ddb" {
-  vpc_id          = aws_vpc.Vpc.id
-  service_name    = "com.amazonaws.${REGION}.dynamodb"
-  route_table_ids = [aws_route_table.Rt.id]
-}
-${TF_TABLE}${TF_SG_ALL()}${TF_FN('Fn', { env: TABLE_ENV })}${TF_FN('Fn2', { env: TABLE_ENV })}`,
-      cfn: `${CFN_VPC().replace('AWSTemplateFormatVersion: "2010-09-09"\n', `AWSTemplateFormatVersion: "2010-09-09"
-Transform: AWS::Serverless-2016-10-31
-Globals:
-  Function:
+      tf: `${TF_VPC()}${TF_RT}${TF_OTHER_RT}${TF_GATEWAY_ENDPOINT('Ddb', 'dynamodb')}${TF_TABLE}${TF_SG_ALL()}${TF_FN('Fn', { env: TABLE_ENV })}${TF_FN('Fn2', { env: TABLE_ENV })}`,
+      cfn: `${CFN_VPC({ globals: `  Function:
     Runtime: python3.12
     Handler: index.handler
     VpcConfig: { SubnetIds: [!Ref A, !Ref B], SecurityGroupIds: [!GetAtt FnSg.GroupId] }
-`)}${CFN_RT}${CFN_OTHER_RT}  Ddb: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.dynamodb", RouteTableIds: [!Ref Rt] } }
-${CFN_TABLE}${CFN_SG_ALL()}  Fn:
+` })}${CFN_RT}${CFN_OTHER_RT}${CFN_GATEWAY_ENDPOINT('Ddb', 'dynamodb')}${CFN_TABLE}${CFN_SG_ALL()}  Fn:
     Type: AWS::Serverless::Function
     Properties:
       InlineCode: "def handler(e, c): pass"
@@ -889,7 +689,7 @@ ${CFN_TABLE}${CFN_SG_ALL()}  Fn:
 
   it('interface endpoint without security groups uses the VPC default SG (allows from itself only): TF and CFN agree', () => {
     const r = runTwin({
-      tf: `${TF_VPC('\n  enable_dns_hostnames = true')}${TF_RT}${TF_SG_ALL()}resource "aws_vpc_endpoint" "Sqs" {
+      tf: `${TF_VPC('enable_dns_hostnames = true')}${TF_RT}${TF_SG_ALL()}resource "aws_vpc_endpoint" "Sqs" {
   vpc_id              = aws_vpc.Vpc.id
   service_name        = "com.amazonaws.${REGION}.sqs"
   vpc_endpoint_type   = "Interface"
@@ -898,7 +698,7 @@ ${CFN_TABLE}${CFN_SG_ALL()}  Fn:
 }
 resource "aws_sqs_queue" "Queue" { name = "q" }
 ${TF_FN('Fn', { env: QUEUE_ENV })}`,
-      cfn: `${CFN_VPC(', EnableDnsHostnames: true')}${CFN_RT}${CFN_SG_ALL()}  Sqs: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.sqs", VpcEndpointType: Interface, SubnetIds: [!Ref A], PrivateDnsEnabled: true } }
+      cfn: `${CFN_VPC({ vpcProperties: 'EnableDnsHostnames: true' })}${CFN_RT}${CFN_SG_ALL()}  Sqs: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.sqs", VpcEndpointType: Interface, SubnetIds: [!Ref A], PrivateDnsEnabled: true } }
   Queue: { Type: AWS::SQS::Queue, Properties: { QueueName: q } }
 ${CFN_FN('Fn', { env: QUEUE_ENV })}`,
     });
@@ -910,16 +710,7 @@ ${CFN_FN('Fn', { env: QUEUE_ENV })}`,
   describe('more targets and rule spellings', () => {
     it('Aurora PostgreSQL cluster with an instance, SG by CIDR ingress all ports ("-1" / -1): yes on the engine default port', () => {
       const r = runTwin({
-        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}resource "aws_security_group" "DbSg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["10.0.1.0/24", "10.0.2.0/24"]
-  }
-}
-resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.A.id, aws_subnet.B.id] }
+        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}${Tf.securityGroupRules('DbSg', { vpc: 'Vpc', ingress: [{ port: 0, protocol: '-1', peer: 'cidr_blocks = ["10.0.1.0/24", "10.0.2.0/24"]' }] })}resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.A.id, aws_subnet.B.id] }
 resource "aws_rds_cluster" "Cluster" {
   engine                 = "aurora-postgresql"
   db_subnet_group_name   = aws_db_subnet_group.DbSubnets.name
@@ -949,16 +740,7 @@ ${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Cluster.Endpoint.Address'] } })}`
 
     it('ElastiCache replication group, target SG admitting the function SG on the wrong port: no', () => {
       const r = runTwin({
-        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}resource "aws_security_group" "CacheSg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port       = 11211
-    to_port         = 11211
-    protocol        = "6"
-    security_groups = [aws_security_group.FnSg.id]
-  }
-}
-resource "aws_elasticache_subnet_group" "CacheSubnets" {
+        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}${Tf.securityGroupRules('CacheSg', { vpc: 'Vpc', ingress: [{ port: 11211, protocol: '6', peer: 'security_groups = [aws_security_group.FnSg.id]' }] })}resource "aws_elasticache_subnet_group" "CacheSubnets" {
   name       = "cache"
   subnet_ids = [aws_subnet.A.id, aws_subnet.B.id]
 }
@@ -990,16 +772,7 @@ ${CFN_FN('Fn', { env: { REDIS: ['', '!GetAtt Cache.PrimaryEndPoint.Address'] } }
 
     it('RDS Proxy in front of a MySQL instance: the proxy answers on 3306', () => {
       const r = runTwin({
-        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}resource "aws_security_group" "ProxySg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port       = 3306
-    to_port         = 3306
-    protocol        = "tcp"
-    security_groups = [aws_security_group.FnSg.id]
-  }
-}
-resource "aws_db_proxy" "Proxy" {
+        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}${TF_INGRESS_SG('ProxySg', 3306, 'security_groups = [aws_security_group.FnSg.id]')}resource "aws_db_proxy" "Proxy" {
   name                   = "proxy"
   engine_family          = "MYSQL"
   role_arn               = "arn:aws:iam::123456789012:role/proxy"
@@ -1011,13 +784,7 @@ resource "aws_db_proxy" "Proxy" {
   }
 }
 ${TF_FN('Fn', { env: { DB_HOST: ['aws_db_proxy.Proxy.endpoint', ''] } })}`,
-        cfn: `${CFN_VPC()}${CFN_RT}${CFN_SG_ALL()}  ProxySg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: proxy
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 3306, ToPort: 3306, SourceSecurityGroupId: !GetAtt FnSg.GroupId }]
-  Proxy:
+        cfn: `${CFN_VPC()}${CFN_RT}${CFN_SG_ALL()}${CFN_INGRESS_SG('ProxySg', 3306, 'SourceSecurityGroupId: !GetAtt FnSg.GroupId')}  Proxy:
     Type: AWS::RDS::DBProxy
     Properties:
       DBProxyName: proxy
@@ -1034,31 +801,10 @@ ${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Proxy.Endpoint'] } })}`,
 
     it('target SG admitting its own members (TF self = true / CFN ingress from itself): the function outside it is refused', () => {
       const r = runTwin({
-        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}resource "aws_security_group" "DbSg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port = 5432
-    to_port   = 5432
-    protocol  = "tcp"
-    self      = true
-  }
-}
-resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.A.id, aws_subnet.B.id] }
-resource "aws_db_instance" "Db" {
-  engine                 = "postgres"
-  instance_class         = "db.t3.micro"
-  allocated_storage      = 20
-  db_subnet_group_name   = aws_db_subnet_group.DbSubnets.name
-  vpc_security_group_ids = [aws_security_group.DbSg.id]
-}
-${TF_FN('Fn', { env: { DB_HOST: ['aws_db_instance.Db.address', ''] } })}${TF_FN('Fn2', { sgs: ['FnSg', 'DbSg'], env: { DB_HOST: ['aws_db_instance.Db.address', ''] } })}`,
+        tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}${Tf.securityGroupRules('DbSg', { vpc: 'Vpc', ingress: [{ port: 5432, peer: 'self = true' }] })}${TF_DB('postgres')}${TF_FN('Fn', { env: DB_ENV })}${TF_FN('Fn2', { sgs: ['FnSg', 'DbSg'], env: DB_ENV })}`,
         cfn: `${CFN_VPC()}${CFN_RT}${CFN_SG_ALL()}  DbSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: db, VpcId: !Ref Vpc } }
   DbSelf: { Type: AWS::EC2::SecurityGroupIngress, Properties: { GroupId: !Ref DbSg, IpProtocol: tcp, FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: !Ref DbSg } }
-  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: "20", DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!Ref DbSg] }
-${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Db.Endpoint.Address'] } })}${CFN_FN('Fn2', { sgs: ['FnSg', 'DbSg'], env: { DB_HOST: ['', '!GetAtt Db.Endpoint.Address'] } })}`,
+${CFN_DB('postgres')}${CFN_FN('Fn', { env: DB_ENV })}${CFN_FN('Fn2', { sgs: ['FnSg', 'DbSg'], env: DB_ENV })}`,
       });
       assert.deepEqual(r.tf, r.cfn);
       assert.match(answer(r.tf, 'Fn', 'Db'), /^no via local blocked security-group /);
@@ -1066,51 +812,23 @@ ${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Db.Endpoint.Address'] } })}${CFN_
     });
 
     it('NACL protocol spellings ("all"/"6" in TF, -1/6 in CFN) and a deny before an allow', () => {
+      const acl = ACL([
+        { name: 'AclDeny80', egress: true, no: 90, action: 'deny', protocol: ['6', '6'], cidr: '0.0.0.0/0', ports: [80, 80] },
+        { name: 'AclOut', egress: true, no: 100, action: 'allow', protocol: ['all', '-1'], cidr: '0.0.0.0/0' },
+        { name: 'AclIn', egress: false, no: 100, action: 'allow', protocol: ['all', '"-1"'], cidr: '0.0.0.0/0' },
+      ]);
+      const env = { URL: ['"http://example.com/api"', '"http://example.com/api"'] } as const;
       const r = runTwin({
-        tf: `${TF_VPC()}${TF_NAT}resource "aws_network_acl" "Acl" {
-  vpc_id     = aws_vpc.Vpc.id
-  subnet_ids = [aws_subnet.A.id, aws_subnet.B.id]
-  egress {
-    rule_no    = 90
-    action     = "deny"
-    protocol   = "6"
-    cidr_block = "0.0.0.0/0"
-    from_port  = 80
-    to_port    = 80
-  }
-  egress {
-    rule_no    = 100
-    action     = "allow"
-    protocol   = "all"
-    cidr_block = "0.0.0.0/0"
-    from_port  = 0
-    to_port    = 0
-  }
-  ingress {
-    rule_no    = 100
-    action     = "allow"
-    protocol   = "all"
-    cidr_block = "0.0.0.0/0"
-    from_port  = 0
-    to_port    = 0
-  }
-}
-${TF_SG_ALL()}${TF_FN('Fn', { env: { URL: ['"http://example.com/api"', '"http://example.com/api"'] } })}`,
-        cfn: `${CFN_VPC()}${CFN_NAT}  Acl: { Type: AWS::EC2::NetworkAcl, Properties: { VpcId: !Ref Vpc } }
-  AclDeny80: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !Ref Acl, RuleNumber: 90, Egress: true, RuleAction: deny, Protocol: 6, CidrBlock: 0.0.0.0/0, PortRange: { From: 80, To: 80 } } }
-  AclOut: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !Ref Acl, RuleNumber: 100, Egress: true, RuleAction: allow, Protocol: -1, CidrBlock: 0.0.0.0/0 } }
-  AclIn: { Type: AWS::EC2::NetworkAclEntry, Properties: { NetworkAclId: !Ref Acl, RuleNumber: 100, Egress: false, RuleAction: allow, Protocol: "-1", CidrBlock: 0.0.0.0/0 } }
-  AclA: { Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: { SubnetId: !Ref A, NetworkAclId: !Ref Acl } }
-  AclB: { Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: { SubnetId: !Ref B, NetworkAclId: !Ref Acl } }
-${CFN_SG_ALL()}${CFN_FN('Fn', { env: { URL: ['"http://example.com/api"', '"http://example.com/api"'] } })}`,
-    });
+        tf: `${TF_VPC()}${TF_NAT}${acl.tf}${TF_SG_ALL()}${TF_FN('Fn', { env })}`,
+        cfn: `${CFN_VPC()}${CFN_NAT}${acl.cfn}${CFN_SG_ALL()}${CFN_FN('Fn', { env })}`,
+      });
       assert.deepEqual(r.tf, r.cfn);
     });
 
     it('function in a public subnet (route to the IGW, no NAT): internet no (E2)', () => {
       const r = runTwin({
-        tf: `${TF_VPC()}${TF_NAT.replace(/resource "aws_eip"[\s\S]*$/, '')}${TF_SG_ALL()}${TF_FN('Fn', { subnets: ['P'], env: URL_ENV })}`,
-        cfn: `${CFN_VPC()}${CFN_NAT.replace(/ {2}NatIp: [\s\S]*$/, '')}${CFN_SG_ALL()}${CFN_FN('Fn', { subnets: ['P'], env: URL_ENV })}`,
+        tf: `${TF_VPC()}${TF_PUBLIC}${TF_SG_ALL()}${TF_FN('Fn', { subnets: ['P'], env: URL_ENV })}`,
+        cfn: `${CFN_VPC()}${CFN_PUBLIC}${CFN_SG_ALL()}${CFN_FN('Fn', { subnets: ['P'], env: URL_ENV })}`,
       });
       assert.deepEqual(r.tf, r.cfn);
       assert.match(answer(r.tf, 'Fn', 'internet'), /^no via - blocked internet-gateway IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS needed=true$/);
@@ -1128,11 +846,7 @@ ${CFN_SG_ALL()}${CFN_FN('Fn', { env: { URL: ['"http://example.com/api"', '"http:
     it('transit gateway to a shared-services VPC target', () => {
       const r = runTwin({
         tf: `${TF_VPC()}${TF_SG_ALL()}resource "aws_vpc" "Shared" { cidr_block = "10.2.0.0/16" }
-resource "aws_subnet" "SA" {
-  vpc_id            = aws_vpc.Shared.id
-  cidr_block        = "10.2.1.0/24"
-  availability_zone = "${REGION}a"
-}
+${Tf.subnet('SA', { cidr: '10.2.1.0/24', az: `${REGION}a`, vpc: 'Shared' })}\
 resource "aws_ec2_transit_gateway" "Tgw" {}
 resource "aws_ec2_transit_gateway_vpc_attachment" "TgwVpc" {
   transit_gateway_id = aws_ec2_transit_gateway.Tgw.id
@@ -1144,42 +858,12 @@ resource "aws_ec2_transit_gateway_vpc_attachment" "TgwShared" {
   vpc_id             = aws_vpc.Shared.id
   subnet_ids         = [aws_subnet.SA.id]
 }
-resource "aws_route_table" "Rt" {
-  vpc_id = aws_vpc.Vpc.id
-  route {
-    cidr_block         = "10.2.0.0/16"
-    transit_gateway_id = aws_ec2_transit_gateway.Tgw.id
-  }
-}
-resource "aws_route_table_association" "RtA" {
-  subnet_id      = aws_subnet.A.id
-  route_table_id = aws_route_table.Rt.id
-}
-resource "aws_route_table_association" "RtB" {
-  subnet_id      = aws_subnet.B.id
-  route_table_id = aws_route_table.Rt.id
-}
-resource "aws_route_table" "SharedRt" {
-  vpc_id = aws_vpc.Shared.id
-  route {
-    cidr_block         = "10.0.0.0/16"
-    transit_gateway_id = aws_ec2_transit_gateway.Tgw.id
-  }
-}
-resource "aws_route_table_association" "SharedRtA" {
-  subnet_id      = aws_subnet.SA.id
-  route_table_id = aws_route_table.SharedRt.id
-}
-resource "aws_security_group" "HostSg" {
-  vpc_id = aws_vpc.Shared.id
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
-resource "aws_instance" "Host" {
+${Tf.routeTable('Rt', { vpc: 'Vpc', routes: Tf.route('10.2.0.0/16', 'transit_gateway_id = aws_ec2_transit_gateway.Tgw.id') })}\
+${Tf.association('A', 'Rt', 'RtA')}\
+${Tf.association('B', 'Rt', 'RtB')}\
+${Tf.routeTable('SharedRt', { vpc: 'Shared', routes: Tf.route('10.0.0.0/16', 'transit_gateway_id = aws_ec2_transit_gateway.Tgw.id') })}\
+${Tf.association('SA', 'SharedRt', 'SharedRtA')}\
+${TF_INGRESS_SG('HostSg', 443, 'cidr_blocks = ["10.0.0.0/16"]', 'Shared')}resource "aws_instance" "Host" {
   ami                    = "ami-12345678"
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.SA.id
@@ -1198,13 +882,7 @@ ${TF_FN('Fn', { env: { HOST: ['aws_instance.Host.private_ip', ''] } })}`,
   SharedRt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Shared } }
   SharedRtTgw: { Type: AWS::EC2::Route, DependsOn: TgwShared, Properties: { RouteTableId: !Ref SharedRt, DestinationCidrBlock: 10.0.0.0/16, TransitGatewayId: !Ref Tgw } }
   SharedRtA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref SA, RouteTableId: !Ref SharedRt } }
-  HostSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: host
-      VpcId: !Ref Shared
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/16 }]
-  Host: { Type: AWS::EC2::Instance, Properties: { ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: !Ref SA, SecurityGroupIds: [!Ref HostSg] } }
+${CFN_INGRESS_SG('HostSg', 443, 'CidrIp: 10.0.0.0/16', 'Shared')}  Host: { Type: AWS::EC2::Instance, Properties: { ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: !Ref SA, SecurityGroupIds: [!Ref HostSg] } }
 ${CFN_FN('Fn', { env: { HOST: ['', '!GetAtt Host.PrivateIp'] } })}`,
       });
       assert.deepEqual(r.tf, r.cfn);
@@ -1219,11 +897,9 @@ ${CFN_FN('Fn', { env: { HOST: ['', '!GetAtt Host.PrivateIp'] } })}`,
   route_table_ids = [aws_route_table.Rt.id]
   policy          = jsonencode(${JSON.stringify(policy)})
 }
-resource "aws_s3_bucket" "Bucket" { bucket = "twins-bucket" }
-${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV })}`,
+${TF_BUCKET}${TF_SG_ALL()}${TF_FN('Fn', { env: BUCKET_ENV })}`,
         cfn: `${CFN_VPC()}${CFN_RT}  S3: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.s3", RouteTableIds: [!Ref Rt], PolicyDocument: ${JSON.stringify(policy)} } }
-  Bucket: { Type: AWS::S3::Bucket, Properties: { BucketName: twins-bucket } }
-${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
+${CFN_BUCKET}${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
       });
       assert.deepEqual(r.tf, r.cfn);
     });
@@ -1231,13 +907,10 @@ ${CFN_SG_ALL()}${CFN_FN('Fn', { env: BUCKET_ENV })}`,
     it('SAM Globals security groups are prepended to the function list; TF twin lists both', () => {
       const r = runTwin({
         tf: `${TF_VPC()}${TF_NAT}${TF_SG_ALL()}${TF_SG_ALL('ExtraSg')}${TF_FN('Fn', { sgs: ['FnSg', 'ExtraSg'], env: URL_ENV })}${TF_FN('Fn2', { sgs: ['FnSg'], env: URL_ENV })}`,
-        cfn: `${CFN_VPC().replace('AWSTemplateFormatVersion: "2010-09-09"\n', `AWSTemplateFormatVersion: "2010-09-09"
-Transform: AWS::Serverless-2016-10-31
-Globals:
-  Function:
+        cfn: `${CFN_VPC({ globals: `  Function:
     VpcConfig: { SecurityGroupIds: [!Ref FnSg], SubnetIds: [!Ref A, !Ref B] }
     Environment: { Variables: { URL: "https://example.com/api" } }
-`)}${CFN_NAT}${CFN_SG_ALL()}${CFN_SG_ALL('ExtraSg')}  Fn:
+` })}${CFN_NAT}${CFN_SG_ALL()}${CFN_SG_ALL('ExtraSg')}  Fn:
     Type: AWS::Serverless::Function
     Properties: { Runtime: python3.12, Handler: index.handler, InlineCode: x, Role: arn:aws:iam::123456789012:role/fn, VpcConfig: { SecurityGroupIds: [!Ref ExtraSg] } }
   Fn2:
@@ -1251,16 +924,7 @@ Globals:
 
     it('Secrets Manager interface endpoint in one AZ only, function in two: the finding and answers agree', () => {
       const r = runTwin({
-        tf: `${TF_VPC('\n  enable_dns_hostnames = true')}${TF_RT}${TF_SG_ALL()}resource "aws_security_group" "EpSg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port       = 443
-    to_port         = 443
-    protocol        = "tcp"
-    security_groups = [aws_security_group.FnSg.id]
-  }
-}
-resource "aws_vpc_endpoint" "Secrets" {
+        tf: `${TF_VPC('enable_dns_hostnames = true')}${TF_RT}${TF_SG_ALL()}${TF_INGRESS_SG('EpSg', 443, 'security_groups = [aws_security_group.FnSg.id]')}resource "aws_vpc_endpoint" "Secrets" {
   vpc_id              = aws_vpc.Vpc.id
   service_name        = "com.amazonaws.${REGION}.secretsmanager"
   vpc_endpoint_type   = "Interface"
@@ -1273,13 +937,7 @@ resource "aws_vpc_endpoint_subnet_association" "SecretsA" {
 }
 resource "aws_secretsmanager_secret" "Secret" { name = "s" }
 ${TF_FN('Fn', { env: { SECRET: ['aws_secretsmanager_secret.Secret.arn', ''] } })}`,
-        cfn: `${CFN_VPC(', EnableDnsHostnames: true')}${CFN_RT}${CFN_SG_ALL()}  EpSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: endpoint
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, SourceSecurityGroupId: !GetAtt FnSg.GroupId }]
-  Secrets: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.secretsmanager", VpcEndpointType: Interface, SubnetIds: [!Ref A], SecurityGroupIds: [!Ref EpSg], PrivateDnsEnabled: true } }
+        cfn: `${CFN_VPC({ vpcProperties: 'EnableDnsHostnames: true' })}${CFN_RT}${CFN_SG_ALL()}${CFN_INGRESS_SG('EpSg', 443, 'SourceSecurityGroupId: !GetAtt FnSg.GroupId')}  Secrets: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.secretsmanager", VpcEndpointType: Interface, SubnetIds: [!Ref A], SecurityGroupIds: [!Ref EpSg], PrivateDnsEnabled: true } }
   Secret: { Type: AWS::SecretsManager::Secret, Properties: { Name: s } }
 ${CFN_FN('Fn', { env: { SECRET: ['', '!Ref Secret'] } })}`,
       });
@@ -1289,7 +947,8 @@ ${CFN_FN('Fn', { env: { SECRET: ['', '!Ref Secret'] } })}`,
 
 
   describe('batch: references, ports and spellings', () => {
-    const db = (tfPort: string, cfnPort: string, tfFnSg: string, cfnFnSg: string): Twin => ({
+    /** Postgres Db admitting 5433 from FnSg (separate rule resources), on `port` unless the engine default. */
+    const db = (port: { readonly tf: string; readonly cfn: string } | undefined, tfFnSg: string, cfnFnSg: string): Twin => ({
       tf: `${TF_VPC()}${TF_NAT}${tfFnSg}resource "aws_security_group" "DbSg" {
   vpc_id = aws_vpc.Vpc.id
 }
@@ -1301,38 +960,26 @@ resource "aws_security_group_rule" "DbIn" {
   to_port                  = 5433
   source_security_group_id = aws_security_group.FnSg.id
 }
-resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.A.id, aws_subnet.B.id] }
-resource "aws_db_instance" "Db" {
-  engine                 = "postgres"
-  instance_class         = "db.t3.micro"
-  allocated_storage      = 20${tfPort}
-  db_subnet_group_name   = aws_db_subnet_group.DbSubnets.name
-  vpc_security_group_ids = [aws_security_group.DbSg.id]
-}
-${TF_FN('Fn', { env: { DB_HOST: ['aws_db_instance.Db.address', ''], ...URL_ENV } })}`,
+${TF_DB('postgres', ['A', 'B'], port === undefined ? [] : [`port                   = ${port.tf}`])}${TF_FN('Fn', { env: { ...DB_ENV, ...URL_ENV } })}`,
       cfn: `${CFN_VPC()}${CFN_NAT}${cfnFnSg}  DbSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: db, VpcId: !Ref Vpc } }
   DbIn: { Type: AWS::EC2::SecurityGroupIngress, Properties: { GroupId: !Ref DbSg, IpProtocol: tcp, FromPort: 5433, ToPort: 5433, SourceSecurityGroupId: !Ref FnSg } }
-  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: "20", DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!Ref DbSg]${cfnPort} }
-${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Db.Endpoint.Address'], ...URL_ENV } })}`,
+${CFN_DB('postgres', ['A', 'B'], port === undefined ? undefined : `Port: ${port.cfn}`)}${CFN_FN('Fn', { env: { ...DB_ENV, ...URL_ENV } })}`,
     });
 
     it('RDS on a non-default port (TF number, CFN string "5433"): yes', () => {
-      const r = runTwin(db('\n  port                   = 5433', ', Port: "5433"', TF_SG_ALL(), CFN_SG_ALL()));
+      const r = runTwin(db({ tf: '5433', cfn: '"5433"' }, TF_SG_ALL(), CFN_SG_ALL()));
       assert.deepEqual(r.tf, r.cfn);
       assert.equal(answer(r.tf, 'Fn', 'Db'), 'yes via local blocked - - needed=true');
     });
 
     it('RDS on its default port 5432 while the SG admits 5433: no', () => {
-      const r = runTwin(db('', '', TF_SG_ALL(), CFN_SG_ALL()));
+      const r = runTwin(db(undefined, TF_SG_ALL(), CFN_SG_ALL()));
       assert.deepEqual(r.tf, r.cfn);
       assert.match(answer(r.tf, 'Fn', 'Db'), /^no via local blocked security-group /);
     });
 
     it('function SG egress only to the DB SG (TF security_groups / CFN DestinationSecurityGroupId): db yes, internet no', () => {
-      const r = runTwin(db('\n  port                   = 5433', ', Port: 5433', `resource "aws_security_group" "FnSg" {
+      const r = runTwin(db({ tf: '5433', cfn: '5433' }, `resource "aws_security_group" "FnSg" {
   vpc_id = aws_vpc.Vpc.id
 }
 resource "aws_security_group_rule" "FnOut" {
@@ -1343,13 +990,7 @@ resource "aws_security_group_rule" "FnOut" {
   to_port                  = 5433
   source_security_group_id = aws_security_group.DbSg.id
 }
-`, `  FnSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 5433, ToPort: 5433, DestinationSecurityGroupId: !GetAtt DbSg.GroupId }]
-`));
+`, Cfn.securityGroup('FnSg', { egress: [Cfn.tcp(5433, 'DestinationSecurityGroupId: !GetAtt DbSg.GroupId')] })));
       assert.deepEqual(r.tf, r.cfn);
       assert.equal(answer(r.tf, 'Fn', 'Db'), 'yes via local blocked - - needed=true');
       assert.match(answer(r.tf, 'Fn', 'internet'), /^no via nat-gateway blocked security-group /);
@@ -1382,34 +1023,9 @@ resource "aws_subnet" "B" {
   cidr_block        = "100.64.2.0/24"
   availability_zone = "${REGION}b"
 }
-resource "aws_subnet" "DA" {
-  vpc_id            = aws_vpc.Vpc.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "${REGION}a"
-}
-resource "aws_subnet" "DB" {
-  vpc_id            = aws_vpc.Vpc.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "${REGION}b"
-}
-${TF_RT}${TF_SG_ALL()}resource "aws_security_group" "DbSg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port   = 3306
-    to_port     = 3306
-    protocol    = "tcp"
-    cidr_blocks = ["100.64.0.0/16"]
-  }
-}
-resource "aws_db_subnet_group" "DbSubnets" { subnet_ids = [aws_subnet.DA.id, aws_subnet.DB.id] }
-resource "aws_db_instance" "Db" {
-  engine                 = "mysql"
-  instance_class         = "db.t3.micro"
-  allocated_storage      = 20
-  db_subnet_group_name   = aws_db_subnet_group.DbSubnets.name
-  vpc_security_group_ids = [aws_security_group.DbSg.id]
-}
-${TF_FN('Fn', { env: { DB_HOST: ['aws_db_instance.Db.address', ''] } })}`,
+${Tf.subnet('DA', { cidr: '10.0.1.0/24', az: `${REGION}a`, vpc: 'Vpc' })}\
+${Tf.subnet('DB', { cidr: '10.0.2.0/24', az: `${REGION}b`, vpc: 'Vpc' })}\
+${TF_RT}${TF_SG_ALL()}${TF_INGRESS_SG('DbSg', 3306, 'cidr_blocks = ["100.64.0.0/16"]')}${TF_DB('mysql', ['DA', 'DB'])}${TF_FN('Fn', { env: DB_ENV })}`,
         cfn: `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
@@ -1418,17 +1034,7 @@ Resources:
   B: { Type: AWS::EC2::Subnet, DependsOn: Second, Properties: { VpcId: !Ref Vpc, CidrBlock: 100.64.2.0/24, AvailabilityZone: ${REGION}b } }
   DA: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: ${REGION}a } }
   DB: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: ${REGION}b } }
-${CFN_RT}${CFN_SG_ALL()}  DbSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: db
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: 100.64.0.0/16 }]
-  DbSubnets: { Type: AWS::RDS::DBSubnetGroup, Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref DA, !Ref DB] } }
-  Db:
-    Type: AWS::RDS::DBInstance
-    Properties: { Engine: mysql, DBInstanceClass: db.t3.micro, AllocatedStorage: "20", DBSubnetGroupName: !Ref DbSubnets, VPCSecurityGroups: [!Ref DbSg] }
-${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Db.Endpoint.Address'] } })}`,
+${CFN_RT}${CFN_SG_ALL()}${CFN_INGRESS_SG('DbSg', 3306, 'CidrIp: 100.64.0.0/16')}${CFN_DB('mysql', ['DA', 'DB'])}${CFN_FN('Fn', { env: DB_ENV })}`,
       });
       assert.deepEqual(r.tf, r.cfn);
       assert.equal(answer(r.tf, 'Fn', 'Db'), 'yes via local blocked - - needed=true');
@@ -1444,24 +1050,9 @@ ${CFN_FN('Fn', { env: { DB_HOST: ['', '!GetAtt Db.Endpoint.Address'] } })}`,
     cidr = "203.0.113.0/24"
   }
 }
-resource "aws_security_group" "FnSg" {
-  vpc_id = aws_vpc.Vpc.id
-  egress {
-    from_port       = 443
-    to_port         = 443
-    protocol        = "tcp"
-    prefix_list_ids = [aws_ec2_managed_prefix_list.Pl.id]
-  }
-}
-${TF_FN('Fn', { env: URL_ENV })}`,
+${Tf.securityGroupRules('FnSg', { vpc: 'Vpc', egress: [{ port: 443, peer: 'prefix_list_ids = [aws_ec2_managed_prefix_list.Pl.id]' }] })}${TF_FN('Fn', { env: URL_ENV })}`,
         cfn: `${CFN_VPC()}${CFN_NAT}  Pl: { Type: AWS::EC2::PrefixList, Properties: { PrefixListName: partners, AddressFamily: IPv4, MaxEntries: 5, Entries: [{ Cidr: 203.0.113.0/24 }] } }
-  FnSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, DestinationPrefixListId: !GetAtt Pl.PrefixListId }]
-${CFN_FN('Fn', { env: URL_ENV })}`,
+${Cfn.securityGroup('FnSg', { egress: [Cfn.tcp(443, 'DestinationPrefixListId: !GetAtt Pl.PrefixListId')] })}${CFN_FN('Fn', { env: URL_ENV })}`,
       });
       assert.deepEqual(r.tf, r.cfn);
     });
@@ -1473,12 +1064,7 @@ ${CFN_FN('Fn', { env: URL_ENV })}`,
   default = false
 }
 ${TF_VPC()}${TF_NAT}${TF_SG_ALL()}${TF_FN('Fn', { env: URL_ENV }).replace('  vpc_config {', '  dynamic "vpc_config" {\n    for_each = var.in_vpc ? [1] : []\n    content {').replace('security_group_ids = [aws_security_group.FnSg.id]\n  }', 'security_group_ids = [aws_security_group.FnSg.id]\n    }\n  }')}`,
-        cfn: CFN_VPC().replace('Resources:\n', `Parameters:
-  InVpc: { Type: String, Default: "false" }
-Conditions:
-  IsInVpc: !Equals [!Ref InVpc, "true"]
-Resources:
-`) + `${CFN_NAT}${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV }).replace(/ {6}VpcConfig: (.*)\n/, '      VpcConfig: !If [IsInVpc, $1, !Ref AWS::NoValue]\n')}`,
+        cfn: `${CFN_VPC({ parameters: '  InVpc: { Type: String, Default: "false" }\n', conditions: '  IsInVpc: !Equals [!Ref InVpc, "true"]\n' })}${CFN_NAT}${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV }).replace(/ {6}VpcConfig: (.*)\n/, '      VpcConfig: !If [IsInVpc, $1, !Ref AWS::NoValue]\n')}`,
       });
       assert.deepEqual(r.tf, r.cfn);
       assert.equal(answer(r.tf, 'Fn', 'internet'), 'yes via lambda-service-vpc blocked - - needed=true');
@@ -1525,7 +1111,7 @@ resource "aws_iam_role_policy_attachment" "FnVpc" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }
 ${TF_FN('Fn').replace('"arn:aws:iam::123456789012:role/fn"', 'aws_iam_role.FnRole.arn')}`,
-        cfn: `${CFN_VPC().replace('AWSTemplateFormatVersion: "2010-09-09"\n', 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\n')}${CFN_NAT}${CFN_SG_ALL()}  Queue: { Type: AWS::SQS::Queue, Properties: { QueueName: q } }
+        cfn: `${CFN_VPC({ sam: true })}${CFN_NAT}${CFN_SG_ALL()}  Queue: { Type: AWS::SQS::Queue, Properties: { QueueName: q } }
   Fn:
     Type: AWS::Serverless::Function
     Properties:
@@ -1545,7 +1131,7 @@ ${TF_FN('Fn').replace('"arn:aws:iam::123456789012:role/fn"', 'aws_iam_role.FnRol
   describe('the VPC default security group and network ACL', () => {
     it('function and interface endpoint on the VPC default SG (TF default_security_group_id / CFN !GetAtt Vpc.DefaultSecurityGroup): admitted by its self rule', () => {
       const r = runTwin({
-        tf: `${TF_VPC('\n  enable_dns_hostnames = true')}${TF_NAT}resource "aws_vpc_endpoint" "Sqs" {
+        tf: `${TF_VPC('enable_dns_hostnames = true')}${TF_NAT}resource "aws_vpc_endpoint" "Sqs" {
   vpc_id              = aws_vpc.Vpc.id
   service_name        = "com.amazonaws.${REGION}.sqs"
   vpc_endpoint_type   = "Interface"
@@ -1554,7 +1140,7 @@ ${TF_FN('Fn').replace('"arn:aws:iam::123456789012:role/fn"', 'aws_iam_role.FnRol
 }
 resource "aws_sqs_queue" "Queue" { name = "q" }
 ${TF_FN('Fn', { env: { ...QUEUE_ENV, ...URL_ENV } }).replace('[aws_security_group.FnSg.id]', '[aws_vpc.Vpc.default_security_group_id]')}`,
-        cfn: `${CFN_VPC(', EnableDnsHostnames: true')}${CFN_NAT}  Sqs: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.sqs", VpcEndpointType: Interface, SubnetIds: [!Ref A, !Ref B], PrivateDnsEnabled: true } }
+        cfn: `${CFN_VPC({ vpcProperties: 'EnableDnsHostnames: true' })}${CFN_NAT}  Sqs: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.sqs", VpcEndpointType: Interface, SubnetIds: [!Ref A, !Ref B], PrivateDnsEnabled: true } }
   Queue: { Type: AWS::SQS::Queue, Properties: { QueueName: q } }
 ${CFN_FN('Fn', { env: { ...QUEUE_ENV, ...URL_ENV } }).replace('[!GetAtt FnSg.GroupId]', '[!GetAtt Vpc.DefaultSecurityGroup]')}`,
       });
@@ -1585,10 +1171,8 @@ ${CFN_SG_ALL()}${CFN_FN('Fn', { env: URL_ENV })}`,
   it('two functions with the same SGs in a different order and ARN-valued env vars share ENIs', () => {
     const env = { TABLE: ['aws_dynamodb_table.Table.arn', '!GetAtt Table.Arn'], BUCKET: ['aws_s3_bucket.Bucket.arn', '!GetAtt Bucket.Arn'] } as const;
     const r = runTwin({
-      tf: `${TF_VPC()}${TF_NAT}${TF_SG_ALL()}${TF_SG_ALL('ExtraSg')}${TF_TABLE}resource "aws_s3_bucket" "Bucket" { bucket = "twins-bucket" }
-${TF_FN('Fn', { sgs: ['FnSg', 'ExtraSg'], env })}${TF_FN('Fn2', { sgs: ['ExtraSg', 'FnSg'], subnets: ['B', 'A'], env })}`,
-      cfn: `${CFN_VPC()}${CFN_NAT}${CFN_SG_ALL()}${CFN_SG_ALL('ExtraSg')}${CFN_TABLE}  Bucket: { Type: AWS::S3::Bucket, Properties: { BucketName: twins-bucket } }
-${CFN_FN('Fn', { sgs: ['FnSg', 'ExtraSg'], env })}${CFN_FN('Fn2', { sgs: ['ExtraSg', 'FnSg'], subnets: ['B', 'A'], env })}`,
+      tf: `${TF_VPC()}${TF_NAT}${TF_SG_ALL()}${TF_SG_ALL('ExtraSg')}${TF_TABLE}${TF_BUCKET}${TF_FN('Fn', { sgs: ['FnSg', 'ExtraSg'], env })}${TF_FN('Fn2', { sgs: ['ExtraSg', 'FnSg'], subnets: ['B', 'A'], env })}`,
+      cfn: `${CFN_VPC()}${CFN_NAT}${CFN_SG_ALL()}${CFN_SG_ALL('ExtraSg')}${CFN_TABLE}${CFN_BUCKET}${CFN_FN('Fn', { sgs: ['FnSg', 'ExtraSg'], env })}${CFN_FN('Fn2', { sgs: ['ExtraSg', 'FnSg'], subnets: ['B', 'A'], env })}`,
     });
     assert.deepEqual(r.tf, r.cfn);
     assert.ok(r.tf.includes('eni A [ExtraSg,FnSg] fns=Fn,Fn2'), r.tf.join('\n'));
@@ -1598,38 +1182,16 @@ ${CFN_FN('Fn', { sgs: ['FnSg', 'ExtraSg'], env })}${CFN_FN('Fn2', { sgs: ['Extra
 
   it('dual-stack function: IPv6 internet through an egress-only IGW, CFN default egress against TF explicit ::/0', () => {
     const r = runTwin({
-      tf: `${TF_VPC('\n  assign_generated_ipv6_cidr_block = true')}${TF_NAT}resource "aws_subnet" "C" {
+      tf: `${TF_VPC('assign_generated_ipv6_cidr_block = true')}${TF_NAT}resource "aws_subnet" "C" {
   vpc_id            = aws_vpc.Vpc.id
   cidr_block        = "10.0.3.0/24"
   ipv6_cidr_block   = cidrsubnet(aws_vpc.Vpc.ipv6_cidr_block, 8, 3)
   availability_zone = "${REGION}c"
 }
 resource "aws_egress_only_internet_gateway" "Eigw" { vpc_id = aws_vpc.Vpc.id }
-resource "aws_route_table" "V6Rt" {
-  vpc_id = aws_vpc.Vpc.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.Nat.id
-  }
-  route {
-    ipv6_cidr_block        = "::/0"
-    egress_only_gateway_id = aws_egress_only_internet_gateway.Eigw.id
-  }
-}
-resource "aws_route_table_association" "V6RtC" {
-  subnet_id      = aws_subnet.C.id
-  route_table_id = aws_route_table.V6Rt.id
-}
-resource "aws_security_group" "FnSg" {
-  vpc_id = aws_vpc.Vpc.id
-  egress {
-    from_port        = 0
-    to_port          = 0
-    protocol         = "-1"
-    cidr_blocks      = ["0.0.0.0/0"]
-    ipv6_cidr_blocks = ["::/0"]
-  }
-}
+${Tf.routeTable('V6Rt', { vpc: 'Vpc', routes: [Tf.route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.Nat.id'), Tf.route('::/0', 'egress_only_gateway_id = aws_egress_only_internet_gateway.Eigw.id')] })}\
+${Tf.association('C', 'V6Rt', 'V6RtC')}\
+${Tf.securityGroup('FnSg', 'dual-stack', 'Vpc')}\
 ${TF_FN('Fn', { subnets: ['C'], env: URL_ENV }).replace('security_group_ids = [aws_security_group.FnSg.id]', 'security_group_ids = [aws_security_group.FnSg.id]\n    ipv6_allowed_for_dual_stack = true')}`,
       cfn: `${CFN_VPC()}  VpcV6: { Type: AWS::EC2::VPCCidrBlock, Properties: { VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true } }
 ${CFN_NAT}  C: { Type: AWS::EC2::Subnet, DependsOn: VpcV6, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.3.0/24, Ipv6CidrBlock: !Select [3, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 4, 64]], AvailabilityZone: ${REGION}c } }
@@ -1664,23 +1226,11 @@ resource "aws_security_group" "FnSg" {
 ${TF_FN('Fn', { env: TABLE_ENV }).replace('[aws_subnet.A.id, aws_subnet.B.id]', 'module.net.private_subnet_ids')}${TF_TABLE}`,
       tfFiles: {
         '/w/net/main.tf': `variable "cidr" { type = string }
-${TF_VPC().replace(/^provider.*\n/, '').replace('"10.0.0.0/16"', 'var.cidr')}${TF_RT}resource "aws_vpc_endpoint" "Ddb" {
-  vpc_id          = aws_vpc.Vpc.id
-  service_name    = "com.amazonaws.${REGION}.dynamodb"
-  route_table_ids = [aws_route_table.Rt.id]
-}
-output "vpc_id" { value = aws_vpc.Vpc.id }
+${TF_VPC().replace(/^provider.*\n/, '').replace('"10.0.0.0/16"', 'var.cidr')}${TF_RT}${TF_GATEWAY_ENDPOINT('Ddb', 'dynamodb')}output "vpc_id" { value = aws_vpc.Vpc.id }
 output "private_subnet_ids" { value = [aws_subnet.A.id, aws_subnet.B.id] }
 `,
       },
-      cfn: `${CFN_VPC()}${CFN_RT}  Ddb: { Type: AWS::EC2::VPCEndpoint, Properties: { VpcId: !Ref Vpc, ServiceName: !Sub "com.amazonaws.\${AWS::Region}.dynamodb", RouteTableIds: [!Ref Rt] } }
-  FnSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }]
-${CFN_FN('Fn', { env: TABLE_ENV })}${CFN_TABLE}`,
+      cfn: `${CFN_VPC()}${CFN_RT}${CFN_GATEWAY_ENDPOINT('Ddb', 'dynamodb')}${Cfn.securityGroup('FnSg', { egress: [Cfn.tcp(443, 'CidrIp: 0.0.0.0/0')] })}${CFN_FN('Fn', { env: TABLE_ENV })}${CFN_TABLE}`,
     });
     assert.deepEqual(r.tf, r.cfn);
     assert.equal(answer(r.tf, 'Fn', 'dynamodb'), 'yes via gateway-endpoint blocked - - needed=true');
@@ -1688,16 +1238,7 @@ ${CFN_FN('Fn', { env: TABLE_ENV })}${CFN_TABLE}`,
 
   it('OpenSearch domain in the VPC (vpc_options / VPCOptions) admitting the function SG on 443', () => {
     const r = runTwin({
-      tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}resource "aws_security_group" "SearchSg" {
-  vpc_id = aws_vpc.Vpc.id
-  ingress {
-    from_port       = 443
-    to_port         = 443
-    protocol        = "tcp"
-    security_groups = [aws_security_group.FnSg.id]
-  }
-}
-resource "aws_opensearch_domain" "Search" {
+      tf: `${TF_VPC()}${TF_RT}${TF_SG_ALL()}${TF_INGRESS_SG('SearchSg', 443, 'security_groups = [aws_security_group.FnSg.id]')}resource "aws_opensearch_domain" "Search" {
   domain_name = "search"
   vpc_options {
     subnet_ids         = [aws_subnet.A.id]
@@ -1705,13 +1246,7 @@ resource "aws_opensearch_domain" "Search" {
   }
 }
 ${TF_FN('Fn', { env: { SEARCH: ['aws_opensearch_domain.Search.endpoint', ''] } })}`,
-      cfn: `${CFN_VPC()}${CFN_RT}${CFN_SG_ALL()}  SearchSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: search
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, SourceSecurityGroupId: !Ref FnSg }]
-  Search:
+      cfn: `${CFN_VPC()}${CFN_RT}${CFN_SG_ALL()}${CFN_INGRESS_SG('SearchSg', 443, 'SourceSecurityGroupId: !Ref FnSg')}  Search:
     Type: AWS::OpenSearchService::Domain
     Properties: { DomainName: search, VPCOptions: { SubnetIds: [!Ref A], SecurityGroupIds: [!Ref SearchSg] } }
 ${CFN_FN('Fn', { env: { SEARCH: ['', '!GetAtt Search.DomainEndpoint'] } })}`,
@@ -1749,14 +1284,14 @@ ${CFN_FN('Fn', { env: URL_ENV }).replace(/VpcConfig: .*\n/, 'VpcConfig: { Subnet
       readonly nat?: boolean;
     }
     const twin = (o: Ep): Twin => {
-      const tfDns = o.hostnames === 'on' ? '\n  enable_dns_support   = true\n  enable_dns_hostnames = true' : '';
-      const cfnDns = o.hostnames === 'on' ? ', EnableDnsSupport: true, EnableDnsHostnames: true' : '';
+      const tfDns = o.hostnames === 'on' ? ['enable_dns_support   = true', 'enable_dns_hostnames = true'] : [];
+      const cfnDns = o.hostnames === 'on' ? 'EnableDnsSupport: true, EnableDnsHostnames: true' : '';
       const tfSource = o.admits === 'cidr' ? 'cidr_blocks = ["10.0.0.0/16"]' : `security_groups = [aws_security_group.${o.admits === 'fn' ? 'FnSg' : 'OtherSg'}.id]`;
       const cfnSource = o.admits === 'cidr' ? 'CidrIp: 10.0.0.0/16' : `SourceSecurityGroupId: !GetAtt ${o.admits === 'fn' ? 'FnSg' : 'OtherSg'}.GroupId`;
       const tfPd = o.privateDns === 'default' ? '' : `\n  private_dns_enabled = ${String(o.privateDns === 'on')}`;
       const cfnPd = o.privateDns === 'default' ? '' : `, PrivateDnsEnabled: ${String(o.privateDns === 'on')}`;
       return {
-        tf: `${TF_VPC(tfDns)}${o.nat === true ? TF_NAT : TF_RT}${TF_SG_ALL()}${TF_SG_ALL('OtherSg')}resource "aws_security_group" "EpSg" {
+        tf: `${TF_VPC(...tfDns)}${o.nat === true ? TF_NAT : TF_RT}${TF_SG_ALL()}${TF_SG_ALL('OtherSg')}resource "aws_security_group" "EpSg" {
   vpc_id = aws_vpc.Vpc.id
   ingress {
     from_port = 443
@@ -1774,7 +1309,7 @@ resource "aws_vpc_endpoint" "Sqs" {
 }
 resource "aws_sqs_queue" "Queue" { name = "q" }
 ${TF_FN('Fn', { env: QUEUE_ENV })}`,
-        cfn: `${CFN_VPC(cfnDns)}${o.nat === true ? CFN_NAT : CFN_RT}${CFN_SG_ALL()}${CFN_SG_ALL('OtherSg')}  EpSg:
+        cfn: `${CFN_VPC({ vpcProperties: cfnDns })}${o.nat === true ? CFN_NAT : CFN_RT}${CFN_SG_ALL()}${CFN_SG_ALL('OtherSg')}  EpSg:
     Type: AWS::EC2::SecurityGroup
     Properties:
       GroupDescription: endpoint

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { functionHover, objectHover, type HoverContext } from '../../../server/src/ide/hover';
 import { ObjectIndex } from '../../../server/src/ide/objectIndex';
 import { analyseWorkspace } from '../support/analyseWorkspace';
-import { association, provider, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../support/terraformPieces';
+import { association, provider, route, routeTable, securityGroup, securityGroupRules, subnet, vpc, vpcFunction } from '../support/terraformPieces';
 
 const PCX = 'vpc_peering_connection_id = aws_vpc_peering_connection.pcx.id';
 
@@ -21,15 +21,7 @@ ${peering}
 ${routeTable('rt', { routes: route('10.1.0.0/16', PCX) })}${association('a', 'rt')}
 ${routeTable('back', { vpc: 'peer', routes: route('10.0.0.0/16', PCX) })}${association('pa', 'back')}
 ${securityGroup('fn', 'all')}
-resource "aws_security_group" "redis" {
-  vpc_id = aws_vpc.peer.id
-  ingress {
-    from_port   = 6379
-    to_port     = 6379
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+${securityGroupRules('redis', { vpc: 'peer', ingress: [{ port: 6379, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_elasticache_subnet_group" "g" { subnet_ids = [aws_subnet.pa.id] }
 resource "aws_elasticache_cluster" "redis" {
   engine             = "redis"

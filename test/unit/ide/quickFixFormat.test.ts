@@ -4,16 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { quickFixesFor } from '../../../server/src/ide/quickFixes/quickFixes';
 import { AnalysisSession } from '../../../server/src/workspace/analysisSession';
+import { subnet } from '../support/terraformPieces';
 
 const main = `provider "aws" { region = "eu-west-1" }
 resource "aws_vpc" "v" {
   cidr_block = "10.0.0.0/16"
 }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}\
 resource "aws_security_group" "fn" {
   vpc_id = aws_vpc.v.id
 }

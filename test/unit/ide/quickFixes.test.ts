@@ -8,6 +8,7 @@ import type { Finding } from '../../../server/src/analysis/types';
 import { quickFixesFor } from '../../../server/src/ide/quickFixes/quickFixes';
 import type { TextEdit } from '../../../server/src/ide/quickFixes/textEdit';
 import { AnalysisSession, type WorkspaceAnalysis } from '../../../server/src/workspace/analysisSession';
+import { securityGroup, securityGroupRules, subnet } from '../support/terraformPieces';
 
 const repo = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -191,20 +192,8 @@ Resources:
 resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
 }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_security_group" "vpce" {
-  vpc_id = aws_vpc.main.id
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a', vpc: 'main' })}\
+${securityGroupRules('vpce', { vpc: 'main', ingress: [{ port: 443, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_vpc_endpoint" "sqs" {
   vpc_id             = aws_vpc.main.id
   service_name       = "com.amazonaws.eu-west-1.sqs"
@@ -229,25 +218,9 @@ resource "aws_vpc_endpoint" "sqs" {
 resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
 }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "eu-west-1b"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.main.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a', vpc: 'main' })}\
+${subnet('b', { cidr: '10.0.2.0/24', az: 'eu-west-1b', vpc: 'main' })}\
+${securityGroup('fn', 'all', 'main')}\
 resource "aws_s3_bucket" "data" {
   bucket = "data"
 }

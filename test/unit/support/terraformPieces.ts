@@ -3,7 +3,11 @@
 
 export const provider = (region: string): string => `provider "aws" { region = "${region}" }\n`;
 
-export const vpc = (name = 'v', cidr = '10.0.0.0/16'): string => `resource "aws_vpc" "${name}" { cidr_block = "${cidr}" }\n`;
+/** `attributes`: further attribute lines ("enable_dns_hostnames = true"), which make the block multi-line. */
+export function vpc(name = 'v', cidr = '10.0.0.0/16', attributes: readonly string[] = []): string {
+  if (attributes.length === 0) return `resource "aws_vpc" "${name}" { cidr_block = "${cidr}" }\n`;
+  return `resource "aws_vpc" "${name}" {\n  cidr_block = "${cidr}"\n${attributes.map((a) => `  ${a}\n`).join('')}}\n`;
+}
 
 export function subnet(name: string, o: { readonly cidr: string; readonly az: string; readonly vpc?: string }): string {
   return `resource "aws_subnet" "${name}" {
@@ -14,30 +18,42 @@ export function subnet(name: string, o: { readonly cidr: string; readonly az: st
 `;
 }
 
-/** Provider, VPC `v` (10.0.0.0/16) and private subnets `a` (10.0.1.0/24) and `b` (10.0.2.0/24) in AZs a and b. */
-export function twoAzVpc(region: string): string {
-  return provider(region) + vpc()
-    + subnet('a', { cidr: '10.0.1.0/24', az: `${region}a` })
-    + subnet('b', { cidr: '10.0.2.0/24', az: `${region}b` });
+/** Names of `twoAzVpc`'s VPC and subnets, and further VPC attribute lines. */
+export interface TwoAzOptions {
+  readonly vpc?: string;
+  readonly subnets?: readonly [string, string];
+  readonly attributes?: readonly string[];
 }
 
-/** A route table; `routes` is the text of its route blocks, if any. */
-export function routeTable(name: string, o: { readonly vpc?: string; readonly routes?: string } = {}): string {
+/** Provider, VPC `v` (10.0.0.0/16) and private subnets `a` (10.0.1.0/24) and `b` (10.0.2.0/24) in AZs a and b. */
+export function twoAzVpc(region: string, o: TwoAzOptions = {}): string {
+  const v = o.vpc ?? 'v';
+  const [a, b] = o.subnets ?? ['a', 'b'];
+  return provider(region) + vpc(v, '10.0.0.0/16', o.attributes)
+    + subnet(a, { cidr: '10.0.1.0/24', az: `${region}a`, vpc: v })
+    + subnet(b, { cidr: '10.0.2.0/24', az: `${region}b`, vpc: v });
+}
+
+/** A route table; `routes` is the text of its route blocks (`route(…)`, one per line when a list), if any. */
+export function routeTable(name: string, o: { readonly vpc?: string; readonly routes?: string | readonly string[] } = {}): string {
   const vpcId = `aws_vpc.${o.vpc ?? 'v'}.id`;
-  return o.routes === undefined ? `resource "aws_route_table" "${name}" { vpc_id = ${vpcId} }\n` : `resource "aws_route_table" "${name}" {
+  if (o.routes === undefined) return `resource "aws_route_table" "${name}" { vpc_id = ${vpcId} }\n`;
+  return `resource "aws_route_table" "${name}" {
   vpc_id = ${vpcId}
-${o.routes}
+${typeof o.routes === 'string' ? o.routes : o.routes.join('\n')}
 }
 `;
 }
 
-/** A route block to `target` ("nat_gateway_id = aws_nat_gateway.n.id"), its `=` aligned as terraform fmt does. */
+/** A route block from `cidr` (IPv6 when it has a colon) to `target` ("nat_gateway_id = aws_nat_gateway.n.id"),
+ * its `=` aligned as terraform fmt does. */
 export function route(cidr: string, target: string): string {
+  const destination = cidr.includes(':') ? 'ipv6_cidr_block' : 'cidr_block';
   const eq = target.indexOf(' = ');
   const key = eq < 0 ? target : target.slice(0, eq);
-  const width = Math.max('cidr_block'.length, key.length);
+  const width = Math.max(destination.length, key.length);
   return `  route {
-    ${'cidr_block'.padEnd(width)} = "${cidr}"
+    ${destination.padEnd(width)} = "${cidr}"
     ${key.padEnd(width)}${eq < 0 ? '' : target.slice(eq)}
   }`;
 }
@@ -62,19 +78,23 @@ export function publicSubnet(o: { readonly cidr: string; readonly az: string; re
     + association(name, name);
 }
 
-/** An Elastic IP and a public NAT gateway `name` in subnet `subnetName`. */
-export function natGateway(name: string, subnetName: string): string {
-  return `resource "aws_eip" "${name}" { domain = "vpc" }
+/** An Elastic IP (`name` unless named) and a public NAT gateway `name` in subnet `subnetName`. */
+export function natGateway(name: string, subnetName: string, eip = name): string {
+  return `resource "aws_eip" "${eip}" { domain = "vpc" }
 resource "aws_nat_gateway" "${name}" {
-  allocation_id = aws_eip.${name}.id
+  allocation_id = aws_eip.${eip}.id
   subnet_id     = aws_subnet.${subnetName}.id
 }
 `;
 }
 
-/** A security group; `egress` 'all' opens every protocol to 0.0.0.0/0, 'https' tcp 443 only, 'none' has no rule. */
-export function securityGroup(name: string, egress: 'all' | 'https' | 'none', vpcName = 'v'): string {
+/** A security group; `egress` 'all' opens every protocol to 0.0.0.0/0, 'dual-stack' to ::/0 too, 'https' tcp 443
+ * to 0.0.0.0/0 only, 'none' has no rule. */
+export function securityGroup(name: string, egress: 'all' | 'dual-stack' | 'https' | 'none', vpcName = 'v'): string {
   if (egress === 'none') return `resource "aws_security_group" "${name}" { vpc_id = aws_vpc.${vpcName}.id }\n`;
+  if (egress === 'dual-stack') {
+    return securityGroupRules(name, { vpc: vpcName, egress: [{ protocol: '-1', port: 0, peer: 'cidr_blocks = ["0.0.0.0/0"]', ipv6: 'ipv6_cidr_blocks = ["::/0"]' }] });
+  }
   const [from, to, protocol] = egress === 'all' ? [0, 0, '-1'] : [443, 443, 'tcp'];
   return `resource "aws_security_group" "${name}" {
   vpc_id = aws_vpc.${vpcName}.id
@@ -84,6 +104,57 @@ export function securityGroup(name: string, egress: 'all' | 'https' | 'none', vp
     protocol    = "${protocol}"
     cidr_blocks = ["0.0.0.0/0"]
   }
+}
+`;
+}
+
+/** An ingress or egress block of `securityGroupRules`: tcp `port` unless `protocol` and `ports` say otherwise;
+ * `peer` is the source or destination attribute (`cidr_blocks = ["10.0.0.0/16"]`, `self = true`). */
+export interface RuleBlock {
+  readonly port?: number;
+  readonly ports?: readonly [number, number];
+  readonly protocol?: string;
+  readonly peer: string;
+  /** A second peer attribute (`ipv6_cidr_blocks = ["::/0"]`). */
+  readonly ipv6?: string;
+}
+
+/** A security group with inline ingress and egress blocks, their `=` aligned as terraform fmt does. */
+export function securityGroupRules(name: string, o: { readonly vpc?: string; readonly ingress?: readonly RuleBlock[]; readonly egress?: readonly RuleBlock[] }): string {
+  const block = (kind: string, r: RuleBlock): string => {
+    const [from, to] = r.ports ?? [r.port ?? 0, r.port ?? 0];
+    const eq = r.peer.indexOf(' = ');
+    const pairs: [string, string][] = [['from_port', String(from)], ['to_port', String(to)], ['protocol', `"${r.protocol ?? 'tcp'}"`], [r.peer.slice(0, eq), r.peer.slice(eq + 3)]];
+    if (r.ipv6 !== undefined) pairs.push([r.ipv6.slice(0, r.ipv6.indexOf(' = ')), r.ipv6.slice(r.ipv6.indexOf(' = ') + 3)]);
+    const width = Math.max(...pairs.map(([k]) => k.length));
+    return `  ${kind} {\n${pairs.map(([k, v]) => `    ${k.padEnd(width)} = ${v}\n`).join('')}  }\n`;
+  };
+  return `resource "aws_security_group" "${name}" {
+  vpc_id = aws_vpc.${o.vpc ?? 'v'}.id
+${(o.ingress ?? []).map((r) => block('ingress', r)).join('')}${(o.egress ?? []).map((r) => block('egress', r)).join('')}}
+`;
+}
+
+/** A DB subnet group `<name>Subnets` and an aws_db_instance (db.t3.micro, 20 GB) in it; `attributes` add lines. */
+export function dbInstance(name: string, o: { readonly engine: string; readonly subnets: readonly string[]; readonly securityGroups: readonly string[]; readonly attributes?: readonly string[] }): string {
+  const ids = (kind: string, names: readonly string[]): string => names.map((n) => `aws_${kind}.${n}.id`).join(', ');
+  return `resource "aws_db_subnet_group" "${name}Subnets" { subnet_ids = [${ids('subnet', o.subnets)}] }
+resource "aws_db_instance" "${name}" {
+  engine                 = "${o.engine}"
+  instance_class         = "db.t3.micro"
+  allocated_storage      = 20
+${(o.attributes ?? []).map((a) => `  ${a}\n`).join('')}  db_subnet_group_name   = aws_db_subnet_group.${name}Subnets.name
+  vpc_security_group_ids = [${ids('security_group', o.securityGroups)}]
+}
+`;
+}
+
+/** A gateway endpoint for `service` ("s3", "dynamodb") in `region` on route tables `tables`. */
+export function gatewayEndpoint(name: string, service: string, region: string, tables: readonly string[], vpcName = 'v'): string {
+  return `resource "aws_vpc_endpoint" "${name}" {
+  vpc_id          = aws_vpc.${vpcName}.id
+  service_name    = "com.amazonaws.${region}.${service}"
+  route_table_ids = [${tables.map((t) => `aws_route_table.${t}.id`).join(', ')}]
 }
 `;
 }
@@ -110,11 +181,21 @@ export interface FunctionOptions {
   readonly attributes?: readonly string[];
 }
 
+function functionLines(name: string, o: Pick<FunctionOptions, 'env' | 'attributes'>): string[] {
+  const lines = [`resource "aws_lambda_function" "${name}" {`, `  function_name = "${name}"`, ...(o.attributes ?? []).map((a) => `  ${a}`)];
+  if (o.env !== undefined) lines.push('  environment {', `    variables = { ${o.env} }`, '  }');
+  return lines;
+}
+
+/** An aws_lambda_function outside any VPC. */
+export function lambdaFunction(name: string, o: Pick<FunctionOptions, 'env' | 'attributes'> = {}): string {
+  return `${[...functionLines(name, o), '}'].join('\n')}\n`;
+}
+
 /** A VPC-attached aws_lambda_function. */
 export function vpcFunction(name: string, o: FunctionOptions): string {
   const ids = (kind: string, names: readonly string[]): string => names.map((n) => `aws_${kind}.${n}.id`).join(', ');
-  const lines = [`resource "aws_lambda_function" "${name}" {`, `  function_name = "${name}"`, ...(o.attributes ?? []).map((a) => `  ${a}`)];
-  if (o.env !== undefined) lines.push('  environment {', `    variables = { ${o.env} }`, '  }');
+  const lines = functionLines(name, o);
   lines.push(
     '  vpc_config {',
     `    subnet_ids         = [${ids('subnet', o.subnets)}]`,

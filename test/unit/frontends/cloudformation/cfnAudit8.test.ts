@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, render, reachOf, summary } from '../../support/analyseWorkspace';
+import * as Cfn from '../../support/cloudFormationPieces';
 
 /** A VPC with a NAT path to the internet (public subnet, IGW, NAT) and a private subnet for the function. */
 const natVpc = `
@@ -19,6 +20,24 @@ const natVpc = `
   PrivRt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
   PrivAssoc: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref Priv, RouteTableId: !Ref PrivRt } }
   PrivDefault: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref PrivRt, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref Nat } }`;
+
+/** A template on natVpc whose condition IsOpen cannot be decided (parameter Open has no default). */
+const undecidedOpen = (resources: string): string => `
+Parameters:
+  Open: { Type: String }
+Conditions:
+  IsOpen: !Equals [!Ref Open, 'yes']
+Resources:${natVpc}
+${resources}
+`;
+
+/** The function's group Sg in Vpc with `rules` (SecurityGroupEgress: …) under its Properties. */
+const fnGroup = (rules: string): string => `  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: fn
+      VpcId: !Ref Vpc
+${rules}`;
 
 const fnIn = (sg: string): string => `
   Fn:
@@ -39,21 +58,9 @@ describe('CloudFormation audit 8', () => {
       // egress at all and the internet was reported blocked; with Open true it allows 443, with Open false the
       // list is empty and CloudFormation keeps the allow-all egress.
       const run = analyseWorkspace({
-        '/t/template.yaml': `
-Parameters:
-  Open: { Type: String }
-Conditions:
-  IsOpen: !Equals [!Ref Open, 'yes']
-Resources:${natVpc}
-  Sg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress:
+        '/t/template.yaml': undecidedOpen(`${fnGroup(`      SecurityGroupEgress:
         - !If [IsOpen, { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }, !Ref AWS::NoValue]
-${fnIn('Sg')}
-`,
+`)}${fnIn('Sg')}`),
       });
       assert.equal(summary(run.result, 'Fn'), 'internet unknown, s3 unknown, dynamodb unknown');
       assert.equal(render(reachOf(run.result, 'Fn', 'internet'), { explain: true }),
@@ -62,22 +69,10 @@ ${fnIn('Sg')}
 
     it('an undecidable item beside a decided rule keeps what the decided rule allows', () => {
       const run = analyseWorkspace({
-        '/t/template.yaml': `
-Parameters:
-  Open: { Type: String }
-Conditions:
-  IsOpen: !Equals [!Ref Open, 'yes']
-Resources:${natVpc}
-  Sg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupEgress:
+        '/t/template.yaml': undecidedOpen(`${fnGroup(`      SecurityGroupEgress:
         - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }
         - !If [IsOpen, { IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0 }, !Ref AWS::NoValue]
-${fnIn('Sg')}
-`,
+`)}${fnIn('Sg')}`),
       });
       assert.equal(summary(run.result, 'Fn'), 'internet yes, s3 yes, dynamodb yes');
     });
@@ -85,13 +80,7 @@ ${fnIn('Sg')}
     it('an ingress list under an undecidable Fn::If leaves the target unknown, not blocked', () => {
       // Before: a SecurityGroupIngress that was not a list was ignored: the database had no ingress at all.
       const run = analyseWorkspace({
-        '/t/template.yaml': `
-Parameters:
-  Open: { Type: String }
-Conditions:
-  IsOpen: !Equals [!Ref Open, 'yes']
-Resources:${natVpc}
-  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref Vpc } }
+        '/t/template.yaml': undecidedOpen(`  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref Vpc } }
   DbSg:
     Type: AWS::EC2::SecurityGroup
     Properties:
@@ -110,7 +99,7 @@ Resources:${natVpc}
       Code: { ZipFile: x }
       Environment: { Variables: { DB: !GetAtt Db.Endpoint.Address } }
       VpcConfig: { SubnetIds: [!Ref Priv], SecurityGroupIds: [!Ref Sg] }
-`,
+`),
       });
       assert.equal(summary(run.result, 'Fn'), 'internet yes, s3 yes, dynamodb yes, Db unknown');
     });
@@ -119,14 +108,9 @@ Resources:${natVpc}
       const run = analyseWorkspace({
         '/t/template.yaml': `
 Resources:${natVpc}
-  Sg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: fn
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8 }
+${fnGroup(`      SecurityGroupIngress: { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8 }
       SecurityGroupEgress: [ "tcp 443 0.0.0.0/0" ]
-${fnIn('Sg')}
+`)}${fnIn('Sg')}
 `,
       });
       assert.deepEqual(wrongTypes(run), [
@@ -350,12 +334,7 @@ Resources:
   Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16, EnableDnsHostnames: true } }
   Priv: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a } }
   Secret: { Type: AWS::SecretsManager::Secret }
-  EpSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: endpoint
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/16 }]
+${Cfn.securityGroup('EpSg', { description: 'endpoint', ingress: [Cfn.tcp(443, 'CidrIp: 10.0.0.0/16')] })}\
   Ep:
     Type: AWS::EC2::VPCEndpoint
     Properties:
@@ -463,12 +442,7 @@ Resources:
   A: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a } }
   B: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: us-east-1b } }
   FnSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref Vpc } }
-  LbSg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: lb
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 443, ToPort: 443, SourceSecurityGroupId: !Ref FnSg }]
+${Cfn.securityGroup('LbSg', { ingress: [Cfn.tcp(443, 'SourceSecurityGroupId: !Ref FnSg')] })}\
   Lb:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
     Properties: { Scheme: internal, Subnets: [!Ref A, !Ref B], SecurityGroups: [!Ref LbSg] }

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readTerraform } from '../../../../server/src/frontends/terraform';
 import { analyseWorkspace } from '../../support/analyseWorkspace';
 import { renderObjects, tfFixture } from './tfFixture';
+import { subnet } from '../../support/terraformPieces';
 
 function read(files: string, kinds: readonly string[]): { objects: string; problems: string[] } {
   const out = readTerraform(tfFixture(files).view, { region: 'us-east-1' });
@@ -124,11 +125,7 @@ resource "aws_security_group" "a" {
     ipv6_cidr_blocks = [], prefix_list_ids = [], security_groups = [], self = false, description = ""
   }]
 }
-resource "aws_subnet" "s" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
+${subnet('s', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}\
 resource "aws_lambda_function" "f" {
   function_name = "f"
   vpc_config {

@@ -7,6 +7,7 @@ import { readTerraform } from '../../../../server/src/frontends/terraform';
 import type { ModelObject } from '../../../../server/src/model/types';
 import { isUnknown } from '../../../../server/src/model/origin';
 import { tfFixture } from './tfFixture';
+import { securityGroup } from '../../support/terraformPieces';
 
 function read(main: string, vars = ''): { objects: readonly ModelObject[]; problems: string[] } {
   const { view } = tfFixture(`//- /w/main.tf\n${main}\n${vars === '' ? '' : `//- /w/terraform.tfvars\n${vars}\n`}`);
@@ -104,16 +105,7 @@ module "net" {
 }
 //- /w/net/main.tf
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_security_group" "g" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-`);
+${securityGroup('g', 'https')}`);
     const out = readTerraform(view, {});
     const vpc = out.objects.find((o) => o.kind === 'vpc');
     assert.equal(vpc?.address, 'module.net[0].aws_vpc.v');

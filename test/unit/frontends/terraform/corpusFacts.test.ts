@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, findingsOf, reachOf, render } from '../../support/analyseWorkspace';
+import { subnet } from '../../support/terraformPieces';
 
 describe('Terraform corpus facts', () => {
   it('creates the subnets of a module fed slice(data.aws_availability_zones…names, 0, 3)', () => {
@@ -41,11 +42,7 @@ resource "aws_subnet" "private" {
 //- /w/main.tf
 provider "aws" { region = "eu-west-1" }
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}\
 resource "aws_mq_broker" "this" {
   broker_name        = "b"
   engine_type        = "RabbitMQ"

@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace as analyseFixture, type WorkspaceRun as EngineRun } from '../../support/analyseWorkspace';
+import { association, route, routeTable, subnet } from '../../support/terraformPieces';
 
 const CONFIG = `
 //- /w/main.tf
@@ -14,32 +15,15 @@ variable "vpc" { type = object({ subnet_ids = list(string), security_group_ids =
 
 resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.main.id }
-resource "aws_subnet" "public" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "public" {
-  vpc_id = aws_vpc.main.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "public" {
-  subnet_id      = aws_subnet.public.id
-  route_table_id = aws_route_table.public.id
-}
+${subnet('public', { cidr: '10.0.0.0/24', az: 'us-east-1a', vpc: 'main' })}\
+${routeTable('public', { vpc: 'main', routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}\
+${association('public', 'public')}\
 resource "aws_eip" "nat" { domain = "vpc" }
 resource "aws_nat_gateway" "n" {
   subnet_id     = aws_subnet.public.id
   allocation_id = aws_eip.nat.id
 }
-resource "aws_subnet" "private" {
-  vpc_id            = aws_vpc.main.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
+${subnet('private', { cidr: '10.0.1.0/24', az: 'us-east-1a', vpc: 'main' })}\
 resource "aws_route_table" "private" {
   vpc_id = aws_vpc.main.id
   dynamic "route" {
@@ -50,10 +34,7 @@ resource "aws_route_table" "private" {
     }
   }
 }
-resource "aws_route_table_association" "private" {
-  subnet_id      = aws_subnet.private.id
-  route_table_id = aws_route_table.private.id
-}
+${association('private', 'private')}\
 resource "aws_security_group" "fn" {
   name   = "fn"
   vpc_id = aws_vpc.main.id

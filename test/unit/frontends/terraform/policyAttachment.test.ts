@@ -6,15 +6,12 @@ import * as assert from 'node:assert/strict';
 import { readTerraform } from '../../../../server/src/frontends/terraform';
 import { analyseWorkspace } from '../../support/analyseWorkspace';
 import { renderObjects, tfFixture } from './tfFixture';
+import { subnet } from '../../support/terraformPieces';
 
 const NETWORK = `
 provider "aws" { region = "us-east-1" }
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "s" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
+${subnet('s', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}\
 resource "aws_security_group" "sg" { vpc_id = aws_vpc.v.id }
 resource "aws_lambda_function" "g" {
   function_name = "g"

@@ -5,44 +5,19 @@ import * as assert from 'node:assert/strict';
 import { readTerraform } from '../../../../server/src/frontends/terraform';
 import { analyseWorkspace, reachOf, render } from '../../support/analyseWorkspace';
 import { renderObjects, tfFixture } from './tfFixture';
+import { association, natGateway, provider, publicSubnet, ROLE, route, routeTable, securityGroup, subnet, vpc, vpcFunction } from '../../support/terraformPieces';
 
 /** A function in subnet a whose SG allows all egress, and a Postgres instance whose SG and port `db` sets. */
 function withDb(db: string): string {
   return `
 //- /w/main.tf
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_security_group" "db" { vpc_id = aws_vpc.v.id }
+${provider('us-east-1')}${vpc()}${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}${securityGroup('fn', 'all')}\
+${securityGroup('db', 'none')}\
 resource "aws_db_subnet_group" "g" {
   name       = "g"
   subnet_ids = [aws_subnet.a.id]
 }
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role          = "arn:aws:iam::123456789012:role/fn"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-  environment {
-    variables = { DB = aws_db_instance.db.address }
-  }
-}
-${db}
+${vpcFunction('fn', { attributes: [ROLE], env: 'DB = aws_db_instance.db.address', subnets: ['a'] })}${db}
 `;
 }
 
@@ -50,65 +25,14 @@ ${db}
 function natViaGatewayId(target: string, extra = ''): string {
   return `
 //- /w/main.tf
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_subnet" "pub" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "us-east-1a"
-}
+${provider('us-east-1')}${vpc()}${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}${subnet('pub', { cidr: '10.0.2.0/24', az: 'us-east-1a' })}\
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
 resource "aws_ec2_transit_gateway" "t" {}
-resource "aws_eip" "e" { domain = "vpc" }
-resource "aws_nat_gateway" "n" {
-  subnet_id     = aws_subnet.pub.id
-  allocation_id = aws_eip.e.id
-}
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "pub" {
-  subnet_id      = aws_subnet.pub.id
-  route_table_id = aws_route_table.pub.id
-}
-resource "aws_route_table" "priv" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    ${target}
-  }
-}
-resource "aws_route_table_association" "priv" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.priv.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role          = "arn:aws:iam::123456789012:role/fn"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-${extra}
+${natGateway('n', 'pub', 'e')}\
+${routeTable('pub', { routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}${association('pub', 'pub')}\
+${routeTable('priv', { routes: route('0.0.0.0/0', target) })}${association('a', 'priv', 'priv')}\
+${securityGroup('fn', 'all')}\
+${vpcFunction('fn', { attributes: [ROLE], subnets: ['a'] })}${extra}
 `;
 }
 
@@ -343,11 +267,7 @@ resource "aws_main_route_table_association" "m" {
   vpc_id         = aws_vpc.v.id
   route_table_id = aws_route_table.flat.id
 }
-resource "aws_subnet" "b" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.3.0/24"
-  availability_zone = "us-east-1b"
-}
+${subnet('b', { cidr: '10.0.3.0/24', az: 'us-east-1b' })}\
 resource "aws_lambda_function" "flat" {
   function_name = "flat"
   role          = "arn:aws:iam::123456789012:role/fn"
@@ -413,33 +333,10 @@ resource "aws_subnet" "l" {
 describe('Terraform audit 8: routes and associations with an unknown number of instances', () => {
   const network = (extra: string): string => `
 //- /w/main.tf
-provider "aws" { region = "us-east-1" }
-variable "subnet_ids" { type = list(string) }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_route_table" "private" { vpc_id = aws_vpc.v.id }
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role          = "arn:aws:iam::123456789012:role/fn"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-${extra}`;
+${provider('us-east-1')}variable "subnet_ids" { type = list(string) }
+${vpc()}${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}${securityGroup('fn', 'all')}\
+${routeTable('private')}\
+${vpcFunction('fn', { attributes: [ROLE], subnets: ['a'] })}${extra}`;
 
   it('an association whose for_each is unknown may give the subnet another table: the main table is not certain', () => {
     // Was: the association was dropped, so subnet a used the main table for certain: internet "no".
@@ -471,59 +368,14 @@ resource "aws_route" "out" {
 describe('Terraform audit 8: standalone rules beside inline ones (T3, T5)', () => {
   const workspace = (group: string, extra: string): string => `
 //- /w/main.tf
-provider "aws" { region = "us-east-1" }
-resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
-resource "aws_subnet" "pub" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "pub" {
-  subnet_id      = aws_subnet.pub.id
-  route_table_id = aws_route_table.pub.id
-}
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "nat" {
-  allocation_id = aws_eip.nat.id
-  subnet_id     = aws_subnet.pub.id
-}
-resource "aws_route_table" "app" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.nat.id
-  }
-}
-resource "aws_route_table_association" "app" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.app.id
-}
+${provider('us-east-1')}${vpc()}${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}\
+${publicSubnet({ cidr: '10.0.0.0/24', az: 'us-east-1a' })}${natGateway('nat', 'pub')}\
+${routeTable('app', { routes: route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.nat.id') })}${association('a', 'app', 'app')}\
 resource "aws_security_group" "fn" {
   vpc_id = aws_vpc.v.id
 ${group}
 }
-resource "aws_lambda_function" "fn" {
-  function_name = "fn"
-  role          = "arn:aws:iam::123456789012:role/fn"
-  vpc_config {
-    subnet_ids         = [aws_subnet.a.id]
-    security_group_ids = [aws_security_group.fn.id]
-  }
-}
-${extra}`;
+${vpcFunction('fn', { attributes: [ROLE], subnets: ['a'] })}${extra}`;
   const standaloneEgress = `resource "aws_vpc_security_group_egress_rule" "all" {
   security_group_id = aws_security_group.fn.id
   cidr_ipv4         = "0.0.0.0/0"

@@ -1,6 +1,8 @@
 // Data for readTerraform.test.ts: multi-file fixtures and the model objects / problems they must produce,
 // rendered by renderObjects (ids without the stack prefix, origins omitted).
 
+import { association, route, routeTable } from '../../support/terraformPieces';
+
 export interface TfCase {
   readonly name: string;
   readonly fixture: string;
@@ -225,17 +227,7 @@ resource "aws_nat_gateway" "private" {
   subnet_id         = aws_subnet.pub.id
   connectivity_type = "private"
 }
-resource "aws_route_table" "pub" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-  route {
-    ipv6_cidr_block        = "::/0"
-    egress_only_gateway_id = aws_egress_only_internet_gateway.eigw.id
-  }
-}
+${routeTable('pub', { routes: [route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id'), route('::/0', 'egress_only_gateway_id = aws_egress_only_internet_gateway.eigw.id')] })}\
 resource "aws_route" "conflict" {
   route_table_id         = aws_route_table.pub.id
   destination_cidr_block = "10.9.0.0/16"
@@ -247,10 +239,7 @@ resource "aws_route" "nat" {
   destination_cidr_block = "0.0.0.0/0"
   nat_gateway_id         = aws_nat_gateway.nat.id
 }
-resource "aws_route_table_association" "pub" {
-  subnet_id      = aws_subnet.pub.id
-  route_table_id = aws_route_table.pub.id
-}
+${association('pub', 'pub')}\
 resource "aws_main_route_table_association" "m" {
   vpc_id         = aws_vpc.v.id
   route_table_id = aws_route_table.priv.id

@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, findingsOf, reachOf, render } from '../../support/analyseWorkspace';
+import { securityGroup, securityGroupRules, subnet } from '../../support/terraformPieces';
 
 /** terraform-aws-modules style: a vpc module creates the DB subnet group, the db module gets its name. */
 function vpcDbFn(nameInput: string): string {
@@ -109,29 +110,9 @@ describe('Terraform user audit 3: names across module boundaries', () => {
 //- /w/main.tf
 provider "aws" { region = "us-east-1" }
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "us-east-1a"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_security_group" "db" {
-  vpc_id = aws_vpc.v.id
-  ingress {
-    from_port       = 5432
-    to_port         = 5432
-    protocol        = "tcp"
-    security_groups = [aws_security_group.fn.id]
-  }
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'us-east-1a' })}\
+${securityGroup('fn', 'all')}\
+${securityGroupRules('db', { ingress: [{ port: 5432, peer: 'security_groups = [aws_security_group.fn.id]' }] })}\
 resource "aws_db_subnet_group" "g" {
   name       = "g"
   subnet_ids = [aws_subnet.a.id]

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { DiagramModel } from '../../../../server/src/protocol/diagram';
 import { corpusDiagram } from './corpusDiagrams';
 import { diagramOf } from './diagramFixtures';
+import { subnet } from '../../support/terraformPieces';
 
 /** AZ label → the labels of the subnets drawn in it. */
 function azBoxes(model: DiagramModel): Map<string, string[]> {
@@ -61,16 +62,8 @@ resource "aws_subnet" "b" {
   cidr_block        = "10.0.3.0/24"
   availability_zone = data.aws_availability_zones.all.names[1]
 }
-resource "aws_subnet" "c" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.4.0/24"
-  availability_zone = "eu-west-1c"
-}
-resource "aws_subnet" "d" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.5.0/24"
-  availability_zone = "eu-west-1c"
-}
+${subnet('c', { cidr: '10.0.4.0/24', az: 'eu-west-1c' })}\
+${subnet('d', { cidr: '10.0.5.0/24', az: 'eu-west-1c' })}\
 `,
       ],
     ]);

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { destinationLabel, destinationRows } from '../../../../client/webview/selection';
 import type { DiagramModel } from '../../../../server/src/protocol/diagram';
 import { diagramOf } from './diagramFixtures';
+import { association, natGateway, route, routeTable, securityGroup, subnet } from '../../support/terraformPieces';
 
 /** A dual-stack function: private subnets in two AZs, IPv4 through a NAT gateway in the first, IPv6 through an egress-only gateway. */
 const DUAL_STACK = `provider "aws" { region = "eu-west-1" }
@@ -15,11 +16,7 @@ resource "aws_vpc" "v" {
 }
 resource "aws_internet_gateway" "igw" { vpc_id = aws_vpc.v.id }
 resource "aws_egress_only_internet_gateway" "eigw" { vpc_id = aws_vpc.v.id }
-resource "aws_subnet" "public" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.0.0/24"
-  availability_zone = "eu-west-1a"
-}
+${subnet('public', { cidr: '10.0.0.0/24', az: 'eu-west-1a' })}\
 resource "aws_subnet" "a" {
   vpc_id            = aws_vpc.v.id
   cidr_block        = "10.0.1.0/24"
@@ -32,51 +29,13 @@ resource "aws_subnet" "b" {
   ipv6_cidr_block   = cidrsubnet(aws_vpc.v.ipv6_cidr_block, 8, 2)
   availability_zone = "eu-west-1b"
 }
-resource "aws_route_table" "public" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-}
-resource "aws_route_table_association" "public" {
-  subnet_id      = aws_subnet.public.id
-  route_table_id = aws_route_table.public.id
-}
-resource "aws_eip" "nat" { domain = "vpc" }
-resource "aws_nat_gateway" "nat" {
-  allocation_id = aws_eip.nat.id
-  subnet_id     = aws_subnet.public.id
-}
-resource "aws_route_table" "private" {
-  vpc_id = aws_vpc.v.id
-  route {
-    cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.nat.id
-  }
-  route {
-    ipv6_cidr_block        = "::/0"
-    egress_only_gateway_id = aws_egress_only_internet_gateway.eigw.id
-  }
-}
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_route_table_association" "b" {
-  subnet_id      = aws_subnet.b.id
-  route_table_id = aws_route_table.private.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port        = 0
-    to_port          = 0
-    protocol         = "-1"
-    cidr_blocks      = ["0.0.0.0/0"]
-    ipv6_cidr_blocks = ["::/0"]
-  }
-}
+${routeTable('public', { routes: route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id') })}\
+${association('public', 'public')}\
+${natGateway('nat', 'public')}\
+${routeTable('private', { routes: [route('0.0.0.0/0', 'nat_gateway_id = aws_nat_gateway.nat.id'), route('::/0', 'egress_only_gateway_id = aws_egress_only_internet_gateway.eigw.id')] })}\
+${association('a', 'private')}\
+${association('b', 'private')}\
+${securityGroup('fn', 'dual-stack')}\
 resource "aws_lambda_function" "api" {
   function_name = "api"
   role          = "arn:aws:iam::123456789012:role/r"

@@ -9,6 +9,7 @@ import { applyView, defaultCollapsed } from '../../../../server/src/ide/diagram/
 import type { DiagramModel } from '../../../../server/src/protocol/diagram';
 import { diagramOf, exampleDiagram, idEndingWith, largeDiagram } from './diagramFixtures';
 import { borderKinds, contains, geometryProblems, straddles, svgBoxes, type GeometryNode } from './diagramGeometry';
+import { association, route, routeTable, securityGroup } from '../../support/terraformPieces';
 
 const nodesOf = (layout: DiagramLayout): GeometryNode[] => layout.nodes.map((n) => ({ id: n.id, kind: n.node.kind, parent: n.node.parent, x: n.x, y: n.y, width: n.width, height: n.height }));
 
@@ -30,37 +31,15 @@ resource "aws_subnet" "a" {
   ipv6_cidr_block   = "2600:1f18:1:1::/64"
   availability_zone = "eu-west-1a"
 }
-resource "aws_route_table" "a" {
-  vpc_id = aws_vpc.v6.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = aws_internet_gateway.igw.id
-  }
-  route {
-    ipv6_cidr_block        = "::/0"
-    egress_only_gateway_id = aws_egress_only_internet_gateway.eigw.id
-  }
-}
-resource "aws_route_table_association" "a" {
-  subnet_id      = aws_subnet.a.id
-  route_table_id = aws_route_table.a.id
-}
+${routeTable('a', { vpc: 'v6', routes: [route('0.0.0.0/0', 'gateway_id = aws_internet_gateway.igw.id'), route('::/0', 'egress_only_gateway_id = aws_egress_only_internet_gateway.eigw.id')] })}\
+${association('a', 'a')}\
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = aws_vpc.v6.id
   service_name      = "com.amazonaws.eu-west-1.s3"
   vpc_endpoint_type = "Gateway"
   route_table_ids   = [aws_route_table.a.id]
 }
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v6.id
-  egress {
-    from_port        = 0
-    to_port          = 0
-    protocol         = "-1"
-    cidr_blocks      = ["0.0.0.0/0"]
-    ipv6_cidr_blocks = ["::/0"]
-  }
-}
+${securityGroup('fn', 'dual-stack', 'v6')}\
 resource "aws_lambda_function" "dual" {
   function_name = "dual"
   role          = "arn:aws:iam::123456789012:role/r"

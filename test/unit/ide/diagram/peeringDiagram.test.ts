@@ -10,6 +10,7 @@ import { applyView } from '../../../../server/src/ide/diagram/diagramView';
 import type { DiagramModel } from '../../../../server/src/protocol/diagram';
 import { diagramOf, idEndingWith } from './diagramFixtures';
 import { geometryProblems, overflowingTexts, straddles, svgBoxes } from './diagramGeometry';
+import { association, route, routeTable, securityGroup, securityGroupRules, subnet } from '../../support/terraformPieces';
 
 /** Two peered VPCs: a function in `app` reaches PostgreSQL in `data` over the peering connection. */
 function peeredWorkspace(acceptance: string): string {
@@ -25,65 +26,16 @@ resource "aws_vpc_peering_connection" "app_data" {
   peer_vpc_id = aws_vpc.data.id
 ${acceptance}
 }
-resource "aws_subnet" "app" {
-  vpc_id            = aws_vpc.app.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_route_table" "app" {
-  vpc_id = aws_vpc.app.id
-  route {
-    cidr_block                = "10.1.0.0/16"
-    vpc_peering_connection_id = aws_vpc_peering_connection.app_data.id
-  }
-}
-resource "aws_route_table_association" "app" {
-  subnet_id      = aws_subnet.app.id
-  route_table_id = aws_route_table.app.id
-}
-resource "aws_subnet" "data_a" {
-  vpc_id            = aws_vpc.data.id
-  cidr_block        = "10.1.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_subnet" "data_b" {
-  vpc_id            = aws_vpc.data.id
-  cidr_block        = "10.1.2.0/24"
-  availability_zone = "eu-west-1b"
-}
-resource "aws_route_table" "data" {
-  vpc_id = aws_vpc.data.id
-  route {
-    cidr_block                = "10.0.0.0/16"
-    vpc_peering_connection_id = aws_vpc_peering_connection.app_data.id
-  }
-}
-resource "aws_route_table_association" "data_a" {
-  subnet_id      = aws_subnet.data_a.id
-  route_table_id = aws_route_table.data.id
-}
-resource "aws_route_table_association" "data_b" {
-  subnet_id      = aws_subnet.data_b.id
-  route_table_id = aws_route_table.data.id
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.app.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-resource "aws_security_group" "db" {
-  vpc_id = aws_vpc.data.id
-  ingress {
-    from_port   = 5432
-    to_port     = 5432
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/16"]
-  }
-}
+${subnet('app', { cidr: '10.0.1.0/24', az: 'eu-west-1a', vpc: 'app' })}\
+${routeTable('app', { vpc: 'app', routes: route('10.1.0.0/16', 'vpc_peering_connection_id = aws_vpc_peering_connection.app_data.id') })}\
+${association('app', 'app')}\
+${subnet('data_a', { cidr: '10.1.1.0/24', az: 'eu-west-1a', vpc: 'data' })}\
+${subnet('data_b', { cidr: '10.1.2.0/24', az: 'eu-west-1b', vpc: 'data' })}\
+${routeTable('data', { vpc: 'data', routes: route('10.0.0.0/16', 'vpc_peering_connection_id = aws_vpc_peering_connection.app_data.id') })}\
+${association('data_a', 'data')}\
+${association('data_b', 'data')}\
+${securityGroup('fn', 'all', 'app')}\
+${securityGroupRules('db', { vpc: 'data', ingress: [{ port: 5432, peer: 'cidr_blocks = ["10.0.0.0/16"]' }] })}\
 resource "aws_db_subnet_group" "data" {
   subnet_ids = [aws_subnet.data_a.id, aws_subnet.data_b.id]
 }

@@ -7,26 +7,14 @@ import { defaultSettings } from '../../../../server/src/ide/settings';
 import { suppressionFix } from '../../../../server/src/ide/quickFixes/suppression';
 import type { TextEdit } from '../../../../server/src/ide/quickFixes/textEdit';
 import { AnalysisSession, type WorkspaceAnalysis } from '../../../../server/src/workspace/analysisSession';
+import { securityGroup, subnet } from '../../support/terraformPieces';
 
 const network = `provider "aws" { region = "eu-west-1" }
 resource "aws_vpc" "v" {
   cidr_block = "10.0.0.0/16"
 }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
-resource "aws_security_group" "fn" {
-  vpc_id = aws_vpc.v.id
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-`;
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}\
+${securityGroup('fn', 'all')}`;
 
 const lambda = (comment: string): string => `${comment}resource "aws_lambda_function" "f" {
   function_name = "f"

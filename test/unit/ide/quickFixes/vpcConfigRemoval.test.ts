@@ -6,6 +6,7 @@ import type { Finding } from '../../../../server/src/analysis/types';
 import { quickFixesFor } from '../../../../server/src/ide/quickFixes/quickFixes';
 import type { TextEdit } from '../../../../server/src/ide/quickFixes/textEdit';
 import { AnalysisSession, type WorkspaceAnalysis } from '../../../../server/src/workspace/analysisSession';
+import { subnet } from '../../support/terraformPieces';
 
 function analyse(files: Record<string, string>): WorkspaceAnalysis {
   const s = new AnalysisSession({ region: 'eu-west-1' });
@@ -26,11 +27,7 @@ function apply(text: string, edits: readonly TextEdit[]): string {
 
 const tf = `provider "aws" { region = "eu-west-1" }
 resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }
-resource "aws_subnet" "a" {
-  vpc_id            = aws_vpc.v.id
-  cidr_block        = "10.0.1.0/24"
-  availability_zone = "eu-west-1a"
-}
+${subnet('a', { cidr: '10.0.1.0/24', az: 'eu-west-1a' })}\
 resource "aws_security_group" "fn" { vpc_id = aws_vpc.v.id }
 resource "aws_lambda_function" "f" {
   function_name = "f"
