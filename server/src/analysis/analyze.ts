@@ -207,15 +207,33 @@ function toReach(p: Planned, evals: readonly Evaluation[]): DestinationReach {
 
 /**
  * The subnets to evaluate: the function's list, or, when only the subnet list is unknown and the groups are
- * known, that unknown list as one subnet (its security-group checks hold for every subnet); null when nothing
- * can be evaluated.
+ * known, that unknown list as one subnet (its security-group checks hold for every subnet), or, when only the
+ * group list is unknown, the known subnets (their routes and NACLs decide alone where they block); null when
+ * nothing can be evaluated.
  */
 function evaluableSubnets(placement: Placement): readonly Maybe<Id>[] | null {
   if (placement.kind !== 'vpc') return null;
   if (placement.unknownReason === null) return placement.subnets;
+  if (onlyGroupsUnknown(placement)) return placement.subnets;
   const { subnets, securityGroups } = placement.config;
   if (placement.rejected || isKnown(subnets) || !isKnown(securityGroups) || securityGroups.length === 0) return null;
   return [subnets];
+}
+
+/** The subnet list is known and not empty, the group list is unknown (a variable, a missing module output). */
+function onlyGroupsUnknown(placement: Placement): boolean {
+  return placement.kind === 'vpc' && !placement.rejected && placement.subnets.length > 0
+    && isKnown(placement.config.subnets) && !isKnown(placement.config.securityGroups);
+}
+
+/**
+ * The groups to evaluate with: the function's list, or its unknown list as one unknown group. P1: groups only
+ * allow, so an unknown group leaves each SG hop open while a route or NACL that blocks still decides "no".
+ */
+function evaluableGroups(placement: Placement): readonly Maybe<Id>[] {
+  if (placement.kind !== 'vpc') return [];
+  const groups = placement.config.securityGroups;
+  return onlyGroupsUnknown(placement) && !isKnown(groups) ? [groups] : placement.securityGroups;
 }
 
 export function analyze(model: NetworkModel, options: AnalysisOptions = defaultAnalysisOptions): AnalysisResult {
@@ -257,7 +275,8 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
     } else {
       // Known subnets, or one whole unknown list whose groups are known: the group filters still decide (M5).
       const subnets = evaluableSubnets(placement) ?? placement.subnets;
-      const groupKey = groupSetKey(model, placement.securityGroups);
+      const groups = evaluableGroups(placement);
+      const groupKey = groupSetKey(model, groups);
       if (!placement.managedInstances) {
         const registered = enis.add(fn.id, placement.config.subnets, placement.config.securityGroups);
         eniKeys = [...registered.keys];
@@ -269,7 +288,7 @@ export function analyze(model: NetworkModel, options: AnalysisOptions = defaultA
         const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
         let one = shared.get(key);
         if (!one) {
-          const evals = subnets.map((s) => search.evaluate(s, placement.securityGroups, groupKey, placement.managedInstances, spec));
+          const evals = subnets.map((s) => search.evaluate(s, groups, groupKey, placement.managedInstances, spec));
           one = { reach: toReach(p, evals), evals };
           shared.set(key, one);
         }

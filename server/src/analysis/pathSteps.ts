@@ -127,7 +127,9 @@ export function sgEgressStep(model: NetworkModel, trace: Trace, src: GroupEnd, p
  * this block instead of the function's group (where a group reference cannot match, P3).
  */
 export function sgIngressStep(model: NetworkModel, trace: Trace, groups: readonly Maybe<Id>[], src: GroupEnd, port: number | null, what: string, tag?: string, sourceCidr?: string): void {
-  const v = evaluateSecurityGroups(model, groups, 'ingress', { addr: src.addr, groups: src.knownGroups }, port);
+  // P3: an unknown group of the function may be the one an ingress rule names.
+  const someGroupsUnknown = src.knownGroups.length < src.groups.length;
+  const v = evaluateSecurityGroups(model, groups, 'ingress', { addr: src.addr, groups: src.knownGroups, someGroupsUnknown }, port);
   const component = groups.find((g): g is Id => isKnown(g)) ?? null;
   const label = (): string => `security groups ${groupsLabel(model, groups)} of ${what} (ingress)`;
   if (v.verdict === 'pass') return trace.pass(component, 'security-group', label, v.detail, 'P2');

@@ -24,6 +24,11 @@ export interface SgPeerSpec {
    * or a prefix list may match it, so only protocol and port decide against such a peer.
    */
   readonly groupsUnknown?: boolean;
+  /**
+   * Some of the other end's groups are unknown (a variable among known groups): a rule naming a group that is
+   * not among the known ones may still name the unknown one.
+   */
+  readonly someGroupsUnknown?: boolean;
 }
 
 export interface SgVerdict {
@@ -84,7 +89,8 @@ function peerCoverage(model: NetworkModel, rule: SecurityGroupRule, peer: SgPeer
     case 'security-group':
       // P3: a referenced group matches the ENIs that carry it.
       if (!isKnown(rule.peer.group) || peer.groupsUnknown === true) return 'unknown';
-      return peer.groups.includes(model.canonical(rule.peer.group)) ? 'all' : 'none';
+      if (peer.groups.includes(model.canonical(rule.peer.group))) return 'all';
+      return peer.someGroupsUnknown === true ? 'unknown' : 'none';
     case 'prefix-list':
       return prefixListCoverage(model, rule.peer.prefixList, peer);
   }
