@@ -45,6 +45,13 @@ const notCalledByCode = new Set([
 ]);
 
 /**
+ * Grants that policies list but that make no call to the service's API: the SDKs build an RDS IAM auth token by
+ * signing it locally (generate_db_auth_token), and the database checks it against rds-db:connect; no rds API
+ * request leaves the function (E1 needs none).
+ */
+const locallySigned = /^rds:GenerateDbAuthToken$/i;
+
+/**
  * Actions that authorise a connection to the resource itself (IAM database or cluster auth, NFS mounts, HTTP to
  * a domain, Lattice invokes). Other actions on a private resource (elasticache:ModifyReplicationGroup,
  * rds:DescribeDBClusters) are calls to the service's regional API, so they do not show that the code connects to
@@ -96,6 +103,7 @@ export function serviceOfAction(action: string): string | null {
   if (colon <= 0) return null;
   const prefix = action.slice(0, colon).toLowerCase();
   if (notCalledByCode.has(prefix) || prefix === '*') return null;
+  if (locallySigned.test(action)) return null;
   if (prefix === 'bedrock') return bedrockService(action.slice(colon + 1));
   return normaliseService(prefix);
 }
