@@ -30,7 +30,9 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
     lines.push(c('bold', 'Functions'));
     for (const f of report.functions) {
       // A list the workspace does not define (var.subnet_ids) is one '(unknown subnet)' entry: not "1 subnet".
-      const subnets = f.subnets.length > 0 && f.subnets.every((s) => s === unknownSubnetName) ? 'subnets unknown' : counted(f.subnets.length, 'subnet');
+      // A symbolic one ("parameter Subnets") is counted by unknownSubnets.
+      const allUnknown = f.subnets.length > 0 && (f.subnets.every((s) => s === unknownSubnetName) || f.unknownSubnets === f.subnets.length);
+      const subnets = allUnknown ? 'subnets unknown' : counted(f.subnets.length, 'subnet');
       const where = f.capacityProvider !== undefined
         ? `Lambda Managed Instances of ${f.capacityProvider} in VPC ${f.vpc ?? '(unknown)'}, ${subnets}`
         : f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${subnets}` : 'Lambda service VPC only';
@@ -52,7 +54,8 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
   // Hints are counted when there are any: --severity-threshold hint turns them into exit code 1.
   const hints = count('hint');
   // ENIs of functions whose subnets or groups the workspace does not name cannot be counted: say so, not "0".
-  const open = report.functions.filter((f) => f.vpcAttached && [...f.subnets, ...f.securityGroups].some((x) => x === unknownSubnetName || x === unknownGroupName)).length;
+  const open = report.functions.filter((f) => f.vpcAttached && ((f.unknownSubnets ?? 0) > 0 || (f.unknownSecurityGroups ?? 0) > 0
+    || [...f.subnets, ...f.securityGroups].some((x) => x === unknownSubnetName || x === unknownGroupName))).length;
   const enis = open === 0 ? counted(report.hyperplaneEnis.length, 'Hyperplane ENI') : `${counted(report.hyperplaneEnis.length, 'known Hyperplane ENI')} (and an unknown number for ${counted(open, 'function')} whose subnets or security groups are unknown)`;
   const summary = `${counted(report.functions.length, 'function')}, ${enis}: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${count('information')} information${hints > 0 ? `, ${counted(hints, 'hint')}` : ''}`;
   lines.push(count('error') > 0 ? c('red', summary) : count('warning') > 0 ? c('yellow', summary) : c('green', summary));

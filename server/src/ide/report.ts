@@ -51,6 +51,13 @@ export interface JsonFunction {
    * provider's, whose instances run in those subnets.
    */
   readonly capacityProvider?: string;
+  /**
+   * How many entries of `subnets` stand for values the workspace does not know (a parameter, a variable, a whole
+   * unknown list as one entry); absent when none. Their Hyperplane ENIs are not in `hyperplaneEnis`.
+   */
+  readonly unknownSubnets?: number;
+  /** How many entries of `securityGroups` stand for unknown values; absent when none. */
+  readonly unknownSecurityGroups?: number;
 }
 
 export interface JsonDiagnostic {
@@ -99,6 +106,13 @@ export function relativeMessage(message: string, cwd: string): string {
 export const unknownSubnetName = '(unknown subnet)';
 export const unknownGroupName = '(unknown security group)';
 
+/** The optional unknown-entry counts of a JsonFunction, present only when not zero. */
+function unknownCounts(subnets: number, groups: number): { unknownSubnets?: number; unknownSecurityGroups?: number } {
+  if (subnets === 0 && groups === 0) return {};
+  if (groups === 0) return { unknownSubnets: subnets };
+  return subnets === 0 ? { unknownSecurityGroups: groups } : { unknownSubnets: subnets, unknownSecurityGroups: groups };
+}
+
 function unknownName(u: Unknown, fallback: string): string {
   return u.symbol !== undefined ? symbolLabel(u) : fallback;
 }
@@ -125,6 +139,9 @@ export function buildJsonReport(
   // A whole list the workspace cannot know (`var.subnet_ids`, `!Ref SubnetIds`) is one entry, as in bySubnet.
   const listNames = (listed: readonly Maybe<Id>[], written: RefList | undefined, fallback: string): string[] =>
     listed.length === 0 && written !== undefined && isUnknown(written) ? [unknownName(written, fallback)] : names(listed, fallback);
+  // The entries of listNames that stand for unknowns: symbolic ones ("parameter Subnets") read like names.
+  const unknownCount = (listed: readonly Maybe<Id>[], written: RefList | undefined, fallback: string): number =>
+    listed.length === 0 && written !== undefined && isUnknown(written) ? 1 : new Set(listed.filter(isUnknown).map((v) => unknownName(v, fallback))).size;
 
   const keep = (file: string | undefined): boolean => reported === undefined || (file !== undefined && reported(file));
   const kept = result.functions.filter((r) => keep(model.get(r.function)?.origin.file));
@@ -163,6 +180,7 @@ export function buildJsonReport(
       ...(report.existence ? { createdOnlyIf: report.existence.reason } : {}),
       ...(origin?.cdkPath !== undefined ? { cdkPath: origin.cdkPath } : {}),
       ...(report.managedInstances ? { capacityProvider: capacityProviderName(fn) } : {}),
+      ...unknownCounts(report.vpcAttached ? unknownCount(report.subnets, config?.subnets, unknownSubnetName) : 0, report.vpcAttached ? unknownCount(report.securityGroups, config?.securityGroups, unknownGroupName) : 0),
     };
   });
 
