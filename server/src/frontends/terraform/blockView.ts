@@ -105,6 +105,15 @@ export class BlockView {
     return [...this.attrs().keys()].filter((k) => !RESOURCE_META.has(k));
   }
 
+  /** Whether a nested block (static or `dynamic`) of this type is written: blockTypes().has(type) without the set. */
+  hasBlockType(type: string): boolean {
+    const meta = RESOURCE_META.has(type);
+    for (const item of this.body.items) {
+      if (item.kind === 'block' && (item.type === 'dynamic' ? item.labels[0]?.value === type : item.type === type && !meta)) return true;
+    }
+    return false;
+  }
+
   blockTypes(): Set<string> {
     const out = new Set<string>();
     for (const item of this.body.items) {

@@ -4,6 +4,7 @@
 import type { Problem } from '../../model/origin';
 import type { HclAttribute, HclBlock, HclBody, HclExpr } from '../../syntax/hcl/ast';
 import type { SourceView } from '../../syntax/sourceView';
+import { BodyAttributes } from './bodyAttributes';
 import { parseType, type TfType } from './typeConstraint';
 
 export interface TfDecl {
@@ -77,11 +78,9 @@ export interface TfModuleConfig {
 /** Meta-arguments of resource blocks: never model arguments. */
 export const RESOURCE_META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
 
-/** A body's arguments by name (the first of duplicates). Resource instances share their declaration's map. */
+/** A body's arguments by name (the first of duplicates). Resource instances share their declaration's. */
 export function attributesOf(body: HclBody): ReadonlyMap<string, HclAttribute> {
-  const out = new Map<string, HclAttribute>();
-  for (const item of body.items) if (item.kind === 'attribute' && !out.has(item.name)) out.set(item.name, item);
-  return out;
+  return new BodyAttributes(body.items);
 }
 
 /** The value of a string literal or a one-part template; undefined for anything computed. */

@@ -223,7 +223,7 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
   // A snapshot: reading a called module's outputs may load a folder no instance reached (it is not checked).
   for (const config of [...tree.loadedConfigs()]) {
     for (const p of config.problems) report(p);
-    checkReferences(config, (f) => view.hcl(f)?.body, report, (call) => {
+    checkReferences(config, (f) => view.hcl(f), report, (call) => {
       // The folder an instantiation resolved the call to (local or installed), else a local source's folder.
       const dir = tree.calledDir(config.dir, call.name) ?? (call.source !== undefined && isLocalSource(call.source) ? resolvePath(config.dir, call.source) : undefined);
       return dir !== undefined ? tree.config(dir)?.outputs : undefined;

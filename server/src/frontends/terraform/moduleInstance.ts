@@ -643,7 +643,7 @@ export class InstanceHandle extends Handle {
   private computeAttr(name: string): TfValue {
     // A data source's attributes are read at plan time: the plan or state has them.
     if (this.decl.mode === 'data') return withPlanned(this.planned, name, dataAttribute(this, name));
-    if (this.view.blockTypes().has(name)) {
+    if (this.view.hasBlockType(name)) {
       // A dynamic block over an unknown collection: how many blocks there are is unknown, not zero.
       const pending = this.view.blocksUnknown(name);
       return pending ?? this.view.blocks(name).map((b) => b.value());

@@ -3,7 +3,7 @@
 // folder (not per module instance) and by the editor index (definition, references, hovers).
 
 import type { Problem } from '../../model/origin';
-import type { HclBlock, HclBody, HclExpr, HclGetAttr, HclIndex, HclTemplatePart } from '../../syntax/hcl/ast';
+import type { HclAttribute, HclBlock, HclBody, HclCall, HclExpr, HclFile, HclGetAttr, HclIndex, HclTemplatePart, HclTraversalRef, HclVariable } from '../../syntax/hcl/ast';
 import type { Span } from '../../syntax/text';
 import type { TfModuleCallDecl, TfModuleConfig, TfResourceDecl } from './config';
 import { isTerraformFunction } from './functions/catalogue';
@@ -56,6 +56,9 @@ class Walker {
   readonly out: TfReference[] = [];
   readonly errors: StaticError[] = [];
   private file = '';
+  /** The file's traversals as the parser recorded them (HclFile.traversals), and the next one to look at. */
+  private refs: readonly HclTraversalRef[] | undefined;
+  private cursor = 0;
   /** The top-level block being walked; its resource key is built only when a reference is kept. */
   private block0: HclBlock | undefined;
   private inResource: string | undefined;
@@ -76,14 +79,20 @@ class Walker {
     private readonly outputsOf?: (call: TfModuleCallDecl) => ReadonlyMap<string, unknown> | undefined,
   ) {}
 
-  walkFile(file: string, body: HclBody): void {
+  /**
+   * With `refs` (the parser's list of the file's traversals and calls), the blocks and attributes are walked as
+   * without, but each attribute's value is checked from the list instead of walking its expression.
+   */
+  walkFile(file: string, body: HclBody, refs?: readonly HclTraversalRef[]): void {
     this.file = file;
+    this.refs = refs;
+    this.cursor = 0;
     for (const item of body.items) {
-      if (item.kind !== 'block' || SKIPPED_BLOCKS.has(item.type)) continue;
+      if (item.kind !== 'block' || SKIPPED_BLOCKS.has(item.type) || !this.anyIn(item.span)) continue;
       this.block0 = item;
       this.inResource = undefined;
       if (item.type === 'variable') {
-        for (const a of item.body.items) if (a.kind === 'attribute' && a.name === 'default') this.expr(a.expr, NONE);
+        for (const a of item.body.items) if (a.kind === 'attribute' && a.name === 'default') this.value(a, NONE);
         continue;
       }
       this.body(item.body, NONE, item.type === 'module' || item.type === 'resource' || item.type === 'data');
@@ -91,10 +100,11 @@ class Walker {
   }
 
   private body(body: HclBody, bound: ReadonlySet<string>, topLevel: boolean): void {
+    if (!this.anyIn(body.span)) return;
     for (const item of body.items) {
       if (item.kind === 'attribute') {
         if (topLevel && SKIPPED_ATTRS.has(item.name)) continue;
-        this.expr(item.expr, bound);
+        this.value(item, bound);
       } else this.block(item, bound);
     }
   }
@@ -113,9 +123,46 @@ class Walker {
     inner.add(iterator);
     for (const item of block.body.items) {
       if (item.kind === 'attribute') {
-        if (item.name !== 'iterator') this.expr(item.expr, item.name === 'for_each' ? bound : inner);
+        if (item.name !== 'iterator') this.value(item, item.name === 'for_each' ? bound : inner);
       } else this.body(item.body, inner, false);
     }
+  }
+
+  /**
+   * With the parser's list: whether an entry starts inside `span`, after moving past those before it (entries
+   * of skipped attributes and blocks, and of block labels). Always true without the list.
+   */
+  private anyIn(span: Span): boolean {
+    const refs = this.refs;
+    if (refs === undefined) return true;
+    let i = this.cursor;
+    while (i < refs.length && (refs[i]?.span.start ?? span.end) < span.start) i++;
+    this.cursor = i;
+    const r = refs[i];
+    return r !== undefined && r.span.start < span.end;
+  }
+
+  /** An attribute's value: walked, or its entries in the parser's list (those that start inside its span). */
+  private value(a: HclAttribute, bound: ReadonlySet<string>): void {
+    const refs = this.refs;
+    if (refs === undefined) {
+      this.expr(a.expr, bound);
+      return;
+    }
+    if (!this.anyIn(a.span)) return;
+    const end = a.span.end;
+    let i = this.cursor;
+    for (; i < refs.length; i++) {
+      const r = refs[i];
+      if (r === undefined || r.span.start >= end) break;
+      if (r.kind === 'call') this.call(r);
+      else this.chain(r, bound);
+    }
+    this.cursor = i;
+  }
+
+  private call(e: HclCall): void {
+    if (!isTerraformFunction(e.name)) this.error(e.nameSpan, `Call to unknown function: there is no function named "${e.name}".`);
   }
 
   private template(parts: readonly HclTemplatePart[], bound: ReadonlySet<string>): void {
@@ -169,7 +216,7 @@ class Walker {
         }
         return;
       case 'call':
-        if (!isTerraformFunction(e.name)) this.error(e.nameSpan, `Call to unknown function: there is no function named "${e.name}".`);
+        this.call(e);
         for (const a of e.args) this.expr(a, bound);
         return;
       case 'conditional':
@@ -214,7 +261,22 @@ class Walker {
       this.expr(node, bound);
       return;
     }
-    const root = node;
+    this.classify(e, depth, node, bound);
+  }
+
+  /** An entry of the parser's list that is a traversal: always rooted at a variable. */
+  private chain(e: HclTraversalRef, bound: ReadonlySet<string>): void {
+    let node: HclExpr = e;
+    let depth = 0;
+    while (node.kind === 'getAttr' || node.kind === 'index') {
+      node = node.object;
+      depth++;
+    }
+    if (node.kind === 'variable') this.classify(e, depth, node, bound);
+  }
+
+  /** A chain of `depth` steps from the variable `name`: check count/each and keep or check the reference. */
+  private classify(e: HclExpr, depth: number, root: HclVariable, bound: ReadonlySet<string>): void {
     if (bound.has(root.name)) return;
     if (root.name === 'count' && !this.setsMeta('count')) {
       this.error(root.span, 'Reference to "count" in non-counted context: the "count" object can only be used in "module", "resource" and "data" blocks, and only when the "count" argument is set.');
@@ -313,15 +375,15 @@ const KIND_WORDS: Readonly<Record<TfReferenceKind, string>> = {
 /** One error per reference to something the module does not declare (Terraform's "Reference to undeclared …"). */
 export function checkReferences(
   config: TfModuleConfig,
-  hclOf: (file: string) => HclBody | undefined,
+  hclOf: (file: string) => HclFile | undefined,
   report: (p: Problem) => void,
   outputsOf?: (call: TfModuleCallDecl) => ReadonlyMap<string, unknown> | undefined,
 ): void {
   // Only the invalid references are needed here: a walk that allocates nothing for the valid ones.
   const w = new Walker(config, false, outputsOf);
   for (const file of config.files) {
-    const body = hclOf(file);
-    if (body) w.walkFile(file, body);
+    const hcl = hclOf(file);
+    if (hcl) w.walkFile(file, hcl.body, hcl.traversals);
   }
   for (const r of w.out) {
     const prefix = r.kind === 'var' ? 'var.' : r.kind === 'local' ? 'local.' : r.kind === 'module' ? 'module.' : '';

@@ -11,7 +11,19 @@ export interface HclFile {
   readonly comments: readonly HclComment[];
   /** 'native' for .tf/.tfvars, 'json' for .tf.json/.tfvars.json. */
   readonly syntax: 'native' | 'json';
+  /**
+   * Native syntax only: every traversal rooted at a variable that no enclosing `for` (expression or template
+   * directive) binds, as its outermost attribute/index step (a splat's source ends one), and every function
+   * call, in the order of a walk of the tree that visits a call before its arguments, a traversal after its
+   * index keys, an index's key before its object (the last key of a chain first) and other children in source
+   * order. Lets reference checks skip walking every expression; it includes the entries of block labels and
+   * of attributes a reader ignores (match them by span).
+   */
+  readonly traversals?: readonly HclTraversalRef[];
 }
+
+/** An entry of HclFile.traversals. */
+export type HclTraversalRef = HclVariable | HclGetAttr | HclIndex | HclCall;
 
 export interface HclComment {
   readonly text: string; // including the `#`, `//` or `/* */` markers

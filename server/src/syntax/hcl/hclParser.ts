@@ -8,12 +8,15 @@ import type {
   HclBinaryOp,
   HclBlock,
   HclBody,
+  HclCall,
   HclComment,
   HclExpr,
   HclFile,
   HclLabel,
   HclTemplate,
   HclTemplatePart,
+  HclTraversalRef,
+  HclVariable,
 } from './ast';
 
 /**
@@ -28,7 +31,7 @@ function exact<T>(items: T[]): T[] {
 export function parseHcl(text: string): HclFile {
   const parser = new HclParser(text, 0, undefined);
   const body = parser.parseFile();
-  return { body, problems: parser.problems, comments: parser.comments, syntax: 'native' };
+  return { body, problems: parser.problems, comments: parser.comments, syntax: 'native', traversals: exact(parser.traversals) };
 }
 
 /**
@@ -110,6 +113,8 @@ interface HeredocTokens {
 
 /** The span of a string part until its last token is read. */
 const NO_SPAN: Span = { start: 0, end: 0 };
+/** Holds a call's place in HclFile.traversals while its arguments are read. */
+const CALL_SLOT: HclTraversalRef = { kind: 'variable', name: '', span: NO_SPAN };
 
 /** Go's unicode.IsSpace, which HCL's strip markers and `<<-` use (JavaScript's trim differs on U+0085, U+FEFF). */
 function isSpace(c: number): boolean {
@@ -301,6 +306,12 @@ function hexValue(text: string, start: number, count: number): number {
 class HclParser {
   readonly problems: SyntaxProblem[] = [];
   readonly comments: HclComment[] = [];
+  /** HclFile.traversals, recorded as the expressions are built; cut back wherever a built part is dropped. */
+  readonly traversals: HclTraversalRef[] = [];
+  /** The names bound by the `for` expressions and `%{for}` directives around the expression being read. */
+  private readonly forNames: string[] = [];
+  /** The last variable parsePrimary returned (parseUnary tells a traversal's root by identity). */
+  private lastVariable: HclVariable | undefined;
 
   private readonly end: number;
   /** Where the next token scan starts. */
@@ -703,9 +714,11 @@ class HclParser {
 
   /** Skips one token; strings and heredocs are skipped whole so their content is not read as tokens. */
   private skipToken(): void {
+    const mark = this.traversals.length;
     if (this.tok === T.OQuote) this.parseQuoted();
     else if (this.tok === T.Heredoc) this.parseHeredoc();
     else this.advance();
+    this.dropTraversals(mark);
   }
 
   /** Recovery: skips to the end of the line (and stops before a `}` when inside a block). */
@@ -937,15 +950,37 @@ class HclParser {
       };
     }
     this.peakDepth = this.exprDepth;
-    return this.parsePostfix(this.parsePrimary());
+    const mark = this.traversals.length;
+    const primary = this.parsePrimary();
+    // Compared by identity: reading `kind` of every primary costs more (its hidden class varies).
+    const root = primary === this.lastVariable ? this.lastVariable : undefined;
+    return this.parsePostfix(primary, mark, root);
   }
 
-  private parsePostfix(expr: HclExpr): HclExpr {
+  /** Forgets the traversals recorded from `mark` on (their expression is not kept in the tree). */
+  private dropTraversals(mark: number): void {
+    // pop, not a length assignment: that is a runtime call, and object keys come here often.
+    const list = this.traversals;
+    while (list.length > mark) list.pop();
+  }
+
+  /** Records a finished traversal rooted at `root` unless a `for` binds the root's name. */
+  private recordTraversal(e: HclTraversalRef, root: string): void {
+    if (this.forNames.length === 0 || !this.forNames.includes(root)) this.traversals.push(e);
+  }
+
+  /**
+   * `mark`: the length of `traversals` before the primary expression was read; `root`: the primary when it is
+   * a variable (the chain built on it is recorded when it ends, or when a splat takes it as its source).
+   */
+  private parsePostfix(expr: HclExpr, mark: number, root: HclVariable | undefined): HclExpr {
     let e = expr;
+    let rootName = root?.name;
     for (;;) {
       const t = this.peek();
       if ((t === T.Dot || t === T.LBrack) && ++this.peakDepth > MAX_EXPR_DEPTH) {
         this.error(this.tokStart, this.tokEnd, 'Expression is nested too deeply (too many attribute or index steps in a row)');
+        if (rootName !== undefined) this.recordTraversal(e as HclTraversalRef, rootName);
         return e;
       }
       if (t === T.Dot) {
@@ -956,6 +991,8 @@ class HclParser {
         if (n === T.Star) {
           const starEnd = this.tokEnd;
           this.advance();
+          if (rootName !== undefined) this.recordTraversal(e as HclTraversalRef, rootName);
+          rootName = undefined;
           e = this.parseSplat(e, dotStart, starEnd, false);
           continue;
         }
@@ -963,6 +1000,8 @@ class HclParser {
         if (step === undefined) {
           this.error(dotEnd, this.tok === T.Newline || this.tok === T.EOF ? dotEnd : this.tokEnd,
             "Expected an attribute name after '.'");
+          // A broken step drops the whole chain, references in its index keys included.
+          this.dropTraversals(mark);
           return { kind: 'invalid', span: { start: e.span.start, end: this.at(dotEnd) } };
         }
         e = step;
@@ -978,12 +1017,16 @@ class HclParser {
             const close = this.tokEnd;
             this.ignoreNl = saved;
             this.advance();
+            if (rootName !== undefined) this.recordTraversal(e as HclTraversalRef, rootName);
+            rootName = undefined;
             e = this.parseSplat(e, open, close, true);
             continue;
           }
           this.error(starStart, this.tokEnd, "Expected ']' after '[*'");
         }
+        const keyMark = this.traversals.length;
         const key = this.parseExpression();
+        if (keyMark !== mark && this.traversals.length !== keyMark) this.keyFirst(mark, keyMark);
         let end: number;
         if (this.peek() === T.RBrack) {
           end = this.tokEnd;
@@ -1001,9 +1044,20 @@ class HclParser {
           span: { start: e.span.start, end: end >= 0 ? this.at(end) : key.span.end },
         };
       } else {
+        if (rootName !== undefined) this.recordTraversal(e as HclTraversalRef, rootName);
         return e;
       }
     }
+  }
+
+  /**
+   * The entries of an index key (from `keyMark`) go before those of the object it indexes (from `mark`), as
+   * HclFile.traversals orders them. Rare: needs a reference both in the key and in an earlier part of the chain.
+   */
+  private keyFirst(mark: number, keyMark: number): void {
+    const list = this.traversals;
+    const key = list.splice(keyMark);
+    list.splice(mark, 0, ...key);
   }
 
   /** After a `.`: `name` or a legacy numeric index `0`. Undefined (nothing consumed) when neither follows. */
@@ -1031,6 +1085,7 @@ class HclParser {
   /** `source[*]…` or `source.*…`: the traversal steps that follow apply to each element. */
   private parseSplat(source: HclExpr, markerStart: number, markerEnd: number, full: boolean): HclExpr {
     let each: HclExpr = { kind: 'splatItem', span: this.sp(markerStart, markerEnd) };
+    const mark = this.traversals.length;
     for (;;) {
       const t = this.peek();
       if ((t === T.Dot || t === T.LBrack) && ++this.peakDepth > MAX_EXPR_DEPTH) {
@@ -1056,7 +1111,9 @@ class HclParser {
         const saved = this.ignoreNl;
         this.ignoreNl = true;
         this.advance();
+        const keyMark = this.traversals.length;
         const key = this.parseExpression();
+        if (keyMark !== mark && this.traversals.length !== keyMark) this.keyFirst(mark, keyMark);
         let end = key.span.end;
         if (this.peek() === T.RBrack) {
           end = this.at(this.tokEnd);
@@ -1100,7 +1157,9 @@ class HclParser {
       if (name === 'null') return { kind: 'literal', value: null, span: this.sp(start, end) };
       const n = this.peek();
       if (n === T.LParen || n === T.DColon) return this.parseCall(name, start, end);
-      return { kind: 'variable', name, span: this.sp(start, end) };
+      const variable: HclVariable = { kind: 'variable', name, span: this.sp(start, end) };
+      this.lastVariable = variable;
+      return variable;
     }
     if (t === T.OQuote) return this.parseQuoted();
     if (t === T.Heredoc) return this.parseHeredoc();
@@ -1148,6 +1207,8 @@ class HclParser {
     const saved = this.ignoreNl;
     this.ignoreNl = true;
     this.advance();
+    // The call's entry goes before its arguments' (filled in below: every path from here returns the call).
+    const slot = this.traversals.push(CALL_SLOT) - 1;
     const args: HclExpr[] = [];
     let expandFinal = false;
     let closed = false;
@@ -1187,7 +1248,7 @@ class HclParser {
       this.error(open, open + 1, `Expected ')' to close the call to '${name}' opened at line ${this.lineOf(open)}`);
       this.ignoreNl = saved;
       const last = args[args.length - 1];
-      return {
+      const unclosed: HclCall = {
         kind: 'call',
         name,
         nameSpan: this.sp(start, nameEnd),
@@ -1195,8 +1256,12 @@ class HclParser {
         expandFinal,
         span: { start: this.at(start), end: last !== undefined ? last.span.end : this.at(open + 1) },
       };
+      this.traversals[slot] = unclosed;
+      return unclosed;
     }
-    return { kind: 'call', name, nameSpan: this.sp(start, nameEnd), args: exact(args), expandFinal, span: this.sp(start, end) };
+    const call: HclCall = { kind: 'call', name, nameSpan: this.sp(start, nameEnd), args: exact(args), expandFinal, span: this.sp(start, end) };
+    this.traversals[slot] = call;
+    return call;
   }
 
   private isForKeyword(): boolean {
@@ -1275,11 +1340,17 @@ class HclParser {
         break;
       }
       if (t === T.EOF || this.atTopLevelHeader()) break;
+      const mark = this.traversals.length;
       let key = this.parseExpression();
-      if (key.kind === 'variable') key = { kind: 'literal', value: key.name, span: key.span };
+      if (key.kind === 'variable') {
+        // A bare name is the key itself, not a reference.
+        this.dropTraversals(mark);
+        key = { kind: 'literal', value: key.name, span: key.span };
+      }
       if (this.tok !== T.Equal && this.tok !== T.Colon) {
         this.error(this.tokStart, this.tokEnd, `Expected '=' or ':' after the object key, found ${this.describeToken()}`);
         this.skipObjectItem();
+        this.dropTraversals(mark);
         continue;
       }
       this.advance();
@@ -1360,6 +1431,9 @@ class HclParser {
     let valueExpr: HclExpr;
     let grouping = false;
     let condition: HclExpr | undefined;
+    const names = this.forNames.length;
+    this.forNames.push(valueVar);
+    if (keyVar !== undefined) this.forNames.push(keyVar);
     if (ok && this.peek() === T.Colon) {
       this.advance();
       if (objectForm) {
@@ -1385,6 +1459,7 @@ class HclParser {
       if (ok) this.error(this.tokStart, this.tokEnd, "Expected ':' in the 'for' expression");
       valueExpr = { kind: 'invalid', span: this.sp(this.tokStart, this.tokStart) };
     }
+    if (this.forNames.length > names) this.forNames.length = names;
     let end: number;
     if (this.peek() === closer) {
       end = this.at(this.tokEnd);
@@ -1716,6 +1791,7 @@ class HclParser {
     this.ignoreNl = true;
     this.pos = from;
     this.advance();
+    const mark = this.traversals.length;
     let expr = this.parseExpression();
     if (this.peek() === T.RBrace && this.tokEnd <= limit) {
       const end = this.tokEnd;
@@ -1727,7 +1803,10 @@ class HclParser {
     this.ignoreNl = saved;
     this.error(this.tokStart, this.tokEnd, `Expected '}' to close the interpolation, found ${this.describeToken()}`);
     const resume = this.recoveryPoint(open, mode, limit);
-    if (expr.span.end > this.at(resume)) expr = { kind: 'invalid', span: this.sp(from, resume) };
+    if (expr.span.end > this.at(resume)) {
+      this.dropTraversals(mark);
+      expr = { kind: 'invalid', span: this.sp(from, resume) };
+    }
     parts.push({ kind: 'interpolation', expr, span: { start: this.at(open), end: expr.span.end } });
     return resume;
   }
@@ -1822,7 +1901,11 @@ class HclParser {
         return false;
       }
       this.exprDepth++;
+      const names = this.forNames.length;
+      this.forNames.push(valueVar);
+      if (keyVar !== undefined) this.forNames.push(keyVar);
       const body = this.scanParts(mode, limit, true);
+      if (this.forNames.length > names) this.forNames.length = names;
       this.exprDepth--;
       let end = this.tpos;
       if (this.term !== Term.EndFor) {
