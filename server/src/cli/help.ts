@@ -49,8 +49,9 @@ ${optionTable([
   explain: `Usage: hyperplane-lens explain FUNCTION [--to DESTINATION] [PATH…] [options]
 
 Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) to DESTINATION
-("internet", "s3", "dynamodb", a service name such as "sqs", or a target's address), hop by hop,
-with the blocking component and every change that would fix it. Without --to, all destinations.
+("internet", "s3", "dynamodb", or a service such as "sqs" or a target's address that the function needs:
+an unknown destination lists the function's), hop by hop, with the blocking component and every change
+that would fix it. Without --to, all destinations.
 
 Options:
 ${optionTable([['--to DESTINATION', 'the destination key'], ['--path PATH', 'a folder or file to read (repeatable), like the PATH arguments'], ...shared])}
