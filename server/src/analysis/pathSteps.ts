@@ -98,8 +98,9 @@ export function conditionalAttachmentHop(model: NetworkModel, trace: Trace, igw:
   if (attachment) trace.pass(attachment.id, 'gateway-attachment', attachment.address, `attaches ${nameOf(model, igw)} to ${nameOf(model, vpc)}`, 'E3');
 }
 
+/** Each group once: a list may name one twice (AWS keeps the set, H1). */
 function groupsLabel(model: NetworkModel, groups: readonly Maybe<Id>[]): string {
-  return groups.map((g) => nameOf(model, g)).join(', ') || '(none)';
+  return [...new Set(groups.map((g) => nameOf(model, g)))].join(', ') || '(none)';
 }
 
 function peerText(addr: Addr): string {
