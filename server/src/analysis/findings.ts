@@ -18,7 +18,7 @@ import { rules, type RuleInfo } from './rules';
 import type { Evaluation } from './trace';
 import type { AnalysisOptions, DestinationReach, Finding, FindingRelated, Fix, HyperplaneEni } from './types';
 import { counted, listWords } from './listWords';
-import { readerPortFindings, type ReaderPortCheck } from './readerPort';
+import { blockedReaderPorts, type ReaderPortCheck } from './readerPort';
 import { ownVpcConfigNote } from './capacityProviderConfig';
 
 export interface FunctionFacts {
@@ -118,6 +118,15 @@ function noRouteRule(reach: DestinationReach): RuleInfo {
 }
 
 /** The AWS rule a no-route finding applies, unless its explanation already cites one: E3 internet, E6 AWS APIs. */
+/**
+ * The explanation, after the blocking component's name unless it names it already. The reason code
+ * (NO_ROUTE_TO_DESTINATION…) is in the JSON, the hover and `explain`; the message stays in words.
+ */
+function blockedBody(model: NetworkModel, reach: DestinationReach): string {
+  const at = reach.blockedAt !== null ? displayName(model, reach.blockedAt) : undefined;
+  return at === undefined || reach.explanation.includes(at) ? reach.explanation : `blocked at ${at}: ${reach.explanation}`;
+}
+
 function noRouteRuleId(reach: DestinationReach): string {
   if (/\([A-Z]\d+(, [A-Z]\d+)*\)$/.test(reach.explanation)) return '';
   // A filter that blocks (the function's own security group: P1, a NACL: P5) is cited by its own rule; a routing
@@ -218,11 +227,7 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
       f.add(rules.LAMBDA_PARTIAL_REACH, fn.id, locate(fn), `${fn.address} reaches ${reach.label} from some subnets only${because}: ${reach.explanation}`, related, reach.fixes, undefined, reach.destination);
       continue;
     }
-    // The explanation names the blocking component as a rule: it is not named twice. The reason code
-    // (NO_ROUTE_TO_DESTINATION…) is in the JSON, the hover and `explain`; the message stays in words.
-    const at = reach.blockedAt !== null ? (f.related([reach.blockedAt], '')[0]?.message.slice(2) ?? displayName(f.model, reach.blockedAt)) : undefined;
-    const body = at === undefined || reach.explanation.includes(at) ? reach.explanation : `blocked at ${at}: ${reach.explanation}`;
-    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: ${body}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
+    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: ${blockedBody(f.model, reach)}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
   }
   undecidedFinding(f, fact);
   publicSubnetFinding(f, fact);
@@ -234,8 +239,15 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
 function readerPortFinding(f: Findings, fact: FunctionFacts): void {
   if (fact.readerPorts === undefined) return;
   const { fn } = fact;
-  for (const d of readerPortFindings(f.model, fn.address, fact.reach, fact.readerPorts)) {
-    f.add(rules.LAMBDA_CACHE_READER_PORT_BLOCKED, fn.id, locate(fn), d.message, [...f.related([d.cache], 'cache'), ...f.related(d.blockedAt, 'blocked at')], d.fixes, undefined, d.key);
+  for (const { check, primary } of blockedReaderPorts(fact.reach, fact.readerPorts)) {
+    const r = check.reach;
+    const cache = primary.target !== null ? f.model.get(primary.target) : undefined;
+    const name = cache?.kind === 'target' ? cache.address : primary.label;
+    const where = r.status === 'partial' ? ' from some of its subnets' : '';
+    const message = `${fn.address} reaches ${name} on its primary port tcp ${check.primaryPort} but not on its reader port tcp ${check.port}${where}: ${blockedBody(f.model, r)}${noRouteRuleId(r)}. `
+      + `Reads from replicas use tcp ${check.port}, and many clients connect to both ports: allow tcp ${check.port} as well as tcp ${check.primaryPort} (P15)`;
+    const blockedAt = r.bySubnet.filter((s) => s.status === 'no').map((s) => s.blockedAt);
+    f.add(rules.LAMBDA_CACHE_READER_PORT_BLOCKED, fn.id, locate(fn), message, [...f.related([primary.target], 'cache'), ...f.related(blockedAt, 'blocked at')], r.fixes, undefined, `${check.destination}:${check.port}`);
   }
 }
 
