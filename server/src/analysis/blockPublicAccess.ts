@@ -179,7 +179,10 @@ function exclusionFix(model: NetworkModel, c: PublicAccessCrossing): Fix[] {
  * traffic through, a block at the BPA options, or an open hop. Returns false when the traffic is blocked.
  */
 export function publicAccessStep(model: NetworkModel, trace: Trace, c: PublicAccessCrossing): boolean {
-  const v = publicAccessVerdict(model, c);
+  return recordVerdict(model, trace, c, publicAccessVerdict(model, c));
+}
+
+function recordVerdict(model: NetworkModel, trace: Trace, c: PublicAccessCrossing, v: PublicAccessVerdict): boolean {
   switch (v.kind) {
     case 'allowed': {
       const e = v.exclusion;
@@ -222,7 +225,10 @@ export function publicAccessToNodes(model: NetworkModel, trace: Trace, target: T
   }
   const open = verdicts.find((v) => v.kind !== 'allowed');
   if (open === undefined) {
-    subnets.forEach((s) => publicAccessStep(model, trace, crossing(s)));
+    subnets.forEach((s, i) => {
+      const v = verdicts[i];
+      if (v !== undefined) recordVerdict(model, trace, crossing(s), v);
+    });
     return true;
   }
   if (open.kind === 'unknown') trace.unknown(open.component.id, open.component.kind, open.component.address, open.reason, 'E13');
