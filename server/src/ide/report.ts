@@ -137,11 +137,11 @@ export function buildJsonReport(
   // each destination's bySubnet and the subnets of its hyperplaneEnis entries.
   const names = (list: readonly Maybe<Id>[], fallback: string): string[] => [...new Set(list.map((v) => (isUnknown(v) ? unknownName(v, fallback) : address(v))))];
   // A whole list the workspace cannot know (`var.subnet_ids`, `!Ref SubnetIds`) is one entry, as in bySubnet.
-  const listNames = (listed: readonly Maybe<Id>[], written: RefList | undefined, fallback: string): string[] =>
-    listed.length === 0 && written !== undefined && isUnknown(written) ? [unknownName(written, fallback)] : names(listed, fallback);
-  // The entries of listNames that stand for unknowns: symbolic ones ("parameter Subnets") read like names.
-  const unknownCount = (listed: readonly Maybe<Id>[], written: RefList | undefined, fallback: string): number =>
-    listed.length === 0 && written !== undefined && isUnknown(written) ? 1 : new Set(listed.filter(isUnknown).map((v) => unknownName(v, fallback))).size;
+  // `unknown` counts the entries that stand for unknowns: symbolic ones ("parameter Subnets") read like names.
+  const listEntries = (listed: readonly Maybe<Id>[], written: RefList | undefined, fallback: string): { readonly names: string[]; readonly unknown: number } =>
+    listed.length === 0 && written !== undefined && isUnknown(written)
+      ? { names: [unknownName(written, fallback)], unknown: 1 }
+      : { names: names(listed, fallback), unknown: new Set(listed.filter(isUnknown).map((v) => unknownName(v, fallback))).size };
 
   const keep = (file: string | undefined): boolean => reported === undefined || (file !== undefined && reported(file));
   const kept = result.functions.filter((r) => keep(model.get(r.function)?.origin.file));
@@ -150,6 +150,8 @@ export function buildJsonReport(
     const fn = model.get(report.function);
     const origin = fn?.origin;
     const config = vpcConfigOf(model, report.function);
+    const subnets = report.vpcAttached ? listEntries(report.subnets, config?.subnets, unknownSubnetName) : { names: [], unknown: 0 };
+    const groups = report.vpcAttached ? listEntries(report.securityGroups, config?.securityGroups, unknownGroupName) : { names: [], unknown: 0 };
     const reach: Record<string, JsonReach> = {};
     for (const r of report.reach) {
       const bySubnet: Record<string, 'yes' | 'no' | 'unknown'> = {};
@@ -173,14 +175,14 @@ export function buildJsonReport(
       // Attached means a VpcConfig and Hyperplane ENIs (M2); a function on Lambda Managed Instances has neither.
       vpcAttached: report.vpcAttached && !report.managedInstances,
       vpc: report.vpc === null ? null : maybeAddress(report.vpc),
-      subnets: report.vpcAttached ? listNames(report.subnets, config?.subnets, unknownSubnetName) : [],
-      securityGroups: report.vpcAttached ? listNames(report.securityGroups, config?.securityGroups, unknownGroupName) : [],
+      subnets: subnets.names,
+      securityGroups: groups.names,
       sharesEniWith: report.sharesEniWith.map(address).sort(),
       reach,
       ...(report.existence ? { createdOnlyIf: report.existence.reason } : {}),
       ...(origin?.cdkPath !== undefined ? { cdkPath: origin.cdkPath } : {}),
       ...(report.managedInstances ? { capacityProvider: capacityProviderName(fn) } : {}),
-      ...unknownCounts(report.vpcAttached ? unknownCount(report.subnets, config?.subnets, unknownSubnetName) : 0, report.vpcAttached ? unknownCount(report.securityGroups, config?.securityGroups, unknownGroupName) : 0),
+      ...unknownCounts(subnets.unknown, groups.unknown),
     };
   });
 
