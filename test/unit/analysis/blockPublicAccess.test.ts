@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render } from '../support/analyseWorkspace';
 import { association, natGateway, provider, publicSubnet, ROLE, route, routeTable, securityGroup, subnet, twoAzVpc, vpc, vpcFunction } from '../support/terraformPieces';
+import * as cfnPieces from '../support/cloudFormationPieces';
 import { ModelFixture } from './modelFixture';
 import { unknown, type Origin } from '../../../server/src/model/origin';
 import type { ModelObject } from '../../../server/src/model/types';
@@ -19,33 +20,10 @@ ${securityGroup('fn', 'all')}${vpcFunction('f', { subnets: ['private'], attribut
 variable "mode" {}
 ${extra}`;
 
-const natCfn = (extra: string): string => `AWSTemplateFormatVersion: "2010-09-09"
-Parameters:
-  Mode: { Type: String }
-Resources:
-  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-  Private: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a } }
-  Public: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a } }
-  Igw: { Type: AWS::EC2::InternetGateway }
-  Attach: { Type: AWS::EC2::VPCGatewayAttachment, Properties: { VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw } }
-  Eip: { Type: AWS::EC2::EIP, Properties: { Domain: vpc } }
-  Nat: { Type: AWS::EC2::NatGateway, Properties: { SubnetId: !Ref Public, AllocationId: !GetAtt Eip.AllocationId } }
-  PrivateTable: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
-  PrivateDefault: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref PrivateTable, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref Nat } }
-  PrivateAssoc: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref Private, RouteTableId: !Ref PrivateTable } }
-  PublicTable: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
-  PublicDefault: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref PublicTable, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw } }
-  PublicAssoc: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref Public, RouteTableId: !Ref PublicTable } }
-  FnSg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: fn, VpcId: !Ref Vpc } }
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Role: arn:aws:iam::123456789012:role/r
-      Runtime: python3.12
-      Handler: index.handler
-      Code: { ZipFile: "def handler(e, c): pass" }
-      VpcConfig: { SubnetIds: [!Ref Private], SecurityGroupIds: [!GetAtt FnSg.GroupId] }
-${extra}`;
+const natCfn = (extra: string): string => cfnPieces.template({ parameters: '  Mode: { Type: String }\n' }) + cfnPieces.vpc()
+  + cfnPieces.subnet('Private', { cidr: '10.0.1.0/24', az: 'us-east-1a' }) + cfnPieces.publicSubnet({ name: 'Public', cidr: '10.0.0.0/24', az: 'us-east-1a' }) + cfnPieces.natGateway('Nat', 'Public')
+  + cfnPieces.routeTable('PrivateTable', { subnets: ['Private'], routes: [{ name: 'PrivateDefault', cidr: '0.0.0.0/0', target: 'NatGatewayId: !Ref Nat' }] })
+  + cfnPieces.securityGroup('FnSg') + cfnPieces.vpcFunction('Fn', { subnets: ['Private'], role: 'arn:aws:iam::123456789012:role/r' }) + extra;
 
 const tfOptions = (mode: string): string => `resource "aws_vpc_block_public_access_options" "bpa" { internet_gateway_block_mode = ${mode} }\n`;
 const tfExclusion = (name: string, target: string, mode: string): string => `resource "aws_vpc_block_public_access_exclusion" "${name}" {
