@@ -1,6 +1,8 @@
 // Which files Hyperplane Lens reads, decided by name only (content checks come later: a YAML or JSON file
 // is a CloudFormation template only if its content says so).
 
+import { TEMPLATE_EXTENSIONS } from '../frontends/cloudformation/templateFiles';
+
 export type FileKind = 'terraform' | 'terraform-json' | 'tfvars' | 'tfvars-json' | 'modules-manifest' | 'data' | 'template-text';
 
 /**
@@ -33,7 +35,7 @@ export function fileKind(path: string): FileKind | undefined {
   if (name.endsWith('.tfvars')) return 'tfvars';
   if (name.endsWith('.tfvars.json')) return 'tfvars-json';
   if (name === 'modules.json' && path.endsWith('/.terraform/modules/modules.json')) return 'modules-manifest';
-  if (name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith('.json') || name.endsWith('.template')) return 'data';
+  for (const ext of TEMPLATE_EXTENSIONS) if (name.endsWith(ext)) return 'data';
   for (const ext of TEMPLATE_TEXT_EXTENSIONS) if (name.endsWith(ext)) return 'template-text';
   return undefined;
 }

@@ -7,6 +7,7 @@ import { parseHcl } from '../syntax/hcl/hclParser';
 import { parseHclJson } from '../syntax/hcl/hclJson';
 import { parseJson } from '../syntax/json/jsonParser';
 import { parseYaml } from '../syntax/yaml/yamlParser';
+import { TEMPLATE_ONLY_EXTENSIONS } from '../frontends/cloudformation/templateFiles';
 import { fileKind } from './fileKinds';
 
 interface Entry {
@@ -46,11 +47,11 @@ export class ParseCache {
   }
 }
 
-/** .json is JSON; .template may be either, so its first significant character decides. */
+/** .json is JSON; .template and .cform may be either, so the first significant character decides. */
 function looksLikeJson(path: string, text: string): boolean {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return true;
-  if (!lower.endsWith('.template')) return false;
+  if (!TEMPLATE_ONLY_EXTENSIONS.some((ext) => lower.endsWith(ext))) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0xfeff || c === 32 || c === 9 || c === 10 || c === 13) continue;

@@ -16,6 +16,7 @@ import { regionOfZone, regionOfZoneId } from './zoneRegions';
 import { asMap, child, keyName, readTemplate, scalarString, type CfnResource, type CfnTemplate } from './template';
 import { cfnUnknown, isCfnList, isCfnMap, isCfnUnknown, type CfnValue } from './value';
 import { override } from '../../model/override';
+import { TEMPLATE_EXTENSIONS } from './templateFiles';
 
 const STACK_PLACEHOLDER = '\u0000stack\u0000';
 
@@ -36,8 +37,6 @@ interface ExportPattern extends ExportEntry {
   readonly regex: RegExp;
   readonly literalLength: number;
 }
-
-const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'];
 
 export function isCandidatePath(path: string): boolean {
   if (path.includes('/node_modules/') || path.includes('/.aws-sam/')) return false;
