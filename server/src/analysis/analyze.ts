@@ -11,7 +11,7 @@ import { usesDualStackSdk, withIpv6OnlyEgress, withIpv6Unknown } from './ipv6Egr
 import { displayName } from './naming';
 import { targetSubnets } from './pathSteps';
 import { placementOf, type Placement } from './placement';
-import { attachVpcFix, hasPublicEndpoint, publicEndpointLeg } from './publicEndpoint';
+import { attachVpcFix, hasPublicEndpoint, publicAccess, publicEndpointLeg } from './publicEndpoint';
 import { PathSearch, destinationKey, type DestinationSpec } from './reachability';
 import { readerPortCheck, readerPortSpec, type ReaderPortCheck } from './readerPort';
 import { requestOf } from './serviceRequests';
@@ -108,10 +108,11 @@ function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, Des
   const t = p.spec.target;
   // E1: an Aurora cluster's endpoints resolve to its instances, each publicly accessible or not on its own.
   const members = t.targetKind === 'rds-cluster' ? model.childrenOf(t.id).filter((c) => c.targetKind === 'rds-instance') : [];
-  if (members.some((c) => c.publiclyAccessible !== false)) return reach(clusterPublicReach(model, t, members, p.spec.port));
-  if (hasPublicEndpoint(t)) return reach(publicEndpointReach(model, t, p.spec.port));
-  if (t.publiclyAccessible !== false) {
-    return reach(openAtTarget(t, isKnown(t.publiclyAccessible) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${t.publiclyAccessible.reason}`));
+  if (members.some((c) => publicAccess(model, c) !== false)) return reach(clusterPublicReach(model, t, members, p.spec.port));
+  if (hasPublicEndpoint(model, t)) return reach(publicEndpointReach(model, t, p.spec.port));
+  const open = publicAccess(model, t);
+  if (open !== false) {
+    return reach(openAtTarget(t, isKnown(open) ? 'it is publicly accessible: reachable only through its public endpoint, which depends on its security group and subnet routing' : `whether it is publicly accessible is unknown: ${open.reason}`));
   }
   const detail = 'a function without VPC config cannot reach private addresses (E1)';
   return reach({
@@ -138,9 +139,10 @@ function openAtTarget(t: Target, why: string): ReachFields {
  * publicly accessible and reached alike for a certain answer.
  */
 function clusterPublicReach(model: NetworkModel, t: Target, members: readonly Target[], port: number | null): ReachFields {
-  const closed = members.find((c) => !hasPublicEndpoint(c));
+  const closed = members.find((c) => !hasPublicEndpoint(model, c));
   if (closed !== undefined) {
-    const how = isKnown(closed.publiclyAccessible) ? 'is not publicly accessible' : `may not be publicly accessible (${closed.publiclyAccessible.reason})`;
+    const access = publicAccess(model, closed);
+    const how = isKnown(access) ? 'is not publicly accessible' : `may not be publicly accessible (${access.reason})`;
     return openAtTarget(t, `its endpoint resolves to the instance serving it, and ${closed.address} ${how} while another may be`);
   }
   const results = members.map((c) => publicEndpointReach(model, c, port));

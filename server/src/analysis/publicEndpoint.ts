@@ -5,7 +5,7 @@
 // the VPC's DNS hostnames and DNS resolution (RDS User Guide, "Working with a DB instance in a VPC"), and its
 // security group and network ACLs admitting the function's (unknown, public) address.
 
-import { isKnown, type Maybe } from '../model/origin';
+import { isKnown, unknown, type Maybe } from '../model/origin';
 import type { Id, Subnet, Target } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { Addr } from './addressing';
@@ -13,7 +13,7 @@ import { withExistence } from './existence';
 import { displayName } from './naming';
 import { EPHEMERAL_FROM, EPHEMERAL_TO } from './networkAcls';
 import { publicAccessStep } from './blockPublicAccess';
-import { aclStep, conditionalAttachmentHop, igwAttachedStep, routeDestinationText, targetGroups } from './pathSteps';
+import { aclStep, conditionalAttachmentHop, declaredSubnets, igwAttachedStep, routeDestinationText, targetGroups } from './pathSteps';
 import { lookupRoute } from './routeLookup';
 import { evaluateSecurityGroups } from './securityGroups';
 import { Trace, type Evaluation } from './trace';
@@ -43,8 +43,36 @@ function isDatabase(target: Target): boolean {
  * Targets with a public endpoint these checks describe: publicly accessible databases, and internet-facing load
  * balancers (ELB Scheme: their DNS name resolves to their nodes' public addresses, P15).
  */
-export function hasPublicEndpoint(target: Target): boolean {
-  return target.publiclyAccessible === true && (isDatabase(target) || target.targetKind === 'load-balancer');
+export function hasPublicEndpoint(model: NetworkModel, target: Target): boolean {
+  return (isDatabase(target) || target.targetKind === 'load-balancer') && publicAccess(model, target) === true;
+}
+
+/**
+ * Whether a target is publicly accessible. When the code leaves it to RDS (`publicByDefault`), RDS CreateDBInstance
+ * and CreateDBCluster decide: public when the VPC of the subnet group has an internet gateway attached, private when
+ * it has none; without a subnet group the account's default VPC decides, which no workspace describes.
+ */
+export function publicAccess(model: NetworkModel, target: Target): Maybe<boolean> {
+  if (target.publicByDefault === undefined) return target.publiclyAccessible;
+  const open = (why: string): Maybe<boolean> =>
+    unknown(`PubliclyAccessible is not set, so RDS makes it public if the VPC of its subnet group has an internet gateway attached, and ${why}`);
+  // An Aurora instance without a group of its own is placed by its cluster's.
+  const parent = target.subnetGroup === null && target.parent !== null && isKnown(target.parent) ? model.get(target.parent) : undefined;
+  const placed = parent?.kind === 'target' && parent.targetKind === 'rds-cluster' ? parent : target;
+  if (placed.subnetGroup === null) return open('it has no subnet group: it goes to the account\'s default VPC, which the workspace does not describe');
+  const subnets = declaredSubnets(model, placed);
+  if (typeof subnets === 'string') return open(subnets);
+  const first = subnets[0];
+  if (first === undefined || !isKnown(first.vpc)) return open(first === undefined ? 'its subnet group lists no subnet' : `the VPC of ${first.address} is unknown`);
+  const vpc = first.vpc;
+  if (model.get(vpc)?.kind !== 'vpc') return open(`its VPC ${displayName(model, vpc)} is not in the workspace`);
+  const gateways = model.internetGatewaysOf(vpc);
+  if (gateways.some((igw) => model.conditionalAttachment(igw, vpc) === undefined)) return true;
+  if (gateways.length > 0) return open(`the internet gateway of ${displayName(model, vpc)} is attached only under a condition`);
+  // M3: an attachment or a gateway whose VPC the workspace does not resolve may be this VPC's.
+  const undecided = model.all('gateway-attachment').some((a) => !isKnown(a.vpc) || !isKnown(a.gateway))
+    || model.all('internet-gateway').some((igw) => igw.vpc !== null && !isKnown(igw.vpc));
+  return undecided ? open(`an internet gateway attachment of the workspace names an unknown VPC or gateway`) : false;
 }
 
 /**

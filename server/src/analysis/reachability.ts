@@ -797,7 +797,7 @@ export class PathSearch {
     }
     const elsewhere = this.publicDatabaseElsewhere(src, target);
     if (elsewhere !== null) {
-      const mixed = target.targetKind === 'rds-cluster' && m.childrenOf(target.id).some((c) => c.targetKind === 'rds-instance' && !hasPublicEndpoint(c));
+      const mixed = target.targetKind === 'rds-cluster' && m.childrenOf(target.id).some((c) => c.targetKind === 'rds-instance' && !hasPublicEndpoint(m, c));
       return this.publicDatabase(trace, src, target, elsewhere, port, mixed);
     }
     this.privateTarget(trace, src, target, port);
@@ -825,7 +825,7 @@ export class PathSearch {
     // An Aurora cluster's endpoints resolve to its instances, each publicly accessible or not on its own.
     const children = target.targetKind === 'rds-cluster' ? m.childrenOf(target.id) : [];
     const aurora = children.some((c) => c.targetKind === 'rds-instance');
-    if (aurora ? !children.some((c) => c.targetKind === 'rds-instance' && hasPublicEndpoint(c)) : !hasPublicEndpoint(target)) return null;
+    if (aurora ? !children.some((c) => c.targetKind === 'rds-instance' && hasPublicEndpoint(m, c)) : !hasPublicEndpoint(m, target)) return null;
     const subnets = declaredSubnets(m, target);
     return typeof subnets === 'string' || subnets.some((s) => !isKnown(s.vpc) || s.vpc === src.vpc) ? null : subnets;
   }

@@ -11,6 +11,7 @@ export interface TargetFields {
   readonly port: Maybe<number>;
   readonly readerPort?: Maybe<number>;
   readonly publiclyAccessible?: Maybe<boolean>;
+  readonly publicByDefault?: Target['publicByDefault'];
   readonly parent?: Maybe<Id> | null;
   readonly serverlessDataApi?: boolean;
   readonly unfiltered?: boolean;
@@ -31,5 +32,6 @@ export function targetObject(targetKind: TargetKind, f: TargetFields, base: Base
     ...(f.serverlessDataApi === true ? { serverlessDataApi: true } : {}),
     ...(f.unfiltered === true ? { unfiltered: true as const } : {}),
     ...(f.readerPort !== undefined ? { readerPort: f.readerPort } : {}),
+    ...(f.publicByDefault !== undefined ? { publicByDefault: f.publicByDefault } : {}),
   };
 }

@@ -575,6 +575,13 @@ export interface Target extends Base {
    */
   readonly readerPort?: Maybe<number>;
   readonly publiclyAccessible: Maybe<boolean>;
+  /**
+   * RDS only, when the code leaves PubliclyAccessible unset and AWS, not the IaC tool, picks the default
+   * (CloudFormation; Terraform's provider always sends false): the instance is public when the VPC of its subnet
+   * group has an internet gateway attached (CreateDBInstance). `publiclyAccessible` is then unknown with that
+   * reason, and the analysis decides from the model (analysis/publicEndpoint.ts publicAccess).
+   */
+  readonly publicByDefault?: 'if-vpc-has-internet-gateway';
   /** For EFS mount targets: the file system; for proxies: the database; for cluster instances: the cluster. */
   readonly parent: Maybe<Id> | null;
   /** Aurora Serverless v1 Data API, for example, lives outside the VPC. */

@@ -122,6 +122,20 @@ function latticeListenerPort(ev: CfnEvaluator, serviceId: Id): Maybe<number> {
   return unknown(ports.size === 0 ? 'the service has no listener in this template' : 'the service has listeners on several ports');
 }
 
+/**
+ * RDS CreateDBInstance / CreateDBCluster: with PubliclyAccessible unset, RDS makes the database public when the
+ * VPC of its subnet group has an internet gateway attached, private otherwise (and the default VPC decides when
+ * there is no subnet group). CloudFormation passes the unset value on, so the model resolves it.
+ */
+function rdsPublicAccess(p: Props): Pick<TargetFields, 'publiclyAccessible' | 'publicByDefault'> {
+  const set = p.get('PubliclyAccessible');
+  if (set !== undefined) return { publiclyAccessible: toBool(set, false, 'PubliclyAccessible') };
+  return {
+    publiclyAccessible: unknown('PubliclyAccessible is not set: RDS then makes the database public if the VPC of its subnet group has an internet gateway attached'),
+    publicByDefault: 'if-vpc-has-internet-gateway',
+  };
+}
+
 export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNode | undefined): ModelObject[] | undefined {
   const b = objectBase(ev, r);
   const p = new Props(ev, r);
@@ -137,7 +151,7 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
           subnetGroup: group('DBSubnetGroupName'),
           securityGroups: sgs('VPCSecurityGroups'),
           port: enginePort(r, p),
-          publiclyAccessible: toBool(p.get('PubliclyAccessible'), false, 'PubliclyAccessible'),
+          ...rdsPublicAccess(p),
           parent: cluster !== undefined ? toId(cluster, 'DBClusterIdentifier') : null,
         }),
       ];
@@ -150,7 +164,9 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
           subnetGroup: group('DBSubnetGroupName'),
           securityGroups: sgs('VpcSecurityGroupIds'),
           port: enginePort(r, p),
-          publiclyAccessible: toBool(p.get('PubliclyAccessible'), false, 'PubliclyAccessible'),
+          // PubliclyAccessible is for Multi-AZ DB clusters (DBClusterInstanceClass); an Aurora cluster's instances
+          // carry their own, and the analysis reads those (E1).
+          ...(p.get('DBClusterInstanceClass') !== undefined ? rdsPublicAccess(p) : { publiclyAccessible: toBool(p.get('PubliclyAccessible'), false, 'PubliclyAccessible') }),
           serverlessDataApi: mode === 'serverless' && p.get('EnableHttpEndpoint') === true,
         }),
       ];
