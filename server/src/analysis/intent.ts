@@ -220,7 +220,7 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
       if (need.kind === 'internet' && !need.ports.includes(target.port)) need.ports.push(target.port);
     }
     const value = env.value;
-    if (env.refs.length === 0 && !isKnown(value) && HOST_LIKE.test(env.name)) {
+    if (env.refs.length === 0 && !isKnown(value) && namesHost(env.name)) {
       needs.add(`outside:env:${env.name}`, () => ({
         kind: 'outside', key: `env:${env.name}`, label: `what ${env.name} names (outside the workspace)`,
         reason: `the value of ${env.name} is unknown (${value.reason}): where it points cannot be told`, because: [],
@@ -285,6 +285,19 @@ export function urlTarget(value: string): { readonly port: number; readonly addr
 
 /** Environment variable names that usually hold a host, an endpoint or a connection string. */
 const HOST_LIKE = /host|endpoint|addr|url|uri|broker|bootstrap|server|redis|cache|database|^db|_db|db_|cluster|proxy|dsn|connection/i;
+/** Words that name a host or address outright: the variable is one even when it ends in _NAME (DB_HOSTNAME). */
+const HOST_WORD = /host|endpoint|addr|url|(?:^|_)uri(?:_|$)|dsn|bootstrap|broker/i;
+/**
+ * Endings of variables that hold a credential, a name, a port or a setting of the resource, not where it is
+ * (DB_USER, DB_PASSWORD, DB_NAME, REDIS_PORT, CACHE_TTL): their unknown value is no destination (E1).
+ */
+const NOT_HOST_END = /(?:user|username|login|password|passwd|pass|pwd|secret|token|key|name|port|schema|table|region|timeout|ttl|arn|engine|size|count|enabled)$/i;
+
+/** Whether an environment variable's name says its value is a host, an address or a connection string. */
+function namesHost(name: string): boolean {
+  if (!HOST_LIKE.test(name)) return false;
+  return HOST_WORD.test(name) || !NOT_HOST_END.test(name);
+}
 
 function addManagedNeeds(needs: NeedSet, arn: Maybe<string>, from: string): void {
   if (!isKnown(arn)) return;

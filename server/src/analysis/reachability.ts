@@ -1115,7 +1115,8 @@ export class PathSearch {
       const sub = subnets[0];
       const s = sub !== undefined && isKnown(sub) ? m.get(sub) : undefined;
       if (!s || s.kind !== 'subnet') { open = true; continue; }
-      const same = azMatch(s.availabilityZone, src.subnet.availabilityZone);
+      // P13: a mount target in the function's own subnet is in its AZ, whether or not the code writes that AZ.
+      const same = s.id === src.subnet.id || azMatch(s.availabilityZone, src.subnet.availabilityZone);
       if (same === null) { open = true; continue; }
       if (same) return this.toTargetSubnet(trace, src, mt, s.id, 2049);
     }

@@ -489,16 +489,21 @@ function indexIam(model: BuiltModel): void {
     if (!e) model.roles.set(role, (e = { documents: [], managedPolicyArns: [] }));
     return e;
   };
-  for (const role of model.all('iam-role')) {
-    const e = entry(role.id);
-    e.documents.push(...role.inlinePolicies);
-    e.managedPolicyArns.push(...role.managedPolicyArns);
-  }
   // A copy of an AWS managed policy counts as that managed policy (its document is read from AWS).
   const add = (e: { documents: Maybe<PolicyDocument>[]; managedPolicyArns: Maybe<string>[] }, policy: IamPolicy): void => {
     if (policy.copiesManagedPolicy !== undefined) e.managedPolicyArns.push(policy.copiesManagedPolicy);
     else e.documents.push(policy.document);
   };
+  for (const role of model.all('iam-role')) {
+    const e = entry(role.id);
+    e.documents.push(...role.inlinePolicies);
+    // The role's own managed_policy_arns may name a policy of the workspace: its document, as for an attachment.
+    for (const arn of role.managedPolicyArns) {
+      const policy = isKnown(arn) ? model.get(arn) : undefined;
+      if (policy?.kind === 'iam-policy') add(e, policy);
+      else e.managedPolicyArns.push(arn);
+    }
+  }
   for (const policy of model.all('iam-policy')) {
     for (const role of knownIds(policy.roles)) add(entry(role), policy);
   }

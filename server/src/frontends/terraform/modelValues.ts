@@ -138,15 +138,26 @@ export function normaliseProtocol(v: TfValue | undefined, what: string): Maybe<s
   return protocolName(s);
 }
 
+/**
+ * Attributes that hold another AWS object the resource only points at: the secret RDS manages for a master
+ * user (`master_user_secret[0].secret_arn`), the KMS keys it encrypts with. A value built from one names that
+ * object, not the resource, so the resource is no destination of whoever holds the value (E1).
+ */
+const OTHER_OBJECT_ATTRIBUTES: ReadonlySet<string> = new Set(['master_user_secret', 'master_user_secret_kms_key_id', 'kms_key_id', 'kms_key_arn', 'performance_insights_kms_key_id']);
+
+function namesOtherObject(ref: TfRef): boolean {
+  return OTHER_OBJECT_ATTRIBUTES.has(ref.attribute);
+}
+
 /** Every model id a value refers to: TfRefs directly or kept by unknowns built from them. */
 export function refIds(v: TfValue | undefined, out: Set<Id> = new Set()): Set<Id> {
   if (v === undefined || v === null || typeof v !== 'object') return out;
   if (isTfList(v)) {
     for (const x of v) refIds(x, out);
   } else if (isTfRef(v)) {
-    out.add(idOfRef(v));
+    if (!namesOtherObject(v)) out.add(idOfRef(v));
   } else if (isTfUnknown(v)) {
-    for (const r of v.refs ?? []) out.add(idOfRef(r));
+    for (const r of v.refs ?? []) if (!namesOtherObject(r)) out.add(idOfRef(r));
   } else {
     for (const x of v.fields.values()) refIds(x, out);
   }
