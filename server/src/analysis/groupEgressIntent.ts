@@ -56,6 +56,12 @@ function targetsByGroup(model: NetworkModel): ReadonlyMap<Id, readonly Target[]>
       list.push(t);
     }
   }
+  // P14: a group held by a proxy and the database behind it names the proxy: functions connect through it, and
+  // the proxy's own leg to the database is part of its path.
+  for (const [g, list] of index) {
+    const proxied = new Set(list.filter((t) => t.targetKind === 'rds-proxy' && t.parent !== null && isKnown(t.parent)).map((t) => t.parent));
+    if (proxied.size > 0) index.set(g, list.filter((t) => !proxied.has(t.id)));
+  }
   indexes.set(model, index);
   return index;
 }

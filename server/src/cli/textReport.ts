@@ -47,7 +47,7 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
       if (others) lines.push(`    ${c('grey', 'others')}  ${others}`);
       if (f.sharesEniWith.length > 0) lines.push(`    ${c('grey', `shares Hyperplane ENIs with ${sharers(f.sharesEniWith)}`)}`);
     }
-    lines.push(c('grey', `  ✓ reachable  ◐ from some subnets only  ✗ blocked  ? unknown; needs: what its environment, role or file systems show it uses; AWS services checked on tcp 443, the internet on 443 or the ports of the URLs the function names, private resources on their port; \`hyperplane-lens explain FUNCTION\` shows each path`));
+    lines.push(c('grey', `  ✓ reachable  ◐ from some subnets only  ✗ blocked  ? unknown; needs: what its environment, role, file systems or security group egress rules show it uses; AWS services checked on tcp 443, the internet on 443 or the ports of the URLs the function names, private resources on their port; \`hyperplane-lens explain FUNCTION\` shows each path`));
     lines.push('');
   }
   const count = (s: string): number => report.diagnostics.filter((d) => d.severity === s).length;

@@ -25,7 +25,7 @@ export interface JsonReach {
   readonly path: readonly string[];
   readonly fixes: readonly string[];
   readonly bySubnet: Readonly<Record<string, 'yes' | 'no' | 'unknown'>>;
-  /** Whether the function is known to need a network path here (its environment, role or file systems say so). */
+  /** Whether the function is known to need a network path here (its environment, role, file systems or group egress rules say so). */
   readonly needed: boolean;
   /** Why it is needed; for a target named only by control-plane IAM actions (not needed), those grants. */
   readonly neededBecause: readonly string[];

@@ -55,4 +55,21 @@ describe('wild: an SG egress rule naming a target group states intent', () => {
     assert.deepEqual(p?.neededBecause, ['security group aws_security_group.fn allows egress tcp 3306 to group aws_security_group.proxy']);
     assert.equal(run.findings.some((f) => f.startsWith('LAMBDA_VPC_UNNEEDED')), false);
   });
+
+  it('a group the proxy shares with its database names the proxy only: the function connects through it (P14)', () => {
+    const withDb = ws.replace('resource "aws_db_proxy" "p" {', `resource "aws_rds_cluster" "db" {
+  engine                 = "aurora-mysql"
+  vpc_security_group_ids = [aws_security_group.proxy.id]
+}
+resource "aws_db_proxy_default_target_group" "p" { db_proxy_name = aws_db_proxy.p.name }
+resource "aws_db_proxy_target" "p" {
+  db_proxy_name         = aws_db_proxy.p.name
+  target_group_name     = aws_db_proxy_default_target_group.p.name
+  db_cluster_identifier = aws_rds_cluster.db.id
+}
+resource "aws_db_proxy" "p" {`);
+    const run = analyseWorkspace({ '/w/main.tf': withDb });
+    const fn = run.result.functions.find((f) => run.model.get(f.function)?.address === 'aws_lambda_function.f');
+    assert.deepEqual(fn?.reach.filter((r) => r.needed).map((r) => r.destination).sort(), ['aws_db_proxy.p']);
+  });
 });
