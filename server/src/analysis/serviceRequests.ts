@@ -15,13 +15,14 @@ const actionPrefixes: Readonly<Record<string, string>> = { monitoring: 'cloudwat
 /** S3 actions on objects (ARN `bucket/key`) rather than on the bucket. */
 const s3ObjectAction = /object|multipartupload/i;
 
-/** The ARN of a service resource whose name is known; `*` for the account (the deployment's own). */
+/** The ARN of a service resource or function whose name is known; `*` for the account (the deployment's own). */
 export function arnOfObject(model: NetworkModel, ref: Id): string | null {
   const o = model.get(ref);
-  if (o?.kind !== 'service-resource' || !isKnown(o.resourceName)) return null;
-  const name = o.resourceName;
   const region = isKnown(model.region) ? model.region : '*';
   const aws = partitionOfRegion(isKnown(model.region) ? model.region : undefined).partition;
+  if (o?.kind === 'lambda-function') return isKnown(o.functionName) ? `arn:${aws}:lambda:${region}:*:function:${o.functionName}` : null;
+  if (o?.kind !== 'service-resource' || !isKnown(o.resourceName)) return null;
+  const name = o.resourceName;
   switch (normaliseService(o.service)) {
     case 's3': return `arn:${aws}:s3:::${name}`;
     case 'dynamodb': return `arn:${aws}:dynamodb:${region}:*:table/${name}`;
@@ -137,6 +138,12 @@ export function requestOf(model: NetworkModel, fn: LambdaFunction, service: stri
       ...fn.refs.map((ref) => ({ ref, because: `the function refers to ${model.get(ref)?.address ?? ref}` }))];
     for (const { ref, because } of refs) {
       const o = model.get(ref);
+      // E9: what code does with another function's name is invoke it (lambda:InvokeFunction authorises Invoke and
+      // InvokeWithResponseStream), an exact action; a queue, topic or secret is used by several (sqs:* stays).
+      if (o?.kind === 'lambda-function') {
+        if (service === 'lambda' && o.id !== fn.id) items.add('lambda:InvokeFunction', { arn: arnOfObject(model, ref), ref, label: o.address }, because);
+        continue;
+      }
       if (o?.kind !== 'service-resource' || normaliseService(o.service) !== service) continue;
       // A bucket named in the environment is used for its objects: "some s3 action on its objects".
       const arn = service === 's3' ? arnOfObject(model, ref) : null;
@@ -171,12 +178,21 @@ function addResourceGrants(model: NetworkModel, items: Items, service: string, p
   addDocument(model, items, service, { statements }, polled, from);
 }
 
+/**
+ * The AWS managed policies of functions' own roles grant logs, network interface, X-Ray or polling actions and no
+ * lambda: action (AWSLambdaBasicExecutionRole, AWSLambdaVPCAccessExecutionRole, AWSLambdaSQSQueueExecutionRole,
+ * AWSLambdaENIManagementAccess, AWSLambdaExecute), though their names start like AWSLambda_FullAccess's.
+ */
+const lambdaRolePolicy = /^AWSLambda\w*(ExecutionRole|ENIManagementAccess)|^AWSLambdaExecute$/i;
+
 /** Managed policies grant the service on every resource: the requests are known only as "some action, any resource". */
 function addManaged(items: Items, service: string, arn: Maybe<string>, from: string): void {
   if (!isKnown(arn)) { items.incomplete ??= `a managed policy of ${from} is unknown`; return; }
   const name = arn.slice(arn.lastIndexOf('/') + 1);
   const prefix = actionPrefixes[service] ?? service;
+  if (service === 'lambda' && lambdaRolePolicy.test(name)) return;
   const grants = new RegExp(`^Amazon${prefix}|^AWS${prefix}`, 'i').test(name) || (service === 'secretsmanager' && /SecretsManager/i.test(name));
-  if (grants) items.add(`${prefix}:*`, { arn: '*', ref: null, label: 'any resource' }, `${from} has ${name}`);
+  const action = service === 'lambda' && /^AWSLambdaRole$/i.test(name) ? 'lambda:InvokeFunction' : `${prefix}:*`;
+  if (grants) items.add(action, { arn: '*', ref: null, label: 'any resource' }, `${from} has ${name}`);
   else if (!/^arn:[^:]+:iam::aws:policy\//.test(arn)) items.incomplete ??= `the customer managed policy ${name} of ${from} is not read`;
 }
