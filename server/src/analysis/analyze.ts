@@ -42,13 +42,41 @@ function plan(fn: LambdaFunction, needs: readonly Need[], ipv6: boolean): Planne
     out.push({ key: service, kind: 'aws-service', spec: { kind: 'service', service }, label: serviceLabels[service] ?? service, target: null, need: find((n) => n.kind === 'service' && n.service === service) });
   }
   for (const need of needs) {
-    if (need.kind === 'service' && need.service !== 's3' && need.service !== 'dynamodb') {
-      out.push({ key: need.service, kind: 'aws-service', spec: { kind: 'service', service: need.service }, label: `the ${need.service} API`, target: null, need });
-    } else if (need.kind === 'target' && need.target.id !== fn.id) {
-      out.push({ key: need.target.address, kind: 'target', spec: { kind: 'target', target: need.target, port: need.port }, label: need.target.address, target: need.target.id, need });
-    }
+    if (need.kind === 'service' && need.service !== 's3' && need.service !== 'dynamodb') out.push(plannedFor(need, need));
+    else if (need.kind === 'target' && need.target.id !== fn.id) out.push(plannedFor(need, need));
   }
   return out;
+}
+
+/** A destination the analysis asks about by name (an AWS service by its endpoint name, a private target and its port). */
+export type AskedDestination =
+  | { readonly kind: 'service'; readonly service: string }
+  | { readonly kind: 'target'; readonly target: Target; readonly port: number | null };
+
+/** The plan entry of a service or target, needed (`need`) or asked about on its own (null). */
+function plannedFor(d: AskedDestination, need: Need | null): Planned {
+  if (d.kind === 'service') return { key: d.service, kind: 'aws-service', spec: { kind: 'service', service: d.service }, label: serviceLabels[d.service] ?? `the ${d.service} API`, target: null, need };
+  return { key: d.target.address, kind: 'target', spec: { kind: 'target', target: d.target, port: d.port }, label: d.target.address, target: d.target.id, need };
+}
+
+/**
+ * One function's reach to any service or target, on demand (explain --to): the plan entry, path search, per
+ * configuration evaluation and fixes of analyze(), with its own memo, so the session's result is untouched. A
+ * destination the function needs gets its need (the same answer as in the analysis); any other is not needed.
+ */
+export function reachOfDestination(model: NetworkModel, fn: LambdaFunction, asked: AskedDestination): DestinationReach {
+  const placement = placementOf(model, fn);
+  const needs = needsOf(model, fn);
+  const { dualStack, ipv6 } = dualStackOf(placement);
+  const planned = plan(fn, needs, ipv6);
+  const own = plannedFor(asked, null);
+  const entry = planned.find((p) => p.key === own.key) ?? own;
+  // E11: the IPv6 answer tells whether a blocked service is reached over a dual-stack endpoint.
+  const asIn = [entry, ...planned.filter((p) => p.key === 'internet-ipv6')];
+  const { reach } = functionReach(reachContext(model), fn, placement, asIn, ipv6, dualStack);
+  const answer = reach.find((r) => r.destination === own.key);
+  if (answer === undefined) throw new Error(`reachOfDestination: no answer for ${own.key}`);
+  return answer;
 }
 
 /** Worst first: the answer a destination with several ports gets is its least reachable port's. */
@@ -238,80 +266,109 @@ function evaluableGroups(placement: Placement): readonly Maybe<Id>[] {
   return onlyGroupsUnknown(placement) && !isKnown(groups) ? [groups] : placement.securityGroups;
 }
 
+/** What the analysis of one model shares between functions (and a question about one destination repeats). */
+interface ReachContext {
+  readonly model: NetworkModel;
+  readonly search: PathSearch;
+  /** Functions with the same subnets and groups share whole results (common: many functions, one VPC config). */
+  readonly shared: Map<string, { reach: DestinationReach; evals: readonly Evaluation[] }>;
+  readonly serviceVpcCache: Map<string, DestinationReach>;
+  /** E7, E9: a function's requests matter only when some endpoint has a policy (most workspaces have none). */
+  readonly checkPolicies: boolean;
+}
+
+function reachContext(model: NetworkModel): ReachContext {
+  return { model, search: new PathSearch(model), shared: new Map(), serviceVpcCache: new Map(), checkPolicies: model.all('vpc-endpoint').some((e) => e.policy !== null) };
+}
+
+/**
+ * E11: an unknown Ipv6AllowedForDualStack is evaluated as allowed, and its IPv6 answers are then left open;
+ * not when the whole VPC config is unknown (every answer is open already, an IPv6 row would add nothing).
+ */
+function dualStackOf(placement: Placement): { readonly dualStack: Maybe<boolean>; readonly ipv6: boolean } {
+  const dualStack = placement.kind === 'vpc' ? placement.config.ipv6AllowedForDualStack : false;
+  return { dualStack, ipv6: dualStack === true || (!isKnown(dualStack) && placement.kind === 'vpc' && placement.unknownReason === null) };
+}
+
+/** A function's Hyperplane ENIs are counted unless it runs on managed instances, or its config is rejected and unknown (H1). */
+function registersEnis(placement: Placement): boolean {
+  if (placement.kind !== 'vpc' || placement.managedInstances) return false;
+  return !placement.rejected || placement.unknownReason === null || evaluableSubnets(placement) !== null;
+}
+
+interface FunctionReach {
+  readonly reach: DestinationReach[];
+  readonly evaluations: Map<string, readonly Evaluation[]>;
+  readonly readerPorts: ReaderPortCheck[] | undefined;
+}
+
+/** The planned destinations of one function, aggregated over its subnets (M5). */
+function functionReach(ctx: ReachContext, fn: LambdaFunction, placement: Placement, planned: readonly Planned[], ipv6: boolean, dualStack: Maybe<boolean>): FunctionReach {
+  const model = ctx.model;
+  const evaluations = new Map<string, readonly Evaluation[]>();
+  let readerPorts: ReaderPortCheck[] | undefined;
+  let reach: DestinationReach[];
+  if (placement.kind === 'service-vpc') {
+    reach = planned.map((p) => (p.spec.kind === 'target' ? withFunction(serviceVpcReach(model, p, ctx.serviceVpcCache), fn.id) : serviceVpcReach(model, p, ctx.serviceVpcCache)));
+  } else if (placement.unknownReason !== null && evaluableSubnets(placement) === null) {
+    const reason = placement.unknownReason;
+    reach = planned.map((p) => ({
+      destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: 'unknown', via: null, blockedAt: null,
+      reason: 'LAMBDA_UNKNOWN_INPUT', explanation: reason, path: [], fixes: [], bySubnet: [], needed: needsPath(p.need), neededBecause: p.need?.because ?? [],
+    }));
+  } else {
+    // Known subnets, or one whole unknown list whose groups are known: the group filters still decide (M5).
+    const subnets = evaluableSubnets(placement) ?? placement.subnets;
+    const groups = evaluableGroups(placement);
+    const groupKey = groupSetKey(model, groups);
+    const configKey = `${subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
+    // One evaluation per configuration, destination and spec, shared by every function with this configuration.
+    const evaluate = (p: Planned, spec: DestinationSpec): { reach: DestinationReach; evals: readonly Evaluation[] } => {
+      const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
+      let one = ctx.shared.get(key);
+      if (!one) {
+        const evals = subnets.map((s) => ctx.search.evaluate(s, groups, groupKey, placement.managedInstances, spec));
+        one = { reach: toReach(p, evals), evals };
+        ctx.shared.set(key, one);
+      }
+      return one;
+    };
+    reach = planned.map((p) => {
+      const specs = specsOf(p, ctx.checkPolicies ? fn : null, model);
+      let hit = evaluate(p, specs[0]);
+      // P2: every port the function's URLs name must be open; the answer is the least reachable one's.
+      for (let i = 1; i < specs.length; i++) {
+        const one = evaluate(p, specs[i] ?? specs[0]);
+        if (STATUS_RANK[one.reach.status] < STATUS_RANK[hit.reach.status]) hit = one;
+      }
+      evaluations.set(p.key, hit.evals);
+      // P15: a serverless cache's reader port, through the same shared and memoised evaluation as its primary port.
+      const reader = readerPortSpec(specs[0]);
+      if (reader !== null && specs[0].kind === 'target') (readerPorts ??= []).push(readerPortCheck(p.key, specs[0], reader, evaluate(p, reader)));
+      return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);
+    });
+    if (ipv6) reach = withIpv6OnlyEgress(reach, usesDualStackSdk(fn.environment));
+    if (!isKnown(dualStack)) reach = withIpv6Unknown(reach, dualStack.reason);
+  }
+  return { reach, evaluations, readerPorts };
+}
+
 export function analyze(model: NetworkModel, options: AnalysisOptions = defaultAnalysisOptions): AnalysisResult {
-  const search = new PathSearch(model);
+  const ctx = reachContext(model);
   const enis = new EniGrouping(model);
-  // Functions with the same subnets and groups share whole results (common: many functions, one VPC config).
-  const shared = new Map<string, { reach: DestinationReach; evals: readonly Evaluation[] }>();
   const facts: FunctionFacts[] = [];
   const shareKeysOf = new Map<Id, readonly string[]>();
-  const serviceVpcCache = new Map<string, DestinationReach>();
-  // E7, E9: a function's requests matter only when some endpoint has a policy (most workspaces have none).
-  const checkPolicies = model.all('vpc-endpoint').some((e) => e.policy !== null);
   for (const fn of model.all('lambda-function')) {
     const placement = placementOf(model, fn);
     const needs = needsOf(model, fn);
-    // E11: an unknown Ipv6AllowedForDualStack is evaluated as allowed, and its IPv6 answers are then left open;
-    // not when the whole VPC config is unknown (every answer is open already, an IPv6 row would add nothing).
-    const dualStack = placement.kind === 'vpc' ? placement.config.ipv6AllowedForDualStack : false;
-    const ipv6 = dualStack === true || (!isKnown(dualStack) && placement.kind === 'vpc' && placement.unknownReason === null);
-    const planned = plan(fn, needs, ipv6);
-    const evaluations = new Map<string, readonly Evaluation[]>();
-    let readerPorts: ReaderPortCheck[] | undefined;
-    let reach: DestinationReach[];
+    const { dualStack, ipv6 } = dualStackOf(placement);
+    const { reach, evaluations, readerPorts } = functionReach(ctx, fn, placement, plan(fn, needs, ipv6), ipv6, dualStack);
     let eniKeys: string[] = [];
     let shareKeys: readonly string[] = [];
-    if (placement.kind === 'service-vpc') {
-      reach = planned.map((p) => (p.spec.kind === 'target' ? withFunction(serviceVpcReach(model, p, serviceVpcCache), fn.id) : serviceVpcReach(model, p, serviceVpcCache)));
-    } else if (placement.unknownReason !== null && evaluableSubnets(placement) === null) {
-      const reason = placement.unknownReason;
-      if (!placement.managedInstances && !placement.rejected) {
-        const registered = enis.add(fn.id, placement.config.subnets, placement.config.securityGroups);
-        eniKeys = [...registered.keys];
-        shareKeys = registered.shareKeys;
-      }
-      reach = planned.map((p) => ({
-        destination: p.key, destinationKind: p.kind, target: p.target, label: p.label, status: 'unknown', via: null, blockedAt: null,
-        reason: 'LAMBDA_UNKNOWN_INPUT', explanation: reason, path: [], fixes: [], bySubnet: [], needed: needsPath(p.need), neededBecause: p.need?.because ?? [],
-      }));
-    } else {
-      // Known subnets, or one whole unknown list whose groups are known: the group filters still decide (M5).
-      const subnets = evaluableSubnets(placement) ?? placement.subnets;
-      const groups = evaluableGroups(placement);
-      const groupKey = groupSetKey(model, groups);
-      if (!placement.managedInstances) {
-        const registered = enis.add(fn.id, placement.config.subnets, placement.config.securityGroups);
-        eniKeys = [...registered.keys];
-        shareKeys = registered.shareKeys;
-      }
-      const configKey = `${subnets.map((s) => (isKnown(s) ? s : `?${s.symbol ?? s.reason}`)).join(',')}|${groupKey}|${placement.managedInstances ? 'm' : 'h'}`;
-      // One evaluation per configuration, destination and spec, shared by every function with this configuration.
-      const evaluate = (p: Planned, spec: DestinationSpec): { reach: DestinationReach; evals: readonly Evaluation[] } => {
-        const key = `${configKey}|${p.key}|${destinationKey(spec)}`;
-        let one = shared.get(key);
-        if (!one) {
-          const evals = subnets.map((s) => search.evaluate(s, groups, groupKey, placement.managedInstances, spec));
-          one = { reach: toReach(p, evals), evals };
-          shared.set(key, one);
-        }
-        return one;
-      };
-      reach = planned.map((p) => {
-        const specs = specsOf(p, checkPolicies ? fn : null, model);
-        let hit = evaluate(p, specs[0]);
-        // P2: every port the function's URLs name must be open; the answer is the least reachable one's.
-        for (let i = 1; i < specs.length; i++) {
-          const one = evaluate(p, specs[i] ?? specs[0]);
-          if (STATUS_RANK[one.reach.status] < STATUS_RANK[hit.reach.status]) hit = one;
-        }
-        evaluations.set(p.key, hit.evals);
-        // P15: a serverless cache's reader port, through the same shared and memoised evaluation as its primary port.
-        const reader = readerPortSpec(specs[0]);
-        if (reader !== null && specs[0].kind === 'target') (readerPorts ??= []).push(readerPortCheck(p.key, specs[0], reader, evaluate(p, reader)));
-        return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);
-      });
-      if (ipv6) reach = withIpv6OnlyEgress(reach, usesDualStackSdk(fn.environment));
-      if (!isKnown(dualStack)) reach = withIpv6Unknown(reach, dualStack.reason);
+    if (placement.kind === 'vpc' && registersEnis(placement)) {
+      const registered = enis.add(fn.id, placement.config.subnets, placement.config.securityGroups);
+      eniKeys = [...registered.keys];
+      shareKeys = registered.shareKeys;
     }
     for (const need of needs) if (need.kind === 'outside') reach.push(outsideReach(need));
     facts.push({ fn, placement, needs, reach, evaluations, eniKeys, readerPorts });

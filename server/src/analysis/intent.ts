@@ -151,6 +151,17 @@ function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject 
   }
 }
 
+/**
+ * The destination a reference to `object` stands for, as needs are made of references (a queue's service, a
+ * mount target's file system, another function's Lambda API); null for an object that is none. For a
+ * destination asked about by name (explain --to), which is not a need.
+ */
+export function destinationOfObject(model: NetworkModel, object: ModelObject): Need | null {
+  const one = new NeedSet();
+  addObjectNeed(model, one, object, `it is ${object.address}`);
+  return one.list()[0] ?? null;
+}
+
 function addPolicyNeeds(model: NetworkModel, needs: NeedSet, doc: Maybe<PolicyDocument>, polledServices: ReadonlySet<string>, from: string): void {
   if (!isKnown(doc)) return;
   for (const st of doc.statements) {

@@ -1,6 +1,7 @@
-// `hyperplane-lens explain FUNCTION --to DESTINATION`: one function's paths as text.
+// `hyperplane-lens explain FUNCTION --to DESTINATION`: one function's paths as text. DESTINATION is any of its
+// destinations, a target of the workspace or an AWS service: one it does not need is computed on demand.
 
-import { explainMarkdown, findFunctionReport, functionsEndingWith, markdownToText } from '../ide/explain';
+import { destinationAnswer, explainMarkdown, findFunctionReport, functionsEndingWith, markdownToText } from '../ide/explain';
 import { flag, UsageError, type ParsedArgs } from './args';
 import type { LoadedWorkspace } from './loadWorkspace';
 
@@ -19,10 +20,9 @@ export async function explainText(args: ParsedArgs, load: (args: ParsedArgs, pat
     throw new UsageError(`no function '${fn}' in the workspace${known.length ? ` (known: ${known.slice(0, 20).join(', ')})` : ''}`);
   }
   const to = flag(args, 'to');
-  if (to && !report.reach.some((r) => r.destination === to)) {
-    throw new UsageError(`no destination '${to}' for ${fn} (known: ${report.reach.map((r) => r.destination).join(', ')})`);
-  }
-  process.stdout.write(markdownToText(explainMarkdown(result, model, report, to)) + '\n');
-  const reach = to ? report.reach.filter((r) => r.destination === to) : report.reach;
+  const answer = to === undefined ? undefined : destinationAnswer(model, report, to);
+  if (answer?.kind === 'unknown') throw new UsageError(answer.message);
+  process.stdout.write(markdownToText(explainMarkdown(result, model, report, answer)) + '\n');
+  const reach = answer === undefined ? report.reach : [answer.reach];
   return reach.some((r) => r.status === 'no') ? 1 : 0;
 }

@@ -48,13 +48,17 @@ ${optionTable([
 ])}`,
   explain: `Usage: hyperplane-lens explain FUNCTION [--to DESTINATION] [PATH…] [options]
 
-Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) to DESTINATION
-("internet", "s3", "dynamodb", or a service such as "sqs" or a target's address that the function needs:
-an unknown destination lists the function's), hop by hop, with the blocking component and every change
-that would fix it. Without --to, all destinations.
+Prints the path of FUNCTION (a Terraform address or CloudFormation logical id) to DESTINATION, hop by
+hop, with the blocking component and every change that would fix it. Without --to, every destination the
+function needs (and the internet, S3 and DynamoDB).
+
+DESTINATION is "internet", an AWS service by its endpoint name ("s3", "sqs", "secretsmanager"…), or a
+target's address or logical id ("aws_db_instance.main", or its end "main" when only one address ends so).
+It need not be one the function is known to need: the path is then shown all the same, marked as not
+needed, and raises no finding. A name that matches nothing lists the names there are.
 
 Options:
-${optionTable([['--to DESTINATION', 'the destination key'], ['--path PATH', 'a folder or file to read (repeatable), like the PATH arguments'], ...shared])}
+${optionTable([['--to DESTINATION', 'the destination: a key, a service name or a target'], ['--path PATH', 'a folder or file to read (repeatable), like the PATH arguments'], ...shared])}
 Exit codes: 0 no destination shown is blocked, 1 one is blocked ("no"), 2 usage error or crash.
 `,
   diagram: `Usage: hyperplane-lens diagram [PATH…] --out FILE [options]

@@ -1,10 +1,14 @@
 // The full explanation of a function's reachability as Markdown: where it runs, its Hyperplane ENIs, and for
 // each destination the status, the path hop by hop, the blocking hop and the fixes. Used by the Explain
-// command, the hover's detail and (as plain text) the CLI's explain command.
+// command, the hover's detail and (as plain text) the CLI's explain command. A destination the function is not
+// known to need is computed on demand (a user asks exactly about those: "why can't it reach the cache?").
 
 import type { AnalysisResult, DestinationReach, FunctionReport, Hop, ModelView } from './../analysis/types';
 import { isUnknown } from '../model/origin';
 import type { Id, VpcConfig } from '../model/types';
+import type { NetworkModel } from '../model/network';
+import { reachOfDestination } from '../analysis/analyze';
+import { findDestination, serviceNames, targetNames } from '../analysis/askedDestination';
 import { symbolLabel } from '../analysis/naming';
 import { viaText } from './viaText';
 
@@ -72,7 +76,56 @@ export function vpcConfigOf(model: ModelView, fnId: Id): VpcConfig | null {
   return provider?.kind === 'capacity-provider' ? provider.vpcConfig : null;
 }
 
-export function explainMarkdown(result: AnalysisResult, model: ModelView, report: FunctionReport, destination?: string): string {
+/**
+ * The answer for one destination a user names: a destination of the report as analysed, else any service or
+ * target computed on demand (not needed, so no finding); `standsFor` is the object named when it stands for
+ * another destination (a queue for the sqs API). Unknown and ambiguous names get the message to show.
+ */
+export type DestinationAnswer =
+  | { readonly kind: 'reach'; readonly reach: DestinationReach; readonly standsFor: string | null }
+  | { readonly kind: 'unknown'; readonly message: string };
+
+/** At most this many names of each group are listed for a name that matches nothing. */
+const LISTED = 12;
+
+export function destinationAnswer(model: NetworkModel, report: FunctionReport, destination: string): DestinationAnswer {
+  const own = report.reach.find((r) => r.destination === destination);
+  if (own !== undefined) return { kind: 'reach', reach: own, standsFor: null };
+  const fnName = model.get(report.function)?.address ?? report.function;
+  const lookup = findDestination(model, destination);
+  const fn = model.get(report.function);
+  if (lookup.kind === 'found' && fn?.kind === 'lambda-function') {
+    const key = lookup.asked.kind === 'service' ? lookup.asked.service : lookup.asked.target.address;
+    // A name that stands for a destination analysed already (a mount target for its file system) gets that answer.
+    const analysed = report.reach.find((r) => r.destination === key);
+    return { kind: 'reach', reach: analysed ?? reachOfDestination(model, fn, lookup.asked), standsFor: lookup.standsFor };
+  }
+  if (lookup.kind === 'ambiguous') {
+    return { kind: 'unknown', message: `'${destination}' names several destinations: ${capped(lookup.matches)}; give the whole address` };
+  }
+  const needs = report.reach.map((r) => r.destination);
+  const targets = targetNames(model).filter((t) => !needs.includes(t));
+  const services = serviceNames(model).filter((n) => !needs.includes(n));
+  return {
+    kind: 'unknown',
+    message: [
+      `no destination '${destination}' for ${fnName}; give one of`,
+      `  its destinations: ${needs.join(', ')}`,
+      ...(targets.length ? [`  targets in the workspace: ${capped(targets)}`] : []),
+      `  AWS services by endpoint name: ${capped(services)}`,
+    ].join('\n'),
+  };
+}
+
+function capped(names: readonly string[]): string {
+  return names.length > LISTED ? `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more` : names.join(', ');
+}
+
+/**
+ * `destination`: one destination only, by name (see destinationAnswer) or as answered already; without it,
+ * every destination the analysis planned.
+ */
+export function explainMarkdown(result: AnalysisResult, model: NetworkModel, report: FunctionReport, destination?: string | DestinationAnswer): string {
   const name = (id: Id | null): string => (id === null ? '' : (model.get(id)?.address ?? id));
   const lines: string[] = [];
   lines.push(`# ${name(report.function)}`, '', `Runs ${whereItRuns(report, model)}.`, '');
@@ -85,16 +138,31 @@ export function explainMarkdown(result: AnalysisResult, model: ModelView, report
     }
     lines.push('');
   }
-  const reaches = destination ? report.reach.filter((r) => r.destination === destination) : report.reach;
-  for (const reach of reaches) lines.push(...destinationMarkdown(reach, name));
-  if (destination && reaches.length === 0) lines.push(`No destination \`${destination}\` is analysed for this function. Known: ${report.reach.map((r) => r.destination).join(', ')}.`);
+  if (destination === undefined) {
+    for (const reach of report.reach) lines.push(...destinationMarkdown(reach, name));
+    return lines.join('\n');
+  }
+  const answer = typeof destination === 'string' ? destinationAnswer(model, report, destination) : destination;
+  if (answer.kind === 'unknown') lines.push(answer.message.split('\n').join('  \n'));
+  else lines.push(...destinationMarkdown(answer.reach, name, { standsFor: answer.standsFor, fnName: name(report.function) }));
   return lines.join('\n');
 }
 
-function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => string): string[] {
+/** A destination asked about by name: the object named, when it stands for another destination, and the function's name. */
+interface Asked {
+  readonly standsFor: string | null;
+  readonly fnName: string;
+}
+
+function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => string, asked: Asked | null = null): string[] {
   // `via` of a blocked or undecided answer is the way the traffic takes as far as it gets, not a way that works.
   const via = reach.via === null ? '' : reach.status === 'no' || reach.status === 'unknown' ? ` (path via ${viaText(reach.via)})` : ` via ${viaText(reach.via)}`;
   const lines = [`## ${statusIcon[reach.status]} ${reach.label}: ${statusWord[reach.status]}${via}`, ''];
+  if (asked?.standsFor) lines.push(`\`${asked.standsFor}\` is reached as ${reach.label}.`, '');
+  // Intent comes from what the workspace shows; the code may use more (a host it builds, a name it reads).
+  if (asked !== null && !reach.needed && reach.neededBecause.length === 0) {
+    lines.push(`Not a destination ${asked.fnName} is known to need: nothing in its environment, role or configuration names it, so no finding is raised for it. Its code may still connect to it; this is the path it would take.`, '');
+  }
   if (reach.needed && reach.neededBecause.length) lines.push(`Needed because ${reach.neededBecause.join('; ')}.`, '');
   else if (reach.neededBecause.length) lines.push(`Not needed for a connection: ${reach.neededBecause.join('; ')}, with control-plane actions only, which go to the service's regional API (E1).`, '');
   if (reach.explanation) lines.push(reach.explanation, '');
