@@ -2,6 +2,7 @@
 // explanation code and the fixes for that hop) or is unknown. Several blocking hops are all kept (a blocked
 // path, P2 of R5), and their fixes are combined so each offered fix alone makes the path work.
 
+import { listWords } from './listWords';
 import type { Id } from '../model/types';
 import type { Change, Fix, Hop, SubnetReach, Via } from './types';
 import { override } from '../model/override';
@@ -194,9 +195,36 @@ export function mergeChanges(lists: readonly (readonly Change[])[]): Change[] {
   return out;
 }
 
+/** Joins the parts of fixes' descriptions, each part once: fixes joined before (per subnet) share parts. */
+const PART_SEPARATOR = ', and ';
+
+/** "add an interface endpoint for sqs with private DNS in " + subnet: one endpoint serves every subnet named (E8). */
+const ENDPOINT_PART = /^(add an interface endpoint for \S+ with private DNS in )(.+)$/;
+
 function joinFixes(fixes: readonly Fix[]): Fix {
-  const descriptions = [...new Set(fixes.map((f) => f.description))];
-  return { description: descriptions.join(', and '), changes: mergeChanges(fixes.map((f) => f.changes)) };
+  const parts: string[] = [];
+  const endpointSubnets = new Map<string, string[]>();
+  for (const f of fixes) {
+    for (const part of f.description.split(PART_SEPARATOR)) {
+      const endpoint = ENDPOINT_PART.exec(part);
+      const head = endpoint?.[1];
+      const subnet = endpoint?.[2];
+      if (head === undefined || subnet === undefined) {
+        if (!parts.includes(part)) parts.push(part);
+        continue;
+      }
+      const subnets = endpointSubnets.get(head);
+      if (subnets === undefined) {
+        endpointSubnets.set(head, [subnet]);
+        parts.push(head);
+      } else if (!subnets.includes(subnet)) subnets.push(subnet);
+    }
+  }
+  const description = parts.map((p) => {
+    const subnets = endpointSubnets.get(p);
+    return subnets === undefined ? p : p + listWords(subnets);
+  }).join(PART_SEPARATOR);
+  return { description, changes: mergeChanges(fixes.map((f) => f.changes)) };
 }
 
 /** Every hop must be fixed: the cartesian product of the per-hop alternatives (capped), each joined into one fix. */
