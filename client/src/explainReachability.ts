@@ -14,6 +14,8 @@ interface FunctionItem extends vscode.QuickPickItem {
 interface DestinationItem extends vscode.QuickPickItem {
   /** Absent: every destination. */
   readonly destination: string | undefined;
+  /** The item that asks for a destination by name (one the function is not known to need). */
+  readonly other?: true;
 }
 
 /**
@@ -37,7 +39,8 @@ export async function explainReachability(client: LanguageClient, documents: Exp
     if (dest === undefined) {
       const picked = await pickDestination(fn);
       if (picked === undefined) return undefined;
-      dest = picked.destination;
+      dest = picked.other === true ? await askDestination(fn) : picked.destination;
+      if (picked.other === true && dest === undefined) return undefined;
     }
   }
   const params: ExplainRequest.Params = dest === undefined ? { functionId: id } : { functionId: id, destination: dest };
@@ -71,8 +74,21 @@ async function pickDestination(fn: FunctionSummary): Promise<DestinationItem | u
       description: statusText(status),
       destination: key,
     })),
+    { label: '$(search) Another destination…', description: 'a target or AWS service this function is not known to need', destination: undefined, other: true },
   ];
   return vscode.window.showQuickPick(items, { title: `Explain Reachability: ${fn.address}`, placeHolder: 'Destination' });
+}
+
+/** Any destination by name: the server analyses it on demand and lists the names there are when none matches. */
+async function askDestination(fn: FunctionSummary): Promise<string | undefined> {
+  const name = await vscode.window.showInputBox({
+    title: `Explain Reachability: ${fn.address}`,
+    prompt: 'A target\'s address or logical id (or the end of it), or an AWS service by its endpoint name',
+    placeHolder: 'aws_db_instance.main, Database, sqs, secretsmanager…',
+    validateInput: (value) => (value.trim() === '' ? 'Name a destination' : undefined),
+  });
+  const trimmed = name?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
 function statusIcon(status: ReachStatus): string {

@@ -44,4 +44,16 @@ describe('reachability', () => {
     assert.equal(shown.length, 1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  it('explains a destination the function is not known to need, analysed on demand by the server', async () => {
+    const functions = await listFunctions();
+    const fn = functions.find((f) => !('sqs' in f.reach));
+    assert.ok(fn, 'a function that does not need SQS');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('hyperplaneLens.explainReachability', fn.id, 'sqs');
+    assert.ok(document);
+    const text = document.getText();
+    assert.match(text, /the sqs API/);
+    assert.match(text, /Not a destination .* is known to need/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
