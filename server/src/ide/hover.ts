@@ -124,7 +124,7 @@ function reachTable(ctx: HoverContext, report: FunctionReport): string[] {
     rows.push(`| ${icon[r.status]} | ${r.needed ? `**${escapeCell(r.label)}**` : escapeCell(r.label)} | ${escapeCell(how)} |`);
   }
   // The port each answer was checked on: a security group that allows only 443 still shows ✓ for the internet.
-  const bold = report.reach.some((r) => r.needed) ? 'Bold: destinations the function is known to need (environment, policies, file systems). ' : '';
+  const bold = report.reach.some((r) => r.needed) ? 'Bold: destinations the function is known to need (environment, policies, file systems, group egress rules). ' : '';
   rows.push('', `_${bold}AWS services are checked on tcp 443 (HTTPS), the internet on 443 or the ports of the URLs the function names, private resources on their port._`);
   return rows;
 }

@@ -92,8 +92,8 @@ describe('hovers on corpus workspaces', () => {
         '| ✅ | **EfsFileSystem** | the VPC (local route) |',
       ]);
       // What the marks mean, and the port each answer was checked on (an SG allowing only 443 still shows ✓).
-      assert.deepEqual(lines.slice(10, 12), ['', '_Bold: destinations the function is known to need (environment, policies, file systems). AWS services are checked on tcp 443 (HTTPS), the internet on 443 or the ports of the URLs the function names, private resources on their port._']);
-      assert.ok(lines.includes('Uses 2 Hyperplane ENIs alone (no other function has the same subnet and security groups): `EfsLambdaSubnetA` with security group `EfsLambdaSecurityGroup`; `EfsLambdaSubnetB` with security group `EfsLambdaSecurityGroup`.'));
+      assert.deepEqual(lines.slice(10, 12), ['', '_Bold: destinations the function is known to need (environment, policies, file systems, group egress rules). AWS services are checked on tcp 443 (HTTPS), the internet on 443 or the ports of the URLs the function names, private resources on their port._']);
+      assert.ok(lines.includes('Uses 2 Hyperplane ENIs alone (no other function has the same subnet and security groups): `EfsLambdaSubnetA` with security group `EfsLambdaSecurityGroup`; `EfsLambdaSubnetB` with security group `EfsLambdaSecurityGroup`. Lambda creates them on deploy: a new function stays Pending, its invocations failing, until then (minutes at times), an updated one keeps its old configuration meanwhile; a combination another function already uses is much faster.'));
       assert.equal(lines.at(-1), 'Before Hyperplane (2019): concurrency × memory / 3 GB = 5 ENIs per 100 concurrent executions at 128 MB (no reserved concurrency: its peak is bounded only by the account limit); today 2, one per subnet and security-group set, whatever the concurrency (H9).');
     });
 

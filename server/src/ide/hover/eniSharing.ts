@@ -38,7 +38,8 @@ export function eniSection(model: NetworkModel, result: AnalysisResult, report: 
   const count = enis.length === 1 ? 'one Hyperplane ENI' : `${enis.length} Hyperplane ENIs`;
   if (enis.every((e) => othersOf(e).length === 0)) {
     return {
-      lines: [`Uses ${count} alone (no other function has the same subnet and security groups): ${enis.map(where).join('; ')}.`],
+      // H3: a combination no other function uses is created on deploy; the function stays Pending until it exists.
+      lines: [`Uses ${count} alone (no other function has the same subnet and security groups): ${enis.map(where).join('; ')}. Lambda creates ${enis.length === 1 ? 'it' : 'them'} on deploy: a new function stays Pending, its invocations failing, until then (minutes at times), an updated one keeps its old configuration meanwhile; a combination another function already uses is much faster.`],
       fullList: [],
     };
   }
