@@ -11,7 +11,7 @@ import { documentFromValue, expandPolicyTemplate, managedPolicyArn } from './pol
 import { mergeGlobals } from './samGlobals';
 import { asMap, child, intrinsicOf, scalarString, type CfnResource } from './template';
 import type { DataNode } from '../../syntax/data/ast';
-import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, isNoValue, refsIn, type CfnValue } from './value';
+import { cfnUnknown, field, isCfnList, isCfnMap, isCfnRef, isCfnUnknown, isNoValue, refsIn, type CfnRef, type CfnValue } from './value';
 import { override } from '../../model/override';
 
 // The managed policies of the role SAM generates, in the partition of the stack's Region (managedPolicyArn).
@@ -107,17 +107,33 @@ function environment(p: Props): EnvironmentVariable[] {
   if (vars === undefined || !isCfnMap(vars)) return [];
   const out: EnvironmentVariable[] = [];
   for (const [name, v] of vars.fields) {
-    out.push({ name, value: toStr(v, undefined, name), refs: [...new Set(refsIn(v).map((r) => r.target))] });
+    out.push({ name, value: toStr(v, undefined, name), refs: [...new Set(refsIn(v).filter((r) => !namesOtherObject(r)).map((r) => r.target))] });
   }
   return out;
 }
 
-/** An EFS access point names its file system: the function mounts that file system. */
+/**
+ * An attribute that holds another AWS object the resource only points at: the Secrets Manager secret RDS
+ * manages for the master user (`!GetAtt Db.MasterUserSecret.SecretArn`). A variable holding it names the secret,
+ * read through the Secrets Manager API, not the database, so the database is no need of the function (E1).
+ */
+function namesOtherObject(r: CfnRef): boolean {
+  return r.attribute.startsWith('MasterUserSecret.');
+}
+
+/**
+ * An EFS access point names its file system: the function mounts that file system. The ARN may be built
+ * (`!Sub 'arn:…:access-point/${AccessPoint}'`): the one access point it names is the one mounted (P13).
+ */
 function fileSystems(ev: CfnEvaluator, p: Props): LambdaFunction['fileSystems'] {
   const list = p.get('FileSystemConfigs');
   if (list === undefined || !isCfnList(list)) return [];
   return list.map((fs) => {
-    const a = field(fs, 'Arn');
+    let a = field(fs, 'Arn');
+    if (a !== undefined && isCfnUnknown(a)) {
+      const named = refsIn(a).filter((r) => r.resourceType === 'AWS::EFS::AccessPoint');
+      if (named.length === 1) a = named[0];
+    }
     let target: Maybe<Id> = toId(a, 'FileSystemConfigs.Arn');
     if (a !== undefined && isCfnRef(a) && a.resourceType === 'AWS::EFS::AccessPoint') {
       const ap = ev.resources.get(a.logicalId);
