@@ -7,6 +7,7 @@
 import { analyze } from '../analysis/analyze';
 import type { AnalysisResult, FunctionReport, HyperplaneEni, Finding } from '../analysis/types';
 import { readCloudFormation, looksLikeTemplate } from '../frontends/cloudformation/index';
+import { serverlessNotice } from './serverlessFramework';
 import { readTerraform } from '../frontends/terraform/index';
 import { buildModel } from '../model/build';
 import type { NetworkModel } from '../model/network';
@@ -170,6 +171,11 @@ export class AnalysisSession {
     const snapshot = new SourceSnapshot(this.sortedPaths, this.texts, this.cache, this.lineIndexes);
     const problems: Problem[] = [];
     time('parse', () => this.collectSyntaxProblems(snapshot, problems));
+    for (const path of snapshot.paths) {
+      const text = path.endsWith('.yml') || path.endsWith('.yaml') ? snapshot.text(path) : undefined;
+      const notice = text === undefined ? undefined : serverlessNotice(path, text, (p) => this.texts.has(p));
+      if (notice !== undefined) problems.push(notice);
+    }
     const plans = time('plan', () => this.currentPlans(snapshot));
     const next = new Map<string, UnitResult>();
     for (const plan of plans) {
