@@ -22,13 +22,15 @@ export type RouteMatch =
  * The AWS service of the analysed Region a prefix list stands for: a name, null (a customer list, or another
  * Region's service, E7), or an unknown with its reason.
  */
-function prefixListService(model: NetworkModel, ref: PrefixListRef, route: Route): string | null | { readonly unknown: string } {
+function prefixListService(model: NetworkModel, ref: PrefixListRef, route: Route, wanted: string): string | null | { readonly unknown: string } {
   switch (ref.kind) {
     case 'service': return ref.service;
     case 'endpoint': {
       const e = model.get(ref.endpoint);
       if (e?.kind !== 'vpc-endpoint' || !isKnown(e.service)) return { unknown: `route ${route.address} goes to a prefix list the workspace cannot resolve` };
       // E7: the endpoint's prefix list holds its own Region's service ranges only.
+      // An endpoint of another service never carries the wanted one, whatever its Region (E7, P9).
+      if (e.service !== wanted) return null;
       const region = endpointRegionMatch(model, e);
       return region.kind === 'same' ? e.service : region.kind === 'other' ? null : { unknown: region.reason };
     }
@@ -69,7 +71,7 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
         else if (entry > customerPrefix) { customerRoute = route; customerPrefix = entry; }
         continue;
       }
-      const service = prefixListService(model, d.prefixList, route);
+      const service = prefixListService(model, d.prefixList, route, query.service);
       if (service === null) continue;
       if (typeof service !== 'string') open ??= { reason: service.unknown, route };
       else if (service === query.service) prefixListRoute ??= route;

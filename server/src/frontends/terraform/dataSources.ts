@@ -20,8 +20,14 @@ function origin(inst: InstanceHandle): { file: string; span: { start: number; en
   return { file: inst.decl.file, span: inst.decl.block.span };
 }
 
+/** Where a data source's values come from, in words: AWS for the AWS provider's, else another state or provider. */
+function readFrom(type: string): string {
+  if (type === 'terraform_remote_state') return 'is read from another Terraform state at plan time';
+  return type.startsWith('aws_') ? 'is read from AWS at plan time' : 'is read at plan time';
+}
+
 function readFromAws(inst: InstanceHandle, name: string): TfValue {
-  return unknownValue(`${inst.address} is read from AWS at plan time`, { origin: origin(inst), ...(name === 'id' ? { symbol: `data:${inst.id}.id` } : {}) });
+  return unknownValue(`${inst.address} ${readFrom(inst.decl.type)}`, { origin: origin(inst), ...(name === 'id' ? { symbol: `data:${inst.id}.id` } : {}) });
 }
 
 /** The Region a data source reads from: its provider's (alias, module providers map) or its own `region`. */

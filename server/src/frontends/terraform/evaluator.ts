@@ -450,7 +450,14 @@ function evalFor(expr: HclFor, scope: Scope): TfValue {
   const source = evalLazy(expr.collection, scope);
   let entries: readonly (readonly [TfValue, Lv])[];
   if (source instanceof Handle) {
-    entries = source.entries() ?? iterate(source.value());
+    const keyed = source.entries();
+    if (keyed) entries = keyed;
+    else {
+      // A resource whose count/for_each is unknown is an unknown collection, not an empty one.
+      const whole = source.value();
+      if (isPending(whole)) return derived(ctx, 'the for expression iterates over an unknown collection', whole, [whole]);
+      entries = iterate(whole);
+    }
   } else {
     if (isPending(source)) return derived(ctx, 'the for expression iterates over an unknown collection', source, [source]);
     if (source === null || (!isTfList(source) && !isTfObject(source))) return errorValue(ctx, 'a for expression needs a list, set, map or object');

@@ -308,13 +308,19 @@ class Walker {
         const name = attrStep(e, depth, 1);
         if (!name) return;
         const decl = c.dataSources.get(first.name)?.get(name.name);
-        if (decl) this.checkInstanceKey(decl, root, e, depth, 2);
+        if (decl) {
+          this.checkInstanceKey(decl, root, e, depth, 2);
+          this.checkSelf(decl, root, name.nameSpan.end);
+        }
         if (!decl || this.all) this.add(root, 'data', `data.${first.name}.${name.name}`, name.nameSpan.end, decl !== undefined, e);
         return;
       }
       default: {
         const decl = c.managedResources.get(root.name)?.get(first.name);
-        if (decl) this.checkInstanceKey(decl, root, e, depth, 1);
+        if (decl) {
+          this.checkInstanceKey(decl, root, e, depth, 1);
+          this.checkSelf(decl, root, first.nameSpan.end);
+        }
         if (!decl || this.all) this.add(root, 'resource', `${root.name}.${first.name}`, first.nameSpan.end, decl !== undefined, e);
       }
     }
@@ -333,6 +339,13 @@ class Walker {
     } else if (next.kind === 'getAttr' && (decl.count || decl.forEach)) {
       this.error({ start: root.span.start, end: next.span.end }, `Missing resource instance key: ${address} has "${decl.count ? 'count' : 'for_each'}" set, so its attributes must be read from one instance, e.g. ${address}[${decl.count ? 'count.index' : 'each.key'}].${next.name}.`);
     }
+  }
+
+  /** A resource or data block naming itself (outside lifecycle, provisioner and connection blocks, skipped). */
+  private checkSelf(decl: TfResourceDecl, root: HclExpr, end: number): void {
+    const item = this.block0;
+    if (item?.type !== (decl.mode === 'data' ? 'data' : 'resource') || item.labels[0]?.value !== decl.type || item.labels[1]?.value !== decl.name) return;
+    this.error({ start: root.span.start, end }, `Self-referential block: configuration for ${decl.key} may not refer to itself.`);
   }
 
   private error(span: Span, message: string): void {
