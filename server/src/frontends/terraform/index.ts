@@ -204,10 +204,16 @@ export function readTerraform(view: SourceView, options: TerraformOptions): Terr
   for (const s of state.standalone) {
     const what = state.inlineOwners.get(s.owner);
     if (what === undefined) continue;
+    // T3, T5: the owner keeps only its inline set of what it declares inline; a rule of another direction (an
+    // ingress rule beside inline egress) is left alone, though the provider documents any mix as a conflict.
+    const managed = state.inlineManaged.get(s.owner);
+    const overwritten = managed === undefined || s.kind === 'rule' || managed.has(s.kind);
     problems.set(`tf-inline-standalone-conflict|${s.file}|${s.span.start}`, {
       code: 'tf-inline-standalone-conflict',
-      severity: 'warning',
-      message: `${s.address} adds a rule to a ${what} that also declares inline rules; Terraform will keep overwriting one with the other (T3, T5).`,
+      severity: overwritten ? 'warning' : 'information',
+      message: overwritten
+        ? `${s.address} adds a rule to a ${what} that also declares inline rules; Terraform will keep overwriting one with the other (T3, T5).`
+        : `${s.address} adds ${s.kind} rules to a ${what} that declares only ${[...managed].join(' and ')} rules inline: kept, as the inline blocks manage only their own direction, but the AWS provider documents mixing inline and standalone rules as a conflict (T3).`,
       file: s.file,
       span: s.span,
     });

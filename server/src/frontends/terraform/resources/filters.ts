@@ -89,7 +89,7 @@ function securityGroupRule(m: MapContext): void {
   const v = m.view;
   const type = v.attr('type');
   const group = argId(v, 'security_group_id');
-  if (typeof group === 'string') m.standaloneFor(group);
+  if (typeof group === 'string') m.standaloneFor(group, type === 'ingress' || type === 'egress' ? type : 'rule');
   if (type !== 'ingress' && type !== 'egress') {
     m.problem('tf-unknown-value', 'information', `The type of ${m.base.address} is not known statically; the rule is not modelled.`);
     return;
@@ -101,7 +101,7 @@ function vpcSecurityGroupRule(direction: Direction): Mapper {
   return (m) => {
     const v = m.view;
     const group = argId(v, 'security_group_id');
-    if (typeof group === 'string') m.standaloneFor(group);
+    if (typeof group === 'string') m.standaloneFor(group, direction);
     const protocol = normaliseProtocol(v.attr('ip_protocol'), 'ip_protocol');
     const { fromPort, toPort } = ports(v, protocol, 'from_port', 'to_port');
     checkRuleValues(m, v, 'ip_protocol', 'cidr_ipv4', 'cidr_ipv6');

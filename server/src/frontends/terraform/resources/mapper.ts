@@ -21,7 +21,8 @@ export interface EmitState {
    * is removed again on every apply of the owner (T3, T5).
    */
   readonly inlineManaged: Map<Id, ReadonlySet<string>>;
-  readonly standalone: { readonly owner: Id; readonly file: string; readonly span: Span; readonly address: string }[];
+  /** Standalone rules and routes naming an owner, with what they add: 'ingress' / 'egress' rules, or a 'route'. */
+  readonly standalone: { readonly owner: Id; readonly kind: string; readonly file: string; readonly span: Span; readonly address: string }[];
   /** Modelled resource types declared with zero instances (count 0, empty for_each). */
   readonly notCreated?: NotCreated[];
   /** aws_ec2_managed_prefix_list_entry resources, folded into their lists once every resource is read (prefixListEntries.ts). */
@@ -98,8 +99,8 @@ export class MapContext {
     this.state.listEntries?.push({ list, cidr, existence: this.base.existence, address: this.base.address, file: o.file, span: o.nameSpan ?? o.span });
   }
 
-  standaloneFor(owner: Id): void {
-    this.state.standalone.push({ owner, file: this.base.origin.file, span: this.base.origin.nameSpan ?? this.base.origin.span, address: this.base.address });
+  standaloneFor(owner: Id, kind: string): void {
+    this.state.standalone.push({ owner, kind, file: this.base.origin.file, span: this.base.origin.nameSpan ?? this.base.origin.span, address: this.base.address });
   }
 }
 

@@ -148,7 +148,7 @@ function emitRoute(m: MapContext, r: BlockView, suffix: string, block: BlockView
 function route(m: MapContext): void {
   const v = m.view;
   const table = argId(v, 'route_table_id');
-  if (typeof table === 'string') m.standaloneFor(table);
+  if (typeof table === 'string') m.standaloneFor(table, 'route');
   m.emit({ kind: 'route', routeTable: table, destination: routeDestination(v, 'destination_cidr_block', 'destination_ipv6_cidr_block'), target: routeTarget(v), inline: false, ...m.base });
 }
 
