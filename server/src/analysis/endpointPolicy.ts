@@ -406,8 +406,8 @@ function statementName(st: PolicyStatement, index: number): string {
   return st.sid !== undefined && st.sid !== '' ? `statement ${st.sid}` : `statement #${index + 1}`;
 }
 
-/** Whether one statement applies to one request item. */
-function applies(ctx: Ctx, st: PolicyStatement, item: RequestItem): Applies {
+/** Whether one statement applies to one request item (`anyPrincipal`: as if its Principal named everyone). */
+function applies(ctx: Ctx, st: PolicyStatement, item: RequestItem, anyPrincipal = false): Applies {
   let m: Match = 'covers';
   let reason: string | null = null;
   const fold = (x: Match | Open): boolean => {
@@ -417,8 +417,8 @@ function applies(ctx: Ctx, st: PolicyStatement, item: RequestItem): Applies {
   };
   if (!fold(actionMatch(st, item.action))) return { kind: 'none' };
   if (!fold(resourceMatch(ctx, st, item.resource))) return { kind: 'none' };
-  if (st.notPrincipals !== undefined) fold({ open: 'NotPrincipal is not evaluated' });
-  else if (st.principals !== undefined) {
+  if (!anyPrincipal && st.notPrincipals !== undefined) fold({ open: 'NotPrincipal is not evaluated' });
+  else if (!anyPrincipal && st.principals !== undefined) {
     if (!isKnown(st.principals)) fold({ open: `the Principal is unknown: ${st.principals.reason}` });
     else if (!fold(principalMatch(ctx, st.principals))) return { kind: 'none' };
   }
@@ -432,18 +432,36 @@ function applies(ctx: Ctx, st: PolicyStatement, item: RequestItem): Applies {
 type ItemResult =
   | { readonly kind: 'allowed'; readonly by: string }
   | { readonly kind: 'denied'; readonly by: string }
-  | { readonly kind: 'not-allowed' }
+  /** `note`: why an Allow that names the request does not cover the function (its principal). */
+  | { readonly kind: 'not-allowed'; readonly note?: string }
   | { readonly kind: 'unknown'; readonly reason: string };
+
+/**
+ * The service principals an Allow names when it names no other principal (`lambda.amazonaws.com`), else null. A
+ * function calls AWS with its execution role's session, never as the Lambda service principal (E9).
+ */
+function onlyServicePrincipals(st: PolicyStatement): string[] | null {
+  if (st.principals === undefined || !isKnown(st.principals) || st.principals.length === 0) return null;
+  if (st.principals.some((p) => p.type !== 'Service')) return null;
+  return st.principals.flatMap((p) => p.values.filter((v): v is string => typeof v === 'string'));
+}
 
 function evaluateItem(ctx: Ctx, doc: PolicyDocument, item: RequestItem): ItemResult {
   let allowedBy: string | null = null;
   let open: string | null = null;
+  let note: string | undefined;
   for (let i = 0; i < doc.statements.length; i++) {
     const st = doc.statements[i];
     if (st === undefined) continue;
     if (!isKnown(st.effect)) { open ??= `the Effect of ${statementName(st, i)} is unknown`; continue; }
     const a = applies(ctx, st, item);
-    if (a.kind === 'none') continue;
+    if (a.kind === 'none') {
+      const services = st.effect === 'Allow' && note === undefined ? onlyServicePrincipals(st) : null;
+      if (services !== null && applies(ctx, st, item, true).kind !== 'none') {
+        note = `${statementName(st, i)} allows it only to the service principal ${services.join(', ')}, and the function calls with its execution role's credentials`;
+      }
+      continue;
+    }
     if (st.effect === 'Deny') {
       if (a.kind === 'full') return { kind: 'denied', by: statementName(st, i) }; // an explicit Deny wins
       open ??= `the Deny ${statementName(st, i)} may apply: ${a.reason}`;
@@ -451,7 +469,8 @@ function evaluateItem(ctx: Ctx, doc: PolicyDocument, item: RequestItem): ItemRes
     else open ??= `${statementName(st, i)} may allow it: ${a.reason}`;
   }
   if (open !== null) return { kind: 'unknown', reason: open };
-  return allowedBy !== null ? { kind: 'allowed', by: allowedBy } : { kind: 'not-allowed' };
+  if (allowedBy !== null) return { kind: 'allowed', by: allowedBy };
+  return note !== undefined ? { kind: 'not-allowed', note } : { kind: 'not-allowed' };
 }
 
 function resourceText(r: NeededResource): string {
@@ -517,7 +536,7 @@ export function evaluateEndpointPolicy(endpoint: EndpointFacts, request: Endpoin
         break;
       case 'not-allowed':
         because ??= item.because;
-        blocked.push(`no statement allows ${describe(item)}`);
+        blocked.push(`no statement allows ${describe(item)}${r.note !== undefined ? ` (${r.note})` : ''}`);
         (toAllow.get(resourceText(item.resource)) ?? toAllow.set(resourceText(item.resource), []).get(resourceText(item.resource)))?.push(item.action);
         break;
       case 'unknown': open ??= `${describe(item)}: ${r.reason}`; break;

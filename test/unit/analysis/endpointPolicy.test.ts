@@ -73,6 +73,12 @@ describe('endpoint policy evaluation', () => {
     });
   }
 
+  it('an Allow naming only a service principal: the block says a function calls with its role, not as the service', () => {
+    const v = evaluateEndpointPolicy(endpoint({ statements: [st({ sid: 'LambdaOnly', principals: [{ type: 'Service', values: ['lambda.amazonaws.com'] }] })] }), request([getOrders]), resolver);
+    assert.equal(v.kind, 'block');
+    assert.match(v.detail, /no statement allows s3:GetObject on arn:aws:s3:::orders\/\* \(statement LambdaOnly allows it only to the service principal lambda\.amazonaws\.com, and the function calls with its execution role's credentials\)/);
+  });
+
   it('matches actions and ARNs with wildcards, three-valued', () => {
     assert.deepEqual([matchAction('s3:Get*', 's3:GetObject'), matchAction('s3:Get*', 's3:*'), matchAction('s3:Put*', 's3:Get*'), matchAction('*', 's3:*')], ['covers', 'partly', 'none', 'covers']);
     assert.deepEqual([
