@@ -233,6 +233,15 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
       if (need.kind === 'internet' && !need.ports.includes(target.port)) need.ports.push(target.port);
     }
     const value = env.value;
+    // The literal endpoint of a database, cache or proxy the workspace does not define: a private resource the
+    // function connects to, reachable only through a VPC path the workspace cannot show (E1).
+    const privateHost = env.refs.length === 0 && isKnown(value) ? PRIVATE_AWS_HOST.exec(value) : null;
+    if (privateHost !== null) {
+      needs.add(`outside:env:${env.name}`, () => ({
+        kind: 'outside', key: `env:${env.name}`, label: `what ${env.name} names (outside the workspace)`,
+        reason: `${env.name} is the endpoint ${privateHost[0]} of ${PRIVATE_HOST_KIND[privateHost[1] ?? ''] ?? 'a private AWS resource'} the workspace does not define`, because: [],
+      }), `environment variable ${env.name} is the endpoint ${privateHost[0]}`);
+    }
     if (env.refs.length === 0 && !isKnown(value) && namesHost(env.name)) {
       needs.add(`outside:env:${env.name}`, () => ({
         kind: 'outside', key: `env:${env.name}`, label: `what ${env.name} names (outside the workspace)`,
@@ -307,6 +316,11 @@ const HOST_WORD = /host|endpoint|addr|url|(?:^|_)uri(?:_|$)|dsn|bootstrap|broker
  * (DB_USER, DB_PASSWORD, DB_NAME, REDIS_PORT, CACHE_TTL): their unknown value is no destination (E1).
  */
 const NOT_HOST_END = /(?:user|username|login|password|passwd|pass|pwd|secret|token|key|name|port|schema|table|region|timeout|ttl|arn|engine|size|count|enabled)$/i;
+
+/** Endpoint hostnames of VPC-only (or private by default) AWS resources: RDS and its proxies, ElastiCache, MemoryDB, DocumentDB. */
+const PRIVATE_AWS_HOST = /^(?:[a-z]+:\/\/)?[a-z0-9.-]+\.(rds|cache|memorydb|docdb)(?:\.[a-z0-9-]+)?\.amazonaws\.com(?::\d+)?(?:\/.*)?$/i;
+
+const PRIVATE_HOST_KIND: Readonly<Record<string, string>> = { rds: 'an RDS database or proxy', cache: 'an ElastiCache cluster', memorydb: 'a MemoryDB cluster', docdb: 'a DocumentDB cluster' };
 
 /** Whether an environment variable's name says its value is a host, an address or a connection string. */
 function namesHost(name: string): boolean {

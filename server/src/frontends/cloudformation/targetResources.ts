@@ -145,12 +145,21 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
   switch (r.type) {
     case 'AWS::RDS::DBInstance': {
       const cluster = p.get('DBClusterIdentifier');
+      // An Aurora instance takes its subnet group, security groups and port from its cluster when it sets none
+      // (AWS::RDS::DBInstance: "managed by the DB cluster"), as aws_rds_cluster_instance does; the target's groups
+      // are what its ingress is judged on (P2).
+      const clusterRes = cluster !== undefined && isCfnRef(cluster) ? ev.resources.get(cluster.logicalId) : undefined;
+      const cp = clusterRes?.type === 'AWS::RDS::DBCluster' ? new Props(ev, clusterRes) : undefined;
+      const own = <T>(name: string, fromCluster: (c: Props) => T, mine: () => T): T | Maybe<never> => {
+        if (p.get(name) !== undefined || cluster === undefined) return mine();
+        return cp !== undefined ? fromCluster(cp) : unknown('it takes this from its DB cluster, which is not in this template');
+      };
       return [
         target(b, {
           targetKind: 'rds-instance',
-          subnetGroup: group('DBSubnetGroupName'),
-          securityGroups: sgs('VPCSecurityGroups'),
-          port: enginePort(r, p),
+          subnetGroup: own('DBSubnetGroupName', (c) => toOptionalId(c.get('DBSubnetGroupName'), 'DBSubnetGroupName'), () => group('DBSubnetGroupName')),
+          securityGroups: own('VPCSecurityGroups', (c) => toRefList(c.get('VpcSecurityGroupIds'), 'security group'), () => sgs('VPCSecurityGroups')),
+          port: own('Port', (c) => enginePort(clusterRes ?? r, c), () => enginePort(r, p)),
           ...rdsPublicAccess(p),
           parent: cluster !== undefined ? toId(cluster, 'DBClusterIdentifier') : null,
         }),
