@@ -20,6 +20,7 @@ import type { AnalysisOptions, DestinationReach, Finding, FindingRelated, Fix, H
 import { counted, listWords } from './listWords';
 import { blockedReaderPorts, type ReaderPortCheck } from './readerPort';
 import { ownVpcConfigNote } from './capacityProviderConfig';
+import { subnetsOutsideVpc } from './subnetOutsideVpc';
 
 export interface FunctionFacts {
   readonly fn: LambdaFunction;
@@ -436,8 +437,22 @@ function azRegionFindings(f: Findings, model: NetworkModel): void {
   }
 }
 
+/**
+ * Every subnet, used by a function or not (like SUBNET_AZ_OUTSIDE_REGION and NAT_NO_INTERNET_PATH): AWS rejects
+ * a subnet outside its VPC's IPv4 blocks (InvalidSubnet.Range), which fails the whole deployment.
+ */
+function subnetOutsideVpcFindings(f: Findings, model: NetworkModel): void {
+  for (const o of subnetsOutsideVpc(model)) {
+    const which = o.vpcBlocks.length === 1 ? 'the IPv4 block' : 'every IPv4 block';
+    f.add(rules.SUBNET_OUTSIDE_VPC_CIDR, o.subnet.id, o.subnet.origin,
+      `${o.subnet.address} (${o.block}) is outside ${which} of ${o.vpc.address} (${o.vpcBlocks.join(', ')}): AWS rejects the subnet (InvalidSubnet.Range: a subnet's block must be inside its VPC's primary or an associated secondary block); the analysis still treats it as deployed`,
+      [...f.related([o.vpc.id], 'VPC'), ...f.related(o.associations, 'secondary block')]);
+  }
+}
+
 function componentFindings(f: Findings, model: NetworkModel, usedGroups: ReadonlyMap<Id, readonly Id[]>): void {
   azRegionFindings(f, model);
+  subnetOutsideVpcFindings(f, model);
   for (const nat of model.all('nat-gateway')) {
     if (nat.connectivityType !== 'public' || nat.subnet === null || !isKnown(nat.subnet)) continue;
     const subnet = model.get(nat.subnet);

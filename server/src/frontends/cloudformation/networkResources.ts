@@ -438,7 +438,7 @@ export function networkObjects(ev: CfnEvaluator, r: CfnResource, p: Props): Mode
         {
           kind: 'vpc-cidr',
           vpc: toId(p.get('VpcId'), 'VpcId'),
-          cidrBlock: toOptionalStr(p.get('CidrBlock'), 'CidrBlock'),
+          cidrBlock: !p.has('CidrBlock') && p.has('Ipv4IpamPoolId') ? unknown('the IPv4 block is allocated from an IPAM pool') : toOptionalStr(p.get('CidrBlock'), 'CidrBlock'),
           ipv6CidrBlock: v6 !== undefined ? toStr(v6, undefined, 'Ipv6CidrBlock') : amazonV6 === true || p.has('Ipv6IpamPoolId') ? unknown('the IPv6 block is allocated by AWS') : null,
           ...b,
         },
