@@ -1,5 +1,6 @@
 // Needs stated by security groups: an egress rule of one of the function's own groups whose destination is a
 // target's group says that the group's members connect to that target (P2, P3). Only exact group references count.
+// The index and helpers here serve the mirror case too (groupIngressIntent.ts).
 
 import { isKnown, type Maybe } from '../model/origin';
 import type { Id, LambdaFunction, SecurityGroupRule, Target } from '../model/types';
@@ -8,8 +9,8 @@ import { displayName } from './naming';
 import { isAllProtocols, isTcp } from './protocols';
 import { targetGroups, targetSubnets } from './pathSteps';
 
-/** A target some group of the function names in an egress rule, and the rule in words. */
-export interface GroupEgressNeed {
+/** A target a group rule links to one of the function's groups (egress to it, or its ingress from them), and the rule in words. */
+export interface GroupRuleNeed {
   readonly target: Target;
   readonly because: string;
 }
@@ -28,7 +29,8 @@ function targetVpc(model: NetworkModel, target: Target): Id | null {
   return null;
 }
 
-function targetsByGroup(model: NetworkModel): ReadonlyMap<Id, readonly Target[]> {
+/** Per model: canonical group id → the targets that group stands for (P14: a proxy, not the database behind it). */
+export function targetsByGroup(model: NetworkModel): ReadonlyMap<Id, readonly Target[]> {
   const cached = indexes.get(model);
   if (cached) return cached;
   const index = new Map<Id, Target[]>();
@@ -70,7 +72,7 @@ function targetsByGroup(model: NetworkModel): ReadonlyMap<Id, readonly Target[]>
  * The groups on the function's ENIs (M3): its VpcConfig's, or for Lambda Managed Instances its capacity
  * provider's (as placement.ts decides, without the checks a need does not depend on); none when unknown.
  */
-function ownGroups(model: NetworkModel, fn: LambdaFunction): readonly Maybe<Id>[] {
+export function ownGroups(model: NetworkModel, fn: LambdaFunction): readonly Maybe<Id>[] {
   let config = fn.vpcConfig;
   if (fn.capacityProvider !== null) {
     const provider = isKnown(fn.capacityProvider) ? model.get(fn.capacityProvider) : undefined;
@@ -80,7 +82,7 @@ function ownGroups(model: NetworkModel, fn: LambdaFunction): readonly Maybe<Id>[
 }
 
 /** "tcp 3306", "tcp 1024-65535", "all traffic". */
-function portsText(rule: SecurityGroupRule): string {
+export function portsText(rule: SecurityGroupRule): string {
   if (!isKnown(rule.protocol)) return 'an unknown protocol';
   if (isAllProtocols(rule.protocol)) return 'all traffic';
   const from = isKnown(rule.fromPort) ? String(rule.fromPort) : '?';
@@ -95,12 +97,12 @@ function portsText(rule: SecurityGroupRule): string {
  * from a rule naming one of the function's own groups (a group open to its own members is a generic rule, not
  * a statement about one target).
  */
-export function groupEgressNeeds(model: NetworkModel, fn: LambdaFunction): GroupEgressNeed[] {
+export function groupEgressNeeds(model: NetworkModel, fn: LambdaFunction): GroupRuleNeed[] {
   const groups = ownGroups(model, fn);
   if (groups.length === 0) return [];
   const own = groups.filter((g): g is Id => isKnown(g)).map((g) => model.canonical(g));
   let index: ReadonlyMap<Id, readonly Target[]> | undefined;
-  const out: GroupEgressNeed[] = [];
+  const out: GroupRuleNeed[] = [];
   for (const group of own) {
     for (const rule of model.sgRules(group, 'egress')) {
       if (rule.peer.kind !== 'security-group' || !isKnown(rule.peer.group)) continue;

@@ -1,7 +1,7 @@
 // What a function needs to reach, and why: environment variables and references to model objects, IAM
 // actions of its role and own policies (service prefixes, resources naming model objects), file systems
-// (EFS, P13), egress rules of its own groups naming a target's group (P3). Event source mappings are polled
-// by the Lambda service and create no need (C8).
+// (EFS, P13), egress rules of its own groups naming a target's group and a target group's ingress rules naming
+// one of its groups (P3). Event source mappings are polled by the Lambda service and create no need (C8).
 
 import { classifyCidr, parseCidr, type Cidr } from '../model/cidr';
 import { isKnown, type Maybe } from '../model/origin';
@@ -11,6 +11,7 @@ import { actionMatches } from './eniPermissions';
 import { override } from '../model/override';
 import { listWords } from './listWords';
 import { groupEgressNeeds } from './groupEgressIntent';
+import { groupIngressNeeds } from './groupIngressIntent';
 
 export type Need =
   /** `ports`: the ports of the URLs the function's environment names (P2: its egress must allow each one). */
@@ -258,8 +259,10 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
     const o = model.get(fsRef.accessPointOrFileSystem);
     if (o) addObjectNeed(model, needs, o, `the function mounts ${o.address}${isKnown(fsRef.localMountPath) ? ` at ${fsRef.localMountPath}` : ''}`);
   }
-  // P3: an egress rule of the function's own group naming a target's group says the function connects to it.
+  // P3: an egress rule of the function's own group naming a target's group, or an ingress rule of a target's
+  // group naming the function's group, says the function connects to that target.
   for (const n of groupEgressNeeds(model, fn)) addObjectNeed(model, needs, n.target, n.because);
+  for (const n of groupIngressNeeds(model, fn)) addObjectNeed(model, needs, n.target, n.because);
   const polled = new Set<string>();
   for (const esm of model.eventSourceMappingsOf(fn.id)) if (isKnown(esm.sourceService)) polled.add(esm.sourceService.toLowerCase());
   // DynamoDB stream polling uses dynamodb: actions too.

@@ -1,5 +1,7 @@
 // Needs stated by security groups: an egress rule of a function's own group naming a target's group makes the
 // target a need (P3), through both front ends; CIDR, prefix-list, unknown and self-referencing rules do not.
+// The targets' groups here admit the VPC's CIDR, never a group, so no need comes from an ingress rule
+// (groupIngressIntent.test.ts covers those).
 
 import * as assert from 'node:assert/strict';
 import { analyseWorkspace, reachOf, render, type WorkspaceRun } from '../support/analyseWorkspace';
@@ -8,10 +10,13 @@ import { dbInstance, packaged, securityGroupRules, twoAzVpc, vpcFunction, type R
 
 const tf = twoAzVpc('eu-west-1');
 
-/** A function group `fn` with `egress`, a Postgres instance `db` whose group admits the function's group on 5432. */
+/** Ingress from the VPC's CIDR on `port`: lets the function in without naming its group. */
+const fromVpc = (port: number): { port: number; peer: string } => ({ port, peer: 'cidr_blocks = ["10.0.0.0/16"]' });
+
+/** A function group `fn` with `egress`, a Postgres instance `db` whose group admits the VPC's CIDR on 5432. */
 function database(egress: readonly RuleBlock[], fnGroups = ['fn']): string {
   return tf + securityGroupRules('fn', { egress })
-    + securityGroupRules('db', { ingress: [{ port: 5432, peer: 'security_groups = [aws_security_group.fn.id]' }] })
+    + securityGroupRules('db', { ingress: [fromVpc(5432)] })
     + dbInstance('db', { engine: 'postgres', subnets: ['a', 'b'], securityGroups: ['db'] })
     + vpcFunction('f', { subnets: ['a', 'b'], securityGroups: fnGroups, attributes: packaged });
 }
@@ -101,7 +106,7 @@ describe('analysis: an egress rule naming a target group is a need (P3)', () => 
   it('an Aurora cluster stands for its instances, which hold the same group', () => {
     const run = analyseWorkspace({
       '/w/main.tf': tf + securityGroupRules('fn', { egress: [{ port: 3306, peer: 'security_groups = [aws_security_group.db.id]' }] })
-        + securityGroupRules('db', { ingress: [{ port: 3306, peer: 'security_groups = [aws_security_group.fn.id]' }] })
+        + securityGroupRules('db', { ingress: [fromVpc(3306)] })
         + `resource "aws_db_subnet_group" "s" { subnet_ids = [aws_subnet.a.id, aws_subnet.b.id] }
 resource "aws_rds_cluster" "c" {
   engine                 = "aurora-mysql"
@@ -124,7 +129,7 @@ resource "aws_rds_cluster_instance" "i" {
   it('an EFS mount target group makes the file system a need, on NFS (P13)', () => {
     const run = analyseWorkspace({
       '/w/main.tf': tf + securityGroupRules('fn', { egress: [{ port: 2049, peer: 'security_groups = [aws_security_group.nfs.id]' }] })
-        + securityGroupRules('nfs', { ingress: [{ port: 2049, peer: 'security_groups = [aws_security_group.fn.id]' }] })
+        + securityGroupRules('nfs', { ingress: [fromVpc(2049)] })
         + `resource "aws_efs_file_system" "fs" {}
 resource "aws_efs_mount_target" "a" {
   file_system_id  = aws_efs_file_system.fs.id
@@ -146,7 +151,7 @@ resource "aws_efs_mount_target" "b" {
   it('CloudFormation: a standalone AWS::EC2::SecurityGroupEgress with DestinationSecurityGroupId', () => {
     const template = cfn.twoAzVpc('eu-west-1')
       + cfn.securityGroup('FnSg', { egress: [cfn.tcp(443, 'CidrIp: 127.0.0.1/32')] })
-      + cfn.securityGroup('DbSg', { ingress: [cfn.tcp(5432, 'SourceSecurityGroupId: !GetAtt FnSg.GroupId')] })
+      + cfn.securityGroup('DbSg', { ingress: [cfn.tcp(5432, 'CidrIp: 10.0.0.0/16')] })
       + '  FnToDb: { Type: AWS::EC2::SecurityGroupEgress, Properties: { GroupId: !GetAtt FnSg.GroupId, IpProtocol: tcp, FromPort: 5432, ToPort: 5432, DestinationSecurityGroupId: !GetAtt DbSg.GroupId } }\n'
       + cfn.dbInstance('Db', { engine: 'postgres', subnets: ['A', 'B'], securityGroups: ['DbSg'] })
       + cfn.vpcFunction('Fn', { subnets: ['A', 'B'] });
