@@ -131,7 +131,7 @@ function serviceVpcReach(model: NetworkModel, p: Planned, cache: Map<string, Des
       hit = reach({ status: 'yes', via: 'lambda-service-vpc', blockedAt: null, reason: null, explanation: 'reachable from the Lambda service VPC (M1, E1)', path: [lambdaHop, end], fixes: [] }, false, []);
       cache.set(key, hit);
     }
-    return p.need === null ? hit : withNeed(hit, needsPath(p.need), p.need.because);
+    return p.need === null ? hit : withNeed(hit, p.need);
   }
   const t = p.spec.target;
   // E1: an Aurora cluster's endpoints resolve to its instances, each publicly accessible or not on its own.
@@ -345,7 +345,7 @@ function functionReach(ctx: ReachContext, fn: LambdaFunction, placement: Placeme
       // P15: a serverless cache's reader port, through the same shared and memoised evaluation as its primary port.
       const reader = readerPortSpec(specs[0]);
       if (reader !== null && specs[0].kind === 'target') (readerPorts ??= []).push(readerPortCheck(p.key, specs[0], reader, evaluate(p, reader)));
-      return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, needsPath(p.need), p.need?.because ?? []);
+      return p.need === null && !hit.reach.needed ? hit.reach : withNeed(hit.reach, p.need);
     });
     if (ipv6) reach = withIpv6OnlyEgress(reach, usesDualStackSdk(fn.environment));
     if (!isKnown(dualStack)) reach = withIpv6Unknown(reach, dualStack.reason);
@@ -399,8 +399,10 @@ function outsideReach(need: Extract<Need, { kind: 'outside' }>): DestinationReac
 }
 
 /** The shared result with this function's need. */
-function withNeed(reach: DestinationReach, needed: boolean, neededBecause: readonly string[]): DestinationReach {
-  return override(reach, { needed, neededBecause });
+function withNeed(reach: DestinationReach, need: Need | null): DestinationReach {
+  const needed = needsPath(need);
+  const neededBecause = need?.because ?? [];
+  return need?.kind === 'target' && need.rulesOnly === true ? override(reach, { needed, neededBecause, neededByRulesOnly: true as const }) : override(reach, { needed, neededBecause });
 }
 
 function withFunction(reach: DestinationReach, fn: Id): DestinationReach {

@@ -228,7 +228,11 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
       f.add(rules.LAMBDA_PARTIAL_REACH, fn.id, locate(fn), `${fn.address} reaches ${reach.label} from some subnets only${because}: ${reach.explanation}`, related, reach.fixes, undefined, reach.destination);
       continue;
     }
-    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: ${blockedBody(f.model, reach)}${noRouteRuleId(reach)}`, related, reach.fixes, undefined, reach.destination);
+    // P3: a need only a security group rule states is weaker evidence (a rule says what a group's members may reach,
+    // not that each member connects): a warning that says so, not an error.
+    const weak = reach.neededByRulesOnly === true;
+    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: ${blockedBody(f.model, reach)}${noRouteRuleId(reach)}${weak ? '. Only a security group rule links the function to it, nothing in its environment, role or file systems: if the function does not connect to it, that rule is the one to change' : ''}`,
+      related, reach.fixes, weak ? 'warning' : undefined, reach.destination);
   }
   undecidedFinding(f, fact);
   publicSubnetFinding(f, fact);

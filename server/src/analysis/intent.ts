@@ -21,6 +21,8 @@ export type Need =
     readonly kind: 'target'; readonly target: Target; readonly port: number | null; readonly because: string[];
     /** Set when only control-plane IAM actions name the target (see dataPlaneAction): the code need not connect to it. */
     readonly controlOnly?: boolean;
+    /** Set when only security group rules link the function to the target (groupEgressIntent.ts, P3): weaker evidence. */
+    readonly rulesOnly?: boolean;
   }
   /**
    * A private resource the function connects to that the workspace does not define: a data-plane grant
@@ -113,10 +115,11 @@ export function serviceOfAction(action: string): string | null {
 
 class NeedSet {
   private readonly byKey = new Map<string, Need>();
-  add(key: string, make: () => Need, because: string, controlOnly = false): Need {
+  add(key: string, make: () => Need, because: string, controlOnly = false, fromRule = false): Need {
     let need = this.byKey.get(key);
     if (!need) this.byKey.set(key, (need = make()));
     else if (!controlOnly && need.kind === 'target' && need.controlOnly === true) this.byKey.set(key, (need = override(need, { controlOnly: false })));
+    if (!fromRule && need.kind === 'target' && need.rulesOnly === true) this.byKey.set(key, (need = override(need, { rulesOnly: false })));
     if (!need.because.includes(because)) need.because.push(because);
     return need;
   }
@@ -132,7 +135,7 @@ function defaultPort(target: Target): number | null {
 }
 
 /** Follows references to the object a function talks to: a proxy is a target, an access point leads to its file system. */
-function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject | undefined, because: string, controlOnly = false): void {
+function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject | undefined, because: string, controlOnly = false, fromRule = false): void {
   if (!object) return;
   if (object.kind === 'service-resource') {
     const service = normaliseService(object.service);
@@ -148,7 +151,7 @@ function addObjectNeed(model: NetworkModel, needs: NeedSet, object: ModelObject 
     // (aws_elasticache_cluster replication_group_id): it stands for the group unless it declares its own placement.
     else if (parent?.kind === 'target' && parent.targetKind === 'elasticache' && target.targetKind === 'elasticache' && target.subnetGroup === null && isKnown(target.subnets) && target.subnets.length === 0) target = parent;
     const t = target;
-    needs.add(`target:${t.id}`, () => ({ kind: 'target', target: t, port: defaultPort(t), because: [], ...(controlOnly ? { controlOnly } : {}) }), because, controlOnly);
+    needs.add(`target:${t.id}`, () => ({ kind: 'target', target: t, port: defaultPort(t), because: [], ...(controlOnly ? { controlOnly } : {}), ...(fromRule ? { rulesOnly: true } : {}) }), because, controlOnly, fromRule);
   }
 }
 
@@ -261,8 +264,8 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
   }
   // P3: an egress rule of the function's own group naming a target's group, or an ingress rule of a target's
   // group naming the function's group, says the function connects to that target.
-  for (const n of groupEgressNeeds(model, fn)) addObjectNeed(model, needs, n.target, n.because);
-  for (const n of groupIngressNeeds(model, fn)) addObjectNeed(model, needs, n.target, n.because);
+  for (const n of groupEgressNeeds(model, fn)) addObjectNeed(model, needs, n.target, n.because, false, true);
+  for (const n of groupIngressNeeds(model, fn)) addObjectNeed(model, needs, n.target, n.because, false, true);
   const polled = new Set<string>();
   for (const esm of model.eventSourceMappingsOf(fn.id)) if (isKnown(esm.sourceService)) polled.add(esm.sourceService.toLowerCase());
   // DynamoDB stream polling uses dynamodb: actions too.

@@ -109,6 +109,12 @@ export interface DestinationReach {
    */
   readonly needed: boolean;
   readonly neededBecause: readonly string[];
+  /**
+   * Set when only security group rules link the function to this target (P3): nothing in its environment, role or
+   * file systems names it. A rule says what a group's members may reach, not that each member does, so a blocked
+   * path is a warning rather than an error.
+   */
+  readonly neededByRulesOnly?: true;
 }
 
 export interface FunctionReport {
