@@ -53,10 +53,18 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
   const count = (s: string): number => report.diagnostics.filter((d) => d.severity === s).length;
   // Hints are counted when there are any: --severity-threshold hint turns them into exit code 1.
   const hints = count('hint');
-  // ENIs of functions whose subnets or groups the workspace does not name cannot be counted: say so, not "0".
-  const open = report.functions.filter((f) => f.vpcAttached && ((f.unknownSubnets ?? 0) > 0 || (f.unknownSecurityGroups ?? 0) > 0
-    || [...f.subnets, ...f.securityGroups].some((x) => x === unknownSubnetName || x === unknownGroupName))).length;
-  const enis = open === 0 ? counted(report.hyperplaneEnis.length, 'Hyperplane ENI') : `${counted(report.hyperplaneEnis.length, 'known Hyperplane ENI')} (and an unknown number for ${counted(open, 'function')} whose subnets or security groups are unknown)`;
+  // H1: one ENI per subnet and group set. Unknown subnets leave a function's ENIs uncounted; unknown groups alone
+  // leave them counted, one per subnet, but maybe shared with another function's (the same set): say which, not "0".
+  const subnetsOpen = (f: JsonReport['functions'][number]): boolean => (f.unknownSubnets ?? 0) > 0 || f.subnets.some((x) => x === unknownSubnetName);
+  const groupsOpen = (f: JsonReport['functions'][number]): boolean => (f.unknownSecurityGroups ?? 0) > 0 || f.securityGroups.some((x) => x === unknownGroupName);
+  const uncounted = report.functions.filter((f) => f.vpcAttached && subnetsOpen(f)).length;
+  const unshared = report.functions.filter((f) => f.vpcAttached && !subnetsOpen(f) && groupsOpen(f)).length;
+  const total = report.hyperplaneEnis.length;
+  const open = [
+    ...(uncounted > 0 ? [`and an unknown number for ${counted(uncounted, 'function')} whose subnets are unknown`] : []),
+    ...(unshared > 0 ? [`fewer if ${unshared === 1 ? 'the function' : `the ${unshared} functions`} with unknown security groups share${unshared === 1 ? 's' : ''} ENIs with another`] : []),
+  ];
+  const enis = open.length === 0 ? counted(total, 'Hyperplane ENI') : `${counted(total, uncounted > 0 ? 'known Hyperplane ENI' : 'Hyperplane ENI')} (${open.join('; ')})`;
   const summary = `${counted(report.functions.length, 'function')}, ${enis}: ${counted(count('error'), 'error')}, ${counted(count('warning'), 'warning')}, ${count('information')} information${hints > 0 ? `, ${counted(hints, 'hint')}` : ''}`;
   lines.push(count('error') > 0 ? c('red', summary) : count('warning') > 0 ? c('yellow', summary) : c('green', summary));
   return lines.join('\n') + '\n';

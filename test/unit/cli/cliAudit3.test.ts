@@ -237,7 +237,7 @@ resource "aws_lambda_function" "f" {
     const r = run(['check', '.'], dir);
     assert.match(r.stdout, /aws_lambda_function\.f \(main\.tf:3; VPC \(unknown\), subnets unknown\)/);
     // Nor "0 Hyperplane ENIs", which reads as a fact.
-    assert.match(r.stdout, /^1 function, 0 known Hyperplane ENIs \(and an unknown number for 1 function whose subnets or security groups are unknown\): /m);
+    assert.match(r.stdout, /^1 function, 0 known Hyperplane ENIs \(and an unknown number for 1 function whose subnets are unknown\): /m);
   });
 
   it('a folder without any Terraform or CloudFormation file says so on stderr (exit 0, empty report)', () => {

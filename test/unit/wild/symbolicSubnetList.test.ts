@@ -61,6 +61,6 @@ describe('wild: a subnet list from a parameter without a default', () => {
   it('says "subnets unknown" and that the ENI count is open, in the text report', () => {
     const text = renderText(report(), { colour: false });
     assert.match(text, /^ {2}RdsFunction \(template\.yaml:\d+; VPC \(unknown\), subnets unknown\)$/m);
-    assert.match(text, /^2 functions, 0 known Hyperplane ENIs \(and an unknown number for 2 functions whose subnets or security groups are unknown\)/m);
+    assert.match(text, /^2 functions, 0 known Hyperplane ENIs \(and an unknown number for 2 functions whose subnets are unknown\)/m);
   });
 });
