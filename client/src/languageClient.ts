@@ -7,7 +7,7 @@ import { RestartPolicy } from './restartPolicy';
 export const clientId = 'hyperplaneLens';
 export const clientName = 'Hyperplane Lens';
 
-/** Terraform (also unsaved), var files, JSON Terraform, and every YAML/JSON/.template/.cform file that may be a CloudFormation template. */
+/** Terraform (also unsaved), var files, JSON Terraform, every YAML/JSON/.template/.cform file that may be a CloudFormation template, and samconfig.toml. */
 export const documentSelector: { scheme: string; language?: string; pattern?: string }[] = [
   { scheme: 'file', language: 'terraform' },
   { scheme: 'untitled', language: 'terraform' },
@@ -17,6 +17,8 @@ export const documentSelector: { scheme: string; language?: string; pattern?: st
   { scheme: 'file', language: 'json' },
   { scheme: 'file', pattern: '**/*.template' },
   { scheme: 'file', pattern: '**/*.cform' },
+  // SAM CLI configuration: its parameter_overrides and region feed the template beside it.
+  { scheme: 'file', pattern: '**/samconfig.toml' },
 ];
 
 export interface CreatedClient {
@@ -32,7 +34,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--enable-source-maps', '--inspect=6011'] } },
   };
   const watchers = [
-    vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tf.json,yaml,yml,json,template,cform,tpl,tftpl,tmpl}'),
+    vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tf.json,yaml,yml,json,template,cform,tpl,tftpl,tmpl,toml}'),
     // `terraform init` installs modules under .terraform/modules and writes the manifest that maps module calls
     // to them. On Linux the editor's recursive watcher starts watching a new folder only after it has seen it,
     // so files terraform writes straight into folders it has just created go unreported. The server therefore

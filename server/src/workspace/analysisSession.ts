@@ -7,6 +7,7 @@
 import { analyze } from '../analysis/analyze';
 import type { AnalysisResult, FunctionReport, HyperplaneEni, Finding } from '../analysis/types';
 import { readCloudFormation, looksLikeTemplate } from '../frontends/cloudformation/index';
+import { parseSamConfigToml } from '../frontends/cloudformation/samConfig';
 import { serverlessNotice } from './serverlessFramework';
 import { readTerraform } from '../frontends/terraform/index';
 import { buildModel } from '../model/build';
@@ -33,6 +34,8 @@ export interface SessionOptions {
   readonly planFile?: string;
   readonly eniQuotaPerVpc?: number;
   readonly unsupportedAvailabilityZones?: readonly string[];
+  /** The SAM CLI configuration environment read from samconfig.toml (`sam deploy --config-env`); `default` when absent. */
+  readonly samConfigEnv?: string;
 }
 
 export interface WorkspaceAnalysis {
@@ -249,7 +252,7 @@ export class AnalysisSession {
       output = tf;
       index = tf.index;
     } else {
-      const cfn = time('cloudformation', () => readCloudFormation(view, { region }));
+      const cfn = time('cloudformation', () => readCloudFormation(view, { region, ...(this.options.samConfigEnv !== undefined ? { samConfigEnv: this.options.samConfigEnv } : {}) }));
       output = cfn;
       index = cfnAdapter(cfn.index);
     }
@@ -337,6 +340,8 @@ export class AnalysisSession {
         let fileProblems;
         if (kind !== undefined && isHclKind(kind)) fileProblems = snapshot.hcl(path)?.problems;
         else if (kind === 'data' && this.isTemplate(path)) fileProblems = snapshot.data(path)?.problems;
+        // A SAM CLI configuration's syntax problems show even when no template uses it (SAM CLI rejects the file).
+        else if (kind === 'sam-config') fileProblems = path.toLowerCase().endsWith('.toml') ? parseSamConfigToml(text).problems : snapshot.data(path)?.problems;
         const all = fileProblems ?? [];
         const shown = all.slice(0, MAX_SYNTAX_PROBLEMS).map((p): Problem => ({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span }));
         // One broken construct can cascade into thousands (50,000 unclosed brackets): the first ones locate it, and

@@ -2,8 +2,9 @@
 // is a CloudFormation template only if its content says so).
 
 import { TEMPLATE_EXTENSIONS } from '../frontends/cloudformation/templateFiles';
+import { SAM_CONFIG_NAMES } from '../frontends/cloudformation/samConfig';
 
-export type FileKind = 'terraform' | 'terraform-json' | 'tfvars' | 'tfvars-json' | 'modules-manifest' | 'data' | 'template-text';
+export type FileKind = 'terraform' | 'terraform-json' | 'tfvars' | 'tfvars-json' | 'modules-manifest' | 'data' | 'template-text' | 'sam-config';
 
 /**
  * Text templates a Terraform configuration reads with templatefile() or file() (`policy.json.tpl`,
@@ -35,6 +36,9 @@ export function fileKind(path: string): FileKind | undefined {
   if (name.endsWith('.tfvars')) return 'tfvars';
   if (name.endsWith('.tfvars.json')) return 'tfvars-json';
   if (name === 'modules.json' && path.endsWith('/.terraform/modules/modules.json')) return 'modules-manifest';
+  // SAM CLI configuration (samconfig.toml, .yaml, .yml, .json): read by the CloudFormation unit of the
+  // templates beside it, never a template itself.
+  if (name.startsWith('samconfig.') && SAM_CONFIG_NAMES.includes(name)) return 'sam-config';
   for (const ext of TEMPLATE_EXTENSIONS) if (name.endsWith(ext)) return 'data';
   for (const ext of TEMPLATE_TEXT_EXTENSIONS) if (name.endsWith(ext)) return 'template-text';
   return undefined;

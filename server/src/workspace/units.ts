@@ -286,11 +286,20 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
   const dotTerraform: string[] = [];
   const plans: string[] = [];
   const templateTexts: string[] = [];
+  /** SAM CLI configurations by folder (see samConfigsOf). */
+  const samConfigs = new Map<string, string[]>();
   for (const path of inputs.paths) {
     const kind = fileKind(path);
     if (kind === undefined) continue;
     if (path.includes('/.terraform/')) {
       dotTerraform.push(path);
+      continue;
+    }
+    if (kind === 'sam-config') {
+      const dir = dirname(path);
+      const list = samConfigs.get(dir);
+      if (list) list.push(path);
+      else samConfigs.set(dir, [path]);
       continue;
     }
     if (kind === 'template-text') {
@@ -376,10 +385,28 @@ export function planUnits(inputs: PlanInputs): UnitPlan[] {
   for (const t of templates) groups.set(find(t), [...(groups.get(find(t)) ?? []), t]);
   for (const [rootTemplate, members] of groups) {
     // CDK's manifest.json names the stacks of cdk.out templates: it travels with them.
-    const manifests = [...new Set(members.map(dirname))].map((d) => `${d === '/' ? '' : d}/manifest.json`).filter((m) => dataPaths.includes(m));
-    units.push({ key: `cfn:${rootTemplate}`, frontend: 'cloudformation', root: dirname(rootTemplate), paths: [...members, ...manifests].sort() });
+    const dirs = [...new Set(members.map(dirname))];
+    const manifests = dirs.map((d) => `${d === '/' ? '' : d}/manifest.json`).filter((m) => dataPaths.includes(m));
+    units.push({ key: `cfn:${rootTemplate}`, frontend: 'cloudformation', root: dirname(rootTemplate), paths: [...members, ...manifests, ...samConfigsOf(dirs, samConfigs)].sort() });
   }
   return units;
+}
+
+/**
+ * The SAM CLI configurations a unit reads: those in its templates' folders or above them. `sam deploy` applies
+ * a configuration to the template beside it or the one its template_file names (often in a subfolder); which
+ * template that is the front end decides, so an edit of any configuration that may name one re-analyses it.
+ */
+function samConfigsOf(dirs: readonly string[], samConfigs: ReadonlyMap<string, readonly string[]>): string[] {
+  if (samConfigs.size === 0) return [];
+  const out = new Set<string>();
+  for (const start of dirs) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      for (const c of samConfigs.get(dir) ?? []) out.add(c);
+      if (dir === '/') break;
+    }
+  }
+  return [...out];
 }
 
 interface ReadableFiles {

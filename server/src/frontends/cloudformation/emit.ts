@@ -10,7 +10,7 @@ import { functionRef, lambdaObjects } from './lambdaResources';
 import { networkObjects } from './networkResources';
 import type { CfnWorkspace, StackInstance } from './stacks';
 import { targetObjects } from './targetResources';
-import type { CfnResource } from './template';
+import { SAM_TRANSFORM, type CfnResource } from './template';
 import { field, isCfnList, isCfnRef, isCfnUnknown, refsIn, type CfnValue } from './value';
 import { isKnown, unknown, type Unknown } from '../../model/origin';
 import { override } from '../../model/override';
@@ -91,13 +91,20 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
  * that a property we read depends on (not one per use): everything built from it is unknown.
  */
 function reportUnsetParameters(ws: CfnWorkspace, inst: StackInstance): void {
+  if (inst.ev.unset.length === 0) return;
+  // A root SAM template is deployed with `sam deploy`, which takes values from samconfig's parameter_overrides.
+  const sam = inst.parent === undefined ? ws.samConfigOf(inst.template.path) : undefined;
+  const samName = sam !== undefined ? sam.path.slice(sam.path.lastIndexOf('/') + 1) : undefined;
+  const isSam = inst.parent === undefined && inst.template.transforms.includes(SAM_TRANSFORM);
+  const why = inst.parent !== undefined ? ' and its parent stack passes no value' : samName !== undefined ? ` and ${samName} parameter_overrides sets no value for it` : '';
+  const fix = samName !== undefined ? 'give it a Default, or a value in parameter_overrides,' : isSam ? 'give it a Default, or set it in samconfig.toml parameter_overrides,' : 'give it a Default';
   for (const name of inst.ev.unset) {
     const p = inst.template.parameters.get(name);
     if (p === undefined) continue;
     ws.report({
       code: 'cfn-unknown-parameter',
       severity: 'information',
-      message: `Parameter ${name} has no Default${inst.parent !== undefined ? ' and its parent stack passes no value' : ''}: what depends on it is unknown (give it a Default to analyse one deployment)`,
+      message: `Parameter ${name} has no Default${why}: what depends on it is unknown (${fix} to analyse one deployment)`,
       file: inst.template.path,
       span: p.keySpan,
     });

@@ -20,6 +20,11 @@ export interface CloudFormationOptions {
    * (cdk.out/manifest.json) or the Region of the AZ names it uses is assumed; else the Region is unknown.
    */
   region?: string;
+  /**
+   * The SAM CLI configuration environment whose `deploy` (then `global`) parameters give root templates their
+   * parameter values and Region hint (samconfig.toml beside the template); `default` when absent.
+   */
+  samConfigEnv?: string;
 }
 
 export interface CloudFormationOutput extends FrontendOutput {
@@ -37,7 +42,7 @@ export function isTemplate(file: DataFile): boolean {
 }
 
 export function readCloudFormation(view: SourceView, options: CloudFormationOptions): CloudFormationOutput {
-  const ws = new CfnWorkspace(view, options.region);
+  const ws = new CfnWorkspace(view, options.region, options.samConfigEnv);
   const objects = emitWorkspace(ws);
   const index = buildIndex(ws);
   return {

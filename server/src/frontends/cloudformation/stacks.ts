@@ -17,6 +17,7 @@ import { asMap, child, keyName, readTemplate, scalarString, type CfnResource, ty
 import { cfnUnknown, isCfnList, isCfnMap, isCfnUnknown, type CfnValue } from './value';
 import { override } from '../../model/override';
 import { TEMPLATE_EXTENSIONS } from './templateFiles';
+import { SAM_CONFIG_NAMES, SAM_DEFAULT_TEMPLATES, isSamConfigPath, parseSamConfigToml, samConfigFromData, samDeploySettings, type SamConfigFile, type SamDeploySettings } from './samConfig';
 
 const STACK_PLACEHOLDER = '\u0000stack\u0000';
 
@@ -26,6 +27,14 @@ export interface StackInstance {
   readonly ev: CfnEvaluator;
   readonly parent: StackInstance | undefined;
   readonly children: Map<string, StackInstance | null>;
+}
+
+/** The SAM CLI configuration `sam deploy` reads for a template (samConfig.ts). */
+export interface SamConfigUse {
+  /** The configuration file. */
+  readonly path: string;
+  readonly env: string;
+  readonly settings: SamDeploySettings;
 }
 
 interface ExportEntry {
@@ -70,10 +79,14 @@ export class CfnWorkspace implements EvalHost {
   /** Where an export name was matched: for navigation from Fn::ImportValue. */
   readonly importTargets = new Map<string, ExportEntry>();
   private endpointPolicies: boolean | undefined;
+  /** SAM CLI configurations by the template they apply to. */
+  private readonly samConfigs = new Map<string, SamConfigUse>();
 
   constructor(
     readonly view: SourceView,
     readonly region: string | undefined,
+    /** The SAM CLI configuration environment (`sam deploy --config-env`). */
+    private readonly samConfigEnv = 'default',
   ) {
     for (const path of view.paths) {
       if (path.endsWith('/manifest.json') && path.includes('cdk.out')) this.readCdkManifest(path);
@@ -89,6 +102,55 @@ export class CfnWorkspace implements EvalHost {
       this.templates.set(path, t);
       for (const p of file.problems) this.report({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span });
     }
+    this.readSamConfigs();
+  }
+
+  /**
+   * The SAM CLI configuration of each folder (samconfig.toml first, then .yaml, .yml, .json: SAM CLI's order)
+   * and the template it applies to: the one its template_file names, relative to its folder, else the
+   * folder's template.yaml / .yml / .json.
+   */
+  private readSamConfigs(): void {
+    const byDir = new Map<string, string>();
+    const rank = (p: string): number => SAM_CONFIG_NAMES.indexOf(posix.basename(p).toLowerCase());
+    for (const path of this.view.paths) {
+      if (!isSamConfigPath(path)) continue;
+      const dir = posix.dirname(path);
+      const known = byDir.get(dir);
+      if (known === undefined || rank(path) < rank(known)) byDir.set(dir, path);
+    }
+    for (const [dir, path] of byDir) {
+      const config = this.readSamConfig(path);
+      if (config === undefined) continue;
+      const settings = samDeploySettings(config, this.samConfigEnv);
+      for (const p of settings.problems) this.report({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span });
+      const named = settings.templateFile?.value;
+      const template = named !== undefined
+        ? posix.normalize(named.startsWith('/') ? named : posix.join(dir, named))
+        : SAM_DEFAULT_TEMPLATES.map((n) => posix.join(dir, n)).find((p) => this.templates.has(p));
+      if (template !== undefined && this.templates.has(template) && !this.samConfigs.has(template)) this.samConfigs.set(template, { path, env: this.samConfigEnv, settings });
+    }
+  }
+
+  private readSamConfig(path: string): SamConfigFile | undefined {
+    let config: SamConfigFile;
+    if (path.toLowerCase().endsWith('.toml')) {
+      const text = this.view.text(path);
+      if (text === undefined) return undefined;
+      config = parseSamConfigToml(text);
+    } else {
+      const file = this.view.data(path);
+      if (file === undefined) return undefined;
+      for (const p of file.problems) this.report({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span });
+      config = samConfigFromData(file);
+    }
+    for (const p of config.problems) this.report({ code: p.code, severity: p.severity, message: p.message, file: path, span: p.span });
+    return config;
+  }
+
+  /** The SAM CLI configuration `sam deploy` reads for a root template, if the workspace holds one. */
+  samConfigOf(templatePath: string): SamConfigUse | undefined {
+    return this.samConfigs.get(templatePath);
   }
 
   report(problem: Problem): void {
@@ -120,7 +182,13 @@ export class CfnWorkspace implements EvalHost {
   private regionHint(t: CfnTemplate): RegionHint | undefined {
     if (this.regionHints.has(t.path)) return this.regionHints.get(t.path);
     const cdk = this.cdkRegions.get(t.path);
-    const hint: RegionHint | undefined = cdk !== undefined ? { region: cdk, source: 'the CDK environment in cdk.out/manifest.json' } : zoneHint(t);
+    const sam = this.samConfigs.get(t.path);
+    const samRegion = sam?.settings.region;
+    const hint: RegionHint | undefined = cdk !== undefined
+      ? { region: cdk, source: 'the CDK environment in cdk.out/manifest.json' }
+      : sam !== undefined && samRegion !== undefined && samRegion.value !== ''
+        ? { region: samRegion.value, source: `region in ${posix.basename(sam.path)} [${sam.env}.${samRegion.command}.parameters]` }
+        : zoneHint(t);
     this.regionHints.set(t.path, hint);
     return hint;
   }
@@ -148,13 +216,22 @@ export class CfnWorkspace implements EvalHost {
       addressPrefix: parent !== undefined ? `${parent.scope.addressPrefix}${logicalId}/` : '',
       region: this.region ?? hint?.region,
       ...(hint !== undefined ? { regionSource: hint.source } : {}),
-      parameterValues: params,
+      parameterValues: params ?? (parent === undefined ? this.samParameters(t.path) : undefined),
       stackName: cdkName ?? cfnUnknown('the stack name is chosen at deploy time', { symbol: `stack:${t.path}` }),
     };
     const inst: StackInstance = { template: t, scope, ev: new CfnEvaluator(scope, this, this.view.text(t.path)), parent, children: new Map() };
     this.instances.set(t.path, inst);
     this.byScope.set(scope, inst);
     return inst;
+  }
+
+  /** A root template's parameter values from its SAM CLI configuration's parameter_overrides (they win over Defaults). */
+  private samParameters(path: string): ReadonlyMap<string, CfnValue> | undefined {
+    const params = this.samConfigs.get(path)?.settings.parameters;
+    if (params === undefined || params.size === 0) return undefined;
+    const out = new Map<string, CfnValue>();
+    for (const [name, v] of params) out.set(name, v.value);
+    return out;
   }
 
   /** Root stacks: templates that no other template in the view nests. */
