@@ -8,6 +8,7 @@ const shared: readonly Option[] = [
   ['--config FILE', "settings as JSON (the editor's hyperplaneLens.* keys that decide results; unknown keys are reported)"],
   ['--region REGION', 'AWS Region when the code does not say (else region-dependent values are unknown)'],
   ['--var-file FILE', 'extra Terraform .tfvars file (repeatable), applied after *.auto.tfvars'],
+  ['--sam-config-env ENV', 'environment of samconfig.toml beside SAM templates (default: default)'],
   ['--plan PLAN.json', 'Terraform plan or state JSON (terraform show -json); its values win'],
   ['-h, --help', 'this help'],
 ];

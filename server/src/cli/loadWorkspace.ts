@@ -17,6 +17,7 @@ export interface CliInputs {
   readonly configFile?: string;
   readonly region?: string;
   readonly varFiles: readonly string[];
+  readonly samConfigEnv?: string;
   readonly planFile?: string;
   readonly onProgress?: (read: number) => void;
 }
@@ -66,6 +67,7 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
   const settings: Settings = {
     ...base,
     region: inputs.region ?? base.region,
+    samConfigEnv: inputs.samConfigEnv ?? base.samConfigEnv,
     varFiles: [...base.varFiles, ...inputs.varFiles.map((f) => toModelPath(f))],
   };
   const scope = await readScope(inputs.paths);
@@ -82,6 +84,7 @@ export async function loadWorkspace(inputs: CliInputs): Promise<LoadedWorkspace>
   const session = new AnalysisSession({
     region: settings.region || undefined,
     varFiles: settings.varFiles,
+    samConfigEnv: settings.samConfigEnv,
     // The plan named on the command line wins over plan files found in a root folder.
     ...(inputs.planFile ? { planFile: toModelPath(inputs.planFile) } : {}),
     eniQuotaPerVpc: settings.eniQuotaPerVpc,

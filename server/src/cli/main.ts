@@ -16,6 +16,7 @@ const common: FlagSpec[] = [
   { name: 'config', value: true },
   { name: 'region', value: true },
   { name: 'var-file', value: true, repeatable: true },
+  { name: 'sam-config-env', value: true },
   { name: 'plan', value: true },
 ];
 
@@ -71,6 +72,7 @@ async function load(args: ParsedArgs, paths: readonly string[]): Promise<LoadedW
     configFile: flag(args, 'config'),
     region: flag(args, 'region'),
     varFiles: args.flags.get('var-file') ?? [],
+    samConfigEnv: flag(args, 'sam-config-env'),
     planFile: flag(args, 'plan'),
     onProgress: progress,
   });

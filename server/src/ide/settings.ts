@@ -10,6 +10,8 @@ export interface Settings {
   readonly disabledRules: readonly string[];
   readonly suppressions: readonly { readonly rule: string; readonly resource: string }[];
   readonly varFiles: readonly string[];
+  /** The SAM CLI configuration environment read from samconfig files (`sam deploy --config-env`). */
+  readonly samConfigEnv: string;
   readonly eniQuotaPerVpc: number;
   readonly unsupportedAvailabilityZones: readonly string[];
   readonly trace: 'off' | 'messages' | 'verbose';
@@ -22,6 +24,7 @@ export const defaultSettings: Settings = {
   disabledRules: [],
   suppressions: [],
   varFiles: [],
+  samConfigEnv: 'default',
   eniQuotaPerVpc: 500,
   unsupportedAvailabilityZones: [],
   trace: 'off',
@@ -38,7 +41,7 @@ function strings(v: unknown): string[] {
 }
 
 /** The keys of the hyperplaneLens.* settings (package.json contributes.configuration), without the prefix. */
-const SETTING_KEYS = new Set(['enable', 'region', 'rules.severity', 'rules.disabled', 'suppressions', 'terraform.varFiles', 'eniQuotaPerVpc', 'unsupportedAvailabilityZones', 'trace.server']);
+const SETTING_KEYS = new Set(['enable', 'region', 'rules.severity', 'rules.disabled', 'suppressions', 'terraform.varFiles', 'sam.configEnv', 'eniQuotaPerVpc', 'unsupportedAvailabilityZones', 'trace.server']);
 /** Keys that only the editor reads: in a CLI config file they change nothing. */
 const EDITOR_ONLY_KEYS = new Set(['enable', 'trace.server']);
 
@@ -94,6 +97,7 @@ export function normaliseSettings(raw: unknown): Settings {
     ? rawSuppressions.flatMap((s) => (isRecord(s) && typeof s.rule === 'string' && typeof s.resource === 'string' ? [{ rule: s.rule, resource: s.resource }] : []))
     : [];
   const quota = get('eniQuotaPerVpc');
+  const samEnv = get('sam.configEnv');
   const trace = get('trace.server');
   const enable = get('enable');
   const region = get('region');
@@ -104,6 +108,7 @@ export function normaliseSettings(raw: unknown): Settings {
     disabledRules: strings(get('rules.disabled')),
     suppressions,
     varFiles: strings(get('terraform.varFiles')),
+    samConfigEnv: typeof samEnv === 'string' && samEnv.trim() !== '' ? samEnv.trim() : 'default',
     eniQuotaPerVpc: typeof quota === 'number' && Number.isFinite(quota) && quota >= 1 ? Math.floor(quota) : 500,
     unsupportedAvailabilityZones: strings(get('unsupportedAvailabilityZones')),
     trace: trace === 'messages' || trace === 'verbose' ? trace : 'off',

@@ -99,6 +99,7 @@ export class LanguageService {
     this.session.setOptions({
       region: settings.region || undefined,
       varFiles: settings.varFiles,
+      samConfigEnv: settings.samConfigEnv,
       eniQuotaPerVpc: settings.eniQuotaPerVpc,
       unsupportedAvailabilityZones: settings.unsupportedAvailabilityZones,
     });
