@@ -17,6 +17,12 @@ const mark = { yes: '✓', no: '✗', partial: '◐', unknown: '?' } as const;
 
 export function functionLenses(model: NetworkModel, result: AnalysisResult, file: string): FunctionLens[] {
   const lenses: FunctionLens[] = [];
+  // One declaration that is several functions (a template nested twice, a counted block): each lens names its own.
+  const starts = new Map<number, number>();
+  for (const report of result.functions) {
+    const fn = model.get(report.function);
+    if (fn && fn.origin.file === file) starts.set(fn.origin.span.start, (starts.get(fn.origin.span.start) ?? 0) + 1);
+  }
   for (const report of result.functions) {
     const fn = model.get(report.function);
     if (!fn || fn.origin.file !== file) continue;
@@ -27,7 +33,8 @@ export function functionLenses(model: NetworkModel, result: AnalysisResult, file
     const sharing = report.sharesEniWith.length;
     // "with 1" alone read as one ENI or one of something else: the count is of functions.
     if (sharing > 0) parts.push(`shares ENIs with ${sharing} function${sharing === 1 ? '' : 's'}`);
-    lenses.push({ functionId: fn.id, span: { start: fn.origin.span.start, end: fn.origin.span.start }, title: parts.join(' · ') || 'Hyperplane Lens' });
+    const title = parts.join(' · ') || 'Hyperplane Lens';
+    lenses.push({ functionId: fn.id, span: { start: fn.origin.span.start, end: fn.origin.span.start }, title: (starts.get(fn.origin.span.start) ?? 0) > 1 ? `${fn.address}: ${title}` : title });
   }
   return lenses;
 }

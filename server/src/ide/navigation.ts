@@ -57,10 +57,13 @@ export function cfnAdapter(index: CfnIndex): FrontendIndex {
       const o = h.occurrence;
       const text = o.attribute ? `${o.name}.${o.attribute}` : o.name;
       const description = cfnDeployTimeDescription(h.value);
+      // A template nested several times: the value is the first copy's; say so, and what the others give.
+      const copies = h.copies !== undefined ? `in ${h.copies.first || 'the first copy'}; ${h.copies.others.map((c) => `in ${c.stack}: ${cfnValueText(c.value)}`).join('; ')}` : undefined;
       // The index's own rendering carries internal ids (`<ref /t.yaml::Vpc>`): render the value for people.
-      if (description !== undefined) return { span: o.span, text, value: undefined, unknownReason: h.unknownReason, description };
+      if (description !== undefined) return { span: o.span, text, value: undefined, unknownReason: h.unknownReason, description: copies !== undefined ? `${description} (${copies})` : description };
       const from = o.name === 'AWS::Region' && h.text.endsWith(')') ? h.text.lastIndexOf(' (from ') : -1;
-      const note = from >= 0 ? h.text.slice(from + 2, -1) : undefined;
+      const region = from >= 0 ? h.text.slice(from + 2, -1) : undefined;
+      const note = region !== undefined && copies !== undefined ? `${region}; ${copies}` : (region ?? copies);
       return { span: o.span, text, value: cfnValueText(h.value), unknownReason: undefined, ...(note !== undefined ? { note } : {}) };
     },
     definition(file, offset) {

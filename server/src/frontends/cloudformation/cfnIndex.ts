@@ -9,7 +9,7 @@ import { attributesOf, isUnknownAttribute } from './attributes';
 import { subVarSpan, parseSub, unsupportedIntrinsicMessage, type CfnEvaluator } from './evaluate';
 import type { CfnWorkspace } from './stacks';
 import { asMap, child, intrinsicOf, keyName, scalarString, type CfnTemplate, type Intrinsic } from './template';
-import { isCfnUnknown, renderValue, type CfnValue } from './value';
+import { isCfnRef, isCfnUnknown, renderValue, type CfnValue } from './value';
 
 export type CfnSymbolKind = 'parameter' | 'mapping' | 'condition' | 'resource' | 'output';
 export type CfnReferenceKind = 'Ref' | 'GetAtt' | 'Sub' | 'FindInMap' | 'Condition' | 'ImportValue' | 'DependsOn';
@@ -40,7 +40,22 @@ export interface CfnHover {
   readonly definition?: CfnDefinition;
   readonly resourceType?: string;
   readonly allowedValues?: readonly (string | number | boolean | null)[];
+  /**
+   * For a template nested several times (stacks.ts), when another copy gives another value: the nesting path of
+   * the copy `value` is from (`A`, `X/C`), then the other copies' values (up to MAX_COPY_HOVERS of them).
+   */
+  readonly copies?: { readonly first: string; readonly others: readonly CfnCopyValue[] };
 }
+
+/** The value of a reference in one further copy of a template nested several times. */
+export interface CfnCopyValue {
+  /** The copy's nesting path, as in its addresses without the trailing `/`: `B`, `root.yaml/A`. */
+  readonly stack: string;
+  readonly value: CfnValue;
+}
+
+/** Further copies a hover evaluates: enough to show that they differ, bounded for a template nested many times. */
+const MAX_COPY_HOVERS = 4;
 
 export interface CfnSymbol {
   readonly name: string;
@@ -312,6 +327,8 @@ function symbolsOf(t: CfnTemplate): CfnSymbol[] {
 
 interface FileIndex {
   readonly ev: CfnEvaluator;
+  /** The evaluators of the template's further copies (at most MAX_COPY_HOVERS), for hovers. */
+  readonly copies: readonly CfnEvaluator[];
   readonly template: CfnTemplate;
   readonly occurrences: readonly Recorded[];
   symbols: CfnSymbol[] | undefined;
@@ -324,7 +341,8 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
     if (inst === undefined) continue;
     const w = new TemplateWalker(t, inst.ev, ws, ws.view.text(path));
     w.walkTemplate();
-    files.set(path, { ev: inst.ev, template: t, occurrences: w.occurrences, symbols: undefined });
+    const copies = ws.instancesOf(path).filter((c) => c !== inst).slice(0, MAX_COPY_HOVERS).map((c) => c.ev);
+    files.set(path, { ev: inst.ev, copies, template: t, occurrences: w.occurrences, symbols: undefined });
   }
 
   const definition = (file: string, name: string): CfnDefinition | undefined => {
@@ -345,32 +363,45 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
     return PSEUDO.has(name) ? { file, span: { start: 0, end: 0 }, kind: 'pseudo', name } : undefined;
   };
 
+  const valueIn = (ev: CfnEvaluator, o: Recorded): CfnValue => {
+    switch (o.kind) {
+      case 'Ref':
+      case 'DependsOn':
+        return ev.resolveName(o.attribute !== undefined ? `${o.name}.${o.attribute}` : o.name, undefined) ?? null;
+      case 'GetAtt':
+        return o.attribute !== undefined ? ev.getAtt(o.name, o.attribute, o.span) : null;
+      case 'Sub':
+        return ev.subVariable(o.attribute !== undefined ? `${o.name}.${o.attribute}` : o.name, undefined, o.span, 2);
+      case 'Condition':
+        return ev.condition(o.name);
+      case 'FindInMap':
+      case 'ImportValue':
+        return o.node !== undefined ? ev.evaluate(o.node) : null;
+    }
+  };
+
+  /** The other copies' values, when one differs from the first copy's (compared as rendered: ids differ by copy). */
+  const copiesOf = (f: FileIndex, o: Recorded, value: CfnValue): CfnHover['copies'] => {
+    if (f.copies.length === 0 || o.kind === 'DependsOn') return undefined;
+    const shown = copyText(value);
+    const others = f.copies.map((ev) => ({ stack: ev.scope.addressPrefix.slice(0, -1), value: valueIn(ev, o) }));
+    if (others.every((c) => copyText(c.value) === shown)) return undefined;
+    return { first: f.ev.scope.addressPrefix.slice(0, -1), others };
+  };
+
   const hover = (f: FileIndex, o: Recorded): CfnHover => {
-    let value: CfnValue;
+    const value = valueIn(f.ev, o);
     let def: CfnDefinition | undefined;
     switch (o.kind) {
       case 'Ref':
       case 'DependsOn':
-        value = f.ev.resolveName(o.attribute !== undefined ? `${o.name}.${o.attribute}` : o.name, undefined) ?? null;
-        def = definition(o.file, o.name);
-        break;
       case 'GetAtt':
-        value = o.attribute !== undefined ? f.ev.getAtt(o.name, o.attribute, o.span) : null;
-        def = definition(o.file, o.name);
-        break;
       case 'Sub':
-        value = f.ev.subVariable(o.attribute !== undefined ? `${o.name}.${o.attribute}` : o.name, undefined, o.span, 2);
+      case 'Condition':
         def = definition(o.file, o.name);
         break;
-      case 'Condition': {
-        const c = f.ev.condition(o.name);
-        value = c;
-        def = definition(o.file, o.name);
-        break;
-      }
       case 'FindInMap':
       case 'ImportValue': {
-        value = o.node !== undefined ? f.ev.evaluate(o.node) : null;
         if (o.kind === 'FindInMap') def = definition(o.file, o.name);
         else {
           const name = o.node !== undefined ? importName(f.ev, o.node) : undefined;
@@ -383,6 +414,7 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
     }
     const resourceType = f.ev.resources.get(o.name)?.type ?? f.ev.implicitApi(o.name)?.type;
     const p = f.template.parameters.get(o.name);
+    const copies = copiesOf(f, o, value);
     return {
       occurrence: { file: o.file, span: o.span, kind: o.kind, name: o.name, ...(o.attribute !== undefined ? { attribute: o.attribute } : {}) },
       value,
@@ -391,6 +423,7 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
       ...(def !== undefined ? { definition: def } : {}),
       ...(resourceType !== undefined && (o.kind === 'Ref' || o.kind === 'GetAtt' || o.kind === 'Sub' || o.kind === 'DependsOn') ? { resourceType } : {}),
       ...(p?.allowedValues !== undefined && (o.kind === 'Ref' || o.kind === 'Sub') ? { allowedValues: p.allowedValues } : {}),
+      ...(copies !== undefined ? { copies } : {}),
     };
   };
 
@@ -421,6 +454,11 @@ export function buildIndex(ws: CfnWorkspace): CfnIndex {
       return f.symbols;
     },
   };
+}
+
+/** A value as copies are compared: a reference by logical id (each copy's own resource has its own id). */
+function copyText(v: CfnValue): string {
+  return isCfnRef(v) ? `${v.logicalId}.${v.attribute}` : isCfnUnknown(v) ? `?${v.reason}` : renderValue(v);
 }
 
 function importName(ev: CfnEvaluator, node: DataNode): string | undefined {

@@ -27,6 +27,12 @@ export interface StackScope {
   readonly key: string;
   /** '' for a root stack, 'Parent/' (or 'Grand/Parent/') for a nested one. */
   readonly addressPrefix: string;
+  /**
+   * Set on a further instance of a template several nesting resources create (stacks.ts): its nesting path
+   * (`B/`, `root.yaml/B/`), put after `${key}::` in its ids and in its symbols so the copies stay distinct.
+   * Absent on the first (or only) instance, whose ids are `${key}::${LogicalId}`.
+   */
+  readonly instanceKey?: string;
   readonly region: string | undefined;
   /** Where a Region that was not given by the user was found (the CDK manifest, AZ names): for hovers. */
   readonly regionSource?: string;
@@ -91,7 +97,14 @@ export class CfnEvaluator {
   }
 
   idOf(logicalId: string): Id {
-    return `${this.scope.key}::${logicalId}`;
+    const copy = this.scope.instanceKey;
+    return copy === undefined ? `${this.scope.key}::${logicalId}` : `${this.scope.key}::${copy}${logicalId}`;
+  }
+
+  /** The stack instance in symbols (`param:…:Name`): the template path, with the nesting path for a further copy. */
+  private get symbolKey(): string {
+    const copy = this.scope.instanceKey;
+    return copy === undefined ? this.scope.key : `${this.scope.key}::${copy}`;
   }
 
   /** Resources after Fn::ForEach expansion (AWS::LanguageExtensions). */
@@ -165,7 +178,7 @@ export class CfnEvaluator {
       this.touchUnset([name]);
       v = cfnUnknown(`parameter ${name} has no default`, {
         origin: { file: this.file, span: p.keySpan },
-        symbol: `param:${this.scope.key}:${name}`,
+        symbol: `param:${this.symbolKey}:${name}`,
       });
     }
     // An SSM parameter type's value (default or passed) names the SSM parameter; CloudFormation reads its value at
@@ -197,7 +210,7 @@ export class CfnEvaluator {
       case 'AWS::StackName':
         return this.scope.stackName;
       case 'AWS::StackId':
-        return cfnUnknown('the stack id is known at deploy time', { symbol: `stackid:${this.scope.key}` });
+        return cfnUnknown('the stack id is known at deploy time', { symbol: `stackid:${this.symbolKey}` });
       case 'AWS::NoValue':
         return NO_VALUE;
       case 'AWS::NotificationARNs':
@@ -693,7 +706,7 @@ export class CfnEvaluator {
     const e = this.scope.template.conditions.get(name);
     const why = this.conditionWhy.get(name) ?? c.reason;
     return cfnUnknown(`created only if Condition ${name} is true, which cannot be decided: ${why}`, {
-      symbol: `condition:${this.scope.key}:${name}`,
+      symbol: `condition:${this.symbolKey}:${name}`,
       ...(e !== undefined ? { origin: { file: this.file, span: e.key.span } } : {}),
     });
   }

@@ -12,7 +12,7 @@ import { emitWorkspace } from './emit';
 import { CfnWorkspace, looksLikeTemplate as looksLike } from './stacks';
 import { isTemplateRoot } from './template';
 
-export type { CfnIndex, CfnHover, CfnOccurrence, CfnDefinition, CfnSymbol, CfnSymbolKind, CfnReferenceKind } from './cfnIndex';
+export type { CfnIndex, CfnHover, CfnCopyValue, CfnOccurrence, CfnDefinition, CfnSymbol, CfnSymbolKind, CfnReferenceKind } from './cfnIndex';
 
 export interface CloudFormationOptions {
   /**

@@ -3,9 +3,13 @@
 // parameters, outputs read back through `GetAtt Stack.Outputs.X`, exports matched to Fn::ImportValue across
 // templates, and CDK stack names from cdk.out/manifest.json. Implements the evaluator's EvalHost.
 //
-// Nested-stack naming: a nested template's objects keep the id `${childTemplatePath}::${LogicalId}` and get
-// the address `ParentStackLogicalId/LogicalId` (deeper: `A/B/LogicalId`). A template used by several parents
-// is instantiated once, for the first parent in path order.
+// Nested-stack naming: a nested template's objects get the address `ParentStackLogicalId/LogicalId` (deeper:
+// `A/B/LogicalId`). A template nested by several resources is instantiated once per nesting resource, as
+// CloudFormation deploys it once per nesting, each copy with its parent's parameters. The first nesting in
+// a depth-first walk from the roots in path order (the static primaryNestings, so ids do not depend on
+// which query instantiates first) keeps the id `${childTemplatePath}::${LogicalId}`; a further copy's ids
+// carry its nesting path, `${childTemplatePath}::B/LogicalId`, and so does its address, `B/LogicalId`
+// (qualified by the root template, `root.yaml/B/LogicalId`, when its root is not the first copy's root).
 
 import { posix } from 'node:path';
 import type { Problem } from '../../model/origin';
@@ -27,7 +31,25 @@ export interface StackInstance {
   readonly ev: CfnEvaluator;
   readonly parent: StackInstance | undefined;
   readonly children: Map<string, StackInstance | null>;
+  /** The root template of this instance's nesting chain. */
+  readonly root: string;
+  /** The nesting resources from the root down to this instance: '' for a root, `A/`, `A/B/`. */
+  readonly chain: string;
 }
+
+/** The nesting resource that creates a template's first instance, and the root of its chain. */
+interface Nesting {
+  readonly parent: string;
+  readonly logicalId: string;
+  readonly root: string;
+}
+
+/**
+ * Bounds on copies of nested templates: a diamond of nestings (A nests B twice, B nests C twice…) doubles the
+ * copies at each level. Past either bound a further nesting reuses the template's first instance.
+ */
+const MAX_COPIES_PER_TEMPLATE = 32;
+const MAX_COPY_RESOURCES = 20_000;
 
 /** The SAM CLI configuration `sam deploy` reads for a template (samConfig.ts). */
 export interface SamConfigUse {
@@ -63,7 +85,13 @@ export function looksLikeTemplate(text: string): boolean {
 
 export class CfnWorkspace implements EvalHost {
   readonly templates = new Map<string, CfnTemplate>();
+  /** The first (or only) instance of each template: the one the editor's index (cfnIndex.ts) evaluates. */
   readonly instances = new Map<string, StackInstance>();
+  /** Every instance of each template, in creation order. */
+  private readonly allInstances = new Map<string, StackInstance[]>();
+  private nestings: Map<string, Nesting> | undefined;
+  private rootPaths: Set<string> | undefined;
+  private copyResources = 0;
   private readonly byScope = new WeakMap<StackScope, StackInstance>();
   private readonly problemKeys = new Set<string>();
   readonly problems: Problem[] = [];
@@ -206,23 +234,90 @@ export class CfnWorkspace implements EvalHost {
 
   // ---------------------------------------------------------------- instances
 
-  private makeInstance(t: CfnTemplate, parent: StackInstance | undefined, logicalId: string, params: ReadonlyMap<string, CfnValue> | undefined): StackInstance {
+  /**
+   * `copy`: a further instance of a template nested several times, with its address prefix and the nesting
+   * path its ids carry (StackScope.instanceKey); absent for a template's first instance.
+   */
+  private makeInstance(t: CfnTemplate, parent: StackInstance | undefined, logicalId: string, params: ReadonlyMap<string, CfnValue> | undefined, copy?: { readonly addressPrefix: string; readonly instanceKey: string }): StackInstance {
     const cdkName = this.cdkStackNames.get(t.path);
     // A nested stack is deployed in its parent's Region.
     const hint = this.region !== undefined ? undefined : parent !== undefined ? (parent.scope.regionSource !== undefined && parent.scope.region !== undefined ? { region: parent.scope.region, source: parent.scope.regionSource } : undefined) : this.regionHint(t);
     const scope: StackScope = {
       template: t,
       key: t.path,
-      addressPrefix: parent !== undefined ? `${parent.scope.addressPrefix}${logicalId}/` : '',
+      addressPrefix: copy !== undefined ? copy.addressPrefix : parent !== undefined ? `${parent.scope.addressPrefix}${logicalId}/` : '',
+      ...(copy !== undefined ? { instanceKey: copy.instanceKey } : {}),
       region: this.region ?? hint?.region,
       ...(hint !== undefined ? { regionSource: hint.source } : {}),
       parameterValues: params ?? (parent === undefined ? this.samParameters(t.path) : undefined),
-      stackName: cdkName ?? cfnUnknown('the stack name is chosen at deploy time', { symbol: `stack:${t.path}` }),
+      stackName: cdkName ?? cfnUnknown('the stack name is chosen at deploy time', { symbol: copy !== undefined ? `stack:${t.path}::${copy.instanceKey}` : `stack:${t.path}` }),
     };
-    const inst: StackInstance = { template: t, scope, ev: new CfnEvaluator(scope, this, this.view.text(t.path)), parent, children: new Map() };
-    this.instances.set(t.path, inst);
+    const inst: StackInstance = { template: t, scope, ev: new CfnEvaluator(scope, this, this.view.text(t.path)), parent, children: new Map(), root: parent !== undefined ? parent.root : t.path, chain: parent !== undefined ? `${parent.chain}${logicalId}/` : '' };
+    if (copy === undefined) this.instances.set(t.path, inst);
+    else this.copyResources += t.resources.size;
+    const all = this.allInstances.get(t.path);
+    if (all !== undefined) all.push(inst);
+    else this.allInstances.set(t.path, [inst]);
     this.byScope.set(scope, inst);
     return inst;
+  }
+
+  /** Every instance of a template (its first, then its further copies), in creation order. */
+  instancesOf(path: string): readonly StackInstance[] {
+    return this.allInstances.get(path) ?? [];
+  }
+
+  /** Templates that no other template in the view nests, in path order. */
+  private rootTemplates(): Set<string> {
+    if (this.rootPaths !== undefined) return this.rootPaths;
+    const nested = new Set<string>();
+    for (const t of this.templates.values()) {
+      for (const r of t.resources.values()) {
+        const c = this.childPathOf(t, r);
+        if (c !== undefined && c !== t.path) nested.add(c);
+      }
+    }
+    this.rootPaths = new Set([...this.templates.keys()].filter((p) => !nested.has(p)));
+    return this.rootPaths;
+  }
+
+  /**
+   * For each nested template, the nesting resource that creates its first instance: depth first from the
+   * roots in path order, then from the templates no root reaches (nesting cycles), resources in written order.
+   * Read from the text alone (no Conditions, no parameters), so it does not depend on evaluation order.
+   */
+  private primaryNestings(): Map<string, Nesting> {
+    if (this.nestings !== undefined) return this.nestings;
+    const out = new Map<string, Nesting>();
+    const visited = new Set<string>();
+    const visit = (start: CfnTemplate): void => {
+      // An explicit stack: a deep chain of nested templates must not exhaust the call stack.
+      const stack: CfnTemplate[] = [start];
+      visited.add(start.path);
+      const iterators = new Map<string, Iterator<CfnResource>>();
+      while (stack.length > 0) {
+        const t = stack[stack.length - 1];
+        if (t === undefined) break;
+        let it = iterators.get(t.path);
+        if (it === undefined) iterators.set(t.path, (it = t.resources.values()));
+        const next = it.next();
+        if (next.done === true) {
+          stack.pop();
+          continue;
+        }
+        const c = this.childPathOf(t, next.value);
+        const ct = c !== undefined && !visited.has(c) ? this.templates.get(c) : undefined;
+        if (ct === undefined) continue;
+        visited.add(ct.path);
+        out.set(ct.path, { parent: t.path, logicalId: next.value.logicalId, root: start.path });
+        stack.push(ct);
+      }
+    };
+    const roots = this.rootTemplates();
+    for (const t of this.templates.values()) if (roots.has(t.path)) visit(t);
+    for (const t of this.templates.values()) if (!visited.has(t.path)) visit(t);
+    this.nestings = out;
+    return out;
   }
 
   /** A root template's parameter values from its SAM CLI configuration's parameter_overrides (they win over Defaults). */
@@ -236,16 +331,10 @@ export class CfnWorkspace implements EvalHost {
 
   /** Root stacks: templates that no other template in the view nests. */
   roots(): StackInstance[] {
-    const nested = new Set<string>();
-    for (const t of this.templates.values()) {
-      for (const r of t.resources.values()) {
-        const c = this.childPathOf(t, r);
-        if (c !== undefined && c !== t.path) nested.add(c);
-      }
-    }
+    const roots = this.rootTemplates();
     const out: StackInstance[] = [];
     for (const t of this.templates.values()) {
-      if (nested.has(t.path)) continue;
+      if (!roots.has(t.path)) continue;
       out.push(this.instances.get(t.path) ?? this.makeInstance(t, undefined, '', undefined));
     }
     return out;
@@ -253,7 +342,7 @@ export class CfnWorkspace implements EvalHost {
 
   /** Every template that was not reached as a nested stack becomes a root of its own. */
   orphan(path: string): StackInstance | undefined {
-    if (this.instances.has(path)) return undefined;
+    if (this.allInstances.has(path)) return undefined;
     const t = this.templates.get(path);
     return t !== undefined ? this.makeInstance(t, undefined, '', undefined) : undefined;
   }
@@ -317,9 +406,30 @@ export class CfnWorkspace implements EvalHost {
       }
     }
     const existing = this.instances.get(t.path);
-    if (existing !== undefined) {
-      parent.children.set(logicalId, existing);
-      return existing;
+    const nesting = this.primaryNestings().get(t.path);
+    // The first instance: the static first nesting, created from its parent's first instance.
+    const first = existing === undefined && (nesting === undefined || (nesting.parent === parent.template.path && nesting.logicalId === logicalId && this.instances.get(parent.template.path) === parent));
+    let copy: { addressPrefix: string; instanceKey: string } | undefined;
+    if (!first) {
+      const copies = this.allInstances.get(t.path)?.length ?? 0;
+      if (copies >= MAX_COPIES_PER_TEMPLATE || this.copyResources + t.resources.size > MAX_COPY_RESOURCES) {
+        this.report({
+          code: 'cfn-nested-copies-capped',
+          severity: 'warning',
+          message: `${logicalId} nests ${posix.basename(t.path)}, already instantiated ${copies} time${copies === 1 ? '' : 's'} (limit ${MAX_COPIES_PER_TEMPLATE} copies of a template, ${MAX_COPY_RESOURCES} resources in copies): this copy is not analysed and its outputs are read from the first one`,
+          file: parent.template.path,
+          span: r.keySpan,
+        });
+        const fallback = existing ?? null;
+        parent.children.set(logicalId, fallback);
+        return fallback;
+      }
+      const chain = `${parent.chain}${logicalId}/`;
+      // Another root than the first copy's: the root names the copy (its path in ids, its file name in addresses).
+      const otherRoot = nesting !== undefined ? nesting.root !== parent.root : existing !== undefined && existing.root !== parent.root;
+      copy = otherRoot
+        ? { addressPrefix: `${posix.basename(parent.root)}/${chain}`, instanceKey: `${parent.root}/${chain}` }
+        : { addressPrefix: chain, instanceKey: chain };
     }
     const paramsNode = child(r.properties, 'Parameters');
     const params = new Map<string, CfnValue>();
@@ -327,7 +437,7 @@ export class CfnWorkspace implements EvalHost {
       const v = parent.ev.evaluate(paramsNode, r.bindings);
       if (isCfnMap(v)) for (const [k, x] of v.fields) params.set(k, isCfnList(x) && x.every((y) => typeof y === 'string') ? x.join(',') : x);
     }
-    const inst = this.makeInstance(t, parent, logicalId, params);
+    const inst = this.makeInstance(t, parent, logicalId, params, copy);
     parent.children.set(logicalId, inst);
     return inst;
   }
@@ -343,7 +453,7 @@ export class CfnWorkspace implements EvalHost {
   outputValue(inst: StackInstance, output: string): CfnValue {
     const o = inst.template.outputs.get(output);
     if (o === undefined || o.value === undefined) return cfnUnknown(`${inst.template.path} has no output ${output}`);
-    const key = `${inst.template.path}::${output}`;
+    const key = inst.ev.idOf(output); // per instance: each copy evaluates its own outputs
     if (this.outputsInProgress.has(key)) return cfnUnknown(`output ${output} refers to itself`);
     this.outputsInProgress.add(key);
     try {
@@ -358,12 +468,21 @@ export class CfnWorkspace implements EvalHost {
   private buildExports(): void {
     this.exportsExact = new Map();
     this.buildingExports = true;
-    const pending = [...this.roots()];
+    const seen = new Set<StackInstance>();
+    for (const root of this.roots()) this.collectExports(root, seen);
+    // Orphans only once the roots' nested stacks are reached: a nested template must not become a root.
     for (const path of this.templates.keys()) {
       const o = this.orphan(path);
-      if (o !== undefined) pending.push(o);
+      if (o !== undefined) this.collectExports(o, seen);
     }
-    const seen = new Set<StackInstance>();
+    this.buildingExports = false;
+  }
+
+  /** The exports of a stack instance and of every instance nested below it. */
+  private collectExports(start: StackInstance, seen: Set<StackInstance>): void {
+    const exportsExact = this.exportsExact;
+    if (exportsExact === undefined) return;
+    const pending = [start];
     while (pending.length > 0) {
       const inst = pending.pop();
       if (inst === undefined || seen.has(inst)) continue;
@@ -377,7 +496,7 @@ export class CfnWorkspace implements EvalHost {
         if (typeof name !== 'string') continue;
         const entry: ExportEntry = { instance: inst, output: o.name };
         if (!name.includes(STACK_PLACEHOLDER)) {
-          if (!this.exportsExact.has(name)) this.exportsExact.set(name, entry);
+          if (!exportsExact.has(name)) exportsExact.set(name, entry);
           continue;
         }
         const parts = name.split(STACK_PLACEHOLDER).map(escapeRegex);
@@ -390,7 +509,6 @@ export class CfnWorkspace implements EvalHost {
         }
       }
     }
-    this.buildingExports = false;
   }
 
   endpointPoliciesDeclared(): boolean {
