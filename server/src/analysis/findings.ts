@@ -231,13 +231,26 @@ function reachFindings(f: Findings, fact: FunctionFacts): void {
     // P3: a need only a security group rule states is weaker evidence (a rule says what a group's members may reach,
     // not that each member connects): a warning that says so, not an error.
     const weak = reach.neededByRulesOnly === true;
-    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: ${blockedBody(f.model, reach)}${noRouteRuleId(reach)}${weak ? '. Only a security group rule links the function to it, nothing in its environment, role or file systems: if the function does not connect to it, that rule is the one to change' : ''}`,
+    f.add(noRouteRule(reach), fn.id, locate(fn), `${fn.address} cannot reach ${reach.label}${because}: ${blockedBody(f.model, reach)}${noRouteRuleId(reach)}${dualStackEndpointNote(fact, reach)}${weak ? '. Only a security group rule links the function to it, nothing in its environment, role or file systems: if the function does not connect to it, that rule is the one to change' : ''}`,
       related, reach.fixes, weak ? 'warning' : undefined, reach.destination);
   }
   undecidedFinding(f, fact);
   publicSubnetFinding(f, fact);
   natOtherAzFinding(f, fact);
   readerPortFinding(f, fact);
+}
+
+/**
+ * E11: an AWS API blocked over IPv4 while IPv6 gets out. The SDK's default endpoints are IPv4-only, so the answer
+ * stays blocked, but a dual-stack endpoint would work: the user who built IPv6-only egress on purpose is told so.
+ */
+function dualStackEndpointNote(fact: FunctionFacts, reach: DestinationReach): string {
+  if (reach.destinationKind !== 'aws-service') return '';
+  const v6 = fact.reach.find((r) => r.destination === 'internet-ipv6');
+  if (v6?.status !== 'yes') return '';
+  const gateway = ipv6Gateway(v6);
+  return `. IPv6 reaches the internet${gateway ? ` through ${gateway.label}` : ''}, but the SDK's default endpoint is IPv4-only: `
+    + 'AWS_USE_DUALSTACK_ENDPOINT=true would use the dual-stack endpoint where the Region has one (E11)';
 }
 
 /** P15: a serverless cache reached on its primary port whose reader port is blocked. */

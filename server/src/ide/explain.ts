@@ -39,6 +39,13 @@ export function functionsEndingWith(result: AnalysisResult, model: ModelView, ke
 export function whereItRuns(report: FunctionReport, model: ModelView): string {
   const name = (id: Id): string => model.get(id)?.address ?? id;
   if (report.managedInstances) {
+    if (report.subnets.length === 0) {
+      // A capacity provider's whole subnet list the workspace cannot know is not in report.subnets: its
+      // reason is on the provider's config (a data source read at plan time, a variable without a value).
+      const list = vpcConfigOf(model, report.function)?.subnets;
+      const why = list !== undefined && isUnknown(list) ? list.reason : 'its capacity provider names no subnets';
+      return `on Lambda Managed Instances in the customer's subnets, which are unknown (${why})`;
+    }
     return `on Lambda Managed Instances in the customer's subnets (${report.subnets.map((s) => (isUnknown(s) ? 'unknown subnet' : name(s))).join(', ')})`;
   }
   if (!report.vpcAttached) return 'in the AWS-managed Lambda service VPC, with no VPC attachment: internet and public AWS endpoints only, no private addresses';
@@ -134,6 +141,11 @@ export function explainMarkdown(result: AnalysisResult, model: NetworkModel, rep
     lines.push('## Hyperplane ENIs', '');
     for (const eni of enis) {
       const others = eni.functions.filter((f) => f !== report.function).map(name);
+      if (eni.securityGroups.length === 0) {
+        // H1: an ENI is keyed by subnet and exact group set; with the groups unknown, sharing is unknown too.
+        lines.push(`- subnet \`${name(eni.subnet)}\`, security groups unknown: ${others.length ? `may be shared with ${others.join(', ')}` : 'another function with the same groups would share this ENI'} (H1)`);
+        continue;
+      }
       lines.push(`- subnet \`${name(eni.subnet)}\`, ${eni.securityGroups.length === 1 ? 'security group' : 'security groups'} ${eni.securityGroups.map((g) => `\`${name(g)}\``).join(', ')}` + (others.length ? `: shared with ${others.join(', ')}` : ': used by this function only'));
     }
     lines.push('');

@@ -68,7 +68,7 @@ describe('IPv6-only internet egress (E11)', () => {
       'internet-ipv6: yes',
       's3: no NO_ROUTE_TO_DESTINATION',
       'warning LAMBDA_NO_ROUTE_INTERNET: aws_lambda_function.fn reaches the internet only over IPv6 (through egress-only internet gateway aws_egress_only_internet_gateway.e) (environment variable API is the URL https://api.example.com); IPv4 is blocked at aws_route_table.a, so hosts without an IPv6 (AAAA) address are unreachable (E11)',
-      'error LAMBDA_NO_ROUTE_S3: aws_lambda_function.fn cannot reach Amazon S3 (environment variable BUCKET refers to aws_s3_bucket.data): route table aws_route_table.a: no route covers the destination (E6)',
+      'error LAMBDA_NO_ROUTE_S3: aws_lambda_function.fn cannot reach Amazon S3 (environment variable BUCKET refers to aws_s3_bucket.data): route table aws_route_table.a: no route covers the destination (E6). IPv6 reaches the internet through egress-only internet gateway aws_egress_only_internet_gateway.e, but the SDK\'s default endpoint is IPv4-only: AWS_USE_DUALSTACK_ENDPOINT=true would use the dual-stack endpoint where the Region has one (E11)',
     ]);
     const internet = result.functions[0]?.reach.find((r) => r.destination === 'internet');
     assert.match(internet?.explanation ?? '', /^IPv6 reaches the internet through egress-only internet gateway aws_egress_only_internet_gateway\.e, IPv4 does not .*\(E11\)$/);
