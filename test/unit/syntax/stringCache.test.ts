@@ -2,7 +2,7 @@
 // object for repeated text.
 
 import * as assert from 'node:assert/strict';
-import { StringCache } from '../../../server/src/syntax/stringCache';
+import { internName, StringCache } from '../../../server/src/syntax/stringCache';
 
 describe('StringCache', () => {
   it('returns the same string for repeated text and the exact text every time', () => {
@@ -33,6 +33,29 @@ describe('StringCache', () => {
         assert.equal(cache.slice(at, at + w.length), w);
         at += w.length + 1;
       }
+    }
+  });
+
+  // Whether two equal strings are one object cannot be observed from JavaScript (sharing names is a speed
+  // matter): these tests hold the contract that matters, exact text for every kind of name.
+  it('returns the exact name from every cache, for every kind of name', () => {
+    const text = 'vpc_id = aws_vpc.main.id\n__proto__ 0 constructor toString ' + 'n'.repeat(41);
+    const a = new StringCache(text);
+    const b = new StringCache(`x ${text}`);
+    const names: [number, number, string][] = [[0, 6, 'vpc_id'], [9, 16, 'aws_vpc'], [17, 21, 'main'], [22, 24, 'id'], [25, 34, '__proto__'], [35, 36, '0'], [37, 48, 'constructor'], [49, 57, 'toString'], [58, 99, 'n'.repeat(41)]];
+    for (const [start, end, expected] of names) {
+      assert.equal(a.name(start, end), expected);
+      assert.equal(b.name(start + 2, end + 2), expected);
+      assert.equal(a.name(start, end), expected);
+    }
+    // Names and plain slices of the same text stay interchangeable.
+    assert.equal(a.slice(0, 6), a.name(0, 6));
+  });
+
+  it('internName returns an equal string for any input', () => {
+    for (const s of ['', 'a', 'aws_subnet', '__proto__', 'hasOwnProperty', '0', '42', '4294967295', '-1', '1.5', 'é', '\u{1F600}', 'x'.repeat(40), 'x'.repeat(41)]) {
+      assert.equal(internName(s), s);
+      assert.equal(internName(`${s}`), s);
     }
   });
 });

@@ -2,7 +2,7 @@
 // parser producing the tree of ast.ts with exact spans. Never throws; linear time; recovers per line/block.
 
 import { LineIndex, type Span, type SyntaxProblem } from '../text';
-import { StringCache } from '../stringCache';
+import { internName, StringCache } from '../stringCache';
 import type {
   HclAttribute,
   HclBinaryOp,
@@ -350,7 +350,7 @@ class HclParser {
   /** The opening quote of the quoted template being read (for "unterminated" reports from nested parts). */
   private quoteOpen = 0;
   private lines: LineIndex | undefined;
-  /** Names repeat thousands of times in a workspace (vpc_id, aws_subnet, var, each): one string per name. */
+  /** Names repeat thousands of times in a workspace (vpc_id, aws_subnet, var, each): one string per name (`name()`). */
   private readonly strings: StringCache;
 
   constructor(
@@ -765,7 +765,7 @@ class HclParser {
   private parseItem(top: boolean): HclAttribute | HclBlock | undefined {
     const nameStart = this.tokStart;
     const nameEnd = this.tokEnd;
-    const name = this.strings.slice(nameStart, nameEnd);
+    const name = this.strings.name(nameStart, nameEnd);
     this.advance();
     const t = this.tok;
     if (t === T.Equal) {
@@ -813,9 +813,9 @@ class HclParser {
           if (part.kind === 'string') value += part.value;
           else this.error(start, lastEnd, 'Block labels cannot contain interpolations or directives');
         }
-        labels.push({ value, span: tpl.span });
+        labels.push({ value: internName(value), span: tpl.span });
       } else if (t === T.Ident) {
-        labels.push({ value: this.strings.slice(this.tokStart, this.tokEnd), span: this.sp(this.tokStart, this.tokEnd) });
+        labels.push({ value: this.strings.name(this.tokStart, this.tokEnd), span: this.sp(this.tokStart, this.tokEnd) });
         lastEnd = this.tokEnd;
         this.advance();
       } else {
@@ -1065,7 +1065,7 @@ class HclParser {
     const t = this.tok;
     if (t === T.Ident) {
       const nameSpan = this.sp(this.tokStart, this.tokEnd);
-      const name = this.strings.slice(this.tokStart, this.tokEnd);
+      const name = this.strings.name(this.tokStart, this.tokEnd);
       this.advance();
       return { kind: 'getAttr', object, name, nameSpan, span: { start: object.span.start, end: nameSpan.end } };
     }
@@ -1151,7 +1151,7 @@ class HclParser {
     if (t === T.Ident) {
       if (this.ignoreNl && this.atTopLevelHeader()) return this.invalidHere('Expected an expression');
       const end = this.tokEnd;
-      const name = this.strings.slice(start, end);
+      const name = this.strings.name(start, end);
       this.advance();
       if (name === 'true' || name === 'false') return { kind: 'literal', value: name === 'true', span: this.sp(start, end) };
       if (name === 'null') return { kind: 'literal', value: null, span: this.sp(start, end) };
