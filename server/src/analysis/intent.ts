@@ -10,6 +10,7 @@ import type { NetworkModel } from '../model/network';
 import { actionMatches } from './eniPermissions';
 import { override } from '../model/override';
 import { listWords } from './listWords';
+import { displayName } from './naming';
 import { groupEgressNeeds } from './groupEgressIntent';
 import { groupIngressNeeds } from './groupIngressIntent';
 
@@ -64,8 +65,22 @@ const locallySigned = /^rds:GenerateDbAuthToken$/i;
  */
 const dataPlaneAction = /^(\*|rds-db:|neptune-db:|kafka-cluster:|vpc-lattice-svcs:|dsql:DbConnect|elasticfilesystem:(\*|Client)|es:(\*|ESHttp)|elasticache:(\*|Connect)|memorydb:(\*|Connect))/i;
 
-/** Actions the Lambda service uses to poll event sources (C8): an ESM's own permissions (SQS authorises a Batch action by its single action, so SAM's SQSPollerPolicy lists both). */
-export const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|mq:.*)$/i;
+/**
+ * Actions the Lambda service uses to poll event sources (C8): an ESM's own permissions (SQS authorises a Batch action
+ * by its single action, so SAM's SQSPollerPolicy lists both). An MSK mapping with IAM authentication signs in to the
+ * cluster with the execution role: kafka-cluster:Connect, DescribeGroup, AlterGroup, DescribeTopic, ReadData and
+ * DescribeClusterDynamicConfiguration are its own (Lambda developer guide, "Configuring Lambda permissions for
+ * Amazon MSK event source mappings").
+ */
+export const pollingActions = /^(sqs:(ReceiveMessage|DeleteMessage(Batch)?|GetQueueAttributes|ChangeMessageVisibility(Batch)?)|kinesis:(GetRecords|GetShardIterator|DescribeStream|DescribeStreamSummary|ListShards|ListStreams|SubscribeToShard)|dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)|kafka:.*|kafka-cluster:(Connect|DescribeGroup|AlterGroup|DescribeTopic|ReadData|DescribeClusterDynamicConfiguration)|mq:.*)$/i;
+
+/** Whether `action` is one the Lambda service uses to poll a source of the function's mappings (C8). */
+export function isPollingAction(action: string, polledServices: ReadonlySet<string>): boolean {
+  const prefix = action.slice(0, action.indexOf(':')).toLowerCase();
+  // A Kafka mapping's IAM sign-in to the cluster uses the kafka-cluster prefix.
+  const service = prefix === 'kafka-cluster' ? 'kafka' : prefix;
+  return polledServices.has(service) && pollingActions.test(action);
+}
 
 /** Managed policies granting data-plane access to one service. */
 const managedPolicyServices: readonly (readonly [RegExp, string])[] = [
@@ -176,7 +191,7 @@ function addPolicyNeeds(model: NetworkModel, needs: NeedSet, doc: Maybe<PolicyDo
         onlyPolling = false;
         continue;
       }
-      const polling = polledServices.has(action.slice(0, action.indexOf(':')).toLowerCase()) && pollingActions.test(action);
+      const polling = isPollingAction(action, polledServices);
       if (!polling) onlyPolling = false;
       const service = serviceOfAction(action);
       if (service === null) continue;
@@ -196,12 +211,15 @@ function addPolicyNeeds(model: NetworkModel, needs: NeedSet, doc: Maybe<PolicyDo
     // A connection grant on something the workspace does not define (`*` grants everything and says nothing).
     const elsewhere = st.resources.find((r) => !(typeof r === 'object' && 'ref' in r && model.get(r.ref)?.kind === 'target'));
     if (elsewhere === undefined) continue;
-    const what = typeof elsewhere === 'string' ? elsewhere : 'ref' in elsewhere ? (model.get(elsewhere.ref)?.address ?? elsewhere.ref) : `a value the workspace does not define (${elsewhere.reason})`;
+    const what = typeof elsewhere === 'string' ? elsewhere : 'ref' in elsewhere ? displayName(model, elsewhere.ref) : `an ARN known only at deploy time (${elsewhere.reason})`;
     // One destination per service prefix (kafka-cluster:Connect, …:ReadData and …:WriteData name one cluster).
     const byService = new Map<string, string[]>();
     for (const a of st.actions) {
-      if (!isKnown(a) || a === '*' || !dataPlaneAction.test(a)) continue;
+      if (!isKnown(a) || a === '*' || !dataPlaneAction.test(a) || isPollingAction(a, polledServices)) continue; // C8
       const prefix = a.slice(0, a.indexOf(':')).toLowerCase();
+      // An Aurora DSQL cluster is reached at its Regional endpoint (<id>.dsql.<region>.on.aws), which the dsql
+      // service destination checks (E1, E9): it has no subnets or groups to be unknown.
+      if (prefix === 'dsql') continue;
       byService.set(prefix, [...(byService.get(prefix) ?? []), a]);
     }
     for (const [prefix, actions] of byService) {
@@ -222,6 +240,7 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
       const o = model.get(ref);
       if (o) addObjectNeed(model, needs, o, `environment variable ${env.name} refers to ${o.address}`);
     }
+    for (const s of env.services ?? []) needs.add(`service:${s.service}`, () => ({ kind: 'service', service: s.service, because: [] }), `environment variable ${env.name} refers to ${s.what}`);
     const url = env.refs.length === 0 && isKnown(env.value) && !/amazonaws\.com|\.internal\b|localhost/i.test(env.value) ? env.value : null;
     const target = url !== null ? urlTarget(url) : null;
     const literal = target?.address ?? null;
@@ -257,11 +276,21 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
     const o = model.get(ref);
     if (o) addObjectNeed(model, needs, o, `the function refers to ${o.address}`);
   }
-  for (const fsRef of fn.fileSystems) {
-    if (!isKnown(fsRef.accessPointOrFileSystem)) continue;
-    const o = model.get(fsRef.accessPointOrFileSystem);
+  fn.fileSystems.forEach((fsRef, i) => {
+    const mounted = fsRef.accessPointOrFileSystem;
+    if (!isKnown(mounted)) {
+      // P13: a file system the workspace does not define (an access point ARN from a parameter or another stack)
+      // is still a private resource the function connects to over NFS: an unknown destination, never dropped (E1).
+      const at = isKnown(fsRef.localMountPath) ? fsRef.localMountPath : `#${i + 1}`;
+      needs.add(`outside:fs:${at}`, () => ({
+        kind: 'outside', key: `fs:${at}`, label: `the file system mounted at ${at} (outside the workspace)`,
+        reason: `the access point it mounts is unknown (${mounted.reason}): its mount targets and their security groups cannot be told`, because: [],
+      }), `the function mounts a file system at ${at}`);
+      return;
+    }
+    const o = model.get(mounted);
     if (o) addObjectNeed(model, needs, o, `the function mounts ${o.address}${isKnown(fsRef.localMountPath) ? ` at ${fsRef.localMountPath}` : ''}`);
-  }
+  });
   // P3: an egress rule of the function's own group naming a target's group, or an ingress rule of a target's
   // group naming the function's group, says the function connects to that target.
   for (const n of groupEgressNeeds(model, fn)) addObjectNeed(model, needs, n.target, n.because, false, true);
@@ -279,10 +308,13 @@ export function needsOf(model: NetworkModel, fn: LambdaFunction): Need[] {
     for (const arn of rp.managedPolicyArns) addManagedNeeds(needs, arn, from);
   }
   // A grant the workspace's own target of that kind explains (rds-db:connect on a DB whose ARN is built from
-  // its resource id) is not a second, unknown destination.
+  // its resource id) is not a second, unknown destination; nor is an EFS grant beside a mount of an unknown
+  // file system (elasticfilesystem:ClientMount on * is that mount).
   const list = needs.list();
   const kinds = new Set(list.flatMap((n) => (n.kind === 'target' ? [n.target.targetKind] : [])));
-  return list.filter((n) => n.kind !== 'outside' || !n.key.startsWith('grant:') || !(grantTargetKinds[n.key.slice('grant:'.length)] ?? []).some((k) => kinds.has(k)));
+  const mountsOutside = list.some((n) => n.kind === 'outside' && n.key.startsWith('fs:'));
+  return list.filter((n) => n.kind !== 'outside' || !n.key.startsWith('grant:')
+    || !((grantTargetKinds[n.key.slice('grant:'.length)] ?? []).some((k) => kinds.has(k)) || (mountsOutside && n.key === 'grant:elasticfilesystem')));
 }
 
 /** The target kinds a connection grant's service reaches (IAM prefix → TargetKind). */

@@ -21,7 +21,8 @@ export function displayName(model: Lookup, id: Maybe<Id> | null): string {
 
 /**
  * A readable name for a symbolic unknown: the literal id ("subnet-0abc"), the parameter element
- * ("parameter SubnetIds[1]"), the imported export ("export network-SubnetA"), else the reason.
+ * ("parameter SubnetIds[1]"), the imported export ("export network-SubnetA"), the dynamic reference
+ * ("{{resolve:ssm:/net/subnet}}"), else the reason.
  */
 export function symbolLabel(u: Unknown): string {
   const s = u.symbol;
@@ -34,5 +35,7 @@ export function symbolLabel(u: Unknown): string {
   }
   // A CloudFormation Fn::ImportValue of an export no template of the workspace defines.
   if (s.startsWith('import:')) return `export ${s.slice('import:'.length)}`;
+  // A CloudFormation dynamic reference, by its text; parts known only at deploy time (`${param:…}`) show as '…'.
+  if (s.startsWith('resolve:')) return s.slice('resolve:'.length).replace(/\$\{[^}]*\}/g, '…');
   return u.reason;
 }

@@ -3,7 +3,7 @@
 // peering (P2–P13). Results are memoised per (subnet, security-group set, destination): functions share them.
 
 import { isKnown, type Maybe } from '../model/origin';
-import { implicitRef, type Id, type Route, type Subnet, type Target, type VpcEndpoint } from '../model/types';
+import { implicitRef, type Id, type Route, type RouteTargetKind, type Subnet, type Target, type VpcEndpoint } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { addrOf, type Addr } from './addressing';
 import { endpointRegionMatch } from './endpointRegion';
@@ -52,6 +52,9 @@ export function destinationKey(dest: DestinationSpec): string {
     case 'target': return `target:${dest.target.id}:${dest.port ?? '?'}`;
   }
 }
+
+/** Route target kinds whose objects the model holds: a reference to one that is missing names something gone (E12). */
+const MODELLED_TARGETS: ReadonlySet<RouteTargetKind> = new Set<RouteTargetKind>(['internet-gateway', 'nat-gateway', 'egress-only-internet-gateway', 'vpc-peering', 'transit-gateway', 'vpc-endpoint', 'instance']);
 
 export class PathSearch {
   private readonly memo = new Map<string, Evaluation>();
@@ -268,8 +271,9 @@ export class PathSearch {
     const m = this.model;
     const target = route.target;
     const tableId = isKnown(src.table.id) ? src.table.id : null;
-    if (target.kind !== 'local' && target.kind !== 'unknown' && isKnown(target.ref) && !m.get(target.ref)) {
-      // E12: the route points at an object the workspace knows is gone.
+    if (MODELLED_TARGETS.has(target.kind) && isKnown(target.ref) && !m.get(target.ref)) {
+      // E12: the route points at an object the workspace knows is gone. Only kinds the model holds say so: a network
+      // interface or VPN gateway the template declares is not in the model (a NAT instance's ENI is not a blackhole).
       trace.block(target.ref, 'route', route.address, `the route's target ${nameOf(m, target.ref)} does not exist: the route is a blackhole (E12)`, 'E12', 'BAD_STATE_ROUTE', natFixes(m, src));
       return;
     }

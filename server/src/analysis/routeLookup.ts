@@ -85,7 +85,8 @@ export function lookupRoute(model: NetworkModel, table: Id, query: RouteQuery): 
       // A public block (52.0.0.0/8, 0.0.0.0/1) covers part of a public destination ("the internet", a service's
       // ranges): decided after the loop, against the route that covers it all; unknown blocks leave it open.
       if (cov === 'unknown') {
-        const pending = { reason: `the destination of route ${route.address} is unknown`, route };
+        // The root cause first (an undeclared VPC, a variable without a value): the reason the CIDR is unknown.
+        const pending = { reason: `the destination of route ${route.address} is unknown${isKnown(d.cidr) ? '' : `: ${d.cidr.reason}`}`, route };
         if (route.target.kind === 'local') openLocal ??= pending;
         else open ??= pending;
       } else if (addr.kind === 'public' && isKnown(d.cidr) && route.target.kind !== 'local') {

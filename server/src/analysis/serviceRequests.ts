@@ -6,7 +6,7 @@ import { isKnown, type Maybe } from '../model/origin';
 import type { IamPolicy, Id, LambdaFunction, PolicyDocument, PolicyStatement, PolicyValue } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import type { EndpointRequest, NeededResource, PolicyResolver, RequestItem } from './endpointPolicy';
-import { normaliseService, pollingActions, serviceOfAction } from './intent';
+import { isPollingAction, normaliseService, serviceOfAction } from './intent';
 import { partitionOfRegion } from '../model/partition';
 
 /** Endpoint service name → IAM action prefix, where they differ. */
@@ -103,8 +103,7 @@ function addDocument(model: NetworkModel, items: Items, service: string, doc: Ma
     for (const action of st.actions) {
       if (!isKnown(action)) { items.incomplete ??= `an action granted by ${from} is unknown`; continue; }
       if (serviceOfAction(action) !== service) continue;
-      const prefix = action.slice(0, action.indexOf(':')).toLowerCase();
-      if (polled.has(prefix) && pollingActions.test(action)) continue; // C8
+      if (isPollingAction(action, polled)) continue; // C8
       const resources = st.notResources !== undefined ? [{ arn: '*', ref: null, label: 'any resource' }] : resourcesFor(model, service, action, st.resources);
       for (const r of resources) items.add(action, r, `${from} allows ${action}`);
     }

@@ -9,8 +9,9 @@ import type { Id, VpcConfig } from '../model/types';
 import type { NetworkModel } from '../model/network';
 import { reachOfDestination } from '../analysis/analyze';
 import { findDestination, serviceNames, targetNames } from '../analysis/askedDestination';
-import { symbolLabel } from '../analysis/naming';
+import { displayName, symbolLabel } from '../analysis/naming';
 import { viaText } from './viaText';
+import { listWords, someWords } from '../analysis/listWords';
 
 const statusWord = { yes: 'reachable', no: 'blocked', partial: 'partial (some subnets only)', unknown: 'unknown' } as const;
 const statusIcon = { yes: '✅', no: '❌', partial: '⚠️', unknown: '❔' } as const;
@@ -133,7 +134,8 @@ function capped(names: readonly string[]): string {
  * every destination the analysis planned.
  */
 export function explainMarkdown(result: AnalysisResult, model: NetworkModel, report: FunctionReport, destination?: string | DestinationAnswer): string {
-  const name = (id: Id | null): string => (id === null ? '' : (model.get(id)?.address ?? id));
+  // An id without a model object (a network interface a route names) reads as its logical name, not its full id.
+  const name = (id: Id | null): string => (id === null ? '' : displayName(model, id));
   const lines: string[] = [];
   lines.push(`# ${name(report.function)}`, '', `Runs ${whereItRuns(report, model)}.`, '');
   const enis = result.enis.filter((e) => report.enis.includes(e.key));
@@ -166,6 +168,33 @@ interface Asked {
   readonly fnName: string;
 }
 
+/** A reason that a policy grants one action: "role Fn allows dynamodb:GetItem". */
+const GRANT_REASON = /^(.+) allows ([A-Za-z0-9-]+:[A-Za-z0-9*]+)$/;
+
+/**
+ * The reasons a destination is needed, one clause per policy: a SAM policy template such as DynamoDBCrudPolicy
+ * grants ten actions, and ten clauses repeating "the function policy allows" hide the other reasons.
+ */
+function becauseWords(because: readonly string[]): string {
+  const clauses: (string | { readonly from: string; readonly actions: string[] })[] = [];
+  const byFrom = new Map<string, string[]>();
+  for (const reason of because) {
+    const m = GRANT_REASON.exec(reason);
+    if (m === null || m[1] === undefined || m[2] === undefined) {
+      clauses.push(reason);
+      continue;
+    }
+    const known = byFrom.get(m[1]);
+    if (known !== undefined) known.push(m[2]);
+    else {
+      const actions = [m[2]];
+      byFrom.set(m[1], actions);
+      clauses.push({ from: m[1], actions });
+    }
+  }
+  return clauses.map((c) => (typeof c === 'string' ? c : `${c.from} allows ${c.actions.length <= 5 ? listWords(c.actions) : someWords(c.actions, 4)}`)).join('; ');
+}
+
 function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => string, asked: Asked | null = null): string[] {
   // `via` of a blocked or undecided answer is the way the traffic takes as far as it gets, not a way that works.
   const via = reach.via === null ? '' : reach.status === 'no' || reach.status === 'unknown' ? ` (path via ${viaText(reach.via)})` : ` via ${viaText(reach.via)}`;
@@ -175,8 +204,8 @@ function destinationMarkdown(reach: DestinationReach, name: (id: Id | null) => s
   if (asked !== null && !reach.needed && reach.neededBecause.length === 0) {
     lines.push(`Not a destination ${asked.fnName} is known to need: nothing in its environment, role or configuration names it, so no finding is raised for it. Its code may still connect to it; this is the path it would take.`, '');
   }
-  if (reach.needed && reach.neededBecause.length) lines.push(`Needed because ${reach.neededBecause.join('; ')}.`, '');
-  else if (reach.neededBecause.length) lines.push(`Not needed for a connection: ${reach.neededBecause.join('; ')}, with control-plane actions only, which go to the service's regional API (E1).`, '');
+  if (reach.needed && reach.neededBecause.length) lines.push(`Needed because ${becauseWords(reach.neededBecause)}.`, '');
+  else if (reach.neededBecause.length) lines.push(`Not needed for a connection: ${becauseWords(reach.neededBecause)}, with control-plane actions only, which go to the service's regional API (E1).`, '');
   if (reach.explanation) lines.push(reach.explanation, '');
   if (reach.path.length) {
     lines.push('| | hop | decision |', '|---|---|---|');

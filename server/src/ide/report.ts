@@ -53,7 +53,8 @@ export interface JsonFunction {
   readonly capacityProvider?: string;
   /**
    * How many entries of `subnets` stand for values the workspace does not know (a parameter, a variable, a whole
-   * unknown list as one entry); absent when none. Their Hyperplane ENIs are not in `hyperplaneEnis`.
+   * unknown list as one entry); absent when none. A literal id (`subnet-0abc…`) is a known value, of a subnet
+   * defined elsewhere: not counted. A whole unknown list has no `hyperplaneEnis` entry.
    */
   readonly unknownSubnets?: number;
   /** How many entries of `securityGroups` stand for unknown values; absent when none. */
@@ -113,6 +114,14 @@ function unknownCounts(subnets: number, groups: number): { unknownSubnets?: numb
   return subnets === 0 ? { unknownSecurityGroups: groups } : { unknownSubnets: subnets, unknownSecurityGroups: groups };
 }
 
+/**
+ * A literal id the template writes (`subnet-0e80dd54d46959a91`): the value is known, only the object it names is
+ * outside the workspace, and its Hyperplane ENI is counted (H1) like a declared subnet's.
+ */
+function isLiteralId(v: Maybe<Id>): boolean {
+  return isUnknown(v) && v.symbol?.startsWith('literal:') === true;
+}
+
 function unknownName(u: Unknown, fallback: string): string {
   return u.symbol !== undefined ? symbolLabel(u) : fallback;
 }
@@ -141,7 +150,7 @@ export function buildJsonReport(
   const listEntries = (listed: readonly Maybe<Id>[], written: RefList | undefined, fallback: string): { readonly names: string[]; readonly unknown: number } =>
     listed.length === 0 && written !== undefined && isUnknown(written)
       ? { names: [unknownName(written, fallback)], unknown: 1 }
-      : { names: names(listed, fallback), unknown: new Set(listed.filter(isUnknown).map((v) => unknownName(v, fallback))).size };
+      : { names: names(listed, fallback), unknown: new Set(listed.filter((v): v is Unknown => isUnknown(v) && !isLiteralId(v)).map((v) => unknownName(v, fallback))).size };
 
   const keep = (file: string | undefined): boolean => reported === undefined || (file !== undefined && reported(file));
   const kept = result.functions.filter((r) => keep(model.get(r.function)?.origin.file));

@@ -411,6 +411,11 @@ export interface EnvironmentVariable {
   readonly value: Maybe<string>;
   /** Model objects the value refers to (bucket, table, queue, DB endpoint, secret…). */
   readonly refs: readonly Id[];
+  /**
+   * Resources of an AWS service the value names that no model object stands for (the Secrets Manager secret RDS
+   * manages for a master user), with the words for them: the function calls that service's API (E1).
+   */
+  readonly services?: readonly { readonly service: string; readonly what: string }[];
 }
 
 export interface LambdaFunction extends Base {

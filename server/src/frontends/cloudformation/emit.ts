@@ -25,7 +25,6 @@ const READ_ONLY_TYPES = new Set([
   'AWS::Lambda::Alias',
   'AWS::RDS::DBProxyTargetGroup',
   'AWS::EC2::EIP',
-  'AWS::EFS::AccessPoint',
   'AWS::CloudFormation::WaitCondition',
   'AWS::CloudFormation::WaitConditionHandle',
   'AWS::Serverless::Connector', // its grants are the source function's policies (connectors.ts)
@@ -43,7 +42,8 @@ export function emitWorkspace(ws: CfnWorkspace): ModelObject[] {
     const unsupported = new Map<string, number>();
     const globals = inst.template.globals;
     for (const r of inst.ev.resources.values()) {
-      const created = r.condition === undefined ? true : inst.ev.resourceExistence(r.condition, r.keySpan);
+      // No span: an undefined Condition is reported once, at its name, by the index walk (cfnIndex.ts).
+      const created = r.condition === undefined ? true : inst.ev.resourceExistence(r.condition);
       if (created === false) continue;
       const existence = bothConditions(stackExistence, created === true ? undefined : created);
       if (r.type === 'AWS::CloudFormation::Stack' || r.type === 'AWS::Serverless::Application') {

@@ -518,7 +518,9 @@ export class CfnEvaluator {
     const scope = local ?? vars;
     const values: CfnValue[] = parts.map((p) => (typeof p === 'string' ? p : this.subVariable(p.name, scope, textSpan, p.offset)));
     if (values.length === 1 && parts[0] !== undefined && typeof parts[0] !== 'string') return values[0] ?? '';
-    return concat(values);
+    const joined = concat(values);
+    // `!Sub '{{resolve:ssm:/${Env}/subnet-a}}'`: one dynamic reference per text, as for Fn::Join.
+    return isCfnUnknown(joined) && values.some((v) => typeof v === 'string' && v.includes('{{resolve:')) ? dynamicPattern(values) : joined;
   }
 
   /** Value of `${name}` inside Fn::Sub: a variable, parameter, pseudo parameter, resource or `Resource.Attribute`. */
@@ -541,7 +543,11 @@ export class CfnEvaluator {
     }
     const [d, l] = fn.arg.items;
     const delim = d !== undefined ? this.evaluate(d, vars) : '';
-    const list = l !== undefined ? this.evaluate(l, vars) : [];
+    // Literal pieces are read as written: `'{{resolve:ssm:/'` is part of a dynamic reference the join builds,
+    // not one of its own (the joined text is, evaluateInner).
+    const list = l === undefined ? [] : l.kind === 'seq'
+      ? l.items.map((item) => (item.kind === 'scalar' && intrinsicOf(item) === undefined ? item.value : this.evaluate(item, vars))).filter((v) => !isNoValue(v))
+      : this.evaluate(l, vars);
     if (typeof delim !== 'string') return this.unknownFrom(delim, 'Fn::Join delimiter known only at deploy time');
     if (!isCfnList(list)) return this.unknownFrom(list, 'Fn::Join of a list known only at deploy time');
     const values: CfnValue[] = [];
@@ -549,7 +555,8 @@ export class CfnEvaluator {
       if (i > 0) values.push(delim);
       values.push(v);
     });
-    return concat(values);
+    const joined = concat(values);
+    return isCfnUnknown(joined) && values.some((v) => typeof v === 'string' && v.includes('{{resolve:')) ? dynamicPattern(values) : joined;
   }
 
   private select(fn: Intrinsic, vars: Vars): CfnValue {
@@ -935,6 +942,18 @@ function splitParts(parts: readonly (string | CfnRef)[], delim: string): CfnValu
 function dynamicReference(v: CfnValue): CfnValue {
   if (typeof v !== 'string' || !v.includes('{{resolve:')) return v;
   return cfnUnknown(`'${v}' is a dynamic reference, resolved at deploy time`, { symbol: `resolve:${v}` });
+}
+
+/**
+ * A dynamic reference joined from text and values known only at deploy time (`{{resolve:ssm:/`, a stack-name
+ * parameter, `/PrivateSubnetZoneAId}}`): one value read at deploy time. Its symbol is the pattern with the
+ * symbols of its unknown parts, so the same reference compares equal and two references (zone A, zone B) differ.
+ */
+function dynamicPattern(values: readonly CfnValue[]): CfnUnknown {
+  const shown = values.map((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '…')).join('');
+  const keyed = values.map((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : isCfnUnknown(v) && v.symbol !== undefined ? `\${${v.symbol}}` : null));
+  const symbol = keyed.every((k) => k !== null) ? `resolve:${keyed.join('')}` : undefined;
+  return cfnUnknown(`'${shown}' is a dynamic reference, resolved at deploy time`, symbol !== undefined ? { symbol } : undefined);
 }
 
 function equals(a: CfnValue, b: CfnValue): boolean | CfnUnknown {

@@ -406,7 +406,7 @@ function subnetBlocks(ev: CfnEvaluator, subnet: string): readonly CfnResource[] 
 function subnetIpv6(ev: CfnEvaluator, r: CfnResource, p: Props): Maybe<string> | null {
   if (p.has('Ipv6CidrBlock')) return toStr(p.get('Ipv6CidrBlock'), undefined, 'Ipv6CidrBlock');
   for (const block of subnetBlocks(ev, r.logicalId)) {
-    const created = block.condition === undefined ? true : ev.resourceExistence(block.condition, block.keySpan);
+    const created = block.condition === undefined ? true : ev.resourceExistence(block.condition);
     if (created === false) continue;
     const bp = new Props(ev, block);
     const cidr = bp.has('Ipv6CidrBlock') ? toStr(bp.get('Ipv6CidrBlock'), undefined, 'Ipv6CidrBlock') : unknown(`${block.logicalId} allocates the IPv6 block from IPAM`);

@@ -223,7 +223,9 @@ export function targetObjects(ev: CfnEvaluator, r: CfnResource, globals: DataNod
       return [target(b, { targetKind: 'efs-mount-target', subnets: subnet !== undefined ? [toId(subnet, 'SubnetId')] : [], securityGroups: sgs('SecurityGroups'), port: 2049, parent: toId(p.get('FileSystemId'), 'FileSystemId') })];
     }
     case 'AWS::EFS::AccessPoint':
-      return [];
+      // An access point stands for its file system (P13), as aws_efs_access_point does: a function may name it
+      // through an export or a nested stack's output, where this template's resources are not at hand.
+      return [target(b, { targetKind: 'other', port: 2049, parent: toId(p.get('FileSystemId'), 'FileSystemId') })];
     case 'AWS::EC2::Instance': {
       const nis = p.get('NetworkInterfaces');
       const ni = nis !== undefined && isCfnList(nis) ? nis[0] : undefined;

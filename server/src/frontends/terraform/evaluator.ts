@@ -85,6 +85,11 @@ export interface EvalContext {
    * structured policy behind a replace()d policy JSON). The value itself stays what Terraform makes it.
    */
   carry?(name: string, args: readonly TfValue[], result: TfUnknown): void;
+  /**
+   * Called with a template's unknown result (a heredoc policy JSON with an ARN known after apply): as `carry`,
+   * so the structure follows the value wherever it is read (`aws_iam_policy.p.policy`, a module input).
+   */
+  carryTemplate?(parts: readonly HclTemplatePart[], scope: Scope, result: TfUnknown): void;
 }
 
 /** The scope with one more bound name (shadowing an outer one of the same name). */
@@ -406,7 +411,9 @@ function evalTemplate(parts: readonly HclTemplatePart[], scope: Scope): TfValue 
   append(parts, scope);
   if (pending !== undefined) {
     if (isErrorValue(ctx, pending)) return pending;
-    return derived(ctx, 'the string contains a value known only after apply', pending, sources);
+    const u = derived(ctx, 'the string contains a value known only after apply', pending, sources);
+    if (ctx.carryTemplate !== undefined) ctx.carryTemplate(parts, scope, u);
+    return u;
   }
   return text;
 }
@@ -596,6 +603,12 @@ export function templateWithHoles(expr: HclExpr, scope: Scope): TemplateWithHole
   } else {
     return undefined;
   }
+  return partsWithHoles(parts, inner);
+}
+
+/** Template parts evaluated in `scope` as text with holes; undefined when nothing is unknown or a directive is. */
+export function partsWithHoles(parts: readonly HclTemplatePart[], scope: Scope): TemplateWithHoles | undefined {
+  const ctx = scope.mod.ctx;
   let text = '';
   const holes: TfValue[] = [];
   const append = (list: readonly HclTemplatePart[], s: Scope): boolean => {
@@ -620,7 +633,7 @@ export function templateWithHoles(expr: HclExpr, scope: Scope): TemplateWithHole
     }
     return true;
   };
-  return append(parts, inner) && holes.length > 0 ? { text, holes } : undefined;
+  return append(parts, scope) && holes.length > 0 ? { text, holes } : undefined;
 }
 
 /** fileexists(path) over the files the workspace view holds (Terraform: a bool; null or a folder is an error). */

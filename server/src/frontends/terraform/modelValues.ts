@@ -75,7 +75,8 @@ export function toOptionalId(v: TfValue | undefined, what: string): Maybe<Id> | 
 
 export function toIdList(v: TfValue | undefined, what: string): RefList {
   if (v === undefined || v === null) return [];
-  if (isTfList(v)) return v.map((x) => toId(x, what));
+  // `["${var.subnet_ids}"]`: Terraform 0.11 flattened the inner list; 0.12 and later reject it ("string required").
+  if (isTfList(v)) return v.map((x) => (isTfList(x) ? unknown(`${what} holds a list where an id is expected (Terraform 0.11's \`["\${var.list}"]\`), which Terraform 0.12 and later reject: "string required"`) : toId(x, what)));
   if (isTfRef(v)) return [idOfRef(v)];
   if (isPending(v)) return asUnknown(v);
   return unknown(`${what} is not a list`);

@@ -4,9 +4,9 @@
 
 import { unknown, type Maybe, type Origin } from '../../model/origin';
 import type { PolicyCondition, PolicyDocument, PolicyPrincipal, PolicyStatement, PolicyValue } from '../../model/types';
-import type { HclExpr } from '../../syntax/hcl/ast';
+import type { HclExpr, HclTemplatePart } from '../../syntax/hcl/ast';
 import type { BlockView } from './blockView';
-import { HOLE_CLOSE, HOLE_OPEN, evaluate, templateWithHoles, unknownValue, type TemplateWithHoles } from './evaluator';
+import { HOLE_CLOSE, HOLE_OPEN, evaluate, partsWithHoles, templateWithHoles, unknownValue, type Scope, type TemplateWithHoles } from './evaluator';
 import type { InstanceHandle } from './moduleInstance';
 import { idOfRef } from './modelValues';
 import type { TfSession } from './session';
@@ -330,6 +330,35 @@ export function carryPolicyThroughReplace(session: TfSession, args: readonly TfV
     if (known === undefined || (keysContain(known, search) && isPending(replacement))) return;
     value = replaceInStrings(known, search, replacement);
   }
+  if (value === undefined || value === null || !isTfObject(value)) return;
+  const doc = policyFromObject(value, undefined);
+  if (!('statements' in doc)) return;
+  session.policies.set(result, doc);
+  session.policyValues.set(result, value);
+}
+
+/**
+ * jsonencode() of a policy object with an ARN known only after apply: the result is unknown, as in Terraform,
+ * and carries the structured policy, so reading it back elsewhere (`aws_iam_policy.p.policy`, a local, a
+ * module input) keeps the statements.
+ */
+export function carryPolicyThroughJsonencode(session: TfSession, args: readonly TfValue[], result: TfUnknown): void {
+  const value = args[0];
+  if (value === undefined || value === null || !isTfObject(value) || !value.fields.has('Statement')) return;
+  const doc = policyFromObject(value, undefined);
+  if (!('statements' in doc)) return;
+  session.policies.set(result, doc);
+  session.policyValues.set(result, value);
+}
+
+/** A heredoc (or templatefile()) policy JSON with holes: as carryPolicyThroughJsonencode, for the parsed text. */
+export function carryPolicyThroughTemplate(session: TfSession, parts: readonly HclTemplatePart[], scope: Scope, result: TfUnknown): void {
+  // Only JSON objects that name statements are policies: anything else (an ARN, a URL) is left at once.
+  const first = parts[0];
+  if (first?.kind !== 'string' || !first.value.trimStart().startsWith('{')) return;
+  if (!parts.some((p) => p.kind === 'string' && p.value.includes('Statement'))) return;
+  const holed = partsWithHoles(parts, scope);
+  const value = holed === undefined ? undefined : holedJsonValue(holed);
   if (value === undefined || value === null || !isTfObject(value)) return;
   const doc = policyFromObject(value, undefined);
   if (!('statements' in doc)) return;

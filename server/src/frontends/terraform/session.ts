@@ -8,12 +8,12 @@ import type { SourceView } from '../../syntax/sourceView';
 import type { HclTemplatePart } from '../../syntax/hcl/ast';
 import { parseTemplateContent } from '../../syntax/hcl/hclParser';
 import type { Span } from '../../syntax/text';
-import { errorValue, unknownValue, type EvalContext } from './evaluator';
+import { errorValue, unknownValue, type EvalContext, type Scope } from './evaluator';
 import type { TfFunction } from './functions/result';
 import type { InstanceHandle, ModuleInstance } from './moduleInstance';
 import { resolvePath, type ModuleTree } from './moduleTree';
 import type { TfPlan } from './plan';
-import { carryPolicyThroughReplace } from './policy';
+import { carryPolicyThroughJsonencode, carryPolicyThroughReplace, carryPolicyThroughTemplate } from './policy';
 import type { TfObject, TfUnknown, TfValue } from './value';
 
 export class TfSession implements EvalContext {
@@ -118,9 +118,18 @@ export class TfSession implements EvalContext {
     return parsed;
   }
 
-  /** replace() on a policy JSON keeps its statements (the s3-bucket module's `_S3_BUCKET_ARN_` placeholders). */
+  /**
+   * replace() on a policy JSON keeps its statements (the s3-bucket module's `_S3_BUCKET_ARN_` placeholders),
+   * and so does jsonencode() of a policy object.
+   */
   carry(name: string, args: readonly TfValue[], result: TfUnknown): void {
     if (name === 'replace') carryPolicyThroughReplace(this, args, result);
+    else if (name === 'jsonencode') carryPolicyThroughJsonencode(this, args, result);
+  }
+
+  /** A heredoc policy JSON with an ARN known after apply keeps its statements wherever it is read. */
+  carryTemplate(parts: readonly HclTemplatePart[], scope: Scope, result: TfUnknown): void {
+    carryPolicyThroughTemplate(this, parts, scope, result);
   }
 
   idOf(address: string): string {

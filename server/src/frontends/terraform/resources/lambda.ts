@@ -7,6 +7,7 @@ import type { HclExpr } from '../../../syntax/hcl/ast';
 import type { BlockView } from '../blockView';
 import { refIds, refType, toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
 import { MANAGED_POLICY_COPY } from '../dataSources';
+import { evaluate } from '../evaluator';
 import { policyFromArgument } from '../policy';
 import { isTfList, isTfObject, isTfRef, isTfUnknown, type TfValue } from '../value';
 import { instanceNamed } from '../names';
@@ -42,8 +43,12 @@ function vpcConfigOf(m: MapContext, holder: BlockView): VpcConfig | null {
 function environmentOf(v: BlockView): EnvironmentVariable[] {
   const out: EnvironmentVariable[] = [];
   for (const env of v.blocks('environment')) {
+    const legacy = env.has('variables') ? undefined : env.blocks('variables')[0];
+    if (legacy) {
+      out.push(...legacyVariables(env, legacy));
+      continue;
+    }
     const vars = env.attr('variables');
-    if (vars === undefined || vars === null || !isTfObject(vars)) continue;
     const expr = env.expr('variables');
     const exprs = new Map<string, HclExpr>();
     if (expr?.kind === 'object') {
@@ -52,14 +57,60 @@ function environmentOf(v: BlockView): EnvironmentVariable[] {
         if (typeof key === 'string') exprs.set(key, item.value);
       }
     }
+    if (vars !== undefined && vars !== null && isTfUnknown(vars) && expr?.kind === 'object') {
+      // One failing value (a reference to an undeclared resource, reported as an error) fails the whole map for
+      // Terraform; its variables are read one by one, so the failing one stays a variable whose value is unknown
+      // (a host it names is still a need) and the others keep what they name.
+      for (const [name, e] of exprs) {
+        const value = evaluate(e, env.scope);
+        out.push(envVariable(name, value, env.instanceIdsIn(e, refIds(value))));
+      }
+      continue;
+    }
+    if (vars === undefined || vars === null || !isTfObject(vars)) continue;
     for (const [name, value] of vars.fields) {
       const ids = refIds(value);
       const e = exprs.get(name);
       if (e) env.instanceIdsIn(e, ids);
-      out.push({ name, value: toStr(value, name), refs: [...ids] });
+      out.push(envVariable(name, value, ids));
     }
   }
   return out;
+}
+
+/** One variable: its value, the model objects it names, and what it names that no model object stands for. */
+function envVariable(name: string, value: TfValue, refs: ReadonlySet<Id>): EnvironmentVariable {
+  const services = managedSecretsIn(value);
+  return { name, value: toStr(value, name), refs: [...refs], ...(services.length > 0 ? { services } : {}) };
+}
+
+/**
+ * The secret RDS manages for a master user (`master_user_secret[0].secret_arn`): not the database (refIds leaves
+ * it out), but a Secrets Manager secret the function reads through that service's API (E1).
+ */
+function managedSecretsIn(v: TfValue): { service: string; what: string }[] {
+  const refs = isTfRef(v) ? [v] : isTfUnknown(v) ? (v.refs ?? []) : [];
+  const owners = new Set(refs.filter((r) => r.attribute === 'master_user_secret').map((r) => r.address));
+  return [...owners].map((address) => ({ service: 'secretsmanager', what: `the secret RDS manages for the master user of ${address}` }));
+}
+
+/**
+ * `variables { NAME = value }`: the Terraform 0.11 form, which Terraform 0.12 and later reject ("Unsupported
+ * block type … use the equals sign"). Reported as the error it is; its variables are still read as the map
+ * the author wrote, so what the function names (a host, a database) stays a need instead of vanishing.
+ */
+function legacyVariables(env: BlockView, block: BlockView): EnvironmentVariable[] {
+  env.scope.mod.ctx.report({
+    code: 'tf-unsupported-block', severity: 'error', file: block.file, span: block.nameSpan,
+    message: 'Unsupported block type: blocks of type "variables" are not expected here; did you mean to define argument "variables"? If so, use the equals sign to assign it a value (`variables = { … }`; the block form is Terraform 0.11 syntax). Its variables are read as that map.',
+  });
+  return block.attributeNames().map((name) => {
+    const value = block.attr(name) ?? null;
+    const ids = refIds(value);
+    const e = block.expr(name);
+    if (e) block.instanceIdsIn(e, ids);
+    return envVariable(name, value, ids);
+  });
 }
 
 /** A function named by `function_name` (name or ARN) as a model id. */
