@@ -32,7 +32,9 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
       // A list the workspace does not define (var.subnet_ids) is one '(unknown subnet)' entry: not "1 subnet".
       // A symbolic one ("parameter Subnets") is counted by unknownSubnets.
       const allUnknown = f.subnets.length > 0 && (f.subnets.every((s) => s === unknownSubnetName) || f.unknownSubnets === f.subnets.length);
-      const subnets = allUnknown ? 'subnets unknown' : counted(f.subnets.length, 'subnet');
+      // Several named unknowns (parameters SubnetA and SubnetB) are entries the analysis counts: say how many.
+      const named = f.subnets.filter((s) => s !== unknownSubnetName).length;
+      const subnets = allUnknown ? (named > 1 ? `${named} subnets, each unknown` : 'subnets unknown') : counted(f.subnets.length, 'subnet');
       const where = f.capacityProvider !== undefined
         ? `Lambda Managed Instances of ${f.capacityProvider} in VPC ${f.vpc ?? '(unknown)'}, ${subnets}`
         : f.vpcAttached ? `VPC ${f.vpc ?? '(unknown)'}, ${subnets}` : 'Lambda service VPC only';
@@ -55,13 +57,26 @@ export function renderText(report: JsonReport, options: { colour: boolean }): st
   const hints = count('hint');
   // H1: one ENI per subnet and group set. Unknown subnets leave a function's ENIs uncounted; unknown groups alone
   // leave them counted, one per subnet, but maybe shared with another function's (the same set): say which, not "0".
-  const subnetsOpen = (f: JsonReport['functions'][number]): boolean => (f.unknownSubnets ?? 0) > 0 || f.subnets.some((x) => x === unknownSubnetName);
+  // A subnet named by a parameter or a literal id has its ENI counted (one per entry); a whole unknown list or an
+  // unknown without a name has none: the function's ENIs are uncounted only when one of its subnets has no entry.
+  const eniSubnets = new Map<string, Set<string>>();
+  for (const e of report.hyperplaneEnis) {
+    for (const fn of e.functions) {
+      const known = eniSubnets.get(fn);
+      if (known !== undefined) known.add(e.subnet);
+      else eniSubnets.set(fn, new Set([e.subnet]));
+    }
+  }
+  const subnetsOpen = (f: JsonReport['functions'][number]): boolean => f.subnets.some((x) => x === unknownSubnetName || !(eniSubnets.get(f.id)?.has(x) ?? false));
   const groupsOpen = (f: JsonReport['functions'][number]): boolean => (f.unknownSecurityGroups ?? 0) > 0 || f.securityGroups.some((x) => x === unknownGroupName);
   const uncounted = report.functions.filter((f) => f.vpcAttached && subnetsOpen(f)).length;
+  // Counted one per named unknown subnet (parameters SubnetA and SubnetB): two such names may be one subnet.
+  const aliased = report.functions.filter((f) => f.vpcAttached && !subnetsOpen(f) && (f.unknownSubnets ?? 0) > 1).length;
   const unshared = report.functions.filter((f) => f.vpcAttached && !subnetsOpen(f) && groupsOpen(f)).length;
   const total = report.hyperplaneEnis.length;
   const open = [
     ...(uncounted > 0 ? [`and an unknown number for ${counted(uncounted, 'function')} whose subnets are unknown`] : []),
+    ...(aliased > 0 ? [`fewer if subnets given as parameters or imports of ${counted(aliased, 'function')} are the same subnet`] : []),
     ...(unshared > 0 ? [`fewer if ${unshared === 1 ? 'the function' : `the ${unshared} functions`} with unknown security groups share${unshared === 1 ? 's' : ''} ENIs with another`] : []),
   ];
   const enis = open.length === 0 ? counted(total, 'Hyperplane ENI') : `${counted(total, uncounted > 0 ? 'known Hyperplane ENI' : 'Hyperplane ENI')} (${open.join('; ')})`;
