@@ -402,8 +402,9 @@ function configFindings(f: Findings, model: NetworkModel, options: AnalysisOptio
       groups[0] ? [{ description: `add an egress rule to ${groups[0].address}`, changes: [{ kind: 'add-sg-egress', group: groups[0].id, protocol: 'tcp', port: 443, peer: '0.0.0.0/0' }] }] : []);
   }
   // Advice to drop the VPC config needs complete evidence: no private resource used, named or not (E1). A
-  // mounted file system, even one the workspace does not resolve, needs the VPC attachment (P13).
-  if (!placement.managedInstances && placement.unknownReason === null && fn.fileSystems.length === 0 && !fact.needs.some((n) => n.kind === 'target' || n.kind === 'outside')) {
+  // mounted file system, even one the workspace does not resolve, needs the VPC attachment (P13). An environment
+  // map that cannot be read may name a database host: no evidence either way.
+  if (!placement.managedInstances && placement.unknownReason === null && fn.fileSystems.length === 0 && fn.environmentUnknown === undefined && !fact.needs.some((n) => n.kind === 'target' || n.kind === 'outside')) {
     f.add(rules.LAMBDA_VPC_UNNEEDED, fn.id, at, `${fn.address} is attached to a VPC but uses no private resource the workspace shows; without VPC config it would reach the internet and AWS APIs directly (M1)`, [],
       [{ description: `remove the VPC config of ${fn.address} (it then runs in the Lambda service VPC alone and reaches the internet and AWS APIs directly, M1)`, changes: [{ kind: 'remove-vpc-config', function: fn.id }] }]);
   }

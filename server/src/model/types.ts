@@ -429,6 +429,11 @@ export interface LambdaFunction extends Base {
   /** SAM generated roles and their managed policy ARNs. */
   readonly managedPolicyArns: readonly Maybe<string>[];
   readonly environment: readonly EnvironmentVariable[];
+  /**
+   * Why the environment map as a whole cannot be read (a variable without a value, a parameter, a condition):
+   * its variables, and the hosts they may name, are unknown. Absent when the map (or its absence) is known.
+   */
+  readonly environmentUnknown?: string;
   readonly fileSystems: readonly { readonly accessPointOrFileSystem: Maybe<Id>; readonly localMountPath: Maybe<string> }[];
   /** Lambda Managed Instances: the capacity provider it runs on. */
   readonly capacityProvider: Maybe<Id> | null;

@@ -112,6 +112,12 @@ function environment(p: Props): EnvironmentVariable[] {
   return out;
 }
 
+/** The reason the whole Environment.Variables map is unknown (a parameter, an undecidable Fn::If). */
+function environmentUnknown(p: Props): { environmentUnknown?: string } {
+  const vars = field(p.get('Environment'), 'Variables');
+  return vars !== undefined && isCfnUnknown(vars) ? { environmentUnknown: vars.reason } : {};
+}
+
 /**
  * An attribute that holds another AWS object the resource only points at: the Secrets Manager secret RDS
  * manages for the master user (`!GetAtt Db.MasterUserSecret.SecretArn`). A variable holding it names the secret,
@@ -362,6 +368,7 @@ function fn(ev: CfnEvaluator, b: ObjectBase, p: Props, role: RoleInfo, vpcInheri
     policies: role.policies,
     managedPolicyArns: role.managed,
     environment: environment(p),
+    ...environmentUnknown(p),
     fileSystems: fileSystems(ev, p),
     capacityProvider: capacityProviderRef(p),
     edge: false,

@@ -78,6 +78,16 @@ function environmentOf(v: BlockView): EnvironmentVariable[] {
   return out;
 }
 
+/** The reason a function's whole environment map is unknown (`variables = var.env` without a value). */
+function environmentUnknown(v: BlockView): { environmentUnknown?: string } {
+  for (const env of v.blocks('environment')) {
+    if (!env.has('variables') || env.expr('variables')?.kind === 'object') continue;
+    const vars = env.attr('variables');
+    if (vars !== undefined && isTfUnknown(vars)) return { environmentUnknown: vars.reason };
+  }
+  return {};
+}
+
 /** One variable: its value, the model objects it names, and what it names that no model object stands for. */
 function envVariable(name: string, value: TfValue, refs: ReadonlySet<Id>): EnvironmentVariable {
   const services = managedSecretsIn(value);
@@ -141,6 +151,7 @@ function lambdaFunction(m: MapContext): void {
     policies: [],
     managedPolicyArns: [],
     environment: environmentOf(v),
+    ...environmentUnknown(v),
     fileSystems: v.blocks('file_system_config').map((f) => ({ accessPointOrFileSystem: argId(f, 'arn'), localMountPath: toStr(f.attr('local_mount_path'), 'local_mount_path') })),
     capacityProvider: capacity ? argId(capacity, 'capacity_provider_arn') : null,
     edge: false,
