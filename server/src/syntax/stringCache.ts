@@ -50,17 +50,7 @@ export class StringCache {
    * parse, where a workspace's few hundred names stay; interned strings are copies, so it keeps no text alive.
    */
   name(start: number, end: number): string {
-    const text = this.text;
-    const n = end - start;
-    const fresh = text.slice(start, end);
-    if (n <= 1 || n > MAX_LENGTH) return fresh;
-    const h = (n * 31 + text.charCodeAt(start)) * 961 + text.charCodeAt(start + (n >> 1)) * 31 + text.charCodeAt(end - 2) * 7 + text.charCodeAt(end - 1);
-    const slot = (h ^ (h >>> 11)) & (NAME_SLOTS - 1);
-    const cached = nameSlots[slot];
-    if (cached === fresh) return cached;
-    const shared = sharedName(fresh);
-    nameSlots[slot] = shared;
-    return shared;
+    return internName(this.text.slice(start, end));
   }
 }
 
@@ -95,7 +85,6 @@ const keys: Record<string, number> = Object.create(null) as Record<string, numbe
 export function internName(s: string): string {
   const n = s.length;
   if (n <= 1 || n > MAX_LENGTH) return s;
-  // The slot StringCache.name() picks for the same characters.
   const h = (n * 31 + s.charCodeAt(0)) * 961 + s.charCodeAt(n >> 1) * 31 + s.charCodeAt(n - 2) * 7 + s.charCodeAt(n - 1);
   const slot = (h ^ (h >>> 11)) & (NAME_SLOTS - 1);
   const cached = nameSlots[slot];

@@ -518,9 +518,8 @@ export class CfnEvaluator {
     const scope = local ?? vars;
     const values: CfnValue[] = parts.map((p) => (typeof p === 'string' ? p : this.subVariable(p.name, scope, textSpan, p.offset)));
     if (values.length === 1 && parts[0] !== undefined && typeof parts[0] !== 'string') return values[0] ?? '';
-    const joined = concat(values);
     // `!Sub '{{resolve:ssm:/${Env}/subnet-a}}'`: one dynamic reference per text, as for Fn::Join.
-    return isCfnUnknown(joined) && values.some((v) => typeof v === 'string' && v.includes('{{resolve:')) ? dynamicPattern(values) : joined;
+    return joinedText(values);
   }
 
   /** Value of `${name}` inside Fn::Sub: a variable, parameter, pseudo parameter, resource or `Resource.Attribute`. */
@@ -555,8 +554,7 @@ export class CfnEvaluator {
       if (i > 0) values.push(delim);
       values.push(v);
     });
-    const joined = concat(values);
-    return isCfnUnknown(joined) && values.some((v) => typeof v === 'string' && v.includes('{{resolve:')) ? dynamicPattern(values) : joined;
+    return joinedText(values);
   }
 
   private select(fn: Intrinsic, vars: Vars): CfnValue {
@@ -942,6 +940,12 @@ function splitParts(parts: readonly (string | CfnRef)[], delim: string): CfnValu
 function dynamicReference(v: CfnValue): CfnValue {
   if (typeof v !== 'string' || !v.includes('{{resolve:')) return v;
   return cfnUnknown(`'${v}' is a dynamic reference, resolved at deploy time`, { symbol: `resolve:${v}` });
+}
+
+/** The text Fn::Sub and Fn::Join build: a dynamic reference when deploy-time parts join one (dynamicPattern). */
+function joinedText(values: readonly CfnValue[]): CfnValue {
+  const joined = concat(values);
+  return isCfnUnknown(joined) && values.some((v) => typeof v === 'string' && v.includes('{{resolve:')) ? dynamicPattern(values) : joined;
 }
 
 /**

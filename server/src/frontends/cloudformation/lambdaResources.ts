@@ -102,20 +102,16 @@ function checkIdItem(ev: CfnEvaluator, item: DataNode, prefix: 'subnet' | 'sg'):
     item.span);
 }
 
-function environment(p: Props): EnvironmentVariable[] {
+/** The function's variables, and why the whole Environment.Variables map is unknown when it is (a parameter, an undecidable Fn::If). */
+function environment(p: Props): Pick<LambdaFunction, 'environment' | 'environmentUnknown'> {
   const vars = field(p.get('Environment'), 'Variables');
-  if (vars === undefined || !isCfnMap(vars)) return [];
+  if (vars !== undefined && isCfnUnknown(vars)) return { environment: [], environmentUnknown: vars.reason };
+  if (vars === undefined || !isCfnMap(vars)) return { environment: [] };
   const out: EnvironmentVariable[] = [];
   for (const [name, v] of vars.fields) {
     out.push({ name, value: toStr(v, undefined, name), refs: [...new Set(refsIn(v).filter((r) => !namesOtherObject(r)).map((r) => r.target))] });
   }
-  return out;
-}
-
-/** The reason the whole Environment.Variables map is unknown (a parameter, an undecidable Fn::If). */
-function environmentUnknown(p: Props): { environmentUnknown?: string } {
-  const vars = field(p.get('Environment'), 'Variables');
-  return vars !== undefined && isCfnUnknown(vars) ? { environmentUnknown: vars.reason } : {};
+  return { environment: out };
 }
 
 /**
@@ -367,8 +363,7 @@ function fn(ev: CfnEvaluator, b: ObjectBase, p: Props, role: RoleInfo, vpcInheri
     role: role.role,
     policies: role.policies,
     managedPolicyArns: role.managed,
-    environment: environment(p),
-    ...environmentUnknown(p),
+    ...environment(p),
     fileSystems: fileSystems(ev, p),
     capacityProvider: capacityProviderRef(p),
     edge: false,

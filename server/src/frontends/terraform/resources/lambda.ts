@@ -2,7 +2,7 @@
 // mappings, permissions, CloudFront edge associations (C6) and the IAM objects that give functions access.
 
 import { isKnown, unknown, type Maybe } from '../../../model/origin';
-import type { EnvironmentVariable, Id, PolicyDocument, VpcConfig } from '../../../model/types';
+import type { EnvironmentVariable, Id, LambdaFunction, PolicyDocument, VpcConfig } from '../../../model/types';
 import type { HclExpr } from '../../../syntax/hcl/ast';
 import type { BlockView } from '../blockView';
 import { refIds, refType, toBool, toId, toIdList, toNum, toStr, argId } from '../modelValues';
@@ -39,9 +39,13 @@ function vpcConfigOf(m: MapContext, holder: BlockView): VpcConfig | null {
   };
 }
 
-/** Variables with the model objects their values name: through computed attributes, or through set names (`aws_dynamodb_table.t.name`). */
-function environmentOf(v: BlockView): EnvironmentVariable[] {
+/**
+ * Variables with the model objects their values name: through computed attributes, or through set names
+ * (`aws_dynamodb_table.t.name`); and why the whole map is unknown when it is (`variables = var.env` without a value).
+ */
+function environmentOf(v: BlockView): Pick<LambdaFunction, 'environment' | 'environmentUnknown'> {
   const out: EnvironmentVariable[] = [];
+  let unknownReason: string | undefined;
   for (const env of v.blocks('environment')) {
     const legacy = env.has('variables') ? undefined : env.blocks('variables')[0];
     if (legacy) {
@@ -67,6 +71,7 @@ function environmentOf(v: BlockView): EnvironmentVariable[] {
       }
       continue;
     }
+    if (vars !== undefined && isTfUnknown(vars)) unknownReason ??= vars.reason;
     if (vars === undefined || vars === null || !isTfObject(vars)) continue;
     for (const [name, value] of vars.fields) {
       const ids = refIds(value);
@@ -75,17 +80,7 @@ function environmentOf(v: BlockView): EnvironmentVariable[] {
       out.push(envVariable(name, value, ids));
     }
   }
-  return out;
-}
-
-/** The reason a function's whole environment map is unknown (`variables = var.env` without a value). */
-function environmentUnknown(v: BlockView): { environmentUnknown?: string } {
-  for (const env of v.blocks('environment')) {
-    if (!env.has('variables') || env.expr('variables')?.kind === 'object') continue;
-    const vars = env.attr('variables');
-    if (vars !== undefined && isTfUnknown(vars)) return { environmentUnknown: vars.reason };
-  }
-  return {};
+  return { environment: out, ...(unknownReason !== undefined ? { environmentUnknown: unknownReason } : {}) };
 }
 
 /** One variable: its value, the model objects it names, and what it names that no model object stands for. */
@@ -150,8 +145,7 @@ function lambdaFunction(m: MapContext): void {
     role: v.has('role') ? roleId(m.session, v, 'role') : null,
     policies: [],
     managedPolicyArns: [],
-    environment: environmentOf(v),
-    ...environmentUnknown(v),
+    ...environmentOf(v),
     fileSystems: v.blocks('file_system_config').map((f) => ({ accessPointOrFileSystem: argId(f, 'arn'), localMountPath: toStr(f.attr('local_mount_path'), 'local_mount_path') })),
     capacityProvider: capacity ? argId(capacity, 'capacity_provider_arn') : null,
     edge: false,
